@@ -1,0 +1,191 @@
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+
+
+class Role(models.TextChoices):
+    TENANT = "tenant", "Tenant"
+    OFFICER = "officer", "Officer"
+    MANAGER = "manager", "Manager"
+    ADMIN = "admin", "Administrator"
+
+
+class ContactPreference(models.TextChoices):
+    EMAIL = "email", "Email"
+    PHONE = "phone", "Phone call"
+    TEXT = "text", "Text message"
+    POST = "post", "Letter by post"
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra):
+        extra.setdefault("role", Role.TENANT)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email, password=None, **extra):
+        extra["role"] = Role.ADMIN
+        return self._create_user(email, password, **extra)
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """Someone who signs in: a tenant, an officer, a manager or an administrator."""
+
+    email = models.EmailField("email address", unique=True)
+    display_name = models.CharField(
+        "name", max_length=150, help_text="The name other people see, for example Jo Smith."
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.TENANT)
+    phone = models.CharField("phone number", max_length=40, blank=True)
+    postal_address = models.TextField(blank=True)
+    contact_preference = models.CharField(
+        "how we should contact you", max_length=10, choices=ContactPreference.choices,
+        default=ContactPreference.EMAIL,
+    )
+    large_text = models.BooleanField(
+        "show larger text on this site", default=False
+    )
+    large_print_documents = models.BooleanField(
+        "send me documents in large print", default=False
+    )
+    access_needs = models.TextField(
+        "anything else that helps you take part", blank=True,
+        help_text="For example a hearing loop at meetings, papers a week early, or a BSL interpreter.",
+    )
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(
+        "can use the administration site", default=False,
+        help_text="Set for administrators automatically.",
+    )
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["display_name"]
+
+    class Meta:
+        ordering = ["display_name"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_unique_ignoring_case"),
+        ]
+
+    def __str__(self):
+        return self.display_name or self.email
+
+    def save(self, *args, **kwargs):
+        self.email = (self.email or "").strip().lower()
+        # The administration site is for administrators only.
+        self.is_staff = self.role == Role.ADMIN
+        self.is_superuser = self.role == Role.ADMIN
+        super().save(*args, **kwargs)
+
+    def get_full_name(self):
+        return self.display_name
+
+    def get_short_name(self):
+        return self.display_name.split(" ")[0] if self.display_name else self.email
+
+    @property
+    def is_tenant(self):
+        return self.role == Role.TENANT
+
+    @property
+    def is_officer(self):
+        return self.role == Role.OFFICER
+
+    @property
+    def is_manager(self):
+        return self.role == Role.MANAGER
+
+    @property
+    def is_site_admin(self):
+        return self.role == Role.ADMIN
+
+    @property
+    def works_for_landlord(self):
+        return self.role in (Role.OFFICER, Role.MANAGER, Role.ADMIN)
+
+
+def _hash_token(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _default_expiry():
+    return timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
+
+
+class Invitation(models.Model):
+    """An administrator's invitation: an emailed link to set a password, valid for a while."""
+
+    email = models.EmailField("email address")
+    display_name = models.CharField("name", max_length=150)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.TENANT)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(default=_default_expiry)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="invitation",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Invitation for {self.email}"
+
+    def new_token(self):
+        """Give the invitation a fresh secret; only its hash is stored."""
+        token = secrets.token_urlsafe(32)
+        self.token_hash = _hash_token(token)
+        self.expires_at = _default_expiry()
+        return token
+
+    @classmethod
+    def find(cls, token):
+        return cls.objects.filter(token_hash=_hash_token(token)).first()
+
+    @property
+    def is_expired(self):
+        return timezone.now() >= self.expires_at
+
+    @property
+    def is_usable(self):
+        return self.accepted_at is None and not self.is_expired
+
+    @property
+    def status(self):
+        if self.accepted_at:
+            return "Accepted"
+        if self.is_expired:
+            return "Expired"
+        return "Sent" if self.sent_at else "Sending"
+
+    def accept_url(self, token):
+        return settings.SITE_URL.rstrip("/") + reverse("accounts:accept-invitation", args=[token])

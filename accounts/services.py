@@ -1,0 +1,64 @@
+"""Changes to people and their sign-in: invitations and profiles."""
+
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import Invitation, User
+from scrutiny.jobs import enqueue
+from scrutiny.permissions import is_admin, require
+
+
+def _email_taken(email):
+    return User.objects.filter(email__iexact=email).exists()
+
+
+@transaction.atomic
+def invite(*, email, display_name, role, by):
+    """Invite someone to set a password; the email goes out from a background task."""
+    require(is_admin(by), "Only administrators can invite people.")
+    email = email.strip().lower()
+    if _email_taken(email):
+        raise ValidationError({"email": "Someone already has an account with this email address."})
+    Invitation.objects.filter(email__iexact=email, accepted_at__isnull=True).delete()
+    invitation = Invitation(email=email, display_name=display_name.strip(), role=role, invited_by=by)
+    token = invitation.new_token()
+    invitation.save()
+    from accounts.tasks import send_invitation
+
+    enqueue(send_invitation, invitation.pk, token)
+    return invitation
+
+
+@transaction.atomic
+def resend_invitation(*, invitation, by):
+    """Send a new link (the old one stops working) with a fresh expiry date."""
+    require(is_admin(by), "Only administrators can invite people.")
+    if invitation.accepted_at:
+        raise ValidationError("This invitation has already been accepted.")
+    token = invitation.new_token()
+    invitation.sent_at = None
+    invitation.save()
+    from accounts.tasks import send_invitation
+
+    enqueue(send_invitation, invitation.pk, token)
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(*, invitation, password):
+    """Create the invited person's account with the password they chose."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_usable:
+        raise ValidationError("This invitation link has expired or has already been used.")
+    if _email_taken(invitation.email):
+        raise ValidationError("Someone already has an account with this email address.")
+    user = User(email=invitation.email, display_name=invitation.display_name, role=invitation.role)
+    password_validation.validate_password(password, user)
+    user.set_password(password)
+    user.save()
+    invitation.accepted_at = timezone.now()
+    invitation.user = user
+    invitation.save(update_fields=["accepted_at", "user"])
+    return user

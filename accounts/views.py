@@ -1,0 +1,95 @@
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django.views.decorators.http import require_POST
+
+from accounts import selectors, services
+from accounts.forms import InvitationForm, ProfileForm, SetPasswordForm
+from accounts.models import Invitation
+from scrutiny.forms import add_service_errors
+from scrutiny.permissions import role_required
+
+
+@login_required
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your details have been saved.")
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+def personal_data(request):
+    """Everything the site holds about the signed-in person, as a JSON download."""
+    data = {"exported_at": timezone.now().isoformat()}
+    for path in settings.PERSONAL_DATA_SECTIONS:
+        section = import_string(path)(request.user)
+        if section:
+            title, content = section
+            data[title] = content
+    response = HttpResponse(
+        json.dumps(data, indent=2, default=str), content_type="application/json"
+    )
+    response["Content-Disposition"] = 'attachment; filename="my-data.json"'
+    return response
+
+
+@role_required("admin", message="Only administrators can invite people.")
+def invitations(request):
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = services.invite(by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"An invitation is on its way to {invitation.email}.")
+            return redirect("accounts:invitations")
+    return render(
+        request, "accounts/invitations.html",
+        {"form": form, "invitations": selectors.pending_invitations()},
+    )
+
+
+@require_POST
+@role_required("admin", message="Only administrators can invite people.")
+def resend_invitation(request, pk):
+    invitation = get_object_or_404(Invitation, pk=pk)
+    try:
+        services.resend_invitation(invitation=invitation, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"A new link is on its way to {invitation.email}.")
+    return redirect("accounts:invitations")
+
+
+def accept_invitation(request, token):
+    invitation = Invitation.find(token)
+    if invitation is None or not invitation.is_usable:
+        return render(request, "accounts/invitation_invalid.html", status=410)
+    form = SetPasswordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.accept_invitation(
+                invitation=invitation, password=form.cleaned_data["password1"]
+            )
+        except ValidationError as exc:
+            form.add_error("password1", exc)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, "Welcome. Your account is ready.")
+            return redirect("home")
+    return render(
+        request, "accounts/accept_invitation.html", {"form": form, "invitation": invitation}
+    )

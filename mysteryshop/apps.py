@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MysteryshopConfig(AppConfig):
+    name = "mysteryshop"
+    verbose_name = "Mystery shopping and inspections"

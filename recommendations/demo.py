@@ -1,0 +1,3 @@
+def seed(*, password, people):
+    """Demo data for this app; idempotent. Returns any demo people it adds, by key."""
+    return {}

@@ -1,0 +1,5 @@
+from scrutiny.models import SiteSettings
+
+
+def site(request):
+    return {"site": SiteSettings.load()}

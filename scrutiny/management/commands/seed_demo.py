@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+DEMO_PASSWORD = "scrutiny-demo"  # noqa: S105 - printed for newcomers; demo data only
+
+
+class Command(BaseCommand):
+    help = "Create (or bring up to date) a fictional landlord with demo people, panels and work."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            people = {}
+            for path in settings.DEMO_SEEDS:
+                people.update(import_string(path)(password=DEMO_PASSWORD, people=people) or {})
+        self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in at /accounts/sign-in/ as:"))
+        for key in ("tenant", "officer", "manager", "admin"):
+            user = people.get(key)
+            if user:
+                self.stdout.write(f"  {user.get_role_display():<14} {user.email:<28} {DEMO_PASSWORD}")

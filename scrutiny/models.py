@@ -1,0 +1,65 @@
+from django.core.cache import cache
+from django.core.validators import RegexValidator
+from django.db import models
+
+from scrutiny.uploads import validate_image_upload
+
+
+class Country(models.TextChoices):
+    SCOTLAND = "scotland", "Scotland"
+    ENGLAND = "england", "England"
+    WALES = "wales", "Wales"
+    NORTHERN_IRELAND = "northern_ireland", "Northern Ireland"
+
+
+class SiteSettings(models.Model):
+    """The one landlord this deployment serves: its name, logo, colours and words."""
+
+    landlord_name = models.CharField(max_length=200, default="Your landlord")
+    logo = models.ImageField(
+        upload_to="site/", blank=True, validators=[validate_image_upload],
+        help_text="PNG or JPEG, shown at the top of every page and on reports.",
+    )
+    logo_alt_text = models.CharField(
+        max_length=200, blank=True, help_text="What the logo says, for screen readers."
+    )
+    brand_colour = models.CharField(
+        max_length=7, default="#1d4f91",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "Use a colour like #1d4f91.")],
+        help_text="Header colour. It must be dark enough for white text (contrast 4.5:1).",
+    )
+    country = models.CharField(max_length=20, choices=Country.choices, default=Country.SCOTLAND)
+    financial_year_start_month = models.PositiveSmallIntegerField(
+        default=4, help_text="Month the financial year starts (4 = April)."
+    )
+    tenant_word = models.CharField(
+        max_length=30, default="tenant", help_text='What the landlord calls tenants ("tenant").'
+    )
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=40, blank=True)
+    public_you_said_we_did = models.BooleanField(
+        default=False, help_text='Show the "You said, we did" page to people who are not signed in.'
+    )
+
+    class Meta:
+        verbose_name = "site settings"
+        verbose_name_plural = "site settings"
+
+    def __str__(self):
+        return f"Site settings for {self.landlord_name}"
+
+    CACHE_KEY = "scrutiny:site-settings"
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    @classmethod
+    def load(cls):
+        """The settings record, created with defaults the first time it is asked for."""
+        obj = cache.get(cls.CACHE_KEY)
+        if obj is None:
+            obj, _ = cls.objects.get_or_create(pk=1)
+            cache.set(cls.CACHE_KEY, obj, 60)
+        return obj

@@ -1,0 +1,231 @@
+"""The one upload service every app uses.
+
+Files are checked by their content, not their name; size is limited by the UPLOAD_MAX_BYTES
+setting; photos lose their EXIF data (including GPS location); files are stored under
+random names outside the static root and only ever served by `serve()` from a view that has
+already checked who may see them.
+"""
+
+import io
+import os
+import uuid
+from dataclasses import dataclass
+
+import filetype
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.http import FileResponse
+from django.utils import timezone
+from django.utils.deconstruct import deconstructible
+from django.utils.text import get_valid_filename
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+
+@dataclass(frozen=True)
+class Kind:
+    extension: str
+    mime: str
+    label: str
+    is_image: bool = False
+
+
+KINDS = {
+    "pdf": Kind("pdf", "application/pdf", "PDF"),
+    "docx": Kind(
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "Word document",
+    ),
+    "doc": Kind("doc", "application/msword", "Word document"),
+    "xlsx": Kind(
+        "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel sheet"
+    ),
+    "xls": Kind("xls", "application/vnd.ms-excel", "Excel sheet"),
+    "pptx": Kind(
+        "pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "PowerPoint",
+    ),
+    "odt": Kind("odt", "application/vnd.oasis.opendocument.text", "OpenDocument text"),
+    "ods": Kind("ods", "application/vnd.oasis.opendocument.spreadsheet", "OpenDocument sheet"),
+    "jpg": Kind("jpg", "image/jpeg", "JPEG photo", is_image=True),
+    "png": Kind("png", "image/png", "PNG image", is_image=True),
+    "gif": Kind("gif", "image/gif", "GIF image", is_image=True),
+    "webp": Kind("webp", "image/webp", "WebP image", is_image=True),
+    "txt": Kind("txt", "text/plain", "plain text"),
+    "csv": Kind("csv", "text/csv", "CSV file"),
+}
+DOCUMENTS = frozenset(KINDS)
+IMAGES = frozenset(k for k, v in KINDS.items() if v.is_image)
+_MIME_TO_KIND = {v.mime: k for k, v in KINDS.items()}
+_TEXT_EXTENSIONS = {".txt": "txt", ".csv": "csv", ".md": "txt"}
+_SNIFF_BYTES = 8192
+
+
+def _human_size(n):
+    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
+
+
+def _read_head(f):
+    f.seek(0)
+    head = f.read(_SNIFF_BYTES)
+    f.seek(0)
+    return head
+
+
+def _looks_like_text(f):
+    f.seek(0)
+    data = f.read(1024 * 1024)
+    f.seek(0)
+    if b"\x00" in data:
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            data.decode("cp1252")
+        except UnicodeDecodeError:
+            return False
+    lowered = data[:4096].lower()
+    # Markup can carry scripts; plain text must be plain.
+    return not any(tag in lowered for tag in (b"<svg", b"<script", b"<html", b"<?xml"))
+
+
+def detect_kind(f, name=""):
+    """The key in KINDS for this file's content, or None if it is not a type we accept."""
+    head = _read_head(f)
+    guess = filetype.guess(head)
+    if guess is not None:
+        if guess.extension in {"docx", "xlsx", "pptx", "odt", "ods"}:
+            return guess.extension
+        return _MIME_TO_KIND.get(guess.mime)
+    ext = os.path.splitext(name)[1].lower()
+    if ext in _TEXT_EXTENSIONS and _looks_like_text(f):
+        return _TEXT_EXTENSIONS[ext]
+    return None
+
+
+def _allowed_list(allowed):
+    labels = sorted({KINDS[k].label for k in allowed})
+    return ", ".join(labels[:-1]) + (" or " if len(labels) > 1 else "") + labels[-1]
+
+
+def validate_upload(f, allowed=DOCUMENTS):
+    """Raise ValidationError unless the file is small enough and of an allowed type by content."""
+    name = getattr(f, "name", "") or ""
+    size = getattr(f, "size", None)
+    limit = settings.UPLOAD_MAX_BYTES
+    if size is not None and size > limit:
+        raise ValidationError(
+            f"The file is {_human_size(size)}. Files can be up to {_human_size(limit)}: "
+            "make it smaller or split it, then choose it again.",
+            code="too_large",
+        )
+    if not size:
+        raise ValidationError("The file is empty. Choose the file again.", code="empty")
+    if name.lower().endswith(".svg"):
+        raise ValidationError(
+            "SVG images cannot be uploaded because they can contain scripts. "
+            "Save it as a PNG or PDF and choose it again.",
+            code="svg",
+        )
+    kind = detect_kind(f, name)
+    if kind is None or kind not in allowed:
+        raise ValidationError(
+            f"This file is not a type we accept. Choose a {_allowed_list(allowed)}.",
+            code="bad_type",
+        )
+    return kind
+
+
+def validate_image_upload(f):
+    validate_upload(f, IMAGES)
+
+
+def strip_image_metadata(f, kind):
+    """A copy of the image without EXIF (location, camera) data, turned the right way up."""
+    f.seek(0)
+    try:
+        with Image.open(f) as img:
+            img.load()
+            img = ImageOps.exif_transpose(img)
+            out = io.BytesIO()
+            fmt = {"jpg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WEBP"}[kind]
+            if fmt == "JPEG" and img.mode not in ("RGB", "L"):
+                img = img.convert("RGB")
+            options = {"quality": 90} if fmt in ("JPEG", "WEBP") else {}
+            img.save(out, format=fmt, **options)
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        raise ValidationError(
+            "This image could not be read. Choose another photo.", code="bad_image"
+        ) from exc
+    return out.getvalue()
+
+
+def prepare_upload(f, allowed=DOCUMENTS):
+    """Validate an uploaded file and return a safe copy ready to save in a FileField."""
+    kind = validate_upload(f, allowed)
+    stem = os.path.splitext(os.path.basename(getattr(f, "name", "") or "file"))[0]
+    safe_name = f"{get_valid_filename(stem)[:80] or 'file'}.{KINDS[kind].extension}"
+    if KINDS[kind].is_image:
+        return ContentFile(strip_image_metadata(f, kind), name=safe_name)
+    f.seek(0)
+    f.name = safe_name
+    return f
+
+
+class UploadField(forms.FileField):
+    """A form file field that runs the upload service on what it receives."""
+
+    def __init__(self, *args, allowed=DOCUMENTS, **kwargs):
+        self.allowed = allowed
+        kwargs.setdefault(
+            "help_text", f"{_allowed_list(allowed)}; up to {_human_size(settings.UPLOAD_MAX_BYTES)}."
+        )
+        super().__init__(*args, **kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs["accept"] = ",".join(sorted({"." + KINDS[k].extension for k in self.allowed}))
+        return attrs
+
+    def clean(self, data, initial=None):
+        data = super().clean(data, initial)
+        if data and data is not initial and hasattr(data, "read"):
+            return prepare_upload(data, self.allowed)
+        return data
+
+
+@deconstructible
+class UploadPath:
+    """upload_to for FileFields: a random name under prefix/year/month, keeping the extension."""
+
+    def __init__(self, prefix):
+        self.prefix = prefix
+
+    def __call__(self, instance, filename):
+        ext = os.path.splitext(filename)[1].lower()[:6]
+        today = timezone.now()
+        return f"{self.prefix}/{today:%Y/%m}/{uuid.uuid4().hex}{ext}"
+
+    def __eq__(self, other):
+        return isinstance(other, UploadPath) and other.prefix == self.prefix
+
+
+def serve(field_file, *, download_name=None):
+    """Send a stored file to someone already allowed to see it, so that it cannot run as a page."""
+    kind = KINDS.get(os.path.splitext(field_file.name)[1].lstrip(".").lower())
+    content_type = kind.mime if kind else "application/octet-stream"
+    inline = bool(kind and kind.is_image)
+    name = download_name or os.path.basename(field_file.name)
+    if kind and not name.lower().endswith("." + kind.extension):
+        name = f"{name}.{kind.extension}"
+    response = FileResponse(
+        field_file.open("rb"), as_attachment=not inline, filename=name, content_type=content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from scrutiny import views
+
+admin.site.site_header = "Scrutiny administration"
+admin.site.site_title = "Scrutiny administration"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("site/logo", views.site_logo, name="site-logo"),
+    path("accounts/", include("accounts.urls")),
+    path("panels/", include("panels.urls")),
+    path("reviews/", include("reviews.urls")),
+    path("recommendations/", include("recommendations.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,74 @@
+import logging
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
+from django.utils.module_loading import import_string
+from django.views.decorators.cache import never_cache
+
+from scrutiny import uploads
+from scrutiny.celery import app as celery_app
+from scrutiny.models import SiteSettings
+
+logger = logging.getLogger(__name__)
+
+
+@login_required
+def home(request):
+    """What is the signed-in person's: each app adds a section (settings.HOME_SECTIONS)."""
+    sections = []
+    for path in settings.HOME_SECTIONS:
+        section = import_string(path)(request.user)
+        if section:
+            sections.append(section)
+    return render(request, "home.html", {"sections": sections})
+
+
+def _check_database():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return "ok"
+    except Exception as exc:  # noqa: BLE001 - any failure is a health fact to report
+        logger.warning("Health check: database unavailable: %s", exc)
+        return "unavailable"
+
+
+def _check_broker_and_worker():
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return "not configured: tasks run in the web process", "not needed"
+    try:
+        with celery_app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+    except Exception as exc:  # noqa: BLE001
+        logger.warning("Health check: broker unavailable: %s", exc)
+        return "unavailable", "unknown: the broker is unavailable"
+    try:
+        replies = celery_app.control.ping(timeout=1.0)
+    except Exception as exc:  # noqa: BLE001
+        logger.warning("Health check: worker ping failed: %s", exc)
+        replies = []
+    return "ok", (f"ok: {len(replies)} answering" if replies else "no worker answered")
+
+
+@never_cache
+def healthz(request):
+    """Database, broker and worker status as JSON; 503 if the site cannot serve or queue work."""
+    database = _check_database()
+    broker, worker = _check_broker_and_worker()
+    healthy = database == "ok" and broker != "unavailable"
+    return JsonResponse(
+        {"status": "ok" if healthy else "unhealthy", "database": database, "broker": broker,
+         "worker": worker},
+        status=200 if healthy else 503,
+    )
+
+
+def site_logo(request):
+    """The landlord's logo, public because it is on the sign-in page."""
+    site = SiteSettings.load()
+    if not site.logo:
+        raise Http404("No logo has been uploaded.")
+    return uploads.serve(site.logo, download_name="logo")
