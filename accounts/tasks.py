@@ -17,10 +17,10 @@ def send_invitation(invitation_id, token):
     context = {
         "invitation": invitation,
         "url": invitation.accept_url(token),
-        "site": SiteSettings.load(),
+        "site_settings": SiteSettings.load(),
     }
     send_mail(
-        subject=f"You are invited to {context['site'].landlord_name}'s tenant scrutiny site",
+        subject=f"You are invited to {context['site_settings'].landlord_name}'s tenant scrutiny site",
         message=render_to_string("accounts/email/invitation.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[invitation.email],

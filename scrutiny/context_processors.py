@@ -2,4 +2,4 @@ from scrutiny.models import SiteSettings
 
 
 def site(request):
-    return {"site": SiteSettings.load()}
+    return {"site_settings": SiteSettings.load()}

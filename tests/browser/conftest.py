@@ -1,0 +1,102 @@
+"""Browser tests: the app on a live server, Debian's Chromium driven by Playwright, and
+axe-core run on every page a test visits (a serious or critical violation fails the test)."""
+
+import os
+import shutil
+
+import pytest
+
+from tests.conftest import need_service
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+
+# Playwright's sync API runs an event loop in this thread; the test's own database work is
+# still synchronous, so Django's async guard is relaxed for browser tests only.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    need_service(
+        os.path.exists(CHROMIUM),
+        f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)",
+    )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class AccessiblePage:
+    """A Playwright page that runs axe-core after every visit and on demand."""
+
+    def __init__(self, page, base_url):
+        self.page = page
+        self.base_url = base_url
+        self.checked = []
+
+    def __getattr__(self, name):
+        return getattr(self.page, name)
+
+    def visit(self, path):
+        self.page.goto(self.base_url + path)
+        self.check_accessibility()
+        return self.page
+
+    def check_accessibility(self):
+        """Run axe-core on the page as it is now; fail on serious or critical violations."""
+        from axe_playwright_python.sync_playwright import Axe
+
+        results = Axe().run(self.page)
+        bad = [
+            f"{v['id']} ({v['impact']}): {v['help']} at "
+            + ", ".join(str(n.get("target")) for n in v["nodes"][:3])
+            for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        self.checked.append(self.page.url)
+        assert not bad, f"axe-core on {self.page.url}:\n" + "\n".join(bad)
+
+    def sign_in(self, user, password):
+        from tests.factories.accounts import PASSWORD
+
+        self.visit("/accounts/sign-in/")
+        self.page.get_by_label("Email address").fill(user.email)
+        self.page.get_by_label("Password").fill(password or PASSWORD)
+        self.page.get_by_role("button", name="Sign in").click()
+        self.page.wait_for_load_state()
+
+
+def _page(chromium, live_server, viewport):
+    context = chromium.new_context(viewport=viewport, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield AccessiblePage(page, live_server.url)
+    context.close()
+
+
+@pytest.fixture
+def phone_page(chromium, live_server, transactional_db):
+    """A 360 px wide page, as on a small phone."""
+    yield from _page(chromium, live_server, PHONE)
+
+
+@pytest.fixture
+def desktop_page(chromium, live_server, transactional_db):
+    """A 1280 px wide page, as on a desktop."""
+    yield from _page(chromium, live_server, DESKTOP)

@@ -1,0 +1,96 @@
+"""The permission matrix: every URL name against every role, with the answer each should get.
+
+Each app lists its rows in tests/<app>/permission_rows.py as `rows(people) -> list[Row]`,
+where people maps each site role to a user (see the `users` fixture). tests/test_permissions.py
+checks every row for every role and that every URL in the project has a row.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.shortcuts import resolve_url
+from django.urls import URLPattern, URLResolver, get_resolver
+
+ROLES = ("anonymous", "tenant", "officer", "manager", "admin")
+OK = 200
+LOGIN = "302 to sign-in"
+REDIRECT = 302
+FORBIDDEN = 403
+NOT_FOUND = 404
+NOT_ALLOWED = 405
+GONE = 410
+
+
+def expect(*, anonymous=LOGIN, tenant, officer, manager, admin):
+    return {"anonymous": anonymous, "tenant": tenant, "officer": officer, "manager": manager,
+            "admin": admin}
+
+
+def everyone(code, *, anonymous=LOGIN):
+    """The same answer for every signed-in role."""
+    return expect(anonymous=anonymous, tenant=code, officer=code, manager=code, admin=code)
+
+
+def admins_only(code=OK):
+    return expect(tenant=FORBIDDEN, officer=FORBIDDEN, manager=FORBIDDEN, admin=code)
+
+
+@dataclass
+class Row:
+    name: str  # the URL name, e.g. "accounts:profile"
+    url: str | Callable[[str], str]  # or a function of the role, for actions that change data
+    expected: dict
+    method: str = "get"
+    data: dict | Callable[[str], dict] = field(default_factory=dict)
+
+    def url_for(self, role):
+        return self.url(role) if callable(self.url) else self.url
+
+    def data_for(self, role):
+        return self.data(role) if callable(self.data) else self.data
+
+
+def outcome(response):
+    """What a person would see: a page's status, or being sent to sign in."""
+    if response.status_code == 302 and response["Location"].split("?")[0] == resolve_url(
+        settings.LOGIN_URL
+    ):
+        return LOGIN
+    return response.status_code
+
+
+def check_rows(client, rows, people):
+    """Request every row as every role; return a line for each answer that was not expected."""
+    failures = []
+    for row in rows:
+        for role in ROLES:
+            client.logout()
+            if role != "anonymous":
+                client.force_login(people[role])
+            response = getattr(client, row.method)(row.url_for(role), row.data_for(role))
+            got = outcome(response)
+            if got != row.expected[role]:
+                failures.append(
+                    f"{row.method.upper()} {row.name} as {role}: expected {row.expected[role]},"
+                    f" got {got}"
+                )
+    return failures
+
+
+def project_url_names(skip_namespaces=("admin",)):
+    """Every named URL of the project as 'namespace:name', leaving out the admin site."""
+    names = set()
+
+    def walk(patterns, prefix):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                ns = p.namespace
+                if ns in skip_namespaces:
+                    continue
+                walk(p.url_patterns, f"{prefix}{ns}:" if ns else prefix)
+            elif isinstance(p, URLPattern) and p.name:
+                names.add(prefix + p.name)
+
+    walk(get_resolver().url_patterns, "")
+    return names
