@@ -1,0 +1,39 @@
+from accounts.models import Invitation
+from tests.factories.accounts import InvitationFactory
+from tests.permission_matrix import (
+    GONE, LOGIN, NOT_ALLOWED, OK, REDIRECT, Row, admins_only, everyone, expect,
+)
+
+
+def rows(people):
+    pending = InvitationFactory()
+    valid = Invitation(email="new.member@example.org", display_name="New Member")
+    token = valid.new_token()
+    valid.save()
+    return [
+        Row("accounts:login", "/accounts/sign-in/", everyone(REDIRECT, anonymous=OK)),
+        Row("accounts:logout", "/accounts/sign-out/", everyone(LOGIN, anonymous=LOGIN), method="post"),
+        Row("accounts:profile", "/accounts/profile/", everyone(OK)),
+        Row("accounts:personal-data", "/accounts/profile/my-data.json", everyone(OK)),
+        Row("accounts:password-change", "/accounts/profile/password/", everyone(OK)),
+        Row("accounts:password-change-done", "/accounts/profile/password/done/", everyone(OK)),
+        Row("accounts:password-reset", "/accounts/password-reset/", everyone(OK, anonymous=OK)),
+        Row("accounts:password-reset-sent", "/accounts/password-reset/sent/",
+            everyone(OK, anonymous=OK)),
+        Row("accounts:password-reset-confirm", "/accounts/password-reset/MQ/bad-token/",
+            everyone(OK, anonymous=OK)),
+        Row("accounts:password-reset-complete", "/accounts/password-reset/done/",
+            everyone(OK, anonymous=OK)),
+        Row("accounts:invitations", "/accounts/invitations/", admins_only()),
+        Row("accounts:resend-invitation", f"/accounts/invitations/{pending.pk}/resend/",
+            admins_only(REDIRECT), method="post"),
+        Row("accounts:resend-invitation", f"/accounts/invitations/{pending.pk}/resend/",
+            everyone(NOT_ALLOWED, anonymous=NOT_ALLOWED)),
+        Row("accounts:accept-invitation", f"/accounts/invitation/{token}/", everyone(OK, anonymous=OK)),
+        Row("accounts:accept-invitation", "/accounts/invitation/not-a-real-token/",
+            everyone(GONE, anonymous=GONE)),
+        Row("home", "/", everyone(OK)),
+        Row("healthz", "/healthz", everyone(OK, anonymous=OK)),
+        Row("site-logo", "/site/logo", expect(anonymous=404, tenant=404, officer=404, manager=404,
+                                               admin=404)),
+    ]
