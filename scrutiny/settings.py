@@ -8,6 +8,7 @@ CELERY_BROKER_URL, SECRET_KEY, DEBUG=false and ALLOWED_HOSTS (see README.md).
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -162,7 +163,16 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=600)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Daily digests to action owners and managers; safe if it runs twice (one email per day).
+    "recommendation-reminders": {
+        "task": "recommendations.tasks.send_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
+# Reminders: actions due within this many days, and responses waiting longer than this.
+ACTION_DUE_SOON_DAYS = env.int("ACTION_DUE_SOON_DAYS", default=7)
+RESPONSE_OVERDUE_DAYS = env.int("RESPONSE_OVERDUE_DAYS", default=28)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
