@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 
 
@@ -34,6 +35,11 @@ class Stage(models.TextChoices):
     MONITORING = "monitoring", "Monitoring"
     CLOSED = "closed", "Closed"
 
+    @classmethod
+    def position(cls, value):
+        """Where a stage comes in the order, from 0 (scoping)."""
+        return cls.values.index(value)
+
 
 class Review(models.Model):
     """A piece of scrutiny work by one panel on one service."""
@@ -47,6 +53,10 @@ class Review(models.Model):
         max_length=30, choices=ReviewKind.choices, default=ReviewKind.SCRUTINY_REVIEW
     )
     scope = models.TextField(blank=True, help_text="What is in and out of the review, and why.")
+    method = models.TextField(
+        blank=True,
+        help_text="How the panel will gather evidence: documents, figures, interviews, visits.",
+    )
     planned_start = models.DateField(null=True, blank=True)
     planned_end = models.DateField(null=True, blank=True)
     lead_member = models.ForeignKey(
@@ -58,17 +68,44 @@ class Review(models.Model):
         related_name="+",
     )
     stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.SCOPING)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(planned_start__isnull=True) | Q(planned_end__isnull=True)
+                | Q(planned_end__gte=models.F("planned_start")),
+                name="review_ends_after_it_starts",
+            ),
+        ]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
         return reverse("reviews:detail", args=[self.pk])
+
+    @property
+    def year(self):
+        """The year the review belongs to: its planned start, or when it was set up."""
+        if self.planned_start:
+            return self.planned_start.year
+        return self.created_at.year if self.created_at else None
+
+    @property
+    def is_closed(self):
+        return self.stage == Stage.CLOSED
+
+    @property
+    def next_stage(self):
+        position = Stage.position(self.stage)
+        return Stage.values[position + 1] if position + 1 < len(Stage.values) else None
 
 
 class ScopeQuestion(models.Model):
@@ -88,33 +125,27 @@ class ScopeQuestion(models.Model):
         return f"Q{self.number}. {self.text}"
 
 
-class FindingKind(models.TextChoices):
-    STRENGTH = "strength", "Strength"
-    WEAKNESS = "weakness", "Weakness"
-    OBSERVATION = "observation", "Observation"
+class StageChange(models.Model):
+    """A move of a review from one stage to another: who made it, when and why."""
 
-
-class Finding(models.Model):
-    """Something the panel found, in plain words, backed by evidence."""
-
-    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="findings")
-    kind = models.CharField(max_length=20, choices=FindingKind.choices)
-    statement = models.TextField()
-    question = models.ForeignKey(
-        ScopeQuestion, on_delete=models.SET_NULL, null=True, blank=True, related_name="findings"
-    )
-    raised_by = models.ForeignKey(
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="stage_changes")
+    from_stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
+    to_stage = models.CharField(max_length=20, choices=Stage.choices)
+    changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    changed_at = models.DateTimeField(auto_now_add=True)
+    note = models.TextField(blank=True)
 
     class Meta:
-        ordering = ["review", "created_at"]
+        ordering = ["review", "changed_at", "pk"]
 
     def __str__(self):
-        return self.statement[:80]
+        start = self.get_from_stage_display() or "new"
+        return f"{self.review}: {start} to {self.get_to_stage_display()}"
 
-    def get_absolute_url(self):
-        return reverse("reviews:finding", args=[self.review_id, self.pk])
+    @property
+    def is_backwards(self):
+        return bool(self.from_stage) and (
+            Stage.position(self.to_stage) < Stage.position(self.from_stage)
+        )

@@ -1,0 +1,20 @@
+"""The reviews app's models, split by concern; import them from here."""
+
+from reviews.models.draft import Draft
+from reviews.models.evidence import (
+    Document,
+    Evidence,
+    EvidenceKind,
+    Interview,
+    PerformanceFigure,
+    SiteVisit,
+    SiteVisitPhoto,
+)
+from reviews.models.finding import CommentKind, Finding, FindingComment, FindingKind
+from reviews.models.review import Review, ReviewKind, ScopeQuestion, ServiceArea, Stage, StageChange
+
+__all__ = [
+    "CommentKind", "Document", "Draft", "Evidence", "EvidenceKind", "Finding", "FindingComment",
+    "FindingKind", "Interview", "PerformanceFigure", "Review", "ReviewKind", "ScopeQuestion",
+    "ServiceArea", "SiteVisit", "SiteVisitPhoto", "Stage", "StageChange",
+]

@@ -1,0 +1,187 @@
+import os
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from reviews.models.review import Review
+from scrutiny.uploads import KINDS, UploadPath
+
+
+class EvidenceKind(models.TextChoices):
+    DOCUMENT = "document", "Document"
+    FIGURE = "figure", "Performance figure"
+    INTERVIEW = "interview", "Interview"
+    SITE_VISIT = "site_visit", "Site visit"
+
+
+class Evidence(models.Model):
+    """Something a review rests on. Each kind keeps its own details in a linked table
+    (multi-table inheritance), so findings can point at any kind through one relation."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="evidence")
+    kind = models.CharField(max_length=20, choices=EvidenceKind.choices, editable=False)
+    title = models.CharField(max_length=200)
+    source = models.CharField(
+        max_length=200, blank=True,
+        help_text="Where it came from, for example the complaints team or the landlord's website.",
+    )
+    date = models.DateField(null=True, blank=True)
+    description = models.TextField(blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["review", "-created_at", "-pk"]
+        verbose_name_plural = "evidence"
+        indexes = [models.Index(fields=["review", "kind"], name="evidence_review_kind")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("reviews:evidence", args=[self.review_id, self.pk])
+
+    @property
+    def details(self):
+        """The kind-specific part (a Document, PerformanceFigure, Interview or SiteVisit)."""
+        return getattr(self, _DETAIL_ATTRIBUTE[self.kind])
+
+    @property
+    def label(self):
+        """How the evidence is named in lists: its kind and title."""
+        return f"{self.get_kind_display()}: {self.title}"
+
+
+class Document(Evidence):
+    """A policy, report, letter, spreadsheet or photo the panel read."""
+
+    evidence_ptr = models.OneToOneField(
+        Evidence, on_delete=models.CASCADE, parent_link=True, primary_key=True,
+        related_name="document",
+    )
+    file = models.FileField(upload_to=UploadPath("evidence"), max_length=200)
+    original_name = models.CharField(max_length=200, blank=True)
+    size = models.PositiveIntegerField(default=0)
+
+    def save(self, *args, **kwargs):
+        self.kind = EvidenceKind.DOCUMENT
+        super().save(*args, **kwargs)
+
+    @property
+    def file_label(self):
+        kind = KINDS.get(os.path.splitext(self.file.name)[1].lstrip(".").lower())
+        return kind.label if kind else "File"
+
+
+class PerformanceFigure(Evidence):
+    """One performance figure: what was measured, its value for a period, against what."""
+
+    evidence_ptr = models.OneToOneField(
+        Evidence, on_delete=models.CASCADE, parent_link=True, primary_key=True,
+        related_name="figure",
+    )
+    measure = models.CharField(
+        max_length=200, help_text="For example: stage 1 complaints answered within 5 working days."
+    )
+    value = models.DecimalField(max_digits=14, decimal_places=2)
+    unit = models.CharField(max_length=40, blank=True, help_text="For example %, days or homes.")
+    period = models.CharField(max_length=40, help_text="For example 2015/16 or April to June 2016.")
+    target = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    comparison_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    comparison_label = models.CharField(
+        "what the comparison is", max_length=200, blank=True,
+        help_text="For example: Scottish average 2015/16, or last year.",
+    )
+    higher_is_better = models.BooleanField(default=True)
+
+    def save(self, *args, **kwargs):
+        self.kind = EvidenceKind.FIGURE
+        super().save(*args, **kwargs)
+
+    @property
+    def meets_target(self):
+        """True or False against the target, or None when there is no target."""
+        if self.target is None:
+            return None
+        return self.value >= self.target if self.higher_is_better else self.value <= self.target
+
+
+class Interview(Evidence):
+    """An interview with a member of staff or a tenant, recorded by their role."""
+
+    evidence_ptr = models.OneToOneField(
+        Evidence, on_delete=models.CASCADE, parent_link=True, primary_key=True,
+        related_name="interview",
+    )
+    interviewee_role = models.CharField(
+        "role of the person interviewed", max_length=200,
+        help_text="Their job or role, for example Housing officer. Not their name.",
+    )
+    interviewee_name = models.CharField(
+        "name of the person interviewed", max_length=150, blank=True,
+        help_text="Leave this empty unless they agreed to be named in the review.",
+    )
+    interviewers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+",
+    )
+    questions = models.TextField("questions asked", blank=True)
+    notes = models.TextField(blank=True)
+
+    def save(self, *args, **kwargs):
+        self.kind = EvidenceKind.INTERVIEW
+        super().save(*args, **kwargs)
+
+
+class SiteVisit(Evidence):
+    """A visit to see a service for themselves: an office, an estate, an empty home."""
+
+    evidence_ptr = models.OneToOneField(
+        Evidence, on_delete=models.CASCADE, parent_link=True, primary_key=True,
+        related_name="site_visit",
+    )
+    place = models.CharField(max_length=200)
+    visitors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name="who went",
+    )
+    notes = models.TextField(blank=True)
+
+    def save(self, *args, **kwargs):
+        self.kind = EvidenceKind.SITE_VISIT
+        super().save(*args, **kwargs)
+
+
+class SiteVisitPhoto(models.Model):
+    """A photo taken on a site visit; stored without its EXIF (location) data."""
+
+    site_visit = models.ForeignKey(SiteVisit, on_delete=models.CASCADE, related_name="photos")
+    file = models.FileField(upload_to=UploadPath("site-visits"), max_length=200)
+    description = models.CharField(
+        "what the photo shows", max_length=300,
+        help_text="Read out to people who cannot see the photo.",
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["site_visit", "created_at", "pk"]
+
+    def __str__(self):
+        return self.description
+
+    def get_absolute_url(self):
+        return reverse("reviews:photo", args=[self.site_visit.review_id, self.pk])
+
+
+_DETAIL_ATTRIBUTE = {
+    EvidenceKind.DOCUMENT: "document",
+    EvidenceKind.FIGURE: "figure",
+    EvidenceKind.INTERVIEW: "interview",
+    EvidenceKind.SITE_VISIT: "site_visit",
+}

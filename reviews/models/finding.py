@@ -1,0 +1,71 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from reviews.models.evidence import Evidence
+from reviews.models.review import Review, ScopeQuestion
+
+
+class FindingKind(models.TextChoices):
+    STRENGTH = "strength", "Strength"
+    WEAKNESS = "weakness", "Weakness"
+    OBSERVATION = "observation", "Observation"
+
+    @classmethod
+    def position(cls, value):
+        return cls.values.index(value)
+
+
+class Finding(models.Model):
+    """Something the panel found, in plain words, backed by evidence."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="findings")
+    kind = models.CharField(max_length=20, choices=FindingKind.choices)
+    statement = models.TextField()
+    question = models.ForeignKey(
+        ScopeQuestion, on_delete=models.SET_NULL, null=True, blank=True, related_name="findings"
+    )
+    evidence = models.ManyToManyField(Evidence, blank=True, related_name="findings")
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    # Optimistic locking: a save must name the version it started from (services.update_finding).
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Every saved wording is kept, so text overwritten after an editing conflict can be found.
+    history = HistoricalRecords(excluded_fields=["created_at"])
+
+    class Meta:
+        ordering = ["review", "created_at"]
+
+    def __str__(self):
+        return self.statement[:80]
+
+    def get_absolute_url(self):
+        return reverse("reviews:finding", args=[self.review_id, self.pk])
+
+
+class CommentKind(models.TextChoices):
+    AGREE = "agree", "I agree"
+    CHALLENGE = "challenge", "I challenge this"
+    ADD = "add", "I want to add something"
+
+
+class FindingComment(models.Model):
+    """A panel member's response to a finding: agreeing, challenging or adding to it."""
+
+    finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    kind = models.CharField(max_length=20, choices=CommentKind.choices)
+    text = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["finding", "created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} – {self.author}"
