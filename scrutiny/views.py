@@ -45,12 +45,16 @@ def _check_broker_and_worker():
     except Exception as exc:  # noqa: BLE001
         logger.warning("Health check: broker unavailable: %s", exc)
         return "unavailable", "unknown: the broker is unavailable"
+    # Only a worker that takes tasks from this site's queue will run its work, so count those
+    # (another site's workers on the same Redis answer broadcasts too).
+    queue = celery_app.conf.task_default_queue
     try:
-        replies = celery_app.control.ping(timeout=1.0)
+        replies = celery_app.control.inspect(timeout=1.0).active_queues() or {}
     except Exception as exc:  # noqa: BLE001
-        logger.warning("Health check: worker ping failed: %s", exc)
-        replies = []
-    return "ok", (f"ok: {len(replies)} answering" if replies else "no worker answered")
+        logger.warning("Health check: worker inquiry failed: %s", exc)
+        replies = {}
+    workers = [name for name, queues in replies.items() if any(q.get("name") == queue for q in queues or ())]
+    return "ok", (f"ok: {len(workers)} answering" if workers else "no worker answered")
 
 
 @never_cache
@@ -72,3 +76,8 @@ def site_logo(request):
     if not site.logo:
         raise Http404("No logo has been uploaded.")
     return uploads.serve(site.logo, download_name="logo")
+
+
+def accessibility(request):
+    """The accessibility statement public-sector sites must publish."""
+    return render(request, "accessibility.html")
