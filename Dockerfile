@@ -1,0 +1,51 @@
+# Scrutiny's image: the web app (gunicorn), the Celery worker and beat all run from it.
+# docker-compose.yml shows how; README.md lists the environment variables.
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+# WeasyPrint draws PDFs with Pango and HarfBuzz (loaded at run time, not bundled in its wheel)
+# and needs at least one font. psycopg2-binary and Pillow bring their own libraries.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+        libpango-1.0-0 \
+        libpangoft2-1.0-0 \
+        libharfbuzz0b \
+        libharfbuzz-subset0 \
+        fontconfig \
+        fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
+RUN groupadd --system --gid 10001 scrutiny \
+    && useradd --system --uid 10001 --gid scrutiny --home-dir /app --shell /usr/sbin/nologin scrutiny
+
+WORKDIR /app
+
+# Dependencies first, so changing the code does not reinstall them. Installing the project
+# brings only its pinned dependencies (pyproject.toml has no packages): the code runs from /app.
+COPY pyproject.toml README.md ./
+RUN pip install .
+
+COPY . .
+
+# Static files are collected into the image and served by WhiteNoise. The key is a throwaway:
+# collectstatic needs settings to load, and DEBUG=false selects the compressed, hashed storage.
+# var/ holds uploaded files (a named volume mounted there takes this owner) and beat's schedule.
+RUN DEBUG=false SECRET_KEY=collectstatic-only-not-used-at-run-time \
+        python manage.py collectstatic --noinput \
+    && mkdir -p var/media var/beat \
+    && chown -R scrutiny:scrutiny var
+
+USER scrutiny
+
+ENV DEBUG=false \
+    MEDIA_ROOT=/app/var/media
+
+EXPOSE 8000
+
+# A shell form so WEB_CONCURRENCY (gunicorn worker processes) can be set at run time;
+# exec so gunicorn gets the stop signal directly.
+CMD ["sh", "-c", "exec gunicorn scrutiny.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]
