@@ -1,3 +1,225 @@
+"""Demo recommendations: the SURE Team's two reviews and the mystery shoppers' programme, with
+recommendations in every status, including overdue actions and a response waiting too long.
+
+The stories are written straight to the tables with dates in the past (no emails are sent);
+each recommendation is found by its review and wording, so running the seed again adds nothing.
+"""
+
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.db.models import Max
+from django.utils import timezone
+
+from panels.models import Membership, Panel, PanelKind, PanelRole
+from recommendations.models import (
+    Action,
+    ActionStatus,
+    Decision,
+    Priority,
+    ProgressUpdate,
+    Recommendation,
+    Response,
+    Status,
+    Transition,
+)
+from reviews.models import Review, ReviewKind, ServiceArea, Stage
+
+H, M, L = Priority.HIGH, Priority.MEDIUM, Priority.LOW
+
+
+def _panel(name, kind):
+    panel, _ = Panel.objects.get_or_create(name=name, defaults={"kind": kind})
+    return panel
+
+
+def _member(panel, user, role):
+    if user and not Membership.objects.current().filter(panel=panel, user=user).exists():
+        Membership.objects.create(
+            panel=panel, user=user, role=role, joined_on=timezone.localdate() - timedelta(days=400)
+        )
+
+
+def _review(panel, title, area, kind=ReviewKind.SCRUTINY_REVIEW):
+    review, _ = Review.objects.get_or_create(
+        title=title, panel=panel,
+        defaults={
+            "kind": kind, "stage": Stage.MONITORING,
+            "service_area": ServiceArea.objects.get_or_create(name=area)[0],
+        },
+    )
+    return review
+
+
+def _ago(days):
+    return timezone.now() - timedelta(days=days)
+
+
+def _in(days):
+    return timezone.localdate() + timedelta(days=days)
+
+
+def _story(review, text, *, people, priority=M, rationale="", benefit="", steps=(), actions=()):
+    """Create one recommendation and play its steps: (step, days ago, details...)."""
+    if Recommendation.objects.filter(review=review, text=text).exists():
+        return
+    tenant, officer, manager = people["tenant"], people["officer"], people["manager"]
+    number = (Recommendation.objects.filter(review=review).aggregate(n=Max("number"))["n"] or 0) + 1
+    rec = Recommendation.objects.create(
+        review=review, number=number, text=text, rationale=rationale, expected_benefit=benefit,
+        priority=priority, service_area=review.service_area, created_by=tenant,
+    )
+    first = steps[0][1] + 14 if steps else 3
+    Transition.objects.create(recommendation=rec, to_status=Status.DRAFT, by=tenant, at=_ago(first))
+    status = Status.DRAFT
+
+    def move(to, by, days, note=""):
+        nonlocal status
+        Transition.objects.create(
+            recommendation=rec, from_status=status, to_status=to, by=by, at=_ago(days), note=note,
+            notified_at=_ago(days),
+        )
+        status = to
+
+    for step, days, *details in steps:
+        if step == "submit":
+            rec.submitted_at = _ago(days)
+            move(Status.SUBMITTED, tenant, days)
+        elif step == "respond":
+            decision, reason = details
+            Response.objects.create(
+                recommendation=rec, decision=decision, reason=reason, responded_by=manager,
+                responded_at=_ago(days),
+            )
+            move(Status(decision), manager, days, reason)
+        elif step == "plan":
+            (due_in,) = details
+            rec.owner, rec.due_date = officer, _in(due_in)
+            move(Status.IN_PROGRESS, manager, days, f"Owner {officer}, due by {rec.due_date:%d/%m/%Y}.")
+        elif step == "implement":
+            (summary,) = details
+            update = ProgressUpdate(
+                recommendation=rec, text=summary, marks_implementation=True, written_by=officer,
+                created_at=_ago(days), evidence_name="evidence.txt",
+            )
+            update.evidence.save("evidence.txt", ContentFile(summary.encode()), save=False)
+            update.save()
+            rec.implementation_summary, rec.implemented_at = summary, update.created_at
+            move(Status.IMPLEMENTED, officer, days, summary)
+            Transition.objects.filter(recommendation=rec, to_status=Status.IMPLEMENTED).update(
+                at=update.created_at
+            )
+        elif step == "verify":
+            (impact,) = details
+            rec.impact_statement, rec.verified_at = impact, _ago(days)
+            move(Status.VERIFIED, tenant, days, impact)
+        elif step == "return":
+            (reason,) = details
+            rec.implemented_at = None
+            move(Status.IN_PROGRESS, tenant, days, reason)
+    rec.status = status
+    rec.save()
+    Recommendation.objects.filter(pk=rec.pk).update(created_at=_ago(first))
+    for what, due_in, action_status in actions:
+        Action.objects.create(
+            recommendation=rec, what=what, owner=officer, due_date=_in(due_in), status=action_status,
+            completed_on=timezone.localdate() if action_status == ActionStatus.DONE else None,
+        )
+
+
 def seed(*, password, people):
     """Demo data for this app; idempotent. Returns any demo people it adds, by key."""
+    sure = _panel("SURE Team", PanelKind.SCRUTINY_PANEL)
+    shoppers = _panel("Mystery Shoppers", PanelKind.MYSTERY_SHOPPERS)
+    _member(sure, people.get("tenant"), PanelRole.MEMBER)
+    _member(shoppers, people.get("tenant"), PanelRole.MEMBER)
+    _member(sure, people.get("officer"), PanelRole.SUPPORTING_OFFICER)
+    if not all(people.get(k) for k in ("tenant", "officer", "manager")):
+        return {}
+
+    complaints = _review(sure, "Complaints handling", "Complaints")
+    repairs = _review(sure, "Communications in the repairs service", "Repairs")
+    shopping = _review(
+        shoppers, "Customer service standards mystery shopping", "Customer service",
+        kind=ReviewKind.MYSTERY_SHOPPING,
+    )
+    done = ActionStatus.DONE
+    underway = ActionStatus.UNDERWAY
+    not_started = ActionStatus.NOT_STARTED
+
+    _story(complaints, "Give all frontline staff further training in handling complaints, including "
+           "how to record a stage 1 complaint made by phone or in person.", people=people, priority=H,
+           rationale="Staff we interviewed were unsure when a tenant's dissatisfaction counts as a complaint.",
+           benefit="Tenants' complaints are recognised and recorded the first time they raise them.",
+           steps=[("submit", 300), ("respond", 270, Decision.ACCEPTED, ""), ("plan", 268, -150),
+                  ("implement", 160, "All 64 frontline staff completed complaints training in spring; "
+                   "the course is now part of induction."),
+                  ("verify", 90, "Stage 1 complaints recorded rose by a third and tenants we spoke to "
+                   "said staff now take their concerns seriously.")],
+           actions=[("Run complaints training for all frontline staff", -170, done)])
+    _story(complaints, "Review the private spaces available in local offices so that tenants can make a "
+           "complaint in private.", people=people, priority=M,
+           steps=[("submit", 300), ("respond", 270, Decision.ACCEPTED, ""), ("plan", 268, -20),
+                  ("implement", 12, "Each local office now has a bookable interview room, signposted "
+                   "at reception.")],
+           actions=[("Survey interview rooms in every local office", -60, done),
+                    ("Add signs at reception offering a private room", -25, done)])
+    _story(complaints, "Report complaints performance to tenants every quarter in plain English, "
+           "including what changed as a result of complaints.", people=people, priority=H,
+           benefit="Tenants can see that complaints lead to changes.",
+           steps=[("submit", 300), ("respond", 265, Decision.ACCEPTED, ""), ("plan", 260, 60)],
+           actions=[("Agree a plain-English quarterly complaints summary with the SURE Team", -30, underway),
+                    ("Publish the first quarterly summary in the tenants' newsletter", 45, not_started)])
+    _story(complaints, "Tell every tenant who makes a complaint the name of the person dealing with it "
+           "and the date they will hear back.", people=people, priority=M,
+           steps=[("submit", 300), ("respond", 262, Decision.PARTLY_ACCEPTED,
+                   "We will give the team's name and a reply date. Giving a named officer is not "
+                   "possible while cases move between teams.")])
+
+    _story(repairs, "Repairs staff should confirm the appointment time and phone ahead if they are "
+           "running late.", people=people, priority=H,
+           steps=[("submit", 200), ("respond", 170, Decision.ACCEPTED, ""), ("plan", 168, 5)],
+           actions=[("Add a 'running late' text message to the repairs scheduling system", 5, underway)])
+    _story(repairs, "Ask every tenant for their satisfaction after a repair is completed, by text "
+           "message, and report the results to the SURE Team.", people=people, priority=M,
+           steps=[("submit", 200), ("respond", 20, Decision.ACCEPTED, "")])
+    _story(repairs, "Print every repair priority and its timescale on the back of the tenants' "
+           "handbook.", people=people, priority=L,
+           steps=[("submit", 200), ("respond", 172, Decision.REJECTED,
+                   "The handbook is being replaced by a web page and a leaflet next year; the "
+                   "timescales will be in both.")])
+    _story(repairs, "Give tenants one phone number for following up a repair, whoever the contractor "
+           "is.", people=people, priority=M, steps=[("submit", 40)])
+    _story(repairs, "Leave a card after every repair saying what was done and how to report a "
+           "problem with it.", people=people, priority=L)
+
+    _story(shopping, "Review the telephone system so that calls to local offices are answered within "
+           "the published standard.", people=people, priority=H,
+           steps=[("submit", 420), ("respond", 390, Decision.ACCEPTED, ""), ("plan", 388, -200),
+                  ("implement", 210, "Calls now queue to a shared team and callers hear their place "
+                   "in the queue."),
+                  ("verify", 150, "In our repeat shops, 9 of 10 calls were answered within the "
+                   "standard, up from 5 of 10.")])
+    _story(shopping, "Improve reception areas: keep information for tenants on display and make "
+           "every reception accessible to wheelchair users.", people=people, priority=M,
+           steps=[("submit", 420), ("respond", 385, Decision.PARTLY_ACCEPTED,
+                   "Information displays will be improved now; a ramp at one office needs a capital "
+                   "budget bid next year."),
+                  ("plan", 380, -10)],
+           actions=[("Refresh information displays in all receptions", -40, underway),
+                    ("Bid for capital funding for the ramp", 90, not_started)])
+    _story(shopping, "Deliver more customer service training for staff in local area housing "
+           "offices.", people=people, priority=H,
+           steps=[("submit", 420), ("respond", 390, Decision.ACCEPTED, ""), ("plan", 388, -30),
+                  ("implement", 25, "Customer service refresher training delivered to every local "
+                   "office team.")])
+    _story(shopping, "Staff should give their name when they answer the phone.", people=people,
+           priority=L, steps=[("submit", 10)])
+    _story(shopping, "Reply to tenants' emails within the published standard of five working days.",
+           people=people, priority=M,
+           steps=[("submit", 420), ("respond", 390, Decision.ACCEPTED, ""), ("plan", 388, -60),
+                  ("implement", 70, "A shared inbox with a five-day flag was set up."),
+                  ("return", 50, "Our repeat shops found half of emails still took more than five "
+                   "working days.")],
+           actions=[("Report email reply times to the mystery shoppers each month", -5, not_started)])
     return {}

@@ -1,0 +1,107 @@
+"""The tracker's filters and sort orders (django-filter), shared by the page and the exports."""
+
+import django_filters
+from django import forms
+from django.db.models import Case, F, IntegerField, Q, Value, When
+
+from accounts.models import Role, User
+from panels.models import Panel
+from panels.permissions import panel_ids_for
+from recommendations.models import Priority, Recommendation, Status
+from recommendations.selectors import current_financial_year, financial_year_bounds
+from reviews.models import Review, ServiceArea
+from scrutiny.models import SiteSettings
+from scrutiny.permissions import is_staff_role
+
+PRIORITY_RANK = Case(
+    *[When(priority=value, then=Value(i)) for i, value in enumerate(Priority.values)],
+    output_field=IntegerField(),
+)
+STATUS_RANK = Case(
+    *[When(status=value, then=Value(i)) for i, value in enumerate(Status.values)],
+    output_field=IntegerField(),
+)
+BY_REVIEW = ["review__title", "review_id", "number"]
+SORTS = {
+    "review": ("Review, then number", BY_REVIEW),
+    "newest": ("Newest first", [F("submitted_at").desc(nulls_first=True), "-pk"]),
+    "oldest": ("Oldest first", [F("submitted_at").asc(nulls_last=True), "pk"]),
+    "due": ("Due date, soonest first", [F("due_date").asc(nulls_last=True), *BY_REVIEW]),
+    "priority": ("Priority, highest first", ["priority_rank", *BY_REVIEW]),
+    "status": ("Status, in lifecycle order", ["status_rank", *BY_REVIEW]),
+}
+YEARS_SHOWN = 8
+
+
+def _year_label(start_year, start_month):
+    return str(start_year) if start_month == 1 else f"{start_year}/{str(start_year + 1)[-2:]}"
+
+
+class TrackerFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="filter_words", label="Words in the recommendation",
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    status = django_filters.ChoiceFilter(choices=Status.choices, empty_label="Any status")
+    review = django_filters.ModelChoiceFilter(queryset=Review.objects.none(), empty_label="Any review")
+    panel = django_filters.ModelChoiceFilter(
+        field_name="review__panel", queryset=Panel.objects.none(), empty_label="Any panel"
+    )
+    service_area = django_filters.ModelChoiceFilter(
+        queryset=ServiceArea.objects.all(), empty_label="Any service area"
+    )
+    owner = django_filters.ModelChoiceFilter(
+        queryset=User.objects.filter(role__in=[Role.OFFICER, Role.MANAGER], is_active=True),
+        empty_label="Anyone",
+    )
+    priority = django_filters.ChoiceFilter(choices=Priority.choices, empty_label="Any priority")
+    overdue = django_filters.ChoiceFilter(
+        choices=[("yes", "Overdue only"), ("no", "Not overdue")], method="filter_overdue",
+        empty_label="Overdue or not",
+    )
+    year = django_filters.ChoiceFilter(
+        method="filter_year", label="Financial year submitted", empty_label="Any year"
+    )
+    sort = django_filters.ChoiceFilter(
+        choices=[(key, label) for key, (label, _) in SORTS.items()], method="filter_sort",
+        label="Sort by", empty_label=None,
+    )
+
+    class Meta:
+        model = Recommendation
+        fields: list = []
+
+    def __init__(self, data=None, *args, user=None, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.start_month = SiteSettings.load().financial_year_start_month
+        this_year = current_financial_year(self.start_month)
+        self.filters["year"].extra["choices"] = [
+            (str(y), _year_label(y, self.start_month)) for y in range(this_year, this_year - YEARS_SHOWN, -1)
+        ]
+        reviews = Review.objects.select_related("panel").order_by("title")
+        panels = Panel.objects.order_by("name")
+        if not is_staff_role(user):
+            ids = panel_ids_for(user)
+            reviews, panels = reviews.filter(panel_id__in=ids), panels.filter(pk__in=ids)
+        self.filters["review"].queryset = reviews
+        self.filters["panel"].queryset = panels
+
+    def filter_words(self, queryset, name, value):
+        return queryset.filter(Q(text__icontains=value) | Q(rationale__icontains=value))
+
+    def filter_overdue(self, queryset, name, value):
+        return queryset.filter(is_overdue=(value == "yes"))
+
+    def filter_year(self, queryset, name, value):
+        start, end = financial_year_bounds(int(value), self.start_month)
+        return queryset.filter(submitted_at__gte=start, submitted_at__lt=end)
+
+    def filter_sort(self, queryset, name, value):
+        return queryset  # applied last, in filter_queryset, so there is always an order
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        sort = self.form.cleaned_data.get("sort") or "review"
+        return queryset.annotate(priority_rank=PRIORITY_RANK, status_rank=STATUS_RANK).order_by(
+            *SORTS[sort][1]
+        )

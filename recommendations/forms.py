@@ -1,0 +1,131 @@
+from django import forms
+from django.utils import timezone
+
+from accounts.models import Role, User
+from recommendations.models import Action, ActionStatus, Decision, Priority, Recommendation
+from reviews.models import Finding, ServiceArea
+from scrutiny.uploads import DOCUMENTS, UploadField
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _owners():
+    return User.objects.filter(role__in=[Role.OFFICER, Role.MANAGER], is_active=True).order_by("display_name")
+
+
+class OwnerField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.display_name} ({obj.get_role_display().lower()})"
+
+
+class RecommendationForm(forms.ModelForm):
+    findings = forms.ModelMultipleChoiceField(
+        queryset=Finding.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
+        label="Findings it rests on", help_text="Tick the findings that led to this recommendation.",
+    )
+
+    class Meta:
+        model = Recommendation
+        fields = ["text", "rationale", "findings", "expected_benefit", "priority", "service_area"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "rationale": forms.Textarea(attrs={"rows": 4}),
+            "expected_benefit": forms.Textarea(attrs={"rows": 3}),
+        }
+        labels = {"text": "Recommendation"}
+
+    def __init__(self, *args, review, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["findings"].queryset = Finding.objects.filter(review=review).order_by("created_at")
+        self.fields["findings"].label_from_instance = lambda f: f"{f.get_kind_display()}: {f.statement}"
+        self.fields["service_area"].queryset = ServiceArea.objects.filter(is_active=True)
+        self.fields["service_area"].empty_label = "Same as the review"
+        self.fields["priority"].choices = Priority.choices
+        if not self.fields["findings"].queryset.exists():
+            self.fields["findings"].help_text = "This review has no findings recorded yet."
+
+
+class ResponseForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="The landlord's response", choices=Decision.choices, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label="Reason", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Needed if the recommendation is partly accepted or rejected: the panel will see it.",
+    )
+    owner = OwnerField(
+        queryset=User.objects.none(), required=False, label="Owner of the action plan (optional)",
+        help_text="If you know who will do the work, choose them and a due date now: the "
+        "recommendation then goes straight to in progress.",
+    )
+    due_date = forms.DateField(label="Due date (optional)", required=False, widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = _owners()
+
+
+class ActionPlanForm(forms.Form):
+    owner = OwnerField(queryset=User.objects.none(), label="Owner of the action plan")
+    due_date = forms.DateField(label="Due date", widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = _owners()
+
+
+class ImplementForm(forms.Form):
+    summary = forms.CharField(
+        label="What was done", widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="In plain words the panel will understand.",
+    )
+    evidence = UploadField(allowed=DOCUMENTS, label="Evidence it was done", required=False)
+
+
+class VerifyForm(forms.Form):
+    impact_statement = forms.CharField(
+        label="What has changed for tenants", widget=forms.Textarea(attrs={"rows": 5}),
+        help_text='This is shown on the "You said, we did" page.',
+    )
+
+
+class ReturnForm(forms.Form):
+    reason = forms.CharField(
+        label="What still needs to be done", widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+
+class ActionForm(forms.ModelForm):
+    owner = OwnerField(queryset=User.objects.none(), label="Owner")
+
+    class Meta:
+        model = Action
+        fields = ["what", "owner", "due_date", "status"]
+        widgets = {"what": forms.Textarea(attrs={"rows": 3}), "due_date": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = _owners()
+        if self.instance.pk is None:
+            del self.fields["status"]
+            self.initial.setdefault("due_date", timezone.localdate())
+        else:
+            self.fields["status"].choices = ActionStatus.choices
+
+
+class ProgressForm(forms.Form):
+    text = forms.CharField(label="Progress", widget=forms.Textarea(attrs={"rows": 4}))
+    action = forms.ModelChoiceField(
+        queryset=Action.objects.none(), required=False, label="Which action (optional)",
+        empty_label="The recommendation as a whole",
+    )
+    evidence = UploadField(allowed=DOCUMENTS, label="Evidence (optional)", required=False)
+
+    def __init__(self, *args, recommendation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].queryset = recommendation.actions.order_by("due_date", "pk")

@@ -1,0 +1,134 @@
+"""Who may see and do what with recommendations (DESIGN.md, "Who may do what").
+
+Each `can_x` answers for the person's role and relationship only; whether the recommendation
+is in the right status for the step is checked by `is_possible` (and again by the service).
+"""
+
+from panels.permissions import is_member, panel_ids_for
+from recommendations.models import OPEN_WORK, Status
+from scrutiny.permissions import has_role, is_admin, is_staff_role
+
+# Which status each step starts from.
+STEP_FROM = {
+    "edit": (Status.DRAFT,),
+    "submit": (Status.DRAFT,),
+    "respond": (Status.SUBMITTED,),
+    "agree_plan": (Status.ACCEPTED, Status.PARTLY_ACCEPTED),
+    "implement": (Status.IN_PROGRESS,),
+    "verify": (Status.IMPLEMENTED,),
+    "return": (Status.IMPLEMENTED,),
+    "plan_work": OPEN_WORK,
+}
+
+
+# What a person is told when a step is not theirs to take.
+REFUSALS = {
+    "view": "You can only see the recommendations of your own panels.",
+    "draft": "Only members of this review's panel can write its recommendations.",
+    "edit": "Only members of this review's panel can change its draft recommendations.",
+    "submit": "Only members of this review's panel can submit its recommendations.",
+    "respond": "Only managers can respond to recommendations.",
+    "agree_plan": "Only managers can agree an action plan.",
+    "implement": "Only the officer who owns this recommendation, or a manager, can mark it implemented.",
+    "verify": "Only members of this review's panel can verify its recommendations.",
+    "return": "Only members of this review's panel can return its recommendations to in progress.",
+    "plan_work": "Only the recommendation's owner or a manager can change its action plan.",
+    "update_action": (
+        "Only the action's owner, the recommendation's owner or a manager can change this action."
+    ),
+    "progress": "Only the people doing the work can add progress.",
+}
+
+
+def is_possible(recommendation, step):
+    return recommendation.status in STEP_FROM[step]
+
+
+def _tenant_member(user, review):
+    return has_role(user, "tenant") and is_member(user, review.panel_id)
+
+
+def can_view(user, recommendation):
+    """Staff see every recommendation; tenants see their own panels' recommendations."""
+    return is_staff_role(user) or _tenant_member(user, recommendation.review)
+
+
+def can_draft(user, review):
+    """Panel members write recommendations for their panel's reviews; admins may too."""
+    return is_admin(user) or _tenant_member(user, review)
+
+
+def can_edit(user, recommendation):
+    return can_draft(user, recommendation.review)
+
+
+def can_submit(user, recommendation):
+    return can_draft(user, recommendation.review)
+
+
+def can_respond(user, recommendation=None):
+    """Managers answer for the landlord."""
+    return has_role(user, "manager", "admin")
+
+
+def can_agree_plan(user, recommendation=None):
+    return has_role(user, "manager", "admin")
+
+
+def can_implement(user, recommendation):
+    """The officer who owns the recommendation, or a manager or admin."""
+    if has_role(user, "manager", "admin"):
+        return True
+    return has_role(user, "officer") and recommendation.owner_id == user.pk
+
+
+def can_plan_work(user, recommendation):
+    """Adding actions and progress: the same people who may mark it implemented."""
+    return can_implement(user, recommendation)
+
+
+def can_update_action(user, action):
+    """The action's own owner may update it, as well as those who plan the work."""
+    if has_role(user, "officer", "manager", "admin") and action.owner_id == user.pk:
+        return True
+    return can_plan_work(user, action.recommendation)
+
+
+def can_verify(user, recommendation):
+    """Members of the review's panel check the work was done; admins may too. Staff may not."""
+    return is_admin(user) or _tenant_member(user, recommendation.review)
+
+
+def can_return(user, recommendation):
+    return can_verify(user, recommendation)
+
+
+def can_export(user):
+    return bool(user and user.is_authenticated)
+
+
+def visible_review_filter(user):
+    """Keyword filter for querysets of recommendations the person may see, or None for all."""
+    if is_staff_role(user):
+        return None
+    return {"review__panel_id__in": panel_ids_for(user) if has_role(user, "tenant") else []}
+
+
+STEP_RULES = {
+    "edit": can_edit,
+    "submit": can_submit,
+    "respond": can_respond,
+    "agree_plan": can_agree_plan,
+    "implement": can_implement,
+    "verify": can_verify,
+    "return": can_return,
+    "plan_work": can_plan_work,
+}
+
+
+def allowed_steps(user, recommendation):
+    """The steps this person can take now, for showing buttons on the page."""
+    return {
+        step for step, rule in STEP_RULES.items()
+        if is_possible(recommendation, step) and rule(user, recommendation)
+    }

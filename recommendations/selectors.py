@@ -1,0 +1,199 @@
+"""Reads for the recommendation pages, home sections and exports, with the joins done."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from statistics import median
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from recommendations import permissions
+from recommendations.models import (
+    OPEN_WORK,
+    Action,
+    Decision,
+    ProgressUpdate,
+    Recommendation,
+    Status,
+    Transition,
+)
+
+
+def visible_to(user):
+    """Recommendations the person may see, with what the tracker shows joined in."""
+    qs = Recommendation.objects.select_related(
+        "review__panel", "service_area", "owner", "response"
+    ).with_overdue()
+    only = permissions.visible_review_filter(user)
+    return qs if only is None else qs.filter(**only)
+
+
+def summary(queryset):
+    """Counts for the tracker's summary bar, in one query, over the filtered recommendations."""
+    return queryset.order_by().aggregate(
+        made=Count("pk", filter=~Q(status=Status.DRAFT)),
+        awaiting=Count("pk", filter=Q(status=Status.SUBMITTED)),
+        accepted=Count("pk", filter=Q(response__decision=Decision.ACCEPTED)),
+        partly=Count("pk", filter=Q(response__decision=Decision.PARTLY_ACCEPTED)),
+        rejected=Count("pk", filter=Q(response__decision=Decision.REJECTED)),
+        implemented=Count("pk", filter=Q(status__in=[Status.IMPLEMENTED, Status.VERIFIED])),
+        verified=Count("pk", filter=Q(status=Status.VERIFIED)),
+        overdue=Count("pk", filter=Q(is_overdue=True)),
+    )
+
+
+def _median_days(pairs):
+    days = [(end - start).total_seconds() / 86400 for start, end in pairs if start and end]
+    return round(median(days)) if days else None
+
+
+def medians(queryset):
+    """Median days from submission to response, and from submission to implementation."""
+    base = queryset.order_by().filter(submitted_at__isnull=False)
+    to_response = base.filter(response__isnull=False).values_list("submitted_at", "response__responded_at")
+    to_implementation = base.filter(implemented_at__isnull=False).values_list(
+        "submitted_at", "implemented_at"
+    )
+    return {
+        "to_response": _median_days(to_response),
+        "to_implementation": _median_days(to_implementation),
+    }
+
+
+def financial_year_bounds(start_year, start_month):
+    """The first moment of a financial year starting in start_year, and of the next."""
+    tz = timezone.get_current_timezone()
+    return (
+        datetime(start_year, start_month, 1, tzinfo=tz),
+        datetime(start_year + 1, start_month, 1, tzinfo=tz),
+    )
+
+
+def current_financial_year(start_month, today=None):
+    today = today or timezone.localdate()
+    return today.year if today.month >= start_month else today.year - 1
+
+
+def detail(pk):
+    """One recommendation with its review, response, findings and action plan."""
+    return (
+        Recommendation.objects.select_related(
+            "review__panel", "review__service_area", "service_area", "owner", "created_by",
+            "response__responded_by",
+        )
+        .prefetch_related("findings")
+        .with_overdue()
+        .get(pk=pk)
+    )
+
+
+def actions_for(recommendation):
+    return list(recommendation.actions.select_related("owner").order_by("due_date", "pk"))
+
+
+def progress_for(recommendation):
+    return list(
+        recommendation.progress_updates.select_related("written_by", "action").order_by("-created_at", "-pk")
+    )
+
+
+@dataclass
+class Event:
+    at: datetime
+    who: object
+    title: str
+    text: str = ""
+    update: ProgressUpdate | None = None
+
+
+def _action_change(record, previous):
+    if previous is None or record.history_type == "+":
+        return f"Action added: {record.what}", f"Owner {record.owner}, due {record.due_date:%d/%m/%Y}."
+    changes = []
+    if record.status != previous.status:
+        before, after = previous.get_status_display().lower(), record.get_status_display().lower()
+        changes.append(f"status {before} → {after}")
+    if record.due_date != previous.due_date:
+        changes.append(f"due date {previous.due_date:%d/%m/%Y} → {record.due_date:%d/%m/%Y}")
+    if record.owner_id != previous.owner_id:
+        changes.append(f"owner {previous.owner} → {record.owner}")
+    if record.what != previous.what:
+        changes.append("wording changed")
+    return f"Action changed: {record.what}", "; ".join(changes).capitalize() + "." if changes else ""
+
+
+def timeline(recommendation):
+    """Everything that happened to a recommendation, oldest first: steps, actions, progress."""
+    events = []
+    for t in Transition.objects.filter(recommendation=recommendation).select_related("by"):
+        if not t.from_status:
+            title = "Draft written"
+        elif t.from_status == Status.IMPLEMENTED and t.to_status == Status.IN_PROGRESS:
+            title = "Returned to in progress by the panel"
+        else:
+            title = f"{t.get_to_status_display()}"
+        events.append(Event(t.at, t.by, title, t.note))
+    records = list(
+        Action.history.filter(recommendation_id=recommendation.pk)
+        .select_related("history_user", "owner")
+        .order_by("id", "history_date", "history_id")
+    )
+    previous = {}
+    for record in records:
+        title, text = _action_change(record, previous.get(record.id))
+        previous[record.id] = record
+        if text or record.history_type == "+":
+            events.append(Event(record.history_date, record.history_user, title, text))
+    implementation = {}
+    for update in recommendation.progress_updates.select_related("written_by", "action"):
+        if update.marks_implementation:
+            # Shown with the "Implemented" step, whose note is the same text.
+            implementation[update.created_at] = update
+        else:
+            events.append(Event(update.created_at, update.written_by, "Progress update", update.text, update))
+    for event in events:
+        if event.title == Status.IMPLEMENTED.label:
+            event.update = implementation.get(event.at)
+    return sorted(events, key=lambda e: e.at)
+
+
+def you_said_we_did():
+    """Verified recommendations with what was done and the impact, newest first."""
+    return (
+        Recommendation.objects.filter(status=Status.VERIFIED)
+        .select_related("review__panel", "service_area", "response")
+        .order_by("-verified_at", "-pk")
+    )
+
+
+def my_actions(user):
+    """An officer's open actions and in-progress recommendations, soonest due first."""
+    today = timezone.localdate()
+    actions = list(
+        Action.objects.open()
+        .filter(owner=user, recommendation__status__in=OPEN_WORK)
+        .select_related("recommendation__review")
+        .order_by("due_date", "pk")[:20]
+    )
+    recs = list(
+        Recommendation.objects.filter(owner=user, status=Status.IN_PROGRESS)
+        .select_related("review").with_overdue(today).order_by("due_date", "pk")[:20]
+    )
+    return actions, recs
+
+
+def awaiting_response():
+    """Recommendations submitted and not yet answered, the longest waiting first."""
+    return list(
+        Recommendation.objects.filter(status=Status.SUBMITTED)
+        .select_related("review__panel").order_by("submitted_at", "pk")[:20]
+    )
+
+
+def to_verify(user):
+    """Implemented recommendations of the tenant's panels, waiting for the panel to check them."""
+    return list(
+        Recommendation.objects.filter(
+            status=Status.IMPLEMENTED, **(permissions.visible_review_filter(user) or {})
+        ).select_related("review__panel").order_by("implemented_at", "pk")[:20]
+    )

@@ -1,0 +1,298 @@
+"""Every change to a recommendation: one function per lifecycle step, plus the action plan.
+
+Each step checks who may make it (permissions.py), checks the recommendation is in the right
+status, records who and when (a Transition row; django-simple-history keeps each version),
+and notifies the next person by email from a Celery task once the transaction commits.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from recommendations import permissions
+from recommendations.models import (
+    Action,
+    ActionStatus,
+    Decision,
+    ProgressUpdate,
+    Recommendation,
+    Response,
+    Status,
+    Transition,
+)
+from recommendations.permissions import REFUSALS
+from reviews.models import Review
+from scrutiny.jobs import enqueue
+from scrutiny.permissions import has_role, require
+
+WRONG_STATE = {
+    "edit": "Only a draft can be changed. This recommendation has already been submitted.",
+    "submit": "Only a draft can be submitted. This recommendation has already been submitted.",
+    "respond": "This recommendation is not waiting for a response.",
+    "agree_plan": "An action plan can only be agreed for an accepted or partly accepted recommendation.",
+    "implement": "Only a recommendation that is in progress can be marked as implemented.",
+    "verify": "Only an implemented recommendation can be verified.",
+    "return": "Only an implemented recommendation can be returned to in progress.",
+    "plan_work": "Actions and progress can only be added while the work is still to do.",
+}
+
+
+def _lock(recommendation):
+    """Re-read the recommendation under a row lock so two people cannot move it at once."""
+    return Recommendation.objects.select_for_update().select_related("review").get(pk=recommendation.pk)
+
+
+def _check_state(recommendation, step):
+    if not permissions.is_possible(recommendation, step):
+        raise ValidationError(WRONG_STATE[step], code="wrong_state")
+
+
+def _move(recommendation, *, to, by, note="", at=None):
+    """Change status, save a version for the history and a Transition, and queue the email."""
+    at = at or timezone.now()
+    transition = Transition.objects.create(
+        recommendation=recommendation, from_status=recommendation.status, to_status=to, by=by,
+        at=at, note=note,
+    )
+    recommendation.status = to
+    recommendation._history_user = by
+    recommendation.save()
+    from recommendations.tasks import notify_transition
+
+    enqueue(notify_transition, transition.pk)
+    return transition
+
+
+def _check_owner(owner):
+    if owner is None or not (owner.is_active and has_role(owner, "officer", "manager")):
+        raise ValidationError({"owner": "Choose the officer or manager who will own this."})
+
+
+def _check_due_date(due_date, field="due_date"):
+    if due_date is None:
+        raise ValidationError({field: "Enter the date it should be done by."})
+    if due_date < timezone.localdate():
+        raise ValidationError({field: "The date it should be done by must be today or later."})
+
+
+@transaction.atomic
+def create(*, review, by, text, rationale="", findings=(), priority="medium", service_area=None,
+           expected_benefit=""):
+    """Write a draft recommendation for a review, numbered next in that review (R1, R2, ...)."""
+    require(permissions.can_draft(by, review), REFUSALS["draft"])
+    if not text.strip():
+        raise ValidationError({"text": "Enter the recommendation."})
+    # Lock the review so two people saving at once cannot take the same number.
+    Review.objects.select_for_update().filter(pk=review.pk).first()
+    last = Recommendation.objects.filter(review=review).aggregate(last=Max("number"))["last"] or 0
+    _check_findings(review, findings)
+    recommendation = Recommendation(
+        review=review, number=last + 1, text=text.strip(), rationale=rationale, priority=priority,
+        service_area=service_area or review.service_area, expected_benefit=expected_benefit,
+        created_by=by,
+    )
+    recommendation._history_user = by
+    recommendation.save()
+    recommendation.findings.set(findings)
+    Transition.objects.create(recommendation=recommendation, from_status="", to_status=Status.DRAFT, by=by)
+    return recommendation
+
+
+def _check_findings(review, findings):
+    if any(f.review_id != review.pk for f in findings):
+        raise ValidationError({"findings": "Choose findings from this review only."})
+
+
+@transaction.atomic
+def update_draft(*, recommendation, by, **fields):
+    """Change a draft's wording, findings, priority, service area or expected benefit."""
+    recommendation = _lock(recommendation)
+    require(permissions.can_edit(by, recommendation), REFUSALS["edit"])
+    _check_state(recommendation, "edit")
+    findings = fields.pop("findings", None)
+    if "text" in fields and not fields["text"].strip():
+        raise ValidationError({"text": "Enter the recommendation."})
+    allowed = {"text", "rationale", "priority", "service_area", "expected_benefit"}
+    for name, value in fields.items():
+        if name not in allowed:
+            raise TypeError(f"{name} cannot be changed here")
+        setattr(recommendation, name, value)
+    recommendation._history_user = by
+    recommendation.save()
+    if findings is not None:
+        _check_findings(recommendation.review, findings)
+        recommendation.findings.set(findings)
+    return recommendation
+
+
+@transaction.atomic
+def submit(*, recommendation, by):
+    """Send a draft to the landlord; managers are told it is waiting for their response."""
+    recommendation = _lock(recommendation)
+    require(permissions.can_submit(by, recommendation), REFUSALS["submit"])
+    _check_state(recommendation, "submit")
+    recommendation.submitted_at = timezone.now()
+    _move(recommendation, to=Status.SUBMITTED, by=by, at=recommendation.submitted_at)
+    return recommendation
+
+
+@transaction.atomic
+def respond(*, recommendation, by, decision, reason="", owner=None, due_date=None):
+    """The landlord's answer. With an owner and due date, the action plan is agreed at once."""
+    recommendation = _lock(recommendation)
+    require(permissions.can_respond(by, recommendation), REFUSALS["respond"])
+    _check_state(recommendation, "respond")
+    if decision not in Decision.values:
+        raise ValidationError({"decision": "Choose accepted, partly accepted or rejected."})
+    reason = (reason or "").strip()
+    if decision != Decision.ACCEPTED and not reason:
+        raise ValidationError({"reason": "Say why the recommendation is not fully accepted."})
+    plan_now = owner is not None or due_date is not None
+    if plan_now:
+        if decision == Decision.REJECTED:
+            raise ValidationError(
+                {"owner": "A rejected recommendation has no action plan: leave the owner and date empty."}
+            )
+        _check_owner(owner)
+        _check_due_date(due_date)
+    response = Response(
+        recommendation=recommendation, decision=decision, reason=reason, responded_by=by,
+        responded_at=timezone.now(),
+    )
+    response._history_user = by
+    response.save()
+    _move(recommendation, to=Status(decision), by=by, note=reason, at=response.responded_at)
+    if plan_now:
+        agree_plan(recommendation=recommendation, by=by, owner=owner, due_date=due_date)
+    return recommendation
+
+
+@transaction.atomic
+def agree_plan(*, recommendation, by, owner, due_date):
+    """Agree the action plan: an owner and a due date; the recommendation is then in progress."""
+    recommendation = _lock(recommendation)
+    require(permissions.can_agree_plan(by, recommendation), REFUSALS["agree_plan"])
+    _check_state(recommendation, "agree_plan")
+    _check_owner(owner)
+    _check_due_date(due_date)
+    recommendation.owner = owner
+    recommendation.due_date = due_date
+    _move(recommendation, to=Status.IN_PROGRESS, by=by,
+          note=f"Owner {owner}, due by {date_format(due_date, 'j F Y')}.")
+    return recommendation
+
+
+@transaction.atomic
+def implement(*, recommendation, by, summary, evidence):
+    """Mark as implemented, with what was done and a file to show it; the panel is asked to verify."""
+    recommendation = _lock(recommendation)
+    require(permissions.can_implement(by, recommendation), REFUSALS["implement"])
+    _check_state(recommendation, "implement")
+    summary = (summary or "").strip()
+    errors = {}
+    if not summary:
+        errors["summary"] = "Say what was done."
+    if not evidence:
+        errors["evidence"] = "Choose a file that shows it was done, such as a new leaflet or a report."
+    if errors:
+        raise ValidationError(errors)
+    now = timezone.now()
+    ProgressUpdate.objects.create(
+        recommendation=recommendation, text=summary, evidence=evidence,
+        evidence_name=getattr(evidence, "name", "")[:200], marks_implementation=True,
+        written_by=by, created_at=now,
+    )
+    recommendation.implementation_summary = summary
+    recommendation.implemented_at = now
+    _move(recommendation, to=Status.IMPLEMENTED, by=by, note=summary, at=now)
+    return recommendation
+
+
+@transaction.atomic
+def verify(*, recommendation, by, impact_statement):
+    """The panel confirms the work was done and says what changed for tenants."""
+    recommendation = _lock(recommendation)
+    require(permissions.can_verify(by, recommendation), REFUSALS["verify"])
+    _check_state(recommendation, "verify")
+    impact_statement = (impact_statement or "").strip()
+    if not impact_statement:
+        raise ValidationError({"impact_statement": "Say what has changed for tenants."})
+    recommendation.impact_statement = impact_statement
+    recommendation.verified_at = timezone.now()
+    _move(recommendation, to=Status.VERIFIED, by=by, note=impact_statement, at=recommendation.verified_at)
+    return recommendation
+
+
+@transaction.atomic
+def return_to_progress(*, recommendation, by, reason):
+    """The panel finds the work not done yet and sends it back, saying why."""
+    recommendation = _lock(recommendation)
+    require(permissions.can_return(by, recommendation), REFUSALS["return"])
+    _check_state(recommendation, "return")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Say what still needs to be done."})
+    recommendation.implemented_at = None
+    _move(recommendation, to=Status.IN_PROGRESS, by=by, note=reason)
+    return recommendation
+
+
+@transaction.atomic
+def add_action(*, recommendation, by, what, owner, due_date):
+    """Add a step to the action plan."""
+    recommendation = _lock(recommendation)
+    require(permissions.can_plan_work(by, recommendation), REFUSALS["plan_work"])
+    _check_state(recommendation, "plan_work")
+    if not (what or "").strip():
+        raise ValidationError({"what": "Say what will be done."})
+    _check_owner(owner)
+    _check_due_date(due_date)
+    action = Action(recommendation=recommendation, what=what.strip(), owner=owner, due_date=due_date)
+    action._history_user = by
+    action.save()
+    return action
+
+
+@transaction.atomic
+def update_action(*, action, by, what, owner, due_date, status):
+    """Change an action's wording, owner, due date or status."""
+    action = Action.objects.select_for_update().select_related("recommendation__review").get(pk=action.pk)
+    require(permissions.can_update_action(by, action), REFUSALS["update_action"])
+    _check_state(action.recommendation, "plan_work")
+    if not (what or "").strip():
+        raise ValidationError({"what": "Say what will be done."})
+    if status not in ActionStatus.values:
+        raise ValidationError({"status": "Choose not started, underway or done."})
+    _check_owner(owner)
+    if due_date is None:
+        raise ValidationError({"due_date": "Enter the date it should be done by."})
+    if due_date != action.due_date:
+        _check_due_date(due_date)
+    if status == ActionStatus.DONE and action.status != ActionStatus.DONE:
+        action.completed_on = timezone.localdate()
+    elif status != ActionStatus.DONE:
+        action.completed_on = None
+    action.what, action.owner, action.due_date, action.status = what.strip(), owner, due_date, status
+    action._history_user = by
+    action.save()
+    return action
+
+
+@transaction.atomic
+def add_progress(*, recommendation, by, text, evidence=None, action=None):
+    """Record how the work is going, optionally with a file as evidence."""
+    recommendation = _lock(recommendation)
+    require(permissions.can_plan_work(by, recommendation) or (
+        action is not None and permissions.can_update_action(by, action)
+    ), REFUSALS["progress"])
+    _check_state(recommendation, "plan_work")
+    if not (text or "").strip():
+        raise ValidationError({"text": "Say how the work is going."})
+    if action is not None and action.recommendation_id != recommendation.pk:
+        raise ValidationError({"action": "Choose an action of this recommendation."})
+    return ProgressUpdate.objects.create(
+        recommendation=recommendation, action=action, text=text.strip(), evidence=evidence or "",
+        evidence_name=getattr(evidence, "name", "")[:200] if evidence else "", written_by=by,
+    )

@@ -1,0 +1,123 @@
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from recommendations import exports, permissions, selectors
+from recommendations.filters import TrackerFilter
+from recommendations.models import ProgressUpdate, Recommendation
+from scrutiny import uploads
+from scrutiny.models import SiteSettings
+from scrutiny.permissions import require
+
+PAGE_SIZE = 25
+
+
+def visible_or_403(user, pk):
+    """The recommendation, if the person may see it: 404 if there is none, 403 if not theirs."""
+    rec = get_object_or_404(Recommendation.objects.select_related("review__panel", "owner"), pk=pk)
+    require(permissions.can_view(user, rec), permissions.REFUSALS["view"])
+    return rec
+
+
+def _filtered(request):
+    return TrackerFilter(request.GET, queryset=selectors.visible_to(request.user), user=request.user)
+
+
+@login_required
+def tracker(request):
+    """All the recommendations the person may see, filtered, sorted and counted."""
+    filterset = _filtered(request)
+    recommendations = filterset.qs
+    page = Paginator(recommendations, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    review = filterset.form.cleaned_data.get("review") if filterset.form.is_valid() else None
+    return render(request, "recommendations/tracker.html", {
+        "filter": filterset,
+        "page": page,
+        "summary": selectors.summary(recommendations),
+        "medians": selectors.medians(recommendations),
+        "query": query.urlencode(),
+        "review": review,
+        "can_draft": review is not None and permissions.can_draft(request.user, review),
+    })
+
+
+def _download(content, filename, content_type):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _export_name(extension):
+    return f"recommendations-{timezone.localdate():%Y-%m-%d}.{extension}"
+
+
+@login_required
+def export_csv(request):
+    """The filtered tracker as CSV, safe against spreadsheet formulas."""
+    require(permissions.can_export(request.user))
+    return _download(exports.to_csv(_filtered(request).qs), _export_name("csv"), "text/csv; charset=utf-8")
+
+
+@login_required
+def export_xlsx(request):
+    """The filtered tracker as an Excel workbook, safe against spreadsheet formulas."""
+    require(permissions.can_export(request.user))
+    return _download(
+        exports.to_xlsx(_filtered(request).qs), _export_name("xlsx"),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+def you_said_we_did(request):
+    """Verified recommendations and their impact: public if the site settings say so."""
+    if not (request.user.is_authenticated or SiteSettings.load().public_you_said_we_did):
+        return redirect_to_login(request.get_full_path())
+    page = Paginator(selectors.you_said_we_did(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "recommendations/you_said_we_did.html", {"page": page})
+
+
+@login_required
+def detail(request, pk):
+    try:
+        rec = selectors.detail(pk)
+    except Recommendation.DoesNotExist as exc:
+        raise Http404("There is no such recommendation.") from exc
+    require(permissions.can_view(request.user, rec), permissions.REFUSALS["view"])
+    actions = selectors.actions_for(rec)
+    work_open = permissions.is_possible(rec, "plan_work")
+    for action in actions:
+        action.can_update = work_open and permissions.can_update_action(request.user, action)
+    steps = permissions.allowed_steps(request.user, rec)
+    if work_open and any(a.can_update for a in actions):
+        steps.add("progress")  # an action's owner may add progress on it
+    return render(request, "recommendations/detail.html", {
+        "rec": rec,
+        "steps": steps,
+        "actions": actions,
+        "update_column": any(a.can_update for a in actions),
+        "updates": selectors.progress_for(rec),
+    })
+
+
+@login_required
+def timeline(request, pk):
+    rec = visible_or_403(request.user, pk)
+    return render(request, "recommendations/timeline.html", {
+        "rec": rec, "events": selectors.timeline(rec),
+    })
+
+
+@login_required
+def evidence(request, pk, update_id):
+    """An evidence file, for people who may see the recommendation."""
+    rec = visible_or_403(request.user, pk)
+    update = get_object_or_404(ProgressUpdate, pk=update_id, recommendation=rec)
+    if not update.evidence:
+        return HttpResponse("This update has no file.", status=404, content_type="text/plain")
+    return uploads.serve(update.evidence, download_name=update.evidence_name or f"evidence-{rec.code}")

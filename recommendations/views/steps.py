@@ -1,0 +1,211 @@
+"""Pages that change a recommendation. Each checks who may act, then calls one service;
+none of them sets a status itself."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from recommendations import permissions, services
+from recommendations.forms import (
+    ActionForm,
+    ActionPlanForm,
+    ImplementForm,
+    ProgressForm,
+    RecommendationForm,
+    ResponseForm,
+    ReturnForm,
+    VerifyForm,
+)
+from recommendations.models import Action
+from recommendations.permissions import REFUSALS
+from recommendations.views.pages import visible_or_403
+from reviews.models import Review
+from scrutiny.forms import add_service_errors
+from scrutiny.permissions import require
+
+
+def _wrong_state(request, rec, step):
+    """Sends the person back to the recommendation, saying why, if the step cannot happen now."""
+    if permissions.is_possible(rec, step):
+        return None
+    messages.error(request, services.WRONG_STATE[step])
+    return redirect(rec)
+
+
+def _form_page(request, rec, form, *, heading, submit_label, intro="", template="recommendations/step.html"):
+    return render(request, template, {
+        "rec": rec, "form": form, "heading": heading, "submit_label": submit_label, "intro": intro,
+    })
+
+
+def _run(form, call):
+    """Call the service; a ValidationError it raises goes on the form. True if it worked."""
+    try:
+        call()
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return False
+    return True
+
+
+@login_required
+def new(request, review_id):
+    """A panel member writes a draft recommendation for one of their panel's reviews."""
+    review = get_object_or_404(Review.objects.select_related("panel"), pk=review_id)
+    require(permissions.can_draft(request.user, review), REFUSALS["draft"])
+    form = RecommendationForm(request.POST or None, review=review)
+    if request.method == "POST" and form.is_valid():
+        created = []
+        data = form.cleaned_data
+        if _run(form, lambda: created.append(services.create(review=review, by=request.user, **data))):
+            rec = created[0]
+            messages.success(request, f"{rec.code} is saved as a draft. Submit it when the panel agrees it.")
+            return redirect(rec)
+    return render(request, "recommendations/edit.html", {
+        "form": form, "review": review, "rec": None,
+        "cancel_url": reverse("recommendations:tracker") + f"?review={review.pk}",
+    })
+
+
+@login_required
+def edit(request, pk):
+    rec = visible_or_403(request.user, pk)
+    require(permissions.can_edit(request.user, rec), REFUSALS["edit"])
+    if response := _wrong_state(request, rec, "edit"):
+        return response
+    form = RecommendationForm(request.POST or None, instance=rec, review=rec.review)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if _run(form, lambda: services.update_draft(recommendation=rec, by=request.user, **data)):
+            messages.success(request, f"{rec.code} is saved.")
+            return redirect(rec)
+    return render(request, "recommendations/edit.html", {
+        "form": form, "review": rec.review, "rec": rec, "cancel_url": rec.get_absolute_url(),
+    })
+
+
+@require_POST
+@login_required
+def submit(request, pk):
+    rec = visible_or_403(request.user, pk)
+    require(permissions.can_submit(request.user, rec), REFUSALS["submit"])
+    if response := _wrong_state(request, rec, "submit"):
+        return response
+    services.submit(recommendation=rec, by=request.user)
+    messages.success(request, f"{rec.code} has been submitted to the landlord. Managers have been told.")
+    return redirect(rec)
+
+
+def _step_view(step, form_class, *, heading, submit_label, done, call, intro=""):
+    """A page with a form for one lifecycle step: check, show the form, call the service."""
+
+    @login_required
+    def view(request, pk):
+        rec = visible_or_403(request.user, pk)
+        require(permissions.STEP_RULES[step](request.user, rec), REFUSALS[step])
+        if response := _wrong_state(request, rec, step):
+            return response
+        form = form_class(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            if _run(form, lambda: call(rec, request.user, data)):
+                messages.success(request, done.format(code=rec.code))
+                return redirect(rec)
+        return _form_page(request, rec, form, heading=heading.format(code=rec.code),
+                          submit_label=submit_label, intro=intro)
+
+    view.__name__ = step
+    return view
+
+
+respond = _step_view(
+    "respond", ResponseForm, heading="Respond to {code}", submit_label="Send the response",
+    done="Your response to {code} has been recorded and the panel has been told.",
+    call=lambda rec, by, d: services.respond(recommendation=rec, by=by, **d),
+)
+agree_plan = _step_view(
+    "agree_plan", ActionPlanForm, heading="Agree the action plan for {code}",
+    submit_label="Agree the action plan",
+    done="The action plan for {code} is agreed and its owner has been told.",
+    call=lambda rec, by, d: services.agree_plan(recommendation=rec, by=by, **d),
+)
+implement = _step_view(
+    "implement", ImplementForm, heading="Mark {code} as implemented", submit_label="Mark as implemented",
+    done="{code} is marked as implemented. The panel has been asked to check it.",
+    call=lambda rec, by, d: services.implement(recommendation=rec, by=by, **d),
+    intro="Say what was done and add a file that shows it, such as a new leaflet, procedure or report. "
+    "The panel will check it and say what has changed for tenants.",
+)
+verify = _step_view(
+    "verify", VerifyForm, heading="Verify {code}", submit_label="Verify",
+    done='{code} is verified. Thank you: it now appears on "You said, we did".',
+    call=lambda rec, by, d: services.verify(recommendation=rec, by=by, **d),
+    intro="Check the evidence. If the work was done, say what has changed for tenants.",
+)
+return_to_progress = _step_view(
+    "return", ReturnForm, heading="Return {code} to in progress", submit_label="Return to in progress",
+    done="{code} is back in progress. Its owner has been told what still needs to be done.",
+    call=lambda rec, by, d: services.return_to_progress(recommendation=rec, by=by, **d),
+    intro="If the work is not done yet, say what still needs to be done.",
+)
+
+
+@login_required
+def add_action(request, pk):
+    rec = visible_or_403(request.user, pk)
+    require(permissions.can_plan_work(request.user, rec), REFUSALS["plan_work"])
+    if response := _wrong_state(request, rec, "plan_work"):
+        return response
+    form = ActionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if _run(form, lambda: services.add_action(recommendation=rec, by=request.user, **data)):
+            messages.success(request, "The action has been added to the plan.")
+            return redirect(rec)
+    return _form_page(
+        request, rec, form, heading=f"Add an action for {rec.code}", submit_label="Add the action"
+    )
+
+
+@login_required
+def edit_action(request, pk, action_id):
+    rec = visible_or_403(request.user, pk)
+    action = get_object_or_404(
+        Action.objects.select_related("recommendation"), pk=action_id, recommendation=rec
+    )
+    require(permissions.can_update_action(request.user, action), REFUSALS["update_action"])
+    if response := _wrong_state(request, rec, "plan_work"):
+        return response
+    form = ActionForm(request.POST or None, instance=Action.objects.get(pk=action.pk))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if _run(form, lambda: services.update_action(action=action, by=request.user, **data)):
+            messages.success(request, "The action has been updated.")
+            return redirect(rec)
+    return _form_page(
+        request, rec, form, heading=f"Update an action for {rec.code}", submit_label="Save the action"
+    )
+
+
+@login_required
+def add_progress(request, pk):
+    rec = visible_or_403(request.user, pk)
+    require(
+        permissions.can_plan_work(request.user, rec)
+        or any(permissions.can_update_action(request.user, a) for a in rec.actions.all()),
+        REFUSALS["progress"],
+    )
+    if response := _wrong_state(request, rec, "plan_work"):
+        return response
+    form = ProgressForm(request.POST or None, request.FILES or None, recommendation=rec)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if _run(form, lambda: services.add_progress(recommendation=rec, by=request.user, **data)):
+            messages.success(request, "Your progress update has been added.")
+            return redirect(rec)
+    return _form_page(
+        request, rec, form, heading=f"Add progress on {rec.code}", submit_label="Add the update"
+    )
