@@ -149,7 +149,8 @@ def seed(*, password, people):
 
     _story(complaints, "Give all frontline staff further training in handling complaints, including "
            "how to record a stage 1 complaint made by phone or in person.", people=people, priority=H,
-           rationale="Staff we interviewed were unsure when a tenant's dissatisfaction counts as a complaint.",
+           rationale="Staff we interviewed were unsure when a tenant's dissatisfaction counts as "
+           "a complaint.",
            benefit="Tenants' complaints are recognised and recorded the first time they raise them.",
            steps=[("submit", 300), ("respond", 270, Decision.ACCEPTED, ""), ("plan", 268, -150),
                   ("implement", 160, "All 64 frontline staff completed complaints training in spring; "
@@ -168,7 +169,8 @@ def seed(*, password, people):
            "including what changed as a result of complaints.", people=people, priority=H,
            benefit="Tenants can see that complaints lead to changes.",
            steps=[("submit", 300), ("respond", 265, Decision.ACCEPTED, ""), ("plan", 260, 60)],
-           actions=[("Agree a plain-English quarterly complaints summary with the SURE Team", -30, underway),
+           actions=[("Agree a plain-English quarterly complaints summary with the SURE Team", -30,
+                     underway),
                     ("Publish the first quarterly summary in the tenants' newsletter", 45, not_started)])
     _story(complaints, "Tell every tenant who makes a complaint the name of the person dealing with it "
            "and the date they will hear back.", people=people, priority=M,

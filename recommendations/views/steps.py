@@ -41,6 +41,15 @@ def _form_page(request, rec, form, *, heading, submit_label, intro="", template=
     })
 
 
+def _post(request):
+    """The form data, or None on GET (an empty POST is still a submission, to be checked)."""
+    return request.POST if request.method == "POST" else None
+
+
+def _files(request):
+    return request.FILES if request.method == "POST" else None
+
+
 def _run(form, call):
     """Call the service; a ValidationError it raises goes on the form. True if it worked."""
     try:
@@ -56,7 +65,7 @@ def new(request, review_id):
     """A panel member writes a draft recommendation for one of their panel's reviews."""
     review = get_object_or_404(Review.objects.select_related("panel"), pk=review_id)
     require(permissions.can_draft(request.user, review), REFUSALS["draft"])
-    form = RecommendationForm(request.POST or None, review=review)
+    form = RecommendationForm(_post(request), review=review)
     if request.method == "POST" and form.is_valid():
         created = []
         data = form.cleaned_data
@@ -76,7 +85,7 @@ def edit(request, pk):
     require(permissions.can_edit(request.user, rec), REFUSALS["edit"])
     if response := _wrong_state(request, rec, "edit"):
         return response
-    form = RecommendationForm(request.POST or None, instance=rec, review=rec.review)
+    form = RecommendationForm(_post(request), instance=rec, review=rec.review)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if _run(form, lambda: services.update_draft(recommendation=rec, by=request.user, **data)):
@@ -108,7 +117,7 @@ def _step_view(step, form_class, *, heading, submit_label, done, call, intro="")
         require(permissions.STEP_RULES[step](request.user, rec), REFUSALS[step])
         if response := _wrong_state(request, rec, step):
             return response
-        form = form_class(request.POST or None, request.FILES or None)
+        form = form_class(_post(request), _files(request))
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             if _run(form, lambda: call(rec, request.user, data)):
@@ -159,7 +168,7 @@ def add_action(request, pk):
     require(permissions.can_plan_work(request.user, rec), REFUSALS["plan_work"])
     if response := _wrong_state(request, rec, "plan_work"):
         return response
-    form = ActionForm(request.POST or None)
+    form = ActionForm(_post(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if _run(form, lambda: services.add_action(recommendation=rec, by=request.user, **data)):
@@ -179,7 +188,7 @@ def edit_action(request, pk, action_id):
     require(permissions.can_update_action(request.user, action), REFUSALS["update_action"])
     if response := _wrong_state(request, rec, "plan_work"):
         return response
-    form = ActionForm(request.POST or None, instance=Action.objects.get(pk=action.pk))
+    form = ActionForm(_post(request), instance=Action.objects.get(pk=action.pk))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if _run(form, lambda: services.update_action(action=action, by=request.user, **data)):
@@ -200,7 +209,7 @@ def add_progress(request, pk):
     )
     if response := _wrong_state(request, rec, "plan_work"):
         return response
-    form = ProgressForm(request.POST or None, request.FILES or None, recommendation=rec)
+    form = ProgressForm(_post(request), _files(request), recommendation=rec)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if _run(form, lambda: services.add_progress(recommendation=rec, by=request.user, **data)):

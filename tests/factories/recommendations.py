@@ -1,6 +1,7 @@
 import datetime
 
 import factory
+from django.db.models import Max
 from django.utils import timezone
 
 from recommendations.models import Action, Decision, Recommendation, Response, Status
@@ -29,7 +30,9 @@ class RecommendationFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     review = factory.SubFactory(ReviewFactory)
-    number = factory.Sequence(lambda n: n + 1)
+    number = factory.LazyAttribute(
+        lambda o: (Recommendation.objects.filter(review=o.review).aggregate(n=Max("number"))["n"] or 0) + 1
+    )
     text = factory.Sequence(lambda n: f"Tell tenants who is dealing with their complaint ({n}).")
     rationale = "Tenants said they did not know who to chase."
     status = Status.DRAFT
