@@ -1,3 +1,193 @@
+"""Demo reviews: the SURE Team's complaints handling and repairs communications reviews, with
+fictional evidence, interviews, a site visit each and findings, plus the next review being scoped.
+
+Everything is found by its review and title or wording, so running the seed again adds nothing.
+Dates are set relative to today so the reviews line up with the demo recommendations' story."""
+
+import io
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from PIL import Image, ImageDraw
+
+from accounts.demo import demo_user
+from accounts.models import Role
+from panels.models import Membership, Panel, PanelKind, PanelRole
+from reviews.demo_content import COMPLAINTS, NEXT_REVIEW, REPAIRS
+from reviews.models import (
+    Document,
+    Finding,
+    FindingComment,
+    Interview,
+    PerformanceFigure,
+    Review,
+    ScopeQuestion,
+    ServiceArea,
+    SiteVisit,
+    SiteVisitPhoto,
+    StageChange,
+)
+
+EXTRA_PEOPLE = {
+    "sure_chair": ("iain.robertson@example.org", "Iain Robertson", Role.TENANT, PanelRole.CHAIR),
+    "sure_member": ("aileen.stewart@example.org", "Aileen Stewart", Role.TENANT, PanelRole.MEMBER),
+}
+
+
+def _today():
+    return timezone.localdate()
+
+
+def _member(panel, user, role):
+    if user and not Membership.objects.current().filter(panel=panel, user=user).exists():
+        Membership.objects.create(
+            panel=panel, user=user, role=role, joined_on=_today() - timedelta(days=500)
+        )
+
+
+def _pdf(title, paragraphs):
+    """A small real PDF, so the demo's download links give a file that opens."""
+    from weasyprint import HTML  # slow to import; only needed here
+
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    html = f"<html lang='en-GB'><head><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>"
+    return HTML(string=html).write_pdf()
+
+
+def _photo(caption):
+    """A plain illustrative picture (no camera, no location data)."""
+    img = Image.new("RGB", (480, 320), (214, 222, 230))
+    draw = ImageDraw.Draw(img)
+    draw.rectangle([40, 180, 440, 260], fill=(120, 90, 60))
+    draw.text((40, 40), caption[:60], fill=(20, 20, 20))
+    out = io.BytesIO()
+    img.save(out, format="JPEG", quality=85)
+    return out.getvalue()
+
+
+def _stages(review, days_ago, by):
+    """Walk the review through its stages on past dates (once)."""
+    if review.stage_changes.exists():
+        return
+    previous = ""
+    for stage, ago in days_ago:
+        change = StageChange.objects.create(
+            review=review, from_stage=previous, to_stage=stage, changed_by=by
+        )
+        StageChange.objects.filter(pk=change.pk).update(
+            changed_at=timezone.now() - timedelta(days=ago)
+        )
+        previous = stage
+    Review.objects.filter(pk=review.pk).update(stage=previous)
+    review.stage = previous
+
+
+def _review(panel, spec, people):
+    review, _ = Review.objects.get_or_create(
+        title=spec["title"], panel=panel,
+        defaults={"service_area": ServiceArea.objects.get_or_create(name=spec["area"])[0]},
+    )
+    if not review.scope:
+        review.scope = spec["scope"]
+        review.method = spec["method"]
+        review.planned_start = _today() - timedelta(days=spec["start"])
+        review.planned_end = _today() - timedelta(days=spec["end"])
+        review.lead_member = people.get("tenant")
+        review.supporting_officer = people.get("officer")
+        review.created_by = people.get("officer")
+        review.save()
+    for number, text in enumerate(spec["questions"], start=1):
+        ScopeQuestion.objects.get_or_create(review=review, number=number, defaults={"text": text})
+    _stages(review, spec["stages"], people.get("officer"))
+    return review
+
+
+def _evidence(review, spec, people):
+    """Create each piece of evidence once, found again by its title."""
+    made = {}
+    date = _today() - timedelta(days=spec["start"] - 20)
+    for item in spec["documents"]:
+        doc = Document.objects.filter(review=review, title=item["title"]).first()
+        if doc is None:
+            if item["format"] == "pdf":
+                content, name = _pdf(item["title"], item["text"]), item["file"] + ".pdf"
+            else:
+                content, name = "\n\n".join(item["text"]).encode(), item["file"] + ".txt"
+            doc = Document(
+                review=review, title=item["title"], source=item["source"], date=date,
+                description=item["description"], added_by=people.get("officer"),
+                original_name=name, size=len(content),
+            )
+            doc.file.save(name, ContentFile(content), save=False)
+            doc.save()
+        made[item["key"]] = doc
+    for item in spec["figures"]:
+        fields = {k: v for k, v in item.items() if k != "key"}
+        figure, _ = PerformanceFigure.objects.get_or_create(
+            review=review, title=item["measure"],
+            defaults={**fields, "source": "Housing Services performance report", "date": date,
+                      "added_by": people.get("officer")},
+        )
+        made[item["key"]] = figure
+    for item in spec["interviews"]:
+        interview, created = Interview.objects.get_or_create(
+            review=review, title=f"Interview with {item['role']}",
+            defaults={"interviewee_role": item["role"], "questions": item["questions"],
+                      "notes": item["notes"], "date": date + timedelta(days=item["day"]),
+                      "added_by": people.get("tenant")},
+        )
+        if created:
+            interview.interviewers.set([p for p in (people.get("tenant"), people.get("sure_member")) if p])
+        made[item["key"]] = interview
+    item = spec["site_visit"]
+    visit, created = SiteVisit.objects.get_or_create(
+        review=review, title=f"Visit to {item['place']}",
+        defaults={"place": item["place"], "notes": item["notes"], "date": date + timedelta(days=30),
+                  "added_by": people.get("tenant")},
+    )
+    if created:
+        visit.visitors.set([p for p in (people.get("tenant"), people.get("sure_chair")) if p])
+    if not visit.photos.exists():
+        photo = SiteVisitPhoto(site_visit=visit, description=item["photo"], added_by=people.get("tenant"))
+        photo.file.save("visit.jpg", ContentFile(_photo(item["photo"])), save=False)
+        photo.save()
+    made[item["key"]] = visit
+    return made
+
+
+def _findings(review, spec, evidence, people):
+    questions = {q.number: q for q in review.questions.all()}
+    authors = [people.get("tenant"), people.get("sure_chair"), people.get("sure_member")]
+    for i, item in enumerate(spec["findings"]):
+        finding, created = Finding.objects.get_or_create(
+            review=review, statement=item["statement"],
+            defaults={"kind": item["kind"], "question": questions.get(item["question"]),
+                      "raised_by": authors[i % len(authors)]},
+        )
+        if created:
+            finding.evidence.set([evidence[k] for k in item["evidence"]])
+            for author_key, kind, text in item.get("comments", ()):
+                FindingComment.objects.create(
+                    finding=finding, author=people.get(author_key), kind=kind, text=text
+                )
+
+
 def seed(*, password, people):
     """Demo data for this app; idempotent. Returns any demo people it adds, by key."""
-    return {}
+    added = {
+        key: demo_user(email, name, role, password)
+        for key, (email, name, role, _panel_role) in EXTRA_PEOPLE.items()
+    }
+    people = {**people, **added}
+    sure, _ = Panel.objects.get_or_create(name="SURE Team", defaults={"kind": PanelKind.SCRUTINY_PANEL})
+    _member(sure, people.get("tenant"), PanelRole.MEMBER)
+    _member(sure, people.get("officer"), PanelRole.SUPPORTING_OFFICER)
+    for key, (*_rest, panel_role) in EXTRA_PEOPLE.items():
+        _member(sure, added[key], panel_role)
+    for spec in (COMPLAINTS, REPAIRS):
+        review = _review(sure, spec, people)
+        evidence = _evidence(review, spec, people)
+        _findings(review, spec, evidence, people)
+    _review(sure, NEXT_REVIEW, people)
+    return added

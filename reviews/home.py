@@ -1,3 +1,9 @@
+from reviews.selectors import reviews_in_progress_for
+
+
 def section(user):
-    """This app's part of the signed-in person's home page: a dict with "template", or None."""
-    return None
+    """Reviews in progress in the person's panels (or that they lead or support), or None."""
+    reviews = list(reviews_in_progress_for(user)[:10])
+    if not reviews:
+        return None
+    return {"template": "reviews/_home.html", "reviews": reviews}

@@ -1,3 +1,27 @@
+from django.urls import path
+
+from reviews.views import draft, evidence, finding, review
+
 app_name = "reviews"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", review.review_list, name="list"),
+    path("new/", review.review_create, name="create"),
+    path("evidence/", evidence.evidence_list, name="evidence-list"),
+    path("drafts/save/", draft.draft_save, name="draft-save"),
+    path("drafts/discard/", draft.draft_discard, name="draft-discard"),
+    path("<int:pk>/", review.review_detail, name="detail"),
+    path("<int:pk>/edit/", review.review_edit, name="edit"),
+    path("<int:pk>/stage/", review.review_stage, name="stage"),
+    path("<int:pk>/report/", review.review_report, name="report"),
+    path("<int:pk>/evidence/add/<slug:kind>/", evidence.evidence_add, name="evidence-add"),
+    path("<int:pk>/evidence/<int:evidence_pk>/", evidence.evidence_detail, name="evidence"),
+    path("<int:pk>/evidence/<int:evidence_pk>/edit/", evidence.evidence_edit, name="evidence-edit"),
+    path("<int:pk>/evidence/<int:evidence_pk>/file/", evidence.evidence_file, name="evidence-file"),
+    path("<int:pk>/evidence/<int:evidence_pk>/photos/add/", evidence.photo_add, name="photo-add"),
+    path("<int:pk>/photos/<int:photo_pk>/", evidence.photo, name="photo"),
+    path("<int:pk>/findings/add/", finding.finding_add, name="finding-add"),
+    path("<int:pk>/findings/<int:finding_pk>/", finding.finding_detail, name="finding"),
+    path("<int:pk>/findings/<int:finding_pk>/edit/", finding.finding_edit, name="finding-edit"),
+    path("<int:pk>/findings/<int:finding_pk>/comments/", finding.comment_add, name="comment-add"),
+]

@@ -1,0 +1,64 @@
+"""The long forms that save drafts while people type, and who may save each one.
+
+A draft is keyed by person, form and object (the review for a new item, the item itself when
+editing), so each person's unfinished text waits for them on the form it belongs to."""
+
+from dataclasses import dataclass
+
+from django import forms
+
+from reviews import permissions as perms
+from reviews.forms import CommentForm, FindingForm, InterviewForm, SiteVisitForm
+from reviews.models import Evidence, Finding, Review
+
+
+@dataclass(frozen=True)
+class DraftForm:
+    model: type
+    allowed: object  # permission function (user, object) -> bool
+    form_class: type
+
+    def load(self, object_id):
+        qs = self.model.objects.all()
+        if self.model is not Review:
+            qs = qs.select_related("review")
+        return qs.filter(pk=object_id).first()
+
+    @property
+    def field_names(self):
+        """The fields worth keeping: everything typed or chosen, never a file."""
+        return [
+            name for name, field in self.form_class.base_fields.items()
+            if not isinstance(field, forms.FileField)
+        ]
+
+
+DRAFT_FORMS = {
+    "finding-add": DraftForm(Review, perms.can_add_finding, FindingForm),
+    "finding-edit": DraftForm(Finding, perms.can_edit_finding, FindingForm),
+    "comment-add": DraftForm(Finding, perms.can_comment, CommentForm),
+    "interview-add": DraftForm(Review, perms.can_add_evidence, InterviewForm),
+    "interview-edit": DraftForm(Evidence, perms.can_edit_evidence, InterviewForm),
+    "site_visit-add": DraftForm(Review, perms.can_add_evidence, SiteVisitForm),
+    "site_visit-edit": DraftForm(Evidence, perms.can_edit_evidence, SiteVisitForm),
+}
+
+MULTIPLE = (forms.MultipleChoiceField, forms.ModelMultipleChoiceField)
+
+
+def collect(draft_form, post):
+    """The draftable fields from a posted form, lists for multiple choices."""
+    data = {}
+    for name in draft_form.field_names:
+        field = draft_form.form_class.base_fields.get(name)
+        if isinstance(field, MULTIPLE):
+            if name in post:
+                data[name] = post.getlist(name)[:500]
+        elif name in post:
+            data[name] = post.get(name, "")
+    return data
+
+
+def restore(draft):
+    """Form initial values from a draft (empty if there is none)."""
+    return dict(draft.data) if draft else {}

@@ -1,0 +1,106 @@
+"""Filters for the review list and the evidence list (django-filter)."""
+
+import django_filters
+from django import forms
+from django.db.models import Min, Q
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+
+from panels.models import Panel
+from panels.permissions import panel_ids_for
+from reviews.models import Evidence, EvidenceKind, Review, ReviewKind, ServiceArea, Stage
+from reviews.search import search_evidence, search_reviews
+from reviews.selectors import visible_reviews
+from scrutiny.permissions import is_staff_role
+
+
+def _panels(request):
+    panels = Panel.objects.all()
+    if request is None or is_staff_role(request.user):
+        return panels
+    return panels.filter(pk__in=panel_ids_for(request.user))
+
+
+def _reviews(request):
+    return visible_reviews(request.user).order_by("title") if request else Review.objects.none()
+
+
+def _year_choices(reviews):
+    first = reviews.aggregate(
+        start=Min(ExtractYear("planned_start")), created=Min(ExtractYear("created_at"))
+    )
+    this_year = timezone.localdate().year
+    earliest = min(y for y in (first["start"], first["created"], this_year) if y)
+    return [(y, str(y)) for y in range(this_year + 1, earliest - 1, -1)]
+
+
+class _Base(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Search", method="search")
+    panel = django_filters.ModelChoiceFilter(queryset=_panels, empty_label="All panels")
+    service_area = django_filters.ModelChoiceFilter(
+        queryset=ServiceArea.objects.all(), empty_label="All service areas"
+    )
+    stage = django_filters.ChoiceFilter(choices=Stage.choices, empty_label="All stages")
+    year = django_filters.ChoiceFilter(choices=[], method="filter_year", empty_label="All years")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.request.user if self.request else None
+        self.filters["year"].extra["choices"] = _year_choices(
+            visible_reviews(user) if user else Review.objects.none()
+        )
+        self.form.fields["q"].widget = forms.TextInput(attrs={"type": "search"})
+
+
+class ReviewFilter(_Base):
+    kind = django_filters.ChoiceFilter(
+        label="Type", choices=ReviewKind.choices, empty_label="All types"
+    )
+
+    class Meta:
+        model = Review
+        fields = ["q", "panel", "service_area", "stage", "kind", "year"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["q"].help_text = "Words from a review's title, scope or findings."
+
+    def search(self, queryset, name, value):
+        return search_reviews(queryset, value)
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(
+            Q(planned_start__year=value) | Q(planned_start__isnull=True, created_at__year=value)
+        )
+
+
+class EvidenceFilter(_Base):
+    review = django_filters.ModelChoiceFilter(queryset=_reviews, empty_label="All reviews")
+    panel = django_filters.ModelChoiceFilter(
+        field_name="review__panel", queryset=_panels, empty_label="All panels"
+    )
+    service_area = django_filters.ModelChoiceFilter(
+        field_name="review__service_area", queryset=ServiceArea.objects.all(),
+        empty_label="All service areas",
+    )
+    stage = django_filters.ChoiceFilter(
+        field_name="review__stage", label="Stage of the review", choices=Stage.choices,
+        empty_label="All stages",
+    )
+    kind = django_filters.ChoiceFilter(
+        label="Type", choices=EvidenceKind.choices, empty_label="All types"
+    )
+
+    class Meta:
+        model = Evidence
+        fields = ["q", "review", "panel", "service_area", "stage", "kind", "year"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["q"].help_text = "Words from the title, description, notes or measure."
+
+    def search(self, queryset, name, value):
+        return search_evidence(queryset, value)
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(Q(date__year=value) | Q(date__isnull=True, created_at__year=value))

@@ -1,0 +1,257 @@
+from django import forms
+
+from accounts.models import Role, User
+from panels.models import Membership
+from reviews.models import (
+    CommentKind,
+    Document,
+    FindingKind,
+    Interview,
+    PerformanceFigure,
+    Review,
+    SiteVisit,
+    Stage,
+)
+from reviews.permissions import panels_user_can_lead
+from reviews.selectors import evidence_for_choice
+from scrutiny.uploads import IMAGES, UploadField
+
+# What the issue asks reviews to take: PDF, Word, Excel (and their OpenDocument twins),
+# images and plain text. Presentations and other types are turned away with a message.
+EVIDENCE_FILES = frozenset({"pdf", "docx", "doc", "xlsx", "xls", "odt", "ods", "txt", "csv"} | IMAGES)
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _members(panel_ids):
+    """People who are members of these panels today, for choosing leads and interviewers."""
+    user_ids = Membership.objects.current().filter(panel__in=panel_ids).values("user_id")
+    return User.objects.filter(pk__in=user_ids, is_active=True).order_by("display_name")
+
+
+class ReviewForm(forms.ModelForm):
+    questions = forms.CharField(
+        label="Questions the review sets out to answer", required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="One question on each line. Findings stay linked to a question when you reword it.",
+    )
+
+    class Meta:
+        model = Review
+        fields = [
+            "panel", "title", "service_area", "kind", "scope", "questions", "method",
+            "planned_start", "planned_end", "lead_member", "supporting_officer",
+        ]
+        labels = {
+            "kind": "Type of review", "scope": "Scope", "method": "Method",
+            "lead_member": "Lead member", "planned_start": "Planned start",
+            "planned_end": "Planned end",
+        }
+        widgets = {
+            "scope": forms.Textarea(attrs={"rows": 4}),
+            "method": forms.Textarea(attrs={"rows": 3}),
+            "planned_start": DATE,
+            "planned_end": DATE,
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["panel"]
+            panel_ids = [self.instance.panel_id]
+            self.initial.setdefault(
+                "questions", "\n".join(q.text for q in self.instance.questions.all())
+            )
+        else:
+            panels = panels_user_can_lead(user)
+            self.fields["panel"].queryset = panels
+            panel_ids = panels.values("pk")
+            if len(panels) == 1:
+                self.initial.setdefault("panel", panels[0].pk)
+        self.fields["service_area"].queryset = self.fields["service_area"].queryset.filter(
+            is_active=True
+        )
+        self.fields["lead_member"].queryset = _members(panel_ids).filter(role=Role.TENANT)
+        self.fields["lead_member"].help_text = "A tenant on the panel who leads this review."
+        self.fields["supporting_officer"].queryset = User.objects.filter(
+            role__in=[Role.OFFICER, Role.MANAGER, Role.ADMIN], is_active=True
+        ).order_by("display_name")
+
+    def clean_questions(self):
+        return [line.strip() for line in self.cleaned_data["questions"].splitlines() if line.strip()]
+
+
+class StageForm(forms.Form):
+    to_stage = forms.ChoiceField(label="Move the review to", choices=Stage.choices)
+    note = forms.CharField(
+        label="Note (needed when going back a stage)", required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, review, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_stage"].choices = [c for c in Stage.choices if c[0] != review.stage]
+        if review.next_stage:
+            self.initial.setdefault("to_stage", review.next_stage)
+
+
+class _EvidenceForm(forms.ModelForm):
+    """Shared by every kind: the version field catches two people editing at once."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, review, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.review = review
+        if self.instance.pk:
+            self.initial.setdefault("version", self.instance.version)
+        else:
+            del self.fields["version"]
+        for name in ("interviewers", "visitors"):
+            if name in self.fields:
+                self.fields[name].queryset = _members([review.panel_id])
+                self.fields[name].widget = forms.CheckboxSelectMultiple()
+
+
+class DocumentForm(_EvidenceForm):
+    file = UploadField(label="File", allowed=EVIDENCE_FILES)
+
+    class Meta:
+        model = Document
+        fields = ["title", "file", "source", "date", "description"]
+        labels = {"date": "Date of the document"}
+        widgets = {"date": DATE, "description": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"description": "What it is and why it matters to the review."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["file"].required = False
+            self.fields["file"].help_text = (
+                "Leave empty to keep the file already there. " + self.fields["file"].help_text
+            )
+
+
+class FigureForm(_EvidenceForm):
+    higher_is_better = forms.TypedChoiceField(
+        label="Is a higher figure better?", coerce=lambda v: v == "True",
+        choices=[(True, "Yes, higher is better"), (False, "No, lower is better")],
+        widget=forms.RadioSelect, initial=True,
+    )
+
+    class Meta:
+        model = PerformanceFigure
+        fields = [
+            "measure", "value", "unit", "period", "target", "higher_is_better",
+            "comparison_value", "comparison_label", "source", "date", "description",
+        ]
+        labels = {"date": "Date published", "description": "Notes",
+                  "comparison_value": "Comparison figure"}
+        widgets = {"date": DATE, "description": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {"comparison_value": "A figure to compare with: another landlord, the "
+                      "national average or last year."}
+
+
+class InterviewForm(_EvidenceForm):
+    class Meta:
+        model = Interview
+        fields = ["interviewee_role", "interviewee_name", "date", "interviewers", "questions", "notes"]
+        labels = {"date": "Date of the interview", "interviewers": "Who interviewed them"}
+        widgets = {
+            "date": DATE,
+            "questions": forms.Textarea(attrs={"rows": 4}),
+            "notes": forms.Textarea(attrs={"rows": 10}),
+        }
+        help_texts = {"notes": "What they said. Your notes are saved as a draft while you type."}
+
+
+class SiteVisitForm(_EvidenceForm):
+    photo = UploadField(label="A photo from the visit (optional)", allowed=IMAGES, required=False)
+    photo_description = forms.CharField(
+        label="What the photo shows", required=False, max_length=300,
+        help_text="Read out to people who cannot see the photo.",
+    )
+
+    class Meta:
+        model = SiteVisit
+        fields = ["place", "date", "visitors", "notes"]
+        labels = {"date": "Date of the visit"}
+        widgets = {"date": DATE, "notes": forms.Textarea(attrs={"rows": 8})}
+        help_texts = {"notes": "What you saw. Your notes are saved as a draft while you type."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:  # more photos are added from the visit's page
+            del self.fields["photo"]
+            del self.fields["photo_description"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("photo") and not data.get("photo_description", "").strip():
+            self.add_error("photo_description", "Say what the photo shows.")
+        return data
+
+
+class PhotoForm(forms.Form):
+    photo = UploadField(label="Photo", allowed=IMAGES)
+    photo_description = forms.CharField(
+        label="What the photo shows", max_length=300,
+        help_text="Read out to people who cannot see the photo.",
+    )
+
+
+EVIDENCE_FORMS = {
+    "document": DocumentForm,
+    "figure": FigureForm,
+    "interview": InterviewForm,
+    "site_visit": SiteVisitForm,
+}
+
+
+class EvidenceChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+class FindingForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Is this a strength, a weakness or an observation?", choices=FindingKind.choices,
+        widget=forms.RadioSelect,
+    )
+    statement = forms.CharField(
+        label="The finding, in plain words", widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Saved as a draft while you type, so nothing is lost if you are signed out.",
+    )
+    question = forms.ModelChoiceField(
+        label="Which question does it answer?", queryset=None, required=False,
+        empty_label="None of the questions",
+    )
+    evidence = EvidenceChoiceField(
+        label="The evidence it rests on", queryset=None, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, review, finding=None, **kwargs):
+        if finding is not None:
+            initial = {
+                "kind": finding.kind, "statement": finding.statement,
+                "question": finding.question_id, "version": finding.version,
+                "evidence": [e.pk for e in finding.evidence.all()],
+            }
+            initial.update(kwargs.pop("initial", None) or {})
+            kwargs["initial"] = initial
+        super().__init__(*args, **kwargs)
+        self.fields["question"].queryset = review.questions.all()
+        self.fields["evidence"].queryset = evidence_for_choice(review)
+        if finding is None:
+            del self.fields["version"]
+
+
+class CommentForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Your response", choices=CommentKind.choices, widget=forms.RadioSelect
+    )
+    text = forms.CharField(
+        label="What you want to say", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Needed if you challenge or add to the finding.",
+    )

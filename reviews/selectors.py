@@ -1,0 +1,243 @@
+"""Reads for review pages and reports, with the joins done so that a page makes the same
+number of queries however many findings and pieces of evidence a review has."""
+
+from collections import OrderedDict
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from panels.permissions import panel_ids_for
+from reviews.models import (
+    Document,
+    Draft,
+    Evidence,
+    EvidenceKind,
+    Finding,
+    FindingKind,
+    Interview,
+    PerformanceFigure,
+    Review,
+    SiteVisit,
+    SiteVisitPhoto,
+    Stage,
+)
+from scrutiny.permissions import is_staff_role
+
+RECENT_EVIDENCE = 10
+
+
+def _count(model, field="review"):
+    """A subquery counting a review's related rows, so counts never multiply each other."""
+    return Coalesce(
+        Subquery(
+            model.objects.filter(**{field: OuterRef("pk")}).order_by()
+            .values(field).annotate(n=Count("pk")).values("n"),
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
+
+
+def visible_reviews(user):
+    """Reviews the person may see: all for staff, their panels' reviews for tenants."""
+    reviews = Review.objects.select_related("panel", "service_area")
+    if is_staff_role(user):
+        return reviews
+    return reviews.filter(panel_id__in=panel_ids_for(user))
+
+
+def with_counts(reviews):
+    """Reviews annotated with how many findings and pieces of evidence each has."""
+    return reviews.annotate(finding_count=_count(Finding), evidence_count=_count(Evidence))
+
+
+def reviews_for_panel(panel):
+    """A panel's reviews, newest first, with counts: for the panel's page."""
+    return with_counts(
+        Review.objects.filter(panel=panel).select_related("service_area", "lead_member")
+    )
+
+
+def reviews_in_progress_for(user):
+    """Reviews not yet closed in the person's panels, or that they lead or support."""
+    mine = Q(panel_id__in=panel_ids_for(user)) | Q(lead_member=user) | Q(supporting_officer=user)
+    return with_counts(
+        Review.objects.filter(mine).exclude(stage=Stage.CLOSED).select_related("panel", "service_area")
+    ).order_by("planned_end", "title")
+
+
+def stage_timeline(review, changes):
+    """Each stage in order with when it was last reached and by whom, and where the review is."""
+    reached = {}
+    for change in changes:
+        reached[change.to_stage] = change
+    current = Stage.position(review.stage)
+    timeline = []
+    for position, (value, label) in enumerate(Stage.choices):
+        if position < current:
+            status = "done"
+        elif position == current:
+            status = "current"
+        else:
+            status = "to do"
+        change = reached.get(value) if position <= current else None
+        timeline.append({"stage": value, "label": label, "status": status, "change": change})
+    return timeline
+
+
+def _findings(review):
+    return (
+        Finding.objects.filter(review=review)
+        .select_related("question", "raised_by")
+        .prefetch_related(
+            Prefetch("evidence", queryset=Evidence.objects.only("id", "review_id", "kind", "title"))
+        )
+        .annotate(
+            comment_count=Count("comments"),
+            agree_count=Count("comments", filter=Q(comments__kind="agree")),
+            challenge_count=Count("comments", filter=Q(comments__kind="challenge")),
+        )
+    )
+
+
+def ordered_findings(review):
+    """The review's findings in report order: by question, then strengths, weaknesses and
+    observations, then when they were logged."""
+    findings = list(_findings(review))
+    findings.sort(
+        key=lambda f: (
+            f.question.number if f.question_id else 10_000,
+            FindingKind.position(f.kind),
+            f.created_at,
+            f.pk,
+        )
+    )
+    return findings
+
+
+def group_findings(findings, questions):
+    """Findings grouped by question (unlinked last), each group split by kind."""
+    groups = OrderedDict((q.pk, {"question": q, "kinds": _empty_kinds()}) for q in questions)
+    loose = {"question": None, "kinds": _empty_kinds()}
+    for finding in findings:
+        group = groups.get(finding.question_id, loose)
+        group["kinds"][finding.kind]["findings"].append(finding)
+    result = list(groups.values())
+    if any(k["findings"] for k in loose["kinds"].values()):
+        result.append(loose)
+    for group in result:
+        group["count"] = sum(len(k["findings"]) for k in group["kinds"].values())
+        group["kinds"] = [k for k in group["kinds"].values() if k["findings"]]
+    return result
+
+
+def _empty_kinds():
+    return OrderedDict(
+        (value, {"kind": value, "label": label, "findings": []}) for value, label in FindingKind.choices
+    )
+
+
+def findings_by_kind(findings):
+    return [
+        {"kind": value, "label": label, "findings": [f for f in findings if f.kind == value]}
+        for value, label in FindingKind.choices
+    ]
+
+
+def evidence_counts(review):
+    counts = dict(
+        Evidence.objects.filter(review=review).order_by().values_list("kind").annotate(n=Count("pk"))
+    )
+    return [
+        {"kind": value, "label": label, "count": counts.get(value, 0)}
+        for value, label in EvidenceKind.choices
+    ]
+
+
+def review_page(review):
+    """Everything the review page shows, in a fixed number of queries."""
+    questions = list(review.questions.all())
+    findings = ordered_findings(review)
+    changes = list(review.stage_changes.select_related("changed_by"))
+    counts = evidence_counts(review)
+    return {
+        "questions": questions,
+        "findings": findings,
+        "finding_groups": group_findings(findings, questions),
+        "findings_by_kind": findings_by_kind(findings),
+        "timeline": stage_timeline(review, changes),
+        "stage_changes": changes,
+        "evidence_counts": counts,
+        "evidence_total": sum(c["count"] for c in counts),
+        "recent_evidence": list(
+            Evidence.objects.filter(review=review).select_related("added_by")[:RECENT_EVIDENCE]
+        ),
+    }
+
+
+def evidence_for_choice(review):
+    """The review's evidence for a finding's checkboxes: kind and title only."""
+    return Evidence.objects.filter(review=review).only("id", "review_id", "kind", "title", "date")
+
+
+def evidence_detail(evidence):
+    """A piece of evidence with its kind's details, people, photos and the findings on it."""
+    model = {
+        EvidenceKind.DOCUMENT: Document,
+        EvidenceKind.FIGURE: PerformanceFigure,
+        EvidenceKind.INTERVIEW: Interview,
+        EvidenceKind.SITE_VISIT: SiteVisit,
+    }[evidence.kind]
+    qs = model.objects.select_related("review", "review__panel", "added_by")
+    if model is Interview:
+        qs = qs.prefetch_related("interviewers")
+    if model is SiteVisit:
+        qs = qs.prefetch_related("visitors", "photos")
+    item = qs.get(pk=evidence.pk)
+    findings = list(evidence.findings.select_related("question").order_by("created_at"))
+    return item, findings
+
+
+def visible_evidence(user):
+    """Evidence from the reviews the person may see, for the evidence list."""
+    evidence = Evidence.objects.select_related("review", "review__panel", "added_by", "figure")
+    if is_staff_role(user):
+        return evidence
+    return evidence.filter(review__panel_id__in=panel_ids_for(user))
+
+
+def report(review):
+    """The review report draft: scope, method, evidence summary and findings in order.
+
+    Plain data, so that the PDF report can be made from the same dictionary."""
+    documents = list(Document.objects.filter(review=review).select_related("added_by").order_by("date", "pk"))
+    figures = list(PerformanceFigure.objects.filter(review=review).order_by("measure", "period", "pk"))
+    interviews = list(
+        Interview.objects.filter(review=review).prefetch_related("interviewers").order_by("date", "pk")
+    )
+    visits = list(
+        SiteVisit.objects.filter(review=review)
+        .prefetch_related("visitors", Prefetch("photos", queryset=SiteVisitPhoto.objects.all()))
+        .order_by("date", "pk")
+    )
+    questions = list(review.questions.all())
+    findings = ordered_findings(review)
+    for number, finding in enumerate(findings, start=1):
+        finding.number = number
+    return {
+        "review": review,
+        "questions": questions,
+        "documents": documents,
+        "figures": figures,
+        "interviews": interviews,
+        "site_visits": visits,
+        "findings": findings,
+        "finding_groups": group_findings(findings, questions),
+        "findings_by_kind": findings_by_kind(findings),
+        "evidence_total": len(documents) + len(figures) + len(interviews) + len(visits),
+    }
+
+
+def draft_for(user, form, object_id):
+    """The person's saved draft of a form for an object, or None."""
+    return Draft.objects.filter(user=user, form=form, object_id=object_id).first()

@@ -1,0 +1,328 @@
+"""Everything that changes a review, its evidence or its findings goes through here."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from panels.models import Membership
+from reviews import permissions as perms
+from reviews.models import (
+    Document,
+    Draft,
+    EvidenceKind,
+    Finding,
+    FindingComment,
+    Interview,
+    PerformanceFigure,
+    Review,
+    ScopeQuestion,
+    SiteVisit,
+    SiteVisitPhoto,
+    Stage,
+    StageChange,
+)
+from scrutiny.permissions import require
+
+EVIDENCE_MODELS = {
+    EvidenceKind.DOCUMENT: Document,
+    EvidenceKind.FIGURE: PerformanceFigure,
+    EvidenceKind.INTERVIEW: Interview,
+    EvidenceKind.SITE_VISIT: SiteVisit,
+}
+# Many-to-many fields of each evidence kind: people from the review's panel.
+EVIDENCE_PEOPLE = {EvidenceKind.INTERVIEW: "interviewers", EvidenceKind.SITE_VISIT: "visitors"}
+
+
+class EditConflict(ValidationError):
+    """Someone else saved the item after this person started editing it."""
+
+
+# ---------------------------------------------------------------------------------- reviews
+
+def _question_texts(questions):
+    return [line.strip() for line in questions if line and line.strip()]
+
+
+def _sync_questions(review, questions):
+    """Make the review's questions match the list: unchanged wording keeps its row (and the
+    findings linked to it), reworded questions keep their place, extra rows go."""
+    texts = _question_texts(questions)
+    existing = list(review.questions.all())
+    by_text = {}
+    for q in existing:
+        by_text.setdefault(q.text, []).append(q)
+    rows = [by_text[t].pop(0) if by_text.get(t) else None for t in texts]
+    spare = [q for q in existing if q not in rows]
+    for i, row in enumerate(rows):
+        if row is None and spare:
+            rows[i] = spare.pop(0)
+    ScopeQuestion.objects.filter(pk__in=[q.pk for q in spare]).delete()
+    kept = [r for r in rows if r is not None]
+    # Numbers are unique per review, so move kept rows out of the way before renumbering.
+    ScopeQuestion.objects.filter(pk__in=[r.pk for r in kept]).update(number=F("number") + 1000)
+    for number, (row, text) in enumerate(zip(rows, texts, strict=True), start=1):
+        if row is None:
+            ScopeQuestion.objects.create(review=review, number=number, text=text)
+        else:
+            ScopeQuestion.objects.filter(pk=row.pk).update(number=number, text=text)
+
+
+def _check_people(*, panel, lead_member, supporting_officer):
+    errors = {}
+    if lead_member and not Membership.objects.current().filter(panel=panel, user=lead_member).exists():
+        errors["lead_member"] = f"{lead_member} is not a member of {panel}. Choose a member."
+    if supporting_officer and not supporting_officer.works_for_landlord:
+        errors["supporting_officer"] = (
+            f"{supporting_officer} does not work for the landlord. Choose an officer."
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_dates(planned_start, planned_end):
+    if planned_start and planned_end and planned_end < planned_start:
+        raise ValidationError({"planned_end": "The planned end must be on or after the planned start."})
+
+
+@transaction.atomic
+def create_review(*, by, panel, title, kind, service_area=None, scope="", method="", questions=(),
+                  planned_start=None, planned_end=None, lead_member=None, supporting_officer=None):
+    """Set up a review for a panel, in the scoping stage, with its questions."""
+    require(perms.can_create_review(by, panel), perms.ONLY_LEADS)
+    _check_people(panel=panel, lead_member=lead_member, supporting_officer=supporting_officer)
+    _check_dates(planned_start, planned_end)
+    review = Review.objects.create(
+        panel=panel, title=title, kind=kind, service_area=service_area, scope=scope, method=method,
+        planned_start=planned_start, planned_end=planned_end, lead_member=lead_member,
+        supporting_officer=supporting_officer, created_by=by, stage=Stage.SCOPING,
+    )
+    StageChange.objects.create(review=review, from_stage="", to_stage=Stage.SCOPING, changed_by=by)
+    _sync_questions(review, questions)
+    return review
+
+
+@transaction.atomic
+def update_review(*, review, by, title, kind, service_area=None, scope="", method="", questions=(),
+                  planned_start=None, planned_end=None, lead_member=None, supporting_officer=None):
+    """Change a review's details and questions (its panel and stage are changed elsewhere)."""
+    require(perms.can_edit_review(by, review), perms.ONLY_LEADS)
+    _check_people(panel=review.panel, lead_member=lead_member, supporting_officer=supporting_officer)
+    _check_dates(planned_start, planned_end)
+    for name, value in {
+        "title": title, "kind": kind, "service_area": service_area, "scope": scope,
+        "method": method, "planned_start": planned_start, "planned_end": planned_end,
+        "lead_member": lead_member, "supporting_officer": supporting_officer,
+    }.items():
+        setattr(review, name, value)
+    review.save()
+    _sync_questions(review, questions)
+    return review
+
+
+@transaction.atomic
+def move_stage(*, review, to_stage, by, note=""):
+    """Move a review to another stage, recording who moved it, when and (going back) why."""
+    require(perms.can_move_stage(by, review), perms.ONLY_LEADS)
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    if to_stage not in Stage.values:
+        raise ValidationError({"to_stage": "Choose a stage from the list."})
+    if to_stage == review.stage:
+        raise ValidationError({"to_stage": f"The review is already at {review.get_stage_display()}."})
+    note = (note or "").strip()
+    if Stage.position(to_stage) < Stage.position(review.stage) and not note:
+        raise ValidationError({"note": "Say why the review is going back to an earlier stage."})
+    change = StageChange.objects.create(
+        review=review, from_stage=review.stage, to_stage=to_stage, changed_by=by, note=note
+    )
+    review.stage = to_stage
+    review.save(update_fields=["stage", "updated_at"])
+    return change
+
+
+# --------------------------------------------------------------------------------- evidence
+
+def _default_title(kind, fields):
+    if kind == EvidenceKind.FIGURE:
+        return fields.get("measure", "")
+    if kind == EvidenceKind.INTERVIEW:
+        return f"Interview with {fields.get('interviewee_role', '').strip() or 'a member of staff'}"
+    if kind == EvidenceKind.SITE_VISIT:
+        return f"Visit to {fields.get('place', '').strip()}"
+    return ""
+
+
+def _check_panel_people(review, people):
+    members = set(
+        Membership.objects.current().filter(panel=review.panel_id).values_list("user_id", flat=True)
+    )
+    outsiders = [p for p in people if p.pk not in members]
+    if outsiders:
+        names = ", ".join(str(p) for p in outsiders)
+        raise ValidationError(f"{names}: not a member of {review.panel}. Choose members of the panel.")
+
+
+def _set_people(evidence, kind, people):
+    if kind in EVIDENCE_PEOPLE and people is not None:
+        _check_panel_people(evidence.review, people)
+        getattr(evidence, EVIDENCE_PEOPLE[kind]).set(people)
+
+
+@transaction.atomic
+def add_evidence(*, review, by, kind, fields, people=None, photo=None, photo_description=""):
+    """Add a document, performance figure, interview or site visit to a review.
+
+    `fields` are the kind's own fields and the shared ones (title, source, date, description);
+    `people` are the interviewers or the people who went on a site visit."""
+    require(perms.can_add_evidence(by, review), perms.EVIDENCE_REFUSAL)
+    model = EVIDENCE_MODELS[kind]
+    fields = dict(fields)
+    if kind != EvidenceKind.DOCUMENT:  # other kinds are named after what they record
+        fields["title"] = _default_title(kind, fields)[:200]
+    else:
+        upload = fields["file"]
+        fields.setdefault("original_name", getattr(upload, "name", "")[:200])
+        fields.setdefault("size", getattr(upload, "size", 0) or 0)
+    evidence = model.objects.create(review=review, added_by=by, **fields)
+    _set_people(evidence, kind, people)
+    if photo is not None:
+        add_photo(site_visit=evidence, by=by, file=photo, description=photo_description)
+    _discard_drafts(by, f"{kind}-add", review.pk)
+    return evidence
+
+
+@transaction.atomic
+def update_evidence(*, evidence, by, version, fields, people=None):
+    """Change a piece of evidence; refuse if someone else saved it after `version` was read."""
+    require(perms.can_edit_evidence(by, evidence), "Only the person who added this, the panel's "
+            "chair, vice-chair or supporting officer, or an administrator can change it.")
+    model = EVIDENCE_MODELS[evidence.kind]
+    current = model.objects.select_for_update().get(pk=evidence.pk)
+    if current.version != int(version):
+        raise EditConflict(
+            f"Someone else saved a change to this {current.get_kind_display().lower()} at "
+            f"{_when(current.updated_at)} while you were editing it.",
+            code="conflict",
+        )
+    fields = dict(fields)
+    if fields.get("file") and evidence.kind == EvidenceKind.DOCUMENT:
+        fields["original_name"] = fields["file"].name[:200]
+        fields["size"] = fields["file"].size or 0
+    elif "file" in fields:
+        del fields["file"]  # no new file chosen: keep the one already there
+    if evidence.kind != EvidenceKind.DOCUMENT:
+        fields["title"] = _default_title(evidence.kind, fields)[:200]
+    for name, value in fields.items():
+        setattr(current, name, value)
+    current.version = current.version + 1
+    current.save()
+    _set_people(current, evidence.kind, people)
+    _discard_drafts(by, f"{evidence.kind}-edit", evidence.pk)
+    return current
+
+
+@transaction.atomic
+def add_photo(*, site_visit, by, file, description):
+    """Add a photo (already stripped of EXIF by the upload field) to a site visit."""
+    require(perms.can_add_evidence(by, site_visit.review), perms.EVIDENCE_REFUSAL)
+    if not (description or "").strip():
+        raise ValidationError({"photo_description": "Say what the photo shows."})
+    return SiteVisitPhoto.objects.create(
+        site_visit=site_visit, file=file, description=description.strip(), added_by=by
+    )
+
+
+# --------------------------------------------------------------------------------- findings
+
+def _check_finding_links(review, question, evidence):
+    if question is not None and question.review_id != review.pk:
+        raise ValidationError({"question": "Choose one of this review's questions."})
+    if any(e.review_id != review.pk for e in evidence):
+        raise ValidationError({"evidence": "Choose evidence gathered for this review."})
+
+
+@transaction.atomic
+def add_finding(*, review, by, kind, statement, question=None, evidence=()):
+    """Log a finding for a review, linked to the evidence it rests on."""
+    require(perms.can_add_finding(by, review), perms.FINDINGS_REFUSAL)
+    evidence = list(evidence)
+    _check_finding_links(review, question, evidence)
+    finding = Finding.objects.create(
+        review=review, kind=kind, statement=statement.strip(), question=question, raised_by=by
+    )
+    finding.evidence.set(evidence)
+    _discard_drafts(by, "finding-add", review.pk)
+    return finding
+
+
+@transaction.atomic
+def update_finding(*, finding, by, version, kind, statement, question=None, evidence=()):
+    """Reword a finding; refuse if someone else saved it after `version` was read."""
+    require(perms.can_edit_finding(by, finding), perms.FINDINGS_REFUSAL)
+    current = Finding.objects.select_for_update().get(pk=finding.pk)
+    if current.version != int(version):
+        last = current.history.select_related("history_user").first()
+        who = str(last.history_user) if last and last.history_user_id else "Someone else"
+        if last and last.history_user_id == by.pk:
+            who = "You (in another window)"
+        raise EditConflict(
+            f"{who} saved a change to this finding at {_when(current.updated_at)} "
+            "while you were editing it.",
+            code="conflict",
+        )
+    evidence = list(evidence)
+    _check_finding_links(current.review, question, evidence)
+    current.kind = kind
+    current.statement = statement.strip()
+    current.question = question
+    current.version = current.version + 1
+    current.save()
+    current.evidence.set(evidence)
+    _discard_drafts(by, "finding-edit", finding.pk)
+    return current
+
+
+@transaction.atomic
+def add_comment(*, finding, by, kind, text=""):
+    """A member agrees with, challenges or adds to a finding."""
+    require(perms.can_comment(by, finding), perms.FINDINGS_REFUSAL)
+    text = (text or "").strip()
+    if kind != "agree" and not text:
+        raise ValidationError({"text": "Say what you challenge or want to add."})
+    comment = FindingComment.objects.create(finding=finding, author=by, kind=kind, text=text)
+    _discard_drafts(by, "comment-add", finding.pk)
+    return comment
+
+
+# ----------------------------------------------------------------------------------- drafts
+
+MAX_DRAFT_CHARACTERS = 100_000
+
+
+def save_draft(*, user, form, object_id, data):
+    """Keep what someone is typing into a long form; the caller has checked permission."""
+    size = sum(len(v) if isinstance(v, str) else sum(len(x) for x in v) for v in data.values())
+    if size > MAX_DRAFT_CHARACTERS:
+        raise ValidationError("This draft is too long to save. Split it into more than one item.")
+    draft, _ = Draft.objects.update_or_create(
+        user=user, form=form, object_id=object_id, defaults={"data": data}
+    )
+    return draft
+
+
+def discard_draft(*, user, form, object_id):
+    """Throw away someone's own draft (they chose to, or the form was saved)."""
+    _discard_drafts(user, form, object_id)
+
+
+def _discard_drafts(user, form, object_id):
+    Draft.objects.filter(user=user, form=form, object_id=object_id).delete()
+
+
+def _when(moment):
+    local = timezone.localtime(moment)
+    if local.date() == timezone.localdate():
+        return date_format(local, "H:i")
+    return date_format(local, "j F Y, H:i")
+

@@ -1,0 +1,50 @@
+"""Helpers shared by the reviews app's views."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from reviews import permissions as perms
+from reviews import selectors
+from reviews.drafts import restore
+from reviews.models import Review
+from scrutiny.permissions import require
+
+PAGE_SIZE = 20
+
+
+def get_review(request, pk):
+    """The review, if the signed-in person may see it (403 with a reason if not)."""
+    review = get_object_or_404(Review.objects.select_related("panel", "service_area"), pk=pk)
+    require(perms.can_view_review(request.user, review), perms.NOT_YOUR_PANEL)
+    return review
+
+
+def paginate(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def query_without_page(request):
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+def saved_at_text(moment):
+    local = timezone.localtime(moment)
+    if local.date() == timezone.localdate():
+        return f"today at {date_format(local, 'H:i')}"
+    return date_format(local, "j F Y \\a\\t H:i")
+
+
+def autosave(request, form_name, object_id):
+    """The person's draft for a form (to put back into it) and what the page needs to keep
+    saving as they type."""
+    draft = selectors.draft_for(request.user, form_name, object_id)
+    return restore(draft), {
+        "form": form_name,
+        "object_id": object_id,
+        "saved_at": draft.saved_at.isoformat() if draft else "",
+        "restored_at": saved_at_text(draft.saved_at) if draft else "",
+    }

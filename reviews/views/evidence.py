@@ -1,0 +1,195 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from reviews import permissions as perms
+from reviews import selectors, services
+from reviews.filters import EvidenceFilter
+from reviews.forms import EVIDENCE_FORMS, PhotoForm
+from reviews.models import Evidence, EvidenceKind, SiteVisitPhoto
+from reviews.views.common import autosave, get_review, paginate, query_without_page
+from scrutiny import uploads
+from scrutiny.forms import add_service_errors
+from scrutiny.permissions import require
+
+# The long forms keep drafts as people type; short ones do not need to.
+AUTOSAVED = {EvidenceKind.INTERVIEW, EvidenceKind.SITE_VISIT}
+HEADINGS = {
+    EvidenceKind.DOCUMENT: "Add a document",
+    EvidenceKind.FIGURE: "Add a performance figure",
+    EvidenceKind.INTERVIEW: "Record an interview",
+    EvidenceKind.SITE_VISIT: "Record a site visit",
+}
+EDIT_REFUSAL = (
+    "Only the person who added this evidence, the panel's chair, vice-chair or supporting "
+    "officer, or an administrator can change it."
+)
+
+
+def _get_evidence(request, pk, evidence_pk):
+    review = get_review(request, pk)
+    evidence = get_object_or_404(Evidence.objects.select_related("review"), pk=evidence_pk, review=review)
+    return review, evidence
+
+
+def _split(kind, data):
+    """Separate a form's cleaned data into the model's fields, people and a first photo."""
+    data = dict(data)
+    data.pop("version", None)
+    people = data.pop(services.EVIDENCE_PEOPLE.get(kind, ""), None)
+    photo = data.pop("photo", None)
+    photo_description = data.pop("photo_description", "")
+    return data, people, photo, photo_description
+
+
+@login_required
+def evidence_list(request):
+    evidence = selectors.visible_evidence(request.user).order_by("-date", "-created_at", "-pk")
+    filters = EvidenceFilter(request.GET or None, queryset=evidence, request=request)
+    page = paginate(request, filters.qs)
+    return render(request, "reviews/evidence_list.html", {
+        "filter": filters, "page": page, "query": query_without_page(request),
+    })
+
+
+@login_required
+def evidence_add(request, pk, kind):
+    review = get_review(request, pk)
+    kind = kind.replace("-", "_")  # "site-visit" in the address is the site_visit kind
+    if kind not in EVIDENCE_FORMS:
+        raise Http404("There is no such kind of evidence.")
+    require(perms.can_add_evidence(request.user, review), perms.EVIDENCE_REFUSAL)
+    draft_name = f"{kind}-add"
+    initial, draft = autosave(request, draft_name, review.pk) if kind in AUTOSAVED else ({}, None)
+    form_class = EVIDENCE_FORMS[kind]
+    if request.method == "POST":
+        form = form_class(request.POST, request.FILES, review=review)
+    else:
+        form = form_class(review=review, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        fields, people, photo, photo_description = _split(kind, form.cleaned_data)
+        try:
+            evidence = services.add_evidence(
+                review=review, by=request.user, kind=kind, fields=fields, people=people,
+                photo=photo, photo_description=photo_description,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"“{evidence.title}” has been added to the evidence.")
+            return redirect(evidence)
+    return render(request, "reviews/evidence_form.html", {
+        "form": form, "review": review, "heading": HEADINGS[kind], "autosave": draft,
+        "submit_label": "Add to the evidence",
+    })
+
+
+@login_required
+def evidence_detail(request, pk, evidence_pk):
+    review, evidence = _get_evidence(request, pk, evidence_pk)
+    item, findings = selectors.evidence_detail(evidence)
+    return render(request, "reviews/evidence_detail.html", {
+        "review": review, "item": item, "findings": findings,
+        "can_edit": perms.can_edit_evidence(request.user, evidence),
+        "can_add_evidence": perms.can_add_evidence(request.user, review),
+        "can_add_finding": perms.can_add_finding(request.user, review),
+    })
+
+
+@login_required
+def evidence_edit(request, pk, evidence_pk):
+    review, evidence = _get_evidence(request, pk, evidence_pk)
+    require(perms.can_edit_evidence(request.user, evidence), EDIT_REFUSAL)
+    kind = evidence.kind
+    item = evidence.details
+    draft_name = f"{kind}-edit"
+    initial, draft = autosave(request, draft_name, evidence.pk) if kind in AUTOSAVED else ({}, None)
+    form_class = EVIDENCE_FORMS[kind]
+    conflict = None
+    if request.method == "POST":
+        form = form_class(request.POST, request.FILES, instance=item, review=review)
+        if form.is_valid():
+            fields, people, _photo, _ = _split(kind, form.cleaned_data)
+            if "file" not in form.changed_data:
+                fields.pop("file", None)  # no new file chosen: keep the one already there
+            try:
+                updated = services.update_evidence(
+                    evidence=evidence, by=request.user, version=form.cleaned_data["version"] or 0,
+                    fields=fields, people=people,
+                )
+            except services.EditConflict as exc:
+                conflict = _conflict(request, form, form_class, exc, review)
+                form = conflict["form"]
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, f"“{updated.title}” has been saved.")
+                return redirect(updated)
+    else:
+        form = form_class(instance=item, review=review, initial=initial)
+    if conflict:
+        item = type(item).objects.get(pk=item.pk)
+    return render(request, "reviews/evidence_form.html", {
+        "form": form, "review": review, "evidence": evidence, "item": item,
+        "heading": f"Change {evidence.get_kind_display().lower()}: {evidence.title}",
+        "autosave": draft, "conflict": conflict, "submit_label": "Save changes",
+    })
+
+
+def _conflict(request, form, form_class, exc, review):
+    """The person's own text, kept in the form, now based on the latest saved version, so
+    saving again replaces that version on purpose."""
+    current = type(form.instance).objects.get(pk=form.instance.pk)
+    data = request.POST.copy()
+    data["version"] = current.version
+    again = form_class(data, instance=current, review=review)
+    again.is_valid()
+    again.add_error(None, ValidationError(
+        f"{exc.messages[0]} Your text is still in the form. The saved version is shown "
+        "above it: check both, then save again to replace it with yours."
+    ))
+    return {"form": again, "current": current}
+
+
+@login_required
+def evidence_file(request, pk, evidence_pk):
+    """A document's file, sent only to people who may see the review."""
+    _review, evidence = _get_evidence(request, pk, evidence_pk)
+    if evidence.kind != EvidenceKind.DOCUMENT:
+        raise Http404("This evidence has no file.")
+    document = evidence.document
+    return uploads.serve(document.file, download_name=document.original_name or document.title)
+
+
+@login_required
+def photo(request, pk, photo_pk):
+    """A site visit photo, sent only to people who may see the review."""
+    review = get_review(request, pk)
+    item = get_object_or_404(SiteVisitPhoto, pk=photo_pk, site_visit__review=review)
+    return uploads.serve(item.file, download_name=f"photo-{item.pk}")
+
+
+@login_required
+def photo_add(request, pk, evidence_pk):
+    review, evidence = _get_evidence(request, pk, evidence_pk)
+    if evidence.kind != EvidenceKind.SITE_VISIT:
+        raise Http404("Photos go with site visits.")
+    require(perms.can_add_evidence(request.user, review), perms.EVIDENCE_REFUSAL)
+    form = PhotoForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_photo(
+                site_visit=evidence.site_visit, by=request.user, file=form.cleaned_data["photo"],
+                description=form.cleaned_data["photo_description"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "The photo has been added.")
+            return redirect(evidence)
+    return render(request, "reviews/evidence_form.html", {
+        "form": form, "review": review, "evidence": evidence,
+        "heading": f"Add a photo: {evidence.title}", "submit_label": "Add the photo",
+    })

@@ -1,0 +1,128 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from reviews import permissions as perms
+from reviews import services
+from reviews.forms import CommentForm, FindingForm
+from reviews.models import Finding
+from reviews.views.common import autosave, get_review
+from scrutiny.forms import add_service_errors
+from scrutiny.permissions import require
+
+
+def _get_finding(request, pk, finding_pk):
+    review = get_review(request, pk)
+    finding = get_object_or_404(
+        Finding.objects.select_related("review", "question", "raised_by"), pk=finding_pk, review=review
+    )
+    return review, finding
+
+
+def _finding_fields(data):
+    return {k: data[k] for k in ("kind", "statement", "question", "evidence")}
+
+
+@login_required
+def finding_add(request, pk):
+    review = get_review(request, pk)
+    require(perms.can_add_finding(request.user, review), perms.FINDINGS_REFUSAL)
+    initial, draft = autosave(request, "finding-add", review.pk)
+    if request.method == "POST":
+        form = FindingForm(request.POST, review=review)
+    else:
+        # A link from a piece of evidence ("log a finding about this") ticks it already.
+        if "evidence" not in initial and request.GET.get("evidence", "").isdigit():
+            initial["evidence"] = [request.GET["evidence"]]
+        form = FindingForm(review=review, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            finding = services.add_finding(
+                review=review, by=request.user, **_finding_fields(form.cleaned_data)
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Your finding has been logged.")
+            return redirect(finding)
+    return render(request, "reviews/finding_form.html", {
+        "form": form, "review": review, "autosave": draft, "heading": "Log a finding",
+        "submit_label": "Save the finding",
+    })
+
+
+@login_required
+def finding_detail(request, pk, finding_pk):
+    review, finding = _get_finding(request, pk, finding_pk)
+    return _finding_page(request, review, finding, CommentForm())
+
+
+def _finding_page(request, review, finding, comment_form, status=200):
+    can_comment = perms.can_comment(request.user, finding)
+    initial, draft = autosave(request, "comment-add", finding.pk) if can_comment else ({}, None)
+    if can_comment and not comment_form.is_bound and initial:
+        comment_form = CommentForm(initial=initial)
+    return render(request, "reviews/finding_detail.html", {
+        "review": review, "finding": finding,
+        "evidence": finding.evidence.order_by("kind", "title"),
+        "comments": finding.comments.select_related("author"),
+        "comment_form": comment_form if can_comment else None, "autosave": draft,
+        "can_edit": perms.can_edit_finding(request.user, finding),
+    }, status=status)
+
+
+@login_required
+def finding_edit(request, pk, finding_pk):
+    review, finding = _get_finding(request, pk, finding_pk)
+    require(perms.can_edit_finding(request.user, finding), perms.FINDINGS_REFUSAL)
+    initial, draft = autosave(request, "finding-edit", finding.pk)
+    conflict = None
+    if request.method == "POST":
+        form = FindingForm(request.POST, review=review, finding=finding)
+        if form.is_valid():
+            try:
+                finding = services.update_finding(
+                    finding=finding, by=request.user, version=form.cleaned_data["version"] or 0,
+                    **_finding_fields(form.cleaned_data),
+                )
+            except services.EditConflict as exc:
+                current = Finding.objects.select_related("question").get(pk=finding.pk)
+                data = request.POST.copy()
+                data["version"] = current.version
+                form = FindingForm(data, review=review, finding=current)
+                form.is_valid()
+                form.add_error(None, ValidationError(
+                    f"{exc.messages[0]} Your text is still in the form. The saved version is "
+                    "shown above it: check both, then save again to replace it with yours."
+                ))
+                conflict = {"current": current}
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, "The finding has been saved.")
+                return redirect(finding)
+    else:
+        form = FindingForm(review=review, finding=finding, initial=initial)
+    return render(request, "reviews/finding_form.html", {
+        "form": form, "review": review, "finding": finding, "autosave": draft,
+        "conflict": conflict, "heading": "Change a finding", "submit_label": "Save changes",
+    })
+
+
+@login_required
+@require_POST
+def comment_add(request, pk, finding_pk):
+    review, finding = _get_finding(request, pk, finding_pk)
+    require(perms.can_comment(request.user, finding), perms.FINDINGS_REFUSAL)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_comment(finding=finding, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Your response has been added.")
+            return redirect(finding)
+    return _finding_page(request, review, finding, form)

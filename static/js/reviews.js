@@ -1,0 +1,159 @@
+// Never lose what someone types into a long form (findings, interview and site visit notes).
+//
+// 1. Every second or so after they stop typing, the form's text is posted to the server as a
+//    draft (reviews:draft-save). The page shows when it was last saved.
+// 2. The same text is kept in this tab's sessionStorage, so that anything typed after the
+//    last server save (for example after the session ended) is put back when the person
+//    signs in again and returns to the form. sessionStorage is cleared when the tab closes.
+// 3. If the server says the person is signed out, the page says so, offers a sign-in link
+//    that brings them back here, and stops the form being sent (it would be refused).
+(function () {
+  "use strict";
+
+  var DELAY_MS = 1000;
+
+  function csrfToken(form) {
+    // After signing in again the CSRF cookie changes; the cookie is always the current one.
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    if (match) { return decodeURIComponent(match[1]); }
+    var input = form.querySelector("input[name=csrfmiddlewaretoken]");
+    return input ? input.value : "";
+  }
+
+  function fieldValues(form) {
+    var data = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.name === "csrfmiddlewaretoken" || el.type === "file") { return; }
+      if (el.type === "checkbox") {
+        data[el.name] = data[el.name] || [];
+        if (el.checked) { data[el.name].push(el.value); }
+      } else if (el.type === "radio") {
+        if (el.checked) { data[el.name] = el.value; } else if (!(el.name in data)) { data[el.name] = ""; }
+      } else if (el.tagName === "SELECT" && el.multiple) {
+        data[el.name] = Array.prototype.filter.call(el.options, function (o) { return o.selected; })
+          .map(function (o) { return o.value; });
+      } else {
+        data[el.name] = el.value;
+      }
+    });
+    return data;
+  }
+
+  function applyValues(form, data) {
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || !(el.name in data) || el.type === "file" || el.type === "hidden") { return; }
+      var value = data[el.name];
+      if (el.type === "checkbox") {
+        el.checked = Array.isArray(value) && value.indexOf(el.value) !== -1;
+      } else if (el.type === "radio") {
+        el.checked = el.value === value;
+      } else if (el.tagName === "SELECT" && el.multiple) {
+        Array.prototype.forEach.call(el.options, function (o) { o.selected = value.indexOf(o.value) !== -1; });
+      } else {
+        el.value = value;
+      }
+    });
+  }
+
+  function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+
+  function setUp(form) {
+    var status = form.querySelector("[data-autosave-status]");
+    var key = "scrutiny-draft:" + form.dataset.draftForm + ":" + form.dataset.draftObject;
+    var savedAt = form.dataset.draftSavedAt || "";
+    var signedOut = false;
+    var timer = null;
+    var lastSent = null;
+
+    function say(html) { if (status) { status.innerHTML = html; } }
+
+    function stash(extra) {
+      var entry = { values: fieldValues(form), savedAt: savedAt, submitted: false };
+      Object.assign(entry, extra || {});
+      try { sessionStorage.setItem(key, JSON.stringify(entry)); } catch (e) { /* storage full or off */ }
+    }
+
+    function showSignedOut() {
+      signedOut = true;
+      var href = form.dataset.signInUrl;
+      say("<strong>You have been signed out, so your latest changes are not saved on the server yet.</strong> " +
+          "Your text is still here. <a href=\"" + href + "\">Sign in again</a> and you will come back to this form with your text put back.");
+    }
+
+    function save() {
+      timer = null;
+      var values = fieldValues(form);
+      if (lastSent && same(values, lastSent)) { return; }
+      var body = new FormData();
+      Object.keys(values).forEach(function (name) {
+        var value = values[name];
+        if (Array.isArray(value)) { value.forEach(function (v) { body.append(name, v); }); }
+        else { body.append(name, value); }
+      });
+      body.append("_draft_form", form.dataset.draftForm);
+      body.append("_draft_object", form.dataset.draftObject);
+      fetch(form.dataset.autosaveUrl, {
+        method: "POST", body: body, credentials: "same-origin", redirect: "manual",
+        headers: { "X-CSRFToken": csrfToken(form), "X-Requested-With": "fetch" }
+      }).then(function (response) {
+        if (response.status === 401 || response.status === 403 || response.type === "opaqueredirect") {
+          showSignedOut();
+          return null;
+        }
+        if (!response.ok) {
+          say("Your draft could not be saved just now. Keep typing: we will try again.");
+          return null;
+        }
+        return response.json();
+      }).then(function (result) {
+        if (!result) { return; }
+        signedOut = false;
+        lastSent = values;
+        savedAt = result.saved_at;
+        form.dataset.draftSavedAt = savedAt;
+        stash();
+        say(result.message);
+      }).catch(function () {
+        say("You seem to be offline, so your draft is not saved on the server yet. Your text is still here: we will try again when you type.");
+      });
+    }
+
+    function changed() {
+      stash();
+      if (timer) { clearTimeout(timer); }
+      timer = setTimeout(save, DELAY_MS);
+    }
+
+    // Put back text typed after the last server save, unless the server has a newer draft
+    // (savedAt differs) or the form was sent since (the draft was used up).
+    try {
+      var kept = JSON.parse(sessionStorage.getItem(key) || "null");
+      if (kept && !kept.submitted && kept.savedAt === savedAt && !same(kept.values, fieldValues(form))) {
+        applyValues(form, kept.values);
+        say("We have put back text you typed that had not been saved yet.");
+        timer = setTimeout(save, DELAY_MS);
+      } else if (kept) {
+        sessionStorage.removeItem(key);
+      }
+    } catch (e) { /* storage off: the server draft is still there */ }
+
+    form.addEventListener("input", changed);
+    form.addEventListener("change", changed);
+    form.addEventListener("submit", function (event) {
+      if (signedOut) {
+        event.preventDefault();
+        showSignedOut();
+        if (status) { status.focus(); }
+        return;
+      }
+      var input = form.querySelector("input[name=csrfmiddlewaretoken]");
+      if (input) { input.value = csrfToken(form); }
+      stash({ submitted: true });
+    });
+    if (status) { status.setAttribute("tabindex", "-1"); }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-autosave]"), setUp);
+  });
+})();
