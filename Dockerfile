@@ -19,8 +19,11 @@ RUN apt-get update \
         fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 
+# The app runs as this user. Its home is writable for the caches libraries keep there
+# (fontconfig's for WeasyPrint, gunicorn's control socket); the code in /app is not.
 RUN groupadd --system --gid 10001 scrutiny \
-    && useradd --system --uid 10001 --gid scrutiny --home-dir /app --shell /usr/sbin/nologin scrutiny
+    && useradd --system --uid 10001 --gid scrutiny --create-home --home-dir /home/scrutiny \
+        --shell /usr/sbin/nologin scrutiny
 
 WORKDIR /app
 

@@ -1,0 +1,101 @@
+"""The whole stack at work: an administrator invites someone through the web app on gunicorn,
+the invitation email goes out from a real Celery worker through Redis, and the link works."""
+
+import re
+import subprocess
+import sys
+import time
+
+from tests.deploy.production import REPO
+from tests.factories.accounts import PASSWORD, UserFactory
+
+CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+TASK_TIMEOUT = 30
+
+
+def csrf_token(response):
+    assert response.status_code == 200, response.text[:2000]
+    return CSRF_FIELD.search(response.text).group(1)
+
+
+def sign_in(stack, user):
+    browser = stack.browser()
+    page = browser.get("/accounts/sign-in/")
+    response = browser.post(
+        "/accounts/sign-in/",
+        data={"username": user.email, "password": PASSWORD, "csrfmiddlewaretoken": csrf_token(page)},
+    )
+    assert response.status_code == 200 and response.url == f"{stack.url}/", response.text[:2000]
+    return browser
+
+
+def wait_until_sent(email):
+    from accounts.models import Invitation
+
+    deadline = time.monotonic() + TASK_TIMEOUT
+    while time.monotonic() < deadline:
+        invitation = Invitation.objects.filter(email=email).first()
+        if invitation and invitation.sent_at:
+            return invitation
+        time.sleep(0.25)
+    return None
+
+
+def test_an_invitation_is_sent_by_the_worker_and_its_link_works(stack):
+    admin = UserFactory(role="admin", email="stack-admin@example.org", display_name="Sam Patel")
+    stack.start_web()
+    stack.start_worker()
+    health = stack.wait_for(
+        lambda: (h := stack.healthz()) and h["worker"].startswith("ok") and h, "the worker", "web", "worker"
+    )
+    assert health == {
+        "code": 200, "status": "ok", "database": "ok", "broker": "ok", "worker": "ok: 1 answering",
+    }
+
+    browser = sign_in(stack, admin)
+    form = browser.get("/accounts/invitations/")
+    response = browser.post(
+        "/accounts/invitations/",
+        data={
+            "display_name": "Morag Fraser", "email": "morag.fraser@example.org", "role": "tenant",
+            "csrfmiddlewaretoken": csrf_token(form),
+        },
+    )
+
+    assert response.status_code == 200, response.text[:2000]
+    assert response.url == f"{stack.url}/accounts/invitations/"
+    assert "An invitation is on its way to morag.fraser@example.org." in response.text
+    invitation = wait_until_sent("morag.fraser@example.org")
+    assert invitation is not None, f"the worker did not send the invitation in {TASK_TIMEOUT} s"
+    # Sent by the worker, not by the web process.
+    assert re.search(r"send_invitation\[[\w-]+\] succeeded in [\d.]+s: 'sent'", stack.log("worker"))
+
+    (message,) = [path.read_text() for path in stack.mail_dir.iterdir()]
+    assert "To: morag.fraser@example.org" in message
+    link = re.search(rf"{re.escape(stack.url)}/accounts/invitation/[\w-]+/", message).group(0)
+    page = stack.browser().get(link)
+    assert page.status_code == 200
+    assert "Choose a password" in page.text
+
+
+def test_health_says_no_worker_answered_when_none_runs(stack):
+    stack.start_web()
+
+    health = stack.healthz()
+
+    assert health == {
+        "code": 200, "status": "ok", "database": "ok", "broker": "ok", "worker": "no worker answered",
+    }
+
+
+def test_the_container_health_check_passes_against_gunicorn(stack):
+    """docker/healthcheck.py, as docker-compose.yml runs it, against the app in production mode."""
+    stack.start_web()
+
+    result = subprocess.run(
+        [sys.executable, str(REPO / "docker" / "healthcheck.py"), f"{stack.url}/healthz"],
+        capture_output=True, text=True, timeout=30, check=False, env=stack.env,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert '"database": "ok"' in result.stdout
