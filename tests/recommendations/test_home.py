@@ -1,0 +1,55 @@
+"""Home page sections: officers' actions, managers' responses to give, tenants' checks to make."""
+
+from datetime import timedelta
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from recommendations import home
+from tests.factories.recommendations import ActionFactory
+
+
+def test_officer_sees_their_actions_with_overdue_marked(client, world, make_rec):
+    rec = make_rec("in_progress", text="Name the team in letters.")
+    ActionFactory(recommendation=rec, owner=world.owner, what="Reprint the letters",
+                  due_date=timezone.localdate() - timedelta(days=2))
+    ActionFactory(recommendation=rec, owner=world.other_officer, what="Someone else's action")
+    client.force_login(world.owner)
+    page = client.get("/").content.decode()
+    assert "My actions" in page
+    assert "Reprint the letters" in page and "Overdue" in page
+    assert "Name the team in letters." in page
+    assert "Someone else&#x27;s action" not in page
+
+
+def test_manager_sees_recommendations_awaiting_a_response(client, world, make_rec):
+    make_rec("submitted", text="Answer me.")
+    make_rec("draft", text="Not yet submitted.")
+    client.force_login(world.manager)
+    page = client.get("/").content.decode()
+    assert "Recommendations awaiting your response" in page
+    assert "Answer me." in page and "Not yet submitted." not in page
+
+
+def test_tenant_sees_what_their_panel_has_to_verify(client, world, make_rec):
+    make_rec("implemented", text="Check me.")
+    client.force_login(world.member)
+    assert "Check me." in client.get("/").content.decode()
+    client.force_login(world.outsider)
+    page = client.get("/").content.decode()
+    assert "Check me." not in page
+    assert "There are no recommendations waiting for your panels to check." in page
+
+
+def test_home_sections_make_a_few_queries_however_much_there_is(
+    world, make_rec, django_assert_max_num_queries
+):
+    for _ in range(15):
+        rec = make_rec("in_progress")
+        ActionFactory(recommendation=rec, owner=world.owner)
+        make_rec("submitted")
+        make_rec("implemented")
+    for person, limit in ((world.owner, 2), (world.manager, 3), (world.member, 2)):
+        with django_assert_max_num_queries(limit):
+            section = home.section(person)
+            render_to_string(section["template"], {"section": section, "user": person})
