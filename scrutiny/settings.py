@@ -162,8 +162,8 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=600)
-# Workers take tasks from this queue (`celery worker -Q <name>`): sites sharing one Redis, and
-# parallel test runs, each use their own so none takes another's work.
+# The queue web puts tasks on and workers take them from (both read this setting): sites sharing
+# one Redis, and parallel test runs, each use their own so none takes another's work.
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE: dict = {
