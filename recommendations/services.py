@@ -86,7 +86,7 @@ def create(*, review, by, text, rationale="", findings=(), priority="medium", se
         raise ValidationError({"text": "Enter the recommendation."})
     # Lock the review so two people saving at once cannot take the same number.
     Review.objects.select_for_update().filter(pk=review.pk).first()
-    last = Recommendation.objects.filter(review=review).aggregate(last=Max("number"))["last"] or 0
+    last = _last_number(review)
     _check_findings(review, findings)
     recommendation = Recommendation(
         review=review, number=last + 1, text=text.strip(), rationale=rationale, priority=priority,
@@ -98,6 +98,14 @@ def create(*, review, by, text, rationale="", findings=(), priority="medium", se
     recommendation.findings.set(findings)
     Transition.objects.create(recommendation=recommendation, from_status="", to_status=Status.DRAFT, by=by)
     return recommendation
+
+
+def _last_number(review):
+    """The highest number the review has ever given, counting deleted recommendations (from their
+    history), so that a number, once given, always means the same recommendation."""
+    live = Recommendation.objects.filter(review=review).aggregate(n=Max("number"))["n"] or 0
+    ever = Recommendation.history.filter(review_id=review.pk).aggregate(n=Max("number"))["n"] or 0
+    return max(live, ever)
 
 
 def _check_findings(review, findings):
