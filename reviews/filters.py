@@ -25,12 +25,13 @@ def _reviews(request):
     return visible_reviews(request.user).order_by("title") if request else Review.objects.none()
 
 
-def _year_choices(reviews):
-    first = reviews.aggregate(
-        start=Min(ExtractYear("planned_start")), created=Min(ExtractYear("created_at"))
+def _year_choices(queryset, date_field):
+    """Years from the earliest in the list (by its date, or when it was added) to next year."""
+    first = queryset.order_by().aggregate(
+        dated=Min(ExtractYear(date_field)), added=Min(ExtractYear("created_at"))
     )
     this_year = timezone.localdate().year
-    earliest = min(y for y in (first["start"], first["created"], this_year) if y)
+    earliest = min(y for y in (first["dated"], first["added"], this_year) if y)
     return [(y, str(y)) for y in range(this_year + 1, earliest - 1, -1)]
 
 
@@ -43,12 +44,11 @@ class _Base(django_filters.FilterSet):
     stage = django_filters.ChoiceFilter(choices=Stage.choices, empty_label="All stages")
     year = django_filters.ChoiceFilter(choices=[], method="filter_year", empty_label="All years")
 
+    date_field = "planned_start"
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        user = self.request.user if self.request else None
-        self.filters["year"].extra["choices"] = _year_choices(
-            visible_reviews(user) if user else Review.objects.none()
-        )
+        self.filters["year"].extra["choices"] = _year_choices(self.queryset, self.date_field)
         self.form.fields["q"].widget = forms.TextInput(attrs={"type": "search"})
 
 
@@ -75,6 +75,7 @@ class ReviewFilter(_Base):
 
 
 class EvidenceFilter(_Base):
+    date_field = "date"
     review = django_filters.ModelChoiceFilter(queryset=_reviews, empty_label="All reviews")
     panel = django_filters.ModelChoiceFilter(
         field_name="review__panel", queryset=_panels, empty_label="All panels"

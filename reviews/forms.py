@@ -76,6 +76,13 @@ class ReviewForm(forms.ModelForm):
             role__in=[Role.OFFICER, Role.MANAGER, Role.ADMIN], is_active=True
         ).order_by("display_name")
 
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("planned_start"), data.get("planned_end")
+        if start and end and end < start:
+            self.add_error("planned_end", "The planned end must be on or after the planned start.")
+        return data
+
     def clean_questions(self):
         return [line.strip() for line in self.cleaned_data["questions"].splitlines() if line.strip()]
 

@@ -24,6 +24,12 @@ from reviews.models import (
 from scrutiny.permissions import is_staff_role
 
 RECENT_EVIDENCE = 10
+PLURALS = {
+    FindingKind.STRENGTH: "Strengths", FindingKind.WEAKNESS: "Weaknesses",
+    FindingKind.OBSERVATION: "Observations",
+    EvidenceKind.DOCUMENT: "Documents", EvidenceKind.FIGURE: "Performance figures",
+    EvidenceKind.INTERVIEW: "Interviews", EvidenceKind.SITE_VISIT: "Site visits",
+}
 
 
 def _count(model, field="review"):
@@ -133,13 +139,15 @@ def group_findings(findings, questions):
 
 def _empty_kinds():
     return OrderedDict(
-        (value, {"kind": value, "label": label, "findings": []}) for value, label in FindingKind.choices
+        (value, {"kind": value, "label": label, "plural": PLURALS[value], "findings": []})
+        for value, label in FindingKind.choices
     )
 
 
 def findings_by_kind(findings):
     return [
-        {"kind": value, "label": label, "findings": [f for f in findings if f.kind == value]}
+        {"kind": value, "label": label, "plural": PLURALS[value],
+         "findings": [f for f in findings if f.kind == value]}
         for value, label in FindingKind.choices
     ]
 
@@ -149,7 +157,7 @@ def evidence_counts(review):
         Evidence.objects.filter(review=review).order_by().values_list("kind").annotate(n=Count("pk"))
     )
     return [
-        {"kind": value, "label": label, "count": counts.get(value, 0)}
+        {"kind": value, "label": label, "plural": PLURALS[value], "count": counts.get(value, 0)}
         for value, label in EvidenceKind.choices
     ]
 

@@ -82,6 +82,7 @@ class Review(models.Model):
                 condition=Q(planned_start__isnull=True) | Q(planned_end__isnull=True)
                 | Q(planned_end__gte=models.F("planned_start")),
                 name="review_ends_after_it_starts",
+                violation_error_message="The planned end must be on or after the planned start.",
             ),
         ]
 

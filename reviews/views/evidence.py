@@ -129,8 +129,6 @@ def evidence_edit(request, pk, evidence_pk):
                 return redirect(updated)
     else:
         form = form_class(instance=item, review=review, initial=initial)
-    if conflict:
-        item = type(item).objects.get(pk=item.pk)
     return render(request, "reviews/evidence_form.html", {
         "form": form, "review": review, "evidence": evidence, "item": item,
         "heading": f"Change {evidence.get_kind_display().lower()}: {evidence.title}",
@@ -141,16 +139,18 @@ def evidence_edit(request, pk, evidence_pk):
 def _conflict(request, form, form_class, exc, review):
     """The person's own text, kept in the form, now based on the latest saved version, so
     saving again replaces that version on purpose."""
-    current = type(form.instance).objects.get(pk=form.instance.pk)
+    model = type(form.instance)
+    saved = model.objects.get(pk=form.instance.pk)
     data = request.POST.copy()
-    data["version"] = current.version
-    again = form_class(data, instance=current, review=review)
+    data["version"] = saved.version
+    # A second copy for the form: validating a model form writes the posted values into it.
+    again = form_class(data, instance=model.objects.get(pk=saved.pk), review=review)
     again.is_valid()
     again.add_error(None, ValidationError(
         f"{exc.messages[0]} Your text is still in the form. The saved version is shown "
         "above it: check both, then save again to replace it with yours."
     ))
-    return {"form": again, "current": current}
+    return {"form": again, "current": saved}
 
 
 @login_required

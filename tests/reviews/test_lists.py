@@ -1,0 +1,102 @@
+"""The review list and the evidence list: who sees what, filters, text search and pages."""
+
+import datetime
+
+from reviews.models import ReviewKind, Stage
+from tests.factories.panels import PanelFactory
+from tests.factories.reviews import (
+    DocumentFactory,
+    FindingFactory,
+    InterviewFactory,
+    PerformanceFigureFactory,
+    ReviewFactory,
+    ServiceAreaFactory,
+)
+
+
+def _titles(response):
+    return [r.title for r in response.context["page"].object_list]
+
+
+def test_tenants_see_their_panels_reviews_and_staff_see_all(client, world):
+    other = ReviewFactory(panel=PanelFactory(name="Quality Panel"), title="Empty homes standard")
+    client.force_login(world.member)
+    assert _titles(client.get("/reviews/")) == ["Complaints handling"]
+    client.force_login(world.manager)
+    assert set(_titles(client.get("/reviews/"))) == {"Complaints handling", other.title}
+
+
+def test_reviews_filter_by_panel_area_stage_type_and_year(client, world):
+    quality = PanelFactory(name="Quality Panel")
+    repairs = ServiceAreaFactory(name="Repairs")
+    ReviewFactory(panel=quality, title="Void inspections", kind=ReviewKind.INSPECTION,
+                  service_area=ServiceAreaFactory(name="Empty homes"), stage=Stage.EVIDENCE,
+                  planned_start=datetime.date(2015, 11, 1))
+    ReviewFactory(panel=world.panel, title="Repairs communications", service_area=repairs,
+                  stage=Stage.MONITORING, planned_start=datetime.date(2016, 1, 10))
+    client.force_login(world.officer)
+
+    assert _titles(client.get(f"/reviews/?panel={quality.pk}")) == ["Void inspections"]
+    assert _titles(client.get(f"/reviews/?service_area={repairs.pk}")) == ["Repairs communications"]
+    assert _titles(client.get("/reviews/?stage=evidence")) == ["Void inspections"]
+    assert _titles(client.get("/reviews/?kind=inspection")) == ["Void inspections"]
+    assert _titles(client.get("/reviews/?year=2016")) == ["Repairs communications"]
+    assert _titles(client.get(f"/reviews/?year=2015&panel={world.panel.pk}")) == []
+
+
+def test_review_search_covers_titles_scope_and_findings(client, world):
+    ReviewFactory(panel=world.panel, title="Communications in the repairs service",
+                  scope="Appointment letters and text messages.")
+    FindingFactory(review=world.review, statement="No private space to make a complaint at reception.")
+    client.force_login(world.member)
+
+    assert _titles(client.get("/reviews/?q=repairs")) == ["Communications in the repairs service"]
+    assert _titles(client.get("/reviews/?q=appointment letters")) == ["Communications in the repairs service"]
+    assert _titles(client.get("/reviews/?q=private reception")) == ["Complaints handling"]
+    assert _titles(client.get("/reviews/?q=complaints")) == ["Complaints handling"]
+    assert _titles(client.get("/reviews/?q=gardening")) == []
+    assert "No reviews match" in client.get("/reviews/?q=gardening").content.decode()
+
+
+def test_review_list_is_paginated_keeping_the_filters(client, world):
+    for n in range(25):
+        ReviewFactory(panel=world.panel, title=f"Estate walkabout {n:02d}")
+    client.force_login(world.member)
+    first = client.get("/reviews/?q=walkabout")
+    assert len(_titles(first)) == 20
+    assert "?q=walkabout&amp;page=2" in first.content.decode()
+    second = client.get("/reviews/?q=walkabout&page=2")
+    assert len(_titles(second)) == 5
+    assert "Page 2 of 2" in second.content.decode()
+
+
+def test_evidence_list_filters_and_searches(client, world):
+    other_review = ReviewFactory(panel=world.panel, title="Repairs communications", stage=Stage.ANALYSIS)
+    DocumentFactory(review=world.review, title="Complaints policy", date=datetime.date(2015, 4, 1))
+    PerformanceFigureFactory(review=world.review, measure="Stage 2 answered in 20 days")
+    InterviewFactory(review=other_review, interviewee_role="Call centre team leader",
+                     notes="No text message is sent when an appointment moves.")
+    client.force_login(world.member)
+
+    def titles(query):
+        return [e.title for e in client.get(f"/reviews/evidence/?{query}").context["page"].object_list]
+
+    assert titles(f"review={world.review.pk}&kind=document") == ["Complaints policy"]
+    assert titles("kind=figure") == ["Stage 2 answered in 20 days"]
+    assert titles("stage=analysis") == ["Interview with Call centre team leader"]
+    assert titles("year=2015") == ["Complaints policy"]
+    assert titles("q=appointment") == ["Interview with Call centre team leader"]
+    assert titles(f"panel={world.panel.pk}&service_area={world.review.service_area_id}&q=policy") == [
+        "Complaints policy"
+    ]
+
+
+def test_evidence_list_shows_only_evidence_the_person_may_see(client, world):
+    DocumentFactory(review=ReviewFactory(panel=PanelFactory()), title="Another panel's paper")
+    DocumentFactory(review=world.review, title="Our paper")
+    client.force_login(world.member)
+    page = client.get("/reviews/evidence/").content.decode()
+    assert "Our paper" in page
+    assert "Another panel&#x27;s paper" not in page and "Another panel's paper" not in page
+    client.force_login(world.officer)
+    assert "2 pieces of evidence" in client.get("/reviews/evidence/").content.decode()
