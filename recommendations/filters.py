@@ -42,22 +42,26 @@ class TrackerFilter(django_filters.FilterSet):
         method="filter_words", label="Words in the recommendation",
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    status = django_filters.ChoiceFilter(choices=Status.choices, empty_label="Any status")
-    review = django_filters.ModelChoiceFilter(queryset=Review.objects.none(), empty_label="Any review")
+    status = django_filters.ChoiceFilter(choices=Status.choices, label="Status", empty_label="Any status")
+    review = django_filters.ModelChoiceFilter(
+        queryset=Review.objects.none(), label="Review", empty_label="Any review"
+    )
     panel = django_filters.ModelChoiceFilter(
-        field_name="review__panel", queryset=Panel.objects.none(), empty_label="Any panel"
+        field_name="review__panel", queryset=Panel.objects.none(), label="Panel", empty_label="Any panel"
     )
     service_area = django_filters.ModelChoiceFilter(
-        queryset=ServiceArea.objects.all(), empty_label="Any service area"
+        queryset=ServiceArea.objects.all(), label="Service area", empty_label="Any service area"
     )
     owner = django_filters.ModelChoiceFilter(
         queryset=User.objects.filter(role__in=[Role.OFFICER, Role.MANAGER], is_active=True),
-        empty_label="Anyone",
+        label="Owner", empty_label="Anyone",
     )
-    priority = django_filters.ChoiceFilter(choices=Priority.choices, empty_label="Any priority")
+    priority = django_filters.ChoiceFilter(
+        choices=Priority.choices, label="Priority", empty_label="Any priority"
+    )
     overdue = django_filters.ChoiceFilter(
         choices=[("yes", "Overdue only"), ("no", "Not overdue")], method="filter_overdue",
-        empty_label="Overdue or not",
+        label="Overdue", empty_label="Overdue or not",
     )
     year = django_filters.ChoiceFilter(
         method="filter_year", label="Financial year submitted", empty_label="Any year"
