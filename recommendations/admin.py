@@ -36,6 +36,9 @@ class RecommendationAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["findings"]
     inlines = [ResponseInline, ActionInline, TransitionInline]
 
+    def has_add_permission(self, request):
+        return False  # written on the site, where the review's next number is given out safely
+
 
 @admin.register(Response)
 class ResponseAdmin(SimpleHistoryAdmin):
