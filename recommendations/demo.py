@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from panels.models import Membership, Panel, PanelKind, PanelRole
 from recommendations.models import (
@@ -72,6 +73,7 @@ def _story(review, text, *, people, priority=M, rationale="", benefit="", steps=
     first = steps[0][1] + 14 if steps else 3
     Transition.objects.create(recommendation=rec, to_status=Status.DRAFT, by=tenant, at=_ago(first))
     status = Status.DRAFT
+    planned_at = _ago(1)
 
     def move(to, by, days, note=""):
         nonlocal status
@@ -95,7 +97,9 @@ def _story(review, text, *, people, priority=M, rationale="", benefit="", steps=
         elif step == "plan":
             (due_in,) = details
             rec.owner, rec.due_date = officer, _in(due_in)
-            move(Status.IN_PROGRESS, manager, days, f"Owner {officer}, due by {rec.due_date:%d/%m/%Y}.")
+            planned_at = _ago(days)
+            due = date_format(rec.due_date, "j F Y")
+            move(Status.IN_PROGRESS, manager, days, f"Owner {officer}, due by {due}.")
         elif step == "implement":
             (summary,) = details
             update = ProgressUpdate(
@@ -121,10 +125,12 @@ def _story(review, text, *, people, priority=M, rationale="", benefit="", steps=
     rec.save()
     Recommendation.objects.filter(pk=rec.pk).update(created_at=_ago(first))
     for what, due_in, action_status in actions:
-        Action.objects.create(
+        action = Action.objects.create(
             recommendation=rec, what=what, owner=officer, due_date=_in(due_in), status=action_status,
             completed_on=timezone.localdate() if action_status == ActionStatus.DONE else None,
         )
+        # The timeline should show the action added when the plan was agreed, not today.
+        Action.history.filter(id=action.pk).update(history_date=planned_at, history_user=manager)
 
 
 def seed(*, password, people):

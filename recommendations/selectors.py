@@ -6,6 +6,7 @@ from statistics import median
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from recommendations import permissions
 from recommendations.models import (
@@ -106,15 +107,30 @@ class Event:
     update: ProgressUpdate | None = None
 
 
+STEP_TITLES = {
+    Status.SUBMITTED: "Submitted to the landlord",
+    Status.ACCEPTED: "Accepted by the landlord",
+    Status.PARTLY_ACCEPTED: "Partly accepted by the landlord",
+    Status.REJECTED: "Rejected by the landlord",
+    Status.IN_PROGRESS: "Action plan agreed: in progress",
+    Status.IMPLEMENTED: "Marked as implemented",
+    Status.VERIFIED: "Verified by the panel",
+}
+
+
+def _day(value):
+    return date_format(value, "j F Y")
+
+
 def _action_change(record, previous):
     if previous is None or record.history_type == "+":
-        return f"Action added: {record.what}", f"Owner {record.owner}, due {record.due_date:%d/%m/%Y}."
+        return f"Action added: {record.what}", f"Owner {record.owner}, due {_day(record.due_date)}."
     changes = []
     if record.status != previous.status:
         before, after = previous.get_status_display().lower(), record.get_status_display().lower()
         changes.append(f"status {before} → {after}")
     if record.due_date != previous.due_date:
-        changes.append(f"due date {previous.due_date:%d/%m/%Y} → {record.due_date:%d/%m/%Y}")
+        changes.append(f"due date {_day(previous.due_date)} → {_day(record.due_date)}")
     if record.owner_id != previous.owner_id:
         changes.append(f"owner {previous.owner} → {record.owner}")
     if record.what != previous.what:
@@ -125,14 +141,17 @@ def _action_change(record, previous):
 def timeline(recommendation):
     """Everything that happened to a recommendation, oldest first: steps, actions, progress."""
     events = []
+    implemented = []
     for t in Transition.objects.filter(recommendation=recommendation).select_related("by"):
         if not t.from_status:
             title = "Draft written"
         elif t.from_status == Status.IMPLEMENTED and t.to_status == Status.IN_PROGRESS:
             title = "Returned to in progress by the panel"
         else:
-            title = f"{t.get_to_status_display()}"
+            title = STEP_TITLES[t.to_status]
         events.append(Event(t.at, t.by, title, t.note))
+        if t.to_status == Status.IMPLEMENTED:
+            implemented.append(events[-1])
     records = list(
         Action.history.filter(recommendation_id=recommendation.pk)
         .select_related("history_user", "owner")
@@ -151,9 +170,8 @@ def timeline(recommendation):
             implementation[update.created_at] = update
         else:
             events.append(Event(update.created_at, update.written_by, "Progress update", update.text, update))
-    for event in events:
-        if event.title == Status.IMPLEMENTED.label:
-            event.update = implementation.get(event.at)
+    for event in implemented:
+        event.update = implementation.get(event.at)
     return sorted(events, key=lambda e: e.at)
 
 

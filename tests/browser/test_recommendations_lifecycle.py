@@ -108,7 +108,7 @@ def test_from_recommendation_to_you_said_we_did(desktop_page):
     page.get_by_role("link", name="R1 of Complaints handling").click()
     page.get_by_role("link", name="See everything that has happened to R1").click()
     page.check_accessibility()
-    assert "Verified" in page.content()
+    assert "Verified by the panel" in page.content()
 
 
 def test_the_other_pages_on_a_phone(phone_page):

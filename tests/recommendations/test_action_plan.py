@@ -122,9 +122,9 @@ def test_timeline_shows_everything_in_order(client, world, make_rec):
     response = client.get(f"/recommendations/{rec.pk}/timeline/")
     titles = [e.title for e in response.context["events"]]
     assert titles == [
-        "Submitted", "Partly accepted", "In progress", "Action added: Change the letter",
-        "Action changed: Change the letter", "Progress update", "Implemented",
-        "Returned to in progress by the panel",
+        "Submitted to the landlord", "Partly accepted by the landlord", "Action plan agreed: in progress",
+        "Action added: Change the letter", "Action changed: Change the letter", "Progress update",
+        "Marked as implemented", "Returned to in progress by the panel",
     ]
     page = response.content.decode()
     assert "Only the letters, not the website." in page
