@@ -60,6 +60,7 @@ class ResponseForm(forms.Form):
     )
     owner = OwnerField(
         queryset=User.objects.none(), required=False, label="Owner of the action plan (optional)",
+        empty_label="Not decided yet",
         help_text="If you know who will do the work, choose them and a due date now: the "
         "recommendation then goes straight to in progress.",
     )
@@ -71,7 +72,9 @@ class ResponseForm(forms.Form):
 
 
 class ActionPlanForm(forms.Form):
-    owner = OwnerField(queryset=User.objects.none(), label="Owner of the action plan")
+    owner = OwnerField(
+        queryset=User.objects.none(), label="Owner of the action plan", empty_label="Choose someone"
+    )
     due_date = forms.DateField(label="Due date", widget=DateInput())
 
     def __init__(self, *args, **kwargs):
@@ -101,7 +104,7 @@ class ReturnForm(forms.Form):
 
 
 class ActionForm(forms.ModelForm):
-    owner = OwnerField(queryset=User.objects.none(), label="Owner")
+    owner = OwnerField(queryset=User.objects.none(), label="Owner", empty_label="Choose someone")
 
     class Meta:
         model = Action
