@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
 
 from reviews.models.evidence import Evidence
 from reviews.models.review import Review, ScopeQuestion
@@ -34,8 +33,6 @@ class Finding(models.Model):
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Every saved wording is kept, so text overwritten after an editing conflict can be found.
-    history = HistoricalRecords(excluded_fields=["created_at"])
 
     class Meta:
         ordering = ["review", "created_at"]

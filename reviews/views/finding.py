@@ -66,7 +66,7 @@ def _finding_page(request, review, finding, comment_form, status=200):
         comment_form = CommentForm(initial=initial)
     return render(request, "reviews/finding_detail.html", {
         "review": review, "finding": finding,
-        "evidence": finding.evidence.order_by("kind", "title"),
+        "evidence_items": finding.evidence.order_by("kind", "title"),
         "comments": finding.comments.select_related("author"),
         "comment_form": comment_form if can_comment else None, "autosave": draft,
         "can_edit": perms.can_edit_finding(request.user, finding),

@@ -100,3 +100,17 @@ def test_evidence_list_shows_only_evidence_the_person_may_see(client, world):
     assert "Another panel&#x27;s paper" not in page and "Another panel's paper" not in page
     client.force_login(world.officer)
     assert "2 pieces of evidence" in client.get("/reviews/evidence/").content.decode()
+
+
+def test_search_uses_full_text_search_on_postgresql_and_plain_matching_elsewhere(client, world):
+    """PostgreSQL matches word stems ("recorded" finds "record"); SQLite matches the letters."""
+    from django.db import connection
+
+    FindingFactory(review=world.review, statement="Staff record every complaint made in person.")
+    client.force_login(world.member)
+    found = _titles(client.get("/reviews/?q=recorded"))
+    if connection.vendor == "postgresql":
+        assert found == ["Complaints handling"]
+    else:
+        assert found == []
+    assert _titles(client.get("/reviews/?q=record person")) == ["Complaints handling"]
