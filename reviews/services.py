@@ -209,6 +209,9 @@ def update_evidence(*, evidence, by, version, fields, people=None):
     if fields.get("file") and evidence.kind == EvidenceKind.DOCUMENT:
         fields["original_name"] = fields["file"].name[:200]
         fields["size"] = fields["file"].size or 0
+        # The replaced file goes once the new one is safely recorded.
+        old_file = current.file
+        transaction.on_commit(lambda: old_file.storage.delete(old_file.name))
     elif "file" in fields:
         del fields["file"]  # no new file chosen: keep the one already there
     if evidence.kind != EvidenceKind.DOCUMENT:

@@ -65,7 +65,10 @@
     var timer = null;
     var lastSent = null;
 
-    function say(html) { if (status) { status.innerHTML = html; } }
+    // Only change the words when they change, so screen readers are not told the same twice.
+    function say(text) {
+      if (status && status.textContent !== text) { status.textContent = text; }
+    }
 
     function stash(extra) {
       var entry = { values: fieldValues(form), savedAt: savedAt, submitted: false };
@@ -75,9 +78,15 @@
 
     function showSignedOut() {
       signedOut = true;
-      var href = form.dataset.signInUrl;
-      say("<strong>You have been signed out, so your latest changes are not saved on the server yet.</strong> " +
-          "Your text is still here. <a href=\"" + href + "\">Sign in again</a> and you will come back to this form with your text put back.");
+      if (!status || status.querySelector("a")) { return; }
+      var strong = document.createElement("strong");
+      strong.textContent = "You have been signed out, so your latest changes are not saved on the server yet. ";
+      var link = document.createElement("a");
+      link.href = form.dataset.signInUrl;
+      link.textContent = "Sign in again";
+      status.textContent = "";
+      status.append(strong, "Your text is still here. ", link,
+                    " and you will come back to this form with your text put back.");
     }
 
     function save() {

@@ -177,3 +177,28 @@ def test_a_photo_needs_a_description(client, world):
     })
     assert "Say what the photo shows." in response.content.decode()
     assert not Evidence.objects.exists()
+
+
+def test_replacing_a_document_file_removes_the_old_one(client, world, django_capture_on_commit_callbacks):
+    client.force_login(world.member)
+    _add_document(client, world.review, "first.pdf", files.pdf())
+    document = Document.objects.get()
+    old_name = document.file.name
+    storage = document.file.storage
+    url = f"/reviews/{world.review.pk}/evidence/{document.pk}/edit/"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        keep = client.post(url, {"title": "Complaints procedure (2016)", "version": 1})
+    assert keep.status_code == 302
+    document.refresh_from_db()
+    assert (document.file.name, document.version) == (old_name, 2)
+    assert document.title == "Complaints procedure (2016)"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"title": "Complaints procedure", "version": 2,
+                          "file": SimpleUploadedFile("second.docx", files.docx())})
+    document.refresh_from_db()
+    assert document.file.name.endswith(".docx")
+    assert document.original_name == "second.docx"
+    assert storage.exists(document.file.name)
+    assert not storage.exists(old_name)
