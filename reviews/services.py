@@ -1,5 +1,7 @@
 """Everything that changes a review, its evidence or its findings goes through here."""
 
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -301,6 +303,8 @@ def add_comment(*, finding, by, kind, text=""):
 # ----------------------------------------------------------------------------------- drafts
 
 MAX_DRAFT_CHARACTERS = 100_000
+# Long enough to come back after a holiday; short enough not to keep forgotten personal text.
+DRAFT_KEEP_DAYS = 90
 
 
 def save_draft(*, user, form, object_id, data):
@@ -317,6 +321,13 @@ def save_draft(*, user, form, object_id, data):
 def discard_draft(*, user, form, object_id):
     """Throw away someone's own draft (they chose to, or the form was saved)."""
     _discard_drafts(user, form, object_id)
+
+
+def delete_old_drafts(*, keep_days=DRAFT_KEEP_DAYS):
+    """Delete drafts nobody has touched for a while; returns how many went."""
+    cutoff = timezone.now() - timedelta(days=keep_days)
+    deleted, _ = Draft.objects.filter(saved_at__lt=cutoff).delete()
+    return deleted
 
 
 def _discard_drafts(user, form, object_id):

@@ -172,6 +172,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "recommendations.tasks.send_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Drafts of findings and notes untouched for 90 days are deleted; safe to run twice.
+    "reviews-delete-old-drafts": {
+        "task": "reviews.tasks.delete_old_drafts",
+        "schedule": crontab(hour=3, minute=15),
+    },
 }
 # Reminders: actions due within this many days, and responses waiting longer than this.
 ACTION_DUE_SOON_DAYS = env.int("ACTION_DUE_SOON_DAYS", default=7)

@@ -128,3 +128,23 @@ def test_file_fields_are_never_drafted(world):
 
     assert "photo" not in DRAFT_FORMS["site_visit-add"].field_names
     assert "notes" in DRAFT_FORMS["site_visit-add"].field_names
+
+
+def test_drafts_nobody_came_back_to_are_deleted_nightly(world, settings):
+    import datetime
+
+    import time_machine
+    from django.utils import timezone
+
+    from reviews import tasks
+
+    with time_machine.travel(timezone.now() - datetime.timedelta(days=91)):
+        Draft.objects.create(user=world.member, form="finding-add", object_id=world.review.pk,
+                             data={"statement": "Forgotten"})
+    Draft.objects.create(user=world.second, form="finding-add", object_id=world.review.pk,
+                         data={"statement": "Yesterday's"})
+    assert "reviews.tasks.delete_old_drafts" in [
+        job["task"] for job in settings.CELERY_BEAT_SCHEDULE.values()
+    ]
+    assert tasks.delete_old_drafts.delay().get() == 1
+    assert [d.data["statement"] for d in Draft.objects.all()] == ["Yesterday's"]
