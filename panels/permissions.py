@@ -15,6 +15,12 @@ def _memberships(user):
     return cache
 
 
+def forget_memberships(user):
+    """Drop the per-request cache after the person's memberships change."""
+    if hasattr(user, "_panel_memberships"):
+        del user._panel_memberships
+
+
 def current_membership(user, panel):
     """The person's membership of the panel in force today, or None."""
     if not (user and user.is_authenticated):
@@ -31,6 +37,13 @@ def panel_ids_for(user):
     if not (user and user.is_authenticated):
         return set()
     return set(_memberships(user))
+
+
+def managed_panel_ids(user):
+    """Ids of the panels the person chairs, vice-chairs or supports today."""
+    if not (user and user.is_authenticated):
+        return set()
+    return {pk for pk, m in _memberships(user).items() if m.role in MANAGING_ROLES}
 
 
 def can_view_panel(user, panel):
@@ -55,3 +68,79 @@ def can_see_contact_details(user, panel):
         and membership.role == PanelRole.SUPPORTING_OFFICER
         and has_role(user, "officer", "manager")
     )
+
+
+def can_create_panel(user):
+    return is_admin(user)
+
+
+def can_edit_panel(user, panel):
+    """Setting a panel up, changing its kind or closing it is an administrator's job."""
+    return is_admin(user)
+
+
+def can_invite_new_people(user, panel):
+    """Adding someone who has no account yet sends them an invitation to the site."""
+    return can_manage_panel(user, panel)
+
+
+def can_choose_site_role(user):
+    """Only administrators may invite staff; chairs and officers invite tenants."""
+    return is_admin(user)
+
+
+# Meetings ---------------------------------------------------------------------------------
+
+
+def can_view_meeting(user, meeting):
+    return can_view_panel(user, meeting.panel_id)
+
+
+def can_manage_meeting(user, meeting):
+    """Arranging a meeting, its papers, minutes and attendance: the panel's managers."""
+    return can_manage_panel(user, meeting.panel_id)
+
+
+def can_send_apologies(user, meeting):
+    """Members send their own apologies for a meeting that has not happened yet."""
+    return is_member(user, meeting.panel_id) and meeting.is_upcoming
+
+
+# People and training ----------------------------------------------------------------------
+
+
+def _manages_a_panel_of(user, person):
+    """Whether the user manages a panel the person belongs to today."""
+    mine = managed_panel_ids(user)
+    return bool(mine) and Membership.objects.current().filter(user=person, panel_id__in=mine).exists()
+
+
+def can_view_person(user, person):
+    """A person's panels, training and volunteering: themselves, staff, and their panels' managers."""
+    if not (user and user.is_authenticated):
+        return False
+    return user.pk == person.pk or is_staff_role(user) or _manages_a_panel_of(user, person)
+
+
+def can_record_training(user, person):
+    """Training records and certificates: the person, admins, and their panels' managers."""
+    if not (user and user.is_authenticated):
+        return False
+    return user.pk == person.pk or is_admin(user) or _manages_a_panel_of(user, person)
+
+
+def can_see_certificate(user, training):
+    return can_record_training(user, training.user)
+
+
+# Volunteering figures ---------------------------------------------------------------------
+
+
+def can_view_all_figures(user):
+    """The landlord-wide volunteering figures (for the annual report): staff."""
+    return is_staff_role(user)
+
+
+def can_view_panel_figures(user, panel):
+    """Each member's attendance and hours in a panel: staff, and the panel's managers."""
+    return is_staff_role(user) or can_manage_panel(user, panel)

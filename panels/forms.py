@@ -1,0 +1,248 @@
+import datetime
+
+from django import forms
+from django.utils import timezone
+
+from accounts.models import Role
+from panels.models import AttendanceStatus, Meeting, MeetingItemKind, Panel, PanelRole, Training
+from panels.selectors import Period, financial_year, recent_financial_years
+from scrutiny.uploads import DOCUMENTS, UploadField
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%H:%M")
+
+
+class PanelForm(forms.ModelForm):
+    terms_file = UploadField(
+        label="Terms of reference document",
+        required=False,
+        allowed=DOCUMENTS,
+    )
+    remove_terms_file = forms.BooleanField(label="Remove the terms of reference document", required=False)
+
+    class Meta:
+        model = Panel
+        fields = ["name", "kind", "purpose", "terms_of_reference", "is_active"]
+        labels = {"kind": "Type of panel", "is_active": "The panel is active (untick to close it)"}
+        widgets = {
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+            "terms_of_reference": forms.Textarea(attrs={"rows": 8}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not (self.instance.pk and self.instance.terms_of_reference_file):
+            del self.fields["remove_terms_file"]
+
+
+class AddMemberForm(forms.Form):
+    email = forms.EmailField(
+        label="Email address",
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+        help_text="If they already use this site they are added straight away; if not, we email them "
+        "an invitation and they join the panel when they accept it.",
+    )
+    display_name = forms.CharField(
+        label="Name",
+        max_length=150,
+        required=False,
+        help_text="Only needed for someone who does not use this site yet.",
+    )
+    role = forms.ChoiceField(label="Role on the panel", choices=PanelRole.choices, initial=PanelRole.MEMBER)
+    site_role = forms.ChoiceField(
+        label="What they do on the site",
+        choices=Role.choices,
+        initial=Role.TENANT,
+        required=False,
+        help_text="Only for someone new: tenants take part in panels; officers and managers work for "
+        "the landlord.",
+    )
+    joined_on = forms.DateField(label="Date they joined", widget=DateInput(), initial=timezone.localdate)
+
+    def __init__(self, *args, can_choose_site_role=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not can_choose_site_role:
+            del self.fields["site_role"]
+
+
+class MembershipRoleForm(forms.Form):
+    role = forms.ChoiceField(label="Role on the panel", choices=PanelRole.choices)
+
+
+class EndMembershipForm(forms.Form):
+    left_on = forms.DateField(
+        label="Date they left",
+        widget=DateInput(),
+        initial=timezone.localdate,
+        help_text="The first day they are no longer a member. Their past membership is kept.",
+    )
+
+
+class TrainingForm(forms.ModelForm):
+    certificate_file = UploadField(label="Certificate", required=False, allowed=DOCUMENTS)
+    remove_certificate = forms.BooleanField(label="Remove the certificate", required=False)
+
+    class Meta:
+        model = Training
+        fields = ["course", "provider", "completed_on", "expires_on"]
+        widgets = {"completed_on": DateInput(), "expires_on": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not (self.instance.pk and self.instance.certificate):
+            del self.fields["remove_certificate"]
+
+    def clean_completed_on(self):
+        completed_on = self.cleaned_data["completed_on"]
+        if completed_on > timezone.localdate():
+            raise forms.ValidationError("The date the course was done cannot be in the future.")
+        return completed_on
+
+
+class MeetingForm(forms.ModelForm):
+    online_link = forms.URLField(
+        label="Online meeting link",
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        help_text="A Teams or Zoom link, if people can join online.",
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["title", "date", "start_time", "end_time", "place", "online_link", "agenda"]
+        labels = {"title": "Name of the meeting", "start_time": "Starts at", "end_time": "Ends at"}
+        widgets = {
+            "date": DateInput(),
+            "start_time": TimeInput(),
+            "end_time": TimeInput(),
+            "agenda": forms.Textarea(attrs={"rows": 6}),
+        }
+
+
+class MeetingEditForm(MeetingForm):
+    class Meta(MeetingForm.Meta):
+        fields = [*MeetingForm.Meta.fields, "minutes", "is_cancelled"]
+        labels = {**MeetingForm.Meta.labels, "is_cancelled": "The meeting is cancelled"}
+        widgets = {**MeetingForm.Meta.widgets, "minutes": forms.Textarea(attrs={"rows": 10})}
+
+
+class PaperForm(forms.Form):
+    title = forms.CharField(label="Title of the paper", max_length=200)
+    file = UploadField(label="File", allowed=DOCUMENTS)
+
+
+class MeetingItemForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Decision or action",
+        choices=MeetingItemKind.choices,
+        widget=forms.RadioSelect,
+        initial=MeetingItemKind.DECISION,
+    )
+    text = forms.CharField(label="What was decided or agreed", widget=forms.Textarea(attrs={"rows": 3}))
+    owner = forms.ModelChoiceField(
+        label="Who will do it (actions only)",
+        queryset=None,
+        required=False,
+        empty_label="Nobody named",
+    )
+    due_on = forms.DateField(label="To be done by (actions only)", widget=DateInput(), required=False)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = people
+
+
+class ApologiesForm(forms.Form):
+    note = forms.CharField(
+        label="Message for the chair (optional)",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Other members do not see this message.",
+    )
+
+
+STATUS_CHOICES = [("", "Not recorded"), *AttendanceStatus.choices]
+
+
+class AttendanceForm(forms.Form):
+    """One status and one hours field per person on the sheet (see selectors.attendance_sheet)."""
+
+    def __init__(self, *args, rows, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = rows
+        for row in rows:
+            user, attendance = row["user"], row["attendance"]
+            status_name, hours_name = f"status_{user.pk}", f"hours_{user.pk}"
+            self.fields[status_name] = forms.ChoiceField(
+                label=f"{user.display_name}: attendance",
+                choices=STATUS_CHOICES,
+                required=False,
+                initial=attendance.status if attendance else "",
+            )
+            self.fields[hours_name] = forms.DecimalField(
+                label=f"{user.display_name}: volunteer hours",
+                required=False,
+                min_value=0,
+                max_value=24,
+                decimal_places=2,
+                initial=attendance.hours if attendance else None,
+                widget=forms.NumberInput(attrs={"step": "0.25", "inputmode": "decimal"}),
+                help_text=f"Leave empty for the meeting's length ({meeting.length_hours} hours).",
+            )
+            row["status_field"], row["hours_field"] = self[status_name], self[hours_name]
+
+    def entries(self):
+        return [
+            (
+                row["user"],
+                self.cleaned_data.get(f"status_{row['user'].pk}") or "",
+                self.cleaned_data.get(f"hours_{row['user'].pk}"),
+            )
+            for row in self.rows
+        ]
+
+
+class PeriodForm(forms.Form):
+    """Choose the period for volunteering figures: a financial year, or dates of your own."""
+
+    year = forms.ChoiceField(label="Financial year", required=False)
+    start = forms.DateField(label="Or from", required=False, widget=DateInput())
+    end = forms.DateField(label="to", required=False, widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.years = recent_financial_years(6)
+        self.fields["year"].choices = [(p.start.isoformat(), p.label) for p in self.years]
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if bool(start) != bool(end):
+            raise forms.ValidationError("Give both dates, or choose a financial year.")
+        if start and end and end < start:
+            self.add_error("end", "The end date must be on or after the start date.")
+        return data
+
+    def period(self):
+        """The chosen period; the current financial year if nothing (valid) was chosen."""
+        if not self.is_bound or not self.is_valid():
+            return financial_year()
+        if self.cleaned_data.get("start"):
+            return Period(self.cleaned_data["start"], self.cleaned_data["end"])
+        if self.cleaned_data.get("year"):
+            start = datetime.date.fromisoformat(self.cleaned_data["year"])
+            return next(p for p in self.years if p.start == start)
+        return financial_year()

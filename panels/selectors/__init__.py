@@ -1,0 +1,67 @@
+"""Reads for the panels app's pages and for other apps: import them from here.
+
+The volunteering figures (meetings held, attendance rate, volunteer hours, people trained) are
+counted in one place, panels.selectors.volunteering, which the annual report reads too.
+"""
+
+from panels.selectors.meetings import (
+    attendance_sheet,
+    meeting_page,
+    my_attendance,
+    past_meetings,
+    upcoming_meetings,
+    upcoming_meetings_for,
+)
+from panels.selectors.panels import (
+    current_members,
+    due_for_refresher,
+    latest_by_course,
+    membership_history,
+    memberships_of,
+    panel_training,
+    past_members,
+    pending_places,
+    training_of,
+    training_summary,
+    visible_panels,
+)
+from panels.selectors.volunteering import (
+    Figures,
+    Period,
+    financial_year,
+    financial_year_starting,
+    member_figures,
+    panel_figures,
+    person_figures,
+    recent_financial_years,
+    totals,
+)
+
+__all__ = [
+    "Figures",
+    "Period",
+    "attendance_sheet",
+    "current_members",
+    "due_for_refresher",
+    "latest_by_course",
+    "financial_year",
+    "financial_year_starting",
+    "meeting_page",
+    "member_figures",
+    "membership_history",
+    "memberships_of",
+    "my_attendance",
+    "panel_figures",
+    "panel_training",
+    "past_meetings",
+    "past_members",
+    "pending_places",
+    "person_figures",
+    "recent_financial_years",
+    "totals",
+    "training_of",
+    "training_summary",
+    "upcoming_meetings",
+    "upcoming_meetings_for",
+    "visible_panels",
+]

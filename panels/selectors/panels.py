@@ -1,0 +1,146 @@
+"""Reads for the panel list, the panel page, its members and their training."""
+
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from panels.models import Meeting, Membership, Panel, PanelInvitation, PanelRole, Training
+from panels.permissions import panel_ids_for
+from scrutiny.permissions import is_staff_role
+
+# Chairs first, then the people who support the panel, then members, each in name order.
+ROLE_ORDER = Case(
+    When(role=PanelRole.CHAIR, then=Value(0)),
+    When(role=PanelRole.VICE_CHAIR, then=Value(1)),
+    When(role=PanelRole.SUPPORTING_OFFICER, then=Value(2)),
+    When(role=PanelRole.INDEPENDENT_ADVISER, then=Value(3)),
+    default=Value(4),
+    output_field=IntegerField(),
+)
+
+
+def _current_member_count():
+    today = timezone.localdate()
+    counted = (
+        Membership.objects.current(today)
+        .filter(panel=OuterRef("pk"))
+        .order_by()
+        .values("panel")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def _next_meeting_date():
+    upcoming = Meeting.objects.upcoming().filter(panel=OuterRef("pk")).values("date")[:1]
+    return Subquery(upcoming)
+
+
+def visible_panels(user, *, closed=False):
+    """Panels the person may see (all for staff, their own for tenants), with member counts and
+    the date of each panel's next meeting; open panels unless closed=True."""
+    panels = Panel.objects.filter(is_active=not closed)
+    if not is_staff_role(user):
+        panels = panels.filter(pk__in=panel_ids_for(user))
+    return panels.annotate(member_count=_current_member_count(), next_meeting_date=_next_meeting_date())
+
+
+def current_members(panel):
+    """Today's members of the panel with their accounts, chairs and officers first."""
+    return (
+        Membership.objects.current()
+        .filter(panel=panel)
+        .select_related("user")
+        .annotate(role_order=ROLE_ORDER)
+        .order_by("role_order", "user__display_name")
+    )
+
+
+def membership_history(panel):
+    """Every spell of membership the panel has had, newest first: who joined and who left."""
+    return (
+        Membership.objects.filter(panel=panel)
+        .select_related("user", "added_by")
+        .order_by("-joined_on", "user__display_name")
+    )
+
+
+def past_members(panel):
+    """Spells that have ended, most recent leavers first."""
+    today = timezone.localdate()
+    return (
+        Membership.objects.filter(panel=panel, left_on__lte=today)
+        .select_related("user")
+        .order_by("-left_on", "user__display_name")
+    )
+
+
+def pending_places(panel):
+    """Places kept for people invited to the site who have not accepted yet."""
+    return PanelInvitation.objects.filter(
+        panel=panel, membership__isnull=True, invitation__accepted_at__isnull=True
+    ).select_related("invitation", "invited_by")
+
+
+def panel_training(panel):
+    """Today's members of the panel, each with their training records (newest first)."""
+    return current_members(panel).prefetch_related(
+        Prefetch("user__training", queryset=Training.objects.order_by("course", "-completed_on"))
+    )
+
+
+def latest_by_course(records):
+    """The newest record of each course (names matched ignoring case and spaces at the ends):
+    a course someone has refreshed is judged by the refresher, not the old certificate."""
+    latest = {}
+    for record in sorted(records, key=lambda r: r.completed_on, reverse=True):
+        latest.setdefault(record.course.strip().lower(), record)
+    return latest
+
+
+def due_for_refresher(records):
+    """Of the person's records, the latest of each course that is due (or overdue) a refresher."""
+    due = [r for r in latest_by_course(records).values() if r.is_due_for_refresher]
+    return sorted(due, key=lambda r: r.expires_on)
+
+
+def training_summary(memberships):
+    """From panel_training(): each course with the members who hold it, and who is due a refresher.
+
+    Course names are matched ignoring case and spaces at the ends, since people type them.
+    """
+    courses = {}
+    due = []
+    for membership in memberships:
+        latest = latest_by_course(membership.user.training.all())
+        membership.latest_training = sorted(latest.values(), key=lambda r: r.course.lower())
+        for key, record in latest.items():
+            course = courses.setdefault(key, {"course": record.course.strip(), "people": [], "due": []})
+            course["people"].append((membership.user, record))
+            if record.is_due_for_refresher:
+                course["due"].append(membership.user.display_name)
+                due.append((membership.user, record))
+    summary = sorted(courses.values(), key=lambda c: c["course"].lower())
+    due.sort(key=lambda pair: (pair[1].expires_on, pair[0].display_name))
+    return summary, due
+
+
+def memberships_of(user):
+    """Every spell the person has had on any panel, current ones first."""
+    today = timezone.localdate()
+    is_current = Case(
+        When(Q(joined_on__lte=today) & (Q(left_on__isnull=True) | Q(left_on__gt=today)), then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("panel")
+        .annotate(past=is_current)
+        .order_by("past", "panel__name", "-joined_on")
+    )
+
+
+def training_of(user):
+    return Training.objects.filter(user=user).order_by("-completed_on", "course")

@@ -1,0 +1,260 @@
+"""Volunteering figures: the one place that counts meetings, attendance, hours and training.
+
+Pages and the annual report read these functions only, so every figure is counted the same
+way. A period runs from `start` to `end`, both days included; by default it is the landlord's
+financial year (SiteSettings.financial_year_start_month).
+
+How each figure is counted:
+- meetings held: meetings of the panel in the period, not cancelled and already finished;
+- attendance rate: of the places members had at those meetings (one per member per meeting,
+  counting only the days each person was a member, so leavers and rejoiners are treated
+  fairly), the share where the person was present;
+- volunteer hours: hours recorded for people present at those meetings;
+- people trained: people who were members in the period and completed a course in it.
+Panel and landlord-wide figures count tenants only (they are the volunteers); a person's own
+figures count that person, whatever their role.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.utils import timezone
+
+from panels.models import Attendance, AttendanceStatus, Meeting, Membership, Panel, Training
+from scrutiny.models import SiteSettings
+
+TENANT = "tenant"
+
+
+@dataclass(frozen=True)
+class Period:
+    start: datetime.date
+    end: datetime.date  # included
+
+    @property
+    def label(self):
+        if self.is_financial_year():
+            return f"{self.start.year}/{str(self.end.year)[-2:]}"
+        return f"{self.start:%-d %B %Y} to {self.end:%-d %B %Y}"
+
+    @property
+    def long_label(self):
+        return f"{self.start:%-d %B %Y} to {self.end:%-d %B %Y}"
+
+    def is_financial_year(self):
+        month = SiteSettings.load().financial_year_start_month
+        return self == financial_year_starting(self.start.year, month) and self.start.month == month
+
+    def __contains__(self, day):
+        return self.start <= day <= self.end
+
+
+def financial_year_starting(year, month):
+    start = datetime.date(year, month, 1)
+    next_start = datetime.date(year + 1, month, 1)
+    return Period(start, next_start - datetime.timedelta(days=1))
+
+
+def financial_year(on=None):
+    """The landlord's financial year containing the date (today by default)."""
+    on = on or timezone.localdate()
+    month = SiteSettings.load().financial_year_start_month or 4
+    year = on.year if on.month >= month else on.year - 1
+    return financial_year_starting(year, month)
+
+
+def recent_financial_years(count=5, on=None):
+    """This financial year and the ones before it, newest first: choices for a period picker."""
+    current = financial_year(on)
+    return [financial_year_starting(current.start.year - n, current.start.month) for n in range(count)]
+
+
+@dataclass
+class Figures:
+    meetings_held: int = 0  # a person's figures: meetings held while they were a member
+    places: int = 0  # one per member per meeting held while they were a member
+    present: int = 0  # of those places, how many the person was present for
+    apologies: int = 0
+    hours: Decimal = field(default_factory=Decimal)
+    trained: int = 0  # a panel: people trained; a person: courses completed
+    volunteers: int = 0  # a panel: tenants who were members at some time in the period
+
+    @property
+    def attendance_rate(self):
+        """Percentage of places taken, to the nearest whole number; None without meetings."""
+        if not self.places:
+            return None
+        return round(100 * self.present / self.places)
+
+    def add(self, other):
+        for name in ("meetings_held", "places", "present", "apologies", "hours", "trained", "volunteers"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        return self
+
+
+def _held(period):
+    return Meeting.objects.held().filter(date__gte=period.start, date__lte=period.end)
+
+
+def _was_member():
+    """For an attendance row: a membership of the meeting's panel in force on the meeting's date."""
+    date = OuterRef("meeting__date")
+    return Exists(
+        Membership.objects.filter(
+            Q(left_on__isnull=True) | Q(left_on__gt=date),
+            panel=OuterRef("meeting__panel"),
+            user=OuterRef("user"),
+            joined_on__lte=date,
+        )
+    )
+
+
+def _places(period, group, **filters):
+    """(Member, meeting) pairs: each held meeting, once for every member on its date."""
+    meeting_date = F("panel__meetings__date")
+    return dict(
+        Membership.objects.filter(
+            Q(left_on__isnull=True) | Q(left_on__gt=meeting_date),
+            panel__meetings__in=_held(period),
+            joined_on__lte=meeting_date,
+            **filters,
+        )
+        .values_list(group)
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
+def _attendance(period, group, **filters):
+    """Per group: present and apologies while a member, and hours of everyone present."""
+    rows = (
+        Attendance.objects.filter(meeting__in=_held(period), **filters)
+        .annotate(was_member=_was_member())
+        .values_list(group)
+        .annotate(
+            present=Count("pk", filter=Q(status=AttendanceStatus.PRESENT, was_member=True)),
+            apologies=Count("pk", filter=Q(status=AttendanceStatus.APOLOGIES, was_member=True)),
+            hours=Sum("hours", filter=Q(status=AttendanceStatus.PRESENT)),
+        )
+        .order_by()
+    )
+    return {key: (present, apologies, hours or Decimal(0)) for key, present, apologies, hours in rows}
+
+
+def _fill(figures, places, attendance):
+    for key, fig in figures.items():
+        fig.places = places.get(key, 0)
+        present, apologies, hours = attendance.get(key, (0, 0, Decimal(0)))
+        fig.present, fig.apologies, fig.hours = present, apologies, hours
+
+
+def panel_figures(*, period=None, panels=None):
+    """Figures per panel for the period, as a list of (panel, Figures); tenants only.
+
+    Runs a fixed number of queries however many panels, members and meetings there are.
+    """
+    period = period or financial_year()
+    panels = list(panels if panels is not None else Panel.objects.all())
+    ids = [p.pk for p in panels]
+    figures = {pk: Figures() for pk in ids}
+    held = dict(
+        _held(period).filter(panel_id__in=ids).values_list("panel").annotate(n=Count("pk")).order_by()
+    )
+    _fill(
+        figures,
+        _places(period, "panel", panel_id__in=ids, user__role=TENANT),
+        _attendance(period, "meeting__panel", meeting__panel_id__in=ids, user__role=TENANT),
+    )
+    members = Membership.objects.overlapping(period.start, period.end).filter(
+        panel_id__in=ids, user__role=TENANT
+    )
+    volunteers = dict(members.values_list("panel").annotate(n=Count("user", distinct=True)).order_by())
+    trained = dict(
+        members.filter(
+            user__training__completed_on__gte=period.start, user__training__completed_on__lte=period.end
+        )
+        .values_list("panel")
+        .annotate(n=Count("user", distinct=True))
+        .order_by()
+    )
+    for pk, fig in figures.items():
+        fig.meetings_held = held.get(pk, 0)
+        fig.volunteers = volunteers.get(pk, 0)
+        fig.trained = trained.get(pk, 0)
+    return [(panel, figures[panel.pk]) for panel in panels]
+
+
+def totals(*, period=None):
+    """Landlord-wide figures for the period: all panels together, each tenant counted once."""
+    period = period or financial_year()
+    total = Figures()
+    for _, fig in panel_figures(period=period):
+        total.add(fig)
+    members = Membership.objects.overlapping(period.start, period.end).filter(user__role=TENANT)
+    total.volunteers = members.values("user").distinct().count()
+    total.trained = (
+        Training.objects.filter(
+            completed_on__gte=period.start,
+            completed_on__lte=period.end,
+            user__in=members.values("user"),
+        )
+        .values("user")
+        .distinct()
+        .count()
+    )
+    return total
+
+
+def member_figures(*, panel, period=None):
+    """Each person who was a member of the panel in the period, with their figures there."""
+    period = period or financial_year()
+    spells = list(
+        Membership.objects.overlapping(period.start, period.end)
+        .filter(panel=panel)
+        .select_related("user")
+        .order_by("user__display_name", "joined_on")
+    )
+    people = {}
+    for spell in spells:
+        people.setdefault(spell.user_id, spell.user)
+    figures = {pk: Figures() for pk in people}
+    _fill(
+        figures,
+        _places(period, "user", panel=panel),
+        _attendance(period, "user", meeting__panel=panel),
+    )
+    trained = dict(
+        Training.objects.filter(
+            user_id__in=list(people), completed_on__gte=period.start, completed_on__lte=period.end
+        )
+        .values_list("user")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for pk, fig in figures.items():
+        fig.meetings_held = fig.places
+        fig.trained = trained.get(pk, 0)
+    return [(user, figures[user.pk]) for user in people.values()]
+
+
+def person_figures(*, user, period=None):
+    """One person's figures for the period: a list of (panel, Figures) and their total."""
+    period = period or financial_year()
+    panel_ids = Membership.objects.overlapping(period.start, period.end).filter(user=user).values("panel")
+    panels = list(Panel.objects.filter(pk__in=panel_ids))
+    figures = {p.pk: Figures() for p in panels}
+    _fill(
+        figures,
+        _places(period, "panel", user=user),
+        _attendance(period, "meeting__panel", user=user),
+    )
+    total = Figures()
+    for fig in figures.values():
+        fig.meetings_held = fig.places
+        total.add(fig)
+    total.trained = Training.objects.filter(
+        user=user, completed_on__gte=period.start, completed_on__lte=period.end
+    ).count()
+    return [(p, figures[p.pk]) for p in panels], total

@@ -1,0 +1,165 @@
+"""Changes to meetings: arranging them, papers, minutes, decisions, actions and attendance."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from panels import permissions
+from panels.models import Attendance, AttendanceStatus, Meeting, MeetingItem, MeetingPaper
+from scrutiny.permissions import require
+
+MEETING_FIELDS = (
+    "title",
+    "date",
+    "start_time",
+    "end_time",
+    "place",
+    "online_link",
+    "agenda",
+    "minutes",
+    "is_cancelled",
+)
+MANAGERS_ONLY = "Only the panel's chair, its officers and administrators can arrange meetings."
+
+
+def _check_times(start_time, end_time):
+    if start_time and end_time and end_time <= start_time:
+        raise ValidationError({"end_time": "The meeting must end after it starts."})
+
+
+@transaction.atomic
+def create_meeting(*, panel, by, title, date, start_time, end_time, place="", online_link="", agenda=""):
+    """Arrange a meeting of the panel."""
+    require(permissions.can_manage_panel(by, panel), MANAGERS_ONLY)
+    _check_times(start_time, end_time)
+    if not place and not online_link:
+        raise ValidationError({"place": "Say where the meeting is, or give a link to join it online."})
+    return Meeting.objects.create(
+        panel=panel,
+        title=title,
+        date=date,
+        start_time=start_time,
+        end_time=end_time,
+        place=place,
+        online_link=online_link,
+        agenda=agenda,
+        created_by=by,
+    )
+
+
+@transaction.atomic
+def update_meeting(*, meeting, by, **fields):
+    """Change a meeting's details, add its minutes, or cancel it."""
+    require(permissions.can_manage_meeting(by, meeting), MANAGERS_ONLY)
+    for name in MEETING_FIELDS:
+        if name in fields:
+            setattr(meeting, name, fields[name])
+    _check_times(meeting.start_time, meeting.end_time)
+    if not meeting.place and not meeting.online_link:
+        raise ValidationError({"place": "Say where the meeting is, or give a link to join it online."})
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def add_paper(*, meeting, by, title, file):
+    """Add a paper (already checked by the upload service) to a meeting."""
+    require(
+        permissions.can_manage_meeting(by, meeting),
+        "Only the panel's chair, its officers and administrators can add papers.",
+    )
+    return MeetingPaper.objects.create(
+        meeting=meeting, title=title.strip() or file.name, file=file, file_name=file.name, uploaded_by=by
+    )
+
+
+@transaction.atomic
+def remove_paper(*, paper, by):
+    require(
+        permissions.can_manage_meeting(by, paper.meeting),
+        "Only the panel's chair, its officers and administrators can remove papers.",
+    )
+    paper.file.delete(save=False)
+    paper.delete()
+
+
+@transaction.atomic
+def add_item(*, meeting, by, kind, text, owner=None, due_on=None):
+    """Record a decision the meeting took or an action someone agreed to."""
+    require(
+        permissions.can_manage_meeting(by, meeting),
+        "Only the panel's chair, its officers and administrators can record decisions and actions.",
+    )
+    if due_on and due_on < meeting.date:
+        raise ValidationError({"due_on": "The date must be on or after the day of the meeting."})
+    return MeetingItem.objects.create(meeting=meeting, kind=kind, text=text, owner=owner, due_on=due_on)
+
+
+@transaction.atomic
+def remove_item(*, item, by):
+    require(
+        permissions.can_manage_meeting(by, item.meeting),
+        "Only the panel's chair, its officers and administrators can remove decisions and actions.",
+    )
+    item.delete()
+
+
+@transaction.atomic
+def send_apologies(*, meeting, user, note=""):
+    """A member says they cannot come to a meeting that has not happened yet."""
+    require(permissions.is_member(user, meeting.panel_id), "Only members of the panel can send apologies.")
+    if not meeting.is_upcoming:
+        raise ValidationError("This meeting has already happened or was cancelled.")
+    attendance, _ = Attendance.objects.update_or_create(
+        meeting=meeting,
+        user=user,
+        defaults={
+            "status": AttendanceStatus.APOLOGIES,
+            "hours": None,
+            "note": note.strip(),
+            "apologies_sent_at": timezone.now(),
+            "recorded_by": user,
+        },
+    )
+    return attendance
+
+
+@transaction.atomic
+def withdraw_apologies(*, meeting, user):
+    """A member who sent apologies can come after all."""
+    require(permissions.is_member(user, meeting.panel_id), "Only members of the panel can send apologies.")
+    if not meeting.is_upcoming:
+        raise ValidationError("This meeting has already happened or was cancelled.")
+    Attendance.objects.filter(meeting=meeting, user=user, status=AttendanceStatus.APOLOGIES).delete()
+
+
+@transaction.atomic
+def record_attendance(*, meeting, by, entries):
+    """Record who came: entries are (user, status or "" for not recorded, hours or None).
+
+    Volunteer hours default to the meeting's length for people present; people who sent
+    apologies or were absent have none.
+    """
+    require(
+        permissions.can_manage_meeting(by, meeting),
+        "Only the panel's chair, its officers and administrators can record attendance.",
+    )
+    if meeting.is_cancelled:
+        raise ValidationError("This meeting was cancelled, so there is no attendance to record.")
+    existing = {a.user_id: a for a in meeting.attendance.all()}
+    for user, status, hours in entries:
+        row = existing.get(user.pk)
+        if not status:
+            if row is not None:
+                row.delete()
+            continue
+        if status == AttendanceStatus.PRESENT:
+            hours = meeting.length_hours if hours is None else Decimal(hours)
+        else:
+            hours = None
+        if row is None:
+            row = Attendance(meeting=meeting, user=user)
+        row.status, row.hours, row.recorded_by = status, hours, by
+        row.save()

@@ -1,0 +1,232 @@
+"""Changes to panels and who is on them."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import Invitation, Role, User
+from panels import permissions
+from panels.models import Membership, Panel, PanelInvitation, PanelRole, clean_rich_text
+from scrutiny.jobs import enqueue
+from scrutiny.permissions import require
+
+PANEL_FIELDS = ("name", "kind", "purpose", "terms_of_reference", "is_active")
+
+
+def _apply_terms_file(panel, terms_file, remove_terms_file):
+    if terms_file:
+        panel.terms_of_reference_file = terms_file
+        panel.terms_of_reference_file_name = terms_file.name
+    elif remove_terms_file and panel.terms_of_reference_file:
+        panel.terms_of_reference_file.delete(save=False)
+        panel.terms_of_reference_file_name = ""
+
+
+@transaction.atomic
+def create_panel(*, by, name, kind, purpose="", terms_of_reference="", terms_file=None, is_active=True):
+    """Set up a new panel (administrators only)."""
+    require(permissions.can_create_panel(by), "Only administrators can set up panels.")
+    panel = Panel(
+        name=name.strip(),
+        kind=kind,
+        purpose=purpose,
+        is_active=is_active,
+        terms_of_reference=clean_rich_text(terms_of_reference),
+    )
+    _apply_terms_file(panel, terms_file, False)
+    panel.save()
+    return panel
+
+
+@transaction.atomic
+def update_panel(*, panel, by, terms_file=None, remove_terms_file=False, **fields):
+    """Change a panel's details; closing it records the day it closed."""
+    require(permissions.can_edit_panel(by, panel), "Only administrators can change a panel's details.")
+    for name in PANEL_FIELDS:
+        if name in fields:
+            setattr(panel, name, fields[name])
+    panel.terms_of_reference = clean_rich_text(panel.terms_of_reference)
+    if panel.is_active:
+        panel.closed_on = None
+    elif panel.closed_on is None:
+        panel.closed_on = timezone.localdate()
+    _apply_terms_file(panel, terms_file, remove_terms_file)
+    panel.save()
+    return panel
+
+
+def _check_can_join(panel, user, joined_on):
+    if not panel.is_active:
+        raise ValidationError("This panel is closed, so nobody can join it.")
+    if Membership.objects.filter(panel=panel, user=user, left_on__isnull=True).exists():
+        raise ValidationError({"email": f"{user.display_name} is already a member of this panel."})
+    last_left = (
+        Membership.objects.filter(panel=panel, user=user, left_on__isnull=False)
+        .order_by("-left_on")
+        .values_list("left_on", flat=True)
+        .first()
+    )
+    if last_left and joined_on < last_left:
+        raise ValidationError(
+            {
+                "joined_on": f"{user.display_name} left this panel on {last_left:%-d %B %Y}. "
+                "The date they rejoined must be on or after that."
+            }
+        )
+
+
+@transaction.atomic
+def add_member(*, panel, user, role=PanelRole.MEMBER, joined_on=None, by):
+    """Add someone who already has an account to the panel; a rejoiner gets a new spell."""
+    require(
+        permissions.can_manage_panel(by, panel),
+        "Only the panel's chair, its officers and administrators can add members.",
+    )
+    if not user.is_active:
+        raise ValidationError({"email": "This person's account is switched off."})
+    joined_on = joined_on or timezone.localdate()
+    _check_can_join(panel, user, joined_on)
+    membership = Membership.objects.create(
+        panel=panel, user=user, role=role, joined_on=joined_on, added_by=by
+    )
+    permissions.forget_memberships(user)
+    return membership
+
+
+@transaction.atomic
+def add_or_invite(
+    *, panel, email, display_name="", role=PanelRole.MEMBER, site_role=Role.TENANT, joined_on=None, by
+):
+    """Add the person with this email to the panel, or invite them to the site if they have no
+    account yet: their place on the panel is kept until they accept.
+
+    Returns ("added", membership) or ("invited", place).
+    """
+    require(
+        permissions.can_manage_panel(by, panel),
+        "Only the panel's chair, its officers and administrators can add members.",
+    )
+    email = email.strip().lower()
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing:
+        return "added", add_member(panel=panel, user=existing, role=role, joined_on=joined_on, by=by)
+    if not display_name.strip():
+        raise ValidationError(
+            {
+                "display_name": "Nobody has an account with this email address yet. Give their name "
+                "so we can invite them."
+            }
+        )
+    if not (site_role and permissions.can_choose_site_role(by)):
+        site_role = Role.TENANT
+    if not panel.is_active:
+        raise ValidationError("This panel is closed, so nobody can join it.")
+    return "invited", _invite(
+        panel=panel, email=email, display_name=display_name, role=role, site_role=site_role, by=by
+    )
+
+
+def _invite(*, panel, email, display_name, role, site_role, by):
+    """The accounts app's invitation (its email, link and acceptance page), sent on behalf of the
+    panel: accounts.services.invite is for administrators, so the same steps are taken here."""
+    from accounts.tasks import send_invitation
+
+    invitation = (
+        Invitation.objects.filter(email__iexact=email, accepted_at__isnull=True)
+        .order_by("-created_at")
+        .first()
+    )
+    if invitation is None or not invitation.is_usable:
+        invitation = Invitation(
+            email=email, display_name=display_name.strip(), role=site_role, invited_by=by
+        )
+    else:
+        invitation.sent_at = None
+    token = invitation.new_token()
+    invitation.save()
+    place, _ = PanelInvitation.objects.update_or_create(
+        panel=panel,
+        invitation=invitation,
+        membership__isnull=True,
+        defaults={"role": role, "invited_by": by},
+    )
+    enqueue(send_invitation, invitation.pk, token)
+    return place
+
+
+@transaction.atomic
+def take_up_places(*, invitation):
+    """Turn the places kept for an invited person into memberships, once they have an account.
+
+    Safe to run more than once: a place already taken up is left alone.
+    """
+    if invitation.user_id is None:
+        return []
+    made = []
+    places = PanelInvitation.objects.select_for_update().filter(
+        invitation=invitation, membership__isnull=True
+    )
+    for place in places.select_related("panel"):
+        if (
+            not place.panel.is_active
+            or Membership.objects.filter(
+                panel=place.panel, user_id=invitation.user_id, left_on__isnull=True
+            ).exists()
+        ):
+            continue
+        place.membership = Membership.objects.create(
+            panel=place.panel, user_id=invitation.user_id, role=place.role, added_by=place.invited_by
+        )
+        place.save(update_fields=["membership"])
+        made.append(place.membership)
+    return made
+
+
+@transaction.atomic
+def change_role(*, membership, role, by):
+    """Change a current member's role on the panel."""
+    require(
+        permissions.can_manage_panel(by, membership.panel_id),
+        "Only the panel's chair, its officers and administrators can change members' roles.",
+    )
+    if not membership.is_current:
+        raise ValidationError("This person is no longer a member, so their role cannot change.")
+    membership.role = role
+    membership.save(update_fields=["role"])
+    permissions.forget_memberships(membership.user)
+    return membership
+
+
+@transaction.atomic
+def end_membership(*, membership, left_on=None, by):
+    """Record that someone has left the panel; their past membership is kept."""
+    require(
+        permissions.can_manage_panel(by, membership.panel_id),
+        "Only the panel's chair, its officers and administrators can record that a member has left.",
+    )
+    if membership.left_on is not None:
+        raise ValidationError("This person has already left the panel.")
+    left_on = left_on or timezone.localdate()
+    if left_on < membership.joined_on:
+        raise ValidationError(
+            {
+                "left_on": f"They joined on {membership.joined_on:%-d %B %Y}: the date they left must "
+                "be on or after that."
+            }
+        )
+    membership.left_on = left_on
+    membership.save(update_fields=["left_on"])
+    permissions.forget_memberships(membership.user)
+    return membership
+
+
+@transaction.atomic
+def cancel_place(*, place, by):
+    """Withdraw a place kept for someone invited who has not joined yet."""
+    require(
+        permissions.can_manage_panel(by, place.panel_id),
+        "Only the panel's chair, its officers and administrators can withdraw a place.",
+    )
+    if place.membership_id:
+        raise ValidationError("This person has already joined the panel.")
+    place.delete()

@@ -1,0 +1,242 @@
+"""Meetings: the list, one meeting's page, arranging, papers, decisions, actions, attendance."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts.models import User
+from panels import permissions, selectors, services
+from panels.calendar import meeting_calendar
+from panels.forms import (
+    ApologiesForm,
+    AttendanceForm,
+    MeetingEditForm,
+    MeetingForm,
+    MeetingItemForm,
+    PaperForm,
+)
+from panels.models import MeetingItem, MeetingPaper, Membership
+from panels.views.common import (
+    MANAGERS_ONLY,
+    managed_meeting,
+    managed_panel,
+    viewable_meeting,
+    viewable_panel,
+)
+from scrutiny import uploads
+from scrutiny.forms import add_service_errors
+from scrutiny.permissions import require
+
+
+@login_required
+def meeting_list(request, pk):
+    panel = viewable_panel(request, pk)
+    past = Paginator(selectors.past_meetings(panel, request.user), 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "panels/meeting_list.html",
+        {
+            "panel": panel,
+            "upcoming": list(selectors.upcoming_meetings(panel, request.user)),
+            "past": past,
+            "can_manage": permissions.can_manage_panel(request.user, panel),
+            "is_member": permissions.is_member(request.user, panel),
+        },
+    )
+
+
+@login_required
+def new_meeting(request, pk):
+    panel = managed_panel(request, pk)
+    form = MeetingForm(request.POST or None, initial={"title": f"{panel.name} meeting"})
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.create_meeting(panel=panel, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "The meeting has been arranged. Members see it on their home page.")
+            return redirect(meeting)
+    return render(request, "panels/meeting_form.html", {"panel": panel, "form": form})
+
+
+@login_required
+def meeting_detail(request, pk):
+    meeting = viewable_meeting(request, pk)
+    user = request.user
+    can_manage = permissions.can_manage_meeting(user, meeting)
+    context = {
+        "meeting": meeting,
+        "panel": meeting.panel,
+        "mine": selectors.my_attendance(meeting, user),
+        "is_member": permissions.is_member(user, meeting.panel_id),
+        "can_manage": can_manage,
+        **selectors.meeting_page(meeting),
+    }
+    if can_manage:
+        people = User.objects.filter(
+            pk__in=Membership.objects.current(meeting.date).filter(panel=meeting.panel_id).values("user")
+        )
+        context["item_form"] = MeetingItemForm(people=people)
+        context["paper_form"] = PaperForm()
+    return render(request, "panels/meeting_detail.html", context)
+
+
+@login_required
+def edit_meeting(request, pk):
+    meeting = managed_meeting(request, pk)
+    form = MeetingEditForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_meeting(meeting=meeting, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "The meeting has been saved.")
+            return redirect(meeting)
+    return render(
+        request, "panels/meeting_form.html", {"panel": meeting.panel, "meeting": meeting, "form": form}
+    )
+
+
+@login_required
+def meeting_ics(request, pk):
+    meeting = viewable_meeting(request, pk)
+    return meeting_calendar(request, meeting)
+
+
+@login_required
+def apologies(request, pk):
+    meeting = viewable_meeting(request, pk)
+    require(
+        permissions.is_member(request.user, meeting.panel_id), "Only members of the panel send apologies."
+    )
+    if not meeting.is_upcoming:
+        messages.error(
+            request, "This meeting has already happened or was cancelled, so apologies are closed."
+        )
+        return redirect(meeting)
+    mine = selectors.my_attendance(meeting, request.user)
+    form = ApologiesForm(request.POST or None, initial={"note": mine.note if mine else ""})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.send_apologies(meeting=meeting, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request, "Your apologies have been sent. Thank you for letting the panel know."
+            )
+            return redirect(meeting)
+    return render(
+        request, "panels/apologies.html", {"meeting": meeting, "panel": meeting.panel, "form": form}
+    )
+
+
+@require_POST
+@login_required
+def withdraw_apologies(request, pk):
+    meeting = viewable_meeting(request, pk)
+    require(
+        permissions.is_member(request.user, meeting.panel_id), "Only members of the panel send apologies."
+    )
+    try:
+        services.withdraw_apologies(meeting=meeting, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, "Your apologies have been withdrawn: the panel expects you at the meeting."
+        )
+    return redirect(meeting)
+
+
+@login_required
+def attendance(request, pk):
+    meeting = managed_meeting(request, pk)
+    rows = selectors.attendance_sheet(meeting)
+    form = AttendanceForm(request.POST or None, rows=rows, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_attendance(meeting=meeting, by=request.user, entries=form.entries())
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Attendance has been saved.")
+            return redirect(meeting)
+    return render(
+        request,
+        "panels/attendance_form.html",
+        {
+            "meeting": meeting,
+            "panel": meeting.panel,
+            "form": form,
+            "rows": rows,
+        },
+    )
+
+
+@login_required
+def add_paper(request, pk):
+    meeting = managed_meeting(request, pk)
+    form = PaperForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        services.add_paper(meeting=meeting, by=request.user, **form.cleaned_data)
+        messages.success(request, "The paper has been added.")
+        return redirect(meeting)
+    return render(
+        request, "panels/paper_form.html", {"meeting": meeting, "panel": meeting.panel, "form": form}
+    )
+
+
+@login_required
+def paper(request, pk):
+    paper = get_object_or_404(MeetingPaper.objects.select_related("meeting"), pk=pk)
+    require(
+        permissions.can_view_meeting(request.user, paper.meeting),
+        "You can only see the panels you belong to.",
+    )
+    return uploads.serve(paper.file, download_name=paper.title)
+
+
+@require_POST
+@login_required
+def remove_paper(request, pk):
+    paper = get_object_or_404(MeetingPaper.objects.select_related("meeting"), pk=pk)
+    require(permissions.can_manage_meeting(request.user, paper.meeting), MANAGERS_ONLY)
+    services.remove_paper(paper=paper, by=request.user)
+    messages.success(request, f"“{paper.title}” has been removed.")
+    return redirect(paper.meeting)
+
+
+@login_required
+def add_item(request, pk):
+    meeting = managed_meeting(request, pk)
+    people = User.objects.filter(
+        pk__in=Membership.objects.current(meeting.date).filter(panel=meeting.panel_id).values("user")
+    )
+    form = MeetingItemForm(request.POST or None, people=people)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services.add_item(meeting=meeting, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"The {item.get_kind_display().lower()} has been recorded.")
+            return redirect(meeting)
+    return render(
+        request, "panels/item_form.html", {"meeting": meeting, "panel": meeting.panel, "form": form}
+    )
+
+
+@require_POST
+@login_required
+def remove_item(request, pk):
+    item = get_object_or_404(MeetingItem.objects.select_related("meeting"), pk=pk)
+    require(permissions.can_manage_meeting(request.user, item.meeting), MANAGERS_ONLY)
+    services.remove_item(item=item, by=request.user)
+    messages.success(request, f"The {item.get_kind_display().lower()} has been removed.")
+    return redirect(item.meeting)

@@ -1,0 +1,127 @@
+"""A panel's members: who is on it now and before, adding, inviting, roles and leaving."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from panels import permissions, selectors, services
+from panels.forms import AddMemberForm, EndMembershipForm, MembershipRoleForm
+from panels.models import Membership, PanelInvitation
+from panels.views.common import MANAGERS_ONLY, managed_panel, viewable_panel
+from scrutiny.forms import add_service_errors
+from scrutiny.permissions import require
+
+
+@login_required
+def members(request, pk):
+    panel = viewable_panel(request, pk)
+    can_manage = permissions.can_manage_panel(request.user, panel)
+    return render(
+        request,
+        "panels/members.html",
+        {
+            "panel": panel,
+            "members": list(selectors.current_members(panel)),
+            "past": list(selectors.past_members(panel)),
+            "pending": list(selectors.pending_places(panel)) if can_manage else [],
+            "can_manage": can_manage,
+            "show_contacts": permissions.can_see_contact_details(request.user, panel),
+        },
+    )
+
+
+@login_required
+def add_member(request, pk):
+    panel = managed_panel(request, pk)
+    can_choose = permissions.can_choose_site_role(request.user)
+    form = AddMemberForm(request.POST or None, can_choose_site_role=can_choose)
+    if request.method == "POST" and form.is_valid():
+        try:
+            outcome, thing = services.add_or_invite(panel=panel, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            if outcome == "added":
+                messages.success(request, f"{thing.user.display_name} is now a member of {panel.name}.")
+            else:
+                messages.success(
+                    request,
+                    f"An invitation is on its way to {thing.invitation.email}. They will join "
+                    f"{panel.name} when they accept it.",
+                )
+            return redirect("panels:members", panel.pk)
+    return render(request, "panels/add_member.html", {"panel": panel, "form": form})
+
+
+def _managed_membership(request, pk):
+    membership = get_object_or_404(Membership.objects.select_related("panel", "user"), pk=pk)
+    require(permissions.can_manage_panel(request.user, membership.panel), MANAGERS_ONLY)
+    return membership
+
+
+@login_required
+def change_role(request, pk):
+    membership = _managed_membership(request, pk)
+    form = MembershipRoleForm(request.POST or None, initial={"role": membership.role})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_role(membership=membership, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request, f"{membership.user.display_name} is now {membership.get_role_display().lower()}."
+            )
+            return redirect("panels:members", membership.panel_id)
+    return render(
+        request,
+        "panels/membership_form.html",
+        {
+            "form": form,
+            "membership": membership,
+            "panel": membership.panel,
+            "title": f"Change {membership.user.display_name}'s role",
+            "submit_label": "Change the role",
+        },
+    )
+
+
+@login_required
+def end_membership(request, pk):
+    membership = _managed_membership(request, pk)
+    form = EndMembershipForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.end_membership(membership=membership, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"{membership.user.display_name} has left {membership.panel.name}.")
+            return redirect("panels:members", membership.panel_id)
+    return render(
+        request,
+        "panels/membership_form.html",
+        {
+            "form": form,
+            "membership": membership,
+            "panel": membership.panel,
+            "title": f"Record that {membership.user.display_name} has left",
+            "submit_label": "Record that they left",
+        },
+    )
+
+
+@require_POST
+@login_required
+def cancel_place(request, pk):
+    place = get_object_or_404(PanelInvitation.objects.select_related("panel", "invitation"), pk=pk)
+    require(permissions.can_manage_panel(request.user, place.panel), MANAGERS_ONLY)
+    try:
+        services.cancel_place(place=place, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"The place kept for {place.invitation.display_name} has been withdrawn.")
+    return redirect("panels:members", place.panel_id)

@@ -1,0 +1,110 @@
+"""The panel list, a panel's page, setting panels up and their terms of reference."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from panels import permissions, selectors, services
+from panels.forms import PanelForm
+from panels.models import Panel
+from panels.views.common import panel_page_sections, viewable_panel
+from scrutiny import uploads
+from scrutiny.forms import add_service_errors
+from scrutiny.permissions import require
+
+
+@login_required
+def panel_list(request):
+    closed = request.GET.get("show") == "closed"
+    return render(
+        request,
+        "panels/panel_list.html",
+        {
+            "panels": selectors.visible_panels(request.user, closed=closed),
+            "closed": closed,
+            "can_create": permissions.can_create_panel(request.user),
+        },
+    )
+
+
+@login_required
+def detail(request, pk):
+    panel = viewable_panel(request, pk)
+    user = request.user
+    can_manage = permissions.can_manage_panel(user, panel)
+    period = selectors.financial_year()
+    members = list(selectors.panel_training(panel))
+    _, due = selectors.training_summary(members)
+    return render(
+        request,
+        "panels/panel_detail.html",
+        {
+            "panel": panel,
+            "members": members,
+            "upcoming": list(selectors.upcoming_meetings(panel, user)[:3]),
+            "figures": selectors.panel_figures(period=period, panels=[panel])[0][1],
+            "period": period,
+            "due_count": len({person.pk for person, _ in due}),
+            "pending": list(selectors.pending_places(panel)) if can_manage else [],
+            "sections": panel_page_sections(panel, user),
+            "can_manage": can_manage,
+            "can_edit": permissions.can_edit_panel(user, panel),
+            "can_see_figures": permissions.can_view_panel_figures(user, panel),
+            "show_contacts": permissions.can_see_contact_details(user, panel),
+            "membership": permissions.current_membership(user, panel),
+        },
+    )
+
+
+def _save_panel(request, form, panel=None):
+    data = dict(form.cleaned_data)
+    terms_file = data.pop("terms_file", None)
+    remove = data.pop("remove_terms_file", False)
+    if panel is None:
+        return services.create_panel(by=request.user, terms_file=terms_file, **data)
+    return services.update_panel(
+        panel=panel, by=request.user, terms_file=terms_file, remove_terms_file=remove, **data
+    )
+
+
+@login_required
+def new(request):
+    require(permissions.can_create_panel(request.user), "Only administrators can set up panels.")
+    form = PanelForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            panel = _save_panel(request, form)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"{panel.name} has been set up. Now add its members.")
+            return redirect(panel)
+    return render(request, "panels/panel_form.html", {"form": form})
+
+
+@login_required
+def edit(request, pk):
+    panel = get_object_or_404(Panel, pk=pk)
+    require(
+        permissions.can_edit_panel(request.user, panel), "Only administrators can change a panel's details."
+    )
+    form = PanelForm(request.POST or None, request.FILES or None, instance=panel)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _save_panel(request, form, panel)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "The panel's details have been saved.")
+            return redirect(panel)
+    return render(request, "panels/panel_form.html", {"form": form, "panel": panel})
+
+
+@login_required
+def terms_of_reference(request, pk):
+    panel = viewable_panel(request, pk)
+    if not panel.terms_of_reference_file:
+        raise Http404("This panel has no terms of reference document.")
+    return uploads.serve(panel.terms_of_reference_file, download_name=f"{panel.name} terms of reference")

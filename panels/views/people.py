@@ -1,0 +1,134 @@
+"""A person's page (their panels, training and volunteering) and their training records."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts.models import User
+from panels import permissions, selectors, services
+from panels.forms import PeriodForm, TrainingForm
+from panels.models import Training
+from panels.services.training import NOT_YOURS
+from panels.views.common import viewable_panel
+from scrutiny import uploads
+from scrutiny.forms import add_service_errors
+from scrutiny.permissions import require
+
+NOT_THEIRS = "You can only see your own page, or the pages of members of a panel you chair or support."
+
+
+@login_required
+def person(request, pk):
+    person = get_object_or_404(User, pk=pk)
+    require(permissions.can_view_person(request.user, person), NOT_THEIRS)
+    period_form = PeriodForm(request.GET or None)
+    period = period_form.period()
+    by_panel, total = selectors.person_figures(user=person, period=period)
+    return render(
+        request,
+        "panels/person.html",
+        {
+            "person": person,
+            "is_me": person.pk == request.user.pk,
+            "memberships": list(selectors.memberships_of(person)),
+            "training": list(selectors.training_of(person)),
+            "can_record": permissions.can_record_training(request.user, person),
+            "period_form": period_form,
+            "period": period,
+            "by_panel": by_panel,
+            "total": total,
+        },
+    )
+
+
+@login_required
+def panel_training(request, pk):
+    panel = viewable_panel(request, pk)
+    memberships = list(selectors.panel_training(panel))
+    courses, due = selectors.training_summary(memberships)
+    return render(
+        request,
+        "panels/panel_training.html",
+        {
+            "panel": panel,
+            "memberships": memberships,
+            "courses": courses,
+            "due": due,
+            "member_count": len(memberships),
+            "can_manage": permissions.can_manage_panel(request.user, panel),
+        },
+    )
+
+
+def _save_training(request, form, person=None, training=None):
+    data = dict(form.cleaned_data)
+    certificate = data.pop("certificate_file", None)
+    remove = data.pop("remove_certificate", False)
+    if training is None:
+        return services.record_training(person=person, by=request.user, certificate=certificate, **data)
+    return services.update_training(
+        training=training, by=request.user, certificate=certificate, remove_certificate=remove, **data
+    )
+
+
+@login_required
+def add_training(request, pk):
+    person = get_object_or_404(User, pk=pk)
+    require(permissions.can_record_training(request.user, person), NOT_YOURS)
+    form = TrainingForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _save_training(request, form, person=person)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "The training has been recorded.")
+            return redirect("panels:person", person.pk)
+    return render(request, "panels/training_form.html", {"person": person, "form": form})
+
+
+def _training(request, pk):
+    training = get_object_or_404(Training.objects.select_related("user"), pk=pk)
+    require(permissions.can_record_training(request.user, training.user), NOT_YOURS)
+    return training
+
+
+@login_required
+def edit_training(request, pk):
+    training = _training(request, pk)
+    form = TrainingForm(request.POST or None, request.FILES or None, instance=training)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _save_training(request, form, training=training)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "The training record has been saved.")
+            return redirect("panels:person", training.user_id)
+    return render(
+        request, "panels/training_form.html", {"person": training.user, "form": form, "training": training}
+    )
+
+
+@require_POST
+@login_required
+def delete_training(request, pk):
+    training = _training(request, pk)
+    services.delete_training(training=training, by=request.user)
+    messages.success(request, f"The record of “{training.course}” has been deleted.")
+    return redirect("panels:person", training.user_id)
+
+
+@login_required
+def certificate(request, pk):
+    training = get_object_or_404(Training.objects.select_related("user"), pk=pk)
+    require(
+        permissions.can_see_certificate(request.user, training),
+        "Only the person, administrators and their panel's chair or officer can see a certificate.",
+    )
+    if not training.certificate:
+        raise Http404("There is no certificate for this training.")
+    return uploads.serve(training.certificate, download_name=f"{training.course} certificate")
