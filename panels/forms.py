@@ -103,6 +103,13 @@ class TrainingForm(forms.ModelForm):
         if not (self.instance.pk and self.instance.certificate):
             del self.fields["remove_certificate"]
 
+    def clean(self):
+        data = super().clean()
+        completed_on, expires_on = data.get("completed_on"), data.get("expires_on")
+        if completed_on and expires_on and expires_on <= completed_on:
+            self.add_error("expires_on", "The refresher date must be after the date the course was done.")
+        return data
+
     def clean_completed_on(self):
         completed_on = self.cleaned_data["completed_on"]
         if completed_on > timezone.localdate():
@@ -129,6 +136,14 @@ class MeetingForm(forms.ModelForm):
             "end_time": TimeInput(),
             "agenda": forms.Textarea(attrs={"rows": 6}),
         }
+
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", "The meeting must end after it starts.")
+        return data
 
 
 class MeetingEditForm(MeetingForm):
