@@ -45,9 +45,9 @@ def meeting_page(meeting):
     """What a meeting's page shows besides the meeting: papers, decisions and actions, attendance."""
     return {
         "papers": list(meeting.papers.select_related("uploaded_by")),
-        "items": list(meeting.items.select_related("owner")),
+        "items": list(meeting.items.select_related("owner").order_by("-kind", "created_at")),
         "attendance": list(
-            meeting.attendance.select_related("user").order_by("status", "user__display_name")
+            meeting.attendance.select_related("user").order_by("-status", "user__display_name")
         ),
     }
 

@@ -36,6 +36,8 @@ class Period:
     @property
     def label(self):
         if self.is_financial_year():
+            if self.start.year == self.end.year:  # a financial year that starts in January
+                return str(self.start.year)
             return f"{self.start.year}/{str(self.end.year)[-2:]}"
         return f"{self.start:%-d %B %Y} to {self.end:%-d %B %Y}"
 

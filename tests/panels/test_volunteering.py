@@ -70,6 +70,7 @@ def test_the_financial_year_follows_the_landlords_start_month():
     site.financial_year_start_month = 1
     site.save()
     assert financial_year() == Period(D(2026, 1, 1), D(2026, 12, 31))
+    assert financial_year().label == "2026"
     site.financial_year_start_month = 7
     site.save()
     assert financial_year() == Period(D(2025, 7, 1), D(2026, 6, 30))
