@@ -201,6 +201,11 @@ DEMO_SEEDS = [
     "recommendations.demo.seed",
 ]
 
+# Parts of a panel's page from later apps, each a function (panel, user) -> dict or None.
+PANEL_PAGE_SECTIONS = [
+    "reviews.panel_page.section",
+]
+
 # Parts of "download everything held about me", each a function (user) -> (title, data).
 PERSONAL_DATA_SECTIONS = [
     "accounts.selectors.personal_data",
