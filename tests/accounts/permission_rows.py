@@ -1,7 +1,14 @@
 from accounts.models import Invitation
 from tests.factories.accounts import InvitationFactory
 from tests.permission_matrix import (
-    GONE, LOGIN, NOT_ALLOWED, OK, REDIRECT, Row, admins_only, everyone,
+    GONE,
+    LOGIN,
+    NOT_ALLOWED,
+    OK,
+    REDIRECT,
+    Row,
+    admins_only,
+    everyone,
 )
 
 

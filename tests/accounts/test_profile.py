@@ -42,7 +42,9 @@ def test_person_changes_their_password(client):
     user = UserFactory()
     client.force_login(user)
     response = client.post(reverse("accounts:password-change"), {
-        "old_password": PASSWORD, "new_password1": "quiet river lantern", "new_password2": "quiet river lantern",
+        "old_password": PASSWORD,
+        "new_password1": "quiet river lantern",
+        "new_password2": "quiet river lantern",
     })
     assert response.status_code == 302
     user.refresh_from_db()

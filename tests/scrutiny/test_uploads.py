@@ -55,7 +55,7 @@ def test_svg_is_refused_even_when_renamed():
 
 
 def test_plain_text_is_accepted_but_not_as_an_image():
-    f = SimpleUploadedFile("notes.txt", "Interview notes: tenants waited 3 weeks.".encode())
+    f = SimpleUploadedFile("notes.txt", b"Interview notes: tenants waited 3 weeks.")
     assert uploads.validate_upload(f) == "txt"
     with pytest.raises(ValidationError, match="Choose a"):
         uploads.validate_upload(f, uploads.IMAGES)
