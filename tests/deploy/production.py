@@ -21,7 +21,11 @@ def production_env(**overrides):
     """This process's environment without any of the app's settings, plus production settings.
 
     A variable set to None in overrides is left out."""
-    env = {k: v for k, v in os.environ.items() if k not in settings_variables()}
+    # DJANGO_ALLOW_ASYNC_UNSAFE is a test-only switch (browser tests); production never has it.
+    env = {
+        k: v for k, v in os.environ.items()
+        if k not in settings_variables() and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     env.update(
         DJANGO_SETTINGS_MODULE="scrutiny.settings",
         DEBUG="false",
