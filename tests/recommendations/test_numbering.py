@@ -51,11 +51,11 @@ def test_two_people_saving_at_once_get_different_numbers():
 
     from django.db import connection, connections
 
+    from tests.conftest import need_service
     from tests.factories.accounts import UserFactory
     from tests.factories.panels import MembershipFactory
 
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks are tested on PostgreSQL")
+    need_service(connection.vendor == "postgresql", "row locks are tested on PostgreSQL: set DATABASE_URL")
     review = ReviewFactory()
     people = [UserFactory(role="tenant") for _ in range(4)]
     for person in people:
