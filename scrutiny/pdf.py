@@ -6,9 +6,13 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 
-def render_pdf(template_name, context=None):
-    """The PDF bytes for a template; its <title> becomes the title and <html lang> the language."""
+def html_to_pdf(html: str) -> bytes:
+    """The tagged PDF for a whole HTML document; its <title> and <html lang> become the PDF's."""
     from weasyprint import HTML  # imported here: it is slow to load and only workers need it
 
-    html = render_to_string(template_name, context or {})
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(pdf_variant="pdf/ua-1")
+
+
+def render_pdf(template_name: str, context: dict | None = None) -> bytes:
+    """The PDF bytes for a template; its <title> becomes the title and <html lang> the language."""
+    return html_to_pdf(render_to_string(template_name, context or {}))
