@@ -83,6 +83,12 @@ class Recommendation(models.Model):
         "reviews.Review", on_delete=models.PROTECT, related_name="recommendations"
     )
     number = models.PositiveIntegerField(editable=False)
+    # The self-assessment outcome (a weakness) this recommendation answers, if it came from one.
+    # The link lives here because recommendations may import assessments, never the reverse.
+    outcome = models.ForeignKey(
+        "assessments.Outcome", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="recommendations", editable=False,
+    )
     text = models.TextField("recommendation", help_text="What the panel recommends, in one or two sentences.")
     rationale = models.TextField(
         "why the panel recommends it", blank=True,

@@ -1,0 +1,144 @@
+"""A self-assessment: invited assessors each score every outcome of a framework in private;
+the scores are pooled only once it closes."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from assessments.models.frameworks import Framework, Outcome
+
+
+def default_scale() -> list[str]:
+    """The usual four-point scale; "don't know" is offered as well unless switched off."""
+    return ["Not met", "Partly met", "Mostly met", "Fully met"]
+
+
+class SelfAssessmentQuerySet(models.QuerySet):
+    def closed(self, today: datetime.date | None = None):
+        today = today or timezone.localdate()
+        return self.filter(Q(closed_at__isnull=False) | Q(closes_on__lt=today))
+
+
+class SelfAssessment(models.Model):
+    """One round of scoring a framework, by the people invited, between two dates."""
+
+    framework = models.ForeignKey(Framework, on_delete=models.PROTECT, related_name="self_assessments")
+    title = models.CharField(max_length=200)
+    panel = models.ForeignKey(
+        "panels.Panel",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="self_assessments",
+        help_text="The panel running it, if any: its chair and supporting officer help coordinate.",
+    )
+    opens_on = models.DateField()
+    closes_on = models.DateField()
+    # Set when a coordinator closes it before the closing date.
+    closed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Labels for scores 1, 2, 3, ...; a score is stored as its number.
+    scale = models.JSONField(default=default_scale)
+    allow_dont_know = models.BooleanField('offer "don\'t know"', default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Optimistic locking for the settings form (services.update_self_assessment).
+    version = models.PositiveIntegerField(default=1)
+
+    objects = SelfAssessmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-closes_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_on__gte=models.F("opens_on")), name="self_assessment_closes_after_it_opens"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("assessments:detail", args=[self.pk])
+
+    def is_closed(self, today: datetime.date | None = None) -> bool:
+        return self.closed_at is not None or self.closes_on < (today or timezone.localdate())
+
+    def is_open(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return not self.is_closed(today) and self.opens_on <= today
+
+    def status(self, today: datetime.date | None = None) -> str:
+        if self.is_closed(today):
+            return "Closed"
+        return "Open" if self.is_open(today) else "Not open yet"
+
+    @property
+    def scale_max(self) -> int:
+        return len(self.scale)
+
+    def scale_choices(self) -> list[tuple[int, str]]:
+        return [(i, f"{i} {label.lower()}") for i, label in enumerate(self.scale, start=1)]
+
+
+class Perspective(models.TextChoices):
+    TENANT = "tenant", "Tenant"
+    STAFF = "staff", "Staff"
+
+
+class Assessor(models.Model):
+    """Someone invited to score a self-assessment. Their view (tenant or staff) is fixed when
+    invited, so pooled results do not change if their site role changes later."""
+
+    self_assessment = models.ForeignKey(SelfAssessment, on_delete=models.CASCADE, related_name="assessors")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessor_roles"
+    )
+    perspective = models.CharField(max_length=10, choices=Perspective.choices)
+    invited_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    # A reminder is recorded here first, then sent by the background job (scrutiny.jobs).
+    reminder_requested_at = models.DateTimeField(null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["self_assessment", "user__display_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["self_assessment", "user"], name="one_assessor_row_per_person"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} in {self.self_assessment}"
+
+
+class Score(models.Model):
+    """One assessor's score for one outcome. No value means "don't know"."""
+
+    assessor = models.ForeignKey(Assessor, on_delete=models.CASCADE, related_name="scores")
+    outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="scores")
+    value = models.PositiveSmallIntegerField(null=True, blank=True)
+    comment = models.TextField(blank=True)
+    evidence_url = models.URLField("link to evidence", blank=True, max_length=500)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["assessor", "outcome"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessor", "outcome"], name="one_score_per_assessor_outcome"),
+            models.CheckConstraint(
+                condition=Q(value__isnull=True) | Q(value__gte=1), name="score_at_least_one"
+            ),
+        ]
+        indexes = [models.Index(fields=["outcome", "value"])]
+
+    def __str__(self):
+        return f"{self.outcome.code}: {self.value if self.value is not None else 'don’t know'}"
+
+    @property
+    def dont_know(self) -> bool:
+        return self.value is None
