@@ -201,6 +201,15 @@ DEMO_SEEDS = [
     "recommendations.demo.seed",
 ]
 
+# Steps of `manage.py seed_scale` (a large landlord for benchmarks), in app order; each makes
+# its rows once, in bulk, and is a function (plan) -> None (see scrutiny/scale.py).
+SCALE_SEEDS = [
+    "accounts.scale.seed",
+    "panels.scale.seed",
+    "reviews.scale.seed",
+    "recommendations.scale.seed",
+]
+
 # Parts of a panel's page from later apps, each a function (panel, user) -> dict or None.
 PANEL_PAGE_SECTIONS = [
     "reviews.panel_page.section",
