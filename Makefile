@@ -8,7 +8,10 @@ PORT ?= 8000
 # pytest-xdist workers: the suite is split over the machine's cores.
 TEST_WORKERS ?= auto
 
-.PHONY: install run test bench lint migrate seed clean
+# Benchmarks run on PostgreSQL with the scale landlord (seeded once, then reused).
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/scrutiny_bench
+
+.PHONY: install run test bench bench-load bench-demo lint migrate seed clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,7 +37,14 @@ test: install
 	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 bench: install
-	$(PY) -m bench
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) -m bench $(BENCH_ARGS)
+
+bench-load: install
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) -m bench.load $(BENCH_ARGS)
+
+# The old crawl: every page two clicks from each role's home, on the demo data.
+bench-demo: install
+	$(PY) -m bench.demo_crawl
 
 lint: install
 	$(PY) -m ruff check .

@@ -1,4 +1,4 @@
-"""`make bench`: time every page a demo user can reach, as each role, with its query count.
+"""`make bench-demo`: time every page a demo user can reach, as each role, with its query count.
 
 Runs on a fresh database (a temporary SQLite file unless DATABASE_URL is set) with the demo
 data, follows the links from each role's home page (two clicks deep) and reports the median

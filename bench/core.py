@@ -1,0 +1,93 @@
+"""What every measure uses: signed-in clients, timing of pages, results and where they go."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+
+@dataclass
+class Result:
+    """One line of the benchmark: a measure, for a role where it matters, and its figures."""
+
+    measure: str
+    role: str = ""
+    values: dict[str, Any] = field(default_factory=dict)
+    note: str = ""
+
+    def line(self) -> str:
+        shown = "  ".join(f"{k}={_fmt(v)}" for k, v in self.values.items())
+        return f"{self.measure:<34} {self.role:<8} {shown}{'  # ' + self.note if self.note else ''}"
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.1f}" if value >= 10 else f"{value:.2f}"
+    return str(value)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+@dataclass
+class Bench:
+    """The state shared by measures: how many requests, the bare view's time, signed-in clients."""
+
+    runs: int = 30
+    bare_median_ms: float = 0.0
+    clients: dict[str, Client] = field(default_factory=dict)
+    ids: dict[str, Any] = field(default_factory=dict)
+    results: list[Result] = field(default_factory=list)
+
+    def time_page(self, measure: str, role: str, path: str, *, runs: int | None = None) -> Result:
+        """Request a page `runs` times as a role: queries, median and p95, size and ratio to bare."""
+        client = self.clients[role] if role else Client()
+        # The log holds at most 9,000 queries; when full its length stops growing and a
+        # capture would count nothing (migrate and seed_scale fill it).
+        connection.queries_log.clear()
+        with CaptureQueriesContext(connection) as queries:
+            first = client.get(path)
+        client.get(path)  # warm
+        times = []
+        for _ in range(runs or self.runs):
+            started = time.perf_counter()
+            response = client.get(path)
+            times.append((time.perf_counter() - started) * 1000)
+        median = statistics.median(times)
+        values = {
+            "status": first.status_code,
+            "queries": len(queries),
+            "median_ms": round(median, 2),
+            "p95_ms": round(percentile(times, 0.95), 2),
+            "kb": round(len(response.content) / 1024, 1),
+        }
+        if self.bare_median_ms:
+            values["x_bare"] = round(median / self.bare_median_ms, 1)
+        return Result(measure, role, values, note=path)
+
+    def timed(self, measure: str, role: str, work: Callable[[], Any], *, runs: int = 5) -> Result:
+        """Time a piece of work (not a page): median and p95 of `runs` calls."""
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            work()
+            times.append((time.perf_counter() - started) * 1000)
+        return Result(measure, role, {"median_ms": round(statistics.median(times), 2),
+                                      "p95_ms": round(percentile(times, 0.95), 2)})
+
+
+def write_json(path: str, bench: Bench, meta: dict[str, Any]) -> None:
+    with open(path, "w") as out:
+        json.dump({**meta, "bare_median_ms": bench.bare_median_ms,
+                   "results": [asdict(r) for r in bench.results]}, out, indent=2)
+        out.write("\n")

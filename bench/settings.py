@@ -1,0 +1,7 @@
+"""Settings for benchmarks only: the product's settings plus a bare view to compare pages with.
+
+Never used in production: the bare view is routed only through bench.urls."""
+
+from scrutiny.settings import *  # noqa: F403
+
+ROOT_URLCONF = "bench.urls"
