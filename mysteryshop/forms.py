@@ -1,0 +1,186 @@
+from django import forms
+from django.core.exceptions import ValidationError
+
+from mysteryshop.models import (
+    AnswerType,
+    Checklist,
+    JargonTerm,
+    Section,
+    Site,
+    Standard,
+    Visit,
+)
+from scrutiny.uploads import IMAGES, UploadField
+
+KEEP_BOTH = (
+    "Your text is still in the form. The saved version is shown above it: check both, then "
+    "save again to replace it with yours."
+)
+DOCUMENT_FILES = frozenset({"pdf", "docx", "txt"})
+
+
+class LockedForm(forms.BaseForm):
+    """Carries the version the person started from; after a conflict keeps their text and
+    lists the saved values (templates/mysteryshop/_conflict.html)."""
+
+    conflict = None
+
+    def __init__(self, *args, versioned=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        record = versioned if versioned is not None else getattr(self, "instance", None)
+        self.versioned = record if record is not None and record.pk else None
+        if self.versioned is not None:
+            self.fields["version"] = forms.IntegerField(
+                widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31,
+                initial=self.versioned.version,
+            )
+
+    def clean_version(self):
+        return self.cleaned_data.get("version") or 0
+
+    def note_conflict(self, exc):
+        self.conflict = exc.current
+        data = self.data.copy()
+        data[self.add_prefix("version")] = exc.current.version
+        self.data = data
+        self.add_error(None, ValidationError(f"{exc.messages[0]} {KEEP_BOTH}", code="conflict"))
+
+    @property
+    def conflict_rows(self):
+        if self.conflict is None:
+            return []
+        rows = []
+        for field in self.visible_fields():
+            display = getattr(self.conflict, f"get_{field.name}_display", None)
+            value = display() if callable(display) else getattr(self.conflict, field.name, "")
+            rows.append((str(field.label), "" if value is None else str(value)))
+        return rows
+
+
+class ChecklistForm(LockedForm, forms.ModelForm):
+    class Meta:
+        model = Checklist
+        fields = ["title", "purpose", "introduction"]
+        labels = {"purpose": "What it is for"}
+        widgets = {"introduction": forms.Textarea(attrs={"rows": 4})}
+
+
+class CopyForm(forms.Form):
+    title = forms.CharField(label="Title of the copy", max_length=200)
+
+
+class SectionForm(LockedForm, forms.ModelForm):
+    class Meta:
+        model = Section
+        fields = ["title"]
+        labels = {"title": "Section title"}
+
+
+class StandardForm(LockedForm, forms.ModelForm):
+    class Meta:
+        model = Standard
+        fields = [
+            "question", "guidance", "answer_type", "threshold", "lower_is_better", "unit",
+            "weight", "required",
+        ]
+        labels = {"answer_type": "Type of answer", "required": "Required"}
+        widgets = {
+            "guidance": forms.Textarea(attrs={"rows": 3}),
+            "answer_type": forms.RadioSelect,
+        }
+
+    def clean(self):
+        data = super().clean()
+        number = data.get("answer_type") == AnswerType.NUMBER
+        if number and data.get("threshold") is None and data.get("weight"):
+            self.add_error("threshold", "Give a pass mark for a number, or set its weight to 0.")
+        return data
+
+
+class VisitForm(LockedForm, forms.ModelForm):
+    class Meta:
+        model = Visit
+        fields = ["checklist", "site", "channel", "visited_at", "notes"]
+        labels = {"site": "Where (site)", "channel": "How (channel)", "visited_at": "Date and time"}
+        widgets = {
+            "visited_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {"notes": "Anything the panel should know about the visit as a whole."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = Site.objects.filter(is_active=True).order_by("kind", "name")
+        self.fields["site"].label_from_instance = lambda s: f"{s.name} ({s.get_kind_display().lower()})"
+        if self.instance.pk:
+            del self.fields["checklist"]
+        else:
+            self.fields["checklist"].queryset = Checklist.objects.filter(is_current=True).order_by("title")
+            self.fields["checklist"].label_from_instance = lambda c: c.title
+
+
+class PhotoForm(forms.Form):
+    photo = UploadField(label="Photo", allowed=IMAGES)
+    description = forms.CharField(
+        label="What the photo shows", max_length=300,
+        help_text="Read out to people who cannot see the photo. Do not photograph people.",
+    )
+
+
+def _visit_label(visit):
+    return f"{visit} – {visit.score if visit.score is not None else '–'}%"
+
+
+class FindingFromVisitsForm(forms.Form):
+    statement = forms.CharField(
+        label="What the panel found", widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="In plain words. It becomes a weakness finding of the programme's review.",
+    )
+    visits = forms.ModelMultipleChoiceField(
+        queryset=Visit.objects.none(), widget=forms.CheckboxSelectMultiple,
+        label="Visits that show it", help_text="They are kept as the finding's evidence.",
+    )
+
+    def __init__(self, *args, visits, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["visits"].queryset = visits
+        self.fields["visits"].label_from_instance = _visit_label
+
+
+class DocumentForm(LockedForm, forms.Form):
+    title = forms.CharField(max_length=200, help_text="For example: Your new tenancy – what happens next.")
+    file = UploadField(label="The document", allowed=DOCUMENT_FILES, required=False)
+    text = forms.CharField(
+        label="Or paste its text", required=False, widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Used when no file is chosen.",
+    )
+
+
+class DecisionForm(LockedForm, forms.Form):
+    decision = forms.ChoiceField(
+        label="The panel's decision", widget=forms.RadioSelect,
+        choices=[("approve", "Award Customer Approved"), ("send_back", "Send it back for changes")],
+    )
+    expires_on = forms.DateField(
+        label="Approved until", required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="Leave empty for two years from today.",
+    )
+    note = forms.CharField(
+        label="Note to the author", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Required when sending it back: say what needs to change.",
+    )
+
+
+class JargonForm(LockedForm, forms.ModelForm):
+    class Meta:
+        model = JargonTerm
+        fields = ["term", "plain"]
+        labels = {"term": "Jargon word or phrase"}
+
+
+class RegisterSettingsForm(forms.Form):
+    public_register = forms.BooleanField(
+        label="Show the register of Customer Approved documents to everyone", required=False,
+        help_text="When ticked, people who are not signed in can see which documents are approved.",
+    )

@@ -1,0 +1,26 @@
+"""The mysteryshop app's models, split by concern; import them from here."""
+
+from mysteryshop.models.checklist import AnswerType, Checklist, ChecklistPurpose, Section, Standard
+from mysteryshop.models.document import (
+    CheckedDocument,
+    DocumentStatus,
+    JargonTerm,
+    RegisterSettings,
+)
+from mysteryshop.models.visit import (
+    Answer,
+    AnswerReceipt,
+    Channel,
+    Site,
+    SiteKind,
+    Visit,
+    VisitFinding,
+    VisitPhoto,
+    VisitStatus,
+)
+
+__all__ = [
+    "Answer", "AnswerReceipt", "AnswerType", "Channel", "CheckedDocument", "Checklist",
+    "ChecklistPurpose", "DocumentStatus", "JargonTerm", "RegisterSettings", "Section", "Site",
+    "SiteKind", "Standard", "Visit", "VisitFinding", "VisitPhoto", "VisitStatus",
+]

@@ -1,0 +1,128 @@
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+# The same field as scrutiny.locking.Versioned: a number that goes up on every saved edit, so a
+# save made from an old page is refused instead of silently replacing someone else's change.
+LOCK_HELP = "Goes up by one on every change made in a form."
+
+
+class ChecklistPurpose(models.TextChoices):
+    PHONE = "phone", "Telephone contact"
+    OFFICE = "office", "Office visit"
+    EMAIL_WEB = "email_web", "Email and web enquiry"
+    EMPTY_HOME = "empty_home", "Empty home before letting"
+    HOSTEL = "hostel", "Hostel or temporary accommodation"
+    DOCUMENT = "document", "Document check"
+    OTHER = "other", "Other"
+
+
+class Checklist(models.Model):
+    """One version of a checklist of standards. Versions of the same checklist share a `family`;
+    a visit keeps the version it was scored against, so changing a checklist already used makes
+    a new version (services.editable_version) and leaves the old one as it was."""
+
+    family = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
+    number = models.PositiveIntegerField("version", default=1, editable=False)
+    title = models.CharField(max_length=200)
+    purpose = models.CharField(max_length=20, choices=ChecklistPurpose.choices)
+    introduction = models.TextField(
+        blank=True, help_text="What the shopper or inspector should know before they start."
+    )
+    is_current = models.BooleanField(default=True, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False, help_text=LOCK_HELP)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["family", "number"], name="checklist_version_once"),
+            models.UniqueConstraint(
+                fields=["family"], condition=Q(is_current=True), name="one_current_checklist_version"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} (version {self.number})"
+
+    def get_absolute_url(self):
+        return reverse("mysteryshop:checklist", args=[self.pk])
+
+
+class Section(models.Model):
+    """A group of standards shown together on one screen, such as "Reception"."""
+
+    checklist = models.ForeignKey(Checklist, on_delete=models.CASCADE, related_name="sections")
+    position = models.PositiveSmallIntegerField(default=1)
+    title = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["checklist", "position", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class AnswerType(models.TextChoices):
+    YES_NO = "yes_no", "Yes, no or not applicable"
+    RATING = "rating", "Rating from 1 to 5"
+    NUMBER = "number", "A number (such as rings or minutes)"
+    TEXT = "text", "Written answer (not scored)"
+
+
+class Standard(models.Model):
+    """One thing the shopper checks. `key` stays the same across versions of a checklist, so
+    a follow-up visit on a later version is compared against the same standard."""
+
+    checklist = models.ForeignKey(Checklist, on_delete=models.CASCADE, related_name="standards")
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="standards")
+    key = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
+    position = models.PositiveSmallIntegerField(default=1)
+    question = models.CharField(max_length=300)
+    guidance = models.TextField(blank=True, help_text="What to look for, in plain words.")
+    answer_type = models.CharField(max_length=10, choices=AnswerType.choices, default=AnswerType.YES_NO)
+    threshold = models.DecimalField(
+        "pass mark", max_digits=8, decimal_places=2, null=True, blank=True,
+        help_text="For a rating, the lowest rating that passes (default 3). For a number, the "
+                  "limit that passes, such as 5 rings.",
+    )
+    lower_is_better = models.BooleanField(
+        default=False, help_text="For numbers such as rings or minutes waited: at or under the "
+                                 "pass mark passes.",
+    )
+    unit = models.CharField(max_length=30, blank=True, help_text="For numbers: rings, minutes, days.")
+    weight = models.PositiveSmallIntegerField(
+        default=1, validators=[MinValueValidator(0), MaxValueValidator(10)],
+        help_text="How much this standard counts in the score, from 0 to 10.",
+    )
+    required = models.BooleanField(default=True, help_text="The visit cannot be submitted without it.")
+
+    class Meta:
+        ordering = ["section__position", "section_id", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["checklist", "key"], name="standard_once_per_version"),
+        ]
+
+    def __str__(self):
+        return self.question
+
+    @property
+    def is_scored(self) -> bool:
+        if self.answer_type == AnswerType.TEXT or self.weight == 0:
+            return False
+        return not (self.answer_type == AnswerType.NUMBER and self.threshold is None)
+
+    @property
+    def pass_mark(self) -> Decimal | None:
+        if self.answer_type == AnswerType.RATING:
+            return self.threshold if self.threshold is not None else Decimal(3)
+        return self.threshold

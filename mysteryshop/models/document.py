@@ -1,0 +1,93 @@
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+from mysteryshop.models.checklist import LOCK_HELP
+from scrutiny.uploads import UploadPath
+
+
+class DocumentStatus(models.TextChoices):
+    CHECKING = "checking", "Being checked"
+    APPROVED = "approved", "Customer Approved"
+    SENT_BACK = "sent_back", "Sent back for changes"
+
+
+class CheckedDocument(models.Model):
+    """One version of a leaflet or letter the panel checks for plain English. A new version of
+    the same document points at the one before it."""
+
+    review = models.ForeignKey("reviews.Review", on_delete=models.CASCADE, related_name="checked_documents")
+    title = models.CharField(max_length=200, help_text="For example: Your new tenancy – what happens next.")
+    edition = models.PositiveIntegerField("version", default=1)
+    previous = models.OneToOneField(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_version"
+    )
+    file = models.FileField(upload_to=UploadPath("checked-documents"), max_length=200, blank=True)
+    original_name = models.CharField(max_length=200, blank=True)
+    text = models.TextField(blank=True, help_text="The words of the document, as read by the panel.")
+    status = models.CharField(max_length=20, choices=DocumentStatus.choices, default=DocumentStatus.CHECKING)
+    decision_note = models.TextField(blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    approved_on = models.DateField(null=True, blank=True)
+    expires_on = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False, help_text=LOCK_HELP)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title", "-edition"]
+        indexes = [models.Index(fields=["status", "expires_on"], name="checked_document_register")]
+
+    def __str__(self):
+        return f"{self.title} (version {self.edition})"
+
+    def get_absolute_url(self):
+        return reverse("mysteryshop:document", args=[self.pk])
+
+
+class JargonTerm(models.Model):
+    """A word or phrase tenants find hard, with the plain words to use instead."""
+
+    term = models.CharField(max_length=100)
+    plain = models.CharField("plain alternative", max_length=200)
+    version = models.PositiveIntegerField(default=1, editable=False, help_text=LOCK_HELP)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = "jargon word"
+        constraints = [models.UniqueConstraint(Lower("term"), name="jargon_term_once")]
+
+    def __str__(self):
+        return self.term
+
+
+class RegisterSettings(models.Model):
+    """Whether the register of Customer Approved documents is public."""
+
+    public_register = models.BooleanField(
+        "show the register of Customer Approved documents to everyone", default=False,
+        help_text="When on, people who are not signed in can see which documents are approved.",
+    )
+
+    class Meta:
+        verbose_name_plural = "register settings"
+
+    def __str__(self):
+        return "Register settings"
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls) -> "RegisterSettings":
+        obj, _ = cls.objects.get_or_create(pk=1)
+        return obj

@@ -1,0 +1,198 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from mysteryshop.models.checklist import LOCK_HELP, Checklist, Standard
+from scrutiny.uploads import UploadPath
+
+
+class SiteKind(models.TextChoices):
+    OFFICE = "office", "Local office"
+    PROPERTY = "property", "Property (empty home)"
+    HOSTEL = "hostel", "Hostel or temporary accommodation"
+    DOCUMENT = "document", "Document"
+    SERVICE = "service", "Phone, email or web service"
+
+
+class Site(models.Model):
+    """What a visit looks at: a local office, an empty home, a hostel or a document."""
+
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=SiteKind.choices)
+    address = models.CharField(max_length=300, blank=True)
+    is_active = models.BooleanField("in use", default=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["name", "kind"], name="site_name_once_per_kind")]
+
+    def __str__(self):
+        return self.name
+
+
+class Channel(models.TextChoices):
+    PHONE = "phone", "Phone"
+    IN_PERSON = "in_person", "In person"
+    EMAIL = "email", "Email"
+    WEB = "web", "Web"
+    INSPECTION = "inspection", "Inspection"
+
+
+class VisitStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+
+
+class Visit(models.Model):
+    """One mystery shop, inspection or document check, scored against one checklist version.
+
+    `points`, `max_points` and `score` are the sums of its answers, kept up to date by
+    services.record_answer so the dashboard adds up visits instead of answers."""
+
+    review = models.ForeignKey("reviews.Review", on_delete=models.CASCADE, related_name="visits")
+    checklist = models.ForeignKey(Checklist, on_delete=models.PROTECT, related_name="visits")
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="visits")
+    document = models.ForeignKey(
+        "mysteryshop.CheckedDocument", on_delete=models.CASCADE, null=True, blank=True,
+        related_name="visits",
+    )
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    visited_at = models.DateTimeField("date and time")
+    shopper = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mystery_visits"
+    )
+    notes = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=VisitStatus.choices, default=VisitStatus.DRAFT)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    points = models.DecimalField(max_digits=8, decimal_places=2, default=0)
+    max_points = models.DecimalField(max_digits=8, decimal_places=2, default=0)
+    score = models.DecimalField(
+        max_digits=5, decimal_places=1, null=True, blank=True,
+        help_text="Weighted share of points earned, as a percentage; empty until scored.",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False, help_text=LOCK_HELP)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-visited_at", "-pk"]
+        indexes = [
+            models.Index(fields=["review", "status", "visited_at"], name="visit_review_status_when"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_channel_display()} – {self.site} – {self.visited_at:%d %b %Y}"
+
+    def get_absolute_url(self):
+        return reverse("mysteryshop:visit", args=[self.pk])
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == VisitStatus.SUBMITTED
+
+
+class Answer(models.Model):
+    """The answer to one standard on one visit. Its points are worked out when it is saved
+    (mysteryshop.scoring), so totals are sums in the database."""
+
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="answers")
+    standard = models.ForeignKey(Standard, on_delete=models.PROTECT, related_name="answers")
+    not_applicable = models.BooleanField(default=False)
+    choice = models.CharField(max_length=3, blank=True, choices=[("yes", "Yes"), ("no", "No")])
+    rating = models.PositiveSmallIntegerField(null=True, blank=True)
+    number = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    text = models.TextField(blank=True)
+    points = models.DecimalField(max_digits=8, decimal_places=2, default=0)
+    max_points = models.DecimalField(max_digits=8, decimal_places=2, default=0)
+    passed = models.BooleanField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False, help_text=LOCK_HELP)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["visit", "standard"]
+        constraints = [
+            models.UniqueConstraint(fields=["visit", "standard"], name="one_answer_per_standard"),
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
+                name="answer_rating_1_to_5",
+            ),
+        ]
+        indexes = [models.Index(fields=["standard", "passed"], name="answer_standard_passed")]
+
+    def __str__(self):
+        return f"{self.standard} – {self.display}"
+
+    @property
+    def display(self) -> str:
+        """The answer as a person would say it."""
+        if self.not_applicable:
+            return "Not applicable"
+        if self.choice:
+            return self.get_choice_display()
+        if self.rating is not None:
+            return f"{self.rating} out of 5"
+        if self.number is not None:
+            number = self.number.normalize()
+            value = f"{number:f}"
+            return f"{value} {self.standard.unit}".strip()
+        return self.text
+
+
+class AnswerReceipt(models.Model):
+    """An answer sent from a phone, by its idempotency key: sent twice, it is applied once."""
+
+    key = models.UUIDField(unique=True)
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="receipts")
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, null=True, related_name="receipts")
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return str(self.key)
+
+
+class VisitPhoto(models.Model):
+    """A photo taken on a visit, stored without its EXIF (location) data."""
+
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="photos")
+    standard = models.ForeignKey(
+        Standard, on_delete=models.SET_NULL, null=True, blank=True, related_name="photos"
+    )
+    file = models.FileField(upload_to=UploadPath("visit-photos"), max_length=200)
+    description = models.CharField(
+        "what the photo shows", max_length=300,
+        help_text="Read out to people who cannot see the photo.",
+    )
+    key = models.UUIDField(null=True, blank=True, unique=True, help_text="Sent from the phone once.")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["visit", "created_at", "pk"]
+
+    def __str__(self):
+        return self.description
+
+    def get_absolute_url(self):
+        return reverse("mysteryshop:photo", args=[self.visit_id, self.pk])
+
+
+class VisitFinding(models.Model):
+    """A finding of the programme's review raised from a failed standard, with the visits that
+    show it as its evidence. Kept here because reviews must not know about visits."""
+
+    finding = models.OneToOneField(
+        "reviews.Finding", on_delete=models.CASCADE, related_name="visit_source"
+    )
+    standard_key = models.UUIDField(db_index=True)
+    question = models.CharField(max_length=300)
+    visits = models.ManyToManyField(Visit, related_name="findings_raised")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"From visits: {self.question}"

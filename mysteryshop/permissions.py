@@ -1,0 +1,79 @@
+"""Who may see and do what with checklists, visits and document checks.
+
+Shoppers (tenant members of the review's panel) record their own visits; the whole panel and
+the landlord's staff read them; administrators manage checklists and the jargon list and may
+correct a submitted visit. The panel's chair, vice-chair or supporting officer (or an
+administrator) awards "Customer Approved".
+"""
+
+from typing import Any
+
+from panels.permissions import can_manage_panel, is_member
+from reviews.models import Review, ReviewKind
+from reviews.permissions import can_add_finding, can_view_review
+from scrutiny.permissions import has_role, is_admin
+
+User = Any  # accounts.User; kept loose so anonymous users can be asked too
+
+VISIT_KINDS = (ReviewKind.MYSTERY_SHOPPING, ReviewKind.INSPECTION, ReviewKind.DOCUMENT_REVIEW)
+ADMINS_ONLY = "Only administrators can change checklists and the jargon list."
+NOT_YOUR_PANEL = "This programme belongs to a panel you are not a member of."
+SHOPPERS_ONLY = "Only members of the panel and administrators can record visits."
+NOT_YOUR_VISIT = "Only the shopper who recorded this visit, or an administrator, can change it."
+SUBMITTED = "This visit has been submitted, so only an administrator can change it."
+AWARD_REFUSAL = (
+    "Only the panel's chair, vice-chair or supporting officer, or an administrator, can decide."
+)
+
+
+def can_manage_checklists(user: User) -> bool:
+    return is_admin(user)
+
+
+def can_view_checklists(user: User) -> bool:
+    """Everyone signed in may read checklists, so shoppers can prepare."""
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def can_view_programme(user: User, review: Review) -> bool:
+    return can_view_review(user, review)
+
+
+def can_record_visit(user: User, review: Review) -> bool:
+    """Panel members (tenants) and administrators record visits on a programme."""
+    if review.kind not in VISIT_KINDS:
+        return False
+    if is_admin(user):
+        return True
+    return has_role(user, "tenant") and is_member(user, review.panel_id)
+
+
+def can_view_visit(user: User, visit: Any) -> bool:
+    return can_view_review(user, visit.review)
+
+
+def can_edit_visit(user: User, visit: Any) -> bool:
+    """The shopper while it is a draft; administrators always."""
+    if is_admin(user):
+        return True
+    if visit.is_submitted:
+        return False
+    return visit.shopper_id == user.pk and can_record_visit(user, visit.review)
+
+
+def edit_refusal(visit: Any) -> str:
+    return SUBMITTED if visit.is_submitted else NOT_YOUR_VISIT
+
+
+def can_raise_finding(user: User, review: Review) -> bool:
+    return can_add_finding(user, review)
+
+
+def can_check_documents(user: User, review: Review) -> bool:
+    """Add a document or a new version of one to a document review."""
+    return can_record_visit(user, review)
+
+
+def can_decide_document(user: User, review: Review) -> bool:
+    """Award Customer Approved or send the document back."""
+    return can_manage_panel(user, review.panel_id)

@@ -1,0 +1,131 @@
+"""Reading a document for the panel: its text out of a PDF, Word or text file, readability
+figures (textstat-rs, which ships its own word data so it works with no internet), long
+sentences, and jargon words marked in place. The figures are a guide; the panel decides."""
+
+import io
+import re
+from dataclasses import dataclass, field
+
+import textstat_rs
+from django.core.exceptions import ValidationError
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+LONG_SENTENCE_WORDS = 25
+MAX_TEXT = 200_000
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
+
+
+def extract_text(f, kind: str) -> str:
+    """The words of an uploaded PDF, Word (.docx) or text file."""
+    f.seek(0)
+    data = f.read()
+    try:
+        if kind == "pdf":
+            from pypdf import PdfReader
+
+            reader = PdfReader(io.BytesIO(data))
+            text = "\n\n".join((page.extract_text() or "") for page in reader.pages[:100])
+        elif kind == "docx":
+            import docx
+
+            document = docx.Document(io.BytesIO(data))
+            text = "\n\n".join(p.text for p in document.paragraphs)
+        elif kind == "txt":
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                text = data.decode("cp1252", errors="replace")
+        else:
+            raise ValidationError("Choose a PDF, a Word document (.docx) or a text file.")
+    except ValidationError:
+        raise
+    except Exception as exc:  # a broken file from outside: say so rather than fail
+        raise ValidationError(
+            "The words could not be read from this file. Paste the text instead."
+        ) from exc
+    text = text.replace("\x00", "").strip()
+    if not text:
+        raise ValidationError(
+            "No words were found in this file (it may be a scanned image). Paste the text instead."
+        )
+    return text[:MAX_TEXT]
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+def word_count(sentence: str) -> int:
+    return len(re.findall(r"[A-Za-z0-9'’-]+", sentence))
+
+
+@dataclass
+class Report:
+    reading_ease: float | None
+    grade: float | None
+    words: int
+    sentence_count: int
+    long_sentences: list[str] = field(default_factory=list)
+    jargon: list[tuple[str, str, int]] = field(default_factory=list)  # term, plain, times found
+    marked: SafeString = mark_safe("")  # noqa: S308 - built from escaped text below
+
+    @property
+    def ease_label(self) -> str:
+        if self.reading_ease is None:
+            return "Not enough text to measure"
+        if self.reading_ease >= 60:
+            return "Plain: most people read it easily"
+        if self.reading_ease >= 50:
+            return "Fairly hard"
+        return "Hard to read"
+
+
+def _jargon_pattern(terms: list[tuple[str, str]]) -> re.Pattern | None:
+    if not terms:
+        return None
+    # Longest first so "remedial works" wins over a shorter word inside it.
+    ordered = sorted((t for t, _ in terms if t.strip()), key=len, reverse=True)
+    body = "|".join(re.escape(t.strip()) for t in ordered)
+    return re.compile(rf"(?<![\w-])({body})(?![\w-])", re.IGNORECASE)
+
+
+def mark_jargon(text: str, terms: list[tuple[str, str]]) -> tuple[SafeString, list[tuple[str, str, int]]]:
+    """The text as safe HTML with each jargon word in a <mark> giving its plain alternative,
+    and (term, plain, times) for each word found. Everything else is escaped."""
+    pattern = _jargon_pattern(terms)
+    plain_for = {t.strip().lower(): p for t, p in terms}
+    counts: dict[str, int] = {}
+    if pattern is None:
+        return mark_safe(escape(text)), []  # noqa: S308 - escaped
+    out, last = [], 0
+    for match in pattern.finditer(text):
+        out.append(escape(text[last:match.start()]))
+        word = match.group(0)
+        plain = plain_for.get(word.lower(), "")
+        counts[word.lower()] = counts.get(word.lower(), 0) + 1
+        out.append(
+            f'<mark class="jargon">{escape(word)}<span class="visually-hidden"> '
+            f"(jargon; plain words: {escape(plain)})</span></mark>"
+        )
+        last = match.end()
+    out.append(escape(text[last:]))
+    found = [(t, plain_for[t], n) for t, n in counts.items()]
+    return mark_safe("".join(out)), found  # noqa: S308 - every piece escaped
+
+
+def analyse(text: str, terms: list[tuple[str, str]]) -> Report:
+    """Readability, long sentences and jargon for a text."""
+    text = (text or "").strip()
+    parts = sentences(text)
+    words = sum(word_count(s) for s in parts)
+    ease = grade = None
+    if words >= 10:
+        ease = round(float(textstat_rs.flesch_reading_ease(text)), 1)
+        grade = round(float(textstat_rs.flesch_kincaid_grade(text)), 1)
+    marked, found = mark_jargon(text, terms)
+    return Report(
+        reading_ease=ease, grade=grade, words=words, sentence_count=len(parts),
+        long_sentences=[s for s in parts if word_count(s) > LONG_SENTENCE_WORDS],
+        jargon=found, marked=marked,
+    )

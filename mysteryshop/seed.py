@@ -1,0 +1,48 @@
+"""Put the starting checklists and jargon list in place; safe to run again.
+
+Takes the app registry so the data migration (historical models) and the demo (real models)
+share one function."""
+
+from decimal import Decimal
+
+from mysteryshop.seed_content import CHECKLISTS, JARGON, family
+
+
+def seed_checklists(apps) -> None:
+    """Create any missing seeded checklist (a checklist already there is left as it is)."""
+    Checklist = apps.get_model("mysteryshop", "Checklist")
+    Section = apps.get_model("mysteryshop", "Section")
+    Standard = apps.get_model("mysteryshop", "Standard")
+    for spec in CHECKLISTS:
+        fam = family(spec["slug"])
+        if Checklist.objects.filter(family=fam).exists():
+            continue
+        checklist = Checklist.objects.create(
+            family=fam, number=1, title=spec["title"], purpose=spec["purpose"],
+            introduction=spec["introduction"], is_current=True,
+        )
+        for s_pos, (title, standards) in enumerate(spec["sections"], start=1):
+            section = Section.objects.create(checklist=checklist, position=s_pos, title=title)
+            for pos, (question, guidance, kind, weight, mark, lower, unit, required) in enumerate(
+                standards, start=1
+            ):
+                Standard.objects.create(
+                    checklist=checklist, section=section, position=pos, question=question,
+                    guidance=guidance, answer_type=kind, weight=weight,
+                    threshold=None if mark is None else Decimal(mark), lower_is_better=lower,
+                    unit=unit, required=required,
+                )
+
+
+def seed_jargon(apps) -> None:
+    """Add any missing jargon word from the starting list."""
+    JargonTerm = apps.get_model("mysteryshop", "JargonTerm")
+    known = {t.lower() for t in JargonTerm.objects.values_list("term", flat=True)}
+    JargonTerm.objects.bulk_create(
+        [JargonTerm(term=term, plain=plain) for term, plain in JARGON if term.lower() not in known]
+    )
+
+
+def seed_all(apps) -> None:
+    seed_checklists(apps)
+    seed_jargon(apps)

@@ -1,0 +1,207 @@
+"""Reads for the mysteryshop pages and for reports.
+
+`programme_summary` and `year_summary` are the public interface the reports app uses for the
+programme PDF and the Annual Report to Tenants: keep their shapes stable. Both aggregate in the
+database, so they make the same number of queries for 10 visits or 10,000.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Avg, Count, Max, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from mysteryshop.models import (
+    Answer,
+    Channel,
+    CheckedDocument,
+    Checklist,
+    DocumentStatus,
+    Section,
+    Standard,
+    Visit,
+    VisitStatus,
+)
+from reviews.models import Review
+
+INSPECTION_CHANNELS = (Channel.INSPECTION,)
+
+
+def sections_with_standards(*, checklist: Checklist) -> list[Section]:
+    """The checklist's sections in order, each with `.items` holding its standards."""
+    sections = list(checklist.sections.order_by("position", "pk"))
+    by_section: dict[int, list[Standard]] = {s.pk: [] for s in sections}
+    for standard in Standard.objects.filter(checklist=checklist).order_by("position", "pk"):
+        by_section[standard.section_id].append(standard)
+    for section in sections:
+        section.items = by_section[section.pk]
+    return sections
+
+
+def visit_sections(*, visit: Visit) -> list[Section]:
+    """The visit's checklist sections; each standard carries `.answer` (or None)."""
+    sections = sections_with_standards(checklist=visit.checklist)
+    answers = {a.standard_id: a for a in visit.answers.all()}
+    for section in sections:
+        for standard in section.items:
+            standard.answer = answers.get(standard.pk)
+            if standard.answer is not None:
+                standard.answer.standard = standard
+        section.answered = sum(1 for s in section.items if s.answer is not None)
+    return sections
+
+
+def visits_for(*, review: Review, user: Any = None, mine: bool = False) -> QuerySet[Visit]:
+    """A programme's visits, newest first, with what a list shows joined in."""
+    visits = Visit.objects.filter(review=review).select_related("site", "shopper", "checklist")
+    if mine and user is not None:
+        visits = visits.filter(shopper=user)
+    return visits.order_by("-visited_at", "-pk")
+
+
+def visits_failing(*, review: Review, standard: Standard) -> QuerySet[Visit]:
+    """Submitted visits of the programme where this standard (in any version) failed."""
+    return (
+        Visit.objects.filter(
+            review=review, status=VisitStatus.SUBMITTED,
+            answers__standard__key=standard.key, answers__passed=False,
+        )
+        .select_related("site")
+        .order_by("-visited_at")
+        .distinct()
+    )
+
+
+def follow_up_answers(*, source: Any) -> QuerySet[Answer]:
+    """Answers to the finding's standard on visits made after the finding was raised."""
+    return (
+        Answer.objects.filter(
+            standard__key=source.standard_key, visit__review_id=source.finding.review_id,
+            visit__status=VisitStatus.SUBMITTED, visit__visited_at__gt=source.created_at,
+        )
+        .select_related("visit__site", "standard")
+        .order_by("-visit__visited_at")
+    )
+
+
+@dataclass
+class ProgrammeSummary:
+    """The numbers of a programme's dashboard, from submitted visits only.
+
+    Scores are percentages (0-100, one decimal place) averaged over visits, so each visit
+    counts the same however many standards it had. Rows are plain dicts:
+    by_site / by_channel: {"label", "visits", "score"}; by_month: {"month" (date), "visits",
+    "score"}; site_trend: {"site", "scores": [score or None per month in `months`]};
+    failing: {"key", "question", "fails", "judged", "fail_rate" (percentage)}.
+    """
+
+    visits: int = 0
+    score: Decimal | None = None
+    by_site: list[dict] = field(default_factory=list)
+    by_channel: list[dict] = field(default_factory=list)
+    by_month: list[dict] = field(default_factory=list)
+    months: list[date] = field(default_factory=list)
+    site_trend: list[dict] = field(default_factory=list)
+    failing: list[dict] = field(default_factory=list)
+
+
+def _round(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(value).quantize(Decimal("0.1"))
+
+
+def _month(value: Any) -> date:
+    if isinstance(value, datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value
+
+
+def programme_summary(*, review: Review, failing_limit: int = 10) -> ProgrammeSummary:
+    """Scores by site, channel and month, each site's trend and the standards failed most."""
+    visits = Visit.objects.filter(review=review, status=VisitStatus.SUBMITTED, score__isnull=False)
+    summary = ProgrammeSummary()
+    overall = visits.aggregate(n=Count("pk"), score=Avg("score"))
+    summary.visits, summary.score = overall["n"], _round(overall["score"])
+    summary.by_site = [
+        {"label": row["site__name"], "visits": row["n"], "score": _round(row["score"])}
+        for row in visits.values("site__name").annotate(n=Count("pk"), score=Avg("score"))
+        .order_by("site__name")
+    ]
+    channels = dict(Channel.choices)
+    summary.by_channel = [
+        {"label": channels.get(row["channel"], row["channel"]), "visits": row["n"],
+         "score": _round(row["score"])}
+        for row in visits.values("channel").annotate(n=Count("pk"), score=Avg("score"))
+        .order_by("channel")
+    ]
+    monthly = visits.annotate(month=TruncMonth("visited_at"))
+    summary.by_month = [
+        {"month": _month(row["month"]), "visits": row["n"], "score": _round(row["score"])}
+        for row in monthly.values("month").annotate(n=Count("pk"), score=Avg("score")).order_by("month")
+    ]
+    summary.months = [row["month"] for row in summary.by_month]
+    trend: dict[str, dict[date, Decimal | None]] = {}
+    for row in monthly.values("site__name", "month").annotate(score=Avg("score")).order_by("site__name"):
+        trend.setdefault(row["site__name"], {})[_month(row["month"])] = _round(row["score"])
+    summary.site_trend = [
+        {"site": site, "scores": [scores.get(m) for m in summary.months]} for site, scores in trend.items()
+    ]
+    failing = (
+        Answer.objects.filter(visit__in=visits, passed__isnull=False)
+        .values("standard__key")
+        .annotate(question=Max("standard__question"), fails=Count("pk", filter=Q(passed=False)),
+                  judged=Count("pk"), standard_id=Max("standard_id"))
+        .filter(fails__gt=0)
+        .order_by("-fails", "question")[:failing_limit]
+    )
+    summary.failing = [
+        {"key": row["standard__key"], "question": row["question"], "fails": row["fails"],
+         "judged": row["judged"], "standard_id": row["standard_id"],
+         "fail_rate": _round(Decimal(row["fails"]) * 100 / row["judged"])}
+        for row in failing
+    ]
+    return summary
+
+
+def year_summary(*, start: date, end: date) -> dict[str, Any]:
+    """For the Annual Report: visits and inspections made from `start` to `end` (inclusive),
+    their average scores, and documents awarded Customer Approved in that time.
+
+    Returns {"mystery_shops", "mystery_shop_score", "inspections", "inspection_score",
+    "documents_approved", "visits_by_purpose": [{"label", "visits", "score"}]}."""
+    tz = timezone.get_current_timezone()
+    since = datetime.combine(start, time.min, tzinfo=tz)
+    until = datetime.combine(end, time.max, tzinfo=tz)
+    visits = Visit.objects.filter(status=VisitStatus.SUBMITTED, visited_at__range=(since, until))
+    totals = visits.aggregate(
+        shops=Count("pk", filter=~Q(channel__in=INSPECTION_CHANNELS) & Q(document__isnull=True)),
+        shop_score=Avg("score", filter=~Q(channel__in=INSPECTION_CHANNELS) & Q(document__isnull=True)),
+        inspections=Count("pk", filter=Q(channel__in=INSPECTION_CHANNELS, document__isnull=True)),
+        inspection_score=Avg("score", filter=Q(channel__in=INSPECTION_CHANNELS, document__isnull=True)),
+    )
+    purposes = dict(Checklist._meta.get_field("purpose").choices)
+    by_purpose = [
+        {"label": purposes.get(row["checklist__purpose"], row["checklist__purpose"]),
+         "visits": row["n"], "score": _round(row["score"])}
+        for row in visits.values("checklist__purpose").annotate(n=Count("pk"), score=Avg("score"))
+        .order_by("checklist__purpose")
+    ]
+    approved = CheckedDocument.objects.filter(
+        status=DocumentStatus.APPROVED, approved_on__range=(start, end)
+    ).count()
+    return {
+        "mystery_shops": totals["shops"], "mystery_shop_score": _round(totals["shop_score"]),
+        "inspections": totals["inspections"], "inspection_score": _round(totals["inspection_score"]),
+        "documents_approved": approved, "visits_by_purpose": by_purpose,
+    }
+
+
+def register(*, today: date | None = None) -> QuerySet[CheckedDocument]:
+    """Documents awarded Customer Approved and not yet expired, soonest expiry first."""
+    today = today or timezone.localdate()
+    return (
+        CheckedDocument.objects.filter(status=DocumentStatus.APPROVED, expires_on__gte=today)
+        .order_by("expires_on", "title")
+    )

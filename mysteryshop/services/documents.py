@@ -1,0 +1,137 @@
+"""Document checks ("Customer Approved"): adding a document or a new version of one, the
+panel's decision, the jargon list and whether the register is public."""
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from mysteryshop import permissions as perms
+from mysteryshop.models import CheckedDocument, DocumentStatus, JargonTerm, RegisterSettings
+from mysteryshop.readability import extract_text
+from mysteryshop.services.locking import claim
+from reviews.models import Review, ReviewKind
+from scrutiny.permissions import require
+
+APPROVAL_YEARS = 2
+DOCUMENTS_REFUSAL = "Only members of the panel and administrators can add documents to check."
+
+
+def _text_from(file: Any, kind: str | None, text: str) -> str:
+    if file is not None:
+        return extract_text(file, kind or "")
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": "Choose a file or paste the document's text."})
+    return text
+
+
+@transaction.atomic
+def add_document(*, by: Any, review: Review, title: str, file: Any = None, kind: str | None = None,
+                 text: str = "") -> CheckedDocument:
+    """Add a leaflet or letter to check, from a file (its text is read out) or pasted text."""
+    require(perms.can_check_documents(by, review), DOCUMENTS_REFUSAL)
+    if review.kind != ReviewKind.DOCUMENT_REVIEW:
+        raise ValidationError("Documents are checked in a document review.")
+    words = _text_from(file, kind, text)
+    return CheckedDocument.objects.create(
+        review=review, title=title.strip(), file=file or "",
+        original_name=(getattr(file, "name", "") or "")[:200], text=words, added_by=by,
+    )
+
+
+@transaction.atomic
+def new_version(*, by: Any, document: CheckedDocument) -> CheckedDocument:
+    """Start checking the next version of a document: same title, the text to update."""
+    require(perms.can_check_documents(by, document.review), DOCUMENTS_REFUSAL)
+    if hasattr(document, "next_version"):
+        raise ValidationError("A newer version of this document is already being checked.")
+    return CheckedDocument.objects.create(
+        review=document.review, title=document.title, edition=document.edition + 1,
+        previous=document, text=document.text, added_by=by,
+    )
+
+
+@transaction.atomic
+def update_text(*, by: Any, document: CheckedDocument, version: int | None, title: str,
+                file: Any = None, kind: str | None = None, text: str = "") -> CheckedDocument:
+    """Replace a document's words (a new file or pasted text) while it is being checked."""
+    require(perms.can_check_documents(by, document.review), DOCUMENTS_REFUSAL)
+    current = claim(document, version=version, noun="document")
+    if current.status != DocumentStatus.CHECKING:
+        raise ValidationError("This version has been decided. Check a new version instead.")
+    current.title = title.strip()
+    current.text = _text_from(file, kind, text)
+    if file is not None:
+        current.file = file
+        current.original_name = (getattr(file, "name", "") or "")[:200]
+    current.save()
+    return current
+
+
+def default_expiry(today: date) -> date:
+    """Customer Approved lasts two years unless the panel says otherwise."""
+    try:
+        return today.replace(year=today.year + APPROVAL_YEARS)
+    except ValueError:  # 29 February
+        return today + timedelta(days=365 * APPROVAL_YEARS)
+
+
+@transaction.atomic
+def decide(*, by: Any, document: CheckedDocument, version: int | None, approve: bool,
+           note: str = "", expires_on: date | None = None) -> CheckedDocument:
+    """The panel awards Customer Approved (until an expiry date) or sends the document back."""
+    require(perms.can_decide_document(by, document.review), perms.AWARD_REFUSAL)
+    current = claim(document, version=version, noun="document")
+    if current.status != DocumentStatus.CHECKING:
+        raise ValidationError("This version has already been decided.")
+    today = timezone.localdate()
+    if approve:
+        expires_on = expires_on or default_expiry(today)
+        if expires_on <= today:
+            raise ValidationError({"expires_on": "The expiry date must be in the future."})
+        current.status, current.approved_on, current.expires_on = DocumentStatus.APPROVED, today, expires_on
+    else:
+        if not note.strip():
+            raise ValidationError({"note": "Say what needs to change before it can be approved."})
+        current.status = DocumentStatus.SENT_BACK
+    current.decision_note = note.strip()
+    current.decided_at, current.decided_by = timezone.now(), by
+    current.save()
+    return current
+
+
+@transaction.atomic
+def save_jargon(*, by: Any, term: str, plain: str, jargon: JargonTerm | None = None,
+                version: int | None = None) -> JargonTerm:
+    """Add a jargon word with its plain alternative, or change one."""
+    require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
+    term, plain = term.strip(), plain.strip()
+    if not term or not plain:
+        raise ValidationError("Give the word and its plain alternative.")
+    item = claim(jargon, version=version, noun="jargon word") if jargon else JargonTerm()
+    item.term, item.plain = term, plain
+    try:
+        with transaction.atomic():
+            item.save()
+    except IntegrityError:
+        raise ValidationError({"term": f"“{term}” is already on the list."}) from None
+    return item
+
+
+@transaction.atomic
+def remove_jargon(*, by: Any, jargon: JargonTerm) -> None:
+    """Take a word off the jargon list."""
+    require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
+    jargon.delete()
+
+
+def set_register_public(*, by: Any, public: bool) -> RegisterSettings:
+    """Show the register of Customer Approved documents to everyone, or only to people signed in."""
+    require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
+    settings = RegisterSettings.load()
+    settings.public_register = public
+    settings.save()
+    return settings

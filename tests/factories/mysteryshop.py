@@ -1,0 +1,100 @@
+import datetime
+from decimal import Decimal
+
+import factory
+from django.utils import timezone
+
+from mysteryshop.models import (
+    AnswerType,
+    Channel,
+    CheckedDocument,
+    Checklist,
+    JargonTerm,
+    Section,
+    Site,
+    SiteKind,
+    Standard,
+    Visit,
+)
+from reviews.models import ReviewKind
+from tests.factories.accounts import UserFactory
+from tests.factories.reviews import ReviewFactory
+
+
+class ProgrammeFactory(ReviewFactory):
+    title = factory.Sequence(lambda n: f"Mystery shopping of local offices {n}")
+    kind = ReviewKind.MYSTERY_SHOPPING
+
+
+class ChecklistFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Checklist
+
+    title = factory.Sequence(lambda n: f"Telephone contact {n}")
+    purpose = "phone"
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+
+    checklist = factory.SubFactory(ChecklistFactory)
+    title = "Getting through"
+    position = factory.Sequence(lambda n: n + 1)
+
+
+class StandardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Standard
+
+    section = factory.SubFactory(SectionFactory)
+    checklist = factory.LazyAttribute(lambda o: o.section.checklist)
+    question = factory.Sequence(lambda n: f"Did the person give their name? ({n})")
+    answer_type = AnswerType.YES_NO
+    weight = 1
+    position = factory.Sequence(lambda n: n + 1)
+
+
+def number_standard(**kwargs):
+    defaults = {"question": "How many rings before an answer?", "answer_type": AnswerType.NUMBER,
+                "threshold": Decimal(5), "lower_is_better": True, "unit": "rings", "weight": 2}
+    return StandardFactory(**{**defaults, **kwargs})
+
+
+class SiteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Site
+        django_get_or_create = ["name", "kind"]
+
+    name = factory.Sequence(lambda n: f"Local office {n}")
+    kind = SiteKind.OFFICE
+
+
+class VisitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Visit
+
+    review = factory.SubFactory(ProgrammeFactory)
+    checklist = factory.SubFactory(ChecklistFactory)
+    site = factory.SubFactory(SiteFactory)
+    channel = Channel.PHONE
+    visited_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+    shopper = factory.SubFactory(UserFactory, role="tenant")
+
+
+class CheckedDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CheckedDocument
+
+    review = factory.SubFactory(ReviewFactory, kind=ReviewKind.DOCUMENT_REVIEW)
+    title = factory.Sequence(lambda n: f"Your new tenancy leaflet {n}")
+    text = "Welcome to your new home. Call us if you need help. We are here to help you."
+
+
+class JargonTermFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = JargonTerm
+        django_get_or_create = ["term"]
+
+    term = "arrears"
+    plain = "rent owed"
