@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
 from accounts.models import Role, User
+from scrutiny.forms import SingleLineCharField
 
 
 class SignInForm(AuthenticationForm):
@@ -26,6 +27,7 @@ class ProfileForm(forms.ModelForm):
             "display_name", "email", "phone", "postal_address", "contact_preference",
             "large_text", "large_print_documents", "access_needs",
         ]
+        field_classes = {"display_name": SingleLineCharField}
         widgets = {
             "postal_address": forms.Textarea(attrs={"rows": 3}),
             "access_needs": forms.Textarea(attrs={"rows": 3}),
@@ -42,7 +44,7 @@ class ProfileForm(forms.ModelForm):
 
 
 class InvitationForm(forms.Form):
-    display_name = forms.CharField(label="Name", max_length=150)
+    display_name = SingleLineCharField(label="Name", max_length=150)
     email = forms.EmailField(label="Email address")
     role = forms.ChoiceField(
         choices=Role.choices, initial=Role.TENANT,

@@ -188,4 +188,25 @@ class Invitation(models.Model):
         return "Sent" if self.sent_at else "Sending"
 
     def accept_url(self, token):
-        return settings.SITE_URL.rstrip("/") + reverse("accounts:accept-invitation", args=[token])
+        from scrutiny.emails import absolute_url  # the email helper needs this module first
+
+        return absolute_url(reverse("accounts:accept-invitation", args=[token]))
+
+
+class Notice(models.Model):
+    """What an email would have said, kept for the home page of someone who asked not to be
+    emailed (or who has no working address), so nobody misses a step that is theirs."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices")
+    subject = models.CharField(max_length=255)
+    body = models.TextField()
+    url = models.CharField("link", max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self):
+        return self.subject

@@ -1,4 +1,6 @@
-from accounts.models import Invitation
+from django.db.models import QuerySet
+
+from accounts.models import Invitation, Notice, User
 
 
 def pending_invitations():
@@ -20,4 +22,14 @@ def personal_data(user):
         "access_needs": user.access_needs,
         "date_joined": user.date_joined.isoformat(),
         "last_sign_in": user.last_login.isoformat() if user.last_login else None,
+        "notices": [
+            {"subject": n.subject, "text": n.body, "at": n.created_at.isoformat(),
+             "read_at": n.read_at.isoformat() if n.read_at else None}
+            for n in user.notices.order_by("created_at", "pk")
+        ],
     }
+
+
+def unread_notices(user: User) -> QuerySet[Notice]:
+    """The person's notices not yet marked as read, newest first."""
+    return Notice.objects.filter(user=user, read_at__isnull=True).order_by("-created_at", "-pk")

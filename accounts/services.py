@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Invitation, User
+from accounts.models import Invitation, Notice, User
 from scrutiny.jobs import enqueue
 from scrutiny.permissions import is_admin, require
 
@@ -62,3 +62,11 @@ def accept_invitation(*, invitation, password):
     invitation.user = user
     invitation.save(update_fields=["accepted_at", "user"])
     return user
+
+
+def mark_notices_read(*, user: User, notice_id: int | None = None) -> int:
+    """Mark one of the person's notices (or, with no id, all of them) as read; returns how many."""
+    notices = Notice.objects.filter(user=user, read_at__isnull=True)
+    if notice_id is not None:
+        notices = notices.filter(pk=notice_id)
+    return notices.update(read_at=timezone.now())

@@ -1,10 +1,8 @@
 from celery import shared_task
-from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from accounts.models import Invitation
+from scrutiny.emails import send_to_address
 from scrutiny.models import SiteSettings
 
 
@@ -19,11 +17,10 @@ def send_invitation(invitation_id, token):
         "url": invitation.accept_url(token),
         "site_settings": SiteSettings.load(),
     }
-    send_mail(
+    send_to_address(
+        address=invitation.email,
         subject=f"You are invited to {context['site_settings'].landlord_name}'s tenant scrutiny site",
-        message=render_to_string("accounts/email/invitation.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[invitation.email],
+        template="accounts/email/invitation.txt", context=context, about=invitation,
     )
     Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
     return "sent"

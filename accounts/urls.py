@@ -18,6 +18,7 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
     path("profile/my-data.json", views.personal_data, name="personal-data"),
+    path("notices/read/", views.notices_read, name="notices-read"),
     path(
         "profile/password/",
         auth_views.PasswordChangeView.as_view(

@@ -93,3 +93,12 @@ def accept_invitation(request, token):
     return render(
         request, "accounts/accept_invitation.html", {"form": form, "invitation": invitation}
     )
+
+
+@require_POST
+@login_required
+def notices_read(request):
+    """Mark the person's own notices as read (one, with `notice`, or all); back to home."""
+    notice_id = request.POST.get("notice", "")
+    services.mark_notices_read(user=request.user, notice_id=int(notice_id) if notice_id.isdigit() else None)
+    return redirect("home")

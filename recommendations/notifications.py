@@ -1,45 +1,79 @@
-"""Who hears about each step of a recommendation, and the email they get."""
+"""Who hears about each step of a recommendation, and what they are told.
 
-from django.conf import settings
-from django.core.mail import send_mail
+Every step has its own subject, wording and label for the note that came with it (STEPS), so
+that verifying never reads like returning, nor agreeing a plan like a return."""
+
+from dataclasses import dataclass
+
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from accounts.models import Role, User
 from panels.models import Membership
-from recommendations.models import Status, Transition
+from recommendations.models import Recommendation, Status, Transition
+from scrutiny.emails import tell
 from scrutiny.models import SiteSettings
 
-SUBJECTS = {
-    Status.SUBMITTED: "waits for your response",
-    Status.ACCEPTED: "has been accepted",
-    Status.PARTLY_ACCEPTED: "has been partly accepted",
-    Status.REJECTED: "has been rejected",
-    Status.IN_PROGRESS: "is in progress",
-    Status.IMPLEMENTED: "has been implemented: please check it",
-    Status.VERIFIED: "has been verified by the panel",
+
+@dataclass(frozen=True)
+class Step:
+    """How one step of the lifecycle is told: the end of the subject after "R1 of <review>",
+    and the heading of the note that came with it ("" when the note is not shown)."""
+
+    subject: str
+    note_label: str
+
+
+STEPS = {
+    "submitted": Step("waits for your response", ""),
+    "accepted": Step("has been accepted", "What the landlord said"),
+    "partly_accepted": Step("has been partly accepted", "Why it is only partly accepted"),
+    "rejected": Step("has been rejected", "Why it was rejected"),
+    "plan_agreed": Step("is in progress: you own its action plan", ""),
+    "implemented": Step("has been implemented: please check it", "What was done"),
+    "verified": Step("has been verified by the panel", "What has changed for tenants"),
+    "returned": Step("has been returned to in progress", "What still needs to be done"),
 }
 
 
-def _panel_tenants(recommendation):
+def step_of(transition: Transition) -> str:
+    """The name of the step a transition records (its key in STEPS), or "" for a new draft."""
+    to = transition.to_status
+    if not transition.from_status and to == Status.DRAFT:
+        return ""
+    if to == Status.IN_PROGRESS:
+        return "returned" if transition.from_status == Status.IMPLEMENTED else "plan_agreed"
+    return {
+        Status.SUBMITTED: "submitted", Status.ACCEPTED: "accepted",
+        Status.PARTLY_ACCEPTED: "partly_accepted", Status.REJECTED: "rejected",
+        Status.IMPLEMENTED: "implemented", Status.VERIFIED: "verified",
+    }.get(to, "")
+
+
+def subject_for(transition: Transition) -> str:
+    """The email subject for a step (flattened to one line when it is sent)."""
+    rec = transition.recommendation
+    return f"{rec.code} of {rec.review.title} {STEPS[step_of(transition)].subject}"
+
+
+def _panel_tenants(recommendation: Recommendation) -> Q:
     tenant_ids = Membership.objects.current().filter(
         panel_id=recommendation.review.panel_id, user__role=Role.TENANT
     ).values("user_id")
     return Q(pk__in=tenant_ids)
 
 
-def recipients(transition):
+def recipients(transition: Transition) -> list[User]:
     """The next people to act (or to know), never the person who made the step."""
     rec = transition.recommendation
-    to = transition.to_status
-    if to == Status.SUBMITTED:
+    step = step_of(transition)
+    if step == "submitted":
         who = Q(role=Role.MANAGER)
-    elif to in (Status.ACCEPTED, Status.PARTLY_ACCEPTED, Status.REJECTED):
+    elif step in ("accepted", "partly_accepted", "rejected"):
         who = _panel_tenants(rec) | Q(pk=rec.created_by_id)
-    elif to == Status.IMPLEMENTED:
+    elif step == "implemented":
         who = _panel_tenants(rec)
-    elif to in (Status.IN_PROGRESS, Status.VERIFIED):
+    elif step in ("plan_agreed", "returned", "verified"):
         who = Q(pk=rec.owner_id)
     else:
         return []
@@ -49,8 +83,9 @@ def recipients(transition):
     return list(people.order_by("pk"))
 
 
-def send_transition_email(transition_id):
-    """Email the next people about a step; does nothing if it was already sent."""
+def send_transition_email(transition_id: int) -> int:
+    """Tell the next people about a step (by email, or on their home page if they prefer not
+    to be emailed); does nothing if it was already done. Returns how many emails were sent."""
     transition = (
         Transition.objects.filter(pk=transition_id, notified_at__isnull=True)
         .select_related("recommendation__review__panel", "recommendation__owner", "by")
@@ -59,27 +94,22 @@ def send_transition_email(transition_id):
     if transition is None:
         return 0
     rec = transition.recommendation
-    site = SiteSettings.load()
+    step = step_of(transition)
+    if not step:
+        return 0
     context = {
         "transition": transition,
         "rec": rec,
-        "site_settings": site,
-        "returned": transition.from_status == Status.IMPLEMENTED,
-        "url": settings.SITE_URL.rstrip("/") + rec.get_absolute_url(),
+        "step": step,
+        "note_label": STEPS[step].note_label,
+        "site_settings": SiteSettings.load(),
     }
-    subject = f"{rec.code} of {rec.review.title} {SUBJECTS[transition.to_status]}"
-    if context["returned"]:
-        subject = f"{rec.code} of {rec.review.title} has been returned to in progress"
     sent = 0
     for person in recipients(transition):
-        send_mail(
-            subject=subject,
-            message=render_to_string(
-                "recommendations/email/transition.txt", {**context, "person": person}
-            ),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[person.email],
+        sent += tell(
+            person=person, subject=subject_for(transition), context=context,
+            template="recommendations/email/transition.txt", path=rec.get_absolute_url(),
+            about=transition,
         )
-        sent += 1
     Transition.objects.filter(pk=transition.pk).update(notified_at=timezone.now())
     return sent

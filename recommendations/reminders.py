@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role, User
 from recommendations.models import OPEN_WORK, Action, Recommendation, ReminderSent, Status
+from scrutiny.emails import site_url, tell
 from scrutiny.models import SiteSettings
 
 
@@ -66,7 +66,7 @@ def send_daily_reminders(today=None):
     today = today or timezone.localdate()
     already = set(ReminderSent.objects.filter(date=today).values_list("user_id", flat=True))
     site = SiteSettings.load()
-    base_url = settings.SITE_URL.rstrip("/")
+    base_url = site_url()
     sent = 0
     for person, digest in digests(today).items():
         if person.pk in already:
@@ -76,15 +76,16 @@ def send_daily_reminders(today=None):
             # so a retry sends it; if another run got there first, the unique row stops us.
             with transaction.atomic():
                 ReminderSent.objects.create(user=person, date=today, items=digest.count)
-                send_mail(
+                tell(
+                    person=person,
                     subject=f"Recommendations: {digest.count} thing{'s' if digest.count != 1 else ''} "
                     "need your attention",
-                    message=render_to_string("recommendations/email/reminder.txt", {
-                        "person": person, "digest": digest, "today": today, "site_settings": site,
+                    template="recommendations/email/reminder.txt",
+                    context={
+                        "digest": digest, "today": today, "site_settings": site,
                         "base_url": base_url, "response_days": settings.RESPONSE_OVERDUE_DAYS,
-                    }),
-                    from_email=settings.DEFAULT_FROM_EMAIL,
-                    recipient_list=[person.email],
+                    },
+                    path=reverse("home"), about=f"reminders for {today}",
                 )
         except IntegrityError:
             continue

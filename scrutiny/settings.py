@@ -26,7 +26,9 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Emailed links start with this. Unset with DEBUG on, they use the address of the request that
+# caused the email, so a development server on any port sends links that work.
+SITE_URL = env.str("SITE_URL", default="")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -56,6 +58,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "scrutiny.emails.RequestAddressMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -188,6 +191,7 @@ CRISPY_FAIL_SILENTLY = not DEBUG
 
 # Sections of the home page, each a function (user) -> (template, context) or None.
 HOME_SECTIONS = [
+    "accounts.home.section",
     "panels.home.section",
     "reviews.home.section",
     "recommendations.home.section",

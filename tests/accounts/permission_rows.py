@@ -22,6 +22,8 @@ def rows(people):
         Row("accounts:logout", "/accounts/sign-out/", everyone(LOGIN, anonymous=LOGIN), method="post"),
         Row("accounts:profile", "/accounts/profile/", everyone(OK)),
         Row("accounts:personal-data", "/accounts/profile/my-data.json", everyone(OK)),
+        Row("accounts:notices-read", "/accounts/notices/read/", everyone(REDIRECT), method="post"),
+        Row("accounts:notices-read", "/accounts/notices/read/", everyone(NOT_ALLOWED, anonymous=NOT_ALLOWED)),
         Row("accounts:password-change", "/accounts/profile/password/", everyone(OK)),
         Row("accounts:password-change-done", "/accounts/profile/password/done/", everyone(OK)),
         Row("accounts:password-reset", "/accounts/password-reset/", everyone(OK, anonymous=OK)),

@@ -143,5 +143,6 @@ def test_each_step_emails_the_next_person(client, world, make_rec, django_captur
     assert rec.status == Status.IN_PROGRESS
     to = sorted((m.to[0], m.subject) for m in mail.outbox)
     assert (world.member.email, f"R{rec.number} of Complaints handling has been accepted") in to
-    assert (world.owner.email, f"R{rec.number} of Complaints handling is in progress") in to
+    plan = f"R{rec.number} of Complaints handling is in progress: you own its action plan"
+    assert (world.owner.email, plan) in to
     assert Transition.objects.filter(recommendation=rec, notified_at__isnull=True).count() == 0

@@ -72,6 +72,7 @@ def test_only_recommendations_waiting_more_than_the_setting_are_sent_to_managers
 
 def test_a_failed_email_is_sent_again_on_retry(world, make_rec, monkeypatch):
     from recommendations import reminders
+    from scrutiny import emails
 
     with time_machine.travel(EVENING, tick=False):
         owned = make_rec("in_progress")
@@ -80,7 +81,7 @@ def test_a_failed_email_is_sent_again_on_retry(world, make_rec, monkeypatch):
         def broken(**kwargs):
             raise OSError("mail server down")
 
-        monkeypatch.setattr(reminders, "send_mail", broken)
+        monkeypatch.setattr(emails, "send_mail", broken)
         with pytest.raises(OSError):
             reminders.send_daily_reminders()
         assert not ReminderSent.objects.exists()  # the row went with the failed email
