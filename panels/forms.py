@@ -6,6 +6,7 @@ from django.utils import timezone
 from accounts.models import Role
 from panels.models import AttendanceStatus, Meeting, MeetingItemKind, Panel, PanelRole, Training
 from panels.selectors import Period, financial_year, recent_financial_years
+from scrutiny.forms import SingleLineCharField
 from scrutiny.uploads import DOCUMENTS, UploadField
 
 
@@ -34,6 +35,7 @@ class PanelForm(forms.ModelForm):
     class Meta:
         model = Panel
         fields = ["name", "kind", "purpose", "terms_of_reference", "is_active"]
+        field_classes = {"name": SingleLineCharField}
         labels = {"kind": "Type of panel", "is_active": "The panel is active (untick to close it)"}
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 3}),
@@ -53,7 +55,7 @@ class AddMemberForm(forms.Form):
         help_text="If they already use this site they are added straight away; if not, we email them "
         "an invitation and they join the panel when they accept it.",
     )
-    display_name = forms.CharField(
+    display_name = SingleLineCharField(
         label="Name",
         max_length=150,
         required=False,
@@ -96,6 +98,7 @@ class TrainingForm(forms.ModelForm):
     class Meta:
         model = Training
         fields = ["course", "provider", "completed_on", "expires_on"]
+        field_classes = {"course": SingleLineCharField, "provider": SingleLineCharField}
         widgets = {"completed_on": DateInput(), "expires_on": DateInput()}
 
     def __init__(self, *args, **kwargs):
@@ -129,6 +132,7 @@ class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["title", "date", "start_time", "end_time", "place", "online_link", "agenda"]
+        field_classes = {"title": SingleLineCharField, "place": SingleLineCharField}
         labels = {"title": "Name of the meeting", "start_time": "Starts at", "end_time": "Ends at"}
         widgets = {
             "date": DateInput(),

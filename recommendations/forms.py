@@ -4,6 +4,7 @@ from django.utils import timezone
 from accounts.models import Role, User
 from recommendations.models import Action, ActionStatus, Decision, Priority, Recommendation
 from reviews.models import Finding, ServiceArea
+from scrutiny.forms import SafeModelMultipleChoiceField
 from scrutiny.uploads import DOCUMENTS, UploadField
 
 
@@ -24,7 +25,7 @@ class OwnerField(forms.ModelChoiceField):
 
 
 class RecommendationForm(forms.ModelForm):
-    findings = forms.ModelMultipleChoiceField(
+    findings = SafeModelMultipleChoiceField(
         queryset=Finding.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
         label="Findings it rests on", help_text="Tick the findings that led to this recommendation.",
     )

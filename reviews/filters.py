@@ -42,7 +42,9 @@ class _Base(django_filters.FilterSet):
         queryset=ServiceArea.objects.all(), empty_label="All service areas"
     )
     stage = django_filters.ChoiceFilter(choices=Stage.choices, empty_label="All stages")
-    year = django_filters.ChoiceFilter(choices=[], method="filter_year", empty_label="All years")
+    year = django_filters.ChoiceFilter(
+        label="Year", choices=[], method="filter_year", empty_label="All years"
+    )
 
     date_field = "planned_start"
 

@@ -14,6 +14,7 @@ from reviews.models import (
 )
 from reviews.permissions import panels_user_can_lead
 from reviews.selectors import evidence_for_choice
+from scrutiny.forms import SafeModelMultipleChoiceField, SingleLineCharField
 from scrutiny.uploads import IMAGES, UploadField
 
 # What the issue asks reviews to take: PDF, Word, Excel (and their OpenDocument twins),
@@ -41,6 +42,7 @@ class ReviewForm(forms.ModelForm):
             "panel", "title", "service_area", "kind", "scope", "questions", "method",
             "planned_start", "planned_end", "lead_member", "supporting_officer",
         ]
+        field_classes = {"title": SingleLineCharField}
         labels = {
             "kind": "Type of review", "scope": "Scope", "method": "Method",
             "lead_member": "Lead member", "planned_start": "Planned start",
@@ -125,6 +127,7 @@ class DocumentForm(_EvidenceForm):
     class Meta:
         model = Document
         fields = ["title", "file", "source", "date", "description"]
+        field_classes = {"title": SingleLineCharField, "source": SingleLineCharField}
         labels = {"date": "Date of the document"}
         widgets = {"date": DATE, "description": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"description": "What it is and why it matters to the review."}
@@ -151,6 +154,7 @@ class FigureForm(_EvidenceForm):
             "measure", "value", "unit", "period", "target", "higher_is_better",
             "comparison_value", "comparison_label", "source", "date", "description",
         ]
+        field_classes = {"measure": SingleLineCharField}
         labels = {"date": "Date published", "description": "Notes",
                   "comparison_value": "Comparison figure"}
         widgets = {"date": DATE, "description": forms.Textarea(attrs={"rows": 2})}
@@ -162,6 +166,10 @@ class InterviewForm(_EvidenceForm):
     class Meta:
         model = Interview
         fields = ["interviewee_role", "interviewee_name", "date", "interviewers", "questions", "notes"]
+        field_classes = {
+            "interviewee_role": SingleLineCharField, "interviewee_name": SingleLineCharField,
+            "interviewers": SafeModelMultipleChoiceField,
+        }
         labels = {"date": "Date of the interview", "interviewers": "Who interviewed them"}
         widgets = {
             "date": DATE,
@@ -181,6 +189,7 @@ class SiteVisitForm(_EvidenceForm):
     class Meta:
         model = SiteVisit
         fields = ["place", "date", "visitors", "notes"]
+        field_classes = {"place": SingleLineCharField, "visitors": SafeModelMultipleChoiceField}
         labels = {"date": "Date of the visit"}
         widgets = {"date": DATE, "notes": forms.Textarea(attrs={"rows": 8})}
         help_texts = {"notes": "What you saw. Your notes are saved as a draft while you type."}
@@ -214,7 +223,7 @@ EVIDENCE_FORMS = {
 }
 
 
-class EvidenceChoiceField(forms.ModelMultipleChoiceField):
+class EvidenceChoiceField(SafeModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.label
 

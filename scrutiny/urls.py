@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("site/logo", views.site_logo, name="site-logo"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("accessibility", views.accessibility, name="accessibility"),
     path("accounts/", include("accounts.urls")),
     path("panels/", include("panels.urls")),

@@ -3,10 +3,10 @@ import logging
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, JsonResponse
 from django.shortcuts import render
 from django.utils.module_loading import import_string
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 
 from scrutiny import uploads
 from scrutiny.celery import app as celery_app
@@ -76,6 +76,14 @@ def site_logo(request):
     if not site.logo:
         raise Http404("No logo has been uploaded.")
     return uploads.serve(site.logo, download_name="logo")
+
+
+@cache_control(public=True, max_age=7 * 24 * 3600)
+def favicon(request: HttpRequest) -> FileResponse:
+    """The site's icon, which every browser asks for at /favicon.ico before reading any page."""
+    return FileResponse(
+        (settings.BASE_DIR / "static" / "favicon.ico").open("rb"), content_type="image/x-icon"
+    )
 
 
 def accessibility(request):
