@@ -2,21 +2,39 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml uv.lock | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # pytest-xdist workers: the suite is split over the machine's cores.
 TEST_WORKERS ?= auto
+# uv installs the exact versions of uv.lock (hashes checked) in seconds. It is used from the
+# PATH when there, else fetched from PyPI into .tools/; pip is the fallback when neither works.
+UV_VERSION := 0.13.9
+UV ?= $(shell command -v uv 2>/dev/null)
 
 # Benchmarks run on PostgreSQL with the scale landlord (seeded once, then reused).
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/scrutiny_bench
 
 .PHONY: install run test bench bench-load bench-demo lint migrate seed clean
 
-$(STAMP): pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet ".[dev]"
+$(STAMP): pyproject.toml uv.lock
+	@uv="$(UV)"; \
+	if [ -z "$$uv" ] && [ ! -x .tools/bin/uv ]; then \
+		echo "Fetching uv $(UV_VERSION) from PyPI into .tools/"; \
+		$(PYTHON) -m pip install --quiet --disable-pip-version-check --target .tools uv==$(UV_VERSION) \
+			>/dev/null 2>&1 || rm -rf .tools; \
+	fi; \
+	if [ -z "$$uv" ] && [ -x .tools/bin/uv ]; then uv=.tools/bin/uv; fi; \
+	if [ -n "$$uv" ]; then \
+		echo "Installing the locked dependencies with uv"; \
+		test -x $(PY) || $$uv venv --quiet --seed --python $(PYTHON) $(VENV); \
+		$$uv sync --quiet --locked --inexact --extra dev; \
+	else \
+		echo "uv could not be had: installing with pip (slower, and only the direct pins are fixed)"; \
+		test -x $(PY) || $(PYTHON) -m venv $(VENV); \
+		$(PY) -m pip install --quiet --upgrade pip; \
+		$(PY) -m pip install --quiet ".[dev]"; \
+	fi
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
@@ -48,7 +66,8 @@ bench-demo: install
 
 lint: install
 	$(PY) -m ruff check .
+	$(VENV)/bin/uv lock --check --offline --quiet
 	$(PY) manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) var staticfiles
+	rm -rf $(VENV) .tools var staticfiles
