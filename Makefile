@@ -18,7 +18,7 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/scrutiny_bench
 .PHONY: install run test bench bench-load bench-demo lint migrate seed clean
 
 $(STAMP): pyproject.toml uv.lock
-	@uv="$(UV)"; \
+	@set -e; uv="$(UV)"; \
 	if [ -z "$$uv" ] && [ ! -x .tools/bin/uv ]; then \
 		echo "Fetching uv $(UV_VERSION) from PyPI into .tools/"; \
 		$(PYTHON) -m pip install --quiet --disable-pip-version-check --target .tools uv==$(UV_VERSION) \
