@@ -65,6 +65,7 @@ bench-demo: install
 	$(PY) -m bench.demo_crawl
 
 lint: install
+	mkdir -p var
 	$(PY) -m ruff check .
 	$(VENV)/bin/uv lock --check --offline --quiet
 	$(PY) manage.py makemigrations --check --dry-run
