@@ -1,0 +1,360 @@
+"""Frameworks and yearly figures from files: CSV (UTF-8 with or without a byte-order mark, or
+Windows-1252 as Excel saves it) or YAML. Every bad row is reported with its line and reason, and
+nothing is saved unless the whole file is good."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import yaml
+from django.db import transaction
+from django.utils.text import slugify
+
+from accounts.models import User
+from assessments.models import Framework, Indicator, IndicatorValue, Outcome, Standard
+
+OUTCOME_COLUMNS = [
+    "standard_code",
+    "standard_title",
+    "outcome_code",
+    "outcome_title",
+    "description",
+    "guidance",
+]
+REQUIRED_OUTCOME_COLUMNS = ["standard_code", "standard_title", "outcome_code", "outcome_title"]
+FIGURE_COLUMNS = ["indicator_code", "year", "value", "target", "peer_average", "note"]
+MAX_ROWS = 5000
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    reason: str
+
+    def __str__(self):
+        return f"Line {self.line}: {self.reason}"
+
+
+class ImportFailed(Exception):
+    """The file was not imported; `errors` says why, line by line."""
+
+    def __init__(self, errors: list[RowError]):
+        super().__init__("; ".join(str(e) for e in errors[:5]))
+        self.errors = errors
+
+
+def decode(data: bytes) -> str:
+    """Text from UTF-8 (a byte-order mark is dropped) or, failing that, Windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            raise ImportFailed(
+                [RowError(1, "This is not a text file. Save it as CSV (UTF-8) and try again.")]
+            ) from exc
+
+
+def _rows(text: str, columns: list[str], required: list[str]):
+    """(line number, row dict) for each non-empty row of a CSV, after checking its header."""
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise ImportFailed(
+            [
+                RowError(
+                    1,
+                    "The first line must name the columns; missing: "
+                    + ", ".join(missing)
+                    + ". Expected: "
+                    + ", ".join(columns)
+                    + ".",
+                )
+            ]
+        )
+    reader.fieldnames = header
+    start = reader.line_num + 1
+    for row in reader:
+        values = {k: (v or "").strip() for k, v in row.items() if k}
+        if any(values.values()):
+            yield start, values
+        start = reader.line_num + 1
+
+
+def _check_length(errors, line, label, value, limit):
+    if len(value) > limit:
+        errors.append(RowError(line, f"{label} is longer than {limit} characters."))
+
+
+@dataclass
+class ParsedFramework:
+    name: str
+    source: str
+    standards: list[
+        dict
+    ]  # each {"code", "title", "outcomes": [{"code", "title", "description", "guidance"}]}
+    indicators: list[dict]
+
+
+def parse_outcomes_csv(text: str) -> list[dict]:
+    """Standards and their outcomes from CSV rows, or ImportFailed listing every bad row."""
+    errors: list[RowError] = []
+    standards: dict[str, dict] = {}
+    outcome_lines: dict[str, int] = {}
+    count = 0
+    for line, row in _rows(text, OUTCOME_COLUMNS, REQUIRED_OUTCOME_COLUMNS):
+        count += 1
+        if count > MAX_ROWS:
+            errors.append(RowError(line, f"The file has more than {MAX_ROWS} rows."))
+            break
+        problems = []
+        for column in REQUIRED_OUTCOME_COLUMNS:
+            if not row.get(column):
+                problems.append(f"{column} is empty")
+        code, s_code = row.get("outcome_code", ""), row.get("standard_code", "")
+        if code and code in outcome_lines:
+            problems.append(f"outcome code {code} is already used on line {outcome_lines[code]}")
+        known = standards.get(s_code)
+        if known and row.get("standard_title") and known["title"] != row["standard_title"]:
+            problems.append(f'standard {s_code} is called "{known["title"]}" on line {known["line"]}')
+        if problems:
+            errors.append(RowError(line, "; ".join(problems) + "."))
+            continue
+        for label, key, limit in (
+            ("The outcome code", "outcome_code", 30),
+            ("The standard code", "standard_code", 30),
+            ("The outcome title", "outcome_title", 500),
+            ("The standard title", "standard_title", 300),
+        ):
+            _check_length(errors, line, label, row[key], limit)
+        outcome_lines[code] = line
+        standard = standards.setdefault(
+            s_code, {"code": s_code, "title": row["standard_title"], "line": line, "outcomes": []}
+        )
+        standard["outcomes"].append(
+            {
+                "code": code,
+                "title": row["outcome_title"],
+                "description": row.get("description", ""),
+                "guidance": row.get("guidance", ""),
+            }
+        )
+    if not errors and not standards:
+        errors.append(RowError(2, "The file has no outcomes under its header line."))
+    if errors:
+        raise ImportFailed(errors)
+    return list(standards.values())
+
+
+def _yaml_line(node_marks, index, fallback):
+    return node_marks[index] if index < len(node_marks) else fallback
+
+
+def parse_yaml(text: str) -> ParsedFramework:
+    """A framework from YAML (see the import page for the layout), or ImportFailed."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ImportFailed([RowError(mark.line + 1 if mark else 1, "This is not valid YAML.")]) from exc
+    if not isinstance(data, dict) or not isinstance(data.get("standards"), list):
+        raise ImportFailed([RowError(1, "The file needs a list called standards.")])
+    # Line numbers for each outcome, found by re-reading the file's "- code:" lines in order.
+    code_lines = [
+        i + 1 for i, text_line in enumerate(text.splitlines()) if re.match(r"\s*-\s*code\s*:", text_line)
+    ]
+    errors: list[RowError] = []
+    standards: list[dict] = []
+    seen: dict[str, int] = {}
+    cursor = 0
+    for s in data["standards"]:
+        s_line = _yaml_line(code_lines, cursor, 1)
+        cursor += 1
+        if not isinstance(s, dict):
+            errors.append(RowError(s_line, "Each standard needs a code, a title and outcomes."))
+            continue
+        s_code, s_title = str(s.get("code") or "").strip(), str(s.get("title") or "").strip()
+        if not s_code or not s_title:
+            errors.append(RowError(s_line, "The standard needs a code and a title."))
+        outcomes = []
+        for o in s.get("outcomes") or []:
+            line = _yaml_line(code_lines, cursor, s_line)
+            cursor += 1
+            o = o if isinstance(o, dict) else {}
+            code, title = str(o.get("code") or "").strip(), str(o.get("title") or "").strip()
+            if not code or not title:
+                errors.append(RowError(line, "The outcome needs a code and a title."))
+                continue
+            if code in seen:
+                errors.append(RowError(line, f"outcome code {code} is already used on line {seen[code]}."))
+                continue
+            seen[code] = line
+            outcomes.append(
+                {
+                    "code": code,
+                    "title": title,
+                    "description": str(o.get("description") or "").strip(),
+                    "guidance": str(o.get("guidance") or "").strip(),
+                }
+            )
+        standards.append({"code": s_code, "title": s_title, "outcomes": outcomes})
+    indicators = []
+    for i, ind in enumerate(data.get("indicators") or [], start=1):
+        if not isinstance(ind, dict) or not ind.get("code") or not ind.get("title"):
+            errors.append(RowError(1, f"Indicator {i} needs a code and a title."))
+            continue
+        indicators.append(
+            {
+                "code": str(ind["code"]).strip(),
+                "title": str(ind["title"]).strip(),
+                "unit": str(ind.get("unit") or "").strip(),
+                "higher_is_better": bool(ind.get("higher_is_better", True)),
+            }
+        )
+    if not seen and not errors:
+        errors.append(RowError(1, "The file has no outcomes."))
+    if errors:
+        raise ImportFailed(errors)
+    framework = data.get("framework") if isinstance(data.get("framework"), dict) else {}
+    return ParsedFramework(
+        name=str(framework.get("name") or "").strip(),
+        source=str(framework.get("source") or "").strip(),
+        standards=standards,
+        indicators=indicators,
+    )
+
+
+def import_framework(*, by: User, data: bytes, filename: str, name: str = "", source: str = "") -> Framework:
+    """Create a framework from a CSV or YAML file, all of it or nothing."""
+    from assessments.permissions import can_manage_frameworks
+    from scrutiny.permissions import require
+
+    require(can_manage_frameworks(by), "Only administrators can import frameworks.")
+    text = decode(data)
+    if filename.lower().endswith((".yaml", ".yml")):
+        parsed = parse_yaml(text)
+    else:
+        parsed = ParsedFramework(name="", source="", standards=parse_outcomes_csv(text), indicators=[])
+    name = (name or parsed.name).strip()
+    if not name:
+        raise ImportFailed([RowError(1, "Give the framework a name.")])
+    code = slugify(name)[:60] or "framework"
+    if Framework.objects.filter(code=code).exists() or Framework.objects.filter(name__iexact=name).exists():
+        raise ImportFailed([RowError(1, f'A framework called "{name}" already exists. Choose another name.')])
+    with transaction.atomic():
+        framework = Framework.objects.create(
+            code=code, name=name[:200], source=(source or parsed.source)[:300], imported_by=by
+        )
+        standards = Standard.objects.bulk_create(
+            [
+                Standard(framework=framework, code=s["code"], title=s["title"], position=i)
+                for i, s in enumerate(parsed.standards, start=1)
+            ]
+        )
+        Outcome.objects.bulk_create(
+            [
+                Outcome(
+                    framework=framework,
+                    standard=standard,
+                    code=o["code"],
+                    title=o["title"],
+                    description=o["description"],
+                    guidance=o["guidance"],
+                    position=j,
+                )
+                for standard, s in zip(standards, parsed.standards, strict=True)
+                for j, o in enumerate(s["outcomes"], start=1)
+            ]
+        )
+        Indicator.objects.bulk_create(
+            [
+                Indicator(framework=framework, position=i, **ind)
+                for i, ind in enumerate(parsed.indicators, start=1)
+            ]
+        )
+    return framework
+
+
+def _decimal(value: str) -> Decimal | None:
+    value = value.replace(",", "").replace("%", "").strip()
+    if not value:
+        return None
+    try:
+        number = Decimal(value)
+    except InvalidOperation as exc:
+        raise ValueError(value) from exc
+    if not number.is_finite() or abs(number) >= Decimal("1e10"):
+        raise ValueError(value)
+    return number
+
+
+def _year(value: str) -> int:
+    match = re.fullmatch(r"(\d{4})(?:\s*[/-]\s*\d{2,4})?", value.strip())
+    if not match or not 1990 <= int(match.group(1)) <= 2100:
+        raise ValueError(value)
+    return int(match.group(1))
+
+
+def import_figures(*, framework: Framework, by: User, data: bytes) -> int:
+    """Yearly indicator values from CSV, all rows or none; returns how many were saved."""
+    from assessments.permissions import can_enter_figures
+    from scrutiny.permissions import require
+
+    require(can_enter_figures(by), "Only staff can enter performance figures.")
+    text = decode(data)
+    indicators = {i.code.lower(): i for i in framework.indicators.all()}
+    errors: list[RowError] = []
+    parsed = []
+    seen: dict[tuple, int] = {}
+    for line, row in _rows(text, FIGURE_COLUMNS, ["indicator_code", "year", "value"]):
+        problems = []
+        indicator = indicators.get(row.get("indicator_code", "").lower())
+        if indicator is None:
+            problems.append(f'no indicator with code "{row.get("indicator_code", "")}" in {framework.name}')
+        try:
+            year = _year(row.get("year", ""))
+        except ValueError:
+            problems.append(f'year "{row.get("year", "")}" should look like 2024 or 2024/25')
+            year = None
+        numbers = {}
+        for column in ("value", "target", "peer_average"):
+            try:
+                numbers[column] = _decimal(row.get(column, ""))
+            except ValueError:
+                problems.append(f'{column} "{row.get(column, "")}" is not a number')
+        if not problems and numbers["value"] is None:
+            problems.append("value is empty")
+        if indicator and year and (indicator.pk, year) in seen:
+            problems.append(f"{indicator.code} {year} is already on line {seen[(indicator.pk, year)]}")
+        if problems:
+            errors.append(RowError(line, "; ".join(problems) + "."))
+            continue
+        seen[(indicator.pk, year)] = line
+        parsed.append((indicator, year, numbers, row.get("note", "")))
+    if not errors and not parsed:
+        errors.append(RowError(2, "The file has no figures under its header line."))
+    if errors:
+        raise ImportFailed(errors)
+    with transaction.atomic():
+        for indicator, year, numbers, note in parsed:
+            existing = (
+                IndicatorValue.objects.select_for_update().filter(indicator=indicator, year=year).first()
+            )
+            if existing is None:
+                IndicatorValue.objects.create(
+                    indicator=indicator, year=year, note=note, updated_by=by, **numbers
+                )
+            else:
+                for key, value in numbers.items():
+                    setattr(existing, key, value)
+                existing.note, existing.updated_by, existing.version = note, by, existing.version + 1
+                existing.save()
+    return len(parsed)

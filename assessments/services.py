@@ -1,0 +1,338 @@
+"""Every change to self-assessments, scores and to-do actions. Views call these; each checks
+who may do it."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import User
+from assessments import permissions
+from assessments.locking import bump, check_version
+from assessments.models import (
+    ActionStatus,
+    Assessor,
+    Framework,
+    ImprovementAction,
+    Outcome,
+    Perspective,
+    Score,
+    SelfAssessment,
+    default_scale,
+)
+from panels.permissions import managed_panel_ids
+from scrutiny.permissions import is_staff_role, require
+
+
+def _perspective(user: User) -> str:
+    return Perspective.TENANT if user.role == "tenant" else Perspective.STAFF
+
+
+def _clean_scale(scale: list[str] | None) -> list[str]:
+    labels = [s.strip() for s in (scale or default_scale()) if s and s.strip()]
+    if not 2 <= len(labels) <= 10:
+        raise ValidationError(
+            {"scale": "Give between 2 and 10 points on the scale, one a line, lowest first."}
+        )
+    return labels
+
+
+def _check_dates(opens_on: datetime.date, closes_on: datetime.date) -> None:
+    if closes_on < opens_on:
+        raise ValidationError({"closes_on": "The closing date must be on or after the opening date."})
+
+
+def _set_assessors(self_assessment: SelfAssessment, assessors: Iterable[User]) -> None:
+    wanted = {u.pk: u for u in assessors}
+    if not wanted:
+        raise ValidationError({"assessors": "Invite at least one person to score."})
+    existing = {a.user_id: a for a in self_assessment.assessors.all()}
+    # People who have already scored stay: removing them would silently lose their scores.
+    keep_scored = {uid for uid, a in existing.items() if uid not in wanted and a.scores.exists()}
+    if keep_scored:
+        names = ", ".join(sorted(existing[uid].user.display_name for uid in keep_scored))
+        raise ValidationError({"assessors": f"{names} already scored: they cannot be taken off."})
+    self_assessment.assessors.exclude(user_id__in=wanted).delete()
+    Assessor.objects.bulk_create(
+        [
+            Assessor(self_assessment=self_assessment, user=u, perspective=_perspective(u))
+            for pk, u in wanted.items()
+            if pk not in existing
+        ]
+    )
+
+
+@transaction.atomic
+def create_self_assessment(
+    *,
+    by: User,
+    framework: Framework,
+    title: str,
+    opens_on: datetime.date,
+    closes_on: datetime.date,
+    assessors: Iterable[User],
+    panel=None,
+    scale: list[str] | None = None,
+    allow_dont_know: bool = True,
+) -> SelfAssessment:
+    """Set up a self-assessment of a framework and invite the people who will score it."""
+    require(
+        permissions.can_create(by), "Only staff and a panel's chair or supporting officer can set this up."
+    )
+    if panel is not None and not is_staff_role(by):
+        require(panel.pk in managed_panel_ids(by), "Choose a panel you chair or support.")
+    if not framework.outcomes.exists():
+        raise ValidationError({"framework": "This framework has no outcomes to score."})
+    _check_dates(opens_on, closes_on)
+    sa = SelfAssessment.objects.create(
+        framework=framework,
+        title=title.strip(),
+        opens_on=opens_on,
+        closes_on=closes_on,
+        panel=panel,
+        scale=_clean_scale(scale),
+        allow_dont_know=allow_dont_know,
+        created_by=by,
+    )
+    _set_assessors(sa, assessors)
+    return sa
+
+
+@transaction.atomic
+def update_self_assessment(
+    *,
+    self_assessment: SelfAssessment,
+    by: User,
+    version: int,
+    title: str,
+    opens_on: datetime.date,
+    closes_on: datetime.date,
+    assessors: Iterable[User],
+    panel=None,
+    scale: list[str] | None = None,
+    allow_dont_know: bool = True,
+) -> SelfAssessment:
+    """Change the title, dates, panel, scale or who is invited; refuse if someone else saved first."""
+    current = SelfAssessment.objects.select_for_update().get(pk=self_assessment.pk)
+    require(
+        permissions.can_edit(by, current), "Only its coordinators can change it, and only until it closes."
+    )
+    check_version(current, version, "self-assessment")
+    _check_dates(opens_on, closes_on)
+    labels = _clean_scale(scale)
+    if labels != current.scale and Score.objects.filter(assessor__self_assessment=current).exists():
+        raise ValidationError({"scale": "People have already scored, so the scale can no longer change."})
+    current.title, current.opens_on, current.closes_on = title.strip(), opens_on, closes_on
+    current.panel, current.scale, current.allow_dont_know = panel, labels, allow_dont_know
+    bump(current)
+    current.save()
+    _set_assessors(current, assessors)
+    return current
+
+
+@transaction.atomic
+def save_score(
+    *,
+    self_assessment: SelfAssessment,
+    by: User,
+    outcome: Outcome,
+    value: int | None,
+    dont_know: bool = False,
+    comment: str = "",
+    evidence_url: str = "",
+) -> Score | None:
+    """Save (or clear) the person's own score for one outcome while the self-assessment is open."""
+    require(
+        permissions.can_score(by, self_assessment),
+        "You can only score a self-assessment you are invited to, while it is open.",
+    )
+    if outcome.framework_id != self_assessment.framework_id:
+        raise ValidationError("That outcome is not part of this framework.")
+    assessor = permissions.assessor_for(by, self_assessment)
+    if dont_know and not self_assessment.allow_dont_know:
+        raise ValidationError({"value": 'Choose a score: this self-assessment has no "don\'t know".'})
+    if value is None and not dont_know:
+        if comment.strip() or evidence_url.strip():
+            raise ValidationError({"value": f"Choose a score for {outcome.code} to save your comment."})
+        Score.objects.filter(assessor=assessor, outcome=outcome).delete()
+        return None
+    if value is not None and not 1 <= value <= self_assessment.scale_max:
+        raise ValidationError({"value": f"Choose a score from 1 to {self_assessment.scale_max}."})
+    score, _ = Score.objects.update_or_create(
+        assessor=assessor,
+        outcome=outcome,
+        defaults={
+            "value": None if dont_know else value,
+            "comment": comment.strip(),
+            "evidence_url": evidence_url.strip(),
+        },
+    )
+    return score
+
+
+@transaction.atomic
+def finish(*, self_assessment: SelfAssessment, by: User) -> Assessor:
+    """Mark the person's scoring as finished, once every outcome has a score or "don't know"."""
+    require(permissions.can_score(by, self_assessment), "This self-assessment is not open to you.")
+    assessor = Assessor.objects.select_for_update().get(pk=permissions.assessor_for(by, self_assessment).pk)
+    missing = (
+        Outcome.objects.filter(framework_id=self_assessment.framework_id)
+        .exclude(scores__assessor=assessor)
+        .count()
+    )
+    if missing:
+        raise ValidationError(
+            f"{missing} outcome{'s' if missing != 1 else ''} still need a score or "
+            '"don\'t know" before you can finish.'
+        )
+    assessor.finished_at = assessor.finished_at or timezone.now()
+    assessor.save(update_fields=["finished_at"])
+    return assessor
+
+
+@transaction.atomic
+def remind(*, self_assessment: SelfAssessment, by: User) -> int:
+    """Email everyone who has not finished yet (recorded now, sent after commit by the worker)."""
+    from assessments import tasks
+    from scrutiny.jobs import enqueue
+
+    require(
+        permissions.can_remind(by, self_assessment), "Only coordinators can remind people, while it is open."
+    )
+    count = Assessor.objects.filter(self_assessment=self_assessment, finished_at__isnull=True).update(
+        reminder_requested_at=timezone.now()
+    )
+    if count:
+        enqueue(tasks.send_reminders, self_assessment.pk)
+    return count
+
+
+def send_reminders(*, self_assessment_id: int) -> int:
+    """Send the reminders recorded and not yet sent (safe to run twice)."""
+    sa = SelfAssessment.objects.get(pk=self_assessment_id)
+    sent = 0
+    waiting = Assessor.objects.filter(
+        self_assessment=sa, reminder_requested_at__isnull=False, finished_at__isnull=True
+    ).select_related("user")
+    for assessor in waiting:
+        if assessor.reminder_sent_at and assessor.reminder_sent_at >= assessor.reminder_requested_at:
+            continue
+        with transaction.atomic():
+            locked = Assessor.objects.select_for_update().get(pk=assessor.pk)
+            if locked.reminder_sent_at and locked.reminder_sent_at >= locked.reminder_requested_at:
+                continue
+            link = settings.SITE_URL.rstrip("/") + reverse("assessments:detail", args=[sa.pk])
+            send_mail(
+                subject=f"Reminder: please finish scoring {sa.title}",
+                message=(
+                    f'Hello {assessor.user.display_name},\n\nYou are invited to score "{sa.title}". '
+                    f"It closes on {sa.closes_on:%-d %B %Y}. Your scores are saved as you go, "
+                    f"so you can carry on where you left off:\n{link}\n"
+                ),
+                from_email=None,
+                recipient_list=[assessor.user.email],
+            )
+            locked.reminder_sent_at = timezone.now()
+            locked.save(update_fields=["reminder_sent_at"])
+            sent += 1
+    return sent
+
+
+@transaction.atomic
+def close(*, self_assessment: SelfAssessment, by: User) -> SelfAssessment:
+    """Close the self-assessment now, before its closing date; the pooled results become visible."""
+    current = SelfAssessment.objects.select_for_update().get(pk=self_assessment.pk)
+    require(permissions.can_close(by, current), "Only its coordinators can close it.")
+    current.closed_at = timezone.now()
+    current.save(update_fields=["closed_at"])
+    return current
+
+
+@transaction.atomic
+def create_action(
+    *,
+    self_assessment: SelfAssessment,
+    outcome: Outcome,
+    by: User,
+    what: str,
+    owner: User,
+    due_date: datetime.date,
+) -> ImprovementAction:
+    """Add a to-do action against an outcome the self-assessment found weak."""
+    require(
+        permissions.can_plan_actions(by, self_assessment),
+        "Only coordinators can add actions, once the self-assessment has closed.",
+    )
+    if outcome.framework_id != self_assessment.framework_id:
+        raise ValidationError("That outcome is not part of this framework.")
+    if not what.strip():
+        raise ValidationError({"what": "Say what will be done."})
+    return ImprovementAction.objects.create(
+        self_assessment=self_assessment,
+        outcome=outcome,
+        what=what.strip(),
+        owner=owner,
+        due_date=due_date,
+        created_by=by,
+    )
+
+
+@transaction.atomic
+def update_action(
+    *,
+    action: ImprovementAction,
+    by: User,
+    version: int,
+    what: str,
+    owner: User,
+    due_date: datetime.date,
+    status: str,
+    progress: str = "",
+) -> ImprovementAction:
+    """Record progress on an action; refuse if someone else saved it after `version` was read."""
+    current = (
+        ImprovementAction.objects.select_for_update().select_related("self_assessment").get(pk=action.pk)
+    )
+    require(
+        permissions.can_update_action(by, current), "Only the action's owner or a coordinator can change it."
+    )
+    check_version(current, version, "action")
+    if status not in ActionStatus.values:
+        raise ValidationError({"status": "Choose a status."})
+    current.what, current.owner, current.due_date = what.strip(), owner, due_date
+    current.status, current.progress = status, progress.strip()
+    bump(current)
+    current.save()
+    return current
+
+
+@transaction.atomic
+def save_indicator_value(
+    *, indicator, year: int, by: User, version: int | None, value, target=None, peer_average=None, note: str = ""
+):
+    """Enter or correct one year's figure; refuse if someone else saved it after `version` was read."""
+    from assessments.models import IndicatorValue
+
+    require(permissions.can_enter_figures(by), "Only staff can enter performance figures.")
+    current = IndicatorValue.objects.select_for_update().filter(indicator=indicator, year=year).first()
+    if current is None:
+        if version:
+            # It was there when the form opened and has since been removed: start again.
+            raise ValidationError("This figure was removed while you were editing it.", code="conflict")
+        return IndicatorValue.objects.create(
+            indicator=indicator, year=year, value=value, target=target, peer_average=peer_average,
+            note=note.strip(), updated_by=by,
+        )
+    check_version(current, version, "figure")
+    current.value, current.target, current.peer_average = value, target, peer_average
+    current.note, current.updated_by = note.strip(), by
+    bump(current)
+    current.save()
+    return current
