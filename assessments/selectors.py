@@ -298,11 +298,13 @@ def self_assessments_for(*, user) -> QuerySet[SelfAssessment]:
         invited=Count("assessors", distinct=True),
         finished=Count("assessors", filter=Q(assessors__finished_at__isnull=False), distinct=True),
     )
+    qs = qs.order_by("-closes_on", "-pk")
     if is_staff_role(user):
         return qs
-    return qs.filter(
+    mine = SelfAssessment.objects.filter(
         Q(assessors__user=user) | Q(panel_id__in=panel_ids_for(user)) | Q(created_by=user)
-    ).distinct()
+    ).values("pk")
+    return qs.filter(pk__in=mine)
 
 
 def progress(*, assessment: SelfAssessment) -> list[dict]:

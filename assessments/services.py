@@ -315,7 +315,15 @@ def update_action(
 
 @transaction.atomic
 def save_indicator_value(
-    *, indicator, year: int, by: User, version: int | None, value, target=None, peer_average=None, note: str = ""
+    *,
+    indicator,
+    year: int,
+    by: User,
+    version: int | None,
+    value,
+    target=None,
+    peer_average=None,
+    note: str = "",
 ):
     """Enter or correct one year's figure; refuse if someone else saved it after `version` was read."""
     from assessments.models import IndicatorValue
@@ -327,8 +335,13 @@ def save_indicator_value(
             # It was there when the form opened and has since been removed: start again.
             raise ValidationError("This figure was removed while you were editing it.", code="conflict")
         return IndicatorValue.objects.create(
-            indicator=indicator, year=year, value=value, target=target, peer_average=peer_average,
-            note=note.strip(), updated_by=by,
+            indicator=indicator,
+            year=year,
+            value=value,
+            target=target,
+            peer_average=peer_average,
+            note=note.strip(),
+            updated_by=by,
         )
     check_version(current, version, "figure")
     current.value, current.target, current.peer_average = value, target, peer_average

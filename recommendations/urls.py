@@ -1,5 +1,6 @@
 from django.urls import path
 
+from recommendations import from_assessment
 from recommendations.views import pages, steps
 
 app_name = "recommendations"
@@ -10,6 +11,8 @@ urlpatterns = [
     path("export.xlsx", pages.export_xlsx, name="export-xlsx"),
     path("you-said-we-did/", pages.you_said_we_did, name="you-said-we-did"),
     path("reviews/<int:review_id>/new/", steps.new, name="new"),
+    path("from-assessment/<int:assessment_id>/outcomes/<int:outcome_id>/", from_assessment.from_outcome,
+         name="from-outcome"),
     path("<int:pk>/", pages.detail, name="detail"),
     path("<int:pk>/timeline/", pages.timeline, name="timeline"),
     path("<int:pk>/evidence/<int:update_id>/", pages.evidence, name="evidence"),

@@ -202,6 +202,7 @@ DEMO_SEEDS = [
     "accounts.demo.seed",
     "panels.demo.seed",
     "reviews.demo.seed",
+    "assessments.demo.seed",
     "recommendations.demo.seed",
 ]
 
@@ -212,6 +213,12 @@ SCALE_SEEDS = [
     "panels.scale.seed",
     "reviews.scale.seed",
     "recommendations.scale.seed",
+]
+
+# Links from a self-assessment's to-do list to later apps' work on an outcome, each a function
+# (outcome_ids=..., user=...) -> {outcome id: [{"label", "url", "status"}]}.
+ASSESSMENT_OUTCOME_LINKS = [
+    "recommendations.assessment_links.for_outcomes",
 ]
 
 # Parts of a panel's page from later apps, each a function (panel, user) -> dict or None.

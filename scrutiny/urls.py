@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("panels/", include("panels.urls")),
     path("reviews/", include("reviews.urls")),
+    path("assessments/", include("assessments.urls")),
     path("mystery-shopping/", include("mysteryshop.urls")),
     path("recommendations/", include("recommendations.urls")),
     path("admin/", admin.site.urls),

@@ -36,8 +36,12 @@ TABLE = {
 def _assessment(table=TABLE, framework=None, **kwargs):
     framework = framework or framework_with(2, 2)
     sa = SelfAssessmentFactory(framework=framework, **kwargs)
-    people = [UserFactory(role="tenant"), UserFactory(role="tenant"), UserFactory(role="officer"),
-              UserFactory(role="manager")]
+    people = [
+        UserFactory(role="tenant"),
+        UserFactory(role="tenant"),
+        UserFactory(role="officer"),
+        UserFactory(role="manager"),
+    ]
     assessors = [AssessorFactory(self_assessment=sa, user=p) for p in people]
     outcomes = {o.code: o for o in framework.outcomes.all()}
     for code, values in table.items():
@@ -74,7 +78,12 @@ def test_dont_know_is_counted_as_a_share_and_left_out_of_the_mean():
 def test_an_outcome_nobody_scored_has_no_numbers_and_is_not_ranked():
     results = pooled_results(assessment=_assessment())
     unscored = _by_code(results)["2.2"]
-    assert (unscored.scores, unscored.mean, unscored.median, unscored.dont_know_share) == (0, None, None, None)
+    assert (unscored.scores, unscored.mean, unscored.median, unscored.dont_know_share) == (
+        0,
+        None,
+        None,
+        None,
+    )
     assert "2.2" not in [r.code for r in results.ranked]
 
 
@@ -102,11 +111,17 @@ def test_heatmap_counts_each_score_per_standard_with_dont_know_last():
 def test_comparison_with_the_earlier_self_assessment_shows_what_improved_and_slipped():
     today = timezone.localdate()
     framework = framework_with(2, 2)
-    earlier = _assessment({"1.1": [2, 2, 2, 2], "1.2": [2, 2, 2, 2], "2.1": [3, 3, 3, 3]}, framework=framework,
-                          opens_on=today - datetime.timedelta(days=400),
-                          closes_on=today - datetime.timedelta(days=380))
-    later = _assessment(framework=framework, opens_on=today - datetime.timedelta(days=30),
-                        closes_on=today - datetime.timedelta(days=1))
+    earlier = _assessment(
+        {"1.1": [2, 2, 2, 2], "1.2": [2, 2, 2, 2], "2.1": [3, 3, 3, 3]},
+        framework=framework,
+        opens_on=today - datetime.timedelta(days=400),
+        closes_on=today - datetime.timedelta(days=380),
+    )
+    later = _assessment(
+        framework=framework,
+        opens_on=today - datetime.timedelta(days=30),
+        closes_on=today - datetime.timedelta(days=1),
+    )
     comparison = compare_with_earlier(assessment=later)
     assert comparison.earlier == earlier
     assert [(c.code, c.change) for c in comparison.improved] == [("1.1", 1.75)]

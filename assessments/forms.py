@@ -1,0 +1,202 @@
+from django import forms
+from django.utils import timezone
+
+from accounts.models import User
+from assessments.models import ActionStatus, Framework, Outcome, SelfAssessment, default_scale
+from panels.forms import DateInput
+from panels.models import Panel
+
+
+class PersonChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.display_name} ({obj.get_role_display().lower()})"
+
+
+class SelfAssessmentForm(forms.Form):
+    """Setting up (or changing) a self-assessment. The version field catches two coordinators
+    saving at once."""
+
+    title = forms.CharField(max_length=200, help_text="For example: Tenant engagement self-assessment 2026.")
+    framework = forms.ModelChoiceField(
+        Framework.objects.none(), help_text="The standards and outcomes to score."
+    )
+    panel = forms.ModelChoiceField(
+        Panel.objects.none(),
+        required=False,
+        empty_label="No panel",
+        help_text="The panel running it: its chair and supporting officer can then remind people and see "
+        "who has finished.",
+    )
+    opens_on = forms.DateField(label="Opens on", widget=DateInput)
+    closes_on = forms.DateField(
+        label="Closes on",
+        widget=DateInput,
+        help_text="Scores stay private until this date has passed or it is closed early.",
+    )
+    assessors = PersonChoice(
+        User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="Who will score",
+        help_text="Panel members and staff from any team. Each scores on their own.",
+    )
+    scale = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        initial="\n".join(default_scale()),
+        help_text="One point a line, lowest first. Scores are 1, 2, 3 and so on.",
+    )
+    allow_dont_know = forms.BooleanField(
+        label='Offer "don\'t know" as an answer', required=False, initial=True
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, panels=None, instance: SelfAssessment | None = None, **kwargs):
+        if instance is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "title": instance.title,
+                    "framework": instance.framework_id,
+                    "panel": instance.panel_id,
+                    "opens_on": instance.opens_on,
+                    "closes_on": instance.closes_on,
+                    "assessors": [a.user_id for a in instance.assessors.all()],
+                    "scale": "\n".join(instance.scale),
+                    "allow_dont_know": instance.allow_dont_know,
+                    "version": instance.version,
+                },
+            )
+        super().__init__(*args, **kwargs)
+        self.fields["framework"].queryset = Framework.objects.filter(outcomes__isnull=False).distinct()
+        self.fields["panel"].queryset = panels if panels is not None else Panel.objects.filter(is_active=True)
+        self.fields["assessors"].queryset = User.objects.filter(is_active=True).order_by(
+            "role", "display_name"
+        )
+        if instance is not None:
+            del self.fields["framework"]  # the outcomes scored cannot change under people's feet
+        else:
+            del self.fields["version"]
+            today = timezone.localdate()
+            self.initial.setdefault("opens_on", today)
+            self.initial.setdefault("closes_on", today + timezone.timedelta(days=28))
+
+    def clean_scale(self):
+        return [line.strip() for line in self.cleaned_data["scale"].splitlines() if line.strip()]
+
+
+DONT_KNOW = "dont_know"
+
+
+class StandardScoresForm(forms.Form):
+    """The assessor's scores for every outcome of one standard (one screen on a phone)."""
+
+    def __init__(
+        self, *args, outcomes: list[Outcome], self_assessment: SelfAssessment, scores: dict, **kwargs
+    ):
+        super().__init__(*args, **kwargs)
+        choices = [(str(v), label) for v, label in self_assessment.scale_choices()]
+        if self_assessment.allow_dont_know:
+            choices.append((DONT_KNOW, "Don't know"))
+        self.outcomes = outcomes
+        for outcome in outcomes:
+            score = scores.get(outcome.pk)
+            initial = None
+            if score is not None:
+                initial = DONT_KNOW if score.value is None else str(score.value)
+            self.fields[f"o{outcome.pk}-value"] = forms.ChoiceField(
+                label=f"Score for {outcome.code}",
+                choices=choices,
+                required=False,
+                widget=forms.RadioSelect,
+                initial=initial,
+            )
+            self.fields[f"o{outcome.pk}-comment"] = forms.CharField(
+                label="Comment (optional)",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=score.comment if score else "",
+            )
+            self.fields[f"o{outcome.pk}-evidence_url"] = forms.URLField(
+                label="Link to evidence (optional)",
+                required=False,
+                max_length=500,
+                assume_scheme="https",
+                initial=score.evidence_url if score else "",
+            )
+
+    def rows(self):
+        """(outcome, value field, comment field, evidence field) for the template."""
+        return [
+            (o, self[f"o{o.pk}-value"], self[f"o{o.pk}-comment"], self[f"o{o.pk}-evidence_url"])
+            for o in self.outcomes
+        ]
+
+    def answers(self):
+        """(outcome, value or None, don't know, comment, evidence link) for each outcome."""
+        for outcome in self.outcomes:
+            raw = self.cleaned_data.get(f"o{outcome.pk}-value") or ""
+            yield (
+                outcome,
+                int(raw) if raw.isdigit() else None,
+                raw == DONT_KNOW,
+                self.cleaned_data.get(f"o{outcome.pk}-comment", ""),
+                self.cleaned_data.get(f"o{outcome.pk}-evidence_url", ""),
+            )
+
+
+class ActionForm(forms.Form):
+    what = forms.CharField(label="What will be done", widget=forms.Textarea(attrs={"rows": 3}))
+    owner = forms.ModelChoiceField(User.objects.none(), label="Who will do it", empty_label="Choose a person")
+    due_date = forms.DateField(label="By when", widget=DateInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = User.objects.filter(is_active=True).order_by("display_name")
+        self.fields["owner"].label_from_instance = lambda u: (
+            f"{u.display_name} ({u.get_role_display().lower()})"
+        )
+
+
+class ActionUpdateForm(ActionForm):
+    status = forms.ChoiceField(choices=ActionStatus.choices)
+    progress = forms.CharField(
+        label="Progress so far", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class FrameworkImportForm(forms.Form):
+    name = forms.CharField(
+        max_length=200,
+        required=False,
+        help_text="For example: Tpas engagement standards (our copy). A YAML file may give the name itself.",
+    )
+    source = forms.CharField(max_length=300, required=False, help_text="Where the text comes from.")
+    file = forms.FileField(label="CSV or YAML file", help_text="Up to 2 MB.")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 2 * 1024 * 1024:
+            raise forms.ValidationError("The file is larger than 2 MB.")
+        if not upload.name.lower().endswith((".csv", ".yaml", ".yml", ".txt")):
+            raise forms.ValidationError("Choose a .csv, .yaml or .yml file.")
+        return upload
+
+
+class FiguresImportForm(forms.Form):
+    file = forms.FileField(label="CSV file", help_text="Up to 2 MB.")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 2 * 1024 * 1024:
+            raise forms.ValidationError("The file is larger than 2 MB.")
+        return upload
+
+
+class FigureForm(forms.Form):
+    value = forms.DecimalField(max_digits=12, decimal_places=2)
+    target = forms.DecimalField(max_digits=12, decimal_places=2, required=False)
+    peer_average = forms.DecimalField(
+        label="Peer or national average", max_digits=12, decimal_places=2, required=False
+    )
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)

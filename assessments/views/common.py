@@ -1,0 +1,21 @@
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+
+from assessments import permissions
+from assessments.models import SelfAssessment
+from scrutiny.permissions import require
+
+NOT_YOURS = "You can only see self-assessments you are invited to, coordinate, or that your panel runs."
+
+
+def viewable(request, pk: int) -> SelfAssessment:
+    sa = get_object_or_404(SelfAssessment.objects.select_related("framework", "panel", "created_by"), pk=pk)
+    require(permissions.can_view(request.user, sa), NOT_YOURS)
+    return sa
+
+
+def conflict_message(exc: ValidationError) -> ValidationError:
+    return ValidationError(
+        f"{exc.messages[0]} Your changes are still in the form. The saved version is shown above it: "
+        "check both, then save again to replace it with yours."
+    )

@@ -1,0 +1,150 @@
+"""Performance figures: each indicator's yearly value, target, previous year and peer average."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+
+from assessments import imports, permissions, selectors, services
+from assessments.forms import FigureForm, FiguresImportForm
+from assessments.locking import EditConflict
+from assessments.models import Framework, Indicator, IndicatorValue
+from assessments.views.common import conflict_message
+from scrutiny import charts
+from scrutiny.forms import add_service_errors
+from scrutiny.permissions import require
+
+
+def _year(request, framework) -> int:
+    years = selectors.indicator_years(framework=framework)
+    try:
+        return int(request.GET.get("year"))
+    except (TypeError, ValueError):
+        return years[0] if years else selectors.default_year()
+
+
+def figure_charts(rows: list[selectors.IndicatorRow], year: int) -> list[charts.Chart]:
+    """One small bar chart per unit: this year, last year and the target side by side."""
+    groups: dict[str, list] = {}
+    for row in rows:
+        if row.value is not None or row.previous is not None:
+            groups.setdefault(row.indicator.unit, []).append(row)
+    made = []
+    for unit, items in groups.items():
+        made.append(
+            charts.bar(
+                title=f"Figures in {unit or 'numbers'}: {selectors.year_label(year)} and the year before",
+                description="Each indicator's figure this year beside last year's and its target. "
+                "For some indicators a lower figure is better: the table below says which.",
+                labels=[r.indicator.code for r in items],
+                series={
+                    selectors.year_label(year - 1): [r.previous for r in items],
+                    selectors.year_label(year): [r.value for r in items],
+                    "Target": [r.target for r in items],
+                },
+                unit="%" if unit == "%" else "",
+                horizontal=True,
+            )
+        )
+    return made
+
+
+@login_required
+def figures(request, pk):
+    framework = get_object_or_404(Framework, pk=pk)
+    require(permissions.can_view_figures(request.user))
+    year = _year(request, framework)
+    rows = selectors.indicator_table(framework=framework, year=year)
+    return render(
+        request,
+        "assessments/figures.html",
+        {
+            "framework": framework,
+            "rows": rows,
+            "year": year,
+            "year_label": selectors.year_label(year),
+            "years": selectors.indicator_years(framework=framework),
+            "charts": figure_charts(rows, year),
+            "can_enter": permissions.can_enter_figures(request.user),
+        },
+    )
+
+
+@login_required
+def edit_figure(request, pk, year):
+    indicator = get_object_or_404(Indicator.objects.select_related("framework"), pk=pk)
+    require(permissions.can_enter_figures(request.user), "Only staff can enter performance figures.")
+    saved = IndicatorValue.objects.filter(indicator=indicator, year=year).first()
+    initial = {}
+    if saved:
+        initial = {
+            "value": saved.value,
+            "target": saved.target,
+            "peer_average": saved.peer_average,
+            "note": saved.note,
+            "version": saved.version,
+        }
+    form = FigureForm(request.POST or None, initial=initial)
+    current = None
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.save_indicator_value(
+                indicator=indicator, year=year, by=request.user, version=data.pop("version"), **data
+            )
+        except EditConflict as exc:
+            current = IndicatorValue.objects.get(pk=saved.pk)
+            post = request.POST.copy()
+            post["version"] = current.version
+            form = FigureForm(post)
+            form.is_valid()
+            form.add_error(None, conflict_message(exc))
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"{indicator.code} for {selectors.year_label(year)} is saved.")
+            return redirect(f"{indicator.framework.get_absolute_url()}figures/?year={year}")
+    return render(
+        request,
+        "assessments/figure_form.html",
+        {
+            "indicator": indicator,
+            "year": year,
+            "year_label": selectors.year_label(year),
+            "form": form,
+            "current": current,
+        },
+    )
+
+
+@login_required
+def import_figures(request, pk):
+    framework = get_object_or_404(Framework, pk=pk)
+    require(permissions.can_enter_figures(request.user), "Only staff can enter performance figures.")
+    form = FiguresImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            count = imports.import_figures(
+                framework=framework, by=request.user, data=form.cleaned_data["file"].read()
+            )
+        except imports.ImportFailed as exc:
+            errors = exc.errors
+            form.add_error(
+                "file",
+                f"Nothing was imported: {len(errors)} "
+                f"problem{'s' if len(errors) != 1 else ''} in the file (listed below).",
+            )
+        else:
+            messages.success(request, f"{count} figure{'s' if count != 1 else ''} imported.")
+            return redirect("assessments:figures", pk=framework.pk)
+    return render(
+        request,
+        "assessments/import_figures.html",
+        {
+            "framework": framework,
+            "form": form,
+            "errors": errors,
+            "codes": list(framework.indicators.values_list("code", flat=True)[:3]),
+        },
+    )

@@ -1,0 +1,94 @@
+"""Frameworks: the list, one framework's outcomes, and importing one from a file."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from assessments import imports, permissions
+from assessments.forms import FrameworkImportForm
+from assessments.models import Framework
+from assessments.samples import SAMPLE_CSV, SAMPLE_YAML
+from scrutiny.permissions import require
+
+
+@login_required
+def framework_list(request):
+    frameworks = Framework.objects.all()
+    return render(
+        request,
+        "assessments/frameworks.html",
+        {
+            "frameworks": frameworks,
+            "can_import": permissions.can_manage_frameworks(request.user),
+        },
+    )
+
+
+@login_required
+def framework(request, pk):
+    fw = get_object_or_404(Framework, pk=pk)
+    standards = Paginator(fw.standards.prefetch_related("outcomes").order_by("position", "pk"), 5).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "assessments/framework.html",
+        {
+            "framework": fw,
+            "page": standards,
+            "indicators": list(fw.indicators.all()),
+        },
+    )
+
+
+@login_required
+def import_framework(request):
+    require(permissions.can_manage_frameworks(request.user), "Only administrators can import frameworks.")
+    form = FrameworkImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            fw = imports.import_framework(
+                by=request.user,
+                data=upload.read(),
+                filename=upload.name,
+                name=form.cleaned_data["name"],
+                source=form.cleaned_data["source"],
+            )
+        except imports.ImportFailed as exc:
+            errors = exc.errors
+            form.add_error(
+                "file",
+                f"Nothing was imported: {len(errors)} "
+                f"problem{'s' if len(errors) != 1 else ''} in the file (listed below).",
+            )
+        else:
+            messages.success(request, f"“{fw.name}” is imported with {fw.outcomes.count()} outcomes.")
+            return redirect(fw)
+    return render(
+        request,
+        "assessments/import_framework.html",
+        {
+            "form": form,
+            "errors": errors,
+            "sample_csv": SAMPLE_CSV,
+            "sample_yaml": SAMPLE_YAML,
+        },
+    )
+
+
+@login_required
+def sample_file(request, kind):
+    """The 96-outcome sample (our own placeholder wording) as CSV or YAML."""
+    from assessments.samples import ninety_six_csv, ninety_six_yaml
+
+    if kind == "csv":
+        response = HttpResponse(ninety_six_csv(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="sample-96-outcomes.csv"'
+    else:
+        response = HttpResponse(ninety_six_yaml(), content_type="application/yaml; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="sample-96-outcomes.yaml"'
+    return response

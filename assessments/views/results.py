@@ -1,0 +1,199 @@
+"""Pooled results once a self-assessment closes, and the to-do list its weaknesses become."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from assessments import permissions, selectors, services
+from assessments.forms import ActionForm, ActionUpdateForm
+from assessments.locking import EditConflict
+from assessments.models import ImprovementAction, Outcome
+from assessments.views.common import conflict_message, viewable
+from scrutiny import charts
+from scrutiny.forms import add_service_errors
+from scrutiny.permissions import require
+
+NOT_CLOSED = (
+    "The pooled results are shown once the self-assessment has closed, so nobody is swayed by others' scores."
+)
+
+
+def heatmap(results: selectors.PooledResults):
+    """Standards × score: how many scores of each value each standard received."""
+    columns = [f"{i} {label}" for i, label in enumerate(results.scale, start=1)] + ["Don't know"]
+    return charts.heatmap(
+        title="How each standard was scored",
+        description="For each standard, the number of scores at each point of the scale. Bigger dots mean "
+        "more people gave that score.",
+        row_labels=[f"{code} {title}" for code, title, _ in results.heatmap],
+        column_labels=columns,
+        values=[counts for _, _, counts in results.heatmap],
+    )
+
+
+@login_required
+def results(request, pk):
+    sa = viewable(request, pk)
+    require(permissions.can_see_results(request.user, sa), NOT_CLOSED)
+    pooled = selectors.pooled_results(assessment=sa)
+    comparison = selectors.compare_with_earlier(assessment=sa)
+    by_standard: dict[str, list] = {}
+    for row in pooled.outcomes:
+        by_standard.setdefault(f"{row.standard_code} {row.standard_title}", []).append(row)
+    return render(
+        request,
+        "assessments/results.html",
+        {
+            "sa": sa,
+            "pooled": pooled,
+            "chart": heatmap(pooled),
+            "comparison": comparison,
+            "by_standard": by_standard,
+            "can_plan": permissions.can_plan_actions(request.user, sa),
+            "scale_max": sa.scale_max,
+        },
+    )
+
+
+def _links(outcome_ids, user):
+    """Recommendations linked to these outcomes, from apps further along (settings hook)."""
+    found: dict[int, list] = {}
+    for path in getattr(settings, "ASSESSMENT_OUTCOME_LINKS", []):
+        for outcome_id, items in import_string(path)(outcome_ids=outcome_ids, user=user).items():
+            found.setdefault(outcome_id, []).extend(items)
+    return found
+
+
+@login_required
+def todo(request, pk):
+    sa = viewable(request, pk)
+    require(permissions.can_see_results(request.user, sa), NOT_CLOSED)
+    actions = list(selectors.actions_for(assessment=sa))
+    later = selectors.later_assessment(assessment=sa)
+    moved = selectors.compare(before=sa, after=later) if later else {}
+    means = {r.outcome_id: r.mean for r in selectors.pooled_results(assessment=sa).outcomes}
+    outcome_ids = sorted({a.outcome_id for a in actions})
+    links = _links(outcome_ids, request.user)
+    groups: dict[int, dict] = {}
+    for action in actions:
+        group = groups.setdefault(
+            action.outcome_id,
+            {
+                "outcome": action.outcome,
+                "mean": means.get(action.outcome_id),
+                "actions": [],
+                "change": moved.get(action.outcome_id),
+                "links": links.get(action.outcome_id, []),
+            },
+        )
+        group["actions"].append(action)
+    for outcome_id, items in links.items():
+        if outcome_id not in groups:
+            groups[outcome_id] = {
+                "outcome": Outcome.objects.get(pk=outcome_id),
+                "mean": means.get(outcome_id),
+                "actions": [],
+                "change": moved.get(outcome_id),
+                "links": items,
+            }
+    page = Paginator(list(groups.values()), 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "assessments/todo.html",
+        {
+            "sa": sa,
+            "page": page,
+            "later": later,
+            "today": timezone.localdate(),
+            "can_plan": permissions.can_plan_actions(request.user, sa),
+        },
+    )
+
+
+@login_required
+def new_action(request, pk, outcome_pk):
+    sa = viewable(request, pk)
+    require(
+        permissions.can_plan_actions(request.user, sa),
+        "Only coordinators can add actions, once the self-assessment has closed.",
+    )
+    outcome = get_object_or_404(Outcome, pk=outcome_pk, framework_id=sa.framework_id)
+    form = ActionForm(
+        request.POST or None,
+        initial={
+            "due_date": timezone.localdate() + datetime.timedelta(days=90),
+            "owner": request.user.pk,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.create_action(self_assessment=sa, outcome=outcome, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"The action for {outcome.code} is on the to-do list.")
+            return redirect("assessments:todo", pk=sa.pk)
+    return render(
+        request,
+        "assessments/action_form.html",
+        {
+            "sa": sa,
+            "outcome": outcome,
+            "form": form,
+            "heading": f"Add an action for {outcome.code}",
+        },
+    )
+
+
+@login_required
+def edit_action(request, pk):
+    action = get_object_or_404(ImprovementAction.objects.select_related("self_assessment", "outcome"), pk=pk)
+    sa = viewable(request, action.self_assessment_id)
+    require(
+        permissions.can_update_action(request.user, action),
+        "Only the action's owner or a coordinator can change it.",
+    )
+    initial = {
+        "what": action.what,
+        "owner": action.owner_id,
+        "due_date": action.due_date,
+        "status": action.status,
+        "progress": action.progress,
+        "version": action.version,
+    }
+    form = ActionUpdateForm(request.POST or None, initial=initial)
+    current = None
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.update_action(action=action, by=request.user, version=data.pop("version") or 0, **data)
+        except EditConflict as exc:
+            current = ImprovementAction.objects.get(pk=action.pk)
+            post = request.POST.copy()
+            post["version"] = current.version
+            form = ActionUpdateForm(post, initial=initial)
+            form.is_valid()
+            form.add_error(None, conflict_message(exc))
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "The action is updated.")
+            return redirect("assessments:todo", pk=sa.pk)
+    return render(
+        request,
+        "assessments/action_form.html",
+        {
+            "sa": sa,
+            "outcome": action.outcome,
+            "form": form,
+            "current": current,
+            "heading": f"Update the action for {action.outcome.code}",
+        },
+    )

@@ -1,0 +1,94 @@
+"""Scoring: one standard per screen, saved as the assessor goes (htmx posts the form on every
+change; without JavaScript the buttons save)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from assessments import permissions, selectors, services
+from assessments.forms import StandardScoresForm
+from assessments.models import Standard
+from assessments.views.common import viewable
+from scrutiny.permissions import require
+
+NOT_OPEN = "You can only score a self-assessment you are invited to, while it is open."
+
+
+@login_required
+def score(request, pk, standard_pk):
+    sa = viewable(request, pk)
+    require(permissions.can_score(request.user, sa), NOT_OPEN)
+    assessor = permissions.assessor_for(request.user, sa)
+    standard = get_object_or_404(Standard, pk=standard_pk, framework_id=sa.framework_id)
+    standards = list(Standard.objects.filter(framework_id=sa.framework_id).order_by("position", "pk"))
+    index = next(i for i, s in enumerate(standards) if s.pk == standard.pk)
+    outcomes = list(standard.outcomes.order_by("position", "pk"))
+    scores = selectors.my_scores(assessor=assessor)
+    form = StandardScoresForm(request.POST or None, outcomes=outcomes, self_assessment=sa, scores=scores)
+    problems = []
+    if request.method == "POST":
+        if form.is_valid():
+            for outcome, value, dont_know, comment, evidence in form.answers():
+                try:
+                    services.save_score(
+                        self_assessment=sa,
+                        by=request.user,
+                        outcome=outcome,
+                        value=value,
+                        dont_know=dont_know,
+                        comment=comment,
+                        evidence_url=evidence,
+                    )
+                except ValidationError as exc:
+                    problems.extend(exc.messages)
+                    form.add_error(f"o{outcome.pk}-value", exc.messages)
+        else:
+            problems = [e for errors in form.errors.values() for e in errors]
+        if request.htmx:
+            return render(
+                request,
+                "assessments/_save_status.html",
+                {
+                    "problems": problems,
+                    "saved_at": timezone.localtime(),
+                },
+            )
+        if not problems:
+            following = standards[index + 1] if index + 1 < len(standards) else None
+            if following is not None and "next" in request.POST:
+                return redirect("assessments:score", pk=sa.pk, standard_pk=following.pk)
+            messages.success(request, "Your scores are saved.")
+            return redirect(sa)
+    return render(
+        request,
+        "assessments/score.html",
+        {
+            "sa": sa,
+            "standard": standard,
+            "form": form,
+            "problems": problems,
+            "position": index + 1,
+            "count": len(standards),
+            "previous": standards[index - 1] if index else None,
+            "following": standards[index + 1] if index + 1 < len(standards) else None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def finish(request, pk):
+    sa = viewable(request, pk)
+    require(permissions.can_score(request.user, sa), NOT_OPEN)
+    try:
+        services.finish(self_assessment=sa, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(
+            request, "Thank you: you have finished. You can still change a score until it closes."
+        )
+    return redirect(sa)

@@ -1,0 +1,174 @@
+"""Setting up self-assessments, their overview, coordinators' progress page, reminders, closing."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from assessments import permissions, selectors, services
+from assessments.forms import SelfAssessmentForm
+from assessments.locking import EditConflict
+from assessments.models import SelfAssessment
+from assessments.views.common import conflict_message, viewable
+from panels.models import Panel
+from panels.permissions import managed_panel_ids
+from scrutiny.forms import add_service_errors
+from scrutiny.permissions import is_staff_role, require
+
+
+@login_required
+def self_assessment_list(request):
+    items = Paginator(selectors.self_assessments_for(user=request.user), 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "assessments/list.html",
+        {
+            "page": items,
+            "can_create": permissions.can_create(request.user),
+            "can_manage_frameworks": permissions.can_manage_frameworks(request.user),
+        },
+    )
+
+
+def _panels_for(user):
+    if is_staff_role(user):
+        return Panel.objects.filter(is_active=True)
+    return Panel.objects.filter(pk__in=managed_panel_ids(user), is_active=True)
+
+
+@login_required
+def new(request):
+    require(
+        permissions.can_create(request.user),
+        "Only staff and a panel's chair or supporting officer can set up a self-assessment.",
+    )
+    form = SelfAssessmentForm(request.POST or None, panels=_panels_for(request.user))
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            sa = services.create_self_assessment(by=request.user, **data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                f"“{sa.title}” is set up. The people invited can score it from {sa.opens_on:%-d %B %Y}.",
+            )
+            return redirect(sa)
+    return render(request, "assessments/form.html", {"form": form, "heading": "Set up a self-assessment"})
+
+
+@login_required
+def edit(request, pk):
+    sa = viewable(request, pk)
+    require(
+        permissions.can_edit(request.user, sa),
+        "Only its coordinators can change it, and only until it closes.",
+    )
+    form = SelfAssessmentForm(request.POST or None, instance=sa, panels=_panels_for(request.user))
+    current = None
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            sa = services.update_self_assessment(
+                self_assessment=sa, by=request.user, version=data.pop("version") or 0, **data
+            )
+        except EditConflict as exc:
+            current = SelfAssessment.objects.get(pk=sa.pk)
+            post = request.POST.copy()
+            post["version"] = current.version
+            form = SelfAssessmentForm(post, instance=current, panels=_panels_for(request.user))
+            form.is_valid()
+            form.add_error(None, conflict_message(exc))
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Your changes are saved.")
+            return redirect(sa)
+    return render(
+        request,
+        "assessments/form.html",
+        {
+            "form": form,
+            "heading": f"Change {sa.title}",
+            "self_assessment": sa,
+            "current": current,
+        },
+    )
+
+
+@login_required
+def detail(request, pk):
+    sa = viewable(request, pk)
+    assessor = permissions.assessor_for(request.user, sa)
+    standards = selectors.standards_with_counts(assessor=assessor) if assessor else []
+    answered = sum(s.answered for s in standards)
+    total = sum(s.total for s in standards)
+    return render(
+        request,
+        "assessments/detail.html",
+        {
+            "sa": sa,
+            "assessor": assessor,
+            "standards": standards,
+            "answered": answered,
+            "total": total,
+            "can_score": permissions.can_score(request.user, sa),
+            "is_coordinator": permissions.is_coordinator(request.user, sa),
+            "can_edit": permissions.can_edit(request.user, sa),
+            "can_close": permissions.can_close(request.user, sa),
+            "can_see_results": permissions.can_see_results(request.user, sa),
+            "next_standard": next(
+                (s for s in standards if s.answered < s.total), standards[0] if standards else None
+            ),
+        },
+    )
+
+
+@login_required
+def progress(request, pk):
+    sa = viewable(request, pk)
+    require(permissions.can_see_progress(request.user, sa), "Only its coordinators can see who has finished.")
+    people = Paginator(selectors.progress(assessment=sa), 50).get_page(request.GET.get("page"))
+    total = sa.framework.outcomes.count()
+    return render(
+        request,
+        "assessments/progress.html",
+        {
+            "sa": sa,
+            "page": people,
+            "total": total,
+            "can_remind": permissions.can_remind(request.user, sa),
+        },
+    )
+
+
+@login_required
+@require_POST
+def remind(request, pk):
+    sa = viewable(request, pk)
+    require(
+        permissions.can_remind(request.user, sa), "Only coordinators can remind people, while it is open."
+    )
+    count = services.remind(self_assessment=sa, by=request.user)
+    if count:
+        messages.success(
+            request,
+            f"A reminder is on its way to {count} "
+            f"{'person' if count == 1 else 'people'} who have not finished.",
+        )
+    else:
+        messages.info(request, "Everyone has finished: no reminders were needed.")
+    return redirect("assessments:progress", pk=sa.pk)
+
+
+@login_required
+@require_POST
+def close(request, pk):
+    sa = viewable(request, pk)
+    require(permissions.can_close(request.user, sa), "Only its coordinators can close it.")
+    services.close(self_assessment=sa, by=request.user)
+    messages.success(request, "It is closed. Everyone invited can now see the pooled results.")
+    return redirect("assessments:results", pk=sa.pk)

@@ -1,0 +1,23 @@
+"""Recommendations linked to self-assessment outcomes, for the self-assessment's to-do list
+(settings.ASSESSMENT_OUTCOME_LINKS): assessments cannot import recommendations, so it asks here."""
+
+from recommendations import permissions
+from recommendations.models import Recommendation
+
+
+def for_outcomes(*, outcome_ids, user) -> dict[int, list[dict]]:
+    """{outcome id: [{label, url, status}]} for the recommendations the person may see."""
+    found: dict[int, list[dict]] = {}
+    if not outcome_ids:
+        return found
+    recs = Recommendation.objects.filter(outcome_id__in=outcome_ids).select_related("review")
+    for rec in recs:
+        if permissions.can_view(user, rec):
+            found.setdefault(rec.outcome_id, []).append(
+                {
+                    "label": f"Recommendation {rec.code} ({rec.review.title}): {rec.text[:80]}",
+                    "url": rec.get_absolute_url(),
+                    "status": rec.get_status_display(),
+                }
+            )
+    return found

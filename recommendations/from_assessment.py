@@ -1,0 +1,104 @@
+"""A recommendation made from a weakness a self-assessment found: drafted in one of the person's
+reviews and linked to the outcome, so the self-assessment's to-do list can follow it."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+
+from assessments import permissions as assessment_permissions
+from assessments.models import Outcome, SelfAssessment
+from assessments.selectors import pooled_results
+from panels.permissions import panel_ids_for
+from recommendations import permissions, services
+from recommendations.models import Recommendation
+from reviews.models import Review
+from scrutiny.forms import add_service_errors
+from scrutiny.permissions import is_admin, require
+
+
+def draftable_reviews(user):
+    """Reviews the person may draft recommendations in (DESIGN.md: panel members and admins)."""
+    reviews = Review.objects.select_related("panel").exclude(stage="closed").order_by("-pk")
+    if is_admin(user):
+        return reviews
+    return reviews.filter(panel_id__in=panel_ids_for(user)) if user.role == "tenant" else reviews.none()
+
+
+class FromOutcomeForm(forms.Form):
+    review = forms.ModelChoiceField(
+        Review.objects.none(),
+        empty_label="Choose a review",
+        help_text="Recommendations belong to a review of the panel that makes them.",
+    )
+    text = forms.CharField(label="Recommendation", widget=forms.Textarea(attrs={"rows": 3}))
+    rationale = forms.CharField(
+        label="Why the panel recommends it", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args, reviews, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["review"].queryset = reviews
+        self.fields["review"].label_from_instance = lambda r: f"{r.title} ({r.panel.name})"
+
+
+@transaction.atomic
+def create_from_outcome(
+    *, review: Review, outcome: Outcome, by, text: str, rationale: str = ""
+) -> Recommendation:
+    """Draft a recommendation in a review, linked to the self-assessment outcome it answers."""
+    recommendation = services.create(review=review, by=by, text=text, rationale=rationale)
+    Recommendation.objects.filter(pk=recommendation.pk).update(outcome=outcome)
+    recommendation.outcome = outcome
+    return recommendation
+
+
+@login_required
+def from_outcome(request, assessment_id, outcome_id):
+    sa = get_object_or_404(SelfAssessment, pk=assessment_id)
+    require(
+        assessment_permissions.can_see_results(request.user, sa),
+        "You can make a recommendation from a self-assessment you can see, once it has closed.",
+    )
+    outcome = get_object_or_404(Outcome, pk=outcome_id, framework_id=sa.framework_id)
+    result = next((r for r in pooled_results(assessment=sa).outcomes if r.outcome_id == outcome.pk), None)
+    summary = ""
+    if result and result.mean is not None:
+        summary = (
+            f'In "{sa.title}", {outcome.code} {outcome.title} scored a mean of {result.mean:.2f} '
+            f"out of {sa.scale_max} from {result.scores} scores."
+        )
+    reviews = draftable_reviews(request.user)
+    form = FromOutcomeForm(request.POST or None, reviews=reviews, initial={"rationale": summary})
+    if request.method == "POST" and form.is_valid():
+        review = form.cleaned_data["review"]
+        require(
+            permissions.can_draft(request.user, review), "You cannot draft recommendations in that review."
+        )
+        try:
+            rec = create_from_outcome(
+                review=review,
+                outcome=outcome,
+                by=request.user,
+                text=form.cleaned_data["text"],
+                rationale=form.cleaned_data["rationale"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request, f"{rec.code} is saved as a draft in {review.title}, linked to {outcome.code}."
+            )
+            return redirect(rec)
+    return render(
+        request,
+        "recommendations/from_outcome.html",
+        {
+            "sa": sa,
+            "outcome": outcome,
+            "form": form,
+            "has_reviews": reviews.exists(),
+        },
+    )
