@@ -3,7 +3,20 @@ number of queries however many findings and pieces of evidence a review has."""
 
 from collections import OrderedDict
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 
 from panels.permissions import panel_ids_for
@@ -13,6 +26,7 @@ from reviews.models import (
     Evidence,
     EvidenceKind,
     Finding,
+    FindingComment,
     FindingKind,
     Interview,
     PerformanceFigure,
@@ -24,6 +38,17 @@ from reviews.models import (
 from scrutiny.permissions import is_staff_role
 
 RECENT_EVIDENCE = 10
+# The review page and the report draft show this many findings a page, so that a review with
+# thousands of findings makes a page no bigger than one with a few dozen.
+FINDINGS_PER_PAGE = 50
+REPORT_FINDINGS_PER_PAGE = 100
+# The report draft lists this many pieces of evidence of each kind, then links to the rest.
+REPORT_EVIDENCE_SHOWN = 25
+NO_QUESTION = 10_000  # findings not linked to a question come after every question
+KIND_RANK = Case(
+    *[When(kind=value, then=Value(i)) for i, value in enumerate(FindingKind.values)],
+    output_field=IntegerField(),
+)
 PLURALS = {
     FindingKind.STRENGTH: "Strengths", FindingKind.WEAKNESS: "Weaknesses",
     FindingKind.OBSERVATION: "Observations",
@@ -162,17 +187,85 @@ def evidence_counts(review):
     ]
 
 
-def review_page(review):
-    """Everything the review page shows, in a fixed number of queries."""
+def _finding_rows(review: Review, group_by: str) -> QuerySet:
+    """The review's findings in page order: by question then type, or by type then question."""
+    ranked = Finding.objects.filter(review=review).select_related("question", "raised_by").annotate(
+        question_rank=Coalesce("question__number", Value(NO_QUESTION)), kind_rank=KIND_RANK
+    )
+    if group_by == "type":
+        return ranked.order_by("kind_rank", "question_rank", "created_at", "pk")
+    return ranked.order_by("question_rank", "kind_rank", "created_at", "pk")
+
+
+def _add_evidence_and_comment_counts(findings: list[Finding]) -> None:
+    """Each finding's evidence and comment counts, in two queries for the whole page."""
+    prefetch_related_objects(
+        findings, Prefetch("evidence", queryset=Evidence.objects.only("id", "review_id", "kind", "title"))
+    )
+    rows = FindingComment.objects.filter(finding__in=findings).order_by().values("finding_id").annotate(
+        n=Count("pk"), agree=Count("pk", filter=Q(kind="agree")),
+        challenge=Count("pk", filter=Q(kind="challenge")),
+    )
+    counts = {row["finding_id"]: row for row in rows}
+    for finding in findings:
+        row = counts.get(finding.pk, {})
+        finding.comment_count = row.get("n", 0)
+        finding.agree_count = row.get("agree", 0)
+        finding.challenge_count = row.get("challenge", 0)
+
+
+def finding_totals(review: Review) -> dict:
+    """How many findings the review has in all, of each type and for each question, in one query."""
+    rows = list(
+        Finding.objects.filter(review=review).order_by().values("kind", "question_id").annotate(n=Count("pk"))
+    )
+    by_kind = dict.fromkeys(FindingKind.values, 0)
+    by_question: dict[int | None, int] = {}
+    for row in rows:
+        by_kind[row["kind"]] += row["n"]
+        by_question[row["question_id"]] = by_question.get(row["question_id"], 0) + row["n"]
+    return {"all": sum(by_kind.values()), "by_kind": by_kind, "by_question": by_question}
+
+
+def findings_page(
+    review: Review, *, questions: list, group_by: str = "question", page_number: object = 1,
+    per_page: int = FINDINGS_PER_PAGE,
+) -> dict:
+    """One page of the review's findings, grouped one way (by question or by type), with the
+    totals for every group, in a fixed number of queries however many findings there are."""
+    page: Page = Paginator(_finding_rows(review, group_by), per_page).get_page(page_number)
+    findings = list(page.object_list)
+    _add_evidence_and_comment_counts(findings)
+    for number, finding in enumerate(findings, start=page.start_index()):
+        finding.number = number
+    totals = finding_totals(review)
+    by_kind = findings_by_kind(findings)
+    for group in by_kind:
+        group["total"] = totals["by_kind"][group["kind"]]
+    groups = group_findings(findings, questions)
+    for group in groups:
+        group["total"] = totals["by_question"].get(group["question"].pk if group["question"] else None, 0)
+    if page.has_other_pages():
+        # A question with no findings at all is said once, on the first page; otherwise a page
+        # shows only the groups it has findings in.
+        groups = [g for g in groups if g["count"] or (not g["total"] and page.number == 1)]
+    return {
+        "findings": findings,
+        "finding_page": page,
+        "finding_totals": totals,
+        "finding_groups": groups,
+        "findings_by_kind": by_kind,
+    }
+
+
+def review_page(review: Review, *, group_by: str = "question", page_number: object = 1) -> dict:
+    """Everything the review page shows, in a fixed number of queries and a bounded size."""
     questions = list(review.questions.all())
-    findings = ordered_findings(review)
     changes = list(review.stage_changes.select_related("changed_by"))
     counts = evidence_counts(review)
     return {
         "questions": questions,
-        "findings": findings,
-        "finding_groups": group_findings(findings, questions),
-        "findings_by_kind": findings_by_kind(findings),
+        **findings_page(review, questions=questions, group_by=group_by, page_number=page_number),
         "timeline": stage_timeline(review, changes),
         "stage_changes": changes,
         "evidence_counts": counts,
@@ -214,35 +307,49 @@ def visible_evidence(user):
     return evidence.filter(review__panel_id__in=panel_ids_for(user))
 
 
-def report(review):
+def report(review: Review, *, page_number: object = None) -> dict:
     """The review report draft: scope, method, evidence summary and findings in order.
 
-    Plain data, so that the PDF report can be made from the same dictionary."""
-    documents = list(Document.objects.filter(review=review).select_related("added_by").order_by("date", "pk"))
-    figures = list(PerformanceFigure.objects.filter(review=review).order_by("measure", "period", "pk"))
-    interviews = list(
+    Plain data, so that the PDF report can be made from the same dictionary. With a page number
+    (the web page) it holds one page of findings and the first few pieces of evidence of each
+    kind, so the page stays small; without one (the PDF) it holds everything."""
+    bounded = page_number is not None
+    limit = REPORT_EVIDENCE_SHOWN if bounded else None
+    documents = Document.objects.filter(review=review).select_related("added_by").order_by("date", "pk")
+    figures = PerformanceFigure.objects.filter(review=review).order_by("measure", "period", "pk")
+    interviews = (
         Interview.objects.filter(review=review).prefetch_related("interviewers").order_by("date", "pk")
     )
-    visits = list(
+    visits = (
         SiteVisit.objects.filter(review=review)
         .prefetch_related("visitors", Prefetch("photos", queryset=SiteVisitPhoto.objects.all()))
         .order_by("date", "pk")
     )
+    counts = {c["kind"]: c["count"] for c in evidence_counts(review)}
     questions = list(review.questions.all())
-    findings = ordered_findings(review)
-    for number, finding in enumerate(findings, start=1):
-        finding.number = number
+    if bounded:
+        findings_part = findings_page(
+            review, questions=questions, page_number=page_number, per_page=REPORT_FINDINGS_PER_PAGE
+        )
+    else:
+        findings = ordered_findings(review)
+        for number, finding in enumerate(findings, start=1):
+            finding.number = number
+        findings_part = {
+            "findings": findings, "finding_groups": group_findings(findings, questions),
+            "findings_by_kind": findings_by_kind(findings),
+        }
     return {
         "review": review,
         "questions": questions,
-        "documents": documents,
-        "figures": figures,
-        "interviews": interviews,
-        "site_visits": visits,
-        "findings": findings,
-        "finding_groups": group_findings(findings, questions),
-        "findings_by_kind": findings_by_kind(findings),
-        "evidence_total": len(documents) + len(figures) + len(interviews) + len(visits),
+        "documents": list(documents[:limit]),
+        "figures": list(figures[:limit]),
+        "interviews": list(interviews[:limit]),
+        "site_visits": list(visits[:limit]),
+        "evidence_count": counts,
+        "evidence_shown": limit,
+        **findings_part,
+        "evidence_total": sum(counts.values()),
     }
 
 

@@ -60,10 +60,11 @@ def review_edit(request, pk):
 def review_detail(request, pk):
     review = get_review(request, pk)
     user = request.user
-    context = selectors.review_page(review)
+    group_by = "type" if request.GET.get("group") == "type" else "question"
+    context = selectors.review_page(review, group_by=group_by, page_number=request.GET.get("page"))
     context.update({
         "review": review,
-        "group_by": "type" if request.GET.get("group") == "type" else "question",
+        "group_by": group_by,
         "can_edit": perms.can_edit_review(user, review),
         "can_add_evidence": perms.can_add_evidence(user, review),
         "can_add_finding": perms.can_add_finding(user, review),
@@ -93,4 +94,5 @@ def review_stage(request, pk):
 def review_report(request, pk):
     """The report draft: the same content the PDF report will be made from."""
     review = get_review(request, pk)
-    return render(request, "reviews/report.html", selectors.report(review))
+    context = selectors.report(review, page_number=request.GET.get("page") or 1)
+    return render(request, "reviews/report.html", context)

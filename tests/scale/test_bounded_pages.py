@@ -1,0 +1,125 @@
+"""Pages stay the same size however much data there is: a review with 100 or 1,000 findings,
+a tracker over 100 or 1,000 reviews, shows the same number of rows and makes the same queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from panels.models import PanelRole
+from recommendations.models import Recommendation, Status
+from reviews.models import Finding, FindingComment, FindingKind, Review
+from reviews.selectors import FINDINGS_PER_PAGE, REPORT_FINDINGS_PER_PAGE
+from scrutiny.widgets import DATALIST_SIZE
+from tests.factories.accounts import UserFactory
+from tests.factories.panels import MembershipFactory, PanelFactory
+from tests.factories.reviews import ReviewFactory, ScopeQuestionFactory
+
+pytestmark = pytest.mark.django_db
+FINDING_ITEM = "Open the finding<span"
+
+
+def review_with_findings(panel, member, n: int) -> Review:
+    review = ReviewFactory(panel=panel, title=f"Review with {n} findings")
+    questions = [ScopeQuestionFactory(review=review, number=i, text=f"Question {i}?") for i in (1, 2, 3)]
+    findings = Finding.objects.bulk_create(
+        Finding(review=review, kind=FindingKind.values[i % 3], statement=f"Finding number {i}.",
+                question=questions[i % 4] if i % 4 < 3 else None, raised_by=member)
+        for i in range(n)
+    )
+    FindingComment.objects.bulk_create(
+        FindingComment(finding=f, author=member, kind="agree") for f in findings
+    )
+    return review
+
+
+def get(client, url: str) -> tuple[str, int]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+@pytest.fixture
+def member(db):
+    panel = PanelFactory(name="SURE Team")
+    person = UserFactory(role="tenant")
+    MembershipFactory(panel=panel, user=person, role=PanelRole.CHAIR)
+    return panel, person
+
+
+@pytest.mark.parametrize("path,per_page", [
+    ("/reviews/{pk}/", FINDINGS_PER_PAGE),
+    ("/reviews/{pk}/?group=type", FINDINGS_PER_PAGE),
+    ("/reviews/{pk}/report/", REPORT_FINDINGS_PER_PAGE),
+])
+def test_a_review_page_shows_one_page_of_findings_at_any_size(client, member, path, per_page):
+    panel, person = member
+    small, large = (review_with_findings(panel, person, n) for n in (per_page * 2, per_page * 20))
+    client.force_login(person)
+    client.get(path.format(pk=small.pk))  # warm up: session, site settings
+    small_page, small_queries = get(client, path.format(pk=small.pk))
+    large_page, large_queries = get(client, path.format(pk=large.pk))
+    marker = FINDING_ITEM if "report" not in path else "<strong>Finding "
+    assert small_page.count(marker) == large_page.count(marker) == per_page
+    assert small_queries == large_queries
+    assert "Page 1 of 20" in large_page
+    # Within a few per cent: only numbers (counts, page numbers) differ in length.
+    assert abs(len(large_page) - len(small_page)) < len(small_page) * 0.05
+
+
+def test_the_last_page_of_findings_holds_the_rest_and_every_finding_is_shown_once(client, member):
+    panel, person = member
+    review = review_with_findings(panel, person, FINDINGS_PER_PAGE + 7)
+    client.force_login(person)
+    seen = []
+    for page in (1, 2):
+        html = client.get(f"/reviews/{review.pk}/?page={page}").content.decode()
+        seen += [f for f in Finding.objects.filter(review=review) if f">{f.statement}<" in html]
+    assert len(seen) == len({f.pk for f in seen}) == FINDINGS_PER_PAGE + 7
+
+
+def tracker_world(n_reviews: int):
+    panel = PanelFactory()
+    manager = UserFactory(role="manager")
+    reviews = Review.objects.bulk_create(Review(panel=panel, title=f"Review {i}") for i in range(n_reviews))
+    Recommendation.objects.bulk_create(
+        Recommendation(review=r, number=1, text="Tell tenants.", status=Status.SUBMITTED) for r in reviews
+    )
+    for i in range(min(n_reviews, DATALIST_SIZE + 5)):
+        UserFactory(role="officer", display_name=f"Officer {i}")
+    return manager
+
+
+@pytest.mark.parametrize("n", [DATALIST_SIZE * 2, DATALIST_SIZE * 20])
+def test_the_tracker_suggests_a_bounded_number_of_reviews_and_owners(client, n):
+    manager = tracker_world(n)
+    client.force_login(manager)
+    page = client.get("/recommendations/").content.decode()
+    assert page.count("<option value=\"Review ") == DATALIST_SIZE
+    assert "<select name=\"review\"" not in page and "<select name=\"owner\"" not in page
+
+
+def test_the_tracker_makes_the_same_queries_and_rows_for_100_or_1000_reviews(client):
+    manager = tracker_world(100)
+    client.force_login(manager)
+    client.get("/recommendations/")
+    small_page, small_queries = get(client, "/recommendations/")
+    panel = PanelFactory()
+    more = Review.objects.bulk_create(Review(panel=panel, title=f"More {i}") for i in range(900))
+    Recommendation.objects.bulk_create(
+        Recommendation(review=r, number=1, text="Tell tenants.", status=Status.SUBMITTED) for r in more
+    )
+    large_page, large_queries = get(client, "/recommendations/")
+    assert small_queries == large_queries
+    assert small_page.count("<tr") == large_page.count("<tr")
+
+
+def test_the_tracker_filters_by_part_of_a_review_title_and_an_owner_name(client):
+    manager = tracker_world(3)
+    client.force_login(manager)
+    response = client.get("/recommendations/?review_title=view 1")
+    assert [r.review.title for r in response.context["page"].object_list] == ["Review 1"]
+    owner = UserFactory(role="officer", display_name="Jo Smith")
+    Recommendation.objects.filter(review__title="Review 2").update(owner=owner)
+    response = client.get("/recommendations/?owner_name=jo smi")
+    assert [r.review.title for r in response.context["page"].object_list] == ["Review 2"]
