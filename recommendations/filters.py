@@ -12,6 +12,7 @@ from recommendations.selectors import current_financial_year, financial_year_bou
 from reviews.models import Review, ServiceArea
 from scrutiny.models import SiteSettings
 from scrutiny.permissions import is_staff_role
+from scrutiny.widgets import DATALIST_SIZE, DatalistInput
 
 PRIORITY_RANK = Case(
     *[When(priority=value, then=Value(i)) for i, value in enumerate(Priority.values)],
@@ -43,8 +44,13 @@ class TrackerFilter(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     status = django_filters.ChoiceFilter(choices=Status.choices, label="Status", empty_label="Any status")
+    # Reviews and owners grow without limit, so they are typed (with suggestions), not picked
+    # from a list of every one; the review page still links here with ?review=<id>.
     review = django_filters.ModelChoiceFilter(
-        queryset=Review.objects.none(), label="Review", empty_label="Any review"
+        queryset=Review.objects.none(), label="Review", empty_label="Any review", widget=forms.HiddenInput
+    )
+    review_title = django_filters.CharFilter(
+        field_name="review__title", lookup_expr="icontains", label="Review (type part of its title)",
     )
     panel = django_filters.ModelChoiceFilter(
         field_name="review__panel", queryset=Panel.objects.none(), label="Panel", empty_label="Any panel"
@@ -54,7 +60,10 @@ class TrackerFilter(django_filters.FilterSet):
     )
     owner = django_filters.ModelChoiceFilter(
         queryset=User.objects.filter(role__in=[Role.OFFICER, Role.MANAGER], is_active=True),
-        label="Owner", empty_label="Anyone",
+        label="Owner", empty_label="Anyone", widget=forms.HiddenInput,
+    )
+    owner_name = django_filters.CharFilter(
+        field_name="owner__display_name", lookup_expr="icontains", label="Owner (type part of their name)",
     )
     priority = django_filters.ChoiceFilter(
         choices=Priority.choices, label="Priority", empty_label="Any priority"
@@ -89,6 +98,13 @@ class TrackerFilter(django_filters.FilterSet):
             reviews, panels = reviews.filter(panel_id__in=ids), panels.filter(pk__in=ids)
         self.filters["review"].queryset = reviews
         self.filters["panel"].queryset = panels
+        self.form.fields["review_title"].widget = DatalistInput(
+            lambda: reviews.order_by("-created_at").values_list("title", flat=True)[:DATALIST_SIZE]
+        )
+        owners = self.filters["owner"].queryset
+        self.form.fields["owner_name"].widget = DatalistInput(
+            lambda: owners.order_by("display_name").values_list("display_name", flat=True)[:DATALIST_SIZE]
+        )
 
     def filter_words(self, queryset, name, value):
         return queryset.filter(Q(text__icontains=value) | Q(rationale__icontains=value))
