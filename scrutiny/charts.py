@@ -108,10 +108,16 @@ def _finish(chart: pygal.graph.graph.Graph, *, title: str, description: str, col
 
 
 def bar(*, title: str, description: str, labels: Sequence[str], series: dict[str, Sequence[Number]],
-        unit: str = "", max_value: float | None = None, horizontal: bool = False) -> Chart:
-    """Bars for each label, one colour per series (e.g. this year and last year)."""
+        unit: str = "", max_value: float | None = None, horizontal: bool = False,
+        width: int | None = None) -> Chart:
+    """Bars for each label, one colour per series (e.g. this year and last year).
+
+    A narrower `width` (in drawing units) makes the labels larger when the chart fills a column,
+    as large-print reports need."""
     kind = pygal.HorizontalBar if horizontal else pygal.Bar
     extra = {"range": (0, max_value)} if max_value is not None else {}
+    if width:
+        extra.update(width=width, height=round(width * (0.35 + 0.12 * len(labels))))
     chart = kind(**_config(x_label_rotation=0 if horizontal else 30, **extra))
     chart.x_labels = list(labels)
     for name, values in series.items():

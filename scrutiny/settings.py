@@ -181,6 +181,25 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(hour=3, minute=15),
     },
 }
+# Reports (the reports app): files are kept REPORT_RETENTION_DAYS after they are made; a request
+# still waiting after REPORT_REQUEUE_AFTER seconds, or "being made" for longer than
+# REPORT_RUNNING_DEADLINE seconds (its worker stopped), is queued again by the housekeeping job,
+# up to REPORT_MAX_ATTEMPTS times. Tracker exports of more than EXPORT_ROW_THRESHOLD rows are
+# made by the worker instead of inside the web request.
+REPORT_RETENTION_DAYS = env.int("REPORT_RETENTION_DAYS", default=30)
+REPORT_REQUEUE_AFTER = env.int("REPORT_REQUEUE_AFTER", default=300)
+REPORT_RUNNING_DEADLINE = env.int("REPORT_RUNNING_DEADLINE", default=CELERY_TASK_TIME_LIMIT + 60)
+REPORT_MAX_ATTEMPTS = env.int("REPORT_MAX_ATTEMPTS", default=5)
+REPORT_HOUSEKEEPING_EVERY = env.int("REPORT_HOUSEKEEPING_EVERY", default=120)
+EXPORT_ROW_THRESHOLD = env.int("EXPORT_ROW_THRESHOLD", default=2000)
+LARGE_EXPORT_HANDLER = "reports.views.requests.queue_large_export"
+# Test-only: seconds the first attempt at a report waits before starting, so a test can stop its
+# worker mid-report. Not listed in the README; leave it unset (0) everywhere else.
+REPORTS_TEST_ONLY_PAUSE = env.float("REPORTS_TEST_ONLY_PAUSE", default=0)
+CELERY_BEAT_SCHEDULE["reports-housekeeping"] = {
+    "task": "reports.tasks.housekeeping",
+    "schedule": float(REPORT_HOUSEKEEPING_EVERY),
+}
 # Reminders: actions due within this many days, and responses waiting longer than this.
 ACTION_DUE_SOON_DAYS = env.int("ACTION_DUE_SOON_DAYS", default=7)
 RESPONSE_OVERDUE_DAYS = env.int("RESPONSE_OVERDUE_DAYS", default=28)

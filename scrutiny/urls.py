@@ -18,5 +18,6 @@ urlpatterns = [
     path("assessments/", include("assessments.urls")),
     path("mystery-shopping/", include("mysteryshop.urls")),
     path("recommendations/", include("recommendations.urls")),
+    path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

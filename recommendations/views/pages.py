@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from recommendations import exports, permissions, selectors
 from recommendations.filters import TrackerFilter
@@ -57,19 +59,32 @@ def _export_name(extension):
     return f"recommendations-{timezone.localdate():%Y-%m-%d}.{extension}"
 
 
+def _large(request, recommendations, fmt):
+    """Past EXPORT_ROW_THRESHOLD rows the export is made by the worker (settings.LARGE_EXPORT_HANDLER,
+    the reports app's), so the web request never runs long; None when it is small enough."""
+    handler = getattr(settings, "LARGE_EXPORT_HANDLER", "")
+    if handler and recommendations.count() > settings.EXPORT_ROW_THRESHOLD:
+        return import_string(handler)(request, fmt)
+    return None
+
+
 @login_required
 def export_csv(request):
     """The filtered tracker as CSV, safe against spreadsheet formulas."""
     require(permissions.can_export(request.user))
-    return _download(exports.to_csv(_filtered(request).qs), _export_name("csv"), "text/csv; charset=utf-8")
+    recommendations = _filtered(request).qs
+    return _large(request, recommendations, "csv") or _download(
+        exports.to_csv(recommendations), _export_name("csv"), "text/csv; charset=utf-8"
+    )
 
 
 @login_required
 def export_xlsx(request):
     """The filtered tracker as an Excel workbook, safe against spreadsheet formulas."""
     require(permissions.can_export(request.user))
-    return _download(
-        exports.to_xlsx(_filtered(request).qs), _export_name("xlsx"),
+    recommendations = _filtered(request).qs
+    return _large(request, recommendations, "xlsx") or _download(
+        exports.to_xlsx(recommendations), _export_name("xlsx"),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
 

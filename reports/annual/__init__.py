@@ -1,0 +1,99 @@
+"""The Annual Report to Tenants: one selector feeds the web page and the PDF.
+
+The report is a list of sections (reports/annual/sections.py, SECTIONS), each a function of the
+year that returns its figures, charts and a "what this means" line, or None when it has nothing
+to say. Adding a section is one function, one template and one line in SECTIONS.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from panels.selectors.volunteering import Period, financial_year, financial_year_starting
+from reports.models import AnnualReport
+from scrutiny.models import SiteSettings
+
+
+@dataclass(frozen=True)
+class Year:
+    """The financial year a report covers, and the one before it for comparison."""
+
+    start_year: int
+    period: Period
+    previous: Period
+    large_print: bool = False
+
+    @property
+    def label(self) -> str:
+        return self.period.label
+
+    @property
+    def previous_label(self) -> str:
+        return self.previous.label
+
+
+def year_of(start_year: int, *, large_print: bool = False) -> Year:
+    """The landlord's financial year starting in start_year (site settings say which month)."""
+    month = SiteSettings.load().financial_year_start_month or 4
+    return Year(
+        start_year=start_year,
+        period=financial_year_starting(start_year, month),
+        previous=financial_year_starting(start_year - 1, month),
+        large_print=large_print,
+    )
+
+
+def current_year() -> int:
+    return financial_year().start.year
+
+
+def year_choices(count: int = 5) -> list[tuple[int, str]]:
+    """The latest finished financial year first, then this one and earlier ones."""
+    this = current_year()
+    years = [this - 1, this, *range(this - 2, this - count, -1)]
+    return [(y, year_of(y).label) for y in years]
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    template: str
+    data: dict[str, Any] = field(default_factory=dict)
+    meaning: str = ""  # the short "what this means" line
+    assessable: bool = True  # the panel writes its own view of this section
+    assessment: str = ""
+
+
+def annual_report(*, year: int, large_print: bool = False) -> dict[str, Any]:
+    """Everything the Annual Report to Tenants shows for a year, for the page and the PDF."""
+    from reports.annual.sections import SECTIONS
+
+    the_year = year_of(year, large_print=large_print)
+    site = SiteSettings.load()
+    record = AnnualReport.objects.filter(year=year).first()
+    texts = dict(record.sections.values_list("section", "text")) if record else {}
+    sections = []
+    for spec in SECTIONS:
+        section = spec(the_year)
+        if section is None:
+            continue
+        section.assessment = texts.get(section.key, "").strip()
+        sections.append(section)
+    return {
+        "title": f"Annual Report to Tenants {the_year.label}",
+        "year": the_year,
+        "site": site,
+        "record": record,
+        "approved": bool(record and record.is_approved),
+        "sections": sections,
+        "large_print": large_print,
+    }
+
+
+def assessable_sections() -> list[tuple[str, str]]:
+    """(key, title) of every section the panel writes about, in report order."""
+    from reports.annual.sections import ASSESSABLE
+
+    return list(ASSESSABLE)

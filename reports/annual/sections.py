@@ -1,0 +1,235 @@
+"""The sections of the Annual Report to Tenants, in the order they are printed.
+
+Each is a function (Year) -> Section | None. Figures are counted in the database; charts come
+from scrutiny.charts, so the page and the PDF show the same drawing and the same table.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.utils import timezone
+
+from panels.selectors import volunteering
+from recommendations.models import Decision, Recommendation, Status
+from reports.annual import Section, Year
+from reviews.models import Finding, Review, ReviewKind, Stage, StageChange
+from scrutiny import charts
+from scrutiny.models import SiteSettings
+
+# Sections the panel writes its own assessment of: (key, title), in report order.
+ASSESSABLE = [
+    ("scrutiny", "What tenant scrutiny did this year"),
+    ("recommendations", "Recommendations and what happened to them"),
+    ("volunteering", "The panels' volunteering"),
+]
+TITLES = dict(ASSESSABLE)
+# A review counts as completed in the year its report first went to the landlord.
+COMPLETED = (Stage.RESPONSE, Stage.MONITORING, Stage.CLOSED)
+YOU_SAID_WE_DID_SHOWN = 10
+# Charts fill the text column; drawn this narrow, their labels print at about 16 point.
+LARGE_PRINT_CHART_WIDTH = 480
+
+
+def _width(year: Year) -> int | None:
+    return LARGE_PRINT_CHART_WIDTH if year.large_print else None
+
+
+def _bounds(period: volunteering.Period) -> tuple[datetime, datetime]:
+    tz = timezone.get_current_timezone()
+    start = datetime(period.start.year, period.start.month, period.start.day, tzinfo=tz)
+    after = period.end.toordinal() + 1
+    end_day = type(period.end).fromordinal(after)
+    return start, datetime(end_day.year, end_day.month, end_day.day, tzinfo=tz)
+
+
+def _compare(now: int, before: int, *, thing: str) -> str:
+    if now == before:
+        return f"the same number of {thing} as the year before"
+    more = "more" if now > before else "fewer"
+    return f"{abs(now - before)} {more} {thing} than the year before ({before})"
+
+
+def _completed_reviews(period: volunteering.Period):
+    start, end = _bounds(period)
+    first = (
+        StageChange.objects.filter(review=OuterRef("pk"), to_stage__in=COMPLETED)
+        .order_by("changed_at").values("changed_at")[:1]
+    )
+    return (
+        Review.objects.annotate(completed_at=Subquery(first))
+        .filter(completed_at__gte=start, completed_at__lt=end)
+    )
+
+
+def scrutiny_work(year: Year) -> Section:
+    """Reviews completed in the year, by kind, with what each found and recommended."""
+    reviews = list(
+        _completed_reviews(year.period)
+        .select_related("panel", "service_area")
+        .annotate(
+            findings_made=Subquery(
+                Finding.objects.filter(review=OuterRef("pk")).order_by().values("review")
+                .annotate(n=Count("pk")).values("n")[:1]
+            ),
+            recommendations_made=Subquery(
+                Recommendation.objects.filter(review=OuterRef("pk")).exclude(status=Status.DRAFT)
+                .order_by().values("review").annotate(n=Count("pk")).values("n")[:1]
+            ),
+        )
+        .order_by("completed_at", "pk")
+    )
+    before = dict(
+        _completed_reviews(year.previous).order_by().values_list("kind").annotate(n=Count("pk"))
+    )
+    now = {}
+    for review in reviews:
+        now[review.kind] = now.get(review.kind, 0) + 1
+    labels = [label for _, label in ReviewKind.choices]
+    chart = charts.bar(
+        title=f"Reviews completed in {year.label} and {year.previous_label}",
+        description=(
+            f"Bars for each kind of review: {len(reviews)} completed in {year.label}, "
+            f"{sum(before.values())} in {year.previous_label}."
+        ),
+        labels=labels,
+        series={
+            year.label: [now.get(kind, 0) for kind, _ in ReviewKind.choices],
+            year.previous_label: [before.get(kind, 0) for kind, _ in ReviewKind.choices],
+        },
+        width=_width(year), horizontal=year.large_print,
+    )
+    total, total_before = len(reviews), sum(before.values())
+    if total:
+        meaning = (
+            f"Tenants completed {total} piece{'s' if total != 1 else ''} of scrutiny work this year, "
+            f"{_compare(total, total_before, thing='pieces')}. Each one looked closely at a service "
+            "and told the landlord what tenants found."
+        )
+    else:
+        meaning = "No reviews were completed this year."
+    return Section(
+        key="scrutiny", title=TITLES["scrutiny"], template="reports/annual/_scrutiny.html",
+        data={"reviews": reviews, "chart": chart, "total": total, "total_before": total_before},
+        meaning=meaning,
+    )
+
+
+def _recommendation_counts(period: volunteering.Period) -> dict[str, int]:
+    start, end = _bounds(period)
+    answered = Q(response__responded_at__gte=start, response__responded_at__lt=end)
+    return Recommendation.objects.order_by().aggregate(
+        made=Count("pk", filter=Q(submitted_at__gte=start, submitted_at__lt=end)),
+        accepted=Count("pk", filter=answered & Q(
+            response__decision__in=[Decision.ACCEPTED, Decision.PARTLY_ACCEPTED])),
+        rejected=Count("pk", filter=answered & Q(response__decision=Decision.REJECTED)),
+        implemented=Count("pk", filter=Q(implemented_at__gte=start, implemented_at__lt=end)),
+        verified=Count("pk", filter=Q(verified_at__gte=start, verified_at__lt=end)),
+    )
+
+
+def recommendations(year: Year) -> Section:
+    """Recommendations made, accepted, implemented and verified in the year, against last year."""
+    now, before = _recommendation_counts(year.period), _recommendation_counts(year.previous)
+    steps = [("made", "Made"), ("accepted", "Accepted (fully or partly)"), ("rejected", "Not accepted"),
+             ("implemented", "Put in place"), ("verified", "Checked by tenants")]
+    chart = charts.bar(
+        title=f"Recommendations in {year.label} and {year.previous_label}",
+        description=(
+            f"In {year.label} tenants made {now['made']} recommendations; the landlord accepted "
+            f"{now['accepted']}, put {now['implemented']} in place and tenants checked {now['verified']}."
+        ),
+        labels=[label for _, label in steps],
+        series={
+            year.label: [now[key] for key, _ in steps],
+            year.previous_label: [before[key] for key, _ in steps],
+        },
+        width=_width(year), horizontal=year.large_print,
+    )
+    answered = now["accepted"] + now["rejected"]
+    if answered:
+        share = round(100 * now["accepted"] / answered)
+        meaning = (
+            f"Of the {answered} recommendations the landlord answered this year, it accepted "
+            f"{now['accepted']} ({share}%) fully or in part. {now['verified']} changes were checked "
+            "by tenants and found to be done."
+        )
+    else:
+        meaning = "The landlord did not answer any recommendations this year."
+    return Section(
+        key="recommendations", title=TITLES["recommendations"],
+        template="reports/annual/_recommendations.html",
+        data={"now": now, "before": before, "chart": chart}, meaning=meaning,
+    )
+
+
+def you_said_we_did(year: Year) -> Section | None:
+    """Changes tenants asked for and checked this year, in their words and the landlord's."""
+    start, end = _bounds(year.period)
+    verified = (
+        Recommendation.objects.filter(status=Status.VERIFIED, verified_at__gte=start, verified_at__lt=end)
+        .select_related("review", "service_area").order_by("-verified_at", "-pk")
+    )
+    total = verified.count()
+    if not total:
+        return None
+    return Section(
+        key="you-said-we-did", title="You said, we did", template="reports/annual/_you_said_we_did.html",
+        data={"items": list(verified[:YOU_SAID_WE_DID_SHOWN]), "total": total,
+              "more": max(0, total - YOU_SAID_WE_DID_SHOWN)},
+        meaning=f"{total} change{'s' if total != 1 else ''} that tenants asked for "
+                f"{'were' if total != 1 else 'was'} made and checked this year.",
+        assessable=False,
+    )
+
+
+def volunteering_section(year: Year) -> Section:
+    """Members, meetings, hours and training, for all panels and each panel."""
+    total = volunteering.totals(period=year.period)
+    before = volunteering.totals(period=year.previous)
+    panels = [
+        (p, f) for p, f in volunteering.panel_figures(period=year.period) if f.volunteers or f.meetings_held
+    ]
+    labels = ["Tenant volunteers", "Meetings held", "People trained"]
+    chart = charts.bar(
+        title=f"Volunteering in {year.label} and {year.previous_label}",
+        description=(
+            f"In {year.label}, {total.volunteers} tenants volunteered, panels held {total.meetings_held} "
+            f"meetings and {total.trained} people completed training."
+        ),
+        labels=labels,
+        series={
+            year.label: [total.volunteers, total.meetings_held, total.trained],
+            year.previous_label: [before.volunteers, before.meetings_held, before.trained],
+        },
+        width=_width(year), horizontal=year.large_print,
+    )
+    hours = round(total.hours)
+    meaning = (
+        f"{total.volunteers} tenants gave {hours:,} hours of their time at panel meetings, "
+        f"{_compare(hours, round(before.hours), thing='hours')}."
+    )
+    return Section(
+        key="volunteering", title=TITLES["volunteering"], template="reports/annual/_volunteering.html",
+        data={"total": total, "before": before, "panels": panels, "chart": chart, "hours": hours},
+        meaning=meaning,
+    )
+
+
+def get_involved(year: Year) -> Section:
+    """How to join in: the landlord's contact details."""
+    site = SiteSettings.load()
+    return Section(
+        key="get-involved", title="How to get involved", template="reports/annual/_get_involved.html",
+        data={"site": site}, assessable=False,
+    )
+
+
+SECTIONS = [
+    scrutiny_work,
+    recommendations,
+    you_said_we_did,
+    volunteering_section,
+    get_involved,
+]

@@ -1,0 +1,84 @@
+"""Changes to the panel's own assessment in the Annual Report to Tenants: writing, approving and
+publishing. The text is the panel's; a change after approval needs approving again."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from reports import permissions
+from reports.annual import assessable_sections
+from reports.models import AnnualReport, AssessmentSection
+from reviews.services import EditConflict
+from scrutiny.permissions import require
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+
+def _when(moment) -> str:
+    return date_format(timezone.localtime(moment), "j F Y \\a\\t H:i")
+
+
+@transaction.atomic
+def save_section(*, year: int, section: str, text: str, version: int, by: User) -> AssessmentSection:
+    """Save the panel's words on a section; refuse if someone else saved it after `version` was read."""
+    require(permissions.can_write_assessment(by), permissions.REFUSALS["write"])
+    if section not in dict(assessable_sections()):
+        raise ValidationError("There is no such section in the annual report.")
+    record, _ = AnnualReport.objects.get_or_create(year=year)
+    record = AnnualReport.objects.select_for_update().get(pk=record.pk)
+    current, created = AssessmentSection.objects.select_for_update().get_or_create(
+        annual_report=record, section=section, defaults={"version": 0}
+    )
+    if not created and current.version != int(version):
+        who = str(current.updated_by or "Someone else")
+        if current.updated_by_id == by.pk:
+            who = "You (in another window)"
+        raise EditConflict(
+            f"{who} saved a change to this section at {_when(current.updated_at)} while you were editing it.",
+            code="conflict",
+        )
+    current.text = text.strip()
+    current.version += 1
+    current.updated_by = by
+    current.save()
+    if record.approved_at is not None:
+        # Changed words have not been approved: the report goes back to draft until they are.
+        record.approved_at = None
+        record.approved_by = None
+        record.published = False
+        record.save(update_fields=["approved_at", "approved_by", "published", "updated_at"])
+    return current
+
+
+@transaction.atomic
+def approve(*, year: int, by: User) -> AnnualReport:
+    """The panel approves its assessment for the year, so the report can be made and published."""
+    require(permissions.can_approve_assessment(by), permissions.REFUSALS["approve"])
+    record, _ = AnnualReport.objects.select_for_update().get_or_create(year=year)
+    written = {s for s, text in record.sections.values_list("section", "text") if text.strip()}
+    if not written:
+        raise ValidationError("Write the panel's view of at least one section before approving it.")
+    record.approved_at = timezone.now()
+    record.approved_by = by
+    record.save(update_fields=["approved_at", "approved_by", "updated_at"])
+    return record
+
+
+@transaction.atomic
+def publish(*, year: int, by: User, published: bool) -> AnnualReport:
+    """Show (or stop showing) the approved report to people who are not signed in."""
+    require(permissions.can_publish(by), permissions.REFUSALS["publish"])
+    record = AnnualReport.objects.select_for_update().filter(year=year).first()
+    if published and (record is None or not record.is_approved):
+        raise ValidationError("The panel must approve its assessment before the report is published.")
+    if record is None:
+        return AnnualReport(year=year)
+    record.published = published
+    record.save(update_fields=["published", "updated_at"])
+    return record

@@ -1,0 +1,107 @@
+"""How each kind of report is made, in the worker: read through the selectors, render, return bytes."""
+
+from __future__ import annotations
+
+import base64
+import io
+import mimetypes
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.http import QueryDict
+from django.utils import timezone
+from django.utils.text import slugify
+
+from recommendations import exports
+from reports import selectors
+from reports.models import Kind, ReportRequest
+from scrutiny.models import SiteSettings
+from scrutiny.pdf import render_pdf
+
+
+@dataclass
+class Made:
+    content: bytes
+    filename: str
+    pages: int | None = None
+
+
+def _pages(pdf: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def logo_data_uri(site: SiteSettings) -> str:
+    """The landlord's logo inline, so the PDF needs no file path (storage may be remote)."""
+    if not site.logo:
+        return ""
+    try:
+        with site.logo.open("rb") as handle:
+            data = handle.read()
+    except (OSError, ValueError):
+        return ""  # a missing logo file should not stop the report
+    kind = mimetypes.guess_type(site.logo.name)[0] or "image/png"
+    return f"data:{kind};base64,{base64.b64encode(data).decode()}"
+
+
+def _pdf(template: str, context: dict, name: str) -> Made:
+    site = context.setdefault("site", SiteSettings.load())
+    context.setdefault("logo", logo_data_uri(site))
+    context["pdf"] = True
+    content = render_pdf(template, context)
+    return Made(content, f"{slugify(name)}.pdf", _pages(content))
+
+
+def annual(report: ReportRequest) -> Made:
+    params = report.parameters
+    context = selectors.annual_report(year=int(params["year"]), large_print=bool(params.get("large_print")))
+    name = context["title"] + (" large print" if context["large_print"] else "")
+    return _pdf("reports/pdf/annual.html", context, name)
+
+
+def review(report: ReportRequest) -> Made:
+    context = selectors.review_report(review_id=int(report.parameters["review"]))
+    return _pdf("reports/pdf/review.html", context, f"review report {context['review'].title}")
+
+
+def tracker(report: ReportRequest) -> Made:
+    context = selectors.tracker_report(filters=report.parameters.get("filters", {}), user=report.requested_by)
+    name = f"recommendations tracker {timezone.localdate():%Y-%m-%d}"
+    return _pdf("reports/pdf/tracker.html", context, name)
+
+
+def programme(report: ReportRequest) -> Made:
+    context = selectors.programme_report(review_id=int(report.parameters["review"]))
+    return _pdf("reports/pdf/programme.html", context, f"programme report {context['review'].title}")
+
+
+def _tracker_rows(report: ReportRequest):
+    data = QueryDict(mutable=True)
+    for key, value in report.parameters.get("filters", {}).items():
+        data.setlist(key, value if isinstance(value, list) else [value])
+    return selectors.tracker_queryset(filters=data, user=report.requested_by)
+
+
+def tracker_csv(report: ReportRequest) -> Made:
+    return Made(exports.to_csv(_tracker_rows(report)), f"recommendations-{timezone.localdate():%Y-%m-%d}.csv")
+
+
+def tracker_xlsx(report: ReportRequest) -> Made:
+    name = f"recommendations-{timezone.localdate():%Y-%m-%d}.xlsx"
+    return Made(exports.to_xlsx(_tracker_rows(report)), name)
+
+
+MAKERS: dict[str, Callable[[ReportRequest], Made]] = {
+    Kind.ANNUAL: annual,
+    Kind.REVIEW: review,
+    Kind.TRACKER: tracker,
+    Kind.PROGRAMME: programme,
+    Kind.TRACKER_CSV: tracker_csv,
+    Kind.TRACKER_XLSX: tracker_xlsx,
+}
+
+
+def make(report: ReportRequest) -> Made:
+    """The finished file for a request."""
+    return MAKERS[report.kind](report)

@@ -1,0 +1,128 @@
+"""Report requests (a PDF or a large export made by a Celery worker) and the panel's own
+assessment that goes into the Annual Report to Tenants."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from scrutiny.uploads import UploadPath
+
+
+class Kind(models.TextChoices):
+    ANNUAL = "annual", "Annual Report to Tenants"
+    REVIEW = "review", "Review report"
+    TRACKER = "tracker", "Recommendations tracker report"
+    PROGRAMME = "programme", "Mystery-shopping and inspection programme report"
+    TRACKER_CSV = "tracker_csv", "Recommendations export (CSV)"
+    TRACKER_XLSX = "tracker_xlsx", "Recommendations export (Excel)"
+
+
+class Status(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    RUNNING = "running", "Being made"
+    DONE = "done", "Ready"
+    FAILED = "failed", "Failed"
+
+
+ACTIVE = (Status.QUEUED, Status.RUNNING)
+
+
+class ReportRequest(models.Model):
+    """Someone asked for a report: what, with which choices, and how making it went."""
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    parameters = models.JSONField(default=dict, blank=True)
+    # kind + parameters (+ the person, for exports whose rows depend on who asks), hashed:
+    # identical requests share one while it is waiting or being made (the constraint below).
+    key = models.CharField(max_length=64, db_index=True, editable=False)
+    title = models.CharField(max_length=300)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    file = models.FileField(upload_to=UploadPath("reports"), max_length=200, blank=True)
+    file_name = models.CharField(max_length=200, blank=True)
+    file_size = models.PositiveIntegerField(default=0)
+    pages = models.PositiveIntegerField(null=True, blank=True)
+    error = models.TextField(blank=True, help_text="Why it failed, in plain words.")
+    error_detail = models.TextField(blank=True, help_text="The technical error, for administrators.")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    queued_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    file_deleted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key"], condition=Q(status__in=["queued", "running"]),
+                name="one_active_report_request_per_key",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "finished_at"], name="report_status_finished")]
+
+    def __str__(self):
+        return f"{self.title} ({self.get_status_display().lower()})"
+
+    def get_absolute_url(self):
+        return reverse("reports:status", args=[self.pk])
+
+    @property
+    def is_active(self):
+        return self.status in ACTIVE
+
+    @property
+    def seconds_taken(self):
+        if self.started_at and self.finished_at:
+            return round((self.finished_at - self.started_at).total_seconds(), 1)
+        return None
+
+
+class AnnualReport(models.Model):
+    """One financial year's Annual Report to Tenants: the panel's approval and publication."""
+
+    year = models.PositiveSmallIntegerField(unique=True, help_text="The year the financial year starts in.")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    published = models.BooleanField(
+        default=False, help_text="Show the report on the public site, to people who are not signed in."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-year"]
+
+    def __str__(self):
+        return f"Annual Report to Tenants {self.year}"
+
+    @property
+    def is_approved(self):
+        return self.approved_at is not None
+
+
+class AssessmentSection(models.Model):
+    """The panel's own words on one section of the annual report."""
+
+    annual_report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="sections")
+    section = models.CharField(max_length=40)
+    text = models.TextField(blank=True)
+    # Optimistic locking: a save names the version it started from (services.save_assessment).
+    version = models.PositiveIntegerField(default=1)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["annual_report", "section"]
+        constraints = [
+            models.UniqueConstraint(fields=["annual_report", "section"], name="one_assessment_per_section"),
+        ]
+
+    def __str__(self):
+        return f"{self.annual_report}: {self.section}"

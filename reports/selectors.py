@@ -1,0 +1,165 @@
+"""Reads for report pages and the worker: the same dictionaries feed a page and its PDF."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from recommendations import selectors as recommendation_selectors
+from recommendations.filters import TrackerFilter
+from recommendations.models import OPEN_WORK, Action, ProgressUpdate, Recommendation, Status
+from reports.annual import annual_report, year_choices  # noqa: F401 - the report's one selector
+from reports.models import AnnualReport, AssessmentSection, ReportRequest
+from reviews import selectors as review_selectors
+from reviews.models import Review, ReviewKind
+from scrutiny import charts
+from scrutiny.models import SiteSettings
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+TRACKER_ROWS_IN_PDF = 300
+PROGRAMME_KINDS = (ReviewKind.MYSTERY_SHOPPING, ReviewKind.INSPECTION)
+
+
+def requests_for(*, user: User) -> QuerySet[ReportRequest]:
+    """The reports the person asked for, newest first."""
+    return ReportRequest.objects.filter(requested_by=user).order_by("-created_at", "-pk")
+
+
+def _chain(review: Review) -> list[Recommendation]:
+    """The review's recommendations (not drafts) with their findings, response and action plan."""
+    return list(
+        Recommendation.objects.filter(review=review).exclude(status=Status.DRAFT)
+        .select_related("response__responded_by", "owner", "service_area")
+        .prefetch_related(
+            "findings",
+            Prefetch("actions", queryset=Action.objects.select_related("owner").order_by("due_date", "pk")),
+            Prefetch(
+                "progress_updates",
+                queryset=ProgressUpdate.objects.select_related("written_by").order_by("created_at", "pk"),
+            ),
+        )
+        .order_by("number")
+    )
+
+
+def review_report(*, review_id: int) -> dict[str, Any]:
+    """The whole chain for one review: evidence, findings, recommendations, responses and actions."""
+    review = Review.objects.select_related(
+        "panel", "service_area", "lead_member", "supporting_officer"
+    ).get(pk=review_id)
+    data = review_selectors.report(review)
+    recommendations = _chain(review)
+    numbers = {f.pk: f.number for f in data["findings"]}
+    cited: dict[int, list[str]] = {}
+    for rec in recommendations:
+        rec.finding_numbers = sorted(numbers[f.pk] for f in rec.findings.all() if f.pk in numbers)
+        for finding in rec.findings.all():
+            cited.setdefault(finding.pk, []).append(rec.code)
+    for finding in data["findings"]:
+        finding.recommendation_codes = cited.get(finding.pk, [])
+    responded = [r for r in recommendations if getattr(r, "response", None) is not None]
+    data.update({
+        "title": f"Review report: {review.title}",
+        "description": f"The {review.panel.name}'s review of {review.title}: findings, recommendations "
+                       "and the landlord's response.",
+        "recommendations": recommendations,
+        "responded": len(responded),
+        "site": SiteSettings.load(),
+    })
+    return data
+
+
+def tracker_queryset(*, filters, user: User) -> QuerySet[Recommendation]:
+    """The tracker's recommendations for the person, filtered as on the tracker page."""
+    return TrackerFilter(filters, queryset=recommendation_selectors.visible_to(user), user=user).qs
+
+
+def tracker_report(*, filters: dict, user: User) -> dict[str, Any]:
+    """Summary, medians, a chart by status and the first rows of the filtered tracker."""
+    from django.http import QueryDict
+
+    data = QueryDict(mutable=True)
+    for key, value in filters.items():
+        data.setlist(key, value if isinstance(value, list) else [value])
+    filterset = TrackerFilter(data, queryset=recommendation_selectors.visible_to(user), user=user)
+    recs = filterset.qs
+    summary = recommendation_selectors.summary(recs)
+    by_status = dict(recs.order_by().values_list("status").annotate(n=Count("pk")))
+    labels = [label for value, label in Status.choices if value != Status.DRAFT]
+    values = [by_status.get(value, 0) for value, _ in Status.choices if value != Status.DRAFT]
+    chart = charts.bar(
+        title="Recommendations by status",
+        description=f"{sum(values)} recommendations made to the landlord, by where each one stands now.",
+        labels=labels, series={"Recommendations": values}, horizontal=True,
+    )
+    chosen = []
+    if filterset.form.is_valid():
+        for name, value in filterset.form.cleaned_data.items():
+            if value not in (None, "") and name != "sort":
+                field = filterset.form.fields[name]
+                choices = dict(getattr(field, "choices", None) or [])
+                shown = choices.get(value, value)
+                chosen.append((field.label, shown))
+    total = recs.count()
+    return {
+        "title": "Recommendations tracker report",
+        "site": SiteSettings.load(),
+        "summary": summary,
+        "medians": recommendation_selectors.medians(recs),
+        "chart": chart,
+        "filters": chosen,
+        "rows": list(recs[:TRACKER_ROWS_IN_PDF]),
+        "total": total,
+        "more": max(0, total - TRACKER_ROWS_IN_PDF),
+        "overdue": summary["overdue"],
+    }
+
+
+def programme_reviews() -> QuerySet[Review]:
+    """Mystery-shopping and inspection programmes, newest first."""
+    return Review.objects.filter(kind__in=PROGRAMME_KINDS).select_related("panel").order_by("-created_at")
+
+
+def programme_report(*, review_id: int) -> dict[str, Any]:
+    """A mystery-shopping or inspection programme: what was checked, found and recommended."""
+    data = review_report(review_id=review_id)
+    review = data["review"]
+    data["title"] = f"Programme report: {review.title}"
+    recs = data["recommendations"]
+    data["recommendation_counts"] = {
+        "made": len(recs),
+        "accepted": sum(
+            1 for r in recs if getattr(r, "response", None) and r.response.decision != "rejected"
+        ),
+        "open": sum(1 for r in recs if r.status in OPEN_WORK),
+    }
+    weak = [f for f in data["findings"] if f.kind == "weakness"]
+    data["failing"] = weak
+    data["programme_sections"] = []
+    return data
+
+
+def assessment(*, year: int) -> tuple[AnnualReport | None, dict[str, AssessmentSection]]:
+    """The year's annual report record and the panel's text for each section."""
+    record = AnnualReport.objects.filter(year=year).select_related("approved_by").first()
+    if record is None:
+        return None, {}
+    return record, {s.section: s for s in record.sections.select_related("updated_by")}
+
+
+def reports_to_choose(*, user: User) -> dict[str, Any]:
+    """What the reports page offers the person."""
+    from reports import permissions
+
+    staff = permissions.can_request_staff_report(user)
+    return {
+        "years": year_choices(),
+        "programmes": list(programme_reviews()[:50]) if staff else [],
+        "staff": staff,
+        "reviews": list(
+            review_selectors.visible_reviews(user).filter(~Q(stage="scoping")).order_by("-created_at")[:50]
+        ),
+    }

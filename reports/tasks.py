@@ -1,0 +1,16 @@
+from celery import shared_task
+
+from reports import services
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, autoretry_for=(services.Retry,),
+             retry_backoff=True, retry_backoff_max=300, retry_jitter=True, max_retries=4)
+def make_report(self, request_id):
+    """Make a requested report (PDF or export) and store it; safe to run twice."""
+    return services.make_report(request_id=request_id, last_try=self.request.retries >= self.max_retries)
+
+
+@shared_task
+def housekeeping():
+    """Every few minutes (Celery beat): re-queue stuck requests, delete files past retention."""
+    return services.housekeeping()

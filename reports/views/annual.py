@@ -1,0 +1,127 @@
+"""The Annual Report to Tenants as a web page, and the panel's assessment in it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from reports import assessment as services
+from reports import permissions, selectors
+from reports.annual import assessable_sections, current_year, year_of
+from reports.forms import AnnualReportForm, AssessmentForm
+from reports.models import AnnualReport
+from reviews.services import EditConflict
+from scrutiny.forms import add_service_errors
+from scrutiny.permissions import require
+
+EARLIEST_YEAR = 2000
+
+
+def _year(year: int) -> int:
+    if not EARLIEST_YEAR <= year <= current_year() + 1:
+        raise Http404("There is no annual report for that year.")
+    return year
+
+
+def annual_page(request, year):
+    """The report as an accessible page: for signed-in people, and for everyone once published."""
+    year = _year(year)
+    record = AnnualReport.objects.filter(year=year).first()
+    if not permissions.can_read_annual_page(request.user, record):
+        return redirect_to_login(request.get_full_path())
+    large = request.user.is_authenticated and request.user.large_print_documents
+    context = selectors.annual_report(year=year, large_print=large)
+    form = None
+    if request.user.is_authenticated:
+        form = AnnualReportForm(initial={"year": year, "large_print": large})
+    return render(request, "reports/annual.html", {**context, "ask_form": form, "pdf": False})
+
+
+@login_required
+def assessment(request, year):
+    """The panel's assessment for the year: each section's text, and approving it."""
+    year = _year(year)
+    record, texts = selectors.assessment(year=year)
+    sections = [{"key": key, "title": title, "text": texts.get(key)} for key, title in assessable_sections()]
+    return render(request, "reports/assessment.html", {
+        "year": year_of(year), "record": record, "sections": sections,
+        "can_write": permissions.can_write_assessment(request.user),
+        "can_approve": permissions.can_approve_assessment(request.user),
+        "can_publish": permissions.can_publish(request.user),
+    })
+
+
+@login_required
+def assessment_edit(request, year, section):
+    """Write the panel's view of one section (one thing per page), kept safe from lost edits."""
+    year = _year(year)
+    titles = dict(assessable_sections())
+    if section not in titles:
+        raise Http404("There is no such section.")
+    require(permissions.can_write_assessment(request.user), permissions.REFUSALS["write"])
+    _, texts = selectors.assessment(year=year)
+    current = texts.get(section)
+    conflict = None
+    if request.method == "POST":
+        form = AssessmentForm(request.POST)
+        if form.is_valid():
+            try:
+                services.save_section(
+                    year=year, section=section, text=form.cleaned_data["text"],
+                    version=form.cleaned_data["version"] or 0, by=request.user,
+                )
+            except EditConflict as exc:
+                _, texts = selectors.assessment(year=year)
+                current = texts.get(section)
+                data = request.POST.copy()
+                data["version"] = current.version
+                form = AssessmentForm(data)
+                form.is_valid()
+                form.add_error(None, ValidationError(
+                    f"{exc.messages[0]} Your text is still in the form. The saved version is shown "
+                    "above it: check both, then save again to replace it with yours."
+                ))
+                conflict = {"current": current}
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, f"The panel's view of \"{titles[section]}\" has been saved.")
+                return redirect("reports:assessment", year=year)
+    else:
+        form = AssessmentForm(initial={
+            "text": current.text if current else "", "version": current.version if current else 0,
+        })
+    return render(request, "reports/assessment_form.html", {
+        "form": form, "year": year_of(year), "section_title": titles[section], "conflict": conflict,
+    })
+
+
+@login_required
+@require_POST
+def approve(request, year):
+    year = _year(year)
+    try:
+        services.approve(year=year, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, "The panel's assessment is approved. The report can now be made.")
+    return redirect("reports:assessment", year=year)
+
+
+@login_required
+@require_POST
+def publish(request, year):
+    year = _year(year)
+    published = request.POST.get("published") == "yes"
+    try:
+        services.publish(year=year, by=request.user, published=published)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, "The report is now on the public site." if published
+                         else "The report is no longer on the public site.")
+    return redirect("reports:assessment", year=year)

@@ -1,0 +1,166 @@
+"""Asking for a report, following it while the worker makes it, and downloading it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from reports import permissions, selectors, services
+from reports.annual import year_of
+from reports.forms import AnnualReportForm
+from reports.models import AnnualReport, Kind, ReportRequest, Status
+from reviews.models import Review
+from scrutiny import uploads
+from scrutiny.permissions import require
+
+PAGE_SIZE = 20
+
+
+def _visible(request, pk) -> ReportRequest:
+    report = get_object_or_404(ReportRequest, pk=pk)
+    require(permissions.can_view_request(request.user, report), permissions.REFUSALS["view"])
+    return report
+
+
+def _asked(request, report, created):
+    if created:
+        messages.success(request, "Your report is being made. This page shows when it is ready.")
+    else:
+        messages.info(request, "This report was already being made, so you will get the same one.")
+    return redirect(report)
+
+
+@login_required
+def index(request):
+    """The reports the person may ask for, and the ones they have asked for."""
+    page = Paginator(selectors.requests_for(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    form = AnnualReportForm(initial={"large_print": request.user.large_print_documents})
+    return render(request, "reports/index.html", {
+        "page": page, "annual_form": form, **selectors.reports_to_choose(user=request.user),
+    })
+
+
+@login_required
+@require_POST
+def ask_annual(request):
+    require(permissions.can_request_annual(request.user))
+    form = AnnualReportForm(request.POST)
+    if not form.is_valid():
+        page = Paginator(selectors.requests_for(user=request.user), PAGE_SIZE).get_page(1)
+        return render(request, "reports/index.html", {
+            "page": page, "annual_form": form, **selectors.reports_to_choose(user=request.user),
+        }, status=400)
+    year, large_print = form.cleaned_data["year"], form.cleaned_data["large_print"]
+    record = AnnualReport.objects.filter(year=year).first()
+    if not (record and record.is_approved):
+        messages.error(
+            request, f"The panel has not yet approved its assessment for {year_of(year).label}. "
+            "The report can be made once it has.",
+        )
+        return redirect("reports:assessment", year=year)
+    title = f"Annual Report to Tenants {year_of(year).label}" + (" (large print)" if large_print else "")
+    report, created = services.request_report(
+        kind=Kind.ANNUAL, parameters={"year": year, "large_print": large_print}, by=request.user, title=title,
+    )
+    return _asked(request, report, created)
+
+
+@login_required
+@require_POST
+def ask_review(request, review_id):
+    review = get_object_or_404(Review.objects.select_related("panel"), pk=review_id)
+    require(permissions.can_view_review_report(request.user, review), permissions.REFUSALS["view"])
+    report, created = services.request_report(
+        kind=Kind.REVIEW, parameters={"review": review.pk}, by=request.user,
+        title=f"Review report: {review.title}",
+    )
+    return _asked(request, report, created)
+
+
+@login_required
+@require_POST
+def ask_programme(request, review_id):
+    require(permissions.can_request_staff_report(request.user), permissions.REFUSALS["staff"])
+    review = get_object_or_404(selectors.programme_reviews(), pk=review_id)
+    report, created = services.request_report(
+        kind=Kind.PROGRAMME, parameters={"review": review.pk}, by=request.user,
+        title=f"Programme report: {review.title}",
+    )
+    return _asked(request, report, created)
+
+
+def tracker_filters(query) -> dict:
+    """The tracker's filters from a query string, as plain data to keep with the request."""
+    return {key: query.getlist(key) for key in sorted(query) if key != "page" and any(query.getlist(key))}
+
+
+@login_required
+@require_POST
+def ask_tracker(request):
+    require(permissions.can_request_staff_report(request.user), permissions.REFUSALS["staff"])
+    report, created = services.request_report(
+        kind=Kind.TRACKER, parameters={"filters": tracker_filters(request.GET)}, by=request.user,
+        title="Recommendations tracker report",
+    )
+    return _asked(request, report, created)
+
+
+def queue_large_export(request, fmt: str):
+    """The tracker's export hook (settings.LARGE_EXPORT_HANDLER): the worker makes big exports."""
+    kind = Kind.TRACKER_CSV if fmt == "csv" else Kind.TRACKER_XLSX
+    label = "CSV" if fmt == "csv" else "Excel"
+    report, created = services.request_report(
+        kind=kind, parameters={"filters": tracker_filters(request.GET)}, by=request.user,
+        title=f"Recommendations export ({label})",
+    )
+    if created:
+        messages.success(request, "This export is large, so it is being made in the background. "
+                                  "This page shows when it is ready to download.")
+    return redirect(report)
+
+
+@login_required
+def status(request, pk):
+    """A report request: how it is going, and its download when ready."""
+    report = _visible(request, pk)
+    return render(request, "reports/status.html", {
+        "report": report, "can_retry": permissions.can_retry(request.user, report),
+    })
+
+
+@login_required
+def status_fragment(request, pk):
+    """The status box alone, which the page asks for every few seconds while the report is made."""
+    report = _visible(request, pk)
+    response = render(request, "reports/_status.html", {
+        "report": report, "can_retry": permissions.can_retry(request.user, report),
+    })
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def download(request, pk):
+    report = _visible(request, pk)
+    if report.status != Status.DONE:
+        return HttpResponse("This report is not ready yet.", status=404, content_type="text/plain")
+    if not report.file:
+        raise Http404("This report's file has been removed. Ask for the report again.")
+    return uploads.serve(report.file, download_name=services.download_name(report))
+
+
+@login_required
+@require_POST
+def retry(request, pk):
+    report = _visible(request, pk)
+    require(permissions.can_retry(request.user, report), permissions.REFUSALS["retry"])
+    try:
+        report = services.retry(report=report, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, "The report is being made again.")
+    return redirect(report)

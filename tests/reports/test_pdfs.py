@@ -1,0 +1,136 @@
+"""Each report made by the worker and read back with pypdf: title, language, tagged structure,
+headings in order, figures with alternative text, header cells, and the expected words."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from recommendations.models import Status as RecStatus
+from reports import makers
+from reports.annual import year_of
+from reports.models import Kind, ReportRequest
+from reviews.models import ReviewKind, Stage, StageChange
+from tests.factories.panels import AttendanceFactory, MeetingFactory
+from tests.factories.recommendations import ActionFactory, RecommendationFactory
+from tests.factories.reports import approved_report
+from tests.factories.reviews import FindingFactory, ReviewFactory
+from tests.reports.pdf_checks import assert_accessible
+
+
+def _make(kind, by, **parameters):
+    return makers.make(ReportRequest(kind=kind, parameters=parameters, requested_by=by))
+
+
+@pytest.fixture
+def year_of_work(world):
+    """A year in which the panel completed a review and the landlord acted on it."""
+    fy = year_of(world.year)
+    start = fy.period.start
+    middle = timezone.make_aware(timezone.datetime(start.year, start.month, 1)) + timedelta(days=60)
+    change = StageChange.objects.create(
+        review=world.review, from_stage=Stage.REPORTING, to_stage=Stage.RESPONSE
+    )
+    StageChange.objects.filter(pk=change.pk).update(changed_at=middle)
+    finding = FindingFactory(review=world.review, statement="Letters did not say who was dealing with it.")
+    rec = RecommendationFactory(review=world.review, status=RecStatus.VERIFIED,
+                                text="Name the officer in every complaint letter.")
+    rec.findings.add(finding)
+    rec.__class__.objects.filter(pk=rec.pk).update(
+        submitted_at=middle, implemented_at=middle + timedelta(days=30),
+        verified_at=middle + timedelta(days=60),
+    )
+    rec.response.responded_at = middle + timedelta(days=5)
+    rec.response.save()
+    ActionFactory(recommendation=RecommendationFactory(review=world.review, status=RecStatus.IN_PROGRESS),
+                  what="Rewrite the acknowledgement letter")
+    meeting = MeetingFactory(panel=world.panel, date=fy.period.start + timedelta(days=30))
+    AttendanceFactory(meeting=meeting, user=world.chair, status="present", hours=3)
+    approved_report(world.year, by=world.chair, text="The landlord listened, but answers were slow.")
+    return fy
+
+
+def test_annual_report_pdf_is_tagged_titled_and_complete(world, year_of_work):
+    made = _make(Kind.ANNUAL, world.manager, year=world.year, large_print=False)
+
+    title = f"Annual Report to Tenants {year_of_work.label}"
+    reader, text, found = assert_accessible(made.content, title=title, max_pages=20)
+    for heading in ("What tenant scrutiny did this year", "Recommendations and what happened to them",
+                    "You said, we did", "The panels' volunteering", "How to get involved",
+                    "What the panel thinks", "What this means"):
+        assert heading in text, heading
+    assert "Name the officer in every complaint letter." in text
+    assert "The landlord listened, but answers were slow." in text
+    assert "Complaints handling" in text
+    assert found.tags.count("/Figure") >= 3  # a chart for scrutiny work, recommendations, volunteering
+    assert any(alt.startswith("Recommendations in ") for alt in found.alts)
+    assert found.tags.count("/TH") >= 10
+    assert made.pages == len(reader.pages)
+    assert len(made.content) < 5_000_000
+
+
+def _sizes_of(pdf, words):
+    """The printed size (points) of each piece of text starting with one of the words."""
+    import io
+
+    from pypdf import PdfReader
+
+    sizes = {}
+
+    def visit(text, cm, tm, font, size):
+        for word in words:
+            if text.strip().startswith(word):
+                sizes.setdefault(word, set()).add(round(size * tm[0], 1))
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+BODY_TEXT = ("In ", "A recommendation is", "Tenant scrutiny is open", "Each change below")
+
+
+def test_large_print_annual_report_sets_body_text_at_16_points(world, year_of_work):
+    large = _make(Kind.ANNUAL, world.manager, year=world.year, large_print=True)
+    normal = _make(Kind.ANNUAL, world.manager, year=world.year, large_print=False)
+
+    assert_accessible(large.content, title=f"Annual Report to Tenants {year_of_work.label}", max_pages=30)
+    large_sizes, normal_sizes = _sizes_of(large.content, BODY_TEXT), _sizes_of(normal.content, BODY_TEXT)
+    assert set(large_sizes) == set(BODY_TEXT)
+    assert min(min(s) for s in large_sizes.values()) >= 16
+    assert max(max(s) for s in normal_sizes.values()) < 16
+    assert large.pages > normal.pages
+
+
+def test_review_report_pdf_shows_the_chain_from_finding_to_action(world, year_of_work):
+    made = _make(Kind.REVIEW, world.manager, review=world.review.pk)
+
+    _, text, found = assert_accessible(made.content, title="Review report: Complaints handling", max_pages=10)
+    for words in ("1. Scope", "2. Method", "3. Evidence", "4. Findings",
+                  "Recommendations, the landlord's response and the improvement plan",
+                  "Letters did not say who was dealing with it.",
+                  "Name the officer in every complaint letter.",
+                  "The landlord's response", "Improvement plan", "Rewrite the acknowledgement letter",
+                  "Checked by the panel"):
+        assert words in text, words
+    assert "/TH" in found.tags
+
+
+def test_tracker_report_pdf_lists_the_filtered_recommendations(world, year_of_work):
+    made = _make(Kind.TRACKER, world.manager, filters={"status": ["verified"]})
+
+    _, text, found = assert_accessible(made.content, title="Recommendations tracker report", max_pages=10)
+    assert "Name the officer in every complaint letter." in text
+    assert "Rewrite" not in text  # the in-progress one is filtered out
+    assert "1 recommendation, chosen by: status Verified" in text
+    assert found.alts and found.alts[0].startswith("Recommendations by status")
+
+
+def test_programme_report_pdf(world, year_of_work):
+    programme = ReviewFactory(panel=world.panel, kind=ReviewKind.MYSTERY_SHOPPING, title="Office visits")
+    FindingFactory(review=programme, statement="Two offices had no private room.")
+
+    made = _make(Kind.PROGRAMME, world.manager, review=programme.pk)
+
+    _, text, _ = assert_accessible(made.content, title="Programme report: Office visits", max_pages=10)
+    assert "Standards not met" in text and "Two offices had no private room." in text
