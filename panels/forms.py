@@ -7,6 +7,7 @@ from accounts.models import Role
 from panels.models import AttendanceStatus, Meeting, MeetingItemKind, Panel, PanelRole, Training
 from panels.selectors import Period, financial_year, recent_financial_years
 from scrutiny.forms import SingleLineCharField
+from scrutiny.locking import VersionedForm
 from scrutiny.uploads import DOCUMENTS, UploadField
 
 
@@ -24,7 +25,7 @@ class TimeInput(forms.TimeInput):
         super().__init__(attrs, format="%H:%M")
 
 
-class PanelForm(forms.ModelForm):
+class PanelForm(VersionedForm, forms.ModelForm):
     terms_file = UploadField(
         label="Terms of reference document",
         required=False,
@@ -120,7 +121,7 @@ class TrainingForm(forms.ModelForm):
         return completed_on
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(VersionedForm, forms.ModelForm):
     online_link = forms.URLField(
         label="Online meeting link",
         required=False,

@@ -5,6 +5,7 @@ from accounts.models import Role, User
 from recommendations.models import Action, ActionStatus, Decision, Priority, Recommendation
 from reviews.models import Finding, ServiceArea
 from scrutiny.forms import SafeModelMultipleChoiceField
+from scrutiny.locking import VersionedForm
 from scrutiny.uploads import DOCUMENTS, UploadField
 
 
@@ -24,7 +25,7 @@ class OwnerField(forms.ModelChoiceField):
         return f"{obj.display_name} ({obj.get_role_display().lower()})"
 
 
-class RecommendationForm(forms.ModelForm):
+class RecommendationForm(VersionedForm, forms.ModelForm):
     findings = SafeModelMultipleChoiceField(
         queryset=Finding.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
         label="Findings it rests on", help_text="Tick the findings that led to this recommendation.",
@@ -104,7 +105,7 @@ class ReturnForm(forms.Form):
     )
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(VersionedForm, forms.ModelForm):
     owner = OwnerField(queryset=User.objects.none(), label="Owner", empty_label="Choose someone")
 
     class Meta:

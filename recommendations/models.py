@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from scrutiny.locking import Versioned
 from scrutiny.uploads import UploadPath
 
 
@@ -71,7 +72,7 @@ class RecommendationQuerySet(models.QuerySet):
         )
 
 
-class Recommendation(models.Model):
+class Recommendation(Versioned, models.Model):
     """What a panel recommends the landlord changes, numbered R1, R2, ... within its review."""
 
     # A recommendation comes from a review today. When the self-assessment app lands, a
@@ -186,7 +187,7 @@ class ActionQuerySet(models.QuerySet):
         return self.open().filter(due_date__lt=today or timezone.localdate())
 
 
-class Action(models.Model):
+class Action(Versioned, models.Model):
     """One step of the action plan: what will be done, by whom, by when."""
 
     recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="actions")

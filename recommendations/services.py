@@ -25,6 +25,7 @@ from recommendations.models import (
 from recommendations.permissions import REFUSALS
 from reviews.models import Review
 from scrutiny.jobs import enqueue
+from scrutiny.locking import claim
 from scrutiny.permissions import has_role, require
 
 WRONG_STATE = {
@@ -114,11 +115,13 @@ def _check_findings(review, findings):
 
 
 @transaction.atomic
-def update_draft(*, recommendation, by, **fields):
-    """Change a draft's wording, findings, priority, service area or expected benefit."""
+def update_draft(*, recommendation, by, version: int | None = None, **fields):
+    """Change a draft's wording, findings, priority, service area or expected benefit; refuse
+    if someone else saved it after `version` was read."""
     recommendation = _lock(recommendation)
     require(permissions.can_edit(by, recommendation), REFUSALS["edit"])
     _check_state(recommendation, "edit")
+    recommendation = claim(recommendation, version=version, by=by, noun="draft recommendation")
     findings = fields.pop("findings", None)
     if "text" in fields and not fields["text"].strip():
         raise ValidationError({"text": "Enter the recommendation."})
@@ -264,11 +267,13 @@ def add_action(*, recommendation, by, what, owner, due_date):
 
 
 @transaction.atomic
-def update_action(*, action, by, what, owner, due_date, status):
-    """Change an action's wording, owner, due date or status."""
+def update_action(*, action, by, what, owner, due_date, status, version: int | None = None):
+    """Change an action's wording, owner, due date or status; refuse if someone else saved it
+    after `version` was read."""
     action = Action.objects.select_for_update().select_related("recommendation__review").get(pk=action.pk)
     require(permissions.can_update_action(by, action), REFUSALS["update_action"])
     _check_state(action.recommendation, "plan_work")
+    action = claim(action, version=version, by=by, noun="action")
     if not (what or "").strip():
         raise ValidationError({"what": "Say what will be done."})
     if status not in ActionStatus.values:

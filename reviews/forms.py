@@ -15,6 +15,7 @@ from reviews.models import (
 from reviews.permissions import panels_user_can_lead
 from reviews.selectors import evidence_for_choice
 from scrutiny.forms import SafeModelMultipleChoiceField, SingleLineCharField
+from scrutiny.locking import VersionedForm
 from scrutiny.uploads import IMAGES, UploadField
 
 # What the issue asks reviews to take: PDF, Word, Excel (and their OpenDocument twins),
@@ -29,7 +30,7 @@ def _members(panel_ids):
     return User.objects.filter(pk__in=user_ids, is_active=True).order_by("display_name")
 
 
-class ReviewForm(forms.ModelForm):
+class ReviewForm(VersionedForm, forms.ModelForm):
     questions = forms.CharField(
         label="Questions the review sets out to answer", required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -87,6 +88,11 @@ class ReviewForm(forms.ModelForm):
 
     def clean_questions(self):
         return [line.strip() for line in self.cleaned_data["questions"].splitlines() if line.strip()]
+
+    def saved_value(self, name: str, current: Review) -> str:
+        if name == "questions":
+            return "\n".join(q.text for q in current.questions.all())
+        return super().saved_value(name, current)
 
 
 class StageForm(forms.Form):

@@ -25,6 +25,7 @@ from reviews.models import (
     Stage,
     StageChange,
 )
+from scrutiny.locking import EditConflict, claim
 from scrutiny.permissions import require
 
 EVIDENCE_MODELS = {
@@ -35,10 +36,6 @@ EVIDENCE_MODELS = {
 }
 # Many-to-many fields of each evidence kind: people from the review's panel.
 EVIDENCE_PEOPLE = {EvidenceKind.INTERVIEW: "interviewers", EvidenceKind.SITE_VISIT: "visitors"}
-
-
-class EditConflict(ValidationError):
-    """Someone else saved the item after this person started editing it."""
 
 
 # ---------------------------------------------------------------------------------- reviews
@@ -107,9 +104,12 @@ def create_review(*, by, panel, title, kind, service_area=None, scope="", method
 
 @transaction.atomic
 def update_review(*, review, by, title, kind, service_area=None, scope="", method="", questions=(),
-                  planned_start=None, planned_end=None, lead_member=None, supporting_officer=None):
-    """Change a review's details and questions (its panel and stage are changed elsewhere)."""
+                  planned_start=None, planned_end=None, lead_member=None, supporting_officer=None,
+                  version: int | None = None):
+    """Change a review's details and questions (its panel and stage are changed elsewhere);
+    refuse if someone else saved it after `version` was read."""
     require(perms.can_edit_review(by, review), perms.ONLY_LEADS)
+    review = claim(review, version=version, by=by, noun="review")
     _check_people(panel=review.panel, lead_member=lead_member, supporting_officer=supporting_officer)
     _check_dates(planned_start, planned_end)
     for name, value in {
@@ -205,7 +205,7 @@ def update_evidence(*, evidence, by, version, fields, people=None):
         raise EditConflict(
             f"Someone else saved a change to this {current.get_kind_display().lower()} at "
             f"{_when(current.updated_at)} while you were editing it.",
-            code="conflict",
+            current=current,
         )
     fields = dict(fields)
     if fields.get("file") and evidence.kind == EvidenceKind.DOCUMENT:
@@ -274,7 +274,7 @@ def update_finding(*, finding, by, version, kind, statement, question=None, evid
         raise EditConflict(
             f"{who} saved a change to this finding at {_when(current.updated_at)} "
             "while you were editing it.",
-            code="conflict",
+            current=current,
         )
     evidence = list(evidence)
     _check_finding_links(current.review, question, evidence)

@@ -11,13 +11,18 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from scrutiny.locking import EditConflict
+
 # The largest id a database integer column holds; a bigger one in a form is not a choice.
 LARGEST_ID = 2**63 - 1
 
 
 def add_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
-    """Show a service's ValidationError on the form: beside its field, or at the top."""
-    if hasattr(exc, "error_dict"):
+    """Show a service's ValidationError on the form: beside its field, or at the top. An edit
+    conflict keeps the person's text and shows the saved version (scrutiny/locking.py)."""
+    if isinstance(exc, EditConflict) and hasattr(form, "note_conflict"):
+        form.note_conflict(exc)
+    elif hasattr(exc, "error_dict"):
         for field, errors in exc.error_dict.items():
             form.add_error(field if field in form.fields else NON_FIELD_ERRORS, errors)
     else:

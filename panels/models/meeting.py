@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from panels.models.panel import Panel
+from scrutiny.locking import Versioned
 from scrutiny.uploads import KINDS, UploadPath
 
 
@@ -29,7 +30,7 @@ class MeetingQuerySet(models.QuerySet):
         )
 
 
-class Meeting(models.Model):
+class Meeting(Versioned, models.Model):
     """A panel meeting: when and where, its agenda and papers, and afterwards its minutes."""
 
     panel = models.ForeignKey(Panel, on_delete=models.CASCADE, related_name="meetings")

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.html import escape, linebreaks
 from django.utils.safestring import mark_safe
 
+from scrutiny.locking import Versioned
 from scrutiny.uploads import UploadPath
 
 # Terms of reference may be written with a few HTML tags (headings, lists, emphasis); anything
@@ -36,7 +37,7 @@ class PanelRole(models.TextChoices):
     INDEPENDENT_ADVISER = "independent_adviser", "Independent adviser"
 
 
-class Panel(models.Model):
+class Panel(Versioned, models.Model):
     """A group of tenants (and staff) that does scrutiny work together."""
 
     name = models.CharField(max_length=200)

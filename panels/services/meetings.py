@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from panels import permissions
 from panels.models import Attendance, AttendanceStatus, Meeting, MeetingItem, MeetingPaper
+from scrutiny.locking import claim
 from scrutiny.permissions import require
 
 MEETING_FIELDS = (
@@ -50,9 +51,11 @@ def create_meeting(*, panel, by, title, date, start_time, end_time, place="", on
 
 
 @transaction.atomic
-def update_meeting(*, meeting, by, **fields):
-    """Change a meeting's details, add its minutes, or cancel it."""
+def update_meeting(*, meeting, by, version: int | None = None, **fields):
+    """Change a meeting's details, add its minutes, or cancel it; refuse if someone else saved
+    it after `version` was read."""
     require(permissions.can_manage_meeting(by, meeting), MANAGERS_ONLY)
+    meeting = claim(meeting, version=version, by=by, noun="meeting")
     for name in MEETING_FIELDS:
         if name in fields:
             setattr(meeting, name, fields[name])

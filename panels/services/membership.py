@@ -8,6 +8,7 @@ from accounts.models import Invitation, Role, User
 from panels import permissions
 from panels.models import Membership, Panel, PanelInvitation, PanelRole, clean_rich_text
 from scrutiny.jobs import enqueue
+from scrutiny.locking import claim
 from scrutiny.permissions import require
 
 PANEL_FIELDS = ("name", "kind", "purpose", "terms_of_reference", "is_active")
@@ -39,9 +40,13 @@ def create_panel(*, by, name, kind, purpose="", terms_of_reference="", terms_fil
 
 
 @transaction.atomic
-def update_panel(*, panel, by, terms_file=None, remove_terms_file=False, **fields):
-    """Change a panel's details; closing it records the day it closed."""
+def update_panel(
+    *, panel, by, terms_file=None, remove_terms_file=False, version: int | None = None, **fields
+):
+    """Change a panel's details; closing it records the day it closed. Refuse if someone else
+    saved it after `version` was read."""
     require(permissions.can_edit_panel(by, panel), "Only administrators can change a panel's details.")
+    panel = claim(panel, version=version, by=by, noun="panel")
     for name in PANEL_FIELDS:
         if name in fields:
             setattr(panel, name, fields[name])

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from scrutiny.locking import Versioned
+
 
 class ServiceArea(models.Model):
     """A landlord service a review can look at (complaints, repairs, ...); edited in the admin."""
@@ -41,7 +43,7 @@ class Stage(models.TextChoices):
         return cls.values.index(value)
 
 
-class Review(models.Model):
+class Review(Versioned, models.Model):
     """A piece of scrutiny work by one panel on one service."""
 
     panel = models.ForeignKey("panels.Panel", on_delete=models.PROTECT, related_name="reviews")

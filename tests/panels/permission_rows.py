@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from accounts.models import Invitation
-from panels.models import MeetingItem, MeetingPaper, PanelInvitation, PanelRole
+from panels.models import Meeting, MeetingItem, MeetingPaper, Panel, PanelInvitation, PanelRole
 from tests.factories.accounts import UserFactory
 from tests.factories.panels import MeetingFactory, MembershipFactory, PanelFactory, TrainingFactory
 from tests.permission_matrix import (
@@ -101,7 +101,10 @@ def rows(people):
             f"{B}/{ours.pk}/edit/",
             admins_only(REDIRECT),
             method="post",
-            data={"name": "Ours", "kind": "scrutiny_panel", "is_active": "on"},
+            data=lambda role: {
+                "name": "Ours", "kind": "scrutiny_panel", "is_active": "on",
+                "version": Panel.objects.get(pk=ours.pk).version,
+            },
         ),
         Row("panels:terms", f"{B}/{ours.pk}/terms-of-reference/", everyone(OK)),
         Row("panels:terms", f"{B}/{theirs.pk}/terms-of-reference/", expect(**STAFF)),
@@ -194,7 +197,7 @@ def rows(people):
             f"{B}/meetings/{upcoming.pk}/edit/",
             expect(**_done(MANAGERS)),
             method="post",
-            data=meeting_data,
+            data=lambda role: {**meeting_data, "version": Meeting.objects.get(pk=upcoming.pk).version},
         ),
         Row("panels:meeting-ics", f"{B}/meetings/{upcoming.pk}/calendar.ics", everyone(OK)),
         Row("panels:meeting-ics", f"{B}/meetings/{elsewhere.pk}/calendar.ics", expect(**STAFF)),

@@ -192,6 +192,7 @@ def test_minutes_and_cancelling(client, officer, upcoming):
         "place": upcoming.place,
         "minutes": "Agreed the scope.",
         "is_cancelled": "on",
+        "version": upcoming.version,
     }
     client.post(f"/panels/meetings/{upcoming.pk}/edit/", data)
     upcoming.refresh_from_db()

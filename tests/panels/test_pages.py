@@ -61,7 +61,9 @@ def test_an_admin_sets_up_a_panel_with_terms_of_reference(client):
 def test_closing_a_panel_records_the_day(client):
     panel = PanelFactory()
     client.force_login(UserFactory(role="admin"))
-    client.post(f"/panels/{panel.pk}/edit/", {"name": panel.name, "kind": panel.kind})
+    client.post(
+        f"/panels/{panel.pk}/edit/", {"name": panel.name, "kind": panel.kind, "version": panel.version}
+    )
     panel.refresh_from_db()
     assert (panel.is_active, panel.closed_on) == (False, TODAY())
 

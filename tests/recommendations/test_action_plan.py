@@ -28,7 +28,8 @@ def test_owner_adds_an_action_and_updates_its_status(client, world, make_rec):
     # The action's own owner may update it, even though they do not own the recommendation.
     client.force_login(world.other_officer)
     client.post(f"/recommendations/{rec.pk}/actions/{action.pk}/",
-                {"what": action.what, "owner": world.other_officer.pk, "due_date": SOON, "status": "done"})
+                {"what": action.what, "owner": world.other_officer.pk, "due_date": SOON, "status": "done",
+                 "version": action.version})
     action.refresh_from_db()
     assert action.status == ActionStatus.DONE and action.completed_on == timezone.localdate()
 

@@ -119,7 +119,8 @@ def test_a_draft_is_written_numbered_and_changed_by_the_panel(client, world):
     response = client.post(f"/recommendations/{rec.pk}/edit/", {"text": "", "priority": "high"})
     assert "There is a problem" in response.content.decode()
 
-    client.post(f"/recommendations/{rec.pk}/edit/", {"text": "Name the team.", "priority": "low"})
+    client.post(f"/recommendations/{rec.pk}/edit/",
+                {"text": "Name the team.", "priority": "low", "version": rec.version})
     rec.refresh_from_db()
     assert (rec.text, rec.priority, rec.status) == ("Name the team.", "low", Status.DRAFT)
 

@@ -76,6 +76,7 @@ def test_rewording_questions_keeps_findings_linked(client, world):
         "title": "Complaints handling", "kind": "scrutiny_review",
         "questions": "Are complaints answered on time?\nAre complaints recorded the first time?\n"
                      "Can tenants complain in private?",
+        "version": world.review.version,
     })
     assert response.status_code == 302
     questions = list(world.review.questions.all())
