@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recommendations', '0001_initial'),
+        ('recommendations', '0002_recommendation_outcome'),
     ]
 
     operations = [
