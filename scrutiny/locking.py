@@ -17,7 +17,7 @@ shows service errors on its form needs nothing more.
 from __future__ import annotations
 
 import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -113,7 +113,14 @@ def _display(current: models.Model, name: str) -> str:
     return "" if value is None else str(value)
 
 
-class VersionedForm(forms.BaseForm):
+if TYPE_CHECKING:
+    _FormBase = forms.BaseForm
+else:
+    # A plain mixin at run time, so that code looking for form classes does not take it for one.
+    _FormBase = object
+
+
+class VersionedForm(_FormBase):
     """Form mixin for editing a `Versioned` record: put it first, before `forms.ModelForm`
     (`class MeetingForm(VersionedForm, forms.ModelForm)`), or pass `versioned=` to a plain form."""
 
