@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from scrutiny.models import SiteSettings
+from scrutiny.models import Job, SiteSettings
 
 
 @admin.register(SiteSettings)
@@ -11,4 +11,17 @@ class SiteSettingsAdmin(admin.ModelAdmin):
         return not SiteSettings.objects.exists()
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    """Background work in the outbox: what waits, what was done, what failed last."""
+
+    list_display = ["task", "created_at", "queued_at", "started_at", "done_at", "attempts"]
+    list_filter = ["task", ("done_at", admin.EmptyFieldListFilter)]
+    readonly_fields = [f.name for f in Job._meta.fields if f.name not in ("args", "kwargs")]
+    exclude = ["args", "kwargs"]  # may hold a one-time link until the job is done
+
+    def has_add_permission(self, request) -> bool:
         return False

@@ -1,6 +1,7 @@
 """The Celery app. Every task acknowledges late and retries transient failures by default."""
 
 import os
+from typing import Any
 
 from celery import Celery, Task
 from django.db.utils import InterfaceError, OperationalError
@@ -18,6 +19,36 @@ class RetryingTask(Task):
     max_retries = 5
     acks_late = True
     reject_on_worker_lost = True
+    # Calls are not checked against run()'s signature when sent: a job's id travels as an extra
+    # keyword argument that __call__ takes off before run() sees it.
+    typing = False
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the task; one queued through scrutiny.jobs runs only if its job is still waiting."""
+        from scrutiny import jobs
+
+        job_id = kwargs.pop(jobs.JOB_KWARG, None)
+        if job_id is None:
+            return super().__call__(*args, **kwargs)
+        if not jobs.claim(job_id):
+            return "skipped: done already or running elsewhere"
+        setattr(self.request, jobs.JOB_KWARG, job_id)  # kept for retry() below
+        try:
+            result = super().__call__(*args, **kwargs)
+        except BaseException as exc:
+            jobs.release(job_id, exc)
+            raise
+        jobs.finish(job_id)
+        return result
+
+    def retry(self, args: Any = None, kwargs: Any = None, *rest: Any, **options: Any) -> Any:
+        """Retry as Celery does, keeping the job id so that the retry still counts for the job."""
+        from scrutiny import jobs
+
+        job_id = getattr(self.request, jobs.JOB_KWARG, None)
+        if job_id is not None and kwargs is None:
+            kwargs = {**(self.request.kwargs or {}), jobs.JOB_KWARG: job_id}
+        return super().retry(args, kwargs, *rest, **options)
 
 
 app = Celery("scrutiny", task_cls=RetryingTask)

@@ -63,3 +63,31 @@ class SiteSettings(models.Model):
             obj, _ = cls.objects.get_or_create(pk=1)
             cache.set(cls.CACHE_KEY, obj, 60)
         return obj
+
+
+class Job(models.Model):
+    """A piece of background work, saved with what caused it and done once (the outbox).
+
+    Written in the same transaction as the change that needs it; queued to Celery after
+    commit; re-queued by a periodic job while it is still waiting. See scrutiny/jobs.py."""
+
+    task = models.CharField(max_length=200, help_text="The Celery task's name.")
+    args = models.JSONField(default=list, blank=True)
+    kwargs = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    queued_at = models.DateTimeField(null=True, blank=True, help_text="Last handed to the broker.")
+    started_at = models.DateTimeField(null=True, blank=True, help_text="Taken by a worker.")
+    done_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["created_at"], name="job_waiting_idx", condition=models.Q(done_at__isnull=True)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        state = "done" if self.done_at else "waiting"
+        return f"{self.task} #{self.pk} ({state})"

@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "scrutiny.middleware.PrivatePagesMiddleware",
+    "scrutiny.middleware.DelayedWorkMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -95,6 +97,8 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# A kept connection that died (database restarted) is replaced at the next request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
@@ -154,6 +158,8 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# A mail server that accepts a connection and never answers must not hold a worker forever.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Scrutiny <scrutiny@localhost>")
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
@@ -165,15 +171,39 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=600)
+# A task whose worker was killed (kill -9, out of memory, lost host) has its message handed out
+# again once this many seconds pass without an acknowledgement: a little longer than the longest
+# task may run, so a task still running is never handed out twice (kombu's default is an hour).
+CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=CELERY_TASK_TIME_LIMIT + 60)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    # Look for such messages every 30 s or so (kombu's default is about every 100 s).
+    "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
+    "unacked_restore_throttle": 3,
+    "socket_connect_timeout": 5,
+}
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"socket_connect_timeout": 5}
 # The queue web puts tasks on and workers take them from (both read this setting): sites sharing
 # one Redis, and parallel test runs, each use their own so none takes another's work.
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# The outbox (scrutiny/jobs.py): work saved but not done after JOB_REQUEUE_AFTER seconds is
+# queued again by a beat job that runs every JOB_REQUEUE_EVERY seconds, at most
+# JOB_MAX_ATTEMPTS times per job.
+JOB_REQUEUE_AFTER = env.int("JOB_REQUEUE_AFTER", default=300)
+JOB_REQUEUE_EVERY = env.int("JOB_REQUEUE_EVERY", default=60)
+JOB_MAX_ATTEMPTS = env.int("JOB_MAX_ATTEMPTS", default=20)
+JOB_REQUEUE_BATCH = 500
 CELERY_BEAT_SCHEDULE: dict = {
-    # Daily digests to action owners and managers; safe if it runs twice (one email per day).
+    "requeue-waiting-jobs": {
+        "task": "scrutiny.tasks.requeue_waiting_jobs",
+        "schedule": float(JOB_REQUEUE_EVERY),
+    },
+    # Daily digests to action owners and managers, at most one per person per day: tried every
+    # hour from 7:00 to 18:00, so a broker or worker down at 7:00 delays them, never loses them.
     "recommendation-reminders": {
         "task": "recommendations.tasks.send_reminders",
-        "schedule": crontab(hour=7, minute=0),
+        "schedule": crontab(hour="7-18", minute=0),
     },
     # Drafts of findings and notes untouched for 90 days are deleted; safe to run twice.
     "reviews-delete-old-drafts": {

@@ -6,6 +6,8 @@ from scrutiny import views
 admin.site.site_header = "Scrutiny administration"
 admin.site.site_title = "Scrutiny administration"
 
+handler500 = "scrutiny.views.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),

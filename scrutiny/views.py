@@ -1,10 +1,13 @@
 import logging
+import sys
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import FileResponse, Http404, HttpRequest, JsonResponse
+from django.db.utils import InterfaceError, OperationalError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.module_loading import import_string
 from django.views.decorators.cache import cache_control, never_cache
 
@@ -89,3 +92,16 @@ def favicon(request: HttpRequest) -> FileResponse:
 def accessibility(request):
     """The accessibility statement public-sector sites must publish."""
     return render(request, "accessibility.html")
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The error page: a clear 503 while the database cannot be reached, else the plain 500.
+
+    Rendered without context processors, as they may need the database that has failed."""
+    exc = sys.exc_info()[1]
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        body = render_to_string("503_database.html")
+        response = HttpResponse(body, status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponse(render_to_string("500.html"), status=500)

@@ -1,0 +1,44 @@
+"""Middleware of the project itself: private pages kept out of caches, and a word when work
+could not be queued."""
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+
+from scrutiny import jobs
+
+DELAYED_WORK = (
+    "Our background service is not answering right now. What you did is saved, and any email "
+    "or report it makes will follow within a few minutes."
+)
+
+
+class PrivatePagesMiddleware:
+    """`Cache-Control: private, no-store` on every response to a signed-in person: their pages
+    and downloads hold personal data that no shared or browser cache may keep."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class DelayedWorkMiddleware:
+    """Tell the person when the work their request saved could not be queued yet (the broker is
+    down): it is in the outbox and follows once the broker is back (scrutiny/jobs.py)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        jobs.reset_unqueued()
+        response = self.get_response(request)
+        if jobs.unqueued_in_this_request() and hasattr(request, "_messages"):
+            messages.warning(request, DELAYED_WORK)
+        return response
