@@ -15,8 +15,8 @@ def test_a_silent_mail_server_times_out_and_the_task_is_retried(settings):
         settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
         settings.EMAIL_TIMEOUT = 1
 
-        # TimeoutError is an OSError: every task retries it later (scrutiny/celery.py).
-        with pytest.raises(TimeoutError):
+        # smtplib reports the timeout as an OSError, which every task retries (scrutiny/celery.py).
+        with pytest.raises(OSError, match="timed out|Connection unexpectedly closed"):
             send_mail("Subject", "Body", "from@example.org", ["to@example.org"])
 
 
