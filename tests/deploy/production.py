@@ -39,7 +39,12 @@ def production_env(**overrides):
     return env
 
 
-def manage(*args, env, timeout=120):
+# Only a guard against a hung command: a busy machine can make collectstatic take minutes, and
+# that must not fail a test (nothing here asserts on time).
+MANAGE_TIMEOUT = 1800
+
+
+def manage(*args, env, timeout=MANAGE_TIMEOUT):
     """`python manage.py ARGS` in a subprocess; returns the CompletedProcess (never raises)."""
     return subprocess.run(
         [sys.executable, str(REPO / "manage.py"), *args],

@@ -144,4 +144,5 @@ def test_the_requeue_job_is_on_the_beat_schedule_and_the_limits_are_set(settings
     assert settings.EMAIL_TIMEOUT == 30
     assert settings.CELERY_TASK_REJECT_ON_WORKER_LOST is True
     options = settings.CELERY_BROKER_TRANSPORT_OPTIONS
-    assert settings.CELERY_TASK_TIME_LIMIT < options["visibility_timeout"] <= settings.CELERY_TASK_TIME_LIMIT + 120
+    limit = settings.CELERY_TASK_TIME_LIMIT
+    assert limit < options["visibility_timeout"] <= limit + 120

@@ -2,6 +2,7 @@
 production settings. The test's own rows are committed (transactional_db) so both can see them."""
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -16,7 +17,8 @@ import requests
 from tests.conftest import need_service
 from tests.deploy.production import REPO, manage, production_env
 
-START_TIMEOUT = 60
+# Generous: on a busy shared machine gunicorn or a worker can take a minute to start.
+START_TIMEOUT = 180
 
 
 def pytest_collection_modifyitems(items):
@@ -75,14 +77,14 @@ class Browser:
         self.http = requests.Session()
         self.http.trust_env = False  # no proxy between the test and 127.0.0.1
 
-    def request(self, method, path, **kwargs):
+    def request(self, method, path, follow=True, **kwargs):
         url = urljoin(self.base_url, path)
         for _ in range(10):
             response = self.http.request(
-                method, url, cookies=self.cookies, allow_redirects=False, timeout=10, **kwargs
+                method, url, cookies=self.cookies, allow_redirects=False, timeout=60, **kwargs
             )
             self.cookies.update(response.cookies.get_dict())
-            if not response.is_redirect:
+            if not response.is_redirect or not follow:
                 return response
             method, url, kwargs = "GET", urljoin(url, response.headers["Location"]), {}
         raise AssertionError(f"more than 10 redirects from {path}")
@@ -90,8 +92,8 @@ class Browser:
     def get(self, path):
         return self.request("GET", path)
 
-    def post(self, path, data):
-        return self.request("POST", path, data=data)
+    def post(self, path, data, follow=True):
+        return self.request("POST", path, follow=follow, data=data)
 
 
 class Stack:
@@ -104,10 +106,12 @@ class Stack:
         self.url = env["SITE_URL"]
         self.processes = {}
 
-    def _spawn(self, name, args):
+    def _spawn(self, name, args, env=None):
         log = open(self.tmp_path / f"{name}.log", "w")  # noqa: SIM115 - closed in stop()
+        # Each in its own process group, so kill() takes its children too (as a container's end).
         process = subprocess.Popen(
-            args, cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            args, cwd=REPO, env={**self.env, **(env or {})}, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         self.processes[name] = (process, log)
         return process
@@ -121,20 +125,34 @@ class Stack:
         if process.poll() is not None:
             pytest.fail(f"{name} exited with code {process.returncode}:\n{self.log(name)}")
 
-    def start_web(self):
-        self._spawn("web", [
+    def start_web(self, name="web", port=None):
+        port = port or self.port
+        self._spawn(name, [
             sys.executable, "-m", "gunicorn", "scrutiny.wsgi:application",
-            "--bind", f"127.0.0.1:{self.port}", "--workers", "1", "--access-logfile", "-",
+            "--bind", f"127.0.0.1:{port}", "--workers", "1", "--access-logfile", "-",
             "--no-control-socket",  # its default path is shared by every gunicorn on the machine
         ])
-        self.wait_for(lambda: self.healthz() is not None, "gunicorn to answer", "web")
+        self.wait_for(lambda: self.healthz(port) is not None, "gunicorn to answer", name)
 
-    def start_worker(self):
-        self._spawn("worker", [
+    def start_worker(self, name="worker", **env):
+        self._spawn(name, [
             sys.executable, "-m", "celery", "-A", "scrutiny", "worker", "-P", "solo", "-l", "info",
             "--without-gossip", "--without-mingle", "--without-heartbeat",
-            "-Q", self.queue, "-n", f"{self.queue}@%h",
-        ])
+            "-Q", self.queue, "-n", f"{name}-{self.queue}@%h",
+        ], env=env)
+
+    def start_beat(self, **env):
+        self._spawn("beat", [
+            sys.executable, "-m", "celery", "-A", "scrutiny", "beat", "-l", "info",
+            "-s", str(self.tmp_path / "beat-schedule"),
+        ], env=env)
+
+    def kill(self, name):
+        """SIGKILL the process and its children at once, as `kill -9` or a lost host would."""
+        process, log = self.processes.pop(name)
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+        log.close()
 
     def stop(self, name):
         process, log = self.processes.pop(name)
@@ -147,10 +165,10 @@ class Stack:
                 process.wait(timeout=5)
         log.close()
 
-    def healthz(self):
+    def healthz(self, port=None):
         """/healthz's JSON, or None while gunicorn is not answering yet."""
         try:
-            response = self.browser().get("/healthz")
+            response = self.browser(port).get("/healthz")
         except requests.ConnectionError:
             return None
         return {"code": response.status_code, **response.json()}
@@ -167,15 +185,15 @@ class Stack:
         logs = "\n".join(f"--- {name} ---\n{self.log(name)}" for name in names)
         pytest.fail(f"Timed out after {timeout} s waiting for {what}.\n{logs}")
 
-    def browser(self):
-        return Browser(self.url)
+    def browser(self, port=None):
+        return Browser(f"http://127.0.0.1:{port}" if port else self.url)
 
     def close(self):
         for name in list(self.processes):
             self.stop(name)
         # Shown by pytest only when the test failed.
-        for name in ("web", "worker"):
-            print(f"--- {name} output ---\n{self.log(name)}")
+        for path in sorted(self.tmp_path.glob("*.log")):
+            print(f"--- {path.stem} output ---\n{path.read_text(errors='replace')}")
         self._forget_queue()
 
     def _forget_queue(self):
@@ -187,6 +205,8 @@ class Stack:
             client.delete(
                 self.queue, f"_kombu.binding.{self.queue}", f"_kombu.binding_permanent.{self.queue}"
             )
+        except redis.ConnectionError:
+            pass  # a test's own Redis, already stopped: nothing is left behind
         finally:
             client.close()
 

@@ -1,0 +1,121 @@
+"""Stand-ins a fault test controls: a private Redis it can stop and start, and a mail server
+that answers or stays silent. Only loopback; nothing shared is stopped."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+READY_TIMEOUT = 60
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class PrivateRedis:
+    """A redis-server of the test's own on a free port, so stopping it harms no one else."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.port = free_port()
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no", "--dir", str(self.folder)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + READY_TIMEOUT
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=5) as conn:
+                    conn.sendall(b"PING\r\n")
+                    if conn.recv(16).startswith(b"+PONG"):
+                        return
+            except OSError:
+                time.sleep(0.2)
+        raise AssertionError(f"redis-server did not start on port {self.port}")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+        self.process = None
+
+
+class MailServer:
+    """A small SMTP server. While `silent` it accepts connections and never answers (a mail
+    server that hangs); otherwise it takes each message and keeps its text in `messages`."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.silent = False
+        self.connections = 0
+        self.messages: list[str] = []
+        self._held: list[socket.socket] = []
+        self._server = socket.create_server(("127.0.0.1", self.port))
+        self._stopping = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"smtp://127.0.0.1:{self.port}"
+
+    def _accept(self) -> None:
+        while not self._stopping:
+            try:
+                conn, _ = self._server.accept()
+            except OSError:
+                return
+            self.connections += 1
+            if self.silent:
+                self._held.append(conn)
+            else:
+                threading.Thread(target=self._talk, args=(conn,), daemon=True).start()
+
+    def _talk(self, conn: socket.socket) -> None:
+        stream = conn.makefile("rb")
+        with conn, stream:
+            conn.sendall(b"220 test mail server\r\n")
+            data: list[bytes] = []
+            in_data = False
+            for line in stream:
+                if in_data:
+                    if line in (b".\r\n", b".\n"):
+                        in_data = False
+                        self.messages.append(b"".join(data).decode(errors="replace"))
+                        data = []
+                        conn.sendall(b"250 queued\r\n")
+                    else:
+                        data.append(line)
+                    continue
+                verb = line[:4].upper()
+                if verb == b"DATA":
+                    in_data = True
+                    conn.sendall(b"354 go ahead\r\n")
+                elif verb == b"QUIT":
+                    conn.sendall(b"221 bye\r\n")
+                    return
+                else:
+                    conn.sendall(b"250 ok\r\n")
+
+    def release_held(self) -> None:
+        for conn in self._held:
+            conn.close()
+        self._held.clear()
+
+    def close(self) -> None:
+        self._stopping = True
+        self.release_held()
+        self._server.close()

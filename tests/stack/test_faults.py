@@ -1,0 +1,179 @@
+"""Faults on the real stack: Redis stops while an invitation is sent, a worker is killed with
+SIGKILL mid-task, and the database refuses the app for a while. Nothing is lost, nothing is
+done twice, and the app recovers without a restart.
+
+Redis here is a private redis-server on a free port (the shared one is never stopped). The
+database outage is simulated on the test's own database: it refuses new connections and the
+app's open connections are terminated (pg_terminate_backend), which is what the app sees when
+PostgreSQL restarts; the shared server itself is never restarted."""
+
+import time
+
+import pytest
+from django.db import connection
+
+from accounts.models import Invitation
+from scrutiny.middleware import DELAYED_WORK
+from scrutiny.models import Job
+from tests.factories.accounts import UserFactory
+from tests.stack.services import MailServer, PrivateRedis
+from tests.stack.test_stack import csrf_token, sign_in
+
+# Polling deadlines, generous for a busy shared machine; nothing asserts on time.
+DEADLINE = 240
+
+
+def wait(condition, what, deadline=DEADLINE):
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        result = condition()
+        if result:
+            return result
+        time.sleep(0.5)
+    pytest.fail(f"Timed out after {deadline} s waiting for {what}")
+
+
+@pytest.fixture
+def private_redis(tmp_path):
+    redis = PrivateRedis(tmp_path)
+    redis.start()
+    yield redis
+    redis.stop()
+
+
+@pytest.fixture
+def mail_server():
+    server = MailServer()
+    yield server
+    server.close()
+
+
+def send_invitation(browser, email):
+    form = browser.get("/accounts/invitations/")
+    return browser.post(
+        "/accounts/invitations/",
+        data={"display_name": "Morag Fraser", "email": email, "role": "tenant",
+              "csrfmiddlewaretoken": csrf_token(form)},
+        follow=False,
+    )
+
+
+def sent(email):
+    invitation = Invitation.objects.filter(email=email).first()
+    return invitation if invitation and invitation.sent_at else None
+
+
+def test_an_invitation_sent_while_redis_is_down_goes_out_once_redis_is_back(stack, private_redis):
+    stack.env["CELERY_BROKER_URL"] = private_redis.url
+    admin = UserFactory(role="admin", email="faults-admin@example.org")
+    stack.start_web()
+    browser = sign_in(stack, admin)
+
+    private_redis.stop()
+    response = send_invitation(browser, "morag.fraser@example.org")
+
+    assert response.status_code == 302, response.text[:2000]
+    page = browser.get(response.headers["Location"])
+    assert page.status_code == 200
+    assert "An invitation is on its way to morag.fraser@example.org." in page.text
+    assert DELAYED_WORK in page.text
+    job = Job.objects.get(task="accounts.tasks.send_invitation")
+    assert job.done_at is None
+    assert Invitation.objects.get(email="morag.fraser@example.org").sent_at is None
+
+    private_redis.start()  # same port: the app finds it again without a restart
+    fast = {"JOB_REQUEUE_AFTER": "2", "JOB_REQUEUE_EVERY": "2"}
+    stack.start_worker(**fast)
+    stack.start_beat(**fast)
+
+    wait(lambda: sent("morag.fraser@example.org"), "the invitation to be sent")
+    messages = [p.read_text() for p in stack.mail_dir.iterdir()]
+    assert len(messages) == 1 and "To: morag.fraser@example.org" in messages[0]
+    job.refresh_from_db()
+    assert job.done_at is not None and job.attempts == 1
+
+
+def test_a_task_whose_worker_is_killed_mid_task_is_done_by_a_new_worker_once(
+    stack, private_redis, mail_server
+):
+    # The task may run 10 s; its message comes back 25 s after the worker stops acknowledging.
+    stack.env.update(
+        CELERY_BROKER_URL=private_redis.url, EMAIL_URL=mail_server.url, EMAIL_TIMEOUT="300",
+        CELERY_TASK_TIME_LIMIT="10", CELERY_VISIBILITY_TIMEOUT="25",
+        CELERY_UNACKED_RESTORE_INTERVAL="2",
+    )
+    admin = UserFactory(role="admin", email="faults-admin@example.org")
+    stack.start_web()
+    stack.start_worker("worker")
+    browser = sign_in(stack, admin)
+
+    mail_server.silent = True  # the first worker hangs talking to the mail server
+    response = send_invitation(browser, "morag.fraser@example.org")
+    assert response.status_code == 302, response.text[:2000]
+    wait(lambda: mail_server.connections >= 1, "the worker to start sending")
+    assert Job.objects.get().started_at is not None  # taken, mid-task
+
+    stack.kill("worker")
+    mail_server.release_held()
+    mail_server.silent = False
+    stack.start_worker("worker2")
+
+    invitation = wait(lambda: sent("morag.fraser@example.org"), "the new worker to send it")
+    assert len(mail_server.messages) == 1
+    assert "To: morag.fraser@example.org" in mail_server.messages[0]
+    assert invitation.sent_at is not None
+    job = Job.objects.get()
+    assert job.done_at is not None and job.attempts == 2
+    time.sleep(5)  # were it handed out again, a second message would arrive now
+    assert len(mail_server.messages) == 1
+    assert "send_invitation" in stack.log("worker2")
+
+
+def _set_database_open(name, allow):
+    """From the server's maintenance database: a database cannot close itself."""
+    import psycopg2
+
+    params = connection.settings_dict
+    conn = psycopg2.connect(
+        dbname="postgres", user=params["USER"] or "postgres", password=params["PASSWORD"] or None,
+        host=params["HOST"] or "127.0.0.1", port=params["PORT"] or 5432,
+    )
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cursor:
+            cursor.execute(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS {"true" if allow else "false"}')
+    finally:
+        conn.close()
+
+
+def _terminate_other_connections():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
+def test_while_the_database_is_away_pages_say_so_and_work_again_when_it_is_back(stack):
+    name = connection.settings_dict["NAME"]
+    stack.env["CONN_MAX_AGE"] = "600"  # kept connections, which die with the database
+    admin = UserFactory(role="admin", email="faults-admin@example.org", display_name="Sam Patel")
+    stack.start_web()
+    browser = sign_in(stack, admin)
+    assert browser.get("/").status_code == 200
+
+    _set_database_open(name, False)
+    try:
+        _terminate_other_connections()
+        page = browser.get("/")
+        health = stack.healthz()
+    finally:
+        _set_database_open(name, True)
+
+    assert page.status_code == 503
+    assert "We cannot reach our database right now. Nothing you saved has been lost." in page.text
+    assert page.headers["Retry-After"] == "30"
+    assert health["code"] == 503 and health["database"] == "unavailable"
+
+    page = wait(lambda: (p := browser.get("/")).status_code == 200 and p, "the app to recover")
+    assert "Sam Patel" in page.text  # still signed in: nothing was restarted
