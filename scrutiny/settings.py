@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "scrutiny.middleware.BodySizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "scrutiny.emails.RequestAddressMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -146,3 +146,21 @@ def test_every_variable_compose_requires_is_in_the_env_example():
     assert required == {"SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL", "POSTGRES_PASSWORD"}
     for name in required:
         assert re.search(rf"^{name}=", example, re.MULTILINE), name
+
+
+def test_an_https_proxy_stands_in_front_of_web_and_caps_request_bodies(services, compose):
+    proxy = services["proxy"]
+    assert proxy["image"].startswith("caddy:2")
+    assert {"80:80", "443:443"} <= set(proxy["ports"])
+    assert proxy["depends_on"]["web"]["condition"] == "service_healthy"
+    caddyfile_mount = mounts(proxy)["/etc/caddy/Caddyfile:ro"]
+    caddyfile = (REPO / caddyfile_mount.removeprefix("./")).read_text()
+    assert "reverse_proxy web:8000" in caddyfile
+    # The proxy's cap is the app's upload limit (20 MiB) plus the 1 MiB allowance for fields.
+    from scrutiny.middleware import FORM_FIELDS_ALLOWANCE
+
+    max_size = re.search(r"max_size \{\$PROXY_MAX_BODY_SIZE:(\d+)MiB\}", caddyfile).group(1)
+    assert int(max_size) * 1024 * 1024 == 20 * 1024 * 1024 + FORM_FIELDS_ALLOWANCE
+    assert {"caddy-data", "caddy-config"} <= set(compose["volumes"])
+    # web is published on loopback only: everyone else comes through the proxy.
+    assert all(port.startswith("127.0.0.1:") for port in services["web"]["ports"])
