@@ -10,6 +10,7 @@ from mysteryshop.models import (
     Standard,
     Visit,
 )
+from scrutiny.forms import SafeModelMultipleChoiceField
 from scrutiny.uploads import IMAGES, UploadField
 
 KEEP_BOTH = (
@@ -136,7 +137,7 @@ class FindingFromVisitsForm(forms.Form):
         label="What the panel found", widget=forms.Textarea(attrs={"rows": 4}),
         help_text="In plain words. It becomes a weakness finding of the programme's review.",
     )
-    visits = forms.ModelMultipleChoiceField(
+    visits = SafeModelMultipleChoiceField(
         queryset=Visit.objects.none(), widget=forms.CheckboxSelectMultiple,
         label="Visits that show it", help_text="They are kept as the finding's evidence.",
     )
