@@ -4,9 +4,21 @@ Each `can_x` answers for the person's role and relationship only; whether the re
 is in the right status for the step is checked by `is_possible` (and again by the service).
 """
 
-from panels.permissions import is_member, panel_ids_for
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import Q
+
+from panels.models import PanelRole
+from panels.permissions import current_membership, is_member, panel_ids_for
 from recommendations.models import OPEN_WORK, Status
 from scrutiny.permissions import has_role, is_admin, is_staff_role
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from recommendations.models import Recommendation
+    from reviews.models import Review
 
 # Which status each step starts from.
 STEP_FROM = {
@@ -23,7 +35,8 @@ STEP_FROM = {
 
 # What a person is told when a step is not theirs to take.
 REFUSALS = {
-    "view": "You can only see the recommendations of your own panels.",
+    "view": "You can only see the recommendations of your own panels, and a panel's drafts only "
+    "once it submits them.",
     "draft": "Only members of this review's panel can write its recommendations.",
     "edit": "Only members of this review's panel can change its draft recommendations.",
     "submit": "Only members of this review's panel can submit its recommendations.",
@@ -48,8 +61,25 @@ def _tenant_member(user, review):
     return has_role(user, "tenant") and is_member(user, review.panel_id)
 
 
-def can_view(user, recommendation):
-    """Staff see every recommendation; tenants see their own panels' recommendations."""
+def supported_panel_ids(user: User) -> set[int]:
+    """Panels the person is supporting officer of today."""
+    return {pk for pk in panel_ids_for(user)
+            if current_membership(user, pk).role == PanelRole.SUPPORTING_OFFICER}
+
+
+def can_see_drafts(user: User, review: Review) -> bool:
+    """Scrutiny is independent: a panel's drafts are for its members and its supporting officer
+    (and admins); managers and other officers see a recommendation once it is submitted."""
+    if is_admin(user) or _tenant_member(user, review):
+        return True
+    return has_role(user, "officer", "manager") and review.panel_id in supported_panel_ids(user)
+
+
+def can_view(user: User, recommendation: Recommendation) -> bool:
+    """A draft: see `can_see_drafts`. Once submitted, staff see every recommendation and tenants
+    their own panels' recommendations."""
+    if recommendation.status == Status.DRAFT:
+        return can_see_drafts(user, recommendation.review)
     return is_staff_role(user) or _tenant_member(user, recommendation.review)
 
 
@@ -107,11 +137,13 @@ def can_export(user):
     return bool(user and user.is_authenticated)
 
 
-def visible_review_filter(user):
-    """Keyword filter for querysets of recommendations the person may see, or None for all."""
-    if is_staff_role(user):
+def visible_filter(user: User) -> Q | None:
+    """Filter for querysets of recommendations the person may see (as `can_view`), or None for all."""
+    if is_admin(user):
         return None
-    return {"review__panel_id__in": panel_ids_for(user) if has_role(user, "tenant") else []}
+    if is_staff_role(user):
+        return ~Q(status=Status.DRAFT) | Q(review__panel_id__in=supported_panel_ids(user))
+    return Q(review__panel_id__in=panel_ids_for(user) if has_role(user, "tenant") else [])
 
 
 STEP_RULES = {

@@ -26,8 +26,8 @@ def visible_to(user):
     qs = Recommendation.objects.select_related(
         "review__panel", "service_area", "owner", "response"
     ).with_overdue()
-    only = permissions.visible_review_filter(user)
-    return qs if only is None else qs.filter(**only)
+    only = permissions.visible_filter(user)
+    return qs if only is None else qs.filter(only)
 
 
 def summary(queryset):
@@ -229,6 +229,6 @@ def to_verify(user):
     """Implemented recommendations of the tenant's panels, waiting for the panel to check them."""
     return list(
         Recommendation.objects.filter(
-            status=Status.IMPLEMENTED, **(permissions.visible_review_filter(user) or {})
+            permissions.visible_filter(user) or Q(), status=Status.IMPLEMENTED
         ).select_related("review__panel").order_by("implemented_at", "pk")[:20]
     )

@@ -79,8 +79,10 @@ def rows(people):
         Row("recommendations:new", f"{BASE}/reviews/999999/new/", everyone(NOT_FOUND)),
         Row("recommendations:new", f"{BASE}/reviews/{review.pk}/new/", expect(**_done(PANEL_OR_ADMIN)),
             method="post", data={"text": "Name the officer.", "priority": "medium"}),
-        # Reading: staff see everything; tenants their own panels' recommendations.
-        Row("recommendations:detail", f"{BASE}/{draft.pk}/", everyone(OK)),
+        # Reading: once submitted, staff see everything and tenants their own panels'
+        # recommendations; a draft is the panel's (and its supporting officer's) alone.
+        Row("recommendations:detail", f"{BASE}/{draft.pk}/", expect(**PANEL_OR_ADMIN)),
+        Row("recommendations:detail", f"{BASE}/{submitted.pk}/", everyone(OK)),
         Row("recommendations:detail", f"{BASE}/{elsewhere.pk}/",
             expect(tenant=FORBIDDEN, officer=OK, manager=OK, admin=OK)),
         Row("recommendations:detail", f"{BASE}/999999/", everyone(NOT_FOUND)),
@@ -88,7 +90,7 @@ def rows(people):
         Row("recommendations:timeline", f"{BASE}/{elsewhere.pk}/timeline/",
             expect(tenant=FORBIDDEN, officer=OK, manager=OK, admin=OK)),
         Row("recommendations:evidence", f"{BASE}/{in_progress.pk}/evidence/{update.pk}/", everyone(OK)),
-        Row("recommendations:evidence", f"{BASE}/{draft.pk}/evidence/{update.pk}/", everyone(NOT_FOUND)),
+        Row("recommendations:evidence", f"{BASE}/{accepted.pk}/evidence/{update.pk}/", everyone(NOT_FOUND)),
         # Drafts: the panel changes and submits them.
         Row("recommendations:edit", f"{BASE}/{draft.pk}/edit/", expect(**PANEL_OR_ADMIN)),
         Row("recommendations:edit", f"{BASE}/{submitted.pk}/edit/", expect(**_done(PANEL_OR_ADMIN))),
@@ -101,7 +103,7 @@ def rows(people):
             everyone(NOT_ALLOWED, anonymous=NOT_ALLOWED)),
         # The landlord's response and action plan: managers.
         Row("recommendations:respond", f"{BASE}/{submitted.pk}/respond/", expect(**MANAGERS)),
-        Row("recommendations:respond", f"{BASE}/{draft.pk}/respond/", expect(**_done(MANAGERS))),
+        Row("recommendations:respond", f"{BASE}/{accepted.pk}/respond/", expect(**_done(MANAGERS))),
         Row("recommendations:respond", fresh("submitted", "respond/"), expect(**_done(MANAGERS)),
             method="post", data={"decision": "accepted"}),
         Row("recommendations:agree-plan", f"{BASE}/{accepted.pk}/action-plan/", expect(**MANAGERS)),
@@ -116,7 +118,7 @@ def rows(people):
             method="post", data={"what": "Change the letter.", "owner": officer.pk, "due_date": tomorrow}),
         Row("recommendations:edit-action", f"{BASE}/{in_progress.pk}/actions/{action.pk}/",
             expect(**WORKERS)),
-        Row("recommendations:edit-action", f"{BASE}/{draft.pk}/actions/{action.pk}/", everyone(NOT_FOUND)),
+        Row("recommendations:edit-action", f"{BASE}/{accepted.pk}/actions/{action.pk}/", everyone(NOT_FOUND)),
         Row("recommendations:add-progress", f"{BASE}/{in_progress.pk}/progress/new/", expect(**WORKERS)),
         Row("recommendations:add-progress", fresh("in_progress", "progress/new/"), expect(**_done(WORKERS)),
             method="post", data={"text": "Halfway there."}),

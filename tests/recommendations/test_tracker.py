@@ -37,7 +37,7 @@ def test_filters_by_status_review_panel_service_area_owner_priority(client, worl
     b = make_rec("submitted", priority="low", service_area=repairs)
     other_review = ReviewFactory(panel=world.panel, title="Repairs communications")
     c = RecommendationFactory(status="draft", review=other_review, priority="low")
-    client.force_login(world.manager)
+    client.force_login(world.admin)  # sees drafts too
 
     def pks(query):
         return {r.pk for r in client.get(TRACKER + "?" + query).context["page"].object_list}
@@ -85,7 +85,7 @@ def test_sorting(client, world, make_rec):
     low = make_rec("in_progress", priority="low", due_date=timezone.localdate() + timedelta(days=3))
     high = make_rec("in_progress", priority="high", due_date=timezone.localdate() + timedelta(days=9))
     draft = make_rec("draft", priority="medium")
-    client.force_login(world.manager)
+    client.force_login(world.admin)  # sees drafts too
 
     def order(sort):
         return [r.pk for r in client.get(f"{TRACKER}?sort={sort}").context["page"].object_list]
