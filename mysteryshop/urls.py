@@ -1,10 +1,11 @@
 from django.urls import path
 
-from mysteryshop.views import checklists
+from mysteryshop.views import checklists, dashboard, documents, record, visits
 
 app_name = "mysteryshop"
 
 urlpatterns = [
+    path("", visits.programmes, name="programmes"),
     path("checklists/", checklists.checklist_list, name="checklists"),
     path("checklists/new/", checklists.checklist_create, name="checklist-create"),
     path("checklists/<int:pk>/", checklists.checklist_detail, name="checklist"),
@@ -19,4 +20,29 @@ urlpatterns = [
          name="standard-edit"),
     path("checklists/<int:pk>/standards/<int:standard_pk>/remove/", checklists.standard_remove,
          name="standard-remove"),
+    path("programmes/<int:pk>/", visits.programme, name="programme"),
+    path("programmes/<int:pk>/visits/new/", visits.visit_start, name="visit-start"),
+    path("programmes/<int:pk>/dashboard/", dashboard.dashboard, name="dashboard"),
+    path("programmes/<int:pk>/standards/<int:standard_pk>/finding/", dashboard.finding_from_standard,
+         name="finding-from-standard"),
+    path("programmes/<int:pk>/documents/", documents.document_list, name="documents"),
+    path("programmes/<int:pk>/documents/add/", documents.document_add, name="document-add"),
+    path("documents/<int:pk>/", documents.document_detail, name="document"),
+    path("documents/<int:pk>/edit/", documents.document_edit, name="document-edit"),
+    path("documents/<int:pk>/file/", documents.document_file, name="document-file"),
+    path("documents/<int:pk>/score/", documents.document_check, name="document-check"),
+    path("documents/<int:pk>/decide/", documents.document_decide, name="document-decide"),
+    path("documents/<int:pk>/new-version/", documents.document_new_version, name="document-new-version"),
+    path("register/", documents.register, name="register"),
+    path("jargon/", documents.jargon_list, name="jargon"),
+    path("jargon/add/", documents.jargon_form, name="jargon-add"),
+    path("jargon/<int:jargon_pk>/edit/", documents.jargon_form, name="jargon-edit"),
+    path("jargon/<int:jargon_pk>/remove/", documents.jargon_remove, name="jargon-remove"),
+    path("visits/<int:pk>/", visits.visit_detail, name="visit"),
+    path("visits/<int:pk>/edit/", visits.visit_edit, name="visit-edit"),
+    path("visits/<int:pk>/record/", record.record, name="visit-record"),
+    path("visits/<int:pk>/answers/", record.answer, name="visit-answer"),
+    path("visits/<int:pk>/submit/", visits.visit_submit, name="visit-submit"),
+    path("visits/<int:pk>/photos/add/", visits.photo_add, name="photo-add"),
+    path("visits/<int:pk>/photos/<int:photo_pk>/", visits.photo, name="photo"),
 ]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from mysteryshop.views.record import worker as visit_worker
 from scrutiny import views
 
 admin.site.site_header = "Scrutiny administration"
@@ -14,6 +15,8 @@ urlpatterns = [
     path("site/logo", views.site_logo, name="site-logo"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("accessibility", views.accessibility, name="accessibility"),
+    # At the root so the worker may look after the visit pages under /mystery-shopping/.
+    path("visit-worker.js", visit_worker, name="visit-worker"),
     path("accounts/", include("accounts.urls")),
     path("panels/", include("panels.urls")),
     path("reviews/", include("reviews.urls")),

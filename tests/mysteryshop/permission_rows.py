@@ -4,9 +4,35 @@ The tenant is a member of programme A's panel (a shopper there) and has a draft 
 programme is not theirs. Everyone signed in reads checklists; only admins change them and the
 jargon list. The panel and staff read visits; shoppers change only their own drafts."""
 
-from mysteryshop.models import Checklist
-from tests.factories.mysteryshop import SectionFactory, StandardFactory
-from tests.permission_matrix import OK, REDIRECT, Row, admins_only, everyone
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from mysteryshop.models import Checklist, VisitStatus
+from reviews.models import ReviewKind
+from tests.factories.mysteryshop import (
+    CheckedDocumentFactory,
+    JargonTermFactory,
+    ProgrammeFactory,
+    SectionFactory,
+    StandardFactory,
+    VisitFactory,
+)
+from tests.factories.panels import MembershipFactory, PanelFactory
+from tests.factories.reviews import ReviewFactory
+from tests.permission_matrix import (
+    FORBIDDEN,
+    LOGIN,
+    OK,
+    REDIRECT,
+    Row,
+    admins_only,
+    everyone,
+    expect,
+)
+
+F = FORBIDDEN
+BAD = 400  # the answer endpoint answers a malformed body in JSON
+SHOPPERS = expect(tenant=OK, officer=F, manager=F, admin=OK)
 
 
 def _checklist_rows():
@@ -40,6 +66,84 @@ def _checklist_rows():
     ]
 
 
+def _visit_rows(people):
+    tenant = people["tenant"]
+    panel_a, panel_b = PanelFactory(name="Mystery shoppers"), PanelFactory(name="Quality panel")
+    MembershipFactory(panel=panel_a, user=tenant)
+    a, b = ProgrammeFactory(panel=panel_a), ProgrammeFactory(panel=panel_b)
+    standard = StandardFactory()
+    checklist = standard.checklist
+    draft = VisitFactory(review=a, checklist=checklist, shopper=tenant)
+    submitted = VisitFactory(review=a, checklist=checklist, shopper=tenant,
+                             status=VisitStatus.SUBMITTED, submitted_at=timezone.now())
+    other = VisitFactory(review=b, checklist=checklist)
+    photo = draft.photos.create(file=ContentFile(b"x", name="p.jpg"), description="Broken tile")
+    v, m = f"/mystery-shopping/visits/{draft.pk}", "/mystery-shopping"
+    return [
+        Row("mysteryshop:programmes", f"{m}/", everyone(OK)),
+        Row("mysteryshop:programme", f"{m}/programmes/{a.pk}/", everyone(OK)),
+        Row("mysteryshop:programme", f"{m}/programmes/{b.pk}/",
+            expect(tenant=F, officer=OK, manager=OK, admin=OK)),
+        Row("mysteryshop:visit-start", f"{m}/programmes/{a.pk}/visits/new/", SHOPPERS),
+        Row("mysteryshop:dashboard", f"{m}/programmes/{a.pk}/dashboard/", everyone(OK)),
+        Row("mysteryshop:dashboard", f"{m}/programmes/{b.pk}/dashboard/",
+            expect(tenant=F, officer=OK, manager=OK, admin=OK)),
+        Row("mysteryshop:finding-from-standard",
+            f"{m}/programmes/{a.pk}/standards/{standard.pk}/finding/", SHOPPERS),
+        Row("mysteryshop:visit", f"{v}/", everyone(OK)),
+        Row("mysteryshop:visit", f"{m}/visits/{other.pk}/",
+            expect(tenant=F, officer=OK, manager=OK, admin=OK)),
+        Row("mysteryshop:visit-edit", f"{v}/edit/", SHOPPERS),
+        Row("mysteryshop:visit-edit", f"{m}/visits/{submitted.pk}/edit/", admins_only()),
+        Row("mysteryshop:visit-record", f"{v}/record/", SHOPPERS),
+        Row("mysteryshop:visit-record", f"{m}/visits/{submitted.pk}/record/",
+            expect(tenant=REDIRECT, officer=REDIRECT, manager=REDIRECT, admin=OK)),
+        Row("mysteryshop:visit-answer", f"{v}/answers/",
+            expect(tenant=BAD, officer=F, manager=F, admin=BAD), method="post"),
+        Row("mysteryshop:visit-submit", f"{v}/submit/", expect(tenant=REDIRECT, officer=F, manager=F,
+            admin=REDIRECT), method="post"),
+        Row("mysteryshop:photo-add", f"{v}/photos/add/", SHOPPERS),
+        Row("mysteryshop:photo", f"{v}/photos/{photo.pk}/", everyone(OK)),
+        Row("visit-worker", "/visit-worker.js", everyone(OK, anonymous=OK)),
+    ]
+
+
+def _document_rows(people):
+    tenant = people["tenant"]
+    panel = PanelFactory(name="Quality panel (documents)")
+    MembershipFactory(panel=panel, user=tenant)
+    review = ReviewFactory(panel=panel, kind=ReviewKind.DOCUMENT_REVIEW)
+    document = CheckedDocumentFactory(review=review, file=ContentFile(b"Plain words.", name="letter.txt"))
+    m, d = "/mystery-shopping", f"/mystery-shopping/documents/{document.pk}"
+    term = JargonTermFactory(term="decant", plain="move you while work is done")
+
+    def fresh_document(role):
+        return f"{m}/documents/{CheckedDocumentFactory(review=review, title=f'Letter ({role})').pk}"
+
+    def remove_term(role):
+        return f"{m}/jargon/{JargonTermFactory(term=f'jargon-{role}', plain='plain').pk}/remove/"
+
+    return [
+        Row("mysteryshop:documents", f"{m}/programmes/{review.pk}/documents/", everyone(OK)),
+        Row("mysteryshop:document-add", f"{m}/programmes/{review.pk}/documents/add/", SHOPPERS),
+        Row("mysteryshop:document", f"{d}/", everyone(OK)),
+        Row("mysteryshop:document-edit", f"{d}/edit/", SHOPPERS),
+        Row("mysteryshop:document-file", f"{d}/file/", everyone(OK)),
+        Row("mysteryshop:document-check", lambda r: fresh_document(r) + "/score/",
+            expect(tenant=REDIRECT, officer=F, manager=F, admin=REDIRECT), method="post"),
+        Row("mysteryshop:document-decide", lambda r: fresh_document(r) + "/decide/",
+            expect(tenant=F, officer=F, manager=F, admin=REDIRECT), method="post",
+            data={"decision": "approve", "version": "1"}),
+        Row("mysteryshop:document-new-version", lambda r: fresh_document(r) + "/new-version/",
+            expect(tenant=REDIRECT, officer=F, manager=F, admin=REDIRECT), method="post"),
+        Row("mysteryshop:register", f"{m}/register/", everyone(OK, anonymous=LOGIN)),
+        Row("mysteryshop:jargon", f"{m}/jargon/", admins_only()),
+        Row("mysteryshop:jargon-add", f"{m}/jargon/add/", admins_only()),
+        Row("mysteryshop:jargon-edit", f"{m}/jargon/{term.pk}/edit/", admins_only()),
+        Row("mysteryshop:jargon-remove", remove_term, admins_only(REDIRECT), method="post"),
+    ]
+
+
 def rows(people):
-    return _checklist_rows()
+    return _checklist_rows() + _visit_rows(people) + _document_rows(people)
 

@@ -1,0 +1,78 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.formats import date_format
+
+from mysteryshop import permissions as perms
+from mysteryshop import selectors, services
+from mysteryshop.forms import FindingFromVisitsForm
+from mysteryshop.models import Standard
+from mysteryshop.views.common import run_service
+from mysteryshop.views.visits import get_programme
+from scrutiny import charts
+from scrutiny.permissions import require
+
+
+def programme_charts(summary):
+    """The dashboard's charts, from the programme summary's numbers (no queries)."""
+    month_labels = [date_format(m, "M Y") for m in summary.months]
+    return {
+        "by_site": charts.bar(
+            title="Average score by site", unit="%", max_value=100, horizontal=True,
+            description="The average visit score at each site, as a percentage.",
+            labels=[r["label"] for r in summary.by_site],
+            series={"Average score": [r["score"] for r in summary.by_site]},
+        ),
+        "by_channel": charts.bar(
+            title="Average score by channel", unit="%", max_value=100, horizontal=True,
+            description="The average visit score for each way of contact, as a percentage.",
+            labels=[r["label"] for r in summary.by_channel],
+            series={"Average score": [r["score"] for r in summary.by_channel]},
+        ),
+        "trend": charts.line(
+            title="Each site's score month by month", unit="%", max_value=100,
+            description="The average visit score at each site in each month; gaps are months "
+                        "with no visit to that site.",
+            labels=month_labels, series={r["site"]: r["scores"] for r in summary.site_trend},
+        ),
+    }
+
+
+@login_required
+def dashboard(request, pk):
+    review = get_programme(request, pk)
+    summary = selectors.programme_summary(review=review)
+    return render(request, "mysteryshop/dashboard.html", {
+        "review": review, "summary": summary, "charts": programme_charts(summary),
+        "can_raise": perms.can_raise_finding(request.user, review),
+    })
+
+
+@login_required
+def finding_from_standard(request, pk, standard_pk):
+    """Turn a standard failed on one or more visits into a finding of the review."""
+    review = get_programme(request, pk)
+    require(perms.can_raise_finding(request.user, review), perms.SHOPPERS_ONLY)
+    standard = get_object_or_404(Standard, pk=standard_pk)
+    failing = selectors.visits_failing(review=review, standard=standard)
+    chosen = request.GET.get("visit")
+    initial = {
+        "visits": [chosen] if chosen else list(failing.values_list("pk", flat=True)[:50]),
+        "statement": f"Standard not met: {standard.question}",
+    }
+    form = FindingFromVisitsForm(request.POST or None, visits=failing, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        finding = run_service(form, lambda: services.raise_finding(
+            by=request.user, review=review, standard=standard,
+            visits=list(form.cleaned_data["visits"]), statement=form.cleaned_data["statement"],
+        ))
+        if finding:
+            messages.success(request, "The finding has been logged with the visits as its evidence.")
+            return redirect(finding)
+    return render(request, "mysteryshop/form.html", {
+        "form": form, "review": review, "heading": "Make a finding from a standard not met",
+        "intro": f"The standard: {standard.question}. {failing.count()} submitted visit(s) did not meet it.",
+        "submit_label": "Log the finding",
+        "cancel_url": reverse("mysteryshop:dashboard", args=[review.pk]),
+    })

@@ -1,0 +1,221 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from mysteryshop import permissions as perms
+from mysteryshop import selectors, services
+from mysteryshop.forms import DecisionForm, DocumentForm, JargonForm, RegisterSettingsForm
+from mysteryshop.models import (
+    CheckedDocument,
+    Checklist,
+    ChecklistPurpose,
+    JargonTerm,
+    RegisterSettings,
+    Site,
+    SiteKind,
+)
+from mysteryshop.readability import analyse
+from mysteryshop.views.common import paginate, run_service
+from mysteryshop.views.visits import get_programme
+from scrutiny.permissions import require
+from scrutiny.uploads import detect_kind, serve
+
+
+def _document(request, pk):
+    document = get_object_or_404(CheckedDocument.objects.select_related("review__panel", "previous"), pk=pk)
+    require(perms.can_view_programme(request.user, document.review), perms.NOT_YOUR_PANEL)
+    return document
+
+
+def _file_fields(form):
+    upload = form.cleaned_data.get("file")
+    kind = detect_kind(upload, upload.name) if upload else None
+    return {"file": upload, "kind": kind, "text": form.cleaned_data.get("text", "")}
+
+
+@login_required
+def document_list(request, pk):
+    review = get_programme(request, pk)
+    documents = review.checked_documents.select_related("previous").order_by("title", "-edition")
+    return render(request, "mysteryshop/document_list.html", {
+        "review": review, "page": paginate(request, documents),
+        "can_add": perms.can_check_documents(request.user, review),
+    })
+
+
+@login_required
+def document_add(request, pk):
+    review = get_programme(request, pk)
+    require(perms.can_check_documents(request.user, review), services.documents.DOCUMENTS_REFUSAL)
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        document = run_service(form, lambda: services.add_document(
+            by=request.user, review=review, title=form.cleaned_data["title"], **_file_fields(form)
+        ))
+        if document:
+            return redirect(document)
+    return render(request, "mysteryshop/form.html", {
+        "form": form, "review": review, "heading": "Check a document",
+        "intro": "Upload a leaflet or letter (PDF, Word or text), or paste its words.",
+        "submit_label": "Check it", "cancel_url": reverse("mysteryshop:documents", args=[review.pk]),
+    })
+
+
+@login_required
+def document_detail(request, pk):
+    document = _document(request, pk)
+    terms = list(JargonTerm.objects.values_list("term", "plain"))
+    user = request.user
+    can_decide = perms.can_decide_document(user, document.review) and document.status == "checking"
+    return render(request, "mysteryshop/document_detail.html", {
+        "document": document, "review": document.review, "report": analyse(document.text, terms),
+        "checks": document.visits.select_related("shopper").order_by("-visited_at"),
+        "can_check": perms.can_check_documents(user, document.review),
+        "can_decide": can_decide,
+        "decision_form": DecisionForm(versioned=document) if can_decide else None,
+        "has_next": hasattr(document, "next_version"),
+    })
+
+
+@login_required
+def document_edit(request, pk):
+    document = _document(request, pk)
+    require(perms.can_check_documents(request.user, document.review), services.documents.DOCUMENTS_REFUSAL)
+    form = DocumentForm(request.POST or None, request.FILES or None, versioned=document,
+                        initial={"title": document.title, "text": document.text})
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(form, lambda: services.update_text(
+            by=request.user, document=document, version=form.cleaned_data["version"],
+            title=form.cleaned_data["title"], **_file_fields(form),
+        ))
+        if saved:
+            messages.success(request, "The document's words have been saved.")
+            return redirect(saved)
+    return render(request, "mysteryshop/form.html", {
+        "form": form, "review": document.review, "heading": f"Change {document}",
+        "submit_label": "Save", "cancel_url": document.get_absolute_url(),
+    })
+
+
+@login_required
+@require_POST
+def document_check(request, pk):
+    """A member starts scoring the document against the document-check checklist."""
+    document = _document(request, pk)
+    checklist = (
+        Checklist.objects.filter(purpose=ChecklistPurpose.DOCUMENT, is_current=True).order_by("pk").first()
+    )
+    if checklist is None:
+        messages.error(request, "There is no document-check checklist. Ask an administrator to make one.")
+        return redirect(document)
+    site, _ = Site.objects.get_or_create(name=document.title[:200], kind=SiteKind.DOCUMENT)
+    try:
+        visit = services.start_visit(
+            by=request.user, review=document.review, checklist=checklist, site=site,
+            channel="inspection", visited_at=timezone.now(), document=document,
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(document)
+    return redirect("mysteryshop:visit-record", visit.pk)
+
+
+@login_required
+@require_POST
+def document_decide(request, pk):
+    document = _document(request, pk)
+    require(perms.can_decide_document(request.user, document.review), perms.AWARD_REFUSAL)
+    form = DecisionForm(request.POST, versioned=document)
+    if form.is_valid():
+        saved = run_service(form, lambda: services.decide(
+            by=request.user, document=document, version=form.cleaned_data["version"],
+            approve=form.cleaned_data["decision"] == "approve", note=form.cleaned_data["note"],
+            expires_on=form.cleaned_data["expires_on"],
+        ))
+        if saved:
+            messages.success(request, f"Decision recorded: {saved.get_status_display()}.")
+            return redirect(saved)
+    return render(request, "mysteryshop/form.html", {
+        "form": form, "review": document.review, "heading": f"Decide on {document}",
+        "submit_label": "Record the decision", "cancel_url": document.get_absolute_url(),
+    }, status=400)
+
+
+@login_required
+@require_POST
+def document_new_version(request, pk):
+    """Re-check: one click starts the next version, ready for its new words."""
+    document = _document(request, pk)
+    try:
+        new = services.new_version(by=request.user, document=document)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(document)
+    messages.success(request, f"Version {new.edition} started. Upload the new file or change the words.")
+    return redirect("mysteryshop:document-edit", new.pk)
+
+
+@login_required
+def document_file(request, pk):
+    document = _document(request, pk)
+    if not document.file:
+        return redirect(document)
+    return serve(document.file, download_name=document.original_name or f"document-{document.pk}")
+
+
+def register(request):
+    """Documents awarded Customer Approved; public when the register settings say so."""
+    if not RegisterSettings.load().public_register and not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    return render(request, "mysteryshop/register.html", {
+        "page": paginate(request, selectors.register()),
+    })
+
+
+@login_required
+def jargon_list(request):
+    require(perms.can_manage_checklists(request.user), perms.ADMINS_ONLY)
+    settings = RegisterSettings.load()
+    form = RegisterSettingsForm(request.POST or None, initial={"public_register": settings.public_register})
+    if request.method == "POST" and form.is_valid():
+        services.set_register_public(by=request.user, public=form.cleaned_data["public_register"])
+        messages.success(request, "The register setting has been saved.")
+        return redirect("mysteryshop:jargon")
+    return render(request, "mysteryshop/jargon_list.html", {
+        "page": paginate(request, JargonTerm.objects.order_by("term"), size=50), "settings_form": form,
+    })
+
+
+@login_required
+def jargon_form(request, jargon_pk=None):
+    require(perms.can_manage_checklists(request.user), perms.ADMINS_ONLY)
+    item = get_object_or_404(JargonTerm, pk=jargon_pk) if jargon_pk else None
+    form = JargonForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(form, lambda: services.save_jargon(
+            by=request.user, term=form.cleaned_data["term"], plain=form.cleaned_data["plain"],
+            jargon=item, version=form.cleaned_data.get("version"),
+        ))
+        if saved:
+            messages.success(request, f"“{saved.term}” has been saved.")
+            return redirect("mysteryshop:jargon")
+    return render(request, "mysteryshop/form.html", {
+        "form": form, "heading": "Change a jargon word" if item else "Add a jargon word",
+        "submit_label": "Save", "cancel_url": reverse("mysteryshop:jargon"),
+    })
+
+
+@login_required
+@require_POST
+def jargon_remove(request, jargon_pk):
+    require(perms.can_manage_checklists(request.user), perms.ADMINS_ONLY)
+    item = get_object_or_404(JargonTerm, pk=jargon_pk)
+    services.remove_jargon(by=request.user, jargon=item)
+    messages.success(request, f"“{item.term}” has been taken off the list.")
+    return redirect("mysteryshop:jargon")

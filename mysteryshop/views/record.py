@@ -1,0 +1,137 @@
+"""The visit form built for a phone: one section per screen, every answer saved as it is given.
+
+With JavaScript (static/js/visit.js) answers go one by one to `answer` as they are given, and
+queue on the phone when there is no signal; the page is cached by the service worker
+(`worker`). Without JavaScript, each screen's answers are sent when the shopper moves on."""
+
+import json
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from mysteryshop import permissions as perms
+from mysteryshop import selectors, services
+from mysteryshop.forms import PhotoForm
+from mysteryshop.models import AnswerReceipt, Standard
+from mysteryshop.views.visits import get_visit
+
+VALUE_FIELDS = ("choice", "rating", "number", "text", "not_applicable")
+
+
+def _raw_from_post(post, standard_pk):
+    raw = {name: post.get(f"s{standard_pk}-{name}", "") for name in VALUE_FIELDS}
+    if raw["choice"] == "na":
+        raw["not_applicable"] = "true"
+    return raw
+
+
+def _given(raw, standard):
+    """Whether the shopper gave any answer to this standard on the screen."""
+    return any(str(v).strip() for v in raw.values())
+
+
+@login_required
+@never_cache
+def record(request, pk):
+    visit = get_visit(request, pk)
+    if not perms.can_edit_visit(request.user, visit):
+        if visit.is_submitted:
+            return redirect(visit)
+        raise PermissionDenied(perms.NOT_YOUR_VISIT)
+    sections = selectors.visit_sections(visit=visit)
+    requested = request.GET.get("section", "1")
+    index = len(sections) + 1 if requested == "check" else int(requested) if requested.isdigit() else 1
+    index = min(max(index, 1), len(sections) + 1)
+    problems = []
+    if request.method == "POST":
+        section = sections[index - 1] if index <= len(sections) else None
+        for standard in section.items if section else []:
+            raw = _raw_from_post(request.POST, standard.pk)
+            if not _given(raw, standard):
+                continue
+            try:
+                services.record_answer(
+                    by=request.user, visit=visit, standard=standard, value=raw,
+                    based_on=request.POST.get(f"s{standard.pk}-version") or None,
+                )
+            except ValidationError as exc:
+                problems.append((standard, " ".join(exc.messages)))
+        if not problems:
+            step = {"back": -1, "next": 1}.get(request.POST.get("go"), 0)
+            target = index + step
+            suffix = "check" if target > len(sections) else str(max(target, 1))
+            return redirect(reverse("mysteryshop:visit-record", args=[visit.pk]) + f"?section={suffix}")
+        sections = selectors.visit_sections(visit=visit)
+    visit.refresh_from_db()
+    missing = services.missing_required(visit)
+    return render(request, "mysteryshop/record.html", {
+        "visit": visit, "review": visit.review, "sections": sections, "current": index,
+        "total": len(sections), "problems": problems, "missing": missing,
+        "photo_form": PhotoForm(), "photos": visit.photos.all(),
+        "answered": sum(s.answered for s in sections),
+        "standard_count": sum(len(s.items) for s in sections),
+    }, status=400 if problems else 200)
+
+
+@login_required
+@require_POST
+def answer(request, pk):
+    """Save one answer sent by the page (JSON), once per idempotency key."""
+    visit = get_visit(request, pk)
+    try:
+        body = json.loads(request.body or b"{}")
+        key = uuid.UUID(str(body.get("key")))
+    except (ValueError, TypeError, AttributeError):
+        body, key = {}, None
+    # A repeat of an answer already received is answered even after the visit was submitted.
+    repeat = key is not None and AnswerReceipt.objects.filter(key=key, visit=visit).exists()
+    if not repeat and not perms.can_edit_visit(request.user, visit):
+        return JsonResponse({"message": perms.edit_refusal(visit)}, status=403)
+    try:
+        if key is None:
+            raise ValueError
+        standard = get_object_or_404(Standard, pk=int(body.get("standard")), checklist=visit.checklist_id)
+        based_on = body.get("based_on")
+        based_on = int(based_on) if based_on not in (None, "") else None
+        value = body.get("value") or {}
+        if not isinstance(value, dict):
+            raise ValueError
+    except (ValueError, TypeError, AttributeError):
+        return JsonResponse({"message": "The answer could not be read. Try again."}, status=400)
+    try:
+        saved = services.record_answer(
+            by=request.user, visit=visit, standard=standard, value=value, key=key, based_on=based_on
+        )
+    except services.AnswerConflict as exc:
+        current = exc.current
+        return JsonResponse({
+            "conflict": True, "message": exc.messages[0], "version": current.version,
+            "saved": current.display,
+        }, status=409)
+    except PermissionDenied as exc:
+        return JsonResponse({"message": str(exc) or perms.NOT_YOUR_VISIT}, status=403)
+    except ValidationError as exc:
+        return JsonResponse({"message": " ".join(exc.messages)}, status=400)
+    visit.refresh_from_db(fields=["score", "version"])
+    return JsonResponse({
+        "ok": True, "repeated": saved.repeated, "version": saved.answer.version,
+        "score": None if visit.score is None else str(visit.score),
+        "passed": saved.answer.passed,
+    })
+
+
+def worker(request):
+    """The service worker, served from the site root so it may look after the visit pages."""
+    script = Path(settings.BASE_DIR, "static", "js", "visit-worker.js").read_text()
+    response = HttpResponse(script, content_type="text/javascript; charset=utf-8")
+    response["Service-Worker-Allowed"] = "/"
+    response["Cache-Control"] = "no-cache"
+    return response

@@ -1,0 +1,168 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from mysteryshop import permissions as perms
+from mysteryshop import selectors, services
+from mysteryshop.forms import PhotoForm, VisitForm
+from mysteryshop.models import Visit, VisitPhoto
+from mysteryshop.views.common import paginate, run_service
+from reviews.models import Review
+from reviews.selectors import visible_reviews
+from scrutiny.permissions import require
+from scrutiny.uploads import serve
+
+VISIT_FIELDS = ("site", "channel", "visited_at", "notes")
+
+
+def get_programme(request, pk):
+    review = get_object_or_404(Review.objects.select_related("panel"), pk=pk, kind__in=perms.VISIT_KINDS)
+    require(perms.can_view_programme(request.user, review), perms.NOT_YOUR_PANEL)
+    return review
+
+
+def get_visit(request, pk, edit=False):
+    visit = get_object_or_404(
+        Visit.objects.select_related("review__panel", "checklist", "site", "shopper"), pk=pk
+    )
+    require(perms.can_view_visit(request.user, visit), perms.NOT_YOUR_PANEL)
+    if edit:
+        require(perms.can_edit_visit(request.user, visit), perms.edit_refusal(visit))
+    return visit
+
+
+@login_required
+def programmes(request):
+    reviews = (
+        visible_reviews(request.user).filter(kind__in=perms.VISIT_KINDS)
+        .select_related("panel").order_by("-created_at")
+    )
+    return render(request, "mysteryshop/programmes.html", {"page": paginate(request, reviews)})
+
+
+@login_required
+def programme(request, pk):
+    review = get_programme(request, pk)
+    mine = request.GET.get("mine") == "1"
+    visits = selectors.visits_for(review=review, user=request.user, mine=mine)
+    return render(request, "mysteryshop/programme.html", {
+        "review": review, "page": paginate(request, visits), "mine": mine,
+        "can_record": perms.can_record_visit(request.user, review),
+        "query": "mine=1" if mine else "",
+    })
+
+
+@login_required
+def visit_start(request, pk):
+    review = get_programme(request, pk)
+    require(perms.can_record_visit(request.user, review), perms.SHOPPERS_ONLY)
+    form = VisitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        visit = run_service(form, lambda: services.start_visit(
+            by=request.user, review=review, checklist=form.cleaned_data["checklist"],
+            **{k: form.cleaned_data[k] for k in VISIT_FIELDS},
+        ))
+        if visit:
+            return redirect("mysteryshop:visit-record", visit.pk)
+    return render(request, "mysteryshop/form.html", {
+        "form": form, "review": review, "heading": "Start a visit",
+        "intro": "Choose the checklist and say where, how and when. You answer the questions next.",
+        "submit_label": "Start the visit", "cancel_url": reverse("mysteryshop:programme", args=[review.pk]),
+    })
+
+
+@login_required
+def visit_detail(request, pk):
+    visit = get_visit(request, pk)
+    sections = selectors.visit_sections(visit=visit)
+    failed = [s for section in sections for s in section.items if s.answer and s.answer.passed is False]
+    return render(request, "mysteryshop/visit_detail.html", {
+        "visit": visit, "review": visit.review, "sections": sections, "failed": failed,
+        "photos": visit.photos.all(),
+        "can_edit": perms.can_edit_visit(request.user, visit),
+        "can_raise": perms.can_raise_finding(request.user, visit.review),
+        "findings": visit.findings_raised.select_related("finding"),
+    })
+
+
+@login_required
+def visit_edit(request, pk):
+    visit = get_visit(request, pk, edit=True)
+    form = VisitForm(request.POST or None, instance=visit)
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(form, lambda: services.update_visit(
+            by=request.user, visit=visit, version=form.cleaned_data["version"],
+            **{k: form.cleaned_data[k] for k in VISIT_FIELDS},
+        ))
+        if saved:
+            messages.success(request, "The visit's details have been saved.")
+            return redirect(saved)
+    return render(request, "mysteryshop/form.html", {
+        "form": form, "review": visit.review, "visit": visit, "heading": "Change the visit's details",
+        "submit_label": "Save changes", "cancel_url": visit.get_absolute_url(),
+    })
+
+
+@login_required
+@require_POST
+def visit_submit(request, pk):
+    visit = get_visit(request, pk, edit=True)
+    try:
+        services.submit_visit(by=request.user, visit=visit, version=request.POST.get("version") or 0)
+    except services.EditConflict:
+        messages.error(request, "The visit was changed elsewhere while you had it open. Check the "
+                                "answers below, then submit again.")
+        return redirect("mysteryshop:visit-record", visit.pk)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(reverse("mysteryshop:visit-record", args=[visit.pk]) + "?section=check")
+    messages.success(request, "Thank you. The visit has been submitted to the panel.")
+    return redirect(visit)
+
+
+@login_required
+def photo_add(request, pk):
+    """A photo from the visit form: sent straight away, or later from the phone's queue."""
+    visit = get_visit(request, pk)
+    key = request.POST.get("key") or None
+    if key and VisitPhoto.objects.filter(key=key, visit=visit).exists():
+        return _photo_done(request, visit)
+    require(perms.can_edit_visit(request.user, visit), perms.edit_refusal(visit))
+    form = PhotoForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        standard = visit.checklist.standards.filter(pk=request.POST.get("standard") or None).first()
+        try:
+            services.add_photo(by=request.user, visit=visit, file=form.cleaned_data["photo"],
+                               description=form.cleaned_data["description"], standard=standard, key=key)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return _photo_done(request, visit)
+    if request.method == "POST" and request.headers.get("X-Requested-With") == "fetch":
+        from django.http import JsonResponse
+
+        errors = [str(e) for errors in form.errors.values() for e in errors]
+        return JsonResponse({"message": " ".join(errors) or "The photo could not be saved."}, status=400)
+    return render(request, "mysteryshop/form.html", {
+        "form": form, "review": visit.review, "visit": visit, "heading": "Add a photo",
+        "submit_label": "Add the photo", "cancel_url": reverse("mysteryshop:visit-record", args=[visit.pk]),
+    })
+
+
+def _photo_done(request, visit):
+    if request.headers.get("X-Requested-With") == "fetch":
+        from django.http import JsonResponse
+
+        return JsonResponse({"ok": True, "photos": visit.photos.count()})
+    messages.success(request, "The photo has been added.")
+    return redirect("mysteryshop:visit-record", visit.pk)
+
+
+@login_required
+def photo(request, pk, photo_pk):
+    visit = get_visit(request, pk)
+    item = get_object_or_404(VisitPhoto, pk=photo_pk, visit=visit)
+    return serve(item.file, download_name=f"visit-{visit.pk}-photo-{item.pk}")
