@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from mysteryshop import selectors as mysteryshop_selectors
 from recommendations import selectors as recommendation_selectors
 from recommendations.filters import TrackerFilter
 from recommendations.models import OPEN_WORK, Action, ProgressUpdate, Recommendation, Status
@@ -136,9 +137,26 @@ def programme_report(*, review_id: int) -> dict[str, Any]:
         ),
         "open": sum(1 for r in recs if r.status in OPEN_WORK),
     }
-    weak = [f for f in data["findings"] if f.kind == "weakness"]
-    data["failing"] = weak
-    data["programme_sections"] = []
+    data["weaknesses"] = [f for f in data["findings"] if f.kind == "weakness"]
+    summary = mysteryshop_selectors.programme_summary(review=review, failing_limit=15)
+    data["summary"] = summary
+    data["charts"] = []
+    if summary.by_site:
+        data["charts"].append(charts.bar(
+            title="Average score by place",
+            description=f"The average score, out of 100, of {summary.visits} visits at each place.",
+            labels=[row["label"] for row in summary.by_site],
+            series={"Average score": [row["score"] for row in summary.by_site]},
+            unit="%", max_value=100, horizontal=True,
+        ))
+    if len(summary.by_month) > 1:
+        data["charts"].append(charts.line(
+            title="Average score month by month",
+            description="How the average score of the visits changed over the programme.",
+            labels=[f"{row['month']:%b %Y}" for row in summary.by_month],
+            series={"Average score": [row["score"] for row in summary.by_month]},
+            unit="%", max_value=100,
+        ))
     return data
 
 

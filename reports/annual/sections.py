@@ -13,13 +13,15 @@ from django.utils import timezone
 
 from panels.selectors import volunteering
 from recommendations.models import Decision, Recommendation, Status
-from reports.annual import Section, Year
+from reports.annual import Section, Year, performance
 from reviews.models import Finding, Review, ReviewKind, Stage, StageChange
 from scrutiny import charts
 from scrutiny.models import SiteSettings
 
 # Sections the panel writes its own assessment of: (key, title), in report order.
 ASSESSABLE = [
+    ("performance", "How we performed"),
+    ("mystery-shopping", "Mystery shopping and inspections"),
     ("scrutiny", "What tenant scrutiny did this year"),
     ("recommendations", "Recommendations and what happened to them"),
     ("volunteering", "The panels' volunteering"),
@@ -227,7 +229,9 @@ def get_involved(year: Year) -> Section:
 
 
 SECTIONS = [
+    performance.indicators,
     scrutiny_work,
+    performance.mystery_shopping,
     recommendations,
     you_said_we_did,
     volunteering_section,
