@@ -5,9 +5,10 @@ from accounts.models import User
 from assessments.models import ActionStatus, Framework, Outcome, SelfAssessment, default_scale
 from panels.forms import DateInput
 from panels.models import Panel
+from scrutiny.forms import SafeModelMultipleChoiceField
 
 
-class PersonChoice(forms.ModelMultipleChoiceField):
+class PersonChoice(SafeModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.display_name} ({obj.get_role_display().lower()})"
 
