@@ -15,6 +15,7 @@ from panels.selectors.meetings import (
 from panels.selectors.panels import (
     current_members,
     due_for_refresher,
+    due_for_refresher_count,
     latest_by_course,
     membership_history,
     memberships_of,
@@ -43,6 +44,7 @@ __all__ = [
     "attendance_sheet",
     "current_members",
     "due_for_refresher",
+    "due_for_refresher_count",
     "latest_by_course",
     "financial_year",
     "financial_year_starting",

@@ -1,7 +1,7 @@
 """Reads for the panel list, the panel page, its members and their training."""
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, Lower, Trim
 from django.utils import timezone
 
 from panels.models import Meeting, Membership, Panel, PanelInvitation, PanelRole, Training
@@ -144,3 +144,20 @@ def memberships_of(user):
 
 def training_of(user):
     return Training.objects.filter(user=user).order_by("-completed_on", "course")
+
+
+def due_for_refresher_count(panel: Panel) -> int:
+    """How many of today's members have a course due for a refresher, counted in the database:
+    the same rule as training_summary (a course is judged by its newest record, names matched
+    ignoring case and spaces at the ends) without reading every member's training."""
+    course = Lower(Trim("course"))
+    newer = Training.objects.annotate(key=course).filter(
+        user=OuterRef("user"), key=OuterRef("key"), completed_on__gt=OuterRef("completed_on")
+    )
+    due = (
+        Training.objects.due_for_refresher()
+        .annotate(key=course)
+        .filter(user__in=Membership.objects.current().filter(panel=panel).values("user"))
+        .exclude(Exists(newer))
+    )
+    return due.values("user").distinct().count()

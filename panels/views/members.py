@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -12,6 +13,8 @@ from panels.models import Membership, PanelInvitation
 from panels.views.common import MANAGERS_ONLY, managed_panel, viewable_panel
 from scrutiny.forms import add_service_errors
 from scrutiny.permissions import require
+
+MEMBERS_PER_PAGE = 50
 
 
 @login_required
@@ -23,8 +26,12 @@ def members(request, pk):
         "panels/members.html",
         {
             "panel": panel,
-            "members": list(selectors.current_members(panel)),
-            "past": list(selectors.past_members(panel)),
+            "members": Paginator(selectors.current_members(panel), MEMBERS_PER_PAGE).get_page(
+                request.GET.get("page")
+            ),
+            "past": Paginator(selectors.past_members(panel), MEMBERS_PER_PAGE).get_page(
+                request.GET.get("past_page")
+            ),
             "pending": list(selectors.pending_places(panel)) if can_manage else [],
             "can_manage": can_manage,
             "show_contacts": permissions.can_see_contact_details(request.user, panel),

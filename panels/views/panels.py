@@ -14,6 +14,9 @@ from scrutiny import uploads
 from scrutiny.forms import add_service_errors
 from scrutiny.permissions import require
 
+# The panel page shows this many members; the members page lists everyone, a page at a time.
+MEMBERS_SHOWN = 12
+
 
 @login_required
 def panel_list(request):
@@ -35,18 +38,19 @@ def detail(request, pk):
     user = request.user
     can_manage = permissions.can_manage_panel(user, panel)
     period = selectors.financial_year()
-    members = list(selectors.panel_training(panel))
-    _, due = selectors.training_summary(members)
+    members = selectors.current_members(panel)
     return render(
         request,
         "panels/panel_detail.html",
         {
             "panel": panel,
-            "members": members,
+            # The first few (chairs and officers first); everyone is on the members page.
+            "members": list(members[:MEMBERS_SHOWN]),
+            "member_count": members.count(),
             "upcoming": list(selectors.upcoming_meetings(panel, user)[:3]),
             "figures": selectors.panel_figures(period=period, panels=[panel])[0][1],
             "period": period,
-            "due_count": len({person.pk for person, _ in due}),
+            "due_count": selectors.due_for_refresher_count(panel),
             "pending": list(selectors.pending_places(panel)) if can_manage else [],
             "sections": panel_page_sections(panel, user),
             "can_manage": can_manage,

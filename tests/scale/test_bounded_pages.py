@@ -123,3 +123,21 @@ def test_the_tracker_filters_by_part_of_a_review_title_and_an_owner_name(client)
     Recommendation.objects.filter(review__title="Review 2").update(owner=owner)
     response = client.get("/recommendations/?owner_name=jo smi")
     assert [r.review.title for r in response.context["page"].object_list] == ["Review 2"]
+
+
+@pytest.mark.parametrize("path", ["/panels/{pk}/", "/panels/{pk}/members/"])
+def test_panel_pages_show_a_bounded_number_of_members(client, path):
+    from tests.factories.panels import MembershipFactory as Member
+
+    sizes = {}
+    for n in (60, 200):
+        panel = PanelFactory(name=f"Panel of {n}")
+        chair = Member(panel=panel, role=PanelRole.CHAIR).user
+        for _ in range(n):
+            Member(panel=panel)
+        client.force_login(chair)
+        client.get(path.format(pk=panel.pk))
+        html, queries = get(client, path.format(pk=panel.pk))
+        sizes[n] = (html.count('<h3 class="h6 mb-1">'), queries)
+        assert f"({n + 1})" in html  # the heading still counts everyone
+    assert sizes[60] == sizes[200]
