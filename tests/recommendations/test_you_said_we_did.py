@@ -34,3 +34,34 @@ def test_private_unless_the_site_settings_make_it_public(client, world, make_rec
 def test_empty_page_says_so(client, world):
     client.force_login(world.member)
     assert "No recommendations have been checked by a panel yet." in client.get(URL).content.decode()
+
+
+def _make_public(on: bool) -> None:
+    site = SiteSettings.load()
+    site.public_you_said_we_did = on
+    site.save()
+
+
+def test_signed_out_people_find_it_from_the_sign_in_page_and_footer_when_public(client, world, make_rec):
+    make_rec("verified", impact_statement="Tenants know who to call.")
+    _make_public(True)
+    page = client.get("/accounts/sign-in/").content.decode()
+    # Once in the sign-in page's text, once in the footer.
+    assert page.count(f'href="{URL}"') == 2
+    footer = client.get("/accessibility").content.decode().split("<footer", 1)[1]
+    assert f'href="{URL}"' in footer
+    response = client.get(URL)
+    assert response.status_code == 200 and "Tenants know who to call." in response.content.decode()
+
+
+def test_no_link_for_signed_out_people_while_it_is_private(client, world):
+    _make_public(False)
+    for path in ("/accounts/sign-in/", "/accessibility"):
+        assert URL not in client.get(path).content.decode()
+
+
+def test_signed_in_people_always_have_the_footer_link(client, world):
+    _make_public(False)
+    client.force_login(world.member)
+    footer = client.get("/accessibility").content.decode().split("<footer", 1)[1]
+    assert f'href="{URL}"' in footer
