@@ -89,7 +89,12 @@ class ImplementForm(forms.Form):
         label="What was done", widget=forms.Textarea(attrs={"rows": 5}),
         help_text="In plain words the panel will understand.",
     )
-    evidence = UploadField(allowed=DOCUMENTS, label="Evidence it was done", required=False)
+    evidence = UploadField(
+        allowed=DOCUMENTS, label="Evidence it was done",
+        error_messages={
+            "required": "Choose a file that shows it was done, such as a new leaflet or a report."
+        },
+    )
 
 
 class VerifyForm(forms.Form):

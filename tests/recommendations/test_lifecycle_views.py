@@ -1,5 +1,6 @@
 """The same lifecycle through the pages people use: what they post, what they see back."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -147,3 +148,21 @@ def test_each_step_emails_the_next_person(client, world, make_rec, django_captur
     plan = f"R{rec.number} of Complaints handling is in progress: you own its action plan"
     assert (world.owner.email, plan) in to
     assert Transition.objects.filter(recommendation=rec, notified_at__isnull=True).count() == 0
+
+
+def test_mark_as_implemented_shows_the_evidence_file_as_required_and_refuses_it_empty(
+        client, world, make_rec):
+    rec = make_rec("in_progress")
+    client.force_login(world.owner)
+    page = client.get(f"/recommendations/{rec.pk}/implemented/").content.decode()
+    evidence_label = re.search(r'<label\s+for="id_evidence"[^>]*>(.*?)</label>', page, re.S).group(1)
+    assert "Evidence it was done" in evidence_label and "asteriskField" in evidence_label
+    assert "Everything marked" in page  # the * is explained
+
+    response = client.post(f"/recommendations/{rec.pk}/implemented/", {"summary": "Letters changed."})
+    assert "Choose a file that shows it was done" in response.content.decode()
+    response = client.post(f"/recommendations/{rec.pk}/implemented/", {
+        "summary": "Letters changed.",
+        "evidence": SimpleUploadedFile("letter.txt", b"A letter naming the team."),
+    })
+    assert response.status_code == 302
