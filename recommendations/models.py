@@ -12,7 +12,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from scrutiny.locking import Versioned
-from scrutiny.uploads import UploadPath
+from scrutiny.uploads import UploadFileField, UploadPath
 
 
 class Status(models.TextChoices):
@@ -225,7 +225,7 @@ class ProgressUpdate(models.Model):
         Action, on_delete=models.SET_NULL, null=True, blank=True, related_name="progress_updates"
     )
     text = models.TextField("progress")
-    evidence = models.FileField(upload_to=UploadPath("recommendations/evidence"), blank=True)
+    evidence = UploadFileField(upload_to=UploadPath("recommendations/evidence"), blank=True)
     evidence_name = models.CharField(max_length=200, blank=True)
     marks_implementation = models.BooleanField(default=False)
     written_by = models.ForeignKey(

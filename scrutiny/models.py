@@ -2,7 +2,7 @@ from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.db import models
 
-from scrutiny.uploads import validate_image_upload
+from scrutiny.uploads import UploadImageField, validate_image_upload
 
 
 class Country(models.TextChoices):
@@ -16,7 +16,7 @@ class SiteSettings(models.Model):
     """The one landlord this deployment serves: its name, logo, colours and words."""
 
     landlord_name = models.CharField(max_length=200, default="Your landlord")
-    logo = models.ImageField(
+    logo = UploadImageField(
         upload_to="site/", blank=True, validators=[validate_image_upload],
         help_text="PNG or JPEG, shown at the top of every page and on reports.",
     )

@@ -16,6 +16,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import models
 from django.http import FileResponse
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
@@ -196,6 +197,40 @@ class UploadField(forms.FileField):
         if data and data is not initial and hasattr(data, "read"):
             return prepare_upload(data, self.allowed)
         return data
+
+
+class UploadFileField(models.FileField):
+    """A model file field whose forms (the product's and the Django admin's alike) run the
+    upload service: content checked, size limited, photos stripped of EXIF, a safe name.
+
+    Migrations see a plain FileField (the form is all that differs), so none is needed."""
+
+    allowed: frozenset[str] = DOCUMENTS
+
+    def __init__(self, *args, allowed: frozenset[str] | None = None, **kwargs):
+        if allowed is not None:
+            self.allowed = allowed
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.FileField", args, kwargs
+
+    def formfield(self, **kwargs):
+        kwargs.pop("form_class", None)
+        return super().formfield(form_class=UploadField, allowed=self.allowed, **kwargs)
+
+
+class UploadImageField(models.ImageField):
+    """UploadFileField for images: PNG, JPEG, GIF or WebP, without their EXIF data."""
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.ImageField", args, kwargs
+
+    def formfield(self, **kwargs):
+        kwargs.pop("form_class", None)
+        return super().formfield(form_class=UploadField, allowed=IMAGES, **kwargs)
 
 
 @deconstructible

@@ -4,7 +4,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 
 from mysteryshop.models.checklist import LOCK_HELP
-from scrutiny.uploads import UploadPath
+from scrutiny.uploads import UploadFileField, UploadPath
 
 
 class DocumentStatus(models.TextChoices):
@@ -23,7 +23,7 @@ class CheckedDocument(models.Model):
     previous = models.OneToOneField(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_version"
     )
-    file = models.FileField(upload_to=UploadPath("checked-documents"), max_length=200, blank=True)
+    file = UploadFileField(upload_to=UploadPath("checked-documents"), max_length=200, blank=True)
     original_name = models.CharField(max_length=200, blank=True)
     text = models.TextField(blank=True, help_text="The words of the document, as read by the panel.")
     status = models.CharField(max_length=20, choices=DocumentStatus.choices, default=DocumentStatus.CHECKING)

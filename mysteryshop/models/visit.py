@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from mysteryshop.models.checklist import LOCK_HELP, Checklist, Standard
-from scrutiny.uploads import UploadPath
+from scrutiny.uploads import IMAGES, UploadFileField, UploadPath
 
 
 class SiteKind(models.TextChoices):
@@ -161,7 +161,7 @@ class VisitPhoto(models.Model):
     standard = models.ForeignKey(
         Standard, on_delete=models.SET_NULL, null=True, blank=True, related_name="photos"
     )
-    file = models.FileField(upload_to=UploadPath("visit-photos"), max_length=200)
+    file = UploadFileField(allowed=IMAGES, upload_to=UploadPath("visit-photos"), max_length=200)
     description = models.CharField(
         "what the photo shows", max_length=300,
         help_text="Read out to people who cannot see the photo.",

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from panels.models.panel import Panel
 from scrutiny.locking import Versioned
-from scrutiny.uploads import KINDS, UploadPath
+from scrutiny.uploads import KINDS, UploadFileField, UploadPath
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -99,7 +99,7 @@ class MeetingPaper(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="papers")
     title = models.CharField(max_length=200)
-    file = models.FileField(upload_to=UploadPath("panels/papers"), max_length=200)
+    file = UploadFileField(upload_to=UploadPath("panels/papers"), max_length=200)
     file_name = models.CharField(max_length=200, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -8,7 +8,7 @@ from django.utils.html import escape, linebreaks
 from django.utils.safestring import mark_safe
 
 from scrutiny.locking import Versioned
-from scrutiny.uploads import UploadPath
+from scrutiny.uploads import UploadFileField, UploadPath
 
 # Terms of reference may be written with a few HTML tags (headings, lists, emphasis); anything
 # else is removed before it is saved, so the text can be shown as written.
@@ -48,7 +48,7 @@ class Panel(Versioned, models.Model):
         help_text="What the panel is for, who sits on it and how it works. You can use headings, "
         "lists and bold text with simple HTML, or upload a document below.",
     )
-    terms_of_reference_file = models.FileField(
+    terms_of_reference_file = UploadFileField(
         "terms of reference document", upload_to=UploadPath("panels/terms"), blank=True, max_length=200
     )
     terms_of_reference_file_name = models.CharField(max_length=200, blank=True)

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from scrutiny.uploads import UploadPath
+from scrutiny.uploads import UploadFileField, UploadPath
 
 # Training expiring within this many days is "due for refresher": time enough to book a course.
 REFRESHER_NOTICE_DAYS = 90
@@ -38,7 +38,7 @@ class Training(models.Model):
         blank=True,
         help_text="Leave empty if this training does not need refreshing.",
     )
-    certificate = models.FileField(upload_to=UploadPath("training"), blank=True, max_length=200)
+    certificate = UploadFileField(upload_to=UploadPath("training"), blank=True, max_length=200)
     certificate_name = models.CharField(max_length=200, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

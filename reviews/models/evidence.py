@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 
 from reviews.models.review import Review
-from scrutiny.uploads import KINDS, UploadPath
+from scrutiny.uploads import IMAGES, KINDS, UploadFileField, UploadPath
 
 
 class EvidenceKind(models.TextChoices):
@@ -64,7 +64,7 @@ class Document(Evidence):
         Evidence, on_delete=models.CASCADE, parent_link=True, primary_key=True,
         related_name="document",
     )
-    file = models.FileField(upload_to=UploadPath("evidence"), max_length=200)
+    file = UploadFileField(upload_to=UploadPath("evidence"), max_length=200)
     original_name = models.CharField(max_length=200, blank=True)
     size = models.PositiveIntegerField(default=0)
 
@@ -159,7 +159,7 @@ class SiteVisitPhoto(models.Model):
     """A photo taken on a site visit; stored without its EXIF (location) data."""
 
     site_visit = models.ForeignKey(SiteVisit, on_delete=models.CASCADE, related_name="photos")
-    file = models.FileField(upload_to=UploadPath("site-visits"), max_length=200)
+    file = UploadFileField(allowed=IMAGES, upload_to=UploadPath("site-visits"), max_length=200)
     description = models.CharField(
         "what the photo shows", max_length=300,
         help_text="Read out to people who cannot see the photo.",
