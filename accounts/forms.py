@@ -68,3 +68,33 @@ class SetPasswordForm(forms.Form):
         if data.get("password1") and data.get("password1") != data.get("password2"):
             self.add_error("password2", "The two passwords are different. Type them again.")
         return data
+
+
+def _on(value: str) -> bool:
+    return value == "on"
+
+
+ACCOUNT_STATES = [("on", "On: they can sign in"), ("off", "Off: they cannot sign in")]
+
+
+class PeopleSearchForm(forms.Form):
+    q = forms.CharField(label="Name or email address", required=False, max_length=200)
+
+
+class PersonForm(forms.Form):
+    """An administrator's change to someone's role or account; the hidden values are what the
+    page showed, so a change someone else made in the meantime is caught, not overwritten."""
+
+    role = forms.ChoiceField(label="Role", choices=Role.choices, widget=forms.RadioSelect)
+    is_active = forms.TypedChoiceField(
+        label="Account", choices=ACCOUNT_STATES, coerce=_on, widget=forms.RadioSelect
+    )
+    was_role = forms.ChoiceField(choices=Role.choices, widget=forms.HiddenInput)
+    was_active = forms.TypedChoiceField(choices=ACCOUNT_STATES, coerce=_on, widget=forms.HiddenInput)
+
+    def __init__(self, *args, person: User, **kwargs):
+        state = "on" if person.is_active else "off"
+        kwargs.setdefault("initial", {
+            "role": person.role, "is_active": state, "was_role": person.role, "was_active": state,
+        })
+        super().__init__(*args, **kwargs)

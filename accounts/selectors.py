@@ -1,4 +1,4 @@
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from accounts.models import Invitation, Notice, User
 
@@ -33,3 +33,12 @@ def personal_data(user):
 def unread_notices(user: User) -> QuerySet[Notice]:
     """The person's notices not yet marked as read, newest first."""
     return Notice.objects.filter(user=user, read_at__isnull=True).order_by("-created_at", "-pk")
+
+
+def people(*, search: str = "") -> QuerySet[User]:
+    """Everyone with an account, by name; `search` matches part of a name or email address."""
+    found = User.objects.order_by("display_name", "pk")
+    search = search.strip()
+    if search:
+        found = found.filter(Q(display_name__icontains=search) | Q(email__icontains=search))
+    return found

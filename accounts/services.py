@@ -5,8 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Invitation, Notice, User
+from accounts.models import Invitation, Notice, Role, User
 from scrutiny.jobs import enqueue
+from scrutiny.locking import EditConflict
 from scrutiny.permissions import is_admin, require
 
 
@@ -70,3 +71,30 @@ def mark_notices_read(*, user: User, notice_id: int | None = None) -> int:
     if notice_id is not None:
         notices = notices.filter(pk=notice_id)
     return notices.update(read_at=timezone.now())
+
+
+@transaction.atomic
+def change_person(
+    *, person: User, by: User, role: str, is_active: bool, was_role: str, was_active: bool
+) -> User:
+    """Change someone's site role or switch their account off (or on again)."""
+    require(is_admin(by), "Only administrators can change people's roles.")
+    current = User.objects.select_for_update().get(pk=person.pk)
+    if (current.role, current.is_active) != (was_role, was_active):
+        raise EditConflict(
+            f"Someone else changed {current.display_name}'s role or account while you were "
+            f"looking at it: they are now {current.get_role_display().lower()}, account "
+            f"{'on' if current.is_active else 'off'}.", current=current,
+        )
+    if current == by and (role != Role.ADMIN or not is_active):
+        raise ValidationError(
+            "You cannot take away your own administrator role or switch off your own account. "
+            "Ask another administrator."
+        )
+    other_admins = User.objects.filter(role=Role.ADMIN, is_active=True).exclude(pk=current.pk)
+    if current.role == Role.ADMIN and (role != Role.ADMIN or not is_active) and not other_admins.exists():
+        raise ValidationError("The site needs at least one administrator with an account that is on.")
+    current.role = role
+    current.is_active = is_active
+    current.save()
+    return current

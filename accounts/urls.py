@@ -64,6 +64,8 @@ urlpatterns = [
         ),
         name="password-reset-complete",
     ),
+    path("people/", views.people, name="people"),
+    path("people/<int:pk>/", views.person_edit, name="person-edit"),
     path("invitations/", views.invitations, name="invitations"),
     path("invitations/<int:pk>/resend/", views.resend_invitation, name="resend-invitation"),
     path("invitation/<str:token>/", views.accept_invitation, name="accept-invitation"),

@@ -1,10 +1,12 @@
 import json
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,10 +14,13 @@ from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from accounts import selectors, services
-from accounts.forms import InvitationForm, ProfileForm, SetPasswordForm
-from accounts.models import Invitation
+from accounts.forms import InvitationForm, PeopleSearchForm, PersonForm, ProfileForm, SetPasswordForm
+from accounts.models import Invitation, User
 from scrutiny.forms import add_service_errors
+from scrutiny.locking import EditConflict
 from scrutiny.permissions import role_required
+
+PEOPLE_PER_PAGE = 25
 
 
 @login_required
@@ -102,3 +107,40 @@ def notices_read(request):
     notice_id = request.POST.get("notice", "")
     services.mark_notices_read(user=request.user, notice_id=int(notice_id) if notice_id.isdigit() else None)
     return redirect("home")
+
+
+@role_required("admin", message="Only administrators can see everyone's accounts.")
+def people(request):
+    """Everyone with an account, searchable by name or email, a page at a time."""
+    search = PeopleSearchForm(request.GET or None)
+    text = search.cleaned_data["q"] if search.is_valid() else ""
+    page = Paginator(selectors.people(search=text), PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    query = urlencode({"q": text}) if text else ""
+    return render(request, "accounts/people.html", {
+        "search": search, "page": page, "query": query, "text": text,
+    })
+
+
+@role_required("admin", message="Only administrators can change people's roles.")
+def person_edit(request, pk):
+    """Change one person's site role, or switch their account off or on."""
+    person = get_object_or_404(User, pk=pk)
+    form = PersonForm(request.POST or None, person=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_person(person=person, by=request.user, **form.cleaned_data)
+        except EditConflict as exc:
+            person.refresh_from_db()
+            data = request.POST.copy()
+            data["was_role"], data["was_active"] = person.role, "on" if person.is_active else "off"
+            form = PersonForm(data, person=person)
+            form.is_valid()
+            form.add_error(
+                None, f"{exc.messages[0]} Your choice is still in the form: save again to keep it."
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"{person.display_name}'s role and account have been saved.")
+            return redirect("accounts:people")
+    return render(request, "accounts/person_edit.html", {"person": person, "form": form})

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reviews.views import draft, evidence, finding, review
+from reviews.views import draft, evidence, finding, review, service_areas
 
 app_name = "reviews"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("", review.review_list, name="list"),
     path("new/", review.review_create, name="create"),
     path("evidence/", evidence.evidence_list, name="evidence-list"),
+    path("service-areas/", service_areas.service_area_list, name="service-areas"),
+    path("service-areas/<int:pk>/", service_areas.service_area_edit, name="service-area-edit"),
     path("drafts/save/", draft.draft_save, name="draft-save"),
     path("drafts/discard/", draft.draft_discard, name="draft-discard"),
     path("<int:pk>/", review.review_detail, name="detail"),

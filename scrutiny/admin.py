@@ -6,6 +6,12 @@ from scrutiny.models import Job, SiteSettings
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(admin.ModelAdmin):
     list_display = ["landlord_name", "country", "public_you_said_we_did"]
+    # Switches are set on the product's own settings page, where every registered one is shown.
+    exclude = ["switches", "version"]
+
+    def save_model(self, request, obj, form, change):
+        obj.version += 1  # so the settings page notices this change too
+        super().save_model(request, obj, form, change)
 
     def has_add_permission(self, request):
         return not SiteSettings.objects.exists()

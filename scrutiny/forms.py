@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from scrutiny.locking import EditConflict
+from scrutiny.models import SiteSettings
 
 # The largest id a database integer column holds; a bigger one in a form is not a choice.
 LARGEST_ID = 2**63 - 1
@@ -77,3 +78,58 @@ class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                         params={"value": text},
                     )
         return super()._check_values(value)
+
+
+MONTHS = [(n, name) for n, name in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"], start=1)]
+
+
+class SiteSettingsForm(forms.ModelForm):
+    """The site settings page: the landlord's details, then every switch apps have registered."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    landlord_name = SingleLineCharField(label="Landlord's name", max_length=200)
+    financial_year_start_month = forms.TypedChoiceField(
+        label="Financial year starts in", choices=MONTHS, coerce=int
+    )
+
+    class Meta:
+        model = SiteSettings
+        fields = [
+            "landlord_name", "logo", "logo_alt_text", "brand_colour", "country",
+            "financial_year_start_month", "tenant_word", "contact_email", "contact_phone",
+            "public_you_said_we_did",
+        ]
+        labels = {
+            "logo_alt_text": "What the logo says",
+            "brand_colour": "Header colour",
+            "tenant_word": "Word for tenants",
+            "contact_email": "Contact email",
+            "contact_phone": "Contact phone number",
+            "public_you_said_we_did": 'Show "You said, we did" to the public',
+        }
+        widgets = {"brand_colour": forms.TextInput(attrs={"type": "color"})}
+
+    def __init__(self, *args, **kwargs):
+        from scrutiny import switches
+
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("version", self.instance.version)
+        self.switches = switches.registered()
+        for switch in self.switches:
+            self.fields[f"switch_{switch.key}"] = forms.BooleanField(
+                label=switch.label, help_text=switch.help_text, required=False,
+                initial=self.instance.switches.get(switch.key, switch.default),
+            )
+
+    def settings_fields(self) -> dict[str, Any]:
+        """The cleaned values of the record's own fields (logo: a file, False to remove, None to keep)."""
+        values = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        if values["logo"] is not False and "logo" not in self.files:
+            values["logo"] = None
+        return values
+
+    def switch_values(self) -> dict[str, bool]:
+        """Each registered switch's ticked state, by key."""
+        return {s.key: bool(self.cleaned_data.get(f"switch_{s.key}")) for s in self.switches}

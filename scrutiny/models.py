@@ -40,6 +40,11 @@ class SiteSettings(models.Model):
     public_you_said_we_did = models.BooleanField(
         default=False, help_text='Show the "You said, we did" page to people who are not signed in.'
     )
+    # Switches other apps register (scrutiny/switches.py), by key; a missing key is its default.
+    switches = models.JSONField(default=dict, blank=True)
+    # Goes up by one on every save through the settings page, to catch two people editing at once.
+    version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = "site settings"

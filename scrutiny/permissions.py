@@ -41,3 +41,11 @@ def role_required(*roles, message=DEFAULT_REFUSAL):
         return wrapped
 
     return decorator
+
+
+ADMIN_REFUSAL = "Only administrators can do that."
+
+
+def can_administer(user) -> bool:
+    """The Administration pages (site settings, people, service areas) are for administrators."""
+    return is_admin(user)

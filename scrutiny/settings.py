@@ -256,6 +256,16 @@ HOME_SECTIONS = [
     "recommendations.home.section",
 ]
 
+# The Administration page lists these: (title, URL name, what it is for). Apps add their own.
+ADMINISTRATION_PAGES = [
+    ("Site settings", "site-settings",
+     "The landlord's name, logo, colours and contact details, and what the public can see."),
+    ("People and roles", "accounts:people", "Find someone, change their role, or switch their account off."),
+    ("Invite people", "accounts:invitations", "Send someone a link to set up their account."),
+    ("Panels", "panels:list", "Set up a panel or change its details, members and terms of reference."),
+    ("Service areas", "reviews:service-areas", "The landlord's services a review can look at."),
+]
+
 # Steps of `manage.py seed_demo`, in order; each is idempotent.
 DEMO_SEEDS = [
     "accounts.demo.seed",

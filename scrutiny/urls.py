@@ -17,6 +17,8 @@ urlpatterns = [
     path("accessibility", views.accessibility, name="accessibility"),
     # At the root so the worker may look after the visit pages under /mystery-shopping/.
     path("visit-worker.js", visit_worker, name="visit-worker"),
+    path("administration/", views.administration, name="administration"),
+    path("administration/site-settings/", views.site_settings, name="site-settings"),
     path("accounts/", include("accounts.urls")),
     path("panels/", include("panels.urls")),
     path("reviews/", include("reviews.urls")),

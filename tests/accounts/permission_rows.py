@@ -34,6 +34,13 @@ def rows(people):
         Row("accounts:password-reset-complete", "/accounts/password-reset/done/",
             everyone(OK, anonymous=OK)),
         Row("accounts:invitations", "/accounts/invitations/", admins_only()),
+        Row("accounts:people", "/accounts/people/?q=a&page=2", admins_only()),
+        Row("accounts:person-edit", f"/accounts/people/{people['tenant'].pk}/", admins_only()),
+        Row("accounts:person-edit", f"/accounts/people/{people['tenant'].pk}/", admins_only(),
+            method="post"),
+        Row("accounts:person-edit", f"/accounts/people/{people['tenant'].pk}/", admins_only(REDIRECT),
+            method="post", data=lambda role: {
+                "role": "tenant", "is_active": "on", "was_role": "tenant", "was_active": "on"}),
         Row("accounts:resend-invitation", f"/accounts/invitations/{pending.pk}/resend/",
             admins_only(REDIRECT), method="post"),
         Row("accounts:resend-invitation", f"/accounts/invitations/{pending.pk}/resend/",

@@ -14,6 +14,7 @@ from tests.factories.reviews import (
     InterviewFactory,
     PerformanceFigureFactory,
     ReviewFactory,
+    ServiceAreaFactory,
     SiteVisitFactory,
     SiteVisitPhotoFactory,
 )
@@ -24,6 +25,7 @@ from tests.permission_matrix import (
     OK,
     REDIRECT,
     Row,
+    admins_only,
     everyone,
     expect,
 )
@@ -69,7 +71,15 @@ def rows(people):
     def moved(code):
         return expect(tenant=F, officer=code, manager=F, admin=code)
 
+    area = ServiceAreaFactory(name="Repairs for the matrix")
     return [
+        Row("reviews:service-areas", "/reviews/service-areas/", admins_only()),
+        Row("reviews:service-areas", "/reviews/service-areas/", admins_only(REDIRECT), method="post",
+            data=lambda role: {"name": f"Gas safety ({role})"}),
+        Row("reviews:service-area-edit", f"/reviews/service-areas/{area.pk}/", admins_only()),
+        Row("reviews:service-area-edit", f"/reviews/service-areas/{area.pk}/", admins_only(REDIRECT),
+            method="post", data={"name": area.name, "is_active": "yes", "was_name": area.name,
+                                 "was_active": "yes"}),
         Row("reviews:list", "/reviews/", everyone(OK)),
         Row("reviews:list", "/reviews/?q=complaints&stage=scoping&year=2016", everyone(OK)),
         Row("reviews:evidence-list", "/reviews/evidence/", everyone(OK)),

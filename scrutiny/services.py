@@ -1,0 +1,75 @@
+"""Changes to the site settings, made on the product's own Administration pages."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from scrutiny import switches
+from scrutiny.locking import EditConflict
+from scrutiny.models import SiteSettings
+from scrutiny.permissions import ADMIN_REFUSAL, can_administer, require
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+
+def _luminance(hex_colour: str) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast_with_white(hex_colour: str) -> float:
+    """WCAG contrast ratio of white text on this colour (1 to 21)."""
+    return 1.05 / (_luminance(hex_colour) + 0.05)
+
+
+def when(moment) -> str:
+    """A time as people say it: 'at 14:05 today' or 'on 3 March at 14:05'."""
+    local = timezone.localtime(moment)
+    if local.date() == timezone.localdate():
+        return f"at {local:%H:%M} today"
+    return f"on {local.day} {local:%B} at {local:%H:%M}"
+
+
+@transaction.atomic
+def update_site_settings(
+    *, by: User, version: int, fields: dict[str, Any], switch_values: dict[str, bool]
+) -> SiteSettings:
+    """Save the landlord's name, logo, colours, contact details and switches."""
+    require(can_administer(by), ADMIN_REFUSAL)
+    SiteSettings.load()  # the record exists from the first time anyone asked for it
+    current = SiteSettings.objects.select_for_update().get(pk=1)
+    if current.version != version:
+        raise EditConflict(
+            f"Someone else saved the site settings {when(current.updated_at)} while you were "
+            "changing them.", current=current,
+        )
+    colour = fields.get("brand_colour", current.brand_colour)
+    if contrast_with_white(colour) < 4.5:
+        raise ValidationError({"brand_colour": (
+            f"White text on {colour} is too hard to read (contrast "
+            f"{contrast_with_white(colour):.1f} to 1; it must be at least 4.5 to 1). Choose a darker colour."
+        )})
+    fields = dict(fields)
+    logo = fields.pop("logo", None)
+    if logo is False:
+        current.logo = ""
+    elif logo:
+        current.logo = logo
+    if current.logo and not fields.get("logo_alt_text", current.logo_alt_text).strip():
+        raise ValidationError({"logo_alt_text": "Say what the logo says, for people who cannot see it."})
+    for name, value in fields.items():
+        setattr(current, name, value)
+    known = {s.key for s in switches.registered()}
+    current.switches = {**current.switches, **{k: v for k, v in switch_values.items() if k in known}}
+    current.version += 1
+    current.save()
+    return current
