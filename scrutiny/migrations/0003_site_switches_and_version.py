@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('scrutiny', '0001_initial'),
+        ('scrutiny', '0002_job_outbox'),
     ]
 
     operations = [
