@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from scrutiny.uploads import UploadPath
+from scrutiny.uploads import UploadFileField, UploadPath
 
 
 class Kind(models.TextChoices):
@@ -41,7 +41,7 @@ class ReportRequest(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
-    file = models.FileField(upload_to=UploadPath("reports"), max_length=200, blank=True)
+    file = UploadFileField(upload_to=UploadPath("reports"), max_length=200, blank=True)
     file_name = models.CharField(max_length=200, blank=True)
     file_size = models.PositiveIntegerField(default=0)
     pages = models.PositiveIntegerField(null=True, blank=True)
