@@ -80,6 +80,8 @@ BUILDERS: dict[str, Callable[[], dict[str, Any]]] = {
     "self_assessment": _assessment_pieces,
     "scores": _assessment_pieces,
     "visits": lambda: {"visits": apps.get_model("mysteryshop", "Visit").objects.all()},
+    "person": lambda: {"person": UserFactory()},
+    "area": lambda: {"area": apps.get_model("reviews", "ServiceArea").objects.get_or_create(name="Gas")[0]},
 }
 
 
