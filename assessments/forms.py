@@ -107,13 +107,13 @@ class StandardScoresForm(forms.Form):
                 label=f"Score for {outcome.code}",
                 choices=choices,
                 required=False,
-                widget=forms.RadioSelect,
+                widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
                 initial=initial,
             )
             self.fields[f"o{outcome.pk}-comment"] = forms.CharField(
                 label="Comment (optional)",
                 required=False,
-                widget=forms.Textarea(attrs={"rows": 2}),
+                widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
                 initial=score.comment if score else "",
             )
             self.fields[f"o{outcome.pk}-evidence_url"] = forms.URLField(
@@ -121,6 +121,7 @@ class StandardScoresForm(forms.Form):
                 required=False,
                 max_length=500,
                 assume_scheme="https",
+                widget=forms.URLInput(attrs={"class": "form-control"}),
                 initial=score.evidence_url if score else "",
             )
 
