@@ -167,7 +167,8 @@ def pooled_results(*, assessment: SelfAssessment) -> PooledResults:
     scored = [r for r in results if r.mean is not None]
     ranked = sorted(scored, key=lambda r: (-r.mean, r.spread or 0, r.position))
     worst = sorted(scored, key=lambda r: (r.mean, -(r.spread or 0), r.position))
-    top = min(TOP, len(scored) // 2)
+    # Half the scored outcomes at most (so a strength is never also a weakness), but at least one.
+    top = min(TOP, max(1, len(scored) // 2)) if scored else 0
     differences = sorted((r for r in results if r.gap), key=lambda r: (-abs(r.gap), r.position))[:TOP]
     people = Assessor.objects.filter(self_assessment=assessment).aggregate(
         invited=Count("id"), finished=Count("id", filter=Q(finished_at__isnull=False))

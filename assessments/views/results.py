@@ -79,8 +79,7 @@ def todo(request, pk):
     later = selectors.later_assessment(assessment=sa)
     moved = selectors.compare(before=sa, after=later) if later else {}
     means = {r.outcome_id: r.mean for r in selectors.pooled_results(assessment=sa).outcomes}
-    outcome_ids = sorted({a.outcome_id for a in actions})
-    links = _links(outcome_ids, request.user)
+    links = _links(list(means), request.user)
     groups: dict[int, dict] = {}
     for action in actions:
         group = groups.setdefault(
@@ -94,15 +93,15 @@ def todo(request, pk):
             },
         )
         group["actions"].append(action)
-    for outcome_id, items in links.items():
-        if outcome_id not in groups:
-            groups[outcome_id] = {
-                "outcome": Outcome.objects.get(pk=outcome_id),
-                "mean": means.get(outcome_id),
-                "actions": [],
-                "change": moved.get(outcome_id),
-                "links": items,
-            }
+    missing = [pk for pk in links if pk not in groups]
+    for outcome in Outcome.objects.filter(pk__in=missing).order_by("standard__position", "position"):
+        groups[outcome.pk] = {
+            "outcome": outcome,
+            "mean": means.get(outcome.pk),
+            "actions": [],
+            "change": moved.get(outcome.pk),
+            "links": links[outcome.pk],
+        }
     page = Paginator(list(groups.values()), 20).get_page(request.GET.get("page"))
     return render(
         request,

@@ -64,15 +64,15 @@ def test_the_same_file_imports_the_same_in_each_encoding(client, users, encoded)
 
 def test_five_bad_rows_are_all_reported_by_line_and_nothing_is_saved(client, users):
     bad = (
-        "standard_code,standard_title,outcome_code,outcome_title,description,guidance\n"  # line 1
-        "1,Engagement approach,1.1,Fine,,\n"  # 2
-        "1,Engagement approach,,No code,,\n"  # 3: outcome code empty
-        "1,Engagement approach,1.3,,,\n"  # 4: title empty
-        "1,Engagement approach,1.1,Same code again,,\n"  # 5: duplicate code
-        "1,Another title,1.5,Standard renamed,,\n"  # 6: standard 1 called two things
-        ",Scrutiny,2.1,No standard code,,\n"  # 7: standard code empty
-        "2,Scrutiny,2.2,Fine too,,\n"  # 8
-    ).encode()
+        b"standard_code,standard_title,outcome_code,outcome_title,description,guidance\n"  # line 1
+        b"1,Engagement approach,1.1,Fine,,\n"  # 2
+        b"1,Engagement approach,,No code,,\n"  # 3: outcome code empty
+        b"1,Engagement approach,1.3,,,\n"  # 4: title empty
+        b"1,Engagement approach,1.1,Same code again,,\n"  # 5: duplicate code
+        b"1,Another title,1.5,Standard renamed,,\n"  # 6: standard 1 called two things
+        b",Scrutiny,2.1,No standard code,,\n"  # 7: standard code empty
+        b"2,Scrutiny,2.2,Fine too,,\n"  # 8
+    )
     before = (Framework.objects.count(), Standard.objects.count(), Outcome.objects.count())
     response = _upload(client, users["admin"], bad)
     assert response.status_code == 200

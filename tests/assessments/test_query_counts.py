@@ -1,0 +1,82 @@
+"""Pages make the same number of queries for 10 outcomes × 5 assessors as for 100 × 40."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from assessments.models import Assessor, Perspective, Score
+from assessments.selectors import pooled_results
+from tests.factories.accounts import UserFactory
+from tests.factories.assessments import SelfAssessmentFactory, framework_with
+
+pytestmark = pytest.mark.django_db
+
+
+def _closed(standards, outcomes_each, people, officer):
+    framework = framework_with(standards, outcomes_each)
+    today = timezone.localdate()
+    sa = SelfAssessmentFactory(
+        framework=framework,
+        created_by=officer,
+        opens_on=today - datetime.timedelta(days=9),
+        closes_on=today - datetime.timedelta(days=1),
+    )
+    assessors = Assessor.objects.bulk_create(
+        [
+            Assessor(
+                self_assessment=sa,
+                user=UserFactory(role="tenant" if i % 2 else "officer"),
+                perspective=Perspective.TENANT if i % 2 else Perspective.STAFF,
+            )
+            for i in range(people)
+        ]
+    )
+    outcomes = list(framework.outcomes.all())
+    Score.objects.bulk_create(
+        [
+            Score(assessor=a, outcome=o, value=None if (i + j) % 7 == 0 else 1 + (i * j) % 4)
+            for i, a in enumerate(assessors)
+            for j, o in enumerate(outcomes)
+        ]
+    )
+    return sa
+
+
+def _count(fn):
+    with CaptureQueriesContext(connection) as ctx:
+        fn()
+    return len(ctx.captured_queries)
+
+
+def test_pooling_takes_the_same_queries_for_small_and_large(users):
+    small = _closed(2, 5, 5, users["officer"])
+    large = _closed(10, 10, 40, users["officer"])
+    assert _count(lambda: pooled_results(assessment=small)) == _count(
+        lambda: pooled_results(assessment=large)
+    )
+
+
+@pytest.mark.parametrize("page", ["results/", "to-do/", "", "progress/"])
+def test_pages_take_the_same_queries_for_small_and_large(client, users, page):
+    small = _closed(2, 5, 5, users["officer"])
+    large = _closed(10, 10, 40, users["officer"])
+    client.force_login(users["officer"])
+    client.get(f"/assessments/{small.pk}/{page}")  # warm caches (site settings, sessions)
+    counts = [_count(lambda sa=sa: client.get(f"/assessments/{sa.pk}/{page}")) for sa in (small, large)]
+    assert counts[0] == counts[1]
+
+
+def test_scoring_a_standard_takes_the_same_queries_for_few_and_many_outcomes(client, users):
+    counts = []
+    for each in (2, 20):
+        framework = framework_with(3, each)
+        sa = SelfAssessmentFactory(framework=framework)
+        Assessor.objects.create(self_assessment=sa, user=users["tenant"], perspective=Perspective.TENANT)
+        standard = framework.standards.first()
+        client.force_login(users["tenant"])
+        client.get(f"/assessments/{sa.pk}/score/{standard.pk}/")
+        counts.append(_count(lambda sa=sa, s=standard: client.get(f"/assessments/{sa.pk}/score/{s.pk}/")))
+    assert counts[0] == counts[1]
