@@ -6,6 +6,7 @@ from assessments.models import ActionStatus, Framework, Outcome, SelfAssessment,
 from panels.forms import DateInput
 from panels.models import Panel
 from scrutiny.forms import SafeModelMultipleChoiceField
+from scrutiny.locking import VersionedForm
 
 
 class PersonChoice(SafeModelMultipleChoiceField):
@@ -13,9 +14,9 @@ class PersonChoice(SafeModelMultipleChoiceField):
         return f"{obj.display_name} ({obj.get_role_display().lower()})"
 
 
-class SelfAssessmentForm(forms.Form):
-    """Setting up (or changing) a self-assessment. The version field catches two coordinators
-    saving at once."""
+class SelfAssessmentForm(VersionedForm, forms.Form):
+    """Setting up (or changing) a self-assessment. When changing one, the version field catches
+    two coordinators saving at once (scrutiny/locking.py)."""
 
     title = forms.CharField(max_length=200, help_text="For example: Tenant engagement self-assessment 2026.")
     framework = forms.ModelChoiceField(
@@ -48,7 +49,6 @@ class SelfAssessmentForm(forms.Form):
     allow_dont_know = forms.BooleanField(
         label='Offer "don\'t know" as an answer', required=False, initial=True
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, panels=None, instance: SelfAssessment | None = None, **kwargs):
         if instance is not None:
@@ -63,10 +63,9 @@ class SelfAssessmentForm(forms.Form):
                     "assessors": [a.user_id for a in instance.assessors.all()],
                     "scale": "\n".join(instance.scale),
                     "allow_dont_know": instance.allow_dont_know,
-                    "version": instance.version,
                 },
             )
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, versioned=instance, **kwargs)
         self.fields["framework"].queryset = Framework.objects.filter(outcomes__isnull=False).distinct()
         self.fields["panel"].queryset = panels if panels is not None else Panel.objects.filter(is_active=True)
         self.fields["assessors"].queryset = User.objects.filter(is_active=True).order_by(
@@ -75,13 +74,19 @@ class SelfAssessmentForm(forms.Form):
         if instance is not None:
             del self.fields["framework"]  # the outcomes scored cannot change under people's feet
         else:
-            del self.fields["version"]
             today = timezone.localdate()
             self.initial.setdefault("opens_on", today)
             self.initial.setdefault("closes_on", today + timezone.timedelta(days=28))
 
     def clean_scale(self):
         return [line.strip() for line in self.cleaned_data["scale"].splitlines() if line.strip()]
+
+    def saved_value(self, name, current):
+        if name == "scale":
+            return "\n".join(current.scale)
+        if name == "assessors":
+            return ", ".join(a.user.display_name for a in current.assessors.select_related("user"))
+        return super().saved_value(name, current)
 
 
 DONT_KNOW = "dont_know"
@@ -158,12 +163,13 @@ class ActionForm(forms.Form):
         )
 
 
-class ActionUpdateForm(ActionForm):
+class ActionUpdateForm(VersionedForm, ActionForm):
+    """Pass versioned=the action: its owner and a coordinator may both be updating it."""
+
     status = forms.ChoiceField(choices=ActionStatus.choices)
     progress = forms.CharField(
         label="Progress so far", required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class FrameworkImportForm(forms.Form):
@@ -194,11 +200,12 @@ class FiguresImportForm(forms.Form):
         return upload
 
 
-class FigureForm(forms.Form):
+class FigureForm(VersionedForm, forms.Form):
+    """Pass versioned=the saved figure, if there is one: two officers may be correcting it."""
+
     value = forms.DecimalField(max_digits=12, decimal_places=2)
     target = forms.DecimalField(max_digits=12, decimal_places=2, required=False)
     peer_average = forms.DecimalField(
         label="Peer or national average", max_digits=12, decimal_places=2, required=False
     )
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)

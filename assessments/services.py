@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from accounts.models import User
 from assessments import permissions
-from assessments.locking import bump, check_version
 from assessments.models import (
     ActionStatus,
     Assessor,
@@ -28,6 +27,7 @@ from assessments.models import (
     default_scale,
 )
 from panels.permissions import managed_panel_ids
+from scrutiny.locking import claim
 from scrutiny.permissions import is_staff_role, require
 
 
@@ -120,18 +120,17 @@ def update_self_assessment(
     allow_dont_know: bool = True,
 ) -> SelfAssessment:
     """Change the title, dates, panel, scale or who is invited; refuse if someone else saved first."""
-    current = SelfAssessment.objects.select_for_update().get(pk=self_assessment.pk)
     require(
-        permissions.can_edit(by, current), "Only its coordinators can change it, and only until it closes."
+        permissions.can_edit(by, self_assessment),
+        "Only its coordinators can change it, and only until it closes.",
     )
-    check_version(current, version, "self-assessment")
+    current = claim(self_assessment, version=version, by=by, noun="self-assessment")
     _check_dates(opens_on, closes_on)
     labels = _clean_scale(scale)
     if labels != current.scale and Score.objects.filter(assessor__self_assessment=current).exists():
         raise ValidationError({"scale": "People have already scored, so the scale can no longer change."})
     current.title, current.opens_on, current.closes_on = title.strip(), opens_on, closes_on
     current.panel, current.scale, current.allow_dont_know = panel, labels, allow_dont_know
-    bump(current)
     current.save()
     _set_assessors(current, assessors)
     return current
@@ -297,18 +296,14 @@ def update_action(
     progress: str = "",
 ) -> ImprovementAction:
     """Record progress on an action; refuse if someone else saved it after `version` was read."""
-    current = (
-        ImprovementAction.objects.select_for_update().select_related("self_assessment").get(pk=action.pk)
-    )
     require(
-        permissions.can_update_action(by, current), "Only the action's owner or a coordinator can change it."
+        permissions.can_update_action(by, action), "Only the action's owner or a coordinator can change it."
     )
-    check_version(current, version, "action")
+    current = claim(action, version=version, by=by, noun="action")
     if status not in ActionStatus.values:
         raise ValidationError({"status": "Choose a status."})
     current.what, current.owner, current.due_date = what.strip(), owner, due_date
     current.status, current.progress = status, progress.strip()
-    bump(current)
     current.save()
     return current
 
@@ -343,9 +338,9 @@ def save_indicator_value(
             note=note.strip(),
             updated_by=by,
         )
-    check_version(current, version, "figure")
+    # A form opened before this figure existed carries no version: it must not overwrite it unseen.
+    current = claim(current, version=version if version is not None else 0, by=by, noun="figure")
     current.value, current.target, current.peer_average = value, target, peer_average
     current.note, current.updated_by = note.strip(), by
-    bump(current)
     current.save()
     return current

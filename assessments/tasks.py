@@ -3,6 +3,7 @@ from celery import shared_task
 from assessments import services
 
 
-@shared_task(bind=True, acks_late=True, autoretry_for=(OSError,), retry_backoff=True)
-def send_reminders(self, self_assessment_id):
-    services.send_reminders(self_assessment_id=self_assessment_id)
+@shared_task
+def send_reminders(self_assessment_id):
+    """Email the reminders coordinators asked for and that are not sent yet (safe to run twice)."""
+    return services.send_reminders(self_assessment_id=self_assessment_id)

@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 
 from assessments import permissions
@@ -12,10 +11,3 @@ def viewable(request, pk: int) -> SelfAssessment:
     sa = get_object_or_404(SelfAssessment.objects.select_related("framework", "panel", "created_by"), pk=pk)
     require(permissions.can_view(request.user, sa), NOT_YOURS)
     return sa
-
-
-def conflict_message(exc: ValidationError) -> ValidationError:
-    return ValidationError(
-        f"{exc.messages[0]} Your changes are still in the form. The saved version is shown above it: "
-        "check both, then save again to replace it with yours."
-    )

@@ -3,15 +3,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from assessments import imports, permissions, selectors, services
 from assessments.forms import FigureForm, FiguresImportForm
-from assessments.locking import EditConflict
 from assessments.models import Framework, Indicator, IndicatorValue
-from assessments.views.common import conflict_message
 from scrutiny import charts
 from scrutiny.forms import add_service_errors
+from scrutiny.locking import EditConflict
 from scrutiny.permissions import require
 
 
@@ -74,6 +75,8 @@ def figures(request, pk):
 def edit_figure(request, pk, year):
     indicator = get_object_or_404(Indicator.objects.select_related("framework"), pk=pk)
     require(permissions.can_enter_figures(request.user), "Only staff can enter performance figures.")
+    if not 1990 <= year <= 2100:
+        raise Http404("No such year.")
     saved = IndicatorValue.objects.filter(indicator=indicator, year=year).first()
     initial = {}
     if saved:
@@ -82,28 +85,25 @@ def edit_figure(request, pk, year):
             "target": saved.target,
             "peer_average": saved.peer_average,
             "note": saved.note,
-            "version": saved.version,
         }
-    form = FigureForm(request.POST or None, initial=initial)
-    current = None
+    form = FigureForm(request.POST or None, initial=initial, versioned=saved)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
             services.save_indicator_value(
-                indicator=indicator, year=year, by=request.user, version=data.pop("version"), **data
+                indicator=indicator, year=year, by=request.user, version=data.pop("version", None), **data
             )
         except EditConflict as exc:
-            current = IndicatorValue.objects.get(pk=saved.pk)
-            post = request.POST.copy()
-            post["version"] = current.version
-            form = FigureForm(post)
-            form.is_valid()
-            form.add_error(None, conflict_message(exc))
+            # Both texts are kept; a figure someone created meanwhile becomes the version to replace.
+            if form.versioned is None:
+                form = FigureForm(request.POST, initial=initial, versioned=exc.current)
+                form.is_valid()
+            form.note_conflict(exc)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, f"{indicator.code} for {selectors.year_label(year)} is saved.")
-            return redirect(f"{indicator.framework.get_absolute_url()}figures/?year={year}")
+            return redirect(reverse("assessments:figures", args=[indicator.framework_id]) + f"?year={year}")
     return render(
         request,
         "assessments/figure_form.html",
@@ -112,7 +112,6 @@ def edit_figure(request, pk, year):
             "year": year,
             "year_label": selectors.year_label(year),
             "form": form,
-            "current": current,
         },
     )
 

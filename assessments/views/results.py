@@ -13,9 +13,8 @@ from django.utils.module_loading import import_string
 
 from assessments import permissions, selectors, services
 from assessments.forms import ActionForm, ActionUpdateForm
-from assessments.locking import EditConflict
 from assessments.models import ImprovementAction, Outcome
-from assessments.views.common import conflict_message, viewable
+from assessments.views.common import viewable
 from scrutiny import charts
 from scrutiny.forms import add_service_errors
 from scrutiny.permissions import require
@@ -165,22 +164,13 @@ def edit_action(request, pk):
         "due_date": action.due_date,
         "status": action.status,
         "progress": action.progress,
-        "version": action.version,
     }
-    form = ActionUpdateForm(request.POST or None, initial=initial)
-    current = None
+    form = ActionUpdateForm(request.POST or None, initial=initial, versioned=action)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
-            services.update_action(action=action, by=request.user, version=data.pop("version") or 0, **data)
-        except EditConflict as exc:
-            current = ImprovementAction.objects.get(pk=action.pk)
-            post = request.POST.copy()
-            post["version"] = current.version
-            form = ActionUpdateForm(post, initial=initial)
-            form.is_valid()
-            form.add_error(None, conflict_message(exc))
-        except ValidationError as exc:
+            services.update_action(action=action, by=request.user, version=data.pop("version"), **data)
+        except ValidationError as exc:  # an edit conflict keeps both texts (scrutiny/locking.py)
             add_service_errors(form, exc)
         else:
             messages.success(request, "The action is updated.")
@@ -192,7 +182,6 @@ def edit_action(request, pk):
             "sa": sa,
             "outcome": action.outcome,
             "form": form,
-            "current": current,
             "heading": f"Update the action for {action.outcome.code}",
         },
     )

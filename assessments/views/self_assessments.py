@@ -9,9 +9,7 @@ from django.views.decorators.http import require_POST
 
 from assessments import permissions, selectors, services
 from assessments.forms import SelfAssessmentForm
-from assessments.locking import EditConflict
-from assessments.models import SelfAssessment
-from assessments.views.common import conflict_message, viewable
+from assessments.views.common import viewable
 from panels.models import Panel
 from panels.permissions import managed_panel_ids
 from scrutiny.forms import add_service_errors
@@ -68,21 +66,13 @@ def edit(request, pk):
         "Only its coordinators can change it, and only until it closes.",
     )
     form = SelfAssessmentForm(request.POST or None, instance=sa, panels=_panels_for(request.user))
-    current = None
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
             sa = services.update_self_assessment(
-                self_assessment=sa, by=request.user, version=data.pop("version") or 0, **data
+                self_assessment=sa, by=request.user, version=data.pop("version"), **data
             )
-        except EditConflict as exc:
-            current = SelfAssessment.objects.get(pk=sa.pk)
-            post = request.POST.copy()
-            post["version"] = current.version
-            form = SelfAssessmentForm(post, instance=current, panels=_panels_for(request.user))
-            form.is_valid()
-            form.add_error(None, conflict_message(exc))
-        except ValidationError as exc:
+        except ValidationError as exc:  # an edit conflict keeps both texts (scrutiny/locking.py)
             add_service_errors(form, exc)
         else:
             messages.success(request, "Your changes are saved.")
@@ -94,7 +84,6 @@ def edit(request, pk):
             "form": form,
             "heading": f"Change {sa.title}",
             "self_assessment": sa,
-            "current": current,
         },
     )
 
