@@ -34,3 +34,20 @@ def users(db):
     from tests.factories.accounts import UserFactory
 
     return {role: UserFactory(role=role) for role in ("tenant", "officer", "manager", "admin")}
+
+
+@pytest.fixture
+def count_queries(db):
+    """count_queries(fn, *args, **kwargs) -> the number of database queries the call makes.
+
+    Query-count tests call it for a small and a large set of data and compare the two for
+    equality: a page or selector that queried once per item would differ, whatever its total."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(fn, *args, **kwargs):
+        with CaptureQueriesContext(connection) as ctx:
+            fn(*args, **kwargs)
+        return len(ctx.captured_queries)
+
+    return count
