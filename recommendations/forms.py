@@ -64,7 +64,8 @@ class ResponseForm(forms.Form):
         queryset=User.objects.none(), required=False, label="Owner of the action plan (optional)",
         empty_label="Not decided yet",
         help_text="If you know who will do the work, choose them and a due date now: the "
-        "recommendation then goes straight to in progress.",
+        "recommendation then goes straight to in progress. If not, it shows as \"No owner yet\" "
+        "on the tracker and managers' home pages until a manager assigns one.",
     )
     due_date = forms.DateField(label="Due date (optional)", required=False, widget=DateInput())
 

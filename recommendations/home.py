@@ -11,7 +11,8 @@ def section(user):
     if has_role(user, "manager"):
         actions, recs = selectors.my_actions(user)
         return {"template": "recommendations/_home.html", "kind": "manager",
-                "awaiting": selectors.awaiting_response(), "actions": actions, "recommendations": recs}
+                "awaiting": selectors.awaiting_response(), "without_owner": selectors.without_owner(),
+                "actions": actions, "recommendations": recs}
     if has_role(user, "tenant"):
         return {"template": "recommendations/_home.html", "kind": "tenant",
                 "to_verify": selectors.to_verify(user)}

@@ -225,6 +225,15 @@ def awaiting_response():
     )
 
 
+def without_owner() -> list[Recommendation]:
+    """Accepted or partly accepted recommendations nobody has been named to do, oldest first."""
+    return list(
+        Recommendation.objects.filter(
+            status__in=(Status.ACCEPTED, Status.PARTLY_ACCEPTED), owner__isnull=True
+        ).select_related("review__panel", "response").order_by("response__responded_at", "pk")[:20]
+    )
+
+
 def to_verify(user):
     """Implemented recommendations of the tenant's panels, waiting for the panel to check them."""
     return list(

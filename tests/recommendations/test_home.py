@@ -48,6 +48,7 @@ def test_home_sections_make_the_same_queries_for_5_or_100_recommendations(world,
             ActionFactory(recommendation=rec, owner=world.owner)
             make_rec("submitted")
             make_rec("implemented")
+            make_rec("accepted")  # with no owner yet
 
     def render_home(person):
         person = type(person).objects.get(pk=person.pk)  # nothing remembered from a previous call
