@@ -12,6 +12,7 @@ from reviews.models import Evidence, EvidenceKind, Review, ReviewKind, ServiceAr
 from reviews.search import search_evidence, search_reviews
 from reviews.selectors import visible_reviews
 from scrutiny.permissions import is_staff_role
+from scrutiny.widgets import DATALIST_SIZE, DatalistInput
 
 
 def _panels(request):
@@ -78,7 +79,14 @@ class ReviewFilter(_Base):
 
 class EvidenceFilter(_Base):
     date_field = "date"
-    review = django_filters.ModelChoiceFilter(queryset=_reviews, empty_label="All reviews")
+    # Reviews grow without limit: typed with a few suggestions, not picked from a list of all;
+    # the review page still links here with ?review=<id>.
+    review = django_filters.ModelChoiceFilter(
+        queryset=_reviews, empty_label="All reviews", widget=forms.HiddenInput
+    )
+    review_title = django_filters.CharFilter(
+        field_name="review__title", lookup_expr="icontains", label="Review (type part of its title)"
+    )
     panel = django_filters.ModelChoiceFilter(
         field_name="review__panel", queryset=_panels, empty_label="All panels"
     )
@@ -96,10 +104,14 @@ class EvidenceFilter(_Base):
 
     class Meta:
         model = Evidence
-        fields = ["q", "review", "panel", "service_area", "stage", "kind", "year"]
+        fields = ["q", "review", "review_title", "panel", "service_area", "stage", "kind", "year"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        reviews = _reviews(self.request)
+        self.form.fields["review_title"].widget = DatalistInput(
+            lambda: reviews.order_by("-created_at").values_list("title", flat=True)[:DATALIST_SIZE]
+        )
         self.form.fields["q"].help_text = "Words from the title, description, notes or measure."
 
     def search(self, queryset, name, value):

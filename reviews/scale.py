@@ -22,6 +22,7 @@ from reviews.models import (
     Stage,
     StageChange,
 )
+from reviews.search import refresh_all
 from scrutiny.scale import Plan, bulk, bulk_children
 
 REVIEWS = 400
@@ -115,6 +116,7 @@ def _make(plan: Plan) -> None:
     evidence = _evidence(plan, reviews)
     findings = _findings(plan, reviews, questions_of, evidence)
     _comments(plan, findings, reviews)
+    refresh_all()  # bulk inserts send no signals: write every row's search words at once
     plan.note(
         f"{len(reviews)} reviews, {len(questions)} questions, {len(changes)} stage changes, "
         f"{sum(len(v) for v in evidence.values())} pieces of evidence, {len(findings)} findings"

@@ -23,4 +23,4 @@ __all__ = [
 
 # Every saved wording of a finding is kept (finding.history), so text replaced after an editing
 # conflict can still be found. Registered here so the history model lives in reviews.models.
-register(Finding, app="reviews", excluded_fields=["created_at"])
+register(Finding, app="reviews", excluded_fields=["created_at", "search"])

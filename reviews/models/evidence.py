@@ -1,6 +1,7 @@
 import os
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 
@@ -34,6 +35,8 @@ class Evidence(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Its text and its kind's notes as PostgreSQL's search words, kept up to date on save.
+    search = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["review", "-created_at", "-pk"]

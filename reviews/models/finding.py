@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 
@@ -33,6 +34,8 @@ class Finding(models.Model):
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The statement as PostgreSQL's search words, kept up to date on save (reviews.search).
+    search = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["review", "created_at"]

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -76,6 +77,8 @@ class Review(Versioned, models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Title and scope as PostgreSQL's search words, kept up to date on save (reviews.search).
+    search = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
