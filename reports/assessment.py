@@ -8,44 +8,35 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from reports import permissions
 from reports.annual import assessable_sections
 from reports.models import AnnualReport, AssessmentSection
-from reviews.services import EditConflict
+from scrutiny.locking import claim
 from scrutiny.permissions import require
 
 if TYPE_CHECKING:
     from accounts.models import User
 
 
-def _when(moment) -> str:
-    return date_format(timezone.localtime(moment), "j F Y \\a\\t H:i")
-
-
 @transaction.atomic
-def save_section(*, year: int, section: str, text: str, version: int, by: User) -> AssessmentSection:
+def save_section(
+    *, year: int, section: str, text: str, version: int | None, by: User
+) -> AssessmentSection:
     """Save the panel's words on a section; refuse if someone else saved it after `version` was read."""
     require(permissions.can_write_assessment(by), permissions.REFUSALS["write"])
     if section not in dict(assessable_sections()):
         raise ValidationError("There is no such section in the annual report.")
     record, _ = AnnualReport.objects.get_or_create(year=year)
     record = AnnualReport.objects.select_for_update().get(pk=record.pk)
-    current, created = AssessmentSection.objects.select_for_update().get_or_create(
-        annual_report=record, section=section, defaults={"version": 0}
-    )
-    if not created and current.version != int(version):
-        who = str(current.updated_by or "Someone else")
-        if current.updated_by_id == by.pk:
-            who = "You (in another window)"
-        raise EditConflict(
-            f"{who} saved a change to this section at {_when(current.updated_at)} while you were editing it.",
-            code="conflict",
-        )
+    current = AssessmentSection.objects.filter(annual_report=record, section=section).first()
+    if current is None:
+        current = AssessmentSection(annual_report=record, section=section)
+    else:
+        current = claim(current, version=version, by=by, noun="section")
     current.text = text.strip()
-    current.version += 1
     current.updated_by = by
+    current._history_user = by
     current.save()
     if record.approved_at is not None:
         # Changed words have not been approved: the report goes back to draft until they are.

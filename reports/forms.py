@@ -1,6 +1,7 @@
 from django import forms
 
 from reports.annual import year_choices
+from scrutiny.locking import VersionedForm
 
 
 class AnnualReportForm(forms.Form):
@@ -15,10 +16,9 @@ class AnnualReportForm(forms.Form):
         self.fields["year"].choices = year_choices()
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(VersionedForm, forms.Form):
     text = forms.CharField(
         label="What the panel thinks", widget=forms.Textarea(attrs={"rows": 10}), required=False,
         help_text="In plain words: what went well, what did not, and what the panel wants to see next year.",
         max_length=5000,
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)

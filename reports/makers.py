@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import io
 import mimetypes
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,11 +11,10 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.text import slugify
 
-from recommendations import exports
 from reports import selectors
 from reports.models import Kind, ReportRequest
 from scrutiny.models import SiteSettings
-from scrutiny.pdf import render_pdf
+from scrutiny.pdf import render_pdf_and_pages
 
 
 @dataclass
@@ -24,12 +22,6 @@ class Made:
     content: bytes
     filename: str
     pages: int | None = None
-
-
-def _pages(pdf: bytes) -> int:
-    from pypdf import PdfReader
-
-    return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
 def logo_data_uri(site: SiteSettings) -> str:
@@ -49,8 +41,8 @@ def _pdf(template: str, context: dict, name: str) -> Made:
     site = context.setdefault("site", SiteSettings.load())
     context.setdefault("logo", logo_data_uri(site))
     context["pdf"] = True
-    content = render_pdf(template, context)
-    return Made(content, f"{slugify(name)}.pdf", _pages(content))
+    content, pages = render_pdf_and_pages(template, context)
+    return Made(content, f"{slugify(name)}.pdf", pages)
 
 
 def annual(report: ReportRequest) -> Made:
@@ -84,10 +76,14 @@ def _tracker_rows(report: ReportRequest):
 
 
 def tracker_csv(report: ReportRequest) -> Made:
+    from recommendations import exports  # openpyxl is slow to import; only exports need it
+
     return Made(exports.to_csv(_tracker_rows(report)), f"recommendations-{timezone.localdate():%Y-%m-%d}.csv")
 
 
 def tracker_xlsx(report: ReportRequest) -> Made:
+    from recommendations import exports
+
     name = f"recommendations-{timezone.localdate():%Y-%m-%d}.xlsx"
     return Made(exports.to_xlsx(_tracker_rows(report)), name)
 

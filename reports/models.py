@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from scrutiny.uploads import UploadFileField, UploadPath
 
@@ -111,12 +112,14 @@ class AssessmentSection(models.Model):
     annual_report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="sections")
     section = models.CharField(max_length=40)
     text = models.TextField(blank=True)
-    # Optimistic locking: a save names the version it started from (services.save_assessment).
+    # Optimistic locking (scrutiny/locking.py): a save names the version it started from.
     version = models.PositiveIntegerField(default=1)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # Every saved wording is kept, so text replaced after an editing conflict can still be found.
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["annual_report", "section"]

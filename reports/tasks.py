@@ -1,4 +1,5 @@
 from celery import shared_task
+from celery.signals import worker_init
 
 from reports import services
 
@@ -14,3 +15,9 @@ def make_report(self, request_id):
 def housekeeping():
     """Every few minutes (Celery beat): re-queue stuck requests, delete files past retention."""
     return services.housekeeping()
+
+
+@worker_init.connect
+def load_pdf_library(**kwargs):
+    """WeasyPrint takes seconds to import: a worker does it once at start, not in the first report."""
+    import weasyprint  # noqa: F401

@@ -16,3 +16,12 @@ def html_to_pdf(html: str) -> bytes:
 def render_pdf(template_name: str, context: dict | None = None) -> bytes:
     """The PDF bytes for a template; its <title> becomes the title and <html lang> the language."""
     return html_to_pdf(render_to_string(template_name, context or {}))
+
+
+def render_pdf_and_pages(template_name: str, context: dict | None = None) -> tuple[bytes, int]:
+    """Like render_pdf, with the number of pages (from the layout, without reading the PDF back)."""
+    from weasyprint import HTML
+
+    html = render_to_string(template_name, context or {})
+    document = HTML(string=html, base_url=str(settings.BASE_DIR)).render()
+    return document.write_pdf(pdf_variant="pdf/ua-1"), len(document.pages)

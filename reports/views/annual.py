@@ -13,7 +13,6 @@ from reports import permissions, selectors
 from reports.annual import assessable_sections, current_year, year_of
 from reports.forms import AnnualReportForm, AssessmentForm
 from reports.models import AnnualReport
-from reviews.services import EditConflict
 from scrutiny.forms import add_service_errors
 from scrutiny.permissions import require
 
@@ -64,38 +63,22 @@ def assessment_edit(request, year, section):
     require(permissions.can_write_assessment(request.user), permissions.REFUSALS["write"])
     _, texts = selectors.assessment(year=year)
     current = texts.get(section)
-    conflict = None
-    if request.method == "POST":
-        form = AssessmentForm(request.POST)
-        if form.is_valid():
-            try:
-                services.save_section(
-                    year=year, section=section, text=form.cleaned_data["text"],
-                    version=form.cleaned_data["version"] or 0, by=request.user,
-                )
-            except EditConflict as exc:
-                _, texts = selectors.assessment(year=year)
-                current = texts.get(section)
-                data = request.POST.copy()
-                data["version"] = current.version
-                form = AssessmentForm(data)
-                form.is_valid()
-                form.add_error(None, ValidationError(
-                    f"{exc.messages[0]} Your text is still in the form. The saved version is shown "
-                    "above it: check both, then save again to replace it with yours."
-                ))
-                conflict = {"current": current}
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, f"The panel's view of \"{titles[section]}\" has been saved.")
-                return redirect("reports:assessment", year=year)
-    else:
-        form = AssessmentForm(initial={
-            "text": current.text if current else "", "version": current.version if current else 0,
-        })
+    form = AssessmentForm(
+        request.POST or None, versioned=current, initial={"text": current.text if current else ""},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_section(
+                year=year, section=section, text=form.cleaned_data["text"],
+                version=form.cleaned_data.get("version") if current else None, by=request.user,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"The panel's view of \"{titles[section]}\" has been saved.")
+            return redirect("reports:assessment", year=year)
     return render(request, "reports/assessment_form.html", {
-        "form": form, "year": year_of(year), "section_title": titles[section], "conflict": conflict,
+        "form": form, "year": year_of(year), "section_title": titles[section],
     })
 
 

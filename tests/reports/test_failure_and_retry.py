@@ -16,7 +16,7 @@ def _broken_template(template_name, context=None):
 
 
 def test_a_template_error_fails_the_request_with_a_readable_message(client, world, run_tasks, monkeypatch):
-    monkeypatch.setattr(makers, "render_pdf", _broken_template)
+    monkeypatch.setattr(makers, "render_pdf_and_pages", _broken_template)
     client.force_login(world.manager)
 
     run_tasks(client.post, f"/reports/ask/reviews/{world.review.pk}/")
@@ -31,7 +31,7 @@ def test_a_template_error_fails_the_request_with_a_readable_message(client, worl
 
 
 def test_retrying_a_failed_report_makes_it_once_the_fault_is_fixed(client, world, run_tasks, monkeypatch):
-    monkeypatch.setattr(makers, "render_pdf", _broken_template)
+    monkeypatch.setattr(makers, "render_pdf_and_pages", _broken_template)
     client.force_login(world.manager)
     run_tasks(client.post, f"/reports/ask/reviews/{world.review.pk}/")
     report = ReportRequest.objects.get()
@@ -56,7 +56,7 @@ def test_only_a_failed_report_can_be_retried(client, world):
 
 def test_a_transient_failure_is_retried_and_then_succeeds(world, run_tasks, monkeypatch):
     calls = []
-    real = makers.render_pdf
+    real = makers.render_pdf_and_pages
 
     def flaky(template_name, context=None):
         calls.append(template_name)
@@ -64,7 +64,7 @@ def test_a_transient_failure_is_retried_and_then_succeeds(world, run_tasks, monk
             raise OSError("disk briefly unavailable")
         return real(template_name, context)
 
-    monkeypatch.setattr(makers, "render_pdf", flaky)
+    monkeypatch.setattr(makers, "render_pdf_and_pages", flaky)
 
     report, _ = run_tasks(services.request_report, kind=Kind.REVIEW, parameters={"review": world.review.pk},
                           by=world.manager, title="Review report")

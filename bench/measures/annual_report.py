@@ -1,0 +1,22 @@
+"""The Annual Report to Tenants at the issue's size (bench/annual_report.py): time, peak memory,
+PDF size and pages, for the standard and the large-print report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bench.core import Bench, Result
+
+ORDER = 80
+
+
+def measure(bench: Bench) -> Iterable[Result]:
+    from bench import annual_report
+
+    for figures in annual_report.run():
+        name = "annual report, large print" if figures["large_print"] else "annual report"
+        yield Result(
+            f"{name} (time, peak memory, size)", "",
+            {key: figures[key] for key in ("seconds", "cpu_seconds", "peak_mb", "pdf_kb", "pages", "pngs")},
+            note="targets: < 10 s, < 500 MB, < 5 MB; " + figures["pdf"],
+        )
