@@ -13,6 +13,9 @@ from django.shortcuts import resolve_url
 from django.urls import URLPattern, URLResolver, get_resolver
 
 ROLES = ("anonymous", "tenant", "officer", "manager", "admin")
+# Panel roles that change what a person may do on one panel; a row that names them in its
+# expectations brings the people in `cast` (see panel_cast()).
+PANEL_ROLES = ("chair", "vice_chair", "supporting_officer", "member", "former_member")
 OK = 200
 LOGIN = "302 to sign-in"
 REDIRECT = 302
@@ -43,6 +46,7 @@ class Row:
     expected: dict
     method: str = "get"
     data: dict | Callable[[str], dict] = field(default_factory=dict)
+    cast: dict = field(default_factory=dict)  # extra people by panel role, e.g. {"chair": user}
 
     def url_for(self, role):
         return self.url(role) if callable(self.url) else self.url
@@ -60,14 +64,19 @@ def outcome(response):
     return response.status_code
 
 
+def roles_of(row):
+    """The site roles, then the panel roles the row has expectations and people for."""
+    return ROLES + tuple(role for role in PANEL_ROLES if role in row.expected and role in row.cast)
+
+
 def check_rows(client, rows, people):
     """Request every row as every role; return a line for each answer that was not expected."""
     failures = []
     for row in rows:
-        for role in ROLES:
+        for role in roles_of(row):
             client.logout()
             if role != "anonymous":
-                client.force_login(people[role])
+                client.force_login(row.cast.get(role) or people[role])
             response = getattr(client, row.method)(row.url_for(role), row.data_for(role))
             got = outcome(response)
             if got != row.expected[role]:
@@ -94,3 +103,32 @@ def project_url_names(skip_namespaces=("admin",)):
 
     walk(get_resolver().url_patterns, "")
     return names
+
+
+def panel_cast(panel):
+    """A chair, vice-chair, supporting officer, member and former member of the panel (site
+    roles: tenants, and an officer as supporting officer), for rows about panel roles."""
+    import datetime
+
+    from panels.models import PanelRole
+    from tests.factories.accounts import UserFactory
+    from tests.factories.panels import MembershipFactory
+
+    long_ago = datetime.date(2024, 1, 1)
+    cast = {
+        role: MembershipFactory(panel=panel, role=role, joined_on=long_ago).user
+        for role in (PanelRole.CHAIR, PanelRole.VICE_CHAIR, PanelRole.MEMBER)
+    }
+    cast["supporting_officer"] = MembershipFactory(
+        panel=panel, role=PanelRole.SUPPORTING_OFFICER, user=UserFactory(role="officer"), joined_on=long_ago
+    ).user
+    cast["former_member"] = MembershipFactory(
+        panel=panel, joined_on=long_ago, left_on=datetime.date(2025, 1, 1)
+    ).user
+    return {str(role): user for role, user in cast.items()}
+
+
+def panel_roles(*, chair, vice_chair, supporting_officer, member, former_member, **site_roles):
+    """Expectations for the site roles and for each panel role."""
+    return {**expect(**site_roles), "chair": chair, "vice_chair": vice_chair,
+            "supporting_officer": supporting_officer, "member": member, "former_member": former_member}

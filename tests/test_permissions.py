@@ -5,7 +5,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.permission_matrix import check_rows, project_url_names
+from tests.permission_matrix import (
+    FORBIDDEN,
+    LOGIN,
+    NOT_ALLOWED,
+    NOT_FOUND,
+    check_rows,
+    outcome,
+    project_url_names,
+    roles_of,
+)
 
 ROW_MODULES = sorted(
     f"tests.{p.parent.name}.permission_rows"
@@ -25,3 +34,41 @@ def test_every_url_has_rows_in_the_matrix(users):
     for module_name in ROW_MODULES:
         covered |= {row.name for row in importlib.import_module(module_name).rows(users)}
     assert project_url_names() - covered == set()
+
+
+# An answer that refuses: a POST must be refused wherever the GET of the same URL is.
+REFUSALS = {LOGIN, FORBIDDEN, NOT_FOUND}
+
+
+@pytest.mark.parametrize("module_name", ROW_MODULES)
+def test_post_is_refused_wherever_get_is(client, users, module_name):
+    """Every URL's POST, empty, as every role its GET refuses: a view that checked permission
+    only when showing its form would accept it (a save, a 302, a 200 with errors)."""
+    failures = []
+    for row in importlib.import_module(module_name).rows(users):
+        if row.method != "get":
+            continue
+        for role in roles_of(row):
+            if row.expected[role] not in REFUSALS:
+                continue
+            client.logout()
+            if role != "anonymous":
+                client.force_login(row.cast.get(role) or users[role])
+            got = outcome(client.post(row.url_for(role), {}))
+            if got not in (row.expected[role], NOT_ALLOWED):
+                failures.append(f"POST {row.name} as {role}: GET gives {row.expected[role]}, POST {got}")
+    assert failures == []
+
+
+def test_every_post_only_url_has_post_rows(users):
+    """A URL that only takes POST (an action: resend, withdraw, delete) is checked by rows that
+    POST to it, role by role, not only by the 405 its GET gives."""
+    get_answers, posted = {}, set()
+    for module_name in ROW_MODULES:
+        for row in importlib.import_module(module_name).rows(users):
+            if row.method == "post":
+                posted.add(row.name)
+            else:
+                get_answers.setdefault(row.name, set()).update(row.expected.values())
+    post_only = {name for name, answers in get_answers.items() if answers == {NOT_ALLOWED}}
+    assert post_only - posted == set()
