@@ -281,6 +281,7 @@ SCALE_SEEDS = [
     "accounts.scale.seed",
     "panels.scale.seed",
     "reviews.scale.seed",
+    "assessments.scale.seed",
     "recommendations.scale.seed",
 ]
 
