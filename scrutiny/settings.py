@@ -253,6 +253,7 @@ HOME_SECTIONS = [
     "accounts.home.section",
     "panels.home.section",
     "reviews.home.section",
+    "assessments.home.section",
     "recommendations.home.section",
 ]
 
@@ -301,6 +302,7 @@ PERSONAL_DATA_SECTIONS = [
     "accounts.selectors.personal_data",
     "panels.personal_data.collect",
     "reviews.personal_data.collect",
+    "assessments.personal_data.collect",
     "recommendations.personal_data.collect",
 ]
 
