@@ -67,6 +67,7 @@ bench-demo: install
 lint: install
 	mkdir -p var
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 	$(VENV)/bin/uv lock --check --offline --quiet
 	$(PY) manage.py makemigrations --check --dry-run
 

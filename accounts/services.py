@@ -11,12 +11,12 @@ from scrutiny.locking import EditConflict
 from scrutiny.permissions import is_admin, require
 
 
-def _email_taken(email):
+def _email_taken(email: str) -> bool:
     return User.objects.filter(email__iexact=email).exists()
 
 
 @transaction.atomic
-def invite(*, email, display_name, role, by):
+def invite(*, email: str, display_name: str, role: str, by: User) -> Invitation:
     """Invite someone to set a password; the email goes out from a background task."""
     require(is_admin(by), "Only administrators can invite people.")
     email = email.strip().lower()
@@ -33,7 +33,7 @@ def invite(*, email, display_name, role, by):
 
 
 @transaction.atomic
-def resend_invitation(*, invitation, by):
+def resend_invitation(*, invitation: Invitation, by: User) -> Invitation:
     """Send a new link (the old one stops working) with a fresh expiry date."""
     require(is_admin(by), "Only administrators can invite people.")
     if invitation.accepted_at:
@@ -48,7 +48,7 @@ def resend_invitation(*, invitation, by):
 
 
 @transaction.atomic
-def accept_invitation(*, invitation, password):
+def accept_invitation(*, invitation: Invitation, password: str) -> User:
     """Create the invited person's account with the password they chose."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_usable:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -31,7 +32,7 @@ def contrast_with_white(hex_colour: str) -> float:
     return 1.05 / (_luminance(hex_colour) + 0.05)
 
 
-def when(moment) -> str:
+def when(moment: datetime.datetime) -> str:
     """A time as people say it: 'at 14:05 today' or 'on 3 March at 14:05'."""
     local = timezone.localtime(moment)
     if local.date() == timezone.localdate():
