@@ -283,6 +283,7 @@ SCALE_SEEDS = [
     "panels.scale.seed",
     "reviews.scale.seed",
     "assessments.scale.seed",
+    "mysteryshop.scale.seed",
     "recommendations.scale.seed",
 ]
 

@@ -6,6 +6,8 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import User
+from assessments.models import Score, SelfAssessment
+from mysteryshop.models import Answer, Visit
 from panels.models import Membership, Panel
 from recommendations.models import Action, Recommendation, Transition
 from reviews.models import Evidence, Finding, FindingComment, PerformanceFigure, Review
@@ -15,7 +17,7 @@ from scrutiny.scale import EMAIL_DOMAIN
 pytestmark = pytest.mark.django_db
 
 MODELS = [User, Panel, Membership, Review, Evidence, PerformanceFigure, Finding, FindingComment,
-          Recommendation, Action, Transition]
+          Recommendation, Action, Transition, SelfAssessment, Score, Visit, Answer]
 
 
 def counts() -> dict[str, int]:
@@ -38,6 +40,9 @@ def test_a_small_landlord_has_the_scaled_counts_and_one_very_large_review():
     assert Recommendation.objects.count() == 60
     large = Review.objects.get(title=LARGE_REVIEW)
     assert large.findings.count() == 60  # 1% of 1,500, at least 60
+    assert Visit.objects.count() == 100 and Answer.objects.count() == 100 * 30
+    # Self-assessments: the assessments app's step (its own tests check its counts).
+    assert SelfAssessment.objects.filter(title__startswith="Scale: ").count() >= 2
     # Every piece of evidence has its kind's own row (multi-table inheritance inserted in bulk).
     assert all(e.details is not None for e in Evidence.objects.all()[:50])
 
