@@ -1,12 +1,20 @@
 """Who may see and do what with panels. Other apps build their rules on these."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from panels.models import Membership, PanelRole
-from scrutiny.permissions import has_role, is_admin, is_staff_role
+from scrutiny.permissions import Person, has_role, is_admin, is_staff_role
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from panels.models import Meeting, Panel, Training
 
 MANAGING_ROLES = (PanelRole.CHAIR, PanelRole.VICE_CHAIR, PanelRole.SUPPORTING_OFFICER)
 
 
-def _memberships(user):
+def _memberships(user: Person) -> dict[int, Membership]:
     """The person's current memberships by panel id, read once per request."""
     cache = getattr(user, "_panel_memberships", None)
     if cache is None:
@@ -15,42 +23,42 @@ def _memberships(user):
     return cache
 
 
-def forget_memberships(user):
+def forget_memberships(user: Person) -> None:
     """Drop the per-request cache after the person's memberships change."""
     if hasattr(user, "_panel_memberships"):
         del user._panel_memberships
 
 
-def current_membership(user, panel):
+def current_membership(user: Person, panel: Panel | int) -> Membership | None:
     """The person's membership of the panel in force today, or None."""
     if not (user and user.is_authenticated):
         return None
     return _memberships(user).get(getattr(panel, "pk", panel))
 
 
-def is_member(user, panel):
+def is_member(user: Person, panel: Panel | int) -> bool:
     return current_membership(user, panel) is not None
 
 
-def panel_ids_for(user):
+def panel_ids_for(user: Person) -> set[int]:
     """Ids of the panels the person belongs to today."""
     if not (user and user.is_authenticated):
         return set()
     return set(_memberships(user))
 
 
-def managed_panel_ids(user):
+def managed_panel_ids(user: Person) -> set[int]:
     """Ids of the panels the person chairs, vice-chairs or supports today."""
     if not (user and user.is_authenticated):
         return set()
     return {pk for pk, m in _memberships(user).items() if m.role in MANAGING_ROLES}
 
 
-def can_view_panel(user, panel):
+def can_view_panel(user: Person, panel: Panel | int) -> bool:
     return is_staff_role(user) or is_member(user, panel)
 
 
-def can_manage_panel(user, panel):
+def can_manage_panel(user: Person, panel: Panel | int) -> bool:
     """Admins, and the panel's chair, vice-chair or supporting officer, manage membership."""
     if is_admin(user):
         return True
@@ -58,7 +66,7 @@ def can_manage_panel(user, panel):
     return membership is not None and membership.role in MANAGING_ROLES
 
 
-def can_see_contact_details(user, panel):
+def can_see_contact_details(user: Person, panel: Panel | int) -> bool:
     """Tenants' contact details: admins and the panel's supporting officers only."""
     if is_admin(user):
         return True
@@ -70,21 +78,21 @@ def can_see_contact_details(user, panel):
     )
 
 
-def can_create_panel(user):
+def can_create_panel(user: Person) -> bool:
     return is_admin(user)
 
 
-def can_edit_panel(user, panel):
+def can_edit_panel(user: Person, panel: Panel | int) -> bool:
     """Setting a panel up, changing its kind or closing it is an administrator's job."""
     return is_admin(user)
 
 
-def can_invite_new_people(user, panel):
+def can_invite_new_people(user: Person, panel: Panel | int) -> bool:
     """Adding someone who has no account yet sends them an invitation to the site."""
     return can_manage_panel(user, panel)
 
 
-def can_choose_site_role(user):
+def can_choose_site_role(user: Person) -> bool:
     """Only administrators may invite staff; chairs and officers invite tenants."""
     return is_admin(user)
 
@@ -92,16 +100,16 @@ def can_choose_site_role(user):
 # Meetings ---------------------------------------------------------------------------------
 
 
-def can_view_meeting(user, meeting):
+def can_view_meeting(user: Person, meeting: Meeting) -> bool:
     return can_view_panel(user, meeting.panel_id)
 
 
-def can_manage_meeting(user, meeting):
+def can_manage_meeting(user: Person, meeting: Meeting) -> bool:
     """Arranging a meeting, its papers, minutes and attendance: the panel's managers."""
     return can_manage_panel(user, meeting.panel_id)
 
 
-def can_send_apologies(user, meeting):
+def can_send_apologies(user: Person, meeting: Meeting) -> bool:
     """Members send their own apologies for a meeting that has not happened yet."""
     return is_member(user, meeting.panel_id) and meeting.is_upcoming
 
@@ -109,38 +117,38 @@ def can_send_apologies(user, meeting):
 # People and training ----------------------------------------------------------------------
 
 
-def _manages_a_panel_of(user, person):
+def _manages_a_panel_of(user: Person, person: User) -> bool:
     """Whether the user manages a panel the person belongs to today."""
     mine = managed_panel_ids(user)
     return bool(mine) and Membership.objects.current().filter(user=person, panel_id__in=mine).exists()
 
 
-def can_view_person(user, person):
+def can_view_person(user: Person, person: User) -> bool:
     """A person's panels, training and volunteering: themselves, staff, and their panels' managers."""
     if not (user and user.is_authenticated):
         return False
     return user.pk == person.pk or is_staff_role(user) or _manages_a_panel_of(user, person)
 
 
-def can_record_training(user, person):
+def can_record_training(user: Person, person: User) -> bool:
     """Training records and certificates: the person, admins, and their panels' managers."""
     if not (user and user.is_authenticated):
         return False
     return user.pk == person.pk or is_admin(user) or _manages_a_panel_of(user, person)
 
 
-def can_see_certificate(user, training):
+def can_see_certificate(user: Person, training: Training) -> bool:
     return can_record_training(user, training.user)
 
 
 # Volunteering figures ---------------------------------------------------------------------
 
 
-def can_view_all_figures(user):
+def can_view_all_figures(user: Person) -> bool:
     """The landlord-wide volunteering figures (for the annual report): staff."""
     return is_staff_role(user)
 
 
-def can_view_panel_figures(user, panel):
+def can_view_panel_figures(user: Person, panel: Panel | int) -> bool:
     """Each member's attendance and hours in a panel: staff, and the panel's managers."""
     return is_staff_role(user) or can_manage_panel(user, panel)

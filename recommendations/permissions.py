@@ -13,11 +13,11 @@ from django.db.models import Q
 from panels.models import PanelRole
 from panels.permissions import current_membership, is_member, panel_ids_for
 from recommendations.models import OPEN_WORK, Status
-from scrutiny.permissions import has_role, is_admin, is_staff_role
+from scrutiny.permissions import Person, has_role, is_admin, is_staff_role
 
 if TYPE_CHECKING:
     from accounts.models import User
-    from recommendations.models import Recommendation
+    from recommendations.models import Action, Recommendation
     from reviews.models import Review
 
 # Which status each step starts from.
@@ -53,11 +53,11 @@ REFUSALS = {
 }
 
 
-def is_possible(recommendation, step):
+def is_possible(recommendation: Recommendation, step: str) -> bool:
     return recommendation.status in STEP_FROM[step]
 
 
-def _tenant_member(user, review):
+def _tenant_member(user: Person, review: Review) -> bool:
     return has_role(user, "tenant") and is_member(user, review.panel_id)
 
 
@@ -83,57 +83,57 @@ def can_view(user: User, recommendation: Recommendation) -> bool:
     return is_staff_role(user) or _tenant_member(user, recommendation.review)
 
 
-def can_draft(user, review):
+def can_draft(user: Person, review: Review) -> bool:
     """Panel members write recommendations for their panel's reviews; admins may too."""
     return is_admin(user) or _tenant_member(user, review)
 
 
-def can_edit(user, recommendation):
+def can_edit(user: Person, recommendation: Recommendation) -> bool:
     return can_draft(user, recommendation.review)
 
 
-def can_submit(user, recommendation):
+def can_submit(user: Person, recommendation: Recommendation) -> bool:
     return can_draft(user, recommendation.review)
 
 
-def can_respond(user, recommendation=None):
+def can_respond(user: Person, recommendation: Recommendation | None = None) -> bool:
     """Managers answer for the landlord."""
     return has_role(user, "manager", "admin")
 
 
-def can_agree_plan(user, recommendation=None):
+def can_agree_plan(user: Person, recommendation: Recommendation | None = None) -> bool:
     return has_role(user, "manager", "admin")
 
 
-def can_implement(user, recommendation):
+def can_implement(user: Person, recommendation: Recommendation) -> bool:
     """The officer who owns the recommendation, or a manager or admin."""
     if has_role(user, "manager", "admin"):
         return True
     return has_role(user, "officer") and recommendation.owner_id == user.pk
 
 
-def can_plan_work(user, recommendation):
+def can_plan_work(user: Person, recommendation: Recommendation) -> bool:
     """Adding actions and progress: the same people who may mark it implemented."""
     return can_implement(user, recommendation)
 
 
-def can_update_action(user, action):
+def can_update_action(user: Person, action: Action) -> bool:
     """The action's own owner may update it, as well as those who plan the work."""
     if has_role(user, "officer", "manager", "admin") and action.owner_id == user.pk:
         return True
     return can_plan_work(user, action.recommendation)
 
 
-def can_verify(user, recommendation):
+def can_verify(user: Person, recommendation: Recommendation) -> bool:
     """Members of the review's panel check the work was done; admins may too. Staff may not."""
     return is_admin(user) or _tenant_member(user, recommendation.review)
 
 
-def can_return(user, recommendation):
+def can_return(user: Person, recommendation: Recommendation) -> bool:
     return can_verify(user, recommendation)
 
 
-def can_export(user):
+def can_export(user: Person) -> bool:
     return bool(user and user.is_authenticated)
 
 
@@ -158,7 +158,7 @@ STEP_RULES = {
 }
 
 
-def allowed_steps(user, recommendation):
+def allowed_steps(user: Person, recommendation: Recommendation) -> set[str]:
     """The steps this person can take now, for showing buttons on the page."""
     return {
         step for step, rule in STEP_RULES.items()
