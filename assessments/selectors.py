@@ -20,6 +20,7 @@ SQLite's own standard deviation does not skip "don't know".
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -55,6 +56,12 @@ class Median(Aggregate):
     output_field = FloatField()
 
 
+def _population_sd(values: list[int]) -> float:
+    """STDDEV_POP in plain floats (statistics.pstdev works in exact fractions: slow at scale)."""
+    mean = sum(values) / len(values)
+    return math.sqrt(sum((v - mean) ** 2 for v in values) / len(values))
+
+
 def _median_in_database() -> bool:
     return connection.vendor == "postgresql"
 
@@ -77,6 +84,17 @@ class OutcomeResult:
     tenant_mean: float | None
     staff_scores: int
     staff_mean: float | None
+
+    @property
+    def summary(self) -> str:
+        """The numbers in one line, as the pages print them."""
+        if self.mean is None:
+            return "No scores" + (": everyone said don't know" if self.responses else "")
+        parts = [f"Mean {self.mean:.2f}", f"median {self.median:.1f}", f"spread {self.spread:.2f}",
+                 f"{self.scores} score{'s' if self.scores != 1 else ''}"]
+        if self.dont_know_share:
+            parts.append(f"{self.dont_know_share * 100:.0f}% don't know")
+        return " · ".join(parts)
 
     @property
     def gap(self) -> float | None:
@@ -137,7 +155,7 @@ def pooled_results(*, assessment: SelfAssessment) -> PooledResults:
         for outcome_id, row in rows.items():
             found = values[outcome_id]
             row["median"] = float(statistics.median(found)) if found else None
-            row["spread"] = float(statistics.pstdev(found)) if found else None
+            row["spread"] = _population_sd(found) if found else None
 
     results = []
     for outcome in outcomes:
