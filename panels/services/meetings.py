@@ -1,6 +1,11 @@
 """Changes to meetings: arranging them, papers, minutes, decisions, actions and attendance."""
 
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,6 +15,12 @@ from panels import permissions
 from panels.models import Attendance, AttendanceStatus, Meeting, MeetingItem, MeetingPaper
 from scrutiny.locking import claim
 from scrutiny.permissions import require
+
+if TYPE_CHECKING:
+    from django.core.files import File
+
+    from accounts.models import User
+    from panels.models import Panel
 
 MEETING_FIELDS = (
     "title",
@@ -25,13 +36,16 @@ MEETING_FIELDS = (
 MANAGERS_ONLY = "Only the panel's chair, its officers and administrators can arrange meetings."
 
 
-def _check_times(start_time, end_time):
+def _check_times(start_time: datetime.time, end_time: datetime.time | None) -> None:
     if start_time and end_time and end_time <= start_time:
         raise ValidationError({"end_time": "The meeting must end after it starts."})
 
 
 @transaction.atomic
-def create_meeting(*, panel, by, title, date, start_time, end_time, place="", online_link="", agenda=""):
+def create_meeting(
+    *, panel: Panel, by: User, title: str, date: datetime.date, start_time: datetime.time,
+    end_time: datetime.time | None, place: str = "", online_link: str = "", agenda: str = "",
+) -> Meeting:
     """Arrange a meeting of the panel."""
     require(permissions.can_manage_panel(by, panel), MANAGERS_ONLY)
     _check_times(start_time, end_time)
@@ -51,7 +65,7 @@ def create_meeting(*, panel, by, title, date, start_time, end_time, place="", on
 
 
 @transaction.atomic
-def update_meeting(*, meeting, by, version: int | None = None, **fields):
+def update_meeting(*, meeting: Meeting, by: User, version: int | None = None, **fields: Any) -> Meeting:
     """Change a meeting's details, add its minutes, or cancel it; refuse if someone else saved
     it after `version` was read."""
     require(permissions.can_manage_meeting(by, meeting), MANAGERS_ONLY)
@@ -67,7 +81,7 @@ def update_meeting(*, meeting, by, version: int | None = None, **fields):
 
 
 @transaction.atomic
-def add_paper(*, meeting, by, title, file):
+def add_paper(*, meeting: Meeting, by: User, title: str, file: File) -> MeetingPaper:
     """Add a paper (already checked by the upload service) to a meeting."""
     require(
         permissions.can_manage_meeting(by, meeting),
@@ -79,7 +93,7 @@ def add_paper(*, meeting, by, title, file):
 
 
 @transaction.atomic
-def remove_paper(*, paper, by):
+def remove_paper(*, paper: MeetingPaper, by: User) -> None:
     require(
         permissions.can_manage_meeting(by, paper.meeting),
         "Only the panel's chair, its officers and administrators can remove papers.",
@@ -89,7 +103,10 @@ def remove_paper(*, paper, by):
 
 
 @transaction.atomic
-def add_item(*, meeting, by, kind, text, owner=None, due_on=None):
+def add_item(
+    *, meeting: Meeting, by: User, kind: str, text: str, owner: User | None = None,
+    due_on: datetime.date | None = None,
+) -> MeetingItem:
     """Record a decision the meeting took or an action someone agreed to."""
     require(
         permissions.can_manage_meeting(by, meeting),
@@ -101,7 +118,7 @@ def add_item(*, meeting, by, kind, text, owner=None, due_on=None):
 
 
 @transaction.atomic
-def remove_item(*, item, by):
+def remove_item(*, item: MeetingItem, by: User) -> None:
     require(
         permissions.can_manage_meeting(by, item.meeting),
         "Only the panel's chair, its officers and administrators can remove decisions and actions.",
@@ -110,7 +127,7 @@ def remove_item(*, item, by):
 
 
 @transaction.atomic
-def send_apologies(*, meeting, user, note=""):
+def send_apologies(*, meeting: Meeting, user: User, note: str = "") -> Attendance:
     """A member says they cannot come to a meeting that has not happened yet."""
     require(permissions.is_member(user, meeting.panel_id), "Only members of the panel can send apologies.")
     if not meeting.is_upcoming:
@@ -130,7 +147,7 @@ def send_apologies(*, meeting, user, note=""):
 
 
 @transaction.atomic
-def withdraw_apologies(*, meeting, user):
+def withdraw_apologies(*, meeting: Meeting, user: User) -> None:
     """A member who sent apologies can come after all."""
     require(permissions.is_member(user, meeting.panel_id), "Only members of the panel can send apologies.")
     if not meeting.is_upcoming:
@@ -139,7 +156,9 @@ def withdraw_apologies(*, meeting, user):
 
 
 @transaction.atomic
-def record_attendance(*, meeting, by, entries):
+def record_attendance(
+    *, meeting: Meeting, by: User, entries: Iterable[tuple[User, str, Decimal | None]]
+) -> None:
     """Record who came: entries are (user, status or "" for not recorded, hours or None).
 
     Volunteer hours default to the meeting's length for people present; people who sent

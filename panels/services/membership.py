@@ -1,5 +1,10 @@
 """Changes to panels and who is on them."""
 
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -11,20 +16,26 @@ from scrutiny.jobs import enqueue
 from scrutiny.locking import claim
 from scrutiny.permissions import require
 
+if TYPE_CHECKING:
+    from django.core.files import File
+
 PANEL_FIELDS = ("name", "kind", "purpose", "terms_of_reference", "is_active")
 
 
-def _apply_terms_file(panel, terms_file, remove_terms_file):
+def _apply_terms_file(panel: Panel, terms_file: File | None, remove_terms_file: bool) -> None:
     if terms_file:
         panel.terms_of_reference_file = terms_file
-        panel.terms_of_reference_file_name = terms_file.name
+        panel.terms_of_reference_file_name = terms_file.name or ""
     elif remove_terms_file and panel.terms_of_reference_file:
         panel.terms_of_reference_file.delete(save=False)
         panel.terms_of_reference_file_name = ""
 
 
 @transaction.atomic
-def create_panel(*, by, name, kind, purpose="", terms_of_reference="", terms_file=None, is_active=True):
+def create_panel(
+    *, by: User, name: str, kind: str, purpose: str = "", terms_of_reference: str = "",
+    terms_file: File | None = None, is_active: bool = True,
+) -> Panel:
     """Set up a new panel (administrators only)."""
     require(permissions.can_create_panel(by), "Only administrators can set up panels.")
     panel = Panel(
@@ -41,8 +52,9 @@ def create_panel(*, by, name, kind, purpose="", terms_of_reference="", terms_fil
 
 @transaction.atomic
 def update_panel(
-    *, panel, by, terms_file=None, remove_terms_file=False, version: int | None = None, **fields
-):
+    *, panel: Panel, by: User, terms_file: File | None = None, remove_terms_file: bool = False,
+    version: int | None = None, **fields: Any,
+) -> Panel:
     """Change a panel's details; closing it records the day it closed. Refuse if someone else
     saved it after `version` was read."""
     require(permissions.can_edit_panel(by, panel), "Only administrators can change a panel's details.")
@@ -60,7 +72,7 @@ def update_panel(
     return panel
 
 
-def _check_can_join(panel, user, joined_on):
+def _check_can_join(panel: Panel, user: User, joined_on: datetime.date) -> None:
     if not panel.is_active:
         raise ValidationError("This panel is closed, so nobody can join it.")
     if Membership.objects.filter(panel=panel, user=user, left_on__isnull=True).exists():
@@ -81,7 +93,10 @@ def _check_can_join(panel, user, joined_on):
 
 
 @transaction.atomic
-def add_member(*, panel, user, role=PanelRole.MEMBER, joined_on=None, by):
+def add_member(
+    *, panel: Panel, user: User, role: str = PanelRole.MEMBER, joined_on: datetime.date | None = None,
+    by: User,
+) -> Membership:
     """Add someone who already has an account to the panel; a rejoiner gets a new spell."""
     require(
         permissions.can_manage_panel(by, panel),
@@ -100,8 +115,9 @@ def add_member(*, panel, user, role=PanelRole.MEMBER, joined_on=None, by):
 
 @transaction.atomic
 def add_or_invite(
-    *, panel, email, display_name="", role=PanelRole.MEMBER, site_role=Role.TENANT, joined_on=None, by
-):
+    *, panel: Panel, email: str, display_name: str = "", role: str = PanelRole.MEMBER,
+    site_role: str = Role.TENANT, joined_on: datetime.date | None = None, by: User,
+) -> tuple[str, Membership | PanelInvitation]:
     """Add the person with this email to the panel, or invite them to the site if they have no
     account yet: their place on the panel is kept until they accept.
 
@@ -131,7 +147,9 @@ def add_or_invite(
     )
 
 
-def _invite(*, panel, email, display_name, role, site_role, by):
+def _invite(
+    *, panel: Panel, email: str, display_name: str, role: str, site_role: str, by: User
+) -> PanelInvitation:
     """The accounts app's invitation (its email, link and acceptance page), sent on behalf of the
     panel: accounts.services.invite is for administrators, so the same steps are taken here."""
     from accounts.tasks import send_invitation
@@ -160,7 +178,7 @@ def _invite(*, panel, email, display_name, role, site_role, by):
 
 
 @transaction.atomic
-def take_up_places(*, invitation):
+def take_up_places(*, invitation: Invitation) -> list[Membership]:
     """Turn the places kept for an invited person into memberships, once they have an account.
 
     Safe to run more than once: a place already taken up is left alone.
@@ -188,7 +206,7 @@ def take_up_places(*, invitation):
 
 
 @transaction.atomic
-def change_role(*, membership, role, by):
+def change_role(*, membership: Membership, role: str, by: User) -> Membership:
     """Change a current member's role on the panel."""
     require(
         permissions.can_manage_panel(by, membership.panel_id),
@@ -203,7 +221,9 @@ def change_role(*, membership, role, by):
 
 
 @transaction.atomic
-def end_membership(*, membership, left_on=None, by):
+def end_membership(
+    *, membership: Membership, left_on: datetime.date | None = None, by: User
+) -> Membership:
     """Record that someone has left the panel; their past membership is kept."""
     require(
         permissions.can_manage_panel(by, membership.panel_id),
@@ -226,7 +246,7 @@ def end_membership(*, membership, left_on=None, by):
 
 
 @transaction.atomic
-def cancel_place(*, place, by):
+def cancel_place(*, place: PanelInvitation, by: User) -> None:
     """Withdraw a place kept for someone invited who has not joined yet."""
     require(
         permissions.can_manage_panel(by, place.panel_id),
