@@ -1,14 +1,16 @@
+from typing import Any
+
 from django.db.models import Q, QuerySet
 
 from accounts.models import Invitation, Notice, User
 
 
-def pending_invitations():
+def pending_invitations() -> QuerySet[Invitation]:
     """Invitations not yet accepted, newest first, with who sent them."""
     return Invitation.objects.filter(accepted_at__isnull=True).select_related("invited_by")
 
 
-def personal_data(user):
+def personal_data(user: User) -> tuple[str, dict[str, Any]]:
     """What the accounts app holds about a person, for their own download."""
     return "Account", {
         "email": user.email,

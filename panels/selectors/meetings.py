@@ -1,13 +1,24 @@
 """Reads for meetings: lists, one meeting's page, the attendance sheet and home page."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from panels.models import Attendance, AttendanceStatus, Meeting, Membership
 from panels.permissions import panel_ids_for
 
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
 
-def _with_counts(meetings, user):
+    from accounts.models import User
+    from panels.models import Panel
+    from scrutiny.permissions import Person
+
+
+def _with_counts(meetings: QuerySet[Meeting], user: Person) -> QuerySet[Meeting]:
     """Meetings with attendance counts and the person's own attendance status (or None)."""
     mine = Attendance.objects.filter(meeting=OuterRef("pk"), user=user).values("status")[:1]
     return meetings.annotate(
@@ -22,12 +33,12 @@ def _with_counts(meetings, user):
     )
 
 
-def upcoming_meetings(panel, user):
+def upcoming_meetings(panel: Panel, user: Person) -> QuerySet[Meeting]:
     """The panel's meetings still to come, soonest first."""
     return _with_counts(Meeting.objects.upcoming().filter(panel=panel), user)
 
 
-def past_meetings(panel, user):
+def past_meetings(panel: Panel, user: Person) -> QuerySet[Meeting]:
     """The panel's meetings that have finished or were cancelled, newest first."""
     upcoming = Meeting.objects.upcoming().filter(panel=panel).values("pk")
     return _with_counts(
@@ -35,13 +46,13 @@ def past_meetings(panel, user):
     )
 
 
-def upcoming_meetings_for(user, limit=5):
+def upcoming_meetings_for(user: Person, limit: int = 5) -> QuerySet[Meeting]:
     """The next meetings of the panels the person belongs to, with their own status."""
     meetings = Meeting.objects.upcoming().filter(panel_id__in=panel_ids_for(user)).select_related("panel")
     return _with_counts(meetings, user)[:limit]
 
 
-def meeting_page(meeting):
+def meeting_page(meeting: Meeting) -> dict[str, list[Any]]:
     """What a meeting's page shows besides the meeting: papers, decisions and actions, attendance."""
     return {
         "papers": list(meeting.papers.select_related("uploaded_by")),
@@ -52,7 +63,7 @@ def meeting_page(meeting):
     }
 
 
-def attendance_sheet(meeting):
+def attendance_sheet(meeting: Meeting) -> list[dict[str, Any]]:
     """A row per person expected at the meeting (members on its date), plus anyone else already
     recorded, each with their attendance (or None): the sheet a chair fills in."""
     members = (
@@ -67,9 +78,11 @@ def attendance_sheet(meeting):
     return rows
 
 
-def my_attendance(meeting, user):
+def my_attendance(meeting: Meeting, user: User) -> Attendance | None:
+    """The person's attendance record for the meeting, if one was made."""
     return Attendance.objects.filter(meeting=meeting, user=user).first()
 
 
-def is_in_the_past(meeting):
+def is_in_the_past(meeting: Meeting) -> bool:
+    """Whether the meeting has ended."""
     return timezone.localtime() >= meeting.ends_at

@@ -1,5 +1,10 @@
 """Reads for the panel list, the panel page, its members and their training."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Lower, Trim
 from django.utils import timezone
@@ -7,6 +12,12 @@ from django.utils import timezone
 from panels.models import Meeting, Membership, Panel, PanelInvitation, PanelRole, Training
 from panels.permissions import panel_ids_for
 from scrutiny.permissions import is_staff_role
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from accounts.models import User
+    from scrutiny.permissions import Person
 
 # Chairs first, then the people who support the panel, then members, each in name order.
 ROLE_ORDER = Case(
@@ -19,7 +30,7 @@ ROLE_ORDER = Case(
 )
 
 
-def _current_member_count():
+def _current_member_count() -> Coalesce:
     today = timezone.localdate()
     counted = (
         Membership.objects.current(today)
@@ -32,12 +43,12 @@ def _current_member_count():
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
-def _next_meeting_date():
+def _next_meeting_date() -> Subquery:
     upcoming = Meeting.objects.upcoming().filter(panel=OuterRef("pk")).values("date")[:1]
     return Subquery(upcoming)
 
 
-def visible_panels(user, *, closed=False):
+def visible_panels(user: Person, *, closed: bool = False) -> QuerySet[Panel]:
     """Panels the person may see (all for staff, their own for tenants), with member counts and
     the date of each panel's next meeting; open panels unless closed=True."""
     panels = Panel.objects.filter(is_active=not closed)
@@ -46,7 +57,7 @@ def visible_panels(user, *, closed=False):
     return panels.annotate(member_count=_current_member_count(), next_meeting_date=_next_meeting_date())
 
 
-def current_members(panel):
+def current_members(panel: Panel) -> QuerySet[Membership]:
     """Today's members of the panel with their accounts, chairs and officers first."""
     return (
         Membership.objects.current()
@@ -57,7 +68,7 @@ def current_members(panel):
     )
 
 
-def membership_history(panel):
+def membership_history(panel: Panel) -> QuerySet[Membership]:
     """Every spell of membership the panel has had, newest first: who joined and who left."""
     return (
         Membership.objects.filter(panel=panel)
@@ -66,7 +77,7 @@ def membership_history(panel):
     )
 
 
-def past_members(panel):
+def past_members(panel: Panel) -> QuerySet[Membership]:
     """Spells that have ended, most recent leavers first."""
     today = timezone.localdate()
     return (
@@ -76,21 +87,21 @@ def past_members(panel):
     )
 
 
-def pending_places(panel):
+def pending_places(panel: Panel) -> QuerySet[PanelInvitation]:
     """Places kept for people invited to the site who have not accepted yet."""
     return PanelInvitation.objects.filter(
         panel=panel, membership__isnull=True, invitation__accepted_at__isnull=True
     ).select_related("invitation", "invited_by")
 
 
-def panel_training(panel):
+def panel_training(panel: Panel) -> QuerySet[Membership]:
     """Today's members of the panel, each with their training records (newest first)."""
     return current_members(panel).prefetch_related(
         Prefetch("user__training", queryset=Training.objects.order_by("course", "-completed_on"))
     )
 
 
-def latest_by_course(records):
+def latest_by_course(records: Iterable[Training]) -> dict[str, Training]:
     """The newest record of each course (names matched ignoring case and spaces at the ends):
     a course someone has refreshed is judged by the refresher, not the old certificate."""
     latest = {}
@@ -99,13 +110,15 @@ def latest_by_course(records):
     return latest
 
 
-def due_for_refresher(records):
+def due_for_refresher(records: Iterable[Training]) -> list[Training]:
     """Of the person's records, the latest of each course that is due (or overdue) a refresher."""
     due = [r for r in latest_by_course(records).values() if r.is_due_for_refresher]
-    return sorted(due, key=lambda r: r.expires_on)
+    return sorted(due, key=lambda r: r.expires_on)  # type: ignore[return-value]  # due ones have a date
 
 
-def training_summary(memberships):
+def training_summary(
+    memberships: Iterable[Membership],
+) -> tuple[list[dict[str, Any]], list[tuple[User, Training]]]:
     """From panel_training(): each course with the members who hold it, and who is due a refresher.
 
     Course names are matched ignoring case and spaces at the ends, since people type them.
@@ -126,7 +139,7 @@ def training_summary(memberships):
     return summary, due
 
 
-def memberships_of(user):
+def memberships_of(user: User) -> QuerySet[Membership]:
     """Every spell the person has had on any panel, current ones first."""
     today = timezone.localdate()
     is_current = Case(
@@ -142,7 +155,8 @@ def memberships_of(user):
     )
 
 
-def training_of(user):
+def training_of(user: User) -> QuerySet[Training]:
+    """The person's training records, newest first."""
     return Training.objects.filter(user=user).order_by("-completed_on", "course")
 
 
