@@ -12,7 +12,7 @@ from reviews.models import (
     SiteVisit,
     Stage,
 )
-from reviews.permissions import panels_user_can_lead
+from reviews.permissions import panels_user_can_propose_in
 from reviews.selectors import evidence_for_choice
 from scrutiny.forms import SafeModelMultipleChoiceField, SingleLineCharField
 from scrutiny.locking import VersionedForm
@@ -65,7 +65,7 @@ class ReviewForm(VersionedForm, forms.ModelForm):
                 "questions", "\n".join(q.text for q in self.instance.questions.all())
             )
         else:
-            panels = panels_user_can_lead(user)
+            panels = panels_user_can_propose_in(user)
             self.fields["panel"].queryset = panels
             panel_ids = panels.values("pk")
             if len(panels) == 1:
@@ -104,7 +104,9 @@ class StageForm(forms.Form):
 
     def __init__(self, *args, review, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to_stage"].choices = [c for c in Stage.choices if c[0] != review.stage]
+        self.fields["to_stage"].choices = [
+            c for c in Stage.choices if c[0] not in (review.stage, Stage.PROPOSED)
+        ]
         if review.next_stage:
             self.initial.setdefault("to_stage", review.next_stage)
 

@@ -1,8 +1,10 @@
 """Who may see and do what with reviews (DESIGN.md's table).
 
 Tenants see and work on their own panels' reviews; officers see every review and add evidence
-(not findings); managers read; admins do everything. Setting up and editing a review, and
-moving its stage, is for admins and the panel's chair, vice-chair or supporting officer.
+(not findings); managers read; admins do everything. Any current member of a panel proposes a
+review and drafts its scope and questions, and keeps editing them while the review is proposed
+or in scoping; the panel's chair, vice-chair or supporting officer (or an admin) confirms it,
+moves its stage and edits it at any stage.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from django.db.models import QuerySet
 
 from panels.models import Panel
 from panels.permissions import can_manage_panel, is_member, panel_ids_for
+from reviews.models import Stage
 from scrutiny.permissions import Person, has_role, is_admin, is_staff_role
 
 if TYPE_CHECKING:
@@ -22,6 +25,13 @@ NOT_YOUR_PANEL = "This review belongs to a panel you are not a member of."
 ONLY_LEADS = (
     "Only the panel's chair, vice-chair or supporting officer, or an administrator, can do this."
 )
+ONLY_MEMBERS = "Only current members of the panel, or an administrator, can propose a review for it."
+SCOPE_CLOSED = (
+    "The scope can be changed by members while the review is proposed or in scoping. Now it has "
+    "moved on, ask the panel's chair, vice-chair or supporting officer."
+)
+# Stages in which any member of the panel may still change the review's details and scope.
+MEMBERS_EDIT_IN = (Stage.PROPOSED, Stage.SCOPING)
 EVIDENCE_REFUSAL = "Only the panel's members, officers and administrators can add evidence."
 FINDINGS_REFUSAL = "Only the panel's members and administrators can log and discuss findings."
 
@@ -31,27 +41,45 @@ def can_view_review(user: Person, review: Review) -> bool:
     return is_staff_role(user) or is_member(user, review.panel_id)
 
 
+def panels_user_can_propose_in(user: Person) -> QuerySet[Panel]:
+    """Active panels in which the person may propose a review (all of them for admins)."""
+    panels = Panel.objects.filter(is_active=True)
+    if is_admin(user):
+        return panels
+    return panels.filter(pk__in=panel_ids_for(user))
+
+
 def panels_user_can_lead(user: Person) -> QuerySet[Panel]:
-    """Panels in which the person may set up reviews (all active panels for admins)."""
+    """Panels in which the person may confirm reviews (all active panels for admins)."""
     panels = Panel.objects.filter(is_active=True)
     if is_admin(user):
         return panels
     return panels.filter(pk__in=[pk for pk in panel_ids_for(user) if can_manage_panel(user, pk)])
 
 
-def can_create_review(user: Person, panel: Panel | None = None) -> bool:
-    """For one panel, or (panel=None) for at least one panel."""
+def can_create_review(user: Person, panel: Panel | int | None = None) -> bool:
+    """Propose a review: for one panel, or (panel=None) for at least one panel. Any current
+    member may; a review set up by the chair, vice-chair or supporting officer needs no
+    confirming and starts at scoping."""
     if panel is not None:
-        return can_manage_panel(user, panel)
-    return is_admin(user) or any(can_manage_panel(user, pk) for pk in panel_ids_for(user))
+        return is_admin(user) or is_member(user, getattr(panel, "pk", panel))
+    return is_admin(user) or bool(panel_ids_for(user))
 
 
-def can_edit_review(user: Person, review: Review) -> bool:
+def can_confirm_review(user: Person, review: Review) -> bool:
+    """Confirm a proposed review: the panel's chair, vice-chair or supporting officer, admins."""
     return can_manage_panel(user, review.panel_id)
 
 
+def can_edit_review(user: Person, review: Review) -> bool:
+    """The panel's leads at any stage; any current member while it is proposed or in scoping."""
+    if can_manage_panel(user, review.panel_id):
+        return True
+    return review.stage in MEMBERS_EDIT_IN and is_member(user, review.panel_id)
+
+
 def can_move_stage(user: Person, review: Review) -> bool:
-    return can_edit_review(user, review)
+    return can_manage_panel(user, review.panel_id)
 
 
 def can_add_evidence(user: Person, review: Review) -> bool:
@@ -63,7 +91,7 @@ def can_add_evidence(user: Person, review: Review) -> bool:
 def can_edit_evidence(user: Person, evidence: Evidence) -> bool:
     """Whoever added it, while they still may add evidence; the panel's leads; admins."""
     review = evidence.review
-    if can_edit_review(user, review):
+    if can_manage_panel(user, review.panel_id):
         return True
     return evidence.added_by_id == user.pk and can_add_evidence(user, review)
 

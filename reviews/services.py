@@ -8,7 +8,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from accounts.models import User
 from panels.models import Membership
+from panels.permissions import can_manage_panel, is_member
 from reviews import permissions as perms
 from reviews.models import (
     Document,
@@ -25,6 +27,7 @@ from reviews.models import (
     Stage,
     StageChange,
 )
+from scrutiny.forms import single_line
 from scrutiny.locking import EditConflict, claim
 from scrutiny.permissions import require
 
@@ -88,16 +91,19 @@ def _check_dates(planned_start, planned_end):
 @transaction.atomic
 def create_review(*, by, panel, title, kind, service_area=None, scope="", method="", questions=(),
                   planned_start=None, planned_end=None, lead_member=None, supporting_officer=None):
-    """Set up a review for a panel, in the scoping stage, with its questions."""
-    require(perms.can_create_review(by, panel), perms.ONLY_LEADS)
+    """Propose a review for a panel, with its draft scope and questions. A member's proposal
+    waits for the chair, vice-chair or supporting officer to confirm it; one they set up
+    themselves starts at scoping."""
+    require(perms.can_create_review(by, panel), perms.ONLY_MEMBERS)
     _check_people(panel=panel, lead_member=lead_member, supporting_officer=supporting_officer)
     _check_dates(planned_start, planned_end)
+    stage = Stage.SCOPING if can_manage_panel(by, panel) else Stage.PROPOSED
     review = Review.objects.create(
-        panel=panel, title=title, kind=kind, service_area=service_area, scope=scope, method=method,
-        planned_start=planned_start, planned_end=planned_end, lead_member=lead_member,
-        supporting_officer=supporting_officer, created_by=by, stage=Stage.SCOPING,
+        panel=panel, title=single_line(title), kind=kind, service_area=service_area, scope=scope,
+        method=method, planned_start=planned_start, planned_end=planned_end, lead_member=lead_member,
+        supporting_officer=supporting_officer, created_by=by, stage=stage,
     )
-    StageChange.objects.create(review=review, from_stage="", to_stage=Stage.SCOPING, changed_by=by)
+    StageChange.objects.create(review=review, from_stage="", to_stage=stage, changed_by=by)
     _sync_questions(review, questions)
     return review
 
@@ -108,12 +114,15 @@ def update_review(*, review, by, title, kind, service_area=None, scope="", metho
                   version: int | None = None):
     """Change a review's details and questions (its panel and stage are changed elsewhere);
     refuse if someone else saved it after `version` was read."""
-    require(perms.can_edit_review(by, review), perms.ONLY_LEADS)
+    refusal = perms.SCOPE_CLOSED if is_member(by, review.panel_id) else perms.ONLY_LEADS
+    require(perms.can_edit_review(by, review), refusal)
     review = claim(review, version=version, by=by, noun="review")
+    # Checked again on the row as saved: a member may not edit a review that has just moved on.
+    require(perms.can_edit_review(by, review), refusal)
     _check_people(panel=review.panel, lead_member=lead_member, supporting_officer=supporting_officer)
     _check_dates(planned_start, planned_end)
     for name, value in {
-        "title": title, "kind": kind, "service_area": service_area, "scope": scope,
+        "title": single_line(title), "kind": kind, "service_area": service_area, "scope": scope,
         "method": method, "planned_start": planned_start, "planned_end": planned_end,
         "lead_member": lead_member, "supporting_officer": supporting_officer,
     }.items():
@@ -121,6 +130,16 @@ def update_review(*, review, by, title, kind, service_area=None, scope="", metho
     review.save()
     _sync_questions(review, questions)
     return review
+
+
+@transaction.atomic
+def confirm_review(*, review: Review, by: User, note: str = "") -> StageChange:
+    """The chair, vice-chair or supporting officer confirms a member's proposal: it moves to
+    scoping, recorded on the review's stages like any other move."""
+    require(perms.can_confirm_review(by, review), perms.ONLY_LEADS)
+    if review.stage != Stage.PROPOSED:
+        raise ValidationError("Only a proposed review can be confirmed. This one already has been.")
+    return move_stage(review=review, to_stage=Stage.SCOPING, by=by, note=note)
 
 
 @transaction.atomic
@@ -132,6 +151,8 @@ def move_stage(*, review, to_stage, by, note=""):
         raise ValidationError({"to_stage": "Choose a stage from the list."})
     if to_stage == review.stage:
         raise ValidationError({"to_stage": f"The review is already at {review.get_stage_display()}."})
+    if to_stage == Stage.PROPOSED:
+        raise ValidationError({"to_stage": "A review that has been confirmed cannot go back to proposed."})
     note = (note or "").strip()
     if Stage.position(to_stage) < Stage.position(review.stage) and not note:
         raise ValidationError({"note": "Say why the review is going back to an earlier stage."})

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/", review.review_detail, name="detail"),
     path("<int:pk>/edit/", review.review_edit, name="edit"),
     path("<int:pk>/stage/", review.review_stage, name="stage"),
+    path("<int:pk>/confirm/", review.review_confirm, name="confirm"),
     path("<int:pk>/report/", review.review_report, name="report"),
     path("<int:pk>/evidence/add/<slug:kind>/", evidence.evidence_add, name="evidence-add"),
     path("<int:pk>/evidence/<int:evidence_pk>/", evidence.evidence_detail, name="evidence"),

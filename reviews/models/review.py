@@ -28,8 +28,10 @@ class ReviewKind(models.TextChoices):
 
 
 class Stage(models.TextChoices):
-    """The stages of a review, in order."""
+    """The stages of a review, in order. A member proposes a review; the chair, vice-chair or
+    supporting officer confirms it, and it moves on to scoping."""
 
+    PROPOSED = "proposed", "Proposed"
     SCOPING = "scoping", "Scoping"
     EVIDENCE = "evidence", "Evidence gathering"
     ANALYSIS = "analysis", "Analysis"

@@ -1,14 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
+from panels.permissions import is_member
 from reviews import permissions as perms
 from reviews import selectors, services
 from reviews.filters import ReviewFilter
 from reviews.forms import ReviewForm, StageForm
+from reviews.models import Review, Stage
 from reviews.views.common import get_review, paginate, query_without_page
-from scrutiny.forms import add_service_errors
+from scrutiny.forms import add_service_errors, run_form
 from scrutiny.permissions import require
 
 
@@ -25,35 +29,35 @@ def review_list(request):
     })
 
 
+def _created(review: Review) -> str:
+    if review.stage == Stage.PROPOSED:
+        return (f"The review “{review.title}” has been proposed. The panel's chair or supporting "
+                "officer will confirm it; until then, and while it is in scoping, members can "
+                "keep changing its scope and questions.")
+    return f"The review “{review.title}” has been set up."
+
+
 @login_required
-def review_create(request):
-    require(perms.can_create_review(request.user), perms.ONLY_LEADS)
+def review_create(request: HttpRequest) -> HttpResponse:
+    """Any current member proposes a review; the panel's leads set one up straight away."""
+    require(perms.can_create_review(request.user), perms.ONLY_MEMBERS)
     form = ReviewForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            review = services.create_review(by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"The review “{review.title}” has been set up.")
-            return redirect(review)
-    return render(request, "reviews/review_form.html", {"form": form, "review": None})
+    done = run_form(request, form, lambda data: services.create_review(by=request.user, **data),
+                    success=_created)
+    return done or render(request, "reviews/review_form.html", {"form": form, "review": None})
 
 
 @login_required
 def review_edit(request, pk):
     review = get_review(request, pk)
-    require(perms.can_edit_review(request.user, review), perms.ONLY_LEADS)
+    require(perms.can_edit_review(request.user, review),
+            perms.SCOPE_CLOSED if is_member(request.user, review.panel_id) else perms.ONLY_LEADS)
     form = ReviewForm(request.POST or None, instance=review, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_review(review=review, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The review has been saved.")
-            return redirect(review)
-    return render(request, "reviews/review_form.html", {"form": form, "review": review})
+    done = run_form(
+        request, form, lambda data: services.update_review(review=review, by=request.user, **data),
+        success="The review has been saved.", redirect_to=review,
+    )
+    return done or render(request, "reviews/review_form.html", {"form": form, "review": review})
 
 
 @login_required
@@ -68,9 +72,26 @@ def review_detail(request, pk):
         "can_edit": perms.can_edit_review(user, review),
         "can_add_evidence": perms.can_add_evidence(user, review),
         "can_add_finding": perms.can_add_finding(user, review),
-        "stage_form": StageForm(review=review) if perms.can_move_stage(user, review) else None,
+        "stage_form": StageForm(review=review)
+        if perms.can_move_stage(user, review) and review.stage != Stage.PROPOSED else None,
+        "can_confirm": review.stage == Stage.PROPOSED and perms.can_confirm_review(user, review),
     })
     return render(request, "reviews/review_detail.html", context)
+
+
+@require_POST
+@login_required
+def review_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    """The chair, vice-chair or supporting officer confirms a member's proposal."""
+    review = get_review(request, pk)
+    require(perms.can_confirm_review(request.user, review), perms.ONLY_LEADS)
+    try:
+        services.confirm_review(review=review, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "The review is confirmed and now at: Scoping.")
+    return redirect(review)
 
 
 @login_required

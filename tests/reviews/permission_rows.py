@@ -1,7 +1,8 @@
 """Every reviews URL against every role.
 
-The tenant is a plain member of panel A (so they log evidence and findings there, but do not
-set up or edit reviews); panel B is another panel, whose supporting officer is the officer.
+The tenant is a plain member of panel A (so they log evidence and findings there, propose
+reviews and edit their scope while in scoping, but do not confirm reviews or move their stage);
+panel B is another panel, whose supporting officer is the officer.
 Officers see every review and add evidence but not findings; managers read; admins do all."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -68,6 +69,9 @@ def rows(people):
     admins = expect(tenant=F, officer=F, manager=F, admin=OK)
     leads_b = expect(tenant=F, officer=OK, manager=F, admin=OK)
 
+    def proposed(panel):
+        return lambda role: f"/reviews/{ReviewFactory(panel=panel, stage='proposed').pk}/confirm/"
+
     def moved(code):
         return expect(tenant=F, officer=code, manager=F, admin=code)
 
@@ -84,17 +88,23 @@ def rows(people):
         Row("reviews:list", "/reviews/?q=complaints&stage=scoping&year=2016", everyone(OK)),
         Row("reviews:evidence-list", "/reviews/evidence/", everyone(OK)),
         Row("reviews:evidence-list", f"/reviews/evidence/?review={a.pk}&kind=document", everyone(OK)),
-        # Setting up a review: admins, and the chair, vice-chair or supporting officer of a panel.
-        Row("reviews:create", "/reviews/new/", leads_b),
-        Row("reviews:create", "/reviews/new/", expect(tenant=F, officer=REDIRECT, manager=F,
+        # Proposing a review: any current member of a panel, and admins; the chair, vice-chair
+        # or supporting officer (or an admin) confirms it.
+        Row("reviews:create", "/reviews/new/", expect(tenant=OK, officer=OK, manager=F, admin=OK)),
+        Row("reviews:create", "/reviews/new/", expect(tenant=REDIRECT, officer=REDIRECT, manager=F,
             admin=REDIRECT), method="post",
-            data=lambda role: {"panel": panel_b.pk, "title": f"Lettings ({role})",
-                               "kind": "scrutiny_review"}),
+            data=lambda role: {"panel": (panel_a if role == "tenant" else panel_b).pk,
+                               "title": f"Lettings ({role})", "kind": "scrutiny_review"}),
+        Row("reviews:confirm", proposed(panel_b), moved(REDIRECT), method="post"),
+        Row("reviews:confirm", proposed(panel_a), admins_only(REDIRECT), method="post"),
+        Row("reviews:confirm", f"{rb}/confirm/", everyone(NOT_ALLOWED, anonymous=NOT_ALLOWED)),
         Row("reviews:detail", f"{ra}/", read_a),
         Row("reviews:detail", f"{rb}/", read_b),
         Row("reviews:report", f"{ra}/report/", read_a),
         Row("reviews:report", f"{rb}/report/", read_b),
-        Row("reviews:edit", f"{ra}/edit/", admins),
+        # Members change the scope while the review is in scoping; after that, its leads.
+        Row("reviews:edit", f"{ra}/edit/", expect(tenant=OK, officer=F, manager=F, admin=OK)),
+        Row("reviews:edit", f"/reviews/{ReviewFactory(panel=panel_a, stage='analysis').pk}/edit/", admins),
         Row("reviews:edit", f"{rb}/edit/", leads_b),
         Row("reviews:stage", f"{ra}/stage/", admins),
         Row("reviews:stage", f"{rb}/stage/", moved(REDIRECT), method="post",

@@ -40,7 +40,8 @@ def test_review_page_shows_scope_timeline_evidence_and_findings(client, world):
     assert q1 < page.index("Letters are clear.") < q2 < page.index("Replies are late.") < loose
     assert "<caption>Findings by type</caption>" in page
     assert "Log a finding" in page
-    assert "Change the review" not in page  # a plain member does not edit the review
+    assert "Change the review" in page  # members keep changing the scope while it is in scoping
+    assert "Move the review to another stage" not in page  # but only its leads move it on
 
 
 def test_report_draft_sets_out_scope_method_evidence_and_numbered_findings(client, world):

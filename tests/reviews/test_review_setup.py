@@ -41,13 +41,13 @@ def test_chair_sets_up_a_review_with_questions(client, world):
     assert (first.from_stage, first.to_stage, first.changed_by) == ("", Stage.SCOPING, world.chair)
 
 
-def test_supporting_officer_may_set_up_a_review_but_a_plain_member_may_not(client, world):
+def test_supporting_officer_may_set_up_a_review_but_someone_outside_the_panel_may_not(client, world):
     client.force_login(world.supporting_officer)
     assert client.post("/reviews/new/", _form(world)).status_code == 302
-    client.force_login(world.member)
+    client.force_login(world.outsider)
     assert client.get("/reviews/new/").status_code == 403
     with pytest.raises(PermissionDenied):
-        services.create_review(by=world.member, panel=world.panel, title="X", kind="scrutiny_review")
+        services.create_review(by=world.outsider, panel=world.panel, title="X", kind="scrutiny_review")
 
 
 def test_lead_member_must_be_on_the_panel(client, world):
