@@ -97,6 +97,13 @@ class OutcomeResult:
         return " · ".join(parts)
 
     @property
+    def views(self) -> str:
+        """Tenants' and staff's means side by side, as the pages print them."""
+        tenants = f"tenants {self.tenant_mean:.2f}" if self.tenant_mean is not None else "no tenant scores"
+        staff = f"staff {self.staff_mean:.2f}" if self.staff_mean is not None else "no staff scores"
+        return f"{tenants} · {staff}"
+
+    @property
     def gap(self) -> float | None:
         """Tenants' mean minus staff's mean (positive: tenants score it higher)."""
         if self.tenant_mean is None or self.staff_mean is None:

@@ -127,3 +127,10 @@ def test_comparison_with_the_earlier_self_assessment_shows_what_improved_and_sli
     assert [(c.code, c.change) for c in comparison.improved] == [("1.1", 1.75)]
     assert comparison.slipped == []  # 1.2 did not move (2 -> 2), 2.1 stayed at 3
     assert comparison.changes[framework.outcomes.get(code="2.1").pk].change == 0
+
+
+def test_each_outcome_prints_its_numbers_and_both_views_in_one_line():
+    results = _by_code(pooled_results(assessment=_assessment()))
+    assert results["1.2"].summary == "Mean 2.00 · median 2.0 · spread 0.82 · 3 scores · 25% don't know"
+    assert results["1.2"].views == "tenants 1.50 · staff 3.00"
+    assert results["2.2"].summary == "No scores"
