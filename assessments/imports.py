@@ -64,8 +64,15 @@ def decode(data: bytes) -> str:
 
 def _rows(text: str, columns: list[str], required: list[str]):
     """(line number, row dict) for each non-empty row of a CSV, after checking its header."""
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise ImportFailed([RowError(line, "This is not a CSV text file (it holds binary data).")])
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
+    try:
+        fieldnames = reader.fieldnames or []
+    except csv.Error as exc:
+        raise ImportFailed([RowError(1, f"The first line could not be read as CSV ({exc}).")]) from exc
+    header = [(h or "").strip().lower() for h in fieldnames]
     missing = [c for c in required if c not in header]
     if missing:
         raise ImportFailed(
@@ -82,11 +89,14 @@ def _rows(text: str, columns: list[str], required: list[str]):
         )
     reader.fieldnames = header
     start = reader.line_num + 1
-    for row in reader:
-        values = {k: (v or "").strip() for k, v in row.items() if k}
-        if any(values.values()):
-            yield start, values
-        start = reader.line_num + 1
+    try:
+        for row in reader:
+            values = {k: (v or "").strip() for k, v in row.items() if k}
+            if any(values.values()):
+                yield start, values
+            start = reader.line_num + 1
+    except csv.Error as exc:  # e.g. a field longer than the csv module allows
+        raise ImportFailed([RowError(start, f"This line could not be read as CSV ({exc}).")]) from exc
 
 
 def _check_length(errors, line, label, value, limit):

@@ -143,3 +143,17 @@ def test_only_administrators_may_import(client, users):
     response = _upload(client, users["officer"], GOOD.encode())
     assert response.status_code == 403
     assert not Framework.objects.filter(name="Our copy").exists()
+
+
+def test_a_binary_file_is_refused_with_a_message_not_an_error_page(client, users):
+    response = _upload(client, users["admin"], b"standard_code,standard_title\n\x00\x01\x02\xff" * 3)
+    assert response.status_code == 200
+    assert "not a CSV text file" in response.context["errors"][0].reason
+    assert not Framework.objects.filter(name="Our copy").exists()
+
+
+def test_a_field_too_long_for_csv_is_reported_on_its_line(client, users):
+    text = GOOD + '3,Huge,3.1,"' + "x" * 200_000 + '",,\r\n'
+    response = _upload(client, users["admin"], text.encode())
+    assert [e.line for e in response.context["errors"]] == [5]
+    assert not Framework.objects.filter(name="Our copy").exists()
