@@ -5,6 +5,12 @@ status, records who and when (a Transition row; django-simple-history keeps each
 and notifies the next person by email from a Celery task once the transaction commits.
 """
 
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -28,6 +34,12 @@ from scrutiny.jobs import enqueue
 from scrutiny.locking import claim
 from scrutiny.permissions import has_role, require
 
+if TYPE_CHECKING:
+    from django.core.files import File
+
+    from accounts.models import User
+    from reviews.models import Finding, ServiceArea
+
 WRONG_STATE = {
     "edit": "Only a draft can be changed. This recommendation has already been submitted.",
     "submit": "Only a draft can be submitted. This recommendation has already been submitted.",
@@ -40,17 +52,20 @@ WRONG_STATE = {
 }
 
 
-def _lock(recommendation):
+def _lock(recommendation: Recommendation) -> Recommendation:
     """Re-read the recommendation under a row lock so two people cannot move it at once."""
     return Recommendation.objects.select_for_update().select_related("review").get(pk=recommendation.pk)
 
 
-def _check_state(recommendation, step):
+def _check_state(recommendation: Recommendation, step: str) -> None:
     if not permissions.is_possible(recommendation, step):
         raise ValidationError(WRONG_STATE[step], code="wrong_state")
 
 
-def _move(recommendation, *, to, by, note="", at=None):
+def _move(
+    recommendation: Recommendation, *, to: str, by: User | None, note: str = "",
+    at: datetime.datetime | None = None,
+) -> Transition:
     """Change status, save a version for the history and a Transition, and queue the email."""
     at = at or timezone.now()
     transition = Transition.objects.create(
@@ -66,12 +81,12 @@ def _move(recommendation, *, to, by, note="", at=None):
     return transition
 
 
-def _check_owner(owner):
+def _check_owner(owner: User | None) -> None:
     if owner is None or not (owner.is_active and has_role(owner, "officer", "manager")):
         raise ValidationError({"owner": "Choose the officer or manager who will own this."})
 
 
-def _check_due_date(due_date, field="due_date"):
+def _check_due_date(due_date: datetime.date | None, field: str = "due_date") -> None:
     if due_date is None:
         raise ValidationError({field: "Enter the date it should be done by."})
     if due_date < timezone.localdate():
@@ -79,8 +94,10 @@ def _check_due_date(due_date, field="due_date"):
 
 
 @transaction.atomic
-def create(*, review, by, text, rationale="", findings=(), priority="medium", service_area=None,
-           expected_benefit=""):
+def create(
+    *, review: Review, by: User, text: str, rationale: str = "", findings: Iterable[Finding] = (),
+    priority: str = "medium", service_area: ServiceArea | None = None, expected_benefit: str = "",
+) -> Recommendation:
     """Write a draft recommendation for a review, numbered next in that review (R1, R2, ...)."""
     require(permissions.can_draft(by, review), REFUSALS["draft"])
     if not text.strip():
@@ -101,7 +118,7 @@ def create(*, review, by, text, rationale="", findings=(), priority="medium", se
     return recommendation
 
 
-def _last_number(review):
+def _last_number(review: Review) -> int:
     """The highest number the review has ever given, counting deleted recommendations (from their
     history), so that a number, once given, always means the same recommendation."""
     live = Recommendation.objects.filter(review=review).aggregate(n=Max("number"))["n"] or 0
@@ -109,13 +126,15 @@ def _last_number(review):
     return max(live, ever)
 
 
-def _check_findings(review, findings):
+def _check_findings(review: Review, findings: Iterable[Finding]) -> None:
     if any(f.review_id != review.pk for f in findings):
         raise ValidationError({"findings": "Choose findings from this review only."})
 
 
 @transaction.atomic
-def update_draft(*, recommendation, by, version: int | None = None, **fields):
+def update_draft(
+    *, recommendation: Recommendation, by: User, version: int | None = None, **fields: Any
+) -> Recommendation:
     """Change a draft's wording, findings, priority, service area or expected benefit; refuse
     if someone else saved it after `version` was read."""
     recommendation = _lock(recommendation)
@@ -139,7 +158,7 @@ def update_draft(*, recommendation, by, version: int | None = None, **fields):
 
 
 @transaction.atomic
-def submit(*, recommendation, by):
+def submit(*, recommendation: Recommendation, by: User) -> Recommendation:
     """Send a draft to the landlord; managers are told it is waiting for their response."""
     recommendation = _lock(recommendation)
     require(permissions.can_submit(by, recommendation), REFUSALS["submit"])
@@ -150,7 +169,10 @@ def submit(*, recommendation, by):
 
 
 @transaction.atomic
-def respond(*, recommendation, by, decision, reason="", owner=None, due_date=None):
+def respond(
+    *, recommendation: Recommendation, by: User, decision: str, reason: str = "",
+    owner: User | None = None, due_date: datetime.date | None = None,
+) -> Recommendation:
     """The landlord's answer. With an owner and due date, the action plan is agreed at once."""
     recommendation = _lock(recommendation)
     require(permissions.can_respond(by, recommendation), REFUSALS["respond"])
@@ -181,7 +203,9 @@ def respond(*, recommendation, by, decision, reason="", owner=None, due_date=Non
 
 
 @transaction.atomic
-def agree_plan(*, recommendation, by, owner, due_date):
+def agree_plan(
+    *, recommendation: Recommendation, by: User, owner: User | None, due_date: datetime.date | None
+) -> Recommendation:
     """Agree the action plan: an owner and a due date; the recommendation is then in progress."""
     recommendation = _lock(recommendation)
     require(permissions.can_agree_plan(by, recommendation), REFUSALS["agree_plan"])
@@ -196,7 +220,9 @@ def agree_plan(*, recommendation, by, owner, due_date):
 
 
 @transaction.atomic
-def implement(*, recommendation, by, summary, evidence):
+def implement(
+    *, recommendation: Recommendation, by: User, summary: str, evidence: File | None
+) -> Recommendation:
     """Mark as implemented, with what was done and a file to show it; the panel is asked to verify."""
     recommendation = _lock(recommendation)
     require(permissions.can_implement(by, recommendation), REFUSALS["implement"])
@@ -222,7 +248,7 @@ def implement(*, recommendation, by, summary, evidence):
 
 
 @transaction.atomic
-def verify(*, recommendation, by, impact_statement):
+def verify(*, recommendation: Recommendation, by: User, impact_statement: str) -> Recommendation:
     """The panel confirms the work was done and says what changed for tenants."""
     recommendation = _lock(recommendation)
     require(permissions.can_verify(by, recommendation), REFUSALS["verify"])
@@ -237,7 +263,7 @@ def verify(*, recommendation, by, impact_statement):
 
 
 @transaction.atomic
-def return_to_progress(*, recommendation, by, reason):
+def return_to_progress(*, recommendation: Recommendation, by: User, reason: str) -> Recommendation:
     """The panel finds the work not done yet and sends it back, saying why."""
     recommendation = _lock(recommendation)
     require(permissions.can_return(by, recommendation), REFUSALS["return"])
@@ -251,7 +277,9 @@ def return_to_progress(*, recommendation, by, reason):
 
 
 @transaction.atomic
-def add_action(*, recommendation, by, what, owner, due_date):
+def add_action(
+    *, recommendation: Recommendation, by: User, what: str, owner: User, due_date: datetime.date | None
+) -> Action:
     """Add a step to the action plan."""
     recommendation = _lock(recommendation)
     require(permissions.can_plan_work(by, recommendation), REFUSALS["plan_work"])
@@ -267,7 +295,10 @@ def add_action(*, recommendation, by, what, owner, due_date):
 
 
 @transaction.atomic
-def update_action(*, action, by, what, owner, due_date, status, version: int | None = None):
+def update_action(
+    *, action: Action, by: User, what: str, owner: User, due_date: datetime.date | None, status: str,
+    version: int | None = None,
+) -> Action:
     """Change an action's wording, owner, due date or status; refuse if someone else saved it
     after `version` was read."""
     action = Action.objects.select_for_update().select_related("recommendation__review").get(pk=action.pk)
@@ -294,7 +325,10 @@ def update_action(*, action, by, what, owner, due_date, status, version: int | N
 
 
 @transaction.atomic
-def add_progress(*, recommendation, by, text, evidence=None, action=None):
+def add_progress(
+    *, recommendation: Recommendation, by: User, text: str, evidence: File | None = None,
+    action: Action | None = None,
+) -> ProgressUpdate:
     """Record how the work is going, optionally with a file as evidence."""
     recommendation = _lock(recommendation)
     require(permissions.can_plan_work(by, recommendation) or (
