@@ -1,8 +1,13 @@
 """Reads for the recommendation pages, home sections and exports, with the joins done."""
 
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from statistics import median
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection
 from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Q
@@ -20,8 +25,13 @@ from recommendations.models import (
     Transition,
 )
 
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
 
-def visible_to(user):
+    from accounts.models import User
+
+
+def visible_to(user: User) -> QuerySet[Recommendation]:
     """Recommendations the person may see, with what the tracker shows joined in."""
     qs = Recommendation.objects.select_related(
         "review__panel", "service_area", "owner", "response"
@@ -30,7 +40,7 @@ def visible_to(user):
     return qs if only is None else qs.filter(only)
 
 
-def summary(queryset):
+def summary(queryset: QuerySet[Recommendation]) -> dict[str, Any]:
     """Counts for the tracker's summary bar, in one query, over the filtered recommendations."""
     return queryset.order_by().aggregate(
         made=Count("pk", filter=~Q(status=Status.DRAFT)),
@@ -44,7 +54,7 @@ def summary(queryset):
     )
 
 
-def _median_days(pairs):
+def _median_days(pairs: Iterable[tuple[datetime | None, datetime | None]]) -> int | None:
     days = [(end - start).total_seconds() / 86400 for start, end in pairs if start and end]
     return round(median(days)) if days else None
 
@@ -58,7 +68,7 @@ class Median(Aggregate):
     output_field = DurationField()
 
 
-def _median_between(queryset, start: str, end: str) -> int | None:
+def _median_between(queryset: QuerySet[Recommendation], start: str, end: str) -> int | None:
     """Median days from one moment to another over the rows that have both: computed by the
     database on PostgreSQL; on SQLite (development only) the pairs are read and worked out here."""
     rows = queryset.filter(**{f"{start}__isnull": False, f"{end}__isnull": False})
@@ -69,7 +79,7 @@ def _median_between(queryset, start: str, end: str) -> int | None:
     return round(value.total_seconds() / 86400) if value is not None else None
 
 
-def medians(queryset):
+def medians(queryset: QuerySet[Recommendation]) -> dict[str, int | None]:
     """Median days from submission to response, and from submission to implementation."""
     base = queryset.order_by()
     return {
@@ -78,7 +88,7 @@ def medians(queryset):
     }
 
 
-def financial_year_bounds(start_year, start_month):
+def financial_year_bounds(start_year: int, start_month: int) -> tuple[datetime, datetime]:
     """The first moment of a financial year starting in start_year, and of the next."""
     tz = timezone.get_current_timezone()
     return (
@@ -87,12 +97,13 @@ def financial_year_bounds(start_year, start_month):
     )
 
 
-def current_financial_year(start_month, today=None):
+def current_financial_year(start_month: int, today: dt.date | None = None) -> int:
+    """The year the financial year containing today started in."""
     today = today or timezone.localdate()
     return today.year if today.month >= start_month else today.year - 1
 
 
-def detail(pk):
+def detail(pk: int) -> Recommendation:
     """One recommendation with its review, response, findings and action plan."""
     return (
         Recommendation.objects.select_related(
@@ -105,11 +116,12 @@ def detail(pk):
     )
 
 
-def actions_for(recommendation):
+def actions_for(recommendation: Recommendation) -> list[Action]:
+    """The recommendation's action plan, soonest due first, with owners."""
     return list(recommendation.actions.select_related("owner").order_by("due_date", "pk"))
 
 
-def progress_for(recommendation):
+def progress_for(recommendation: Recommendation) -> list[ProgressUpdate]:
     return list(
         recommendation.progress_updates.select_related("written_by", "action").order_by("-created_at", "-pk")
     )
@@ -135,11 +147,11 @@ STEP_TITLES = {
 }
 
 
-def _day(value):
+def _day(value: dt.date | None) -> str:
     return date_format(value, "j F Y")
 
 
-def _action_change(record, previous):
+def _action_change(record: Any, previous: Any) -> tuple[str, str]:
     if previous is None or record.history_type == "+":
         return f"Action added: {record.what}", f"Owner {record.owner}, due {_day(record.due_date)}."
     changes = []
@@ -155,7 +167,7 @@ def _action_change(record, previous):
     return f"Action changed: {record.what}", "; ".join(changes).capitalize() + "." if changes else ""
 
 
-def timeline(recommendation):
+def timeline(recommendation: Recommendation) -> list[Event]:
     """Everything that happened to a recommendation, oldest first: steps, actions, progress."""
     events = []
     implemented = []
@@ -192,7 +204,7 @@ def timeline(recommendation):
     return sorted(events, key=lambda e: e.at)
 
 
-def you_said_we_did():
+def you_said_we_did() -> QuerySet[Recommendation]:
     """Verified recommendations with what was done and the impact, newest first."""
     return (
         Recommendation.objects.filter(status=Status.VERIFIED)
@@ -201,7 +213,7 @@ def you_said_we_did():
     )
 
 
-def my_actions(user):
+def my_actions(user: User) -> tuple[list[Action], list[Recommendation]]:
     """An officer's open actions and in-progress recommendations, soonest due first."""
     today = timezone.localdate()
     actions = list(
@@ -217,7 +229,7 @@ def my_actions(user):
     return actions, recs
 
 
-def awaiting_response():
+def awaiting_response() -> list[Recommendation]:
     """Recommendations submitted and not yet answered, the longest waiting first."""
     return list(
         Recommendation.objects.filter(status=Status.SUBMITTED)
@@ -234,7 +246,7 @@ def without_owner() -> list[Recommendation]:
     )
 
 
-def to_verify(user):
+def to_verify(user: User) -> list[Recommendation]:
     """Implemented recommendations of the tenant's panels, waiting for the panel to check them."""
     return list(
         Recommendation.objects.filter(
