@@ -1,6 +1,11 @@
 """Everything that changes a review, its evidence or its findings goes through here."""
 
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
 from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -31,6 +36,12 @@ from scrutiny.forms import single_line
 from scrutiny.locking import EditConflict, claim
 from scrutiny.permissions import require
 
+if TYPE_CHECKING:
+    from django.core.files import File
+
+    from panels.models import Panel
+    from reviews.models import Evidence, ServiceArea
+
 EVIDENCE_MODELS = {
     EvidenceKind.DOCUMENT: Document,
     EvidenceKind.FIGURE: PerformanceFigure,
@@ -43,11 +54,11 @@ EVIDENCE_PEOPLE = {EvidenceKind.INTERVIEW: "interviewers", EvidenceKind.SITE_VIS
 
 # ---------------------------------------------------------------------------------- reviews
 
-def _question_texts(questions):
+def _question_texts(questions: Iterable[str]) -> list[str]:
     return [line.strip() for line in questions if line and line.strip()]
 
 
-def _sync_questions(review, questions):
+def _sync_questions(review: Review, questions: Iterable[str]) -> None:
     """Make the review's questions match the list: unchanged wording keeps its row (and the
     findings linked to it), reworded questions keep their place, extra rows go."""
     texts = _question_texts(questions)
@@ -71,7 +82,7 @@ def _sync_questions(review, questions):
             ScopeQuestion.objects.filter(pk=row.pk).update(number=number, text=text)
 
 
-def _check_people(*, panel, lead_member, supporting_officer):
+def _check_people(*, panel: Panel, lead_member: User | None, supporting_officer: User | None) -> None:
     errors = {}
     if lead_member and not Membership.objects.current().filter(panel=panel, user=lead_member).exists():
         errors["lead_member"] = f"{lead_member} is not a member of {panel}. Choose a member."
@@ -83,14 +94,18 @@ def _check_people(*, panel, lead_member, supporting_officer):
         raise ValidationError(errors)
 
 
-def _check_dates(planned_start, planned_end):
+def _check_dates(planned_start: datetime.date | None, planned_end: datetime.date | None) -> None:
     if planned_start and planned_end and planned_end < planned_start:
         raise ValidationError({"planned_end": "The planned end must be on or after the planned start."})
 
 
 @transaction.atomic
-def create_review(*, by, panel, title, kind, service_area=None, scope="", method="", questions=(),
-                  planned_start=None, planned_end=None, lead_member=None, supporting_officer=None):
+def create_review(
+    *, by: User, panel: Panel, title: str, kind: str, service_area: ServiceArea | None = None,
+    scope: str = "", method: str = "", questions: Iterable[str] = (),
+    planned_start: datetime.date | None = None, planned_end: datetime.date | None = None,
+    lead_member: User | None = None, supporting_officer: User | None = None,
+) -> Review:
     """Propose a review for a panel, with its draft scope and questions. A member's proposal
     waits for the chair, vice-chair or supporting officer to confirm it; one they set up
     themselves starts at scoping."""
@@ -109,9 +124,13 @@ def create_review(*, by, panel, title, kind, service_area=None, scope="", method
 
 
 @transaction.atomic
-def update_review(*, review, by, title, kind, service_area=None, scope="", method="", questions=(),
-                  planned_start=None, planned_end=None, lead_member=None, supporting_officer=None,
-                  version: int | None = None):
+def update_review(
+    *, review: Review, by: User, title: str, kind: str, service_area: ServiceArea | None = None,
+    scope: str = "", method: str = "", questions: Iterable[str] = (),
+    planned_start: datetime.date | None = None, planned_end: datetime.date | None = None,
+    lead_member: User | None = None, supporting_officer: User | None = None,
+    version: int | None = None,
+) -> Review:
     """Change a review's details and questions (its panel and stage are changed elsewhere);
     refuse if someone else saved it after `version` was read."""
     refusal = perms.SCOPE_CLOSED if is_member(by, review.panel_id) else perms.ONLY_LEADS
@@ -143,7 +162,7 @@ def confirm_review(*, review: Review, by: User, note: str = "") -> StageChange:
 
 
 @transaction.atomic
-def move_stage(*, review, to_stage, by, note=""):
+def move_stage(*, review: Review, to_stage: str, by: User, note: str = "") -> StageChange:
     """Move a review to another stage, recording who moved it, when and (going back) why."""
     require(perms.can_move_stage(by, review), perms.ONLY_LEADS)
     review = Review.objects.select_for_update().get(pk=review.pk)
@@ -166,7 +185,7 @@ def move_stage(*, review, to_stage, by, note=""):
 
 # --------------------------------------------------------------------------------- evidence
 
-def _default_title(kind, fields):
+def _default_title(kind: str, fields: dict[str, Any]) -> str:
     if kind == EvidenceKind.FIGURE:
         return fields.get("measure", "")
     if kind == EvidenceKind.INTERVIEW:
@@ -176,7 +195,7 @@ def _default_title(kind, fields):
     return ""
 
 
-def _check_panel_people(review, people):
+def _check_panel_people(review: Review, people: Iterable[User]) -> None:
     members = set(
         Membership.objects.current().filter(panel=review.panel_id).values_list("user_id", flat=True)
     )
@@ -186,14 +205,17 @@ def _check_panel_people(review, people):
         raise ValidationError(f"{names}: not a member of {review.panel}. Choose members of the panel.")
 
 
-def _set_people(evidence, kind, people):
+def _set_people(evidence: Evidence, kind: str, people: Iterable[User] | None) -> None:
     if kind in EVIDENCE_PEOPLE and people is not None:
         _check_panel_people(evidence.review, people)
         getattr(evidence, EVIDENCE_PEOPLE[kind]).set(people)
 
 
 @transaction.atomic
-def add_evidence(*, review, by, kind, fields, people=None, photo=None, photo_description=""):
+def add_evidence(
+    *, review: Review, by: User, kind: str, fields: dict[str, Any], people: Iterable[User] | None = None,
+    photo: File | None = None, photo_description: str = "",
+) -> Evidence:
     """Add a document, performance figure, interview or site visit to a review.
 
     `fields` are the kind's own fields and the shared ones (title, source, date, description);
@@ -216,7 +238,10 @@ def add_evidence(*, review, by, kind, fields, people=None, photo=None, photo_des
 
 
 @transaction.atomic
-def update_evidence(*, evidence, by, version, fields, people=None):
+def update_evidence(
+    *, evidence: Evidence, by: User, version: int, fields: dict[str, Any],
+    people: Iterable[User] | None = None,
+) -> Evidence:
     """Change a piece of evidence; refuse if someone else saved it after `version` was read."""
     require(perms.can_edit_evidence(by, evidence), "Only the person who added this, the panel's "
             "chair, vice-chair or supporting officer, or an administrator can change it.")
@@ -249,7 +274,7 @@ def update_evidence(*, evidence, by, version, fields, people=None):
 
 
 @transaction.atomic
-def add_photo(*, site_visit, by, file, description):
+def add_photo(*, site_visit: SiteVisit, by: User, file: File, description: str) -> SiteVisitPhoto:
     """Add a photo (already stripped of EXIF by the upload field) to a site visit."""
     require(perms.can_add_evidence(by, site_visit.review), perms.EVIDENCE_REFUSAL)
     if not (description or "").strip():
@@ -261,7 +286,9 @@ def add_photo(*, site_visit, by, file, description):
 
 # --------------------------------------------------------------------------------- findings
 
-def _check_finding_links(review, question, evidence):
+def _check_finding_links(
+    review: Review, question: ScopeQuestion | None, evidence: Iterable[Evidence]
+) -> None:
     if question is not None and question.review_id != review.pk:
         raise ValidationError({"question": "Choose one of this review's questions."})
     if any(e.review_id != review.pk for e in evidence):
@@ -269,7 +296,10 @@ def _check_finding_links(review, question, evidence):
 
 
 @transaction.atomic
-def add_finding(*, review, by, kind, statement, question=None, evidence=()):
+def add_finding(
+    *, review: Review, by: User, kind: str, statement: str, question: ScopeQuestion | None = None,
+    evidence: Iterable[Evidence] = (),
+) -> Finding:
     """Log a finding for a review, linked to the evidence it rests on."""
     require(perms.can_add_finding(by, review), perms.FINDINGS_REFUSAL)
     evidence = list(evidence)
@@ -283,7 +313,10 @@ def add_finding(*, review, by, kind, statement, question=None, evidence=()):
 
 
 @transaction.atomic
-def update_finding(*, finding, by, version, kind, statement, question=None, evidence=()):
+def update_finding(
+    *, finding: Finding, by: User, version: int, kind: str, statement: str,
+    question: ScopeQuestion | None = None, evidence: Iterable[Evidence] = (),
+) -> Finding:
     """Reword a finding; refuse if someone else saved it after `version` was read."""
     require(perms.can_edit_finding(by, finding), perms.FINDINGS_REFUSAL)
     current = Finding.objects.select_for_update().get(pk=finding.pk)
@@ -310,7 +343,7 @@ def update_finding(*, finding, by, version, kind, statement, question=None, evid
 
 
 @transaction.atomic
-def add_comment(*, finding, by, kind, text=""):
+def add_comment(*, finding: Finding, by: User, kind: str, text: str = "") -> FindingComment:
     """A member agrees with, challenges or adds to a finding."""
     require(perms.can_comment(by, finding), perms.FINDINGS_REFUSAL)
     text = (text or "").strip()
@@ -328,7 +361,7 @@ MAX_DRAFT_CHARACTERS = 100_000
 DRAFT_KEEP_DAYS = 90
 
 
-def save_draft(*, user, form, object_id, data):
+def save_draft(*, user: User, form: str, object_id: int | None, data: dict[str, Any]) -> Draft:
     """Keep what someone is typing into a long form; the caller has checked permission."""
     size = sum(len(v) if isinstance(v, str) else sum(len(x) for x in v) for v in data.values())
     if size > MAX_DRAFT_CHARACTERS:
@@ -339,23 +372,23 @@ def save_draft(*, user, form, object_id, data):
     return draft
 
 
-def discard_draft(*, user, form, object_id):
+def discard_draft(*, user: User, form: str, object_id: int | None) -> None:
     """Throw away someone's own draft (they chose to, or the form was saved)."""
     _discard_drafts(user, form, object_id)
 
 
-def delete_old_drafts(*, keep_days=DRAFT_KEEP_DAYS):
+def delete_old_drafts(*, keep_days: int = DRAFT_KEEP_DAYS) -> int:
     """Delete drafts nobody has touched for a while; returns how many went."""
     cutoff = timezone.now() - timedelta(days=keep_days)
     deleted, _ = Draft.objects.filter(saved_at__lt=cutoff).delete()
     return deleted
 
 
-def _discard_drafts(user, form, object_id):
+def _discard_drafts(user: User, form: str, object_id: int | None) -> None:
     Draft.objects.filter(user=user, form=form, object_id=object_id).delete()
 
 
-def _when(moment):
+def _when(moment: datetime.datetime) -> str:
     local = timezone.localtime(moment)
     if local.date() == timezone.localdate():
         return date_format(local, "H:i")
