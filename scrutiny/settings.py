@@ -294,6 +294,12 @@ ASSESSMENT_OUTCOME_LINKS = [
 ]
 
 # Parts of a panel's page from later apps, each a function (panel, user) -> dict or None.
+# Links later apps add to a review's page, each a function (review, user) -> [{"label", "url"}].
+REVIEW_PAGE_LINKS = [
+    "reports.review_page.links",
+    "recommendations.review_page.links",
+]
+
 PANEL_PAGE_SECTIONS = [
     "reviews.panel_page.section",
 ]

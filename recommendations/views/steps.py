@@ -3,7 +3,6 @@ none of them sets a status itself."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -23,7 +22,7 @@ from recommendations.models import Action
 from recommendations.permissions import REFUSALS
 from recommendations.views.pages import visible_or_403
 from reviews.models import Review
-from scrutiny.forms import add_service_errors
+from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
 
@@ -50,30 +49,17 @@ def _files(request):
     return request.FILES if request.method == "POST" else None
 
 
-def _run(form, call):
-    """Call the service; a ValidationError it raises goes on the form. True if it worked."""
-    try:
-        call()
-    except ValidationError as exc:
-        add_service_errors(form, exc)
-        return False
-    return True
-
-
 @login_required
 def new(request, review_id):
     """A panel member writes a draft recommendation for one of their panel's reviews."""
     review = get_object_or_404(Review.objects.select_related("panel"), pk=review_id)
     require(permissions.can_draft(request.user, review), REFUSALS["draft"])
     form = RecommendationForm(_post(request), review=review)
-    if request.method == "POST" and form.is_valid():
-        created = []
-        data = form.cleaned_data
-        if _run(form, lambda: created.append(services.create(review=review, by=request.user, **data))):
-            rec = created[0]
-            messages.success(request, f"{rec.code} is saved as a draft. Submit it when the panel agrees it.")
-            return redirect(rec)
-    return render(request, "recommendations/edit.html", {
+    done = run_form(
+        request, form, lambda data: services.create(review=review, by=request.user, **data),
+        success=lambda rec: f"{rec.code} is saved as a draft. Submit it when the panel agrees it.",
+    )
+    return done or render(request, "recommendations/edit.html", {
         "form": form, "review": review, "rec": None,
         "cancel_url": reverse("recommendations:tracker") + f"?review={review.pk}",
     })
@@ -86,12 +72,11 @@ def edit(request, pk):
     if response := _wrong_state(request, rec, "edit"):
         return response
     form = RecommendationForm(_post(request), instance=rec, review=rec.review)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if _run(form, lambda: services.update_draft(recommendation=rec, by=request.user, **data)):
-            messages.success(request, f"{rec.code} is saved.")
-            return redirect(rec)
-    return render(request, "recommendations/edit.html", {
+    done = run_form(
+        request, form, lambda data: services.update_draft(recommendation=rec, by=request.user, **data),
+        success=f"{rec.code} is saved.", redirect_to=rec,
+    )
+    return done or render(request, "recommendations/edit.html", {
         "form": form, "review": rec.review, "rec": rec, "cancel_url": rec.get_absolute_url(),
     })
 
@@ -118,12 +103,9 @@ def _step_view(step, form_class, *, heading, submit_label, done, call, intro="")
         if response := _wrong_state(request, rec, step):
             return response
         form = form_class(_post(request), _files(request))
-        if request.method == "POST" and form.is_valid():
-            data = form.cleaned_data
-            if _run(form, lambda: call(rec, request.user, data)):
-                messages.success(request, done.format(code=rec.code))
-                return redirect(rec)
-        return _form_page(request, rec, form, heading=heading.format(code=rec.code),
+        finished = run_form(request, form, lambda data: call(rec, request.user, data),
+                            success=done.format(code=rec.code), redirect_to=rec)
+        return finished or _form_page(request, rec, form, heading=heading.format(code=rec.code),
                           submit_label=submit_label, intro=intro)
 
     view.__name__ = step
@@ -169,12 +151,11 @@ def add_action(request, pk):
     if response := _wrong_state(request, rec, "plan_work"):
         return response
     form = ActionForm(_post(request))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if _run(form, lambda: services.add_action(recommendation=rec, by=request.user, **data)):
-            messages.success(request, "The action has been added to the plan.")
-            return redirect(rec)
-    return _form_page(
+    done = run_form(
+        request, form, lambda data: services.add_action(recommendation=rec, by=request.user, **data),
+        success="The action has been added to the plan.", redirect_to=rec,
+    )
+    return done or _form_page(
         request, rec, form, heading=f"Add an action for {rec.code}", submit_label="Add the action"
     )
 
@@ -189,12 +170,11 @@ def edit_action(request, pk, action_id):
     if response := _wrong_state(request, rec, "plan_work"):
         return response
     form = ActionForm(_post(request), instance=Action.objects.get(pk=action.pk))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if _run(form, lambda: services.update_action(action=action, by=request.user, **data)):
-            messages.success(request, "The action has been updated.")
-            return redirect(rec)
-    return _form_page(
+    done = run_form(
+        request, form, lambda data: services.update_action(action=action, by=request.user, **data),
+        success="The action has been updated.", redirect_to=rec,
+    )
+    return done or _form_page(
         request, rec, form, heading=f"Update an action for {rec.code}", submit_label="Save the action"
     )
 
@@ -210,11 +190,10 @@ def add_progress(request, pk):
     if response := _wrong_state(request, rec, "plan_work"):
         return response
     form = ProgressForm(_post(request), _files(request), recommendation=rec)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if _run(form, lambda: services.add_progress(recommendation=rec, by=request.user, **data)):
-            messages.success(request, "Your progress update has been added.")
-            return redirect(rec)
-    return _form_page(
+    done = run_form(
+        request, form, lambda data: services.add_progress(recommendation=rec, by=request.user, **data),
+        success="Your progress update has been added.", redirect_to=rec,
+    )
+    return done or _form_page(
         request, rec, form, heading=f"Add progress on {rec.code}", submit_label="Add the update"
     )

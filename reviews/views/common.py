@@ -1,10 +1,13 @@
 """Helpers shared by the reviews app's views."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.module_loading import import_string
 
+from accounts.models import User
 from reviews import permissions as perms
 from reviews import selectors
 from reviews.drafts import restore
@@ -19,6 +22,16 @@ def get_review(request, pk):
     review = get_object_or_404(Review.objects.select_related("panel", "service_area"), pk=pk)
     require(perms.can_view_review(request.user, review), perms.NOT_YOUR_PANEL)
     return review
+
+
+def review_page_links(review: Review, user: User) -> list[dict[str, str]]:
+    """Links later apps add to a review's page (its recommendations, its report), listed by
+    dotted path in settings.REVIEW_PAGE_LINKS: each is called as links(review, user) and returns
+    a list of {"label", "url"}. This keeps reviews from knowing the apps built on it."""
+    found: list[dict[str, str]] = []
+    for path in settings.REVIEW_PAGE_LINKS:
+        found.extend(import_string(path)(review, user))
+    return found
 
 
 def paginate(request, queryset):

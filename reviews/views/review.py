@@ -11,8 +11,8 @@ from reviews import selectors, services
 from reviews.filters import ReviewFilter
 from reviews.forms import ReviewForm, StageForm
 from reviews.models import Review, Stage
-from reviews.views.common import get_review, paginate, query_without_page
-from scrutiny.forms import add_service_errors, run_form
+from reviews.views.common import get_review, paginate, query_without_page, review_page_links
+from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
 
@@ -75,6 +75,7 @@ def review_detail(request, pk):
         "stage_form": StageForm(review=review)
         if perms.can_move_stage(user, review) and review.stage != Stage.PROPOSED else None,
         "can_confirm": review.stage == Stage.PROPOSED and perms.can_confirm_review(user, review),
+        "page_links": review_page_links(review, user),
     })
     return render(request, "reviews/review_detail.html", context)
 
@@ -100,15 +101,12 @@ def review_stage(request, pk):
     review = get_review(request, pk)
     require(perms.can_move_stage(request.user, review), perms.ONLY_LEADS)
     form = StageForm(request.POST or None, review=review)
-    if request.method == "POST" and form.is_valid():
-        try:
-            change = services.move_stage(review=review, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"The review is now at: {change.get_to_stage_display()}.")
-            return redirect(review)
-    return render(request, "reviews/stage_form.html", {"form": form, "review": review})
+    done = run_form(
+        request, form, lambda data: services.move_stage(review=review, by=request.user, **data),
+        success=lambda change: f"The review is now at: {change.get_to_stage_display()}.",
+        redirect_to=review,
+    )
+    return done or render(request, "reviews/stage_form.html", {"form": form, "review": review})
 
 
 @login_required

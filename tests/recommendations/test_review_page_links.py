@@ -21,3 +21,14 @@ def test_manager_sees_the_recommendations_link_but_cannot_draft(client, users):
     page = client.get(review.get_absolute_url()).content.decode()
     assert f'href="/recommendations/?review={review.pk}"' in page
     assert "Draft a recommendation" not in page
+
+
+def test_the_review_page_template_does_not_know_later_apps():
+    """DESIGN.md's one-way order: reviews link to recommendations and reports only through
+    settings.REVIEW_PAGE_LINKS, never by naming their URLs."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    template = (Path(settings.BASE_DIR) / "templates" / "reviews" / "review_detail.html").read_text()
+    assert "recommendations:" not in template and "reports:" not in template

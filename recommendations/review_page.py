@@ -1,0 +1,15 @@
+from django.urls import reverse
+
+from accounts.models import User
+from recommendations.permissions import can_draft
+from reviews.models import Review
+
+
+def links(review: Review, user: User) -> list[dict[str, str]]:
+    """The review's recommendations, and drafting one for the panel's members (REVIEW_PAGE_LINKS)."""
+    found = [{"label": "Recommendations from this review",
+              "url": reverse("recommendations:tracker") + f"?review={review.pk}"}]
+    if can_draft(user, review):
+        found.append({"label": "Draft a recommendation",
+                      "url": reverse("recommendations:new", args=[review.pk])})
+    return found
