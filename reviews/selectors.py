@@ -1,7 +1,11 @@
 """Reads for review pages and reports, with the joins done so that a page makes the same
 number of queries however many findings and pieces of evidence a review has."""
 
+from __future__ import annotations
+
 from collections import OrderedDict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import (
@@ -37,6 +41,14 @@ from reviews.models import (
 )
 from scrutiny.permissions import is_staff_role
 
+if TYPE_CHECKING:
+    from django.db.models import Model
+
+    from accounts.models import User
+    from panels.models import Panel
+    from reviews.models import ScopeQuestion, StageChange
+    from scrutiny.permissions import Person
+
 RECENT_EVIDENCE = 10
 # The review page and the report draft show this many findings a page, so that a review with
 # thousands of findings makes a page no bigger than one with a few dozen.
@@ -57,7 +69,7 @@ PLURALS = {
 }
 
 
-def _count(model, field="review"):
+def _count(model: type[Model], field: str = "review") -> Coalesce:
     """A subquery counting a review's related rows, so counts never multiply each other."""
     return Coalesce(
         Subquery(
@@ -69,7 +81,7 @@ def _count(model, field="review"):
     )
 
 
-def visible_reviews(user):
+def visible_reviews(user: Person) -> QuerySet[Review]:
     """Reviews the person may see: all for staff, their panels' reviews for tenants."""
     reviews = Review.objects.select_related("panel", "service_area")
     if is_staff_role(user):
@@ -77,19 +89,19 @@ def visible_reviews(user):
     return reviews.filter(panel_id__in=panel_ids_for(user))
 
 
-def with_counts(reviews):
+def with_counts(reviews: QuerySet[Review]) -> QuerySet[Review]:
     """Reviews annotated with how many findings and pieces of evidence each has."""
     return reviews.annotate(finding_count=_count(Finding), evidence_count=_count(Evidence))
 
 
-def reviews_for_panel(panel):
+def reviews_for_panel(panel: Panel) -> QuerySet[Review]:
     """A panel's reviews, newest first, with counts: for the panel's page."""
     return with_counts(
         Review.objects.filter(panel=panel).select_related("service_area", "lead_member")
     )
 
 
-def reviews_in_progress_for(user):
+def reviews_in_progress_for(user: User) -> QuerySet[Review]:
     """Reviews not yet closed in the person's panels, or that they lead or support."""
     mine = Q(panel_id__in=panel_ids_for(user)) | Q(lead_member=user) | Q(supporting_officer=user)
     return with_counts(
@@ -97,11 +109,11 @@ def reviews_in_progress_for(user):
     ).order_by("planned_end", "title")
 
 
-def stage_timeline(review, changes):
+def stage_timeline(review: Review, changes: Iterable[StageChange]) -> list[dict[str, Any]]:
     """Each stage in order with when it was last reached and by whom, and where the review is."""
     reached = {}
-    for change in changes:
-        reached[change.to_stage] = change
+    for earlier in changes:
+        reached[earlier.to_stage] = earlier
     current = Stage.position(review.stage)
     timeline = []
     for position, (value, label) in enumerate(Stage.choices):
@@ -116,7 +128,7 @@ def stage_timeline(review, changes):
     return timeline
 
 
-def _findings(review):
+def _findings(review: Review) -> QuerySet[Finding]:
     return (
         Finding.objects.filter(review=review)
         .select_related("question", "raised_by")
@@ -131,7 +143,7 @@ def _findings(review):
     )
 
 
-def ordered_findings(review):
+def ordered_findings(review: Review) -> list[Finding]:
     """The review's findings in report order: by question, then strengths, weaknesses and
     observations, then when they were logged."""
     findings = list(_findings(review))
@@ -146,7 +158,9 @@ def ordered_findings(review):
     return findings
 
 
-def group_findings(findings, questions):
+def group_findings(
+    findings: Iterable[Finding], questions: Iterable[ScopeQuestion]
+) -> list[dict[str, Any]]:
     """Findings grouped by question (unlinked last), each group split by kind."""
     groups = OrderedDict((q.pk, {"question": q, "kinds": _empty_kinds()}) for q in questions)
     loose = {"question": None, "kinds": _empty_kinds()}
@@ -162,14 +176,15 @@ def group_findings(findings, questions):
     return result
 
 
-def _empty_kinds():
+def _empty_kinds() -> OrderedDict[str, dict[str, Any]]:
     return OrderedDict(
         (value, {"kind": value, "label": label, "plural": PLURALS[value], "findings": []})
         for value, label in FindingKind.choices
     )
 
 
-def findings_by_kind(findings):
+def findings_by_kind(findings: list[Finding]) -> list[dict[str, Any]]:
+    """The findings split by kind (strengths, weaknesses, observations), each kind listed."""
     return [
         {"kind": value, "label": label, "plural": PLURALS[value],
          "findings": [f for f in findings if f.kind == value]}
@@ -177,7 +192,8 @@ def findings_by_kind(findings):
     ]
 
 
-def evidence_counts(review):
+def evidence_counts(review: Review) -> list[dict[str, Any]]:
+    """How many of each kind of evidence the review has, every kind listed."""
     counts = dict(
         Evidence.objects.filter(review=review).order_by().values_list("kind").annotate(n=Count("pk"))
     )
@@ -276,12 +292,12 @@ def review_page(review: Review, *, group_by: str = "question", page_number: obje
     }
 
 
-def evidence_for_choice(review):
+def evidence_for_choice(review: Review) -> QuerySet[Evidence]:
     """The review's evidence for a finding's checkboxes: kind and title only."""
     return Evidence.objects.filter(review=review).only("id", "review_id", "kind", "title", "date")
 
 
-def evidence_detail(evidence):
+def evidence_detail(evidence: Evidence) -> tuple[Evidence, list[Finding]]:
     """A piece of evidence with its kind's details, people, photos and the findings on it."""
     model = {
         EvidenceKind.DOCUMENT: Document,
@@ -299,7 +315,7 @@ def evidence_detail(evidence):
     return item, findings
 
 
-def visible_evidence(user):
+def visible_evidence(user: Person) -> QuerySet[Evidence]:
     """Evidence from the reviews the person may see, for the evidence list."""
     evidence = Evidence.objects.select_related("review", "review__panel", "added_by", "figure")
     if is_staff_role(user):
@@ -353,6 +369,6 @@ def report(review: Review, *, page_number: object = None) -> dict:
     }
 
 
-def draft_for(user, form, object_id):
+def draft_for(user: User, form: str, object_id: int | None) -> Draft | None:
     """The person's saved draft of a form for an object, or None."""
     return Draft.objects.filter(user=user, form=form, object_id=object_id).first()
