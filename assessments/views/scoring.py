@@ -60,6 +60,8 @@ def score(request, pk, standard_pk):
             following = standards[index + 1] if index + 1 < len(standards) else None
             if following is not None and "next" in request.POST:
                 return redirect("assessments:score", pk=sa.pk, standard_pk=following.pk)
+            if index and "previous" in request.POST:
+                return redirect("assessments:score", pk=sa.pk, standard_pk=standards[index - 1].pk)
             messages.success(request, "Your scores are saved.")
             return redirect(sa)
     return render(

@@ -191,3 +191,12 @@ def test_an_assessor_cannot_remind_or_close(client, setup):
     assert client.post(f"/assessments/{setup['sa'].pk}/close/").status_code == 403
     setup["sa"].refresh_from_db()
     assert setup["sa"].closed_at is None and len(mail.outbox) == 0
+
+
+def test_save_and_previous_goes_back_one_standard(client, setup):
+    client.force_login(setup["a"])
+    first, second = setup["standards"]
+    o = setup["outcomes"]["2.1"]
+    response = _post(client, setup, second, {f"o{o.pk}-value": "2", "previous": "1"})
+    assert response["Location"] == f"/assessments/{setup['sa'].pk}/score/{first.pk}/"
+    assert Score.objects.get(assessor=setup["assessor_a"], outcome=o).value == 2

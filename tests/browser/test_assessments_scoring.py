@@ -92,3 +92,7 @@ def test_score_leave_return_then_pooled_results_and_an_action(phone_page):
     page.check_accessibility()
     _fits(page)
     assert ImprovementAction.objects.get().outcome == o2
+    page.visit(f"/assessments/{sa.pk}/progress/")  # who finished, never what they scored
+    _fits(page)
+    page.visit(f"/recommendations/from-assessment/{sa.pk}/outcomes/{o2.pk}/")
+    _fits(page)
