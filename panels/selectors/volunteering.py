@@ -15,15 +15,24 @@ Panel and landlord-wide figures count tenants only (they are the volunteers); a 
 figures count that person, whatever their role.
 """
 
+from __future__ import annotations
+
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.utils import timezone
 
 from panels.models import Attendance, AttendanceStatus, Meeting, Membership, Panel, Training
 from scrutiny.models import SiteSettings
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from accounts.models import User
 
 TENANT = "tenant"
 
@@ -34,7 +43,7 @@ class Period:
     end: datetime.date  # included
 
     @property
-    def label(self):
+    def label(self) -> str:
         if self.is_financial_year():
             if self.start.year == self.end.year:  # a financial year that starts in January
                 return str(self.start.year)
@@ -42,24 +51,24 @@ class Period:
         return f"{self.start:%-d %B %Y} to {self.end:%-d %B %Y}"
 
     @property
-    def long_label(self):
+    def long_label(self) -> str:
         return f"{self.start:%-d %B %Y} to {self.end:%-d %B %Y}"
 
-    def is_financial_year(self):
+    def is_financial_year(self) -> bool:
         month = SiteSettings.load().financial_year_start_month
         return self == financial_year_starting(self.start.year, month) and self.start.month == month
 
-    def __contains__(self, day):
+    def __contains__(self, day: datetime.date) -> bool:
         return self.start <= day <= self.end
 
 
-def financial_year_starting(year, month):
+def financial_year_starting(year: int, month: int) -> Period:
     start = datetime.date(year, month, 1)
     next_start = datetime.date(year + 1, month, 1)
     return Period(start, next_start - datetime.timedelta(days=1))
 
 
-def financial_year(on=None):
+def financial_year(on: datetime.date | None = None) -> Period:
     """The landlord's financial year containing the date (today by default)."""
     on = on or timezone.localdate()
     month = SiteSettings.load().financial_year_start_month or 4
@@ -67,7 +76,7 @@ def financial_year(on=None):
     return financial_year_starting(year, month)
 
 
-def recent_financial_years(count=5, on=None):
+def recent_financial_years(count: int = 5, on: datetime.date | None = None) -> list[Period]:
     """This financial year and the ones before it, newest first: choices for a period picker."""
     current = financial_year(on)
     return [financial_year_starting(current.start.year - n, current.start.month) for n in range(count)]
@@ -84,23 +93,24 @@ class Figures:
     volunteers: int = 0  # a panel: tenants who were members at some time in the period
 
     @property
-    def attendance_rate(self):
+    def attendance_rate(self) -> int | None:
         """Percentage of places taken, to the nearest whole number; None without meetings."""
         if not self.places:
             return None
         return round(100 * self.present / self.places)
 
-    def add(self, other):
+    def add(self, other: Figures) -> Figures:
+        """Add another set of figures to these (for totals); returns these."""
         for name in ("meetings_held", "places", "present", "apologies", "hours", "trained", "volunteers"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         return self
 
 
-def _held(period):
+def _held(period: Period) -> QuerySet[Meeting]:
     return Meeting.objects.held().filter(date__gte=period.start, date__lte=period.end)
 
 
-def _was_member():
+def _was_member() -> Exists:
     """For an attendance row: a membership of the meeting's panel in force on the meeting's date."""
     date = OuterRef("meeting__date")
     return Exists(
@@ -113,7 +123,7 @@ def _was_member():
     )
 
 
-def _places(period, group, **filters):
+def _places(period: Period, group: str, **filters: Any) -> dict[int, int]:
     """(Member, meeting) pairs: each held meeting, once for every member on its date."""
     meeting_date = F("panel__meetings__date")
     return dict(
@@ -133,7 +143,7 @@ def _places(period, group, **filters):
     )
 
 
-def _attendance(period, group, **filters):
+def _attendance(period: Period, group: str, **filters: Any) -> dict[int, tuple[int, int, Decimal]]:
     """Per group: present and apologies while a member, and hours of everyone present."""
     rows = (
         Attendance.objects.filter(meeting__in=_held(period), **filters)
@@ -149,14 +159,18 @@ def _attendance(period, group, **filters):
     return {key: (present, apologies, hours or Decimal(0)) for key, present, apologies, hours in rows}
 
 
-def _fill(figures, places, attendance):
+def _fill(
+    figures: dict[int, Figures], places: dict[int, int], attendance: dict[int, tuple[int, int, Decimal]]
+) -> None:
     for key, fig in figures.items():
         fig.places = places.get(key, 0)
         present, apologies, hours = attendance.get(key, (0, 0, Decimal(0)))
         fig.present, fig.apologies, fig.hours = present, apologies, hours
 
 
-def panel_figures(*, period=None, panels=None):
+def panel_figures(
+    *, period: Period | None = None, panels: Iterable[Panel] | None = None
+) -> list[tuple[Panel, Figures]]:
     """Figures per panel for the period, as a list of (panel, Figures); tenants only.
 
     Runs a fixed number of queries however many panels, members and meetings there are.
@@ -192,7 +206,7 @@ def panel_figures(*, period=None, panels=None):
     return [(panel, figures[panel.pk]) for panel in panels]
 
 
-def totals(*, period=None):
+def totals(*, period: Period | None = None) -> Figures:
     """Landlord-wide figures for the period: all panels together, each tenant counted once."""
     period = period or financial_year()
     total = Figures()
@@ -213,7 +227,7 @@ def totals(*, period=None):
     return total
 
 
-def member_figures(*, panel, period=None):
+def member_figures(*, panel: Panel, period: Period | None = None) -> list[tuple[User, Figures]]:
     """Each person who was a member of the panel in the period, with their figures there."""
     period = period or financial_year()
     spells = list(
@@ -245,7 +259,9 @@ def member_figures(*, panel, period=None):
     return [(user, figures[user.pk]) for user in people.values()]
 
 
-def person_figures(*, user, period=None):
+def person_figures(
+    *, user: User, period: Period | None = None
+) -> tuple[list[tuple[Panel, Figures]], Figures]:
     """One person's figures for the period: a list of (panel, Figures) and their total."""
     period = period or financial_year()
     panel_ids = Membership.objects.overlapping(period.start, period.end).filter(user=user).values("panel")
