@@ -25,6 +25,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db import connection
 from django.db.models import Aggregate, Avg, Count, F, FloatField, Q, QuerySet, StdDev
@@ -42,6 +43,9 @@ from assessments.models import (
     SelfAssessment,
     Standard,
 )
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 TOP = 10  # how many strengths, weaknesses and differences to list at most
 MOVED = 0.5  # a change in mean of at least half a scale point counts as improved or slipped
@@ -126,7 +130,7 @@ class PooledResults:
     heatmap: list[tuple[str, str, list[int]]] = field(default_factory=list)
 
 
-def _float(value) -> float | None:
+def _float(value: Decimal | float | None) -> float | None:
     return None if value is None else float(value)
 
 
@@ -314,7 +318,7 @@ def actions_for(*, assessment: SelfAssessment) -> QuerySet[ImprovementAction]:
     )
 
 
-def self_assessments_for(*, user) -> QuerySet[SelfAssessment]:
+def self_assessments_for(*, user: User) -> QuerySet[SelfAssessment]:
     """Self-assessments the person may see: all for staff; for tenants, those they score or
     whose panel they belong to."""
     from panels.permissions import panel_ids_for

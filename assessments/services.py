@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -29,6 +30,12 @@ from assessments.models import (
 from panels.permissions import managed_panel_ids
 from scrutiny.locking import claim
 from scrutiny.permissions import is_staff_role, require
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from assessments.models import Indicator, IndicatorValue
+    from panels.models import Panel
 
 
 def _perspective(user: User) -> str:
@@ -78,7 +85,7 @@ def create_self_assessment(
     opens_on: datetime.date,
     closes_on: datetime.date,
     assessors: Iterable[User],
-    panel=None,
+    panel: Panel | None = None,
     scale: list[str] | None = None,
     allow_dont_know: bool = True,
 ) -> SelfAssessment:
@@ -115,7 +122,7 @@ def update_self_assessment(
     opens_on: datetime.date,
     closes_on: datetime.date,
     assessors: Iterable[User],
-    panel=None,
+    panel: Panel | None = None,
     scale: list[str] | None = None,
     allow_dont_know: bool = True,
 ) -> SelfAssessment:
@@ -311,15 +318,15 @@ def update_action(
 @transaction.atomic
 def save_indicator_value(
     *,
-    indicator,
+    indicator: Indicator,
     year: int,
     by: User,
     version: int | None,
-    value,
-    target=None,
-    peer_average=None,
+    value: Decimal,
+    target: Decimal | None = None,
+    peer_average: Decimal | None = None,
     note: str = "",
-):
+) -> IndicatorValue:
     """Enter or correct one year's figure; refuse if someone else saved it after `version` was read."""
     from assessments.models import IndicatorValue
 

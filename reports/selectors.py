@@ -73,7 +73,7 @@ def review_report(*, review_id: int) -> dict[str, Any]:
     return data
 
 
-def tracker_queryset(*, filters, user: User) -> QuerySet[Recommendation]:
+def tracker_queryset(*, filters: dict[str, Any], user: User) -> QuerySet[Recommendation]:
     """The tracker's recommendations for the person, filtered as on the tracker page."""
     return TrackerFilter(filters, queryset=recommendation_selectors.visible_to(user), user=user).qs
 

@@ -14,7 +14,7 @@ import logging
 import os
 import time
 import traceback
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -185,7 +185,7 @@ def make_report(*, request_id: int, last_try: bool = True) -> str:
     return "done"
 
 
-def requeue_stuck(*, now=None) -> int:
+def requeue_stuck(*, now: datetime | None = None) -> int:
     """Queue again requests still waiting, or whose worker stopped, past their deadline."""
     now = now or timezone.now()
     waiting = ReportRequest.objects.filter(
@@ -207,7 +207,7 @@ def requeue_stuck(*, now=None) -> int:
     return count
 
 
-def delete_old_files(*, now=None) -> int:
+def delete_old_files(*, now: datetime | None = None) -> int:
     """Remove report files older than REPORT_RETENTION_DAYS; the request stays as a record."""
     now = now or timezone.now()
     old = ReportRequest.objects.filter(

@@ -2,6 +2,7 @@
 project's shared helper (a `version` that goes up on every saved edit; a save naming an older
 version is refused with a message saying who saved when)."""
 
+import datetime
 from typing import TypeVar
 
 from django.core.exceptions import ValidationError
@@ -20,7 +21,7 @@ class EditConflict(ValidationError):
         self.current = current
 
 
-def when(moment) -> str:
+def when(moment: datetime.datetime) -> str:
     local = timezone.localtime(moment)
     if local.date() == timezone.localdate():
         return date_format(local, "H:i")
