@@ -14,18 +14,15 @@ from django.utils import timezone
 from accounts.demo import demo_user
 from accounts.models import Role
 from panels.models import (
-    Attendance,
     AttendanceStatus,
-    Meeting,
-    MeetingItem,
     MeetingItemKind,
-    MeetingPaper,
     Membership,
     Panel,
     PanelKind,
     PanelRole,
     Training,
 )
+from panels.services import meetings
 
 T, OFF, M = Role.TENANT, Role.OFFICER, Role.MANAGER
 CHAIR, VICE, MEMBER, SUPPORT = (
@@ -223,55 +220,44 @@ def _status(i, j):
 
 
 def _meetings(panel, spec, people, chair):
-    if panel.meetings.exists():
+    """Six past meetings with attendance, decisions, actions and a paper, and two to come, all
+    arranged and recorded through the services by the panel's chair (so the demo holds nothing
+    the services would refuse)."""
+    if panel.meetings.exists() or chair is None:
         return
     title, start, end, place = spec
     today = _today()
     link = "" if place else "https://meet.example.org/mystery-shoppers"
     past = [today - timedelta(days=28 * k + 3) for k in range(6, 0, -1)]
     for i, date in enumerate(past):
-        meeting = Meeting.objects.create(
-            panel=panel,
-            title=title,
-            date=date,
-            start_time=start,
-            end_time=end,
-            place=place,
-            online_link=link,
-            created_by=chair,
+        meeting = meetings.create_meeting(
+            panel=panel, by=chair, title=title, date=date, start_time=start, end_time=end,
+            place=place, online_link=link,
             agenda="1. Welcome and apologies\n2. Minutes of the last meeting\n3. Progress on current work\n"
             "4. Any other business",
+        )
+        meeting = meetings.update_meeting(
+            meeting=meeting, by=chair,
             minutes=f"The chair welcomed everyone. The minutes of the last meeting were agreed. "
             f"Members discussed progress on the {panel.name}'s current work.",
         )
         members = Membership.objects.current(date).filter(panel=panel).select_related("user")
-        for j, membership in enumerate(members):
-            status = _status(i, j)
-            Attendance.objects.create(
-                meeting=meeting,
-                user=membership.user,
-                status=status,
-                recorded_by=chair,
-                hours=meeting.length_hours if status == AttendanceStatus.PRESENT else None,
-            )
-        MeetingItem.objects.create(
-            meeting=meeting,
-            kind=MeetingItemKind.DECISION,
+        meetings.record_attendance(
+            meeting=meeting, by=chair,
+            entries=[(m.user, _status(i, j), None) for j, m in enumerate(members)],
+        )
+        meetings.add_item(
+            meeting=meeting, by=chair, kind=MeetingItemKind.DECISION,
             text="The minutes of the last meeting were agreed as a true record.",
         )
-        MeetingItem.objects.create(
-            meeting=meeting,
-            kind=MeetingItemKind.ACTION,
-            owner=chair,
+        meetings.add_item(
+            meeting=meeting, by=chair, kind=MeetingItemKind.ACTION, owner=chair,
             due_on=date + timedelta(days=21),
             text="Circulate the notes of this meeting to members who could not attend.",
         )
         if i == len(past) - 1:
-            MeetingPaper.objects.create(
-                meeting=meeting,
-                title="Progress report",
-                uploaded_by=chair,
-                file_name="progress-report.txt",
+            meetings.add_paper(
+                meeting=meeting, by=chair, title="Progress report",
                 file=ContentFile(
                     f"{panel.name}: progress report\n\nWork is on track. Members will hear more at the "
                     "next meeting.\n".encode(),
@@ -279,15 +265,9 @@ def _meetings(panel, spec, people, chair):
                 ),
             )
     for k, days in enumerate((9, 37)):
-        meeting = Meeting.objects.create(
-            panel=panel,
-            title=title,
-            date=today + timedelta(days=days),
-            start_time=start,
-            end_time=end,
-            place=place,
-            online_link=link,
-            created_by=chair,
+        meeting = meetings.create_meeting(
+            panel=panel, by=chair, title=title, date=today + timedelta(days=days), start_time=start,
+            end_time=end, place=place, online_link=link,
             agenda="1. Welcome and apologies\n2. Minutes of the last meeting\n"
             "3. Planning the next piece of work",
         )
@@ -301,14 +281,7 @@ def _meetings(panel, spec, people, chair):
                 .first()
             )
             if other:
-                Attendance.objects.create(
-                    meeting=meeting,
-                    user=other.user,
-                    status=AttendanceStatus.APOLOGIES,
-                    apologies_sent_at=timezone.now(),
-                    recorded_by=other.user,
-                    note="Hospital appointment.",
-                )
+                meetings.send_apologies(meeting=meeting, user=other.user, note="Hospital appointment.")
 
 
 def seed(*, password, people):

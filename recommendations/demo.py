@@ -1,27 +1,27 @@
 """Demo recommendations: the SURE Team's two reviews and the mystery shoppers' programme, with
 recommendations in every status, including overdue actions and a response waiting too long.
 
-The stories are written straight to the tables with dates in the past (no emails are sent);
-each recommendation is found by its review and wording, so running the seed again adds nothing.
+Every step goes through the services, as the person whose step it is, so the demo cannot hold
+a state they would refuse; each step is then dated in the past (and marked as told, so no email
+is sent). Each recommendation is found by its review and wording, so running the seed again
+adds nothing.
 """
 
 from datetime import timedelta
 
 from django.core.files.base import ContentFile
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from panels.models import Membership, Panel, PanelKind, PanelRole
+from recommendations import services
 from recommendations.models import (
     Action,
     ActionStatus,
     Decision,
     Priority,
-    ProgressUpdate,
     Recommendation,
     Response,
-    Status,
     Transition,
 )
 from reviews.models import Review, ReviewKind, ServiceArea, Stage
@@ -60,77 +60,83 @@ def _in(days):
     return timezone.localdate() + timedelta(days=days)
 
 
+def _backdate(rec, days, **fields):
+    """Put the step just taken `days` in the past: its Transition (marked as told, so the demo
+    sends no email) and the recommendation's own date fields."""
+    when = _ago(days)
+    last = Transition.objects.filter(recommendation=rec).order_by("-pk").first()
+    Transition.objects.filter(pk=last.pk).update(at=when, notified_at=when)
+    if fields:
+        Recommendation.objects.filter(pk=rec.pk).update(**dict.fromkeys(fields, when))
+    return when
+
+
 def _story(review, text, *, people, priority=M, rationale="", benefit="", steps=(), actions=()):
-    """Create one recommendation and play its steps: (step, days ago, details...)."""
+    """Create one recommendation and play its steps through the services, as the people whose
+    step it is, then move each step's date into the past: (step, days ago, details...).
+
+    The services check every step, so the demo cannot hold a state they would refuse. Due dates
+    are checked against the day a plan or action was agreed, so they are set to today when the
+    step is taken and moved back with the rest of the story."""
     if Recommendation.objects.filter(review=review, text=text).exists():
         return
     tenant, officer, manager = people["tenant"], people["officer"], people["manager"]
-    number = (Recommendation.objects.filter(review=review).aggregate(n=Max("number"))["n"] or 0) + 1
-    rec = Recommendation.objects.create(
-        review=review, number=number, text=text, rationale=rationale, expected_benefit=benefit,
-        priority=priority, service_area=review.service_area, created_by=tenant,
+    rec = services.create(
+        review=review, by=tenant, text=text, rationale=rationale, expected_benefit=benefit,
+        priority=priority,
     )
     first = steps[0][1] + 14 if steps else 3
-    Transition.objects.create(recommendation=rec, to_status=Status.DRAFT, by=tenant, at=_ago(first))
-    status = Status.DRAFT
-    planned_at = _ago(1)
-
-    def move(to, by, days, note=""):
-        nonlocal status
-        Transition.objects.create(
-            recommendation=rec, from_status=status, to_status=to, by=by, at=_ago(days), note=note,
-            notified_at=_ago(days),
-        )
-        status = to
-
+    _backdate(rec, first, created_at=True)
+    today = timezone.localdate()
     for step, days, *details in steps:
         if step == "submit":
-            rec.submitted_at = _ago(days)
-            move(Status.SUBMITTED, tenant, days)
+            services.submit(recommendation=rec, by=tenant)
+            _backdate(rec, days, submitted_at=True)
         elif step == "respond":
             decision, reason = details
-            Response.objects.create(
-                recommendation=rec, decision=decision, reason=reason, responded_by=manager,
-                responded_at=_ago(days),
-            )
-            move(Status(decision), manager, days, reason)
+            services.respond(recommendation=rec, by=manager, decision=decision, reason=reason)
+            Response.objects.filter(recommendation=rec).update(responded_at=_backdate(rec, days))
         elif step == "plan":
             (due_in,) = details
-            rec.owner, rec.due_date = officer, _in(due_in)
-            planned_at = _ago(days)
-            due = date_format(rec.due_date, "j F Y")
-            move(Status.IN_PROGRESS, manager, days, f"Owner {officer}, due by {due}.")
+            services.agree_plan(recommendation=rec, by=manager, owner=officer, due_date=today)
+            planned_at = _backdate(rec, days)
+            due = _in(due_in)
+            Recommendation.objects.filter(pk=rec.pk).update(due_date=due)
+            Transition.objects.filter(recommendation=rec, at=planned_at).update(
+                note=f"Owner {officer}, due by {date_format(due, 'j F Y')}."
+            )
+            _plan_actions(rec, officer, manager, actions, planned_at)
         elif step == "implement":
             (summary,) = details
-            update = ProgressUpdate(
-                recommendation=rec, text=summary, marks_implementation=True, written_by=officer,
-                created_at=_ago(days), evidence_name="evidence.txt",
-            )
-            update.evidence.save("evidence.txt", ContentFile(summary.encode()), save=False)
-            update.save()
-            rec.implementation_summary, rec.implemented_at = summary, update.created_at
-            move(Status.IMPLEMENTED, officer, days, summary)
-            Transition.objects.filter(recommendation=rec, to_status=Status.IMPLEMENTED).update(
-                at=update.created_at
+            services.implement(recommendation=rec, by=officer, summary=summary,
+                               evidence=ContentFile(summary.encode(), name="evidence.txt"))
+            when = _backdate(rec, days, implemented_at=True)
+            rec.progress_updates.filter(marks_implementation=True, created_at__gt=when).update(
+                created_at=when
             )
         elif step == "verify":
             (impact,) = details
-            rec.impact_statement, rec.verified_at = impact, _ago(days)
-            move(Status.VERIFIED, tenant, days, impact)
+            services.verify(recommendation=rec, by=tenant, impact_statement=impact)
+            _backdate(rec, days, verified_at=True)
         elif step == "return":
             (reason,) = details
-            rec.implemented_at = None
-            move(Status.IN_PROGRESS, tenant, days, reason)
-    rec.status = status
-    rec.save()
-    Recommendation.objects.filter(pk=rec.pk).update(created_at=_ago(first))
+            services.return_to_progress(recommendation=rec, by=tenant, reason=reason)
+            _backdate(rec, days)
+        rec.refresh_from_db()
+
+
+def _plan_actions(rec, officer, manager, actions, planned_at):
+    """Add the action plan's steps through the services, dated when the plan was agreed."""
+    today = timezone.localdate()
     for what, due_in, action_status in actions:
-        action = Action.objects.create(
-            recommendation=rec, what=what, owner=officer, due_date=_in(due_in), status=action_status,
-            completed_on=timezone.localdate() if action_status == ActionStatus.DONE else None,
-        )
+        action = services.add_action(recommendation=rec, by=manager, what=what, owner=officer,
+                                     due_date=today)
+        if action_status != ActionStatus.NOT_STARTED:
+            services.update_action(action=action, by=officer, what=what, owner=officer,
+                                   due_date=today, status=action_status)
+        Action.objects.filter(pk=action.pk).update(due_date=_in(due_in))
         # The timeline should show the action added when the plan was agreed, not today.
-        Action.history.filter(id=action.pk).update(history_date=planned_at, history_user=manager)
+        Action.history.filter(id=action.pk).update(history_date=planned_at)
 
 
 def seed(*, password, people):

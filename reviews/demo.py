@@ -1,5 +1,7 @@
 """Demo reviews: the SURE Team's complaints handling and repairs communications reviews, with
 fictional evidence, interviews, a site visit each and findings, plus the next review being scoped.
+Tenants choose the topics: each review is proposed by a member with its scope and questions and
+confirmed by the chair, through the services.
 
 Everything is found by its review and title or wording, so running the seed again adds nothing.
 Dates are set relative to today so the reviews line up with the demo recommendations' story."""
@@ -14,6 +16,7 @@ from PIL import Image, ImageDraw
 from accounts.demo import demo_user
 from accounts.models import Role
 from panels.models import Membership, Panel, PanelKind, PanelRole
+from reviews import services
 from reviews.demo_content import COMPLAINTS, NEXT_REVIEW, REPAIRS
 from reviews.models import (
     Document,
@@ -22,7 +25,7 @@ from reviews.models import (
     Interview,
     PerformanceFigure,
     Review,
-    ScopeQuestion,
+    ReviewKind,
     ServiceArea,
     SiteVisit,
     SiteVisitPhoto,
@@ -66,40 +69,30 @@ def _photo(caption):
     return out.getvalue()
 
 
-def _stages(review, days_ago, by):
-    """Walk the review through its stages on past dates (once)."""
-    if review.stage_changes.exists():
-        return
-    previous = ""
-    for stage, ago in days_ago:
-        change = StageChange.objects.create(
-            review=review, from_stage=previous, to_stage=stage, changed_by=by
-        )
-        StageChange.objects.filter(pk=change.pk).update(
-            changed_at=timezone.now() - timedelta(days=ago)
-        )
-        previous = stage
-    Review.objects.filter(pk=review.pk).update(stage=previous)
-    review.stage = previous
-
-
 def _review(panel, spec, people):
-    review, _ = Review.objects.get_or_create(
-        title=spec["title"], panel=panel,
-        defaults={"service_area": ServiceArea.objects.get_or_create(name=spec["area"])[0]},
+    """The review, proposed by a tenant with its scope and questions, confirmed by the chair and
+    moved through its stages, all through the services; then each step dated in the past."""
+    review = Review.objects.filter(title=spec["title"], panel=panel).first()
+    tenant, chair = people.get("tenant"), people.get("sure_chair")
+    if review is not None or tenant is None or chair is None:
+        return review
+    review = services.create_review(
+        by=tenant, panel=panel, title=spec["title"], kind=ReviewKind.SCRUTINY_REVIEW,
+        service_area=ServiceArea.objects.get_or_create(name=spec["area"])[0],
+        scope=spec["scope"], method=spec["method"], questions=spec["questions"],
+        planned_start=_today() - timedelta(days=spec["start"]),
+        planned_end=_today() - timedelta(days=spec["end"]),
+        lead_member=tenant, supporting_officer=people.get("officer"),
     )
-    if not review.scope:
-        review.scope = spec["scope"]
-        review.method = spec["method"]
-        review.planned_start = _today() - timedelta(days=spec["start"])
-        review.planned_end = _today() - timedelta(days=spec["end"])
-        review.lead_member = people.get("tenant")
-        review.supporting_officer = people.get("officer")
-        review.created_by = people.get("officer")
-        review.save()
-    for number, text in enumerate(spec["questions"], start=1):
-        ScopeQuestion.objects.get_or_create(review=review, number=number, defaults={"text": text})
-    _stages(review, spec["stages"], people.get("officer"))
+    services.confirm_review(review=review, by=chair)
+    for stage, _ago in spec["stages"][1:]:
+        services.move_stage(review=review, to_stage=stage, by=chair)
+    proposed = spec["stages"][0][1] + 14
+    days = [proposed] + [ago for _stage, ago in spec["stages"]]
+    for change, ago in zip(review.stage_changes.order_by("pk"), days, strict=True):
+        StageChange.objects.filter(pk=change.pk).update(changed_at=timezone.now() - timedelta(days=ago))
+    Review.objects.filter(pk=review.pk).update(created_at=timezone.now() - timedelta(days=proposed))
+    review.refresh_from_db()
     return review
 
 

@@ -1,0 +1,78 @@
+"""The demo goes through the services, so it holds nothing they would refuse: every
+recommendation's steps are ones the lifecycle allows, taken by people allowed to take them;
+tenants proposed the reviews and the chair confirmed them; meetings were arranged by someone
+who manages the panel. Seeding sends no email and adds nothing the second time."""
+
+import io
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from panels.models import Meeting
+from panels.permissions import can_manage_panel
+from recommendations import permissions
+from recommendations.models import OPEN_WORK, Recommendation, Status
+from recommendations.permissions import STEP_FROM
+from reviews.models import Review, Stage
+
+# The step each move is, by the status it reaches (returning is the move from implemented).
+STEP_TO = {
+    Status.SUBMITTED: "submit", Status.ACCEPTED: "respond", Status.PARTLY_ACCEPTED: "respond",
+    Status.REJECTED: "respond", Status.IN_PROGRESS: "agree_plan", Status.IMPLEMENTED: "implement",
+    Status.VERIFIED: "verify",
+}
+
+
+@pytest.fixture
+def seeded(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", stdout=io.StringIO())
+    return True
+
+
+def test_every_demo_step_is_one_the_lifecycle_allows_by_someone_allowed(seeded):
+    recs = Recommendation.objects.prefetch_related("transitions__by").select_related("review", "owner")
+    assert recs.count() >= 10
+    for rec in recs:
+        steps = list(rec.transitions.all())
+        assert (steps[0].from_status, steps[0].to_status) == ("", Status.DRAFT)
+        for before, after in zip(steps, steps[1:], strict=False):
+            assert after.from_status == before.to_status, rec
+            step = "return" if after.from_status == Status.IMPLEMENTED and \
+                after.to_status == Status.IN_PROGRESS else STEP_TO[after.to_status]
+            assert after.from_status in STEP_FROM[step], (rec, step)
+            rule = permissions.STEP_RULES[step]
+            assert not after.by.is_site_admin and rule(after.by, rec), (rec, step)
+        assert steps[-1].to_status == rec.status
+        assert all(t.at <= steps[-1].at for t in steps)
+        if rec.status in (Status.IN_PROGRESS, Status.IMPLEMENTED, Status.VERIFIED):
+            assert rec.owner is not None and rec.due_date is not None
+        for action in rec.actions.all():
+            added = action.history.earliest().history_date
+            status_then = [t.to_status for t in steps if t.at <= added][-1]
+            assert status_then in OPEN_WORK, (rec, action)  # actions only while work is open
+
+
+def test_tenants_proposed_the_demo_reviews_and_the_chair_confirmed_them(seeded):
+    for review in Review.objects.filter(panel__name="SURE Team"):
+        changes = list(review.stage_changes.select_related("changed_by"))
+        assert changes[0].to_stage == Stage.PROPOSED and changes[0].changed_by.is_tenant
+        assert review.created_by.is_tenant
+        assert changes[1].from_stage == Stage.PROPOSED and changes[1].to_stage == Stage.SCOPING
+        assert can_manage_panel(changes[1].changed_by, review.panel_id)
+        assert changes[-1].to_stage == review.stage
+
+
+def test_demo_meetings_were_arranged_by_someone_who_manages_the_panel(seeded):
+    meetings = Meeting.objects.select_related("created_by")
+    assert meetings.exists()
+    for meeting in meetings:
+        assert can_manage_panel(meeting.created_by, meeting.panel_id)
+
+
+def test_seeding_sends_no_email_and_adds_nothing_the_second_time(seeded):
+    assert mail.outbox == []
+    counts = (Recommendation.objects.count(), Review.objects.count(), Meeting.objects.count())
+    call_command("seed_demo", stdout=io.StringIO())
+    assert (Recommendation.objects.count(), Review.objects.count(), Meeting.objects.count()) == counts
