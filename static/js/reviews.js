@@ -7,6 +7,8 @@
 //    signs in again and returns to the form. sessionStorage is cleared when the tab closes.
 // 3. If the server says the person is signed out, the page says so, offers a sign-in link
 //    that brings them back here, and stops the form being sent (it would be refused).
+// 4. Sending the form first saves the draft, so a session lost just before pressing the
+//    button is caught here, with every word kept, rather than by a refusal page.
 (function () {
   "use strict";
 
@@ -89,10 +91,11 @@
                     " and you will come back to this form with your text put back.");
     }
 
-    function save() {
+    // Post the form's text as a draft. Resolves to "saved", "signed-out", "offline" or "error".
+    function save(force) {
       timer = null;
       var values = fieldValues(form);
-      if (lastSent && same(values, lastSent)) { return; }
+      if (!force && lastSent && same(values, lastSent)) { return Promise.resolve("saved"); }
       var body = new FormData();
       Object.keys(values).forEach(function (name) {
         var value = values[name];
@@ -101,30 +104,38 @@
       });
       body.append("_draft_form", form.dataset.draftForm);
       body.append("_draft_object", form.dataset.draftObject);
-      fetch(form.dataset.autosaveUrl, {
+      return fetch(form.dataset.autosaveUrl, {
         method: "POST", body: body, credentials: "same-origin", redirect: "manual",
         headers: { "X-CSRFToken": csrfToken(form), "X-Requested-With": "fetch" }
       }).then(function (response) {
         if (response.status === 401 || response.status === 403 || response.type === "opaqueredirect") {
           showSignedOut();
-          return null;
+          return "signed-out";
         }
         if (!response.ok) {
           say("Your draft could not be saved just now. Keep typing: we will try again.");
-          return null;
+          return "error";
         }
-        return response.json();
-      }).then(function (result) {
-        if (!result) { return; }
-        signedOut = false;
-        lastSent = values;
-        savedAt = result.saved_at;
-        form.dataset.draftSavedAt = savedAt;
-        stash();
-        say(result.message);
+        return response.json().then(function (result) {
+          signedOut = false;
+          lastSent = values;
+          savedAt = result.saved_at;
+          form.dataset.draftSavedAt = savedAt;
+          stash();
+          say(result.message);
+          return "saved";
+        });
       }).catch(function () {
         say("You seem to be offline, so your draft is not saved on the server yet. Your text is still here: we will try again when you type.");
+        return "offline";
       });
+    }
+
+    function send() {
+      var input = form.querySelector("input[name=csrfmiddlewaretoken]");
+      if (input) { input.value = csrfToken(form); }
+      stash({ submitted: true });
+      HTMLFormElement.prototype.submit.call(form);
     }
 
     function changed() {
@@ -148,16 +159,26 @@
 
     form.addEventListener("input", changed);
     form.addEventListener("change", changed);
+    // Before the form is sent, its text is saved as a draft: that keeps every word on the
+    // server and in this tab, and shows whether the person is still signed in. If they are
+    // not (or the signal has gone), the form stays here with their text instead of being sent
+    // to a refusal, and signing in again brings all of it back.
+    var sending = false;
     form.addEventListener("submit", function (event) {
-      if (signedOut) {
-        event.preventDefault();
-        showSignedOut();
+      event.preventDefault();
+      if (sending) { return; }
+      sending = true;
+      if (timer) { clearTimeout(timer); timer = null; }
+      stash();
+      save(true).then(function (outcome) {
+        sending = false;
+        if (outcome === "saved" || outcome === "error") {
+          send();
+          return;
+        }
+        if (outcome === "signed-out") { showSignedOut(); }
         if (status) { status.focus(); }
-        return;
-      }
-      var input = form.querySelector("input[name=csrfmiddlewaretoken]");
-      if (input) { input.value = csrfToken(form); }
-      stash({ submitted: true });
+      });
     });
     if (status) { status.setAttribute("tabindex", "-1"); }
   }

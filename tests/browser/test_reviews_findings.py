@@ -44,8 +44,8 @@ def test_tenant_logs_a_finding_on_new_evidence_and_keeps_it_through_a_lost_sessi
         {"name": "procedure.pdf", "mimeType": "application/pdf", "buffer": files.pdf()}
     )
     page.get_by_label("Source").fill("Housing Services")
-    page.get_by_role("button", name="Add to the evidence").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add to the evidence").click()
     assert "“Complaints procedure” has been added to the evidence." in page.content()
     assert page.get_by_role("link", name="Download procedure.pdf").is_visible()
     page.check_accessibility()
@@ -89,8 +89,8 @@ def test_tenant_logs_a_finding_on_new_evidence_and_keeps_it_through_a_lost_sessi
     assert "We have put back what you were typing here" in page.content()
     page.check_accessibility()
 
-    page.get_by_role("button", name="Save the finding").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save the finding").click()
     assert "Your finding has been logged." in page.content()
     assert BEFORE + AFTER in page.locator("main").inner_text()
     page.check_accessibility()
@@ -155,7 +155,51 @@ def test_every_review_page_is_accessible_on_a_phone(phone_page):
 
     # Error pages too: a form sent empty shows its error summary.
     page.visit(f"{base}/findings/add/")
-    page.get_by_role("button", name="Save the finding").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save the finding").click()
     assert "There is a problem" in page.content()
     page.check_accessibility()
+
+
+def test_a_finding_sent_straight_after_the_session_is_lost_keeps_every_word(phone_page):
+    """Type, lose the session, press the button at once (before the next autosave): nothing is
+    refused and lost; the page keeps the words and signing in brings every one of them back."""
+    page = phone_page
+    panel = PanelFactory(name="SURE Team")
+    review = ReviewFactory(panel=panel, title="Complaints handling")
+    tenant = UserFactory(role="tenant", display_name="Morag Fraser")
+    MembershipFactory(panel=panel, user=tenant, role=PanelRole.MEMBER)
+
+    page.sign_in(tenant, PASSWORD)
+    page.visit(f"/reviews/{review.pk}/findings/add/")
+    page.get_by_label("Weakness").check()
+    statement = page.get_by_label("The finding, in plain words")
+    statement.press_sequentially(BEFORE, delay=5)
+    _wait_for_status(page, "Draft saved")
+
+    page.context.clear_cookies()
+    statement.press_sequentially(AFTER, delay=5)
+    page.get_by_role("button", name="Save the finding").click()  # at once: no autosave since
+
+    _wait_for_status(page, "You have been signed out")
+    assert "Your form could not be sent" not in page.content()
+    assert statement.input_value() == BEFORE + AFTER
+    page.check_accessibility()
+
+    page.locator("[data-autosave-status]").get_by_role("link", name="Sign in again").click()
+    page.wait_for_load_state()
+    page.get_by_label("Email address").fill(tenant.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(rf"/reviews/{review.pk}/findings/add/"))
+    statement = page.get_by_label("The finding, in plain words")
+    statement.wait_for()
+    _wait_for_status(page, "Draft saved")
+    for word in (BEFORE + AFTER).split():
+        assert word in statement.input_value()
+    assert statement.input_value() == BEFORE + AFTER
+
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save the finding").click()
+    assert "Your finding has been logged." in page.content()
+    assert review.findings.get().statement == BEFORE + AFTER
