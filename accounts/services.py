@@ -98,3 +98,44 @@ def change_person(
     current.is_active = is_active
     current.save()
     return current
+
+
+ERASED_NAME = "Former member"
+
+
+@transaction.atomic
+def erase_person(*, user: User, by: User | None = None) -> User:
+    """Erase a person's personal data on their request: name and contact details are replaced,
+    sign-in is closed, and what they contributed stays, credited to "Former member"."""
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    from scrutiny import audit
+    from scrutiny.models import AuditKind
+
+    old_email = user.email
+    Invitation.objects.filter(email__iexact=old_email).delete()
+    user.notices.all().delete()
+    _forget_sign_in_attempts(old_email)
+    user.display_name = ERASED_NAME
+    user.email = f"erased-{user.pk}@erased.invalid"
+    user.phone = ""
+    user.postal_address = ""
+    user.access_needs = ""
+    user.large_text = False
+    user.large_print_documents = False
+    user.is_active = False
+    user.set_unusable_password()
+    user.save()
+    for path in getattr(settings, "PERSONAL_DATA_ERASERS", []):
+        import_string(path)(user)
+    audit.record(kind=AuditKind.ERASED, actor=by, subject=user, detail="on the person's request")
+    return user
+
+
+def _forget_sign_in_attempts(email: str) -> None:
+    """django-axes keeps the email typed at each failed sign-in: those go too."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username__iexact=email).delete()

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.db import models
@@ -96,3 +97,36 @@ class Job(models.Model):
     def __str__(self) -> str:
         state = "done" if self.done_at else "waiting"
         return f"{self.task} #{self.pk} ({state})"
+
+
+class AuditKind(models.TextChoices):
+    SIGN_IN = "sign_in", "Signed in"
+    SIGN_IN_FAILED = "sign_in_failed", "Sign-in refused"
+    SIGN_OUT = "sign_out", "Signed out"
+    ROLE_CHANGED = "role_changed", "Role changed"
+    EXPORT = "export", "Exported data"
+    PERSONAL_DATA = "personal_data", "Downloaded personal data"
+    ERASED = "erased", "Personal data erased"
+
+
+class AuditEvent(models.Model):
+    """Who did what that matters for security and data protection, and when (scrutiny/audit.py)."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    kind = models.CharField(max_length=20, choices=AuditKind.choices, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="Who did it (empty: nobody signed in, or the command line).",
+    )
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="Whose account or data it was about.",
+    )
+    detail = models.CharField(max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} at {self.at:%Y-%m-%d %H:%M}"

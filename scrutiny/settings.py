@@ -72,7 +72,15 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "scrutiny.audit.AuditedDownloadsMiddleware",
 ]
+# Downloads that go on the audit trail, by URL name: exports, and personal data.
+AUDITED_DOWNLOADS = {
+    "accounts:personal-data": "personal_data",
+    "recommendations:export-csv": "export",
+    "recommendations:export-xlsx": "export",
+    "reports:download": "export",
+}
 
 ROOT_URLCONF = "scrutiny.urls"
 WSGI_APPLICATION = "scrutiny.wsgi.application"
@@ -305,6 +313,10 @@ PANEL_PAGE_SECTIONS = [
 ]
 
 # Parts of "download everything held about me", each a function (user) -> (title, data).
+# Extra steps of `manage.py erase_person`, each a function (user) -> None that removes personal
+# data an app keeps beyond the account itself (the account's own fields are always erased).
+PERSONAL_DATA_ERASERS: list[str] = []
+
 PERSONAL_DATA_SECTIONS = [
     "accounts.selectors.personal_data",
     "panels.personal_data.collect",

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from mysteryshop.views.record import worker as visit_worker
-from scrutiny import views
+from scrutiny import views, views_audit
 
 admin.site.site_header = "Scrutiny administration"
 admin.site.site_title = "Scrutiny administration"
@@ -19,6 +19,7 @@ urlpatterns = [
     path("visit-worker.js", visit_worker, name="visit-worker"),
     path("administration/", views.administration, name="administration"),
     path("administration/site-settings/", views.site_settings, name="site-settings"),
+    path("audit/", views_audit.audit_trail, name="audit"),
     path("accounts/", include("accounts.urls")),
     path("panels/", include("panels.urls")),
     path("reviews/", include("reviews.urls")),

@@ -15,6 +15,8 @@ def rows(people):
         Row("site-settings", "/administration/site-settings/", admins_only(REDIRECT), method="post",
             data=_site_settings_data),
         Row("site-logo", "/site/logo", everyone(NOT_FOUND, anonymous=NOT_FOUND)),
+        Row("audit", "/audit/", admins_only()),
+        Row("audit", "/audit/?kind=sign_in&person=a&since=2026-01-01&until=2026-12-31", admins_only()),
     ]
 
 

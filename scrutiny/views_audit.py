@@ -1,0 +1,43 @@
+"""The audit trail page: administrators see sign-ins, role changes, exports and downloads of
+personal data, a page at a time, narrowed by kind, person and dates."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from scrutiny import audit
+from scrutiny.models import AuditKind
+from scrutiny.permissions import role_required
+
+PAGE_SIZE = 50
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class AuditFilterForm(forms.Form):
+    kind = forms.ChoiceField(label="What happened", required=False,
+                             choices=[("", "Anything")] + AuditKind.choices)
+    person = forms.CharField(label="Person (name or email)", required=False, max_length=200)
+    since = forms.DateField(label="From", required=False, widget=DateInput())
+    until = forms.DateField(label="To", required=False, widget=DateInput())
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("since") and data.get("until") and data["since"] > data["until"]:
+            self.add_error("until", "The end date must be on or after the start date.")
+        return data
+
+
+@role_required("admin", message="Only administrators can see the audit trail.")
+def audit_trail(request: HttpRequest) -> HttpResponse:
+    """The audit trail, newest first, for administrators."""
+    form = AuditFilterForm(request.GET or None)
+    criteria = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    found = audit.events(**{k: v for k, v in criteria.items() if v})
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(request, "audit.html", {"form": form, "page": page, "query": params.urlencode()})
