@@ -177,3 +177,24 @@ def test_while_the_database_is_away_pages_say_so_and_work_again_when_it_is_back(
 
     page = wait(lambda: (p := browser.get("/")).status_code == 200 and p, "the app to recover")
     assert "Sam Patel" in page.text  # still signed in: nothing was restarted
+
+
+def test_an_oversized_upload_is_refused_before_its_body_is_sent(stack):
+    """gunicorn answers 413 to the headers alone: none of the 300 MB is sent, let alone stored."""
+    import socket
+
+    stack.start_web()
+    declared = 300 * 1024 * 1024
+    with socket.create_connection(("127.0.0.1", stack.port), timeout=120) as conn:
+        conn.sendall(
+            b"POST /accounts/profile/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: multipart/form-data; boundary=x\r\n"
+            + f"Content-Length: {declared}\r\n\r\n".encode()
+        )
+        received = b""
+        while chunk := conn.recv(65536):  # gunicorn closes the connection after the answer
+            received += chunk
+    answer = received.decode(errors="replace")
+
+    assert answer.startswith("HTTP/1.1 413"), answer[:500]
+    assert "<h1>The file is too large</h1>" in answer

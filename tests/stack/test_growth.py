@@ -1,0 +1,123 @@
+"""Horizontal growth: two gunicorn instances and two Celery workers on the same PostgreSQL and
+Redis (loopback). Recommendations drafted at once through both instances get numbers with no
+duplicates and no gaps; reminder runs taken by both workers at once send each person one digest.
+"""
+
+import subprocess
+import sys
+import threading
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from recommendations.models import Recommendation, ReminderSent
+from tests.factories.accounts import UserFactory
+from tests.factories.panels import MembershipFactory, PanelFactory
+from tests.factories.recommendations import ActionFactory, RecommendationFactory
+from tests.factories.reviews import ReviewFactory
+from tests.stack.conftest import Browser, _free_port
+from tests.stack.services import PrivateRedis
+from tests.stack.test_faults import wait
+from tests.stack.test_stack import csrf_token, sign_in
+
+DRAFTS_PER_THREAD = 5
+
+
+@pytest.fixture
+def private_redis(tmp_path):
+    redis = PrivateRedis(tmp_path)
+    redis.start()
+    yield redis
+    redis.stop()
+
+
+@pytest.fixture
+def two_of_everything(stack, private_redis):
+    """Two web instances and two workers sharing one database and one Redis."""
+    stack.env["CELERY_BROKER_URL"] = private_redis.url
+    second_port = _free_port()
+    stack.start_web()
+    stack.start_web("web2", port=second_port)
+    stack.start_worker("worker")
+    stack.start_worker("worker2")
+    for name in ("worker", "worker2"):
+        stack.wait_for(lambda n=name: " ready." in stack.log(n), f"{name} to be ready", name)
+    return [stack.url, f"http://127.0.0.1:{second_port}"]
+
+
+def on(url, browser):
+    """The same signed-in person, talking to another instance (sessions live in the database)."""
+    other = Browser(url)
+    other.cookies = browser.cookies
+    return other
+
+
+def test_numbering_stays_whole_when_two_instances_take_drafts_at_once(stack, two_of_everything):
+    panel = PanelFactory()
+    review = ReviewFactory(panel=panel)
+    members = [UserFactory(role="tenant", email=f"member{n}@example.org") for n in range(4)]
+    for member in members:
+        MembershipFactory(panel=panel, user=member)
+    browsers = [sign_in(stack, member) for member in members]
+    path = f"/recommendations/reviews/{review.pk}/new/"
+    answers: list[int] = []
+    lock = threading.Lock()
+
+    def draft(thread: int) -> None:
+        # Threads 0 and 2 use the first instance, 1 and 3 the second.
+        browser = on(two_of_everything[thread % 2], browsers[thread])
+        for n in range(DRAFTS_PER_THREAD):
+            form = browser.get(path)
+            response = browser.post(path, data={
+                "text": f"Recommendation {n} from thread {thread}", "priority": "medium",
+                "csrfmiddlewaretoken": csrf_token(form),
+            }, follow=False)
+            with lock:
+                answers.append(response.status_code)
+
+    threads = [threading.Thread(target=draft, args=(t,)) for t in range(len(members))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    total = DRAFTS_PER_THREAD * len(members)
+    assert answers == [302] * total
+    numbers = sorted(Recommendation.objects.filter(review=review).values_list("number", flat=True))
+    assert numbers == list(range(1, total + 1))  # no duplicates, nothing lost, no gaps
+    web_logs = stack.log("web") + stack.log("web2")
+    assert stack.log("web").count(f"POST {path}") and stack.log("web2").count(f"POST {path}")
+    assert web_logs.count(f"POST {path}") == total
+
+
+def test_reminder_runs_taken_by_two_workers_at_once_send_each_person_one_digest(stack, two_of_everything):
+    owners = [UserFactory(role="officer", email=f"owner{n}@example.org") for n in range(5)]
+    soon = timezone.localdate() + timedelta(days=2)
+    for owner in owners:
+        rec = RecommendationFactory(status="in_progress", owner=owner, due_date=soon + timedelta(days=30))
+        ActionFactory(recommendation=rec, owner=owner, due_date=soon)
+    runs = 6
+
+    sender = (
+        "import sys; from scrutiny.celery import app; "
+        "[app.send_task('recommendations.tasks.send_reminders', queue=sys.argv[1]) "
+        f"for _ in range({runs})]"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", sender, stack.queue], env=stack.env, capture_output=True, text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+    wait(lambda: _succeeded(stack, "worker") + _succeeded(stack, "worker2") == runs, "every run to end")
+    assert _succeeded(stack, "worker") >= 1 and _succeeded(stack, "worker2") >= 1  # both took runs
+    assert ReminderSent.objects.count() == len(owners)
+    to = sorted(line for p in stack.mail_dir.iterdir() for line in p.read_text().splitlines()
+                if line.startswith("To: "))
+    assert to == sorted(f"To: {owner.email}" for owner in owners)
+
+
+def _succeeded(stack, name: str) -> int:
+    return len([line for line in stack.log(name).splitlines()
+                if "send_reminders[" in line and "succeeded" in line])
