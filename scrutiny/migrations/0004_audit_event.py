@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('scrutiny', '0002_job_outbox'),
+        ('scrutiny', '0003_site_switches_and_version'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
