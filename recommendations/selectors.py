@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from statistics import median
 from typing import TYPE_CHECKING, Any
 
+from django.core.cache import cache
 from django.db import connection
-from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Q
+from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Max, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -86,6 +88,28 @@ def medians(queryset: QuerySet[Recommendation]) -> dict[str, int | None]:
         "to_response": _median_between(base, "submitted_at", "response__responded_at"),
         "to_implementation": _median_between(base, "submitted_at", "implemented_at"),
     }
+
+
+# The tracker's summary and medians are the costly part of the page at scale; they are kept
+# this long in the shared cache, and any change to a recommendation or action starts afresh.
+TRACKER_FIGURES_SECONDS = 60
+
+
+def tracker_figures(queryset: QuerySet[Recommendation], *, key: str) -> tuple[dict, dict]:
+    """The summary counts and medians for the tracker, from the cache when nothing has changed.
+
+    `key` names the filtered set (who is looking and the filters). The cache key also holds
+    today's date (overdue is about today) and the latest change to any recommendation or
+    action, read in two small queries, so a cached figure is never older than the data."""
+    stamp = Recommendation.objects.order_by().aggregate(n=Count("pk"), at=Max("updated_at"))
+    acted = Action.objects.order_by().aggregate(n=Count("pk"), at=Max("updated_at"))
+    raw = f"{key}|{timezone.localdate()}|{stamp['n']}|{stamp['at']}|{acted['n']}|{acted['at']}"
+    cache_key = "tracker-figures:" + hashlib.sha256(raw.encode()).hexdigest()
+    figures = cache.get(cache_key)
+    if figures is None:
+        figures = (summary(queryset), medians(queryset))
+        cache.set(cache_key, figures, TRACKER_FIGURES_SECONDS)
+    return figures
 
 
 def financial_year_bounds(start_year: int, start_month: int) -> tuple[datetime, datetime]:

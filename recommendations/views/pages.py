@@ -37,11 +37,17 @@ def tracker(request):
     query = request.GET.copy()
     query.pop("page", None)
     review = filterset.form.cleaned_data.get("review") if filterset.form.is_valid() else None
+    # What the person may see decides what is counted: the visibility rule itself is the key.
+    seen_by = repr(permissions.visible_filter(request.user))
+    filters = request.GET.copy()
+    for name in ("page", "sort"):
+        filters.pop(name, None)
+    summary, medians = selectors.tracker_figures(recommendations, key=f"{seen_by}?{filters.urlencode()}")
     return render(request, "recommendations/tracker.html", {
         "filter": filterset,
         "page": page,
-        "summary": selectors.summary(recommendations),
-        "medians": selectors.medians(recommendations),
+        "summary": summary,
+        "medians": medians,
         "query": query.urlencode(),
         "review": review,
         "can_draft": review is not None and permissions.can_draft(request.user, review),

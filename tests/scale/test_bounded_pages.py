@@ -2,7 +2,9 @@
 a tracker over 100 or 1,000 reviews, shows the same number of rows and makes the same queries."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
 from panels.models import PanelRole
@@ -33,6 +35,7 @@ def review_with_findings(panel, member, n: int) -> Review:
 
 
 def get(client, url: str) -> tuple[str, int]:
+    cache.clear()  # counted uncached: the tracker keeps its figures for a minute
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
@@ -141,3 +144,18 @@ def test_panel_pages_show_a_bounded_number_of_members(client, path):
         sizes[n] = (html.count('<h3 class="h6 mb-1">'), queries)
         assert f"({n + 1})" in html  # the heading still counts everyone
     assert sizes[60] == sizes[200]
+
+
+def test_the_tracker_figures_come_from_the_cache_until_a_recommendation_changes(client):
+    manager = tracker_world(5)
+    client.force_login(manager)
+    first = client.get("/recommendations/").context["summary"]
+    assert first["awaiting"] == 5
+    # Changed behind the tracker's back (no save): the cached figures stay.
+    Recommendation.objects.filter(number=1).update(status=Status.DRAFT, updated_at=F("updated_at"))
+    assert client.get("/recommendations/").context["summary"]["awaiting"] == 5
+    # A real change moves updated_at: the figures are worked out again at once.
+    rec = Recommendation.objects.first()
+    rec.status = Status.SUBMITTED
+    rec.save()
+    assert client.get("/recommendations/").context["summary"]["awaiting"] == 1
