@@ -10,7 +10,13 @@ document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("table.table-stack").forEach(function (table) {
     var headings = Array.prototype.map.call(
       table.querySelectorAll("thead tr:last-child th"),
-      function (th) { return th.textContent.trim(); }
+      function (th) {
+        // A heading only screen readers hear (such as "Change" over a column of links) needs
+        // no words on the card either.
+        var hidden = th.querySelector(".visually-hidden");
+        if (hidden && hidden.textContent.trim() === th.textContent.trim()) { return ""; }
+        return th.textContent.trim();
+      }
     );
     table.querySelectorAll("tbody tr, tfoot tr").forEach(function (row) {
       Array.prototype.forEach.call(row.children, function (cell, i) {
