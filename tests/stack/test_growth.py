@@ -1,6 +1,7 @@
 """Horizontal growth: two gunicorn instances and two Celery workers on the same PostgreSQL and
 Redis (loopback). Recommendations drafted at once through both instances get numbers with no
-duplicates and no gaps; reminder runs taken by both workers at once send each person one digest.
+duplicates and no gaps; reminder runs taken by both workers at once send each person one digest;
+report requests made through both instances are each made once, none lost.
 """
 
 import subprocess
@@ -121,3 +122,41 @@ def test_reminder_runs_taken_by_two_workers_at_once_send_each_person_one_digest(
 def _succeeded(stack, name: str) -> int:
     return len([line for line in stack.log(name).splitlines()
                 if "send_reminders[" in line and "succeeded" in line])
+
+
+def test_report_requests_through_both_instances_are_each_made_once(stack, two_of_everything):
+    from reports.models import ReportRequest
+    from scrutiny.models import Job
+
+    managers = [UserFactory(role="manager", email=f"manager{n}@example.org") for n in range(4)]
+    browsers = [sign_in(stack, manager) for manager in managers]
+    choices = ["high", "medium", "low", "urgent"]  # a different report for each
+    answers: list[int] = []
+    lock = threading.Lock()
+
+    def ask(n: int) -> None:
+        browser = on(two_of_everything[n % 2], browsers[n])
+        token = csrf_token(browser.get("/reports/"))
+        response = browser.post(f"/reports/ask/tracker/?priority={choices[n]}",
+                                data={"csrfmiddlewaretoken": token}, follow=False)
+        with lock:
+            answers.append(response.status_code)
+
+    threads = [threading.Thread(target=ask, args=(n,)) for n in range(len(managers))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == [302] * len(managers)
+
+    def all_done() -> bool:
+        return ReportRequest.objects.filter(status="done").count() == len(managers)
+
+    wait(all_done, "every report to be made", deadline=600)
+    assert ReportRequest.objects.count() == len(managers)  # none lost, none doubled
+    assert set(ReportRequest.objects.values_list("attempts", flat=True)) == {1}  # each made once
+    jobs_done = Job.objects.filter(task="reports.tasks.make_report", done_at__isnull=False)
+    assert jobs_done.count() == len(managers)
+    made = [line for name in ("worker", "worker2") for line in stack.log(name).splitlines()
+            if "make_report[" in line and "succeeded" in line]
+    assert len(made) == len(managers) and all("'done'" in line for line in made)
