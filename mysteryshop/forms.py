@@ -1,5 +1,4 @@
 from django import forms
-from django.core.exceptions import ValidationError
 
 from mysteryshop.models import (
     AnswerType,
@@ -11,51 +10,10 @@ from mysteryshop.models import (
     Visit,
 )
 from scrutiny.forms import SafeModelMultipleChoiceField
+from scrutiny.locking import VersionedForm as LockedForm
 from scrutiny.uploads import IMAGES, UploadField
 
-KEEP_BOTH = (
-    "Your text is still in the form. The saved version is shown above it: check both, then "
-    "save again to replace it with yours."
-)
 DOCUMENT_FILES = frozenset({"pdf", "docx", "txt"})
-
-
-class LockedForm(forms.BaseForm):
-    """Carries the version the person started from; after a conflict keeps their text and
-    lists the saved values (templates/mysteryshop/_conflict.html)."""
-
-    conflict = None
-
-    def __init__(self, *args, versioned=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        record = versioned if versioned is not None else getattr(self, "instance", None)
-        self.versioned = record if record is not None and record.pk else None
-        if self.versioned is not None:
-            self.fields["version"] = forms.IntegerField(
-                widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31,
-                initial=self.versioned.version,
-            )
-
-    def clean_version(self):
-        return self.cleaned_data.get("version") or 0
-
-    def note_conflict(self, exc):
-        self.conflict = exc.current
-        data = self.data.copy()
-        data[self.add_prefix("version")] = exc.current.version
-        self.data = data
-        self.add_error(None, ValidationError(f"{exc.messages[0]} {KEEP_BOTH}", code="conflict"))
-
-    @property
-    def conflict_rows(self):
-        if self.conflict is None:
-            return []
-        rows = []
-        for field in self.visible_fields():
-            display = getattr(self.conflict, f"get_{field.name}_display", None)
-            value = display() if callable(display) else getattr(self.conflict, field.name, "")
-            rows.append((str(field.label), "" if value is None else str(value)))
-        return rows
 
 
 class ChecklistForm(LockedForm, forms.ModelForm):

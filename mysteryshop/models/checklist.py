@@ -7,9 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-# The same field as scrutiny.locking.Versioned: a number that goes up on every saved edit, so a
-# save made from an old page is refused instead of silently replacing someone else's change.
-LOCK_HELP = "Goes up by one on every change made in a form."
+from scrutiny.locking import Versioned
 
 
 class ChecklistPurpose(models.TextChoices):
@@ -22,7 +20,7 @@ class ChecklistPurpose(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class Checklist(models.Model):
+class Checklist(Versioned):
     """One version of a checklist of standards. Versions of the same checklist share a `family`;
     a visit keeps the version it was scored against, so changing a checklist already used makes
     a new version (services.editable_version) and leaves the old one as it was."""
@@ -35,7 +33,6 @@ class Checklist(models.Model):
         blank=True, help_text="What the shopper or inspector should know before they start."
     )
     is_current = models.BooleanField(default=True, editable=False)
-    version = models.PositiveIntegerField(default=1, editable=False, help_text=LOCK_HELP)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

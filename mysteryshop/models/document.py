@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 
-from mysteryshop.models.checklist import LOCK_HELP
+from scrutiny.locking import Versioned
 from scrutiny.uploads import UploadFileField, UploadPath
 
 
@@ -13,7 +13,7 @@ class DocumentStatus(models.TextChoices):
     SENT_BACK = "sent_back", "Sent back for changes"
 
 
-class CheckedDocument(models.Model):
+class CheckedDocument(Versioned):
     """One version of a leaflet or letter the panel checks for plain English. A new version of
     the same document points at the one before it."""
 
@@ -34,7 +34,6 @@ class CheckedDocument(models.Model):
     )
     approved_on = models.DateField(null=True, blank=True)
     expires_on = models.DateField(null=True, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False, help_text=LOCK_HELP)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -52,12 +51,11 @@ class CheckedDocument(models.Model):
         return reverse("mysteryshop:document", args=[self.pk])
 
 
-class JargonTerm(models.Model):
+class JargonTerm(Versioned):
     """A word or phrase tenants find hard, with the plain words to use instead."""
 
     term = models.CharField(max_length=100)
     plain = models.CharField("plain alternative", max_length=200)
-    version = models.PositiveIntegerField(default=1, editable=False, help_text=LOCK_HELP)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -3,7 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from mysteryshop.models.checklist import LOCK_HELP, Checklist, Standard
+from mysteryshop.models.checklist import Checklist, Standard
+from scrutiny.locking import Versioned
 from scrutiny.uploads import IMAGES, UploadFileField, UploadPath
 
 
@@ -44,7 +45,7 @@ class VisitStatus(models.TextChoices):
     SUBMITTED = "submitted", "Submitted"
 
 
-class Visit(models.Model):
+class Visit(Versioned):
     """One mystery shop, inspection or document check, scored against one checklist version.
 
     `points`, `max_points` and `score` are the sums of its answers, kept up to date by
@@ -71,7 +72,6 @@ class Visit(models.Model):
         max_digits=5, decimal_places=1, null=True, blank=True,
         help_text="Weighted share of points earned, as a percentage; empty until scored.",
     )
-    version = models.PositiveIntegerField(default=1, editable=False, help_text=LOCK_HELP)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -92,7 +92,7 @@ class Visit(models.Model):
         return self.status == VisitStatus.SUBMITTED
 
 
-class Answer(models.Model):
+class Answer(Versioned):
     """The answer to one standard on one visit. Its points are worked out when it is saved
     (mysteryshop.scoring), so totals are sums in the database."""
 
@@ -106,7 +106,6 @@ class Answer(models.Model):
     points = models.DecimalField(max_digits=8, decimal_places=2, default=0)
     max_points = models.DecimalField(max_digits=8, decimal_places=2, default=0)
     passed = models.BooleanField(null=True, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False, help_text=LOCK_HELP)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -85,7 +85,7 @@ def update_checklist(*, by: Any, checklist: Checklist, version: int | None, titl
                      purpose: str, introduction: str = "") -> Checklist:
     """Change a checklist's title and introduction (in a new version if it is in use)."""
     require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
-    current = claim(checklist, version=version, noun="checklist")
+    current = claim(checklist, version=version, by=by, noun="checklist")
     _check_current(current)
     current.save(update_fields=["version"])
     target, _ = _editable(current, by)
@@ -111,7 +111,7 @@ def save_section(*, by: Any, checklist: Checklist, version: int | None, title: s
                  section: Section | None = None) -> Section:
     """Add a section at the end, or rename one; returns it as it is in the version changed."""
     require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
-    current = claim(checklist, version=version, noun="checklist")
+    current = claim(checklist, version=version, by=by, noun="checklist")
     _check_current(current)
     current.save(update_fields=["version", "updated_at"])
     target, mapping = _editable(current, by)
@@ -134,7 +134,7 @@ def save_standard(*, by: Any, checklist: Checklist, version: int | None, section
     _check_standard(fields)
     if section.checklist_id != checklist.pk:
         raise ValidationError({"section": "Choose a section of this checklist."})
-    current = claim(checklist, version=version, noun="checklist")
+    current = claim(checklist, version=version, by=by, noun="checklist")
     _check_current(current)
     current.save(update_fields=["version", "updated_at"])
     target, mapping = _editable(current, by)
@@ -157,7 +157,7 @@ def remove_standard(*, by: Any, checklist: Checklist, version: int | None,
                     standard: Standard) -> Checklist:
     """Take a standard out of the checklist (out of a new version if it is in use)."""
     require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
-    current = claim(checklist, version=version, noun="checklist")
+    current = claim(checklist, version=version, by=by, noun="checklist")
     _check_current(current)
     current.save(update_fields=["version", "updated_at"])
     target, mapping = _editable(current, by)

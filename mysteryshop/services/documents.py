@@ -59,7 +59,7 @@ def update_text(*, by: Any, document: CheckedDocument, version: int | None, titl
                 file: Any = None, kind: str | None = None, text: str = "") -> CheckedDocument:
     """Replace a document's words (a new file or pasted text) while it is being checked."""
     require(perms.can_check_documents(by, document.review), DOCUMENTS_REFUSAL)
-    current = claim(document, version=version, noun="document")
+    current = claim(document, version=version, by=by, noun="document")
     if current.status != DocumentStatus.CHECKING:
         raise ValidationError("This version has been decided. Check a new version instead.")
     current.title = title.strip()
@@ -84,7 +84,7 @@ def decide(*, by: Any, document: CheckedDocument, version: int | None, approve: 
            note: str = "", expires_on: date | None = None) -> CheckedDocument:
     """The panel awards Customer Approved (until an expiry date) or sends the document back."""
     require(perms.can_decide_document(by, document.review), perms.AWARD_REFUSAL)
-    current = claim(document, version=version, noun="document")
+    current = claim(document, version=version, by=by, noun="document")
     if current.status != DocumentStatus.CHECKING:
         raise ValidationError("This version has already been decided.")
     today = timezone.localdate()
@@ -111,7 +111,7 @@ def save_jargon(*, by: Any, term: str, plain: str, jargon: JargonTerm | None = N
     term, plain = term.strip(), plain.strip()
     if not term or not plain:
         raise ValidationError("Give the word and its plain alternative.")
-    item = claim(jargon, version=version, noun="jargon word") if jargon else JargonTerm()
+    item = claim(jargon, version=version, by=by, noun="jargon word") if jargon else JargonTerm()
     item.term, item.plain = term, plain
     try:
         with transaction.atomic():

@@ -70,7 +70,7 @@ def update_visit(*, by: Any, visit: Visit, version: int | None, site: Site, chan
                  visited_at: datetime, notes: str = "") -> Visit:
     """Change where, how and when a visit was made, and its notes."""
     require(perms.can_edit_visit(by, visit), perms.edit_refusal(visit))
-    current = claim(visit, version=version, noun="visit")
+    current = claim(visit, version=version, by=by, noun="visit")
     if site != current.site and not site.is_active:
         raise ValidationError({"site": "This site is no longer in use. Choose another."})
     current.site, current.channel, current.visited_at = site, channel, visited_at
@@ -183,7 +183,7 @@ def missing_required(visit: Visit) -> list[Standard]:
 def submit_visit(*, by: Any, visit: Visit, version: int | None = None) -> Visit:
     """Send a finished visit to the panel; after this only administrators can change it."""
     require(perms.can_edit_visit(by, visit), perms.edit_refusal(visit))
-    current = claim(visit, version=version, noun="visit")
+    current = claim(visit, version=version, by=by, noun="visit")
     if current.is_submitted:
         raise ValidationError("This visit has already been submitted.")
     missing = missing_required(current)
