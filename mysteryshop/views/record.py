@@ -38,6 +38,14 @@ def _given(raw, standard):
     return any(str(v).strip() for v in raw.values())
 
 
+def _first_unfinished(sections):
+    """Where to carry on: the first screen with a required question not yet answered."""
+    for index, section in enumerate(sections, start=1):
+        if any(s.required and s.answer is None for s in section.items):
+            return str(index)
+    return "check" if sections else "1"
+
+
 @login_required
 @never_cache
 def record(request, pk):
@@ -47,7 +55,7 @@ def record(request, pk):
             return redirect(visit)
         raise PermissionDenied(perms.NOT_YOUR_VISIT)
     sections = selectors.visit_sections(visit=visit)
-    requested = request.GET.get("section", "1")
+    requested = request.GET.get("section") or _first_unfinished(sections)
     index = len(sections) + 1 if requested == "check" else int(requested) if requested.isdigit() else 1
     index = min(max(index, 1), len(sections) + 1)
     problems = []

@@ -37,6 +37,9 @@ def chromium():
     # production: tests/deploy checks that).
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # Let context.route see a service worker's own requests too, so a test can cut the network
+    # for the worker as well as the page (Playwright's offline mode alone does not).
+    os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

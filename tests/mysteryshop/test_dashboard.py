@@ -1,0 +1,105 @@
+"""The programme dashboard: numbers aggregated in the database, the same queries for 10 visits
+or 2,000, and the summary the reports reuse."""
+
+import datetime
+import random
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from mysteryshop import selectors
+from mysteryshop.models import Answer, Channel, Site, SiteKind, Visit, VisitStatus
+from mysteryshop.scoring import percentage, score_answer
+from tests.factories.mysteryshop import CheckedDocumentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _bulk_visits(shop, count, *, seed=7):
+    """`count` submitted visits over five months to three offices, answers scored as the
+    service scores them, made with bulk_create so the test stays quick."""
+    rng = random.Random(seed)
+    offices = [Site.objects.get_or_create(name=n, kind=SiteKind.OFFICE)[0]
+               for n in ("Perth", "Crieff", "Blairgowrie")]
+    standards = [s for s in shop.phone.standards.all() if s.answer_type != "text"]
+    start = timezone.make_aware(datetime.datetime(2014, 11, 3, 10, 0))
+    visits = Visit.objects.bulk_create([
+        Visit(review=shop.review, checklist=shop.phone, site=offices[i % 3],
+              channel=Channel.PHONE if i % 2 else Channel.IN_PERSON, shopper=shop.shopper,
+              visited_at=start + datetime.timedelta(days=(i * 150) // max(count, 1)),
+              status=VisitStatus.SUBMITTED, submitted_at=start)
+        for i in range(count)
+    ])
+    answers = []
+    for visit in visits:
+        points = max_points = Decimal(0)
+        for standard in standards:
+            value = {"yes_no": {"choice": rng.choice(["yes", "yes", "no"])},
+                     "rating": {"rating": rng.randint(1, 5)},
+                     "number": {"number": Decimal(rng.randint(0, 9))}}[standard.answer_type]
+            result = score_answer(standard, **value)
+            answers.append(Answer(visit=visit, standard=standard, points=result.points,
+                                  max_points=result.max_points, passed=result.passed, **value))
+            points += result.points
+            max_points += result.max_points
+        visit.points, visit.max_points, visit.score = points, max_points, percentage(points, max_points)
+    Answer.objects.bulk_create(answers, batch_size=2000)
+    Visit.objects.bulk_update(visits, ["points", "max_points", "score"], batch_size=1000)
+    return visits
+
+
+def _dashboard_queries(client, shop):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/mystery-shopping/programmes/{shop.review.pk}/dashboard/")
+    assert response.status_code == 200
+    _dashboard_queries.last = queries.captured_queries
+    return len(queries), response
+
+
+def test_dashboard_makes_the_same_queries_for_10_and_2000_visits(client, shop):
+    client.force_login(shop.member)
+    _dashboard_queries(client, shop)  # warm up: site settings are read once, then cached
+    _bulk_visits(shop, 10)
+    small, _ = _dashboard_queries(client, shop)
+    _bulk_visits(shop, 1990, seed=8)
+    large, response = _dashboard_queries(client, shop)
+    assert small == large, "\n".join(q["sql"][:120] for q in _dashboard_queries.last)
+    assert shop.review.visits.count() == 2000
+    assert "Average score by site" in response.content.decode()
+
+
+def test_summary_scores_by_site_channel_and_month_match_the_visits(shop):
+    visits = _bulk_visits(shop, 60)
+    summary = selectors.programme_summary(review=shop.review)
+    assert summary.visits == 60
+    perth = [v.score for v in visits if v.site.name == "Perth"]
+    row = next(r for r in summary.by_site if r["label"] == "Perth")
+    assert row["visits"] == len(perth)
+    assert row["score"] == (sum(perth) / len(perth)).quantize(Decimal("0.1"))
+    assert {r["label"] for r in summary.by_channel} == {"Phone", "In person"}
+    assert [m.month for m in summary.months] == [11, 12, 1, 2, 3]
+    assert len(summary.site_trend) == 3 and all(len(t["scores"]) == 5 for t in summary.site_trend)
+    worst = summary.failing[0]
+    fails = Answer.objects.filter(visit__review=shop.review, standard__key=worst["key"], passed=False).count()
+    assert worst["fails"] == fails and worst["fails"] >= summary.failing[-1]["fails"]
+
+
+def test_draft_visits_are_left_out_of_the_dashboard(shop):
+    visits = _bulk_visits(shop, 4)
+    Visit.objects.filter(pk=visits[0].pk).update(status=VisitStatus.DRAFT)
+    assert selectors.programme_summary(review=shop.review).visits == 3
+
+
+def test_year_summary_counts_visits_inspections_and_approved_documents(shop):
+    _bulk_visits(shop, 30)
+    CheckedDocumentFactory(status="approved", approved_on=datetime.date(2015, 2, 1),
+                           expires_on=datetime.date(2017, 2, 1))
+    CheckedDocumentFactory(status="approved", approved_on=datetime.date(2016, 2, 1),
+                           expires_on=datetime.date(2018, 2, 1))
+    year = selectors.year_summary(start=datetime.date(2014, 4, 1), end=datetime.date(2015, 3, 31))
+    assert year["mystery_shops"] == 30 and year["inspections"] == 0
+    assert year["documents_approved"] == 1
+    assert year["mystery_shop_score"] is not None
