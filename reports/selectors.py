@@ -24,6 +24,10 @@ TRACKER_ROWS_IN_PDF = 300
 PROGRAMME_KINDS = (ReviewKind.MYSTERY_SHOPPING, ReviewKind.INSPECTION)
 
 
+def _number(value) -> float | None:
+    return None if value is None else float(value)
+
+
 def requests_for(*, user: User) -> QuerySet[ReportRequest]:
     """The reports the person asked for, newest first."""
     return ReportRequest.objects.filter(requested_by=user).order_by("-created_at", "-pk")
@@ -146,7 +150,7 @@ def programme_report(*, review_id: int) -> dict[str, Any]:
             title="Average score by place",
             description=f"The average score, out of 100, of {summary.visits} visits at each place.",
             labels=[row["label"] for row in summary.by_site],
-            series={"Average score": [row["score"] for row in summary.by_site]},
+            series={"Average score": [_number(row["score"]) for row in summary.by_site]},
             unit="%", max_value=100, horizontal=True,
         ))
     if len(summary.by_month) > 1:
@@ -154,7 +158,7 @@ def programme_report(*, review_id: int) -> dict[str, Any]:
             title="Average score month by month",
             description="How the average score of the visits changed over the programme.",
             labels=[f"{row['month']:%b %Y}" for row in summary.by_month],
-            series={"Average score": [row["score"] for row in summary.by_month]},
+            series={"Average score": [_number(row["score"]) for row in summary.by_month]},
             unit="%", max_value=100,
         ))
     return data

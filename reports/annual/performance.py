@@ -12,6 +12,11 @@ from scrutiny import charts
 CHARTED = 12  # percentage indicators drawn in one chart; the table has every indicator
 
 
+def _number(value) -> float | None:
+    """Decimals from the database as plain numbers for a chart (its table formats them)."""
+    return None if value is None else float(value)
+
+
 def _meaning(row) -> str:
     """One line on an indicator: better or worse than last year, target met or not."""
     parts = []
@@ -70,9 +75,9 @@ def indicators(year: Year) -> Section | None:
                 ),
                 labels=[r.indicator.code for r in percentages],
                 series={
-                    year.label: [r.value for r in percentages],
-                    year.previous_label: [r.previous for r in percentages],
-                    "Target": [r.target for r in percentages],
+                    year.label: [_number(r.value) for r in percentages],
+                    year.previous_label: [_number(r.previous) for r in percentages],
+                    "Target": [_number(r.target) for r in percentages],
                 },
                 unit="%", max_value=100, horizontal=year.large_print,
                 width=480 if year.large_print else None,
@@ -100,7 +105,7 @@ def mystery_shopping(year: Year) -> Section | None:
             title=f"Average score by kind of check, {year.label}",
             description="The average score, out of 100, of the mystery shops and inspections of each kind.",
             labels=[row["label"] for row in now["visits_by_purpose"]],
-            series={"Average score": [row["score"] for row in now["visits_by_purpose"]]},
+            series={"Average score": [_number(row["score"]) for row in now["visits_by_purpose"]]},
             unit="%", max_value=100, horizontal=True, width=480 if year.large_print else None,
         )
     shops, inspections = now["mystery_shops"], now["inspections"]

@@ -208,10 +208,15 @@ def volunteering_section(year: Year) -> Section:
         width=_width(year), horizontal=year.large_print,
     )
     hours = round(total.hours)
-    meaning = (
-        f"{total.volunteers} tenants gave {hours:,} hours of their time at panel meetings, "
-        f"{_compare(hours, round(before.hours), thing='hours')}."
-    )
+    if hours:
+        meaning = (
+            f"{total.volunteers} tenants gave {hours:,} hours of their time at panel meetings, "
+            f"{_compare(hours, round(before.hours), thing='hours')}."
+        )
+    else:
+        meaning = (
+            f"{total.volunteers} tenants were members of a panel; no meeting hours were recorded this year."
+        )
     return Section(
         key="volunteering", title=TITLES["volunteering"], template="reports/annual/_volunteering.html",
         data={"total": total, "before": before, "panels": panels, "chart": chart, "hours": hours},

@@ -26,7 +26,10 @@ def _visible(request, pk) -> ReportRequest:
 
 
 def _asked(request, report, created):
-    if created:
+    report.refresh_from_db(fields=["status"])  # without a broker it has already been made
+    if report.status == Status.DONE:
+        messages.success(request, "Your report is ready.")
+    elif created:
         messages.success(request, "Your report is being made. This page shows when it is ready.")
     else:
         messages.info(request, "This report was already being made, so you will get the same one.")
