@@ -62,3 +62,4 @@ def test_a_stale_edit_shows_both_versions(client):
     assert response.status_code == 200
     assert "while you were editing it" in body and "Front desk" in body
     assert "Reception area" in body  # the saved title, shown above the form
+    assert body.count('id="saved-version"') == 1  # once, from the shared include
