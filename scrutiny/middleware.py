@@ -28,7 +28,9 @@ class PrivatePagesMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        # Left alone only where a view chose "public" on purpose (the site's icon): the same
+        # for everyone, personal to no one.
+        if user is not None and user.is_authenticated and "public" not in response.get("Cache-Control", ""):
             response["Cache-Control"] = "private, no-store"
         return response
 

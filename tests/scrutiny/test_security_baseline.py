@@ -56,3 +56,11 @@ def test_public_pages_for_people_not_signed_in_carry_no_such_header(client):
 
     assert response.status_code == 200
     assert "no-store" not in response.get("Cache-Control", "")
+
+
+def test_a_resource_made_public_on_purpose_keeps_its_caching(client):
+    client.force_login(UserFactory(role="tenant"))
+
+    response = client.get("/favicon.ico")
+
+    assert "public" in response["Cache-Control"] and "no-store" not in response["Cache-Control"]
