@@ -273,6 +273,7 @@ ADMINISTRATION_PAGES = [
     ("Invite people", "accounts:invitations", "Send someone a link to set up their account."),
     ("Panels", "panels:list", "Set up a panel or change its details, members and terms of reference."),
     ("Service areas", "reviews:service-areas", "The landlord's services a review can look at."),
+    ("Audit trail", "audit", "Who signed in, changed a role, exported data or downloaded personal data."),
 ]
 
 # Steps of `manage.py seed_demo`, in order; each is idempotent.
