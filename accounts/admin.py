@@ -3,12 +3,14 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
 
 from accounts.models import Invitation, User
+from scrutiny.forms import SingleLineCharField
 
 
 class UserCreationForm(AdminUserCreationForm):
     class Meta:
         model = User
         fields = ("email", "display_name", "role")
+        field_classes = {"display_name": SingleLineCharField}
 
 
 @admin.register(User)

@@ -5,7 +5,7 @@ from accounts.models import User
 from assessments.models import ActionStatus, Framework, Outcome, SelfAssessment, default_scale
 from panels.forms import DateInput
 from panels.models import Panel
-from scrutiny.forms import SafeModelMultipleChoiceField
+from scrutiny.forms import SafeModelMultipleChoiceField, SingleLineCharField
 from scrutiny.locking import VersionedForm
 
 
@@ -18,7 +18,9 @@ class SelfAssessmentForm(VersionedForm, forms.Form):
     """Setting up (or changing) a self-assessment. When changing one, the version field catches
     two coordinators saving at once (scrutiny/locking.py)."""
 
-    title = forms.CharField(max_length=200, help_text="For example: Tenant engagement self-assessment 2026.")
+    title = SingleLineCharField(
+        max_length=200, help_text="For example: Tenant engagement self-assessment 2026."
+    )
     framework = forms.ModelChoiceField(
         Framework.objects.none(), help_text="The standards and outcomes to score."
     )
@@ -173,7 +175,7 @@ class ActionUpdateForm(VersionedForm, ActionForm):
 
 
 class FrameworkImportForm(forms.Form):
-    name = forms.CharField(
+    name = SingleLineCharField(
         max_length=200,
         required=False,
         help_text="For example: Tpas engagement standards (our copy). A YAML file may give the name itself.",

@@ -9,7 +9,7 @@ from mysteryshop.models import (
     Standard,
     Visit,
 )
-from scrutiny.forms import SafeModelMultipleChoiceField
+from scrutiny.forms import SafeModelMultipleChoiceField, SingleLineCharField
 from scrutiny.locking import VersionedForm as LockedForm
 from scrutiny.uploads import IMAGES, UploadField
 
@@ -20,18 +20,20 @@ class ChecklistForm(LockedForm, forms.ModelForm):
     class Meta:
         model = Checklist
         fields = ["title", "purpose", "introduction"]
+        field_classes = {"title": SingleLineCharField}
         labels = {"purpose": "What it is for"}
         widgets = {"introduction": forms.Textarea(attrs={"rows": 4})}
 
 
 class CopyForm(forms.Form):
-    title = forms.CharField(label="Title of the copy", max_length=200)
+    title = SingleLineCharField(label="Title of the copy", max_length=200)
 
 
 class SectionForm(LockedForm, forms.ModelForm):
     class Meta:
         model = Section
         fields = ["title"]
+        field_classes = {"title": SingleLineCharField}
         labels = {"title": "Section title"}
 
 
@@ -107,7 +109,9 @@ class FindingFromVisitsForm(forms.Form):
 
 
 class DocumentForm(LockedForm, forms.Form):
-    title = forms.CharField(max_length=200, help_text="For example: Your new tenancy – what happens next.")
+    title = SingleLineCharField(
+        max_length=200, help_text="For example: Your new tenancy – what happens next."
+    )
     file = UploadField(label="The document", allowed=DOCUMENT_FILES, required=False)
     text = forms.CharField(
         label="Or paste its text", required=False, widget=forms.Textarea(attrs={"rows": 8}),

@@ -159,7 +159,7 @@ class MeetingEditForm(MeetingForm):
 
 
 class PaperForm(forms.Form):
-    title = forms.CharField(label="Title of the paper", max_length=200)
+    title = SingleLineCharField(label="Title of the paper", max_length=200)
     file = UploadField(label="File", allowed=DOCUMENTS)
 
 

@@ -9,7 +9,7 @@ from importlib import import_module
 import pytest
 from django import forms
 
-from scrutiny.forms import SafeModelMultipleChoiceField
+from scrutiny.forms import SafeModelMultipleChoiceField, SingleLineCharField
 from tests.factories.reviews import ReviewFactory
 
 TOO_BIG = str(2**63)
@@ -95,3 +95,19 @@ def test_the_site_icon_is_served(client, db):
     assert response.status_code == 200
     assert response["Content-Type"] == "image/x-icon"
     assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"  # the ICO header
+
+
+SINGLE_LINE_NAMES = {"title", "name", "display_name", "landlord_name"}
+
+
+def test_every_title_and_name_in_the_project_is_kept_on_one_line():
+    found = []
+    for cls in _form_classes():
+        for name, field in getattr(cls, "base_fields", {}).items():
+            if name in SINGLE_LINE_NAMES and isinstance(field, forms.CharField) and not isinstance(
+                field.widget, forms.Textarea
+            ):
+                found.append(f"{cls.__name__}.{name}")
+                assert isinstance(field, SingleLineCharField), f"{cls.__name__}.{name}"
+    expected = {"ReviewForm.title", "ProfileForm.display_name", "PanelForm.name", "MeetingForm.title"}
+    assert expected <= set(found)
