@@ -7,6 +7,7 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from django.db import connection
@@ -88,7 +89,8 @@ class Bench:
 
 
 def write_json(path: str, bench: Bench, meta: dict[str, Any]) -> None:
-    with open(path, "w") as out:
-        json.dump({**meta, "bare_median_ms": bench.bare_median_ms,
-                   "results": [asdict(r) for r in bench.results]}, out, indent=2)
-        out.write("\n")
+    """Write the results; paths inside the checkout are written relative to it."""
+    root = str(Path(__file__).resolve().parent.parent) + "/"
+    text = json.dumps({**meta, "bare_median_ms": bench.bare_median_ms,
+                       "results": [asdict(r) for r in bench.results]}, indent=2)
+    Path(path).write_text(text.replace(root, "") + "\n")
