@@ -24,7 +24,7 @@ TRACKER_ROWS_IN_PDF = 300
 PROGRAMME_KINDS = (ReviewKind.MYSTERY_SHOPPING, ReviewKind.INSPECTION)
 
 
-def _number(value) -> float | None:
+def _number(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
