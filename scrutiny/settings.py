@@ -281,6 +281,7 @@ DEMO_SEEDS = [
     "accounts.demo.seed",
     "panels.demo.seed",
     "reviews.demo.seed",
+    "mysteryshop.demo.seed",
     "assessments.demo.seed",
     "recommendations.demo.seed",
 ]

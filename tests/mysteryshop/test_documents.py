@@ -1,0 +1,108 @@
+"""Document checks: text read from files, readability and jargon on texts with known results,
+the panel's decision, the register and one-click re-checks."""
+
+import io
+
+import docx
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from mysteryshop import services
+from mysteryshop.models import CheckedDocument, DocumentStatus, RegisterSettings
+from mysteryshop.readability import analyse, extract_text, mark_jargon
+from reviews.models import ReviewKind
+from tests.factories.accounts import UserFactory
+from tests.factories.mysteryshop import CheckedDocumentFactory
+from tests.factories.panels import MembershipFactory, PanelFactory
+from tests.factories.reviews import ReviewFactory
+
+pytestmark = pytest.mark.django_db
+PLAIN = "The cat sat on the mat. The dog ran to the park and back again."
+HARD = ("Notwithstanding the aforementioned contractual obligations, the organisation will "
+        "facilitate comprehensive remedial interventions.")
+
+
+def test_plain_text_reads_easily_and_hard_text_does_not():
+    plain, hard = analyse(PLAIN, []), analyse(HARD, [])
+    assert plain.reading_ease == 109.0 and plain.grade == -0.1
+    assert hard.reading_ease == -87.3 and hard.grade == 28.4
+    assert plain.ease_label.startswith("Plain") and hard.ease_label == "Hard to read"
+
+
+def test_long_sentences_are_listed():
+    long = " ".join(["word"] * 30) + "."
+    report = analyse(f"Short one here. {long} Another short one.", [])
+    assert report.long_sentences == [long] and report.sentence_count == 3
+
+
+def test_jargon_is_marked_in_place_with_everything_else_escaped():
+    text = "Your arrears <b>must</b> be paid. ARREARS grow. No rearrears here."
+    marked, found = mark_jargon(text, [("arrears", "rent owed")])
+    assert marked.count("<mark") == 2
+    assert "&lt;b&gt;must&lt;/b&gt;" in marked and "<b>" not in marked
+    assert found == [("arrears", "rent owed", 2)]
+
+
+def test_text_is_read_out_of_a_word_document():
+    document = docx.Document()
+    document.add_paragraph("Your rent is due every Monday.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert extract_text(buffer, "docx") == "Your rent is due every Monday."
+
+
+def test_a_scanned_pdf_with_no_words_asks_for_the_text_to_be_pasted():
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="Paste the text instead"):
+        extract_text(io.BytesIO(b"%PDF-1.4 broken"), "pdf")
+
+
+@pytest.fixture
+def panel_people():
+    panel = PanelFactory(name="Quality Panel")
+    member, chair = UserFactory(role="tenant"), UserFactory(role="tenant")
+    MembershipFactory(panel=panel, user=member)
+    MembershipFactory(panel=panel, user=chair, role="chair")
+    review = ReviewFactory(panel=panel, kind=ReviewKind.DOCUMENT_REVIEW)
+    return member, chair, review
+
+
+def test_member_uploads_a_letter_and_sees_its_jargon_marked(client, panel_people):
+    member, _, review = panel_people
+    client.force_login(member)
+    response = client.post(f"/mystery-shopping/programmes/{review.pk}/documents/add/", {
+        "title": "Arrears letter",
+        "file": SimpleUploadedFile("letter.txt", b"Your arrears must be paid prior to Monday."),
+    })
+    document = CheckedDocument.objects.get()
+    assert response["Location"] == document.get_absolute_url()
+    page = client.get(document.get_absolute_url()).content.decode()
+    assert '<mark class="jargon">arrears' in page and "rent owed" in page
+
+
+def test_chair_awards_customer_approved_and_the_register_shows_it(client, panel_people):
+    member, chair, review = panel_people
+    document = CheckedDocumentFactory(review=review)
+    with pytest.raises(Exception, match="chair"):
+        services.decide(by=member, document=document, version=document.version, approve=True)
+    services.decide(by=chair, document=document, version=document.version, approve=True)
+    document.refresh_from_db()
+    assert document.status == DocumentStatus.APPROVED and document.expires_on > document.approved_on
+    assert client.get("/mystery-shopping/register/").status_code == 302  # private by default
+    RegisterSettings.objects.update_or_create(pk=1, defaults={"public_register": True})
+    assert document.title in client.get("/mystery-shopping/register/").content.decode()
+
+
+def test_sending_back_needs_a_reason_and_recheck_is_one_click(client, panel_people):
+    member, chair, review = panel_people
+    document = CheckedDocumentFactory(review=review)
+    with pytest.raises(Exception, match="what needs to change"):
+        services.decide(by=chair, document=document, version=document.version, approve=False)
+    services.decide(by=chair, document=document, version=document.version, approve=False,
+                    note="Too much jargon.")
+    client.force_login(member)
+    response = client.post(f"/mystery-shopping/documents/{document.pk}/new-version/")
+    new = CheckedDocument.objects.get(previous=document)
+    assert new.edition == 2 and new.text == document.text
+    assert response["Location"] == f"/mystery-shopping/documents/{new.pk}/edit/"
