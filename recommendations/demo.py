@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from panels.models import Membership, Panel, PanelKind, PanelRole
+from panels.permissions import MANAGING_ROLES
 from recommendations import services
 from recommendations.models import (
     Action,
@@ -24,7 +25,8 @@ from recommendations.models import (
     Response,
     Transition,
 )
-from reviews.models import Review, ReviewKind, ServiceArea, Stage
+from reviews import services as review_services
+from reviews.models import Review, ReviewKind, ServiceArea, Stage, StageChange
 
 H, M, L = Priority.HIGH, Priority.MEDIUM, Priority.LOW
 
@@ -41,14 +43,31 @@ def _member(panel, user, role):
         )
 
 
-def _review(panel, title, area, kind=ReviewKind.SCRUTINY_REVIEW):
-    review, _ = Review.objects.get_or_create(
-        title=title, panel=panel,
-        defaults={
-            "kind": kind, "stage": Stage.MONITORING,
-            "service_area": ServiceArea.objects.get_or_create(name=area)[0],
-        },
+def _review(panel, title, area, people, kind=ReviewKind.SCRUTINY_REVIEW):
+    """The review, if the reviews seed made it; otherwise proposed by the demo tenant, confirmed
+    by the panel's chair (or supporting officer) and moved on to monitoring, through the reviews
+    services, with each stage dated in the past."""
+    review = Review.objects.filter(title=title, panel=panel).first()
+    if review is not None:
+        return review
+    lead = (
+        Membership.objects.current().filter(panel=panel, role__in=MANAGING_ROLES)
+        .select_related("user").order_by("role", "pk").first()
     )
+    review = review_services.create_review(
+        by=people["tenant"], panel=panel, title=title, kind=kind,
+        service_area=ServiceArea.objects.get_or_create(name=area)[0],
+    )
+    lead_user = lead.user if lead else people["officer"]
+    if lead is None:  # no chair on the panel: its supporting officer confirms it
+        _member(panel, lead_user, PanelRole.SUPPORTING_OFFICER)
+    review_services.confirm_review(review=review, by=lead_user)
+    for stage in (Stage.EVIDENCE, Stage.ANALYSIS, Stage.REPORTING, Stage.RESPONSE, Stage.MONITORING):
+        review_services.move_stage(review=review, to_stage=stage, by=lead_user)
+    for ago, change in zip(range(560, 0, -20), review.stage_changes.order_by("pk"), strict=False):
+        StageChange.objects.filter(pk=change.pk).update(changed_at=_ago(ago))
+    Review.objects.filter(pk=review.pk).update(created_at=_ago(560))
+    review.refresh_from_db()
     return review
 
 
@@ -149,10 +168,10 @@ def seed(*, password, people):
     if not all(people.get(k) for k in ("tenant", "officer", "manager")):
         return {}
 
-    complaints = _review(sure, "Complaints handling", "Complaints")
-    repairs = _review(sure, "Communications in the repairs service", "Repairs")
+    complaints = _review(sure, "Complaints handling", "Complaints", people)
+    repairs = _review(sure, "Communications in the repairs service", "Repairs", people)
     shopping = _review(
-        shoppers, "Customer service standards mystery shopping", "Customer service",
+        shoppers, "Customer service standards mystery shopping", "Customer service", people,
         kind=ReviewKind.MYSTERY_SHOPPING,
     )
     done = ActionStatus.DONE
