@@ -149,7 +149,8 @@ def programme_summary(*, review: Review, failing_limit: int = 10) -> ProgrammeSu
         {"site": site, "scores": [scores.get(m) for m in summary.months]} for site, scores in trend.items()
     ]
     failing = (
-        Answer.objects.filter(visit__in=visits, passed__isnull=False)
+        Answer.objects.filter(visit__review=review, visit__status=VisitStatus.SUBMITTED,
+                              visit__score__isnull=False, passed__isnull=False)
         .values("standard__key")
         .annotate(question=Max("standard__question"), fails=Count("pk", filter=Q(passed=False)),
                   judged=Count("pk"), standard_id=Max("standard_id"))
