@@ -323,6 +323,7 @@ PERSONAL_DATA_SECTIONS = [
     "accounts.selectors.personal_data",
     "panels.personal_data.collect",
     "reviews.personal_data.collect",
+    "mysteryshop.personal_data.collect",
     "assessments.personal_data.collect",
     "recommendations.personal_data.collect",
 ]

@@ -146,3 +146,17 @@ def test_a_failed_standard_becomes_a_finding_linked_to_its_visits(client, shop):
     assert response["Location"] == finding.get_absolute_url()
     assert list(finding.visit_source.visits.all()) == [visit]
     assert finding.visit_source.standard_key == name.key
+
+
+def test_a_shoppers_download_holds_their_visits_and_answers(shop):
+    from mysteryshop.personal_data import collect
+
+    visit = _start(shop)
+    services.record_answer(by=shop.shopper, visit=visit, standard=_standard(visit, "Did they listen"),
+                           value={"choice": "yes"})
+    title, data = collect(shop.shopper)
+    assert title == "Visits and inspections"
+    assert data["visits_you_recorded"][0]["answers"] == [
+        {"question": "Did they listen without interrupting?", "answer": "Yes"}
+    ]
+    assert collect(shop.officer) is None
