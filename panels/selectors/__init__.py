@@ -13,6 +13,7 @@ from panels.selectors.meetings import (
     upcoming_meetings_for,
 )
 from panels.selectors.panels import (
+    course_counts,
     current_members,
     due_for_refresher,
     due_for_refresher_count,
@@ -22,9 +23,10 @@ from panels.selectors.panels import (
     panel_training,
     past_members,
     pending_places,
+    training_due,
     training_of,
-    training_summary,
     visible_panels,
+    with_latest_training,
 )
 from panels.selectors.volunteering import (
     Figures,
@@ -42,6 +44,7 @@ __all__ = [
     "Figures",
     "Period",
     "attendance_sheet",
+    "course_counts",
     "current_members",
     "due_for_refresher",
     "due_for_refresher_count",
@@ -61,9 +64,10 @@ __all__ = [
     "person_figures",
     "recent_financial_years",
     "totals",
+    "training_due",
     "training_of",
-    "training_summary",
     "upcoming_meetings",
     "upcoming_meetings_for",
     "visible_panels",
+    "with_latest_training",
 ]

@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from datetime import timedelta
+from typing import TYPE_CHECKING
 
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Lower, Trim
 from django.utils import timezone
 
 from panels.models import Meeting, Membership, Panel, PanelInvitation, PanelRole, Training
+from panels.models.training import REFRESHER_NOTICE_DAYS
 from panels.permissions import panel_ids_for
 from scrutiny.permissions import is_staff_role
 
@@ -116,27 +130,56 @@ def due_for_refresher(records: Iterable[Training]) -> list[Training]:
     return sorted(due, key=lambda r: r.expires_on)  # type: ignore[return-value]  # due ones have a date
 
 
-def training_summary(
-    memberships: Iterable[Membership],
-) -> tuple[list[dict[str, Any]], list[tuple[User, Training]]]:
-    """From panel_training(): each course with the members who hold it, and who is due a refresher.
+def _latest_training_of_members(panel: Panel) -> QuerySet[Training]:
+    """The newest record of each course held by today's members (names matched ignoring case
+    and spaces at the ends): a refreshed course is judged by the refresher, not the old one."""
+    course = Lower(Trim("course"))
+    newer = Training.objects.annotate(key=course).filter(
+        user=OuterRef("user"), key=OuterRef("key"), completed_on__gt=OuterRef("completed_on")
+    )
+    return (
+        Training.objects.annotate(key=course)
+        .filter(user__in=Membership.objects.current().filter(panel=panel).values("user"))
+        .exclude(Exists(newer))
+    )
 
-    Course names are matched ignoring case and spaces at the ends, since people type them.
-    """
-    courses = {}
-    due = []
+
+def course_counts(panel: Panel) -> QuerySet[Training]:
+    """Each course today's members hold, with how many hold it and how many are due a refresher,
+    counted in the database (rows of course, people and due, in course name order)."""
+    soon = timezone.localdate() + timedelta(days=REFRESHER_NOTICE_DAYS)
+    return (
+        _latest_training_of_members(panel)
+        .order_by()
+        .values("key")
+        .annotate(
+            course=Min(Trim("course")),
+            people=Count("user", distinct=True),
+            due=Count("user", distinct=True, filter=Q(expires_on__isnull=False, expires_on__lte=soon)),
+        )
+        .order_by("key")
+    )
+
+
+def training_due(panel: Panel) -> QuerySet[Training]:
+    """The latest record of each course today's members are due (or overdue) to refresh,
+    soonest expiry first, with the person."""
+    return (
+        _latest_training_of_members(panel)
+        .due_for_refresher()
+        .select_related("user")
+        .order_by("expires_on", "user__display_name", "pk")
+    )
+
+
+def with_latest_training(memberships: Iterable[Membership]) -> list[Membership]:
+    """Give each membership (from panel_training(), one page of them) latest_training: the newest
+    record of each course the person holds, in course name order."""
+    memberships = list(memberships)
     for membership in memberships:
         latest = latest_by_course(membership.user.training.all())
         membership.latest_training = sorted(latest.values(), key=lambda r: r.course.lower())
-        for key, record in latest.items():
-            course = courses.setdefault(key, {"course": record.course.strip(), "people": [], "due": []})
-            course["people"].append((membership.user, record))
-            if record.is_due_for_refresher:
-                course["due"].append(membership.user.display_name)
-                due.append((membership.user, record))
-    summary = sorted(courses.values(), key=lambda c: c["course"].lower())
-    due.sort(key=lambda pair: (pair[1].expires_on, pair[0].display_name))
-    return summary, due
+    return memberships
 
 
 def memberships_of(user: User) -> QuerySet[Membership]:
@@ -162,16 +205,7 @@ def training_of(user: User) -> QuerySet[Training]:
 
 def due_for_refresher_count(panel: Panel) -> int:
     """How many of today's members have a course due for a refresher, counted in the database:
-    the same rule as training_summary (a course is judged by its newest record, names matched
+    the same rule as the training page (a course is judged by its newest record, names matched
     ignoring case and spaces at the ends) without reading every member's training."""
-    course = Lower(Trim("course"))
-    newer = Training.objects.annotate(key=course).filter(
-        user=OuterRef("user"), key=OuterRef("key"), completed_on__gt=OuterRef("completed_on")
-    )
-    due = (
-        Training.objects.due_for_refresher()
-        .annotate(key=course)
-        .filter(user__in=Membership.objects.current().filter(panel=panel).values("user"))
-        .exclude(Exists(newer))
-    )
-    return due.values("user").distinct().count()
+    due = _latest_training_of_members(panel).due_for_refresher()
+    return due.order_by().values("user").distinct().count()

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -17,6 +18,7 @@ from scrutiny import uploads
 from scrutiny.forms import add_service_errors
 from scrutiny.permissions import require
 
+TRAINING_PER_PAGE = 50  # members, courses and refreshers due: like the members list
 NOT_THEIRS = "You can only see your own page, or the pages of members of a panel you chair or support."
 
 
@@ -47,17 +49,21 @@ def person(request, pk):
 @login_required
 def panel_training(request, pk):
     panel = viewable_panel(request, pk)
-    memberships = list(selectors.panel_training(panel))
-    courses, due = selectors.training_summary(memberships)
+    members = Paginator(selectors.panel_training(panel), TRAINING_PER_PAGE).get_page(request.GET.get("page"))
+    members.object_list = selectors.with_latest_training(members.object_list)
     return render(
         request,
         "panels/panel_training.html",
         {
             "panel": panel,
-            "memberships": memberships,
-            "courses": courses,
-            "due": due,
-            "member_count": len(memberships),
+            "members": members,
+            "courses": Paginator(selectors.course_counts(panel), TRAINING_PER_PAGE).get_page(
+                request.GET.get("course_page")
+            ),
+            "due": Paginator(selectors.training_due(panel), TRAINING_PER_PAGE).get_page(
+                request.GET.get("due_page")
+            ),
+            "member_count": members.paginator.count,
             "can_manage": permissions.can_manage_panel(request.user, panel),
         },
     )

@@ -159,3 +159,44 @@ def test_the_tracker_figures_come_from_the_cache_until_a_recommendation_changes(
     rec.status = Status.SUBMITTED
     rec.save()
     assert client.get("/recommendations/").context["summary"]["awaiting"] == 1
+
+
+def training_panel(n: int):
+    """A panel of n members, each with two courses, one of them due a refresher."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from panels.models import Membership, Training
+
+    today = timezone.localdate()
+    panel = PanelFactory(name=f"Trained panel of {n}")
+    chair = MembershipFactory(panel=panel, role=PanelRole.CHAIR).user
+    people = [UserFactory(display_name=f"Member {i:04}") for i in range(n)]
+    Membership.objects.bulk_create(Membership(panel=panel, user=p, joined_on=today) for p in people)
+    Training.objects.bulk_create(
+        Training(user=p, course=course, completed_on=today - timedelta(days=400), expires_on=expires)
+        for p in people
+        for course, expires in (("Data protection", today + timedelta(days=10)), ("Chairing", None))
+    )
+    return panel, chair
+
+
+def test_the_panel_training_page_shows_a_bounded_number_of_members_and_refreshers(client):
+    from panels.views.people import TRAINING_PER_PAGE
+
+    sizes = {}
+    for n in (TRAINING_PER_PAGE + 10, TRAINING_PER_PAGE * 4):
+        panel, chair = training_panel(n)
+        client.force_login(chair)
+        client.get(f"/panels/{panel.pk}/training/")
+        html, queries = get(client, f"/panels/{panel.pk}/training/")
+        members = html.count('<h3 class="h6 mb-1">')
+        refreshers = html.count(": Data protection <span")
+        assert members == refreshers == TRAINING_PER_PAGE
+        assert f"<td>{n} of {n + 1}</td>" in html  # counted in the database, over every member
+        assert f"Due for refresher training ({n})" in html
+        sizes[n] = (members, refreshers, queries, len(html))
+    small, large = sizes.values()
+    assert small[:3] == large[:3]  # rows of members, rows of refreshers, queries
+    assert abs(large[3] - small[3]) < small[3] * 0.05  # HTML length: only numbers differ
