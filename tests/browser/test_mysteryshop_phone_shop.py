@@ -17,7 +17,10 @@ def _q(page, standard):
     return page.locator(f"#q{standard.pk}")
 
 
-def _wait_saved(page):
+def _wait_saved(page, *standards):
+    """Wait until each question answered shows it reached the server, then the whole page."""
+    for standard in standards:
+        _q(page, standard).locator("[data-answer-state]").filter(has_text=re.compile(r"^Saved\.$")).wait_for()
     page.locator("[data-sync-text]").filter(has_text="Every answer is saved.").wait_for()
 
 
@@ -58,7 +61,8 @@ def test_shopper_records_a_phone_shop_closes_the_page_and_finishes_later(phone_p
     rings.get_by_label("Number of rings").press("Tab")
     _q(page, standards["If you were put on hold, "]).get_by_label("Not applicable").check()
     _q(page, standards["Did a recorded message te"]).get_by_label("Yes", exact=True).check()
-    _wait_saved(page)
+    _wait_saved(page, *(standards[k] for k in ("How many times did the ph", "If you were put on hold, ",
+                                               "Did a recorded message te")))
     page.get_by_role("button", name="Next").first.click()
 
     # Screen 2: how you were treated, half answered when the page is closed.
@@ -66,7 +70,7 @@ def test_shopper_records_a_phone_shop_closes_the_page_and_finishes_later(phone_p
     page.check_accessibility()
     _q(page, standards["Did the person who answer"]).get_by_label("No", exact=True).check()
     _q(page, standards["Were they polite and frie"]).get_by_label("4", exact=True).check()
-    _wait_saved(page)
+    _wait_saved(page, standards["Did the person who answer"], standards["Were they polite and frie"])
     assert Answer.objects.filter(visit=visit).count() == 5
     context = page.page.context
     page.page.close()
@@ -81,7 +85,7 @@ def test_shopper_records_a_phone_shop_closes_the_page_and_finishes_later(phone_p
     page.check_accessibility()
     _q(page, standards["Did they listen without i"]).get_by_label("Yes", exact=True).check()
     _q(page, standards["Did they explain things i"]).get_by_label("3", exact=True).check()
-    _wait_saved(page)
+    _wait_saved(page, standards["Did they listen without i"], standards["Did they explain things i"])
     page.locator("[data-screen='2']").get_by_role("button", name="Next").click()
 
     # Screen 3, then check and submit.
@@ -89,7 +93,8 @@ def test_shopper_records_a_phone_shop_closes_the_page_and_finishes_later(phone_p
     _q(page, standards["Was your enquiry sorted o"]).get_by_label("No", exact=True).check()
     _q(page, standards["If not, were you told wha"]).get_by_label("Yes", exact=True).check()
     _q(page, standards["Overall, how well was you"]).get_by_label("3", exact=True).check()
-    _wait_saved(page)
+    _wait_saved(page, *(standards[k] for k in ("Was your enquiry sorted o", "If not, were you told wha",
+                                               "Overall, how well was you")))
     page.get_by_role("button", name="Check and submit").click()
     assert "Every required question is answered." in page.locator("[data-screen='4']").inner_text()
     page.check_accessibility()
