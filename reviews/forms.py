@@ -13,8 +13,8 @@ from reviews.models import (
     Stage,
 )
 from reviews.permissions import panels_user_can_propose_in
-from reviews.selectors import evidence_for_choice
-from scrutiny.forms import SafeModelMultipleChoiceField, SingleLineCharField
+from reviews.selectors import evidence_choices_shown, evidence_for_choice
+from scrutiny.forms import LARGEST_ID, SafeModelMultipleChoiceField, SingleLineCharField
 from scrutiny.locking import VersionedForm
 from scrutiny.uploads import IMAGES, UploadField
 
@@ -255,7 +255,7 @@ class FindingForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, review, finding=None, **kwargs):
+    def __init__(self, *args, review, finding=None, evidence_search="", **kwargs):
         if finding is not None:
             initial = {
                 "kind": finding.kind, "statement": finding.statement,
@@ -266,7 +266,27 @@ class FindingForm(forms.Form):
             kwargs["initial"] = initial
         super().__init__(*args, **kwargs)
         self.fields["question"].queryset = review.questions.all()
-        self.fields["evidence"].queryset = evidence_for_choice(review)
+        # Any of the review's evidence may be ticked (and an impossible id is still refused),
+        # but only a bounded number of boxes is shown: those ticked, then the most recent.
+        field = self.fields["evidence"]
+        field.queryset = evidence_for_choice(review)
+        if not self.is_bound:
+            ticked = self.initial.get("evidence")
+        elif hasattr(self.data, "getlist"):
+            ticked = self.data.getlist("evidence")
+        else:
+            ticked = self.data.get("evidence")
+        ticked = [ticked] if isinstance(ticked, str | int) else ticked or []
+        keep = [int(pk) for pk in map(str, ticked) if pk.isdigit() and int(pk) <= LARGEST_ID]
+        shown = evidence_choices_shown(review=review, keep=keep, search=evidence_search)
+        field.widget.choices = [(e.pk, e.label) for e in shown]
+        total = field.queryset.count()
+        if evidence_search or total > len(shown):
+            field.help_text = (
+                f"Shown: {len(shown)} of the review's {total} pieces of evidence, those already ticked "
+                "first, then the most recent" + (f" with “{evidence_search}” in the title" if evidence_search
+                else "") + ". To tick another, find it by title above the form."
+            )
         if finding is None:
             del self.fields["version"]
 

@@ -292,9 +292,23 @@ def review_page(review: Review, *, group_by: str = "question", page_number: obje
     }
 
 
+EVIDENCE_CHOICES_SHOWN = 50
+
+
 def evidence_for_choice(review: Review) -> QuerySet[Evidence]:
     """The review's evidence for a finding's checkboxes: kind and title only."""
     return Evidence.objects.filter(review=review).only("id", "review_id", "kind", "title", "date")
+
+
+def evidence_choices_shown(*, review: Review, keep: Iterable[int], search: str = "") -> list[Evidence]:
+    """The boxes a finding's form shows: the evidence already ticked (keep), then the
+    EVIDENCE_CHOICES_SHOWN most recent pieces (with search, those whose title contains it)."""
+    choices = evidence_for_choice(review)
+    kept = list(choices.filter(pk__in=list(keep)).order_by("-created_at", "-pk"))
+    recent = choices.exclude(pk__in=[e.pk for e in kept]).order_by("-created_at", "-pk")
+    if search:
+        recent = recent.filter(title__icontains=search)
+    return kept + list(recent[:EVIDENCE_CHOICES_SHOWN])
 
 
 def evidence_detail(evidence: Evidence) -> tuple[Evidence, list[Finding]]:

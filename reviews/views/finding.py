@@ -9,7 +9,7 @@ from reviews import services
 from reviews.forms import CommentForm, FindingForm
 from reviews.models import Finding
 from reviews.views.common import autosave, get_review
-from scrutiny.forms import add_service_errors
+from scrutiny.forms import add_service_errors, single_line
 from scrutiny.permissions import require
 
 
@@ -19,6 +19,11 @@ def _get_finding(request, pk, finding_pk):
         Finding.objects.select_related("review", "question", "raised_by"), pk=finding_pk, review=review
     )
     return review, finding
+
+
+def _search(request):
+    """The words typed into "find evidence by title" above a finding's form (a GET), trimmed."""
+    return single_line(request.GET.get("evidence_search", ""))[:200]
 
 
 def _finding_fields(data):
@@ -36,7 +41,7 @@ def finding_add(request, pk):
         # A link from a piece of evidence ("log a finding about this") ticks it already.
         if "evidence" not in initial and request.GET.get("evidence", "").isdigit():
             initial["evidence"] = [request.GET["evidence"]]
-        form = FindingForm(review=review, initial=initial)
+        form = FindingForm(review=review, initial=initial, evidence_search=_search(request))
     if request.method == "POST" and form.is_valid():
         try:
             finding = services.add_finding(
@@ -49,7 +54,7 @@ def finding_add(request, pk):
             return redirect(finding)
     return render(request, "reviews/finding_form.html", {
         "form": form, "review": review, "autosave": draft, "heading": "Log a finding",
-        "submit_label": "Save the finding",
+        "submit_label": "Save the finding", "evidence_search": _search(request),
     })
 
 
@@ -104,10 +109,11 @@ def finding_edit(request, pk, finding_pk):
                 messages.success(request, "The finding has been saved.")
                 return redirect(finding)
     else:
-        form = FindingForm(review=review, finding=finding, initial=initial)
+        form = FindingForm(review=review, finding=finding, initial=initial, evidence_search=_search(request))
     return render(request, "reviews/finding_form.html", {
         "form": form, "review": review, "finding": finding, "autosave": draft,
         "conflict": conflict, "heading": "Change a finding", "submit_label": "Save changes",
+        "evidence_search": _search(request),
     })
 
 

@@ -1,6 +1,8 @@
 """Pages stay the same size however much data there is: a review with 100 or 1,000 findings,
 a tracker over 100 or 1,000 reviews, shows the same number of rows and makes the same queries."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -200,3 +202,75 @@ def test_the_panel_training_page_shows_a_bounded_number_of_members_and_refresher
     small, large = sizes.values()
     assert small[:3] == large[:3]  # rows of members, rows of refreshers, queries
     assert abs(large[3] - small[3]) < small[3] * 0.05  # HTML length: only numbers differ
+
+
+def review_with_evidence(panel, member, n: int):
+    """A review with n pieces of evidence and a finding resting on the three oldest."""
+    from reviews.models import Evidence
+
+    review = ReviewFactory(panel=panel, title=f"Review with {n} pieces of evidence")
+    items = Evidence.objects.bulk_create(
+        Evidence(review=review, kind="document", title=f"Item {i:04}") for i in range(n)
+    )
+    finding = Finding.objects.create(review=review, kind="weakness", statement="Letters are late.",
+                                     raised_by=member)
+    finding.evidence.set(items[:3])
+    return review, finding, items
+
+
+def edit_url(review, finding) -> str:
+    return f"/reviews/{review.pk}/findings/{finding.pk}/edit/"
+
+
+def test_a_finding_form_shows_a_bounded_number_of_evidence_boxes_linked_ones_included(client, member):
+    from reviews.selectors import EVIDENCE_CHOICES_SHOWN
+
+    panel, person = member
+    client.force_login(person)
+    sizes = {}
+    for n in (EVIDENCE_CHOICES_SHOWN + 10, EVIDENCE_CHOICES_SHOWN * 10):
+        review, finding, items = review_with_evidence(panel, person, n)
+        client.get(edit_url(review, finding))
+        html, queries = get(client, edit_url(review, finding))
+        boxes = html.count('name="evidence"')
+        assert boxes == EVIDENCE_CHOICES_SHOWN + 3  # the most recent, and the three already linked
+        assert len(re.findall(r'<input[^>]*name="evidence"[^>]*checked', html)) == 3
+        assert "Item 0000" in html and f"of the review's {n} pieces of evidence" in html
+        sizes[n] = (boxes, queries, len(html))
+        # Saving without touching the boxes keeps every link, the oldest included.
+        response = client.post(edit_url(review, finding), {
+            "kind": "weakness", "statement": "Letters are late.", "version": finding.version,
+            "evidence": [e.pk for e in items[:3]],
+        })
+        assert response.status_code == 302
+        assert set(finding.evidence.values_list("pk", flat=True)) == {e.pk for e in items[:3]}
+    small, large = sizes.values()
+    assert small[:2] == large[:2]  # boxes, queries
+    assert abs(large[2] - small[2]) < small[2] * 0.05
+
+
+def test_a_finding_form_finds_older_evidence_by_title_and_links_it(client, member):
+    panel, person = member
+    client.force_login(person)
+    review, finding, items = review_with_evidence(panel, person, 300)
+    html = client.get(edit_url(review, finding) + "?evidence_search=item 0100").content.decode()
+    assert html.count('name="evidence"') == 4  # the match, and the three already linked
+    assert "Document: Item 0100" in html and 'value="item 0100"' in html
+    client.post(edit_url(review, finding), {
+        "kind": "weakness", "statement": "Letters are late.", "version": finding.version,
+        "evidence": [e.pk for e in items[:3]] + [items[100].pk],
+    })
+    assert finding.evidence.count() == 4
+
+
+def test_a_finding_form_still_refuses_impossible_evidence_and_keeps_the_links(client, member):
+    panel, person = member
+    client.force_login(person)
+    review, finding, items = review_with_evidence(panel, person, 60)
+    response = client.post(edit_url(review, finding), {
+        "kind": "weakness", "statement": "My words.", "version": finding.version,
+        "evidence": [items[0].pk, str(2**70), "x"],
+    })
+    html = response.content.decode()
+    assert response.status_code == 200 and "Select a valid choice" in html and "My words." in html
+    assert finding.evidence.count() == 3
