@@ -274,3 +274,15 @@ def test_a_finding_form_still_refuses_impossible_evidence_and_keeps_the_links(cl
     html = response.content.decode()
     assert response.status_code == 200 and "Select a valid choice" in html and "My words." in html
     assert finding.evidence.count() == 3
+
+
+def test_the_second_page_of_training_holds_the_rest_of_the_members_each_once(client):
+    from panels.views.people import TRAINING_PER_PAGE
+
+    panel, chair = training_panel(TRAINING_PER_PAGE + 7)
+    client.force_login(chair)
+    names = []
+    for page in (1, 2):
+        html = client.get(f"/panels/{panel.pk}/training/?page={page}").content.decode()
+        names += re.findall(r">(Member \d{4})</", html)
+    assert len(names) == len(set(names)) == TRAINING_PER_PAGE + 7
