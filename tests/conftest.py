@@ -51,3 +51,38 @@ def count_queries(db):
         return len(ctx.captured_queries)
 
     return count
+
+
+@pytest.fixture(autouse=True)
+def _seeded_reference_data(request, django_db_blocker):
+    """Put back what data migrations seed (frameworks, checklists, jargon, service areas).
+
+    A transactional test (browser, stack) empties every table when it ends, and xdist runs the
+    next tests on that worker against the emptied database; the seeds are idempotent, so each
+    test that uses the database starts from what a migrated site holds."""
+    uses_db = request.node.get_closest_marker("django_db") or {
+        "db", "transactional_db", "live_server", "django_db_setup"
+    } & set(request.fixturenames)
+    if uses_db:
+        from django.apps import apps
+
+        request.getfixturevalue("django_db_setup")  # the test database, never the site's own
+        with django_db_blocker.unblock():
+            _restore_seeds(apps)
+    yield
+
+
+# (the model whose emptiness shows the seed is gone, the data migration, its function)
+_SEEDS = [
+    ("assessments.Framework", "assessments.migrations.0002_seed_published_frameworks", "seed"),
+    ("mysteryshop.Checklist", "mysteryshop.migrations.0002_seed_checklists_and_jargon", "seed"),
+    ("reviews.ServiceArea", "reviews.migrations.0003_service_areas", "add_service_areas"),
+]
+
+
+def _restore_seeds(apps):
+    from importlib import import_module
+
+    for model, migration, function in _SEEDS:
+        if not apps.get_model(model).objects.exists():
+            getattr(import_module(migration), function)(apps, None)
