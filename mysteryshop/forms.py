@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 
 from mysteryshop.models import (
     AnswerType,
@@ -71,7 +72,10 @@ class VisitForm(LockedForm, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["site"].queryset = Site.objects.filter(is_active=True).order_by("kind", "name")
+        in_use = Q(is_active=True)
+        if self.instance.pk and self.instance.site_id:
+            in_use |= Q(pk=self.instance.site_id)  # an old visit keeps a site taken out of use
+        self.fields["site"].queryset = Site.objects.filter(in_use).order_by("kind", "name")
         self.fields["site"].label_from_instance = lambda s: f"{s.name} ({s.get_kind_display().lower()})"
         if self.instance.pk:
             del self.fields["checklist"]
@@ -147,3 +151,19 @@ class RegisterSettingsForm(forms.Form):
         label="Show the register of Customer Approved documents to everyone", required=False,
         help_text="When ticked, people who are not signed in can see which documents are approved.",
     )
+
+
+class SiteForm(LockedForm, forms.ModelForm):
+    class Meta:
+        model = Site
+        fields = ["name", "kind", "address"]
+        field_classes = {"name": SingleLineCharField, "address": SingleLineCharField}
+        labels = {"name": "Name", "kind": "What kind of place", "address": "Address"}
+        help_texts = {
+            "name": "As shoppers know it, for example “Perth local office” or “12 High Street”.",
+            "address": "Optional. Leave it empty for a phone, email or web service.",
+        }
+
+
+class SiteSearchForm(forms.Form):
+    q = forms.CharField(label="Search by name", required=False, max_length=200)

@@ -8,7 +8,8 @@ administrator) awards "Customer Approved".
 
 from typing import Any
 
-from panels.permissions import can_manage_panel, is_member
+from panels.models import Membership
+from panels.permissions import MANAGING_ROLES, can_manage_panel, is_member
 from reviews.models import Review, ReviewKind
 from reviews.permissions import can_add_finding, can_view_review
 from scrutiny.permissions import has_role, is_admin
@@ -21,6 +22,10 @@ NOT_YOUR_PANEL = "This programme belongs to a panel you are not a member of."
 SHOPPERS_ONLY = "Only members of the panel and administrators can record visits."
 NOT_YOUR_VISIT = "Only the shopper who recorded this visit, or an administrator, can change it."
 SUBMITTED = "This visit has been submitted, so only an administrator can change it."
+SITES_REFUSAL = (
+    "Only administrators, and the chair, vice-chair or supporting officer of a panel that runs "
+    "mystery shopping or inspections, can change the list of sites."
+)
 AWARD_REFUSAL = (
     "Only the panel's chair, vice-chair or supporting officer, or an administrator, can decide."
 )
@@ -77,3 +82,14 @@ def can_check_documents(user: User, review: Review) -> bool:
 def can_decide_document(user: User, review: Review) -> bool:
     """Award Customer Approved or send the document back."""
     return can_manage_panel(user, review.panel_id)
+
+
+def can_manage_sites(user: User) -> bool:
+    """Administrators, and the leads of a panel with a mystery shopping or inspection review."""
+    if is_admin(user):
+        return True
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return Membership.objects.current().filter(
+        user=user, role__in=MANAGING_ROLES, panel__reviews__kind__in=VISIT_KINDS,
+    ).exists()

@@ -21,6 +21,7 @@ from mysteryshop.models import (
     Checklist,
     DocumentStatus,
     Section,
+    Site,
     Standard,
     Visit,
     VisitStatus,
@@ -206,3 +207,11 @@ def register(*, today: date | None = None) -> QuerySet[CheckedDocument]:
         CheckedDocument.objects.filter(status=DocumentStatus.APPROVED, expires_on__gte=today)
         .order_by("expires_on", "title")
     )
+
+
+def sites(*, search: str = "") -> QuerySet[Site]:
+    """Every site, in use first, each with how many visits were made to it; `search` on the name."""
+    found = Site.objects.annotate(visit_count=Count("visits"))
+    if search.strip():
+        found = found.filter(name__icontains=search.strip())
+    return found.order_by("-is_active", "name", "kind")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mysteryshop.views import checklists, dashboard, documents, record, visits
+from mysteryshop.views import checklists, dashboard, documents, record, sites, visits
 
 app_name = "mysteryshop"
 
@@ -38,6 +38,10 @@ urlpatterns = [
     path("jargon/add/", documents.jargon_form, name="jargon-add"),
     path("jargon/<int:jargon_pk>/edit/", documents.jargon_form, name="jargon-edit"),
     path("jargon/<int:jargon_pk>/remove/", documents.jargon_remove, name="jargon-remove"),
+    path("sites/", sites.site_list, name="sites"),
+    path("sites/add/", sites.site_add, name="site-add"),
+    path("sites/<int:pk>/edit/", sites.site_edit, name="site-edit"),
+    path("sites/<int:pk>/use/", sites.site_use, name="site-use"),
     path("visits/<int:pk>/", visits.visit_detail, name="visit"),
     path("visits/<int:pk>/edit/", visits.visit_edit, name="visit-edit"),
     path("visits/<int:pk>/record/", record.record, name="visit-record"),

@@ -273,6 +273,8 @@ ADMINISTRATION_PAGES = [
     ("Invite people", "accounts:invitations", "Send someone a link to set up their account."),
     ("Panels", "panels:list", "Set up a panel or change its details, members and terms of reference."),
     ("Service areas", "reviews:service-areas", "The landlord's services a review can look at."),
+    ("Mystery shopping sites", "mysteryshop:sites",
+     "The local offices, homes, hostels and services that shoppers and inspectors visit."),
     ("Audit trail", "audit", "Who signed in, changed a role, exported data or downloaded personal data."),
 ]
 

@@ -16,8 +16,11 @@ class SiteKind(models.TextChoices):
     SERVICE = "service", "Phone, email or web service"
 
 
-class Site(models.Model):
-    """What a visit looks at: a local office, an empty home, a hostel or a document."""
+class Site(Versioned):
+    """What a visit looks at: a local office, an empty home, a hostel or a document.
+
+    Never deleted once visits refer to it: `is_active` False takes it out of use, so new visits
+    cannot choose it while old visits keep it."""
 
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=SiteKind.choices)
@@ -26,7 +29,10 @@ class Site(models.Model):
 
     class Meta:
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["name", "kind"], name="site_name_once_per_kind")]
+        constraints = [models.UniqueConstraint(
+            fields=["name", "kind"], name="site_name_once_per_kind",
+            violation_error_message="There is already a site of this kind with this name.",
+        )]
 
     def __str__(self):
         return self.name

@@ -18,6 +18,7 @@ from mysteryshop.services.documents import (
     update_text,
 )
 from mysteryshop.services.locking import EditConflict
+from mysteryshop.services.sites import add_site, change_site, set_site_in_use
 from mysteryshop.services.visits import (
     AnswerConflict,
     add_photo,
@@ -31,7 +32,8 @@ from mysteryshop.services.visits import (
 )
 
 __all__ = [
-    "AnswerConflict", "EditConflict", "add_document", "add_photo", "copy_checklist",
+    "AnswerConflict", "EditConflict", "add_document", "add_photo", "add_site", "change_site",
+    "copy_checklist", "set_site_in_use",
     "create_checklist", "decide", "missing_required", "new_version", "raise_finding",
     "record_answer", "refresh_totals", "remove_jargon", "remove_standard", "save_jargon",
     "save_section", "save_standard", "set_register_public", "start_visit", "submit_visit",

@@ -69,6 +69,7 @@ def visit_start(request, pk):
             return redirect("mysteryshop:visit-record", visit.pk)
     return render(request, "mysteryshop/form.html", {
         "form": form, "review": review, "heading": "Start a visit",
+        "sites_link": perms.can_manage_sites(request.user),
         "intro": "Choose the checklist and say where, how and when. You answer the questions next.",
         "submit_label": "Start the visit", "cancel_url": reverse("mysteryshop:programme", args=[review.pk]),
     })
@@ -102,6 +103,7 @@ def visit_edit(request, pk):
             return redirect(saved)
     return render(request, "mysteryshop/form.html", {
         "form": form, "review": visit.review, "visit": visit, "heading": "Change the visit's details",
+        "sites_link": perms.can_manage_sites(request.user),
         "submit_label": "Save changes", "cancel_url": visit.get_absolute_url(),
     })
 

@@ -14,6 +14,7 @@ from tests.factories.mysteryshop import (
     JargonTermFactory,
     ProgrammeFactory,
     SectionFactory,
+    SiteFactory,
     StandardFactory,
     VisitFactory,
 )
@@ -28,6 +29,8 @@ from tests.permission_matrix import (
     admins_only,
     everyone,
     expect,
+    panel_cast,
+    panel_roles,
 )
 
 F = FORBIDDEN
@@ -144,6 +147,35 @@ def _document_rows(people):
     ]
 
 
+def _site_rows():
+    """Administrators and the leads of a panel running visits manage sites; others may not."""
+    panel = PanelFactory(name="Inspection panel (sites)")
+    ProgrammeFactory(panel=panel, kind=ReviewKind.INSPECTION)
+    cast = panel_cast(panel)
+    site = SiteFactory(name="Hostel on Leonard Street")
+    m = "/mystery-shopping/sites"
+    leads = panel_roles(tenant=F, officer=F, manager=F, admin=OK, chair=OK, vice_chair=OK,
+                        supporting_officer=OK, member=F, former_member=F)
+    moved = {role: REDIRECT if code == OK else code for role, code in leads.items()}
+
+    def row(name, url, expected, **kwargs):
+        return Row(name, url, expected, cast=cast, **kwargs)
+
+    return [
+        row("mysteryshop:sites", f"{m}/", leads),
+        row("mysteryshop:sites", f"{m}/?q=hostel&page=2", leads),
+        row("mysteryshop:site-add", f"{m}/add/", leads),
+        row("mysteryshop:site-add", f"{m}/add/", moved, method="post",
+            data=lambda role: {"name": f"Office ({role})", "kind": "office", "address": ""}),
+        row("mysteryshop:site-edit", f"{m}/{site.pk}/edit/", leads),
+        row("mysteryshop:site-edit", lambda role: f"{m}/{SiteFactory(name=f'Edit {role}').pk}/edit/",
+            moved, method="post", data=lambda role: {"name": f"Edited {role}", "kind": "office",
+                                                     "address": "", "version": "1"}),
+        row("mysteryshop:site-use", lambda role: f"{m}/{SiteFactory(name=f'Use {role}').pk}/use/",
+            moved, method="post", data={"in_use": "no"}),
+    ]
+
+
 def rows(people):
-    return _checklist_rows() + _visit_rows(people) + _document_rows(people)
+    return _checklist_rows() + _visit_rows(people) + _document_rows(people) + _site_rows()
 

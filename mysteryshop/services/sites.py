@@ -1,0 +1,57 @@
+"""Adding and changing the sites visits are made to (offices, homes, hostels, services)."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from mysteryshop import permissions as perms
+from mysteryshop.models import Site, SiteKind
+from scrutiny.locking import claim
+from scrutiny.permissions import require
+
+
+def _clean(*, name: str, kind: str, address: str) -> tuple[str, str, str]:
+    name, address = " ".join(name.split()), " ".join(address.split())
+    if not name:
+        raise ValidationError({"name": "Give the site a name."})
+    if kind not in SiteKind.values:
+        raise ValidationError({"kind": "Choose what kind of place it is."})
+    return name, kind, address
+
+
+def _save(site: Site) -> Site:
+    try:
+        with transaction.atomic():
+            site.save()
+    except IntegrityError:
+        raise ValidationError({"name": "There is already a site of this kind with this name."}) from None
+    return site
+
+
+def add_site(*, by: Any, name: str, kind: str, address: str = "") -> Site:
+    """Add a site that new visits can choose."""
+    require(perms.can_manage_sites(by), perms.SITES_REFUSAL)
+    name, kind, address = _clean(name=name, kind=kind, address=address)
+    return _save(Site(name=name, kind=kind, address=address))
+
+
+@transaction.atomic
+def change_site(*, site: Site, by: Any, name: str, kind: str, address: str = "",
+                version: int | None = None) -> Site:
+    """Change a site's name, kind or address; refuse if someone saved it since `version`."""
+    require(perms.can_manage_sites(by), perms.SITES_REFUSAL)
+    name, kind, address = _clean(name=name, kind=kind, address=address)
+    current = claim(site, version=version, by=by, noun="site")
+    current.name, current.kind, current.address = name, kind, address
+    return _save(current)
+
+
+@transaction.atomic
+def set_site_in_use(*, site: Site, by: Any, in_use: bool) -> Site:
+    """Take a site out of use (new visits cannot choose it; old visits keep it), or back into use."""
+    require(perms.can_manage_sites(by), perms.SITES_REFUSAL)
+    current = claim(site, version=None, by=by, noun="site")
+    current.is_active = in_use
+    current.save(update_fields=["is_active", "version"])
+    return current

@@ -1,0 +1,83 @@
+"""Pages for the sites visits are made to: list and search, add, change, take out of use."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from mysteryshop import permissions as perms
+from mysteryshop import selectors, services
+from mysteryshop.forms import SiteForm, SiteSearchForm
+from mysteryshop.models import Site
+from mysteryshop.views.common import paginate, run_service
+from scrutiny.permissions import require
+
+
+@login_required
+def site_list(request):
+    """Every site, searchable by name, 20 a page."""
+    require(perms.can_manage_sites(request.user), perms.SITES_REFUSAL)
+    search = SiteSearchForm(request.GET or None)
+    query = search.cleaned_data["q"] if search.is_valid() else ""
+    return render(request, "mysteryshop/site_list.html", {
+        "page": paginate(request, selectors.sites(search=query)), "search": search,
+        "query": urlencode({"q": query}) if query else "",
+    })
+
+
+@login_required
+def site_add(request):
+    require(perms.can_manage_sites(request.user), perms.SITES_REFUSAL)
+    form = SiteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        site = run_service(form, lambda: services.add_site(
+            by=request.user, name=data["name"], kind=data["kind"], address=data["address"],
+        ))
+        if site:
+            messages.success(request, f"“{site.name}” has been added. Visits can now choose it.")
+            return redirect("mysteryshop:sites")
+    return render(request, "mysteryshop/form.html", {
+        "form": form, "heading": "Add a site", "sites_page": True,
+        "intro": "A place or service that shoppers visit: a local office, an empty home, a hostel, "
+                 "or a phone, email or web service.",
+        "submit_label": "Add the site", "cancel_url": reverse("mysteryshop:sites"),
+    })
+
+
+@login_required
+def site_edit(request, pk):
+    require(perms.can_manage_sites(request.user), perms.SITES_REFUSAL)
+    site = get_object_or_404(Site, pk=pk)
+    form = SiteForm(request.POST or None, instance=site)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved = run_service(form, lambda: services.change_site(
+            site=site, by=request.user, name=data["name"], kind=data["kind"],
+            address=data["address"], version=data.get("version"),
+        ))
+        if saved:
+            messages.success(request, f"“{saved.name}” has been saved.")
+            return redirect("mysteryshop:sites")
+    return render(request, "mysteryshop/form.html", {
+        "form": form, "heading": f"Change {site.name}", "sites_page": True,
+        "submit_label": "Save changes", "cancel_url": reverse("mysteryshop:sites"),
+    })
+
+
+@login_required
+@require_POST
+def site_use(request, pk):
+    """Take a site out of use, or put it back."""
+    require(perms.can_manage_sites(request.user), perms.SITES_REFUSAL)
+    site = get_object_or_404(Site, pk=pk)
+    in_use = request.POST.get("in_use") == "yes"
+    services.set_site_in_use(site=site, by=request.user, in_use=in_use)
+    if in_use:
+        messages.success(request, f"“{site.name}” is back in use.")
+    else:
+        messages.success(request, f"“{site.name}” is out of use. Visits already made keep it.")
+    return redirect("mysteryshop:sites")
