@@ -16,9 +16,11 @@ from tests.permission_matrix import (
     roles_of,
 )
 
+# Each app's permission_rows.py, and tests/panel_roles/*_rows.py: what each panel role may do.
 ROW_MODULES = sorted(
-    f"tests.{p.parent.name}.permission_rows"
-    for p in Path(__file__).parent.glob("*/permission_rows.py")
+    f"tests.{p.parent.name}.{p.stem}"
+    for p in {*Path(__file__).parent.glob("*/permission_rows.py"),
+              *Path(__file__).parent.glob("panel_roles/*_rows.py")}
 )
 
 
