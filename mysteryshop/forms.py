@@ -146,12 +146,6 @@ class JargonForm(LockedForm, forms.ModelForm):
         labels = {"term": "Jargon word or phrase"}
 
 
-class RegisterSettingsForm(forms.Form):
-    public_register = forms.BooleanField(
-        label="Show the register of Customer Approved documents to everyone", required=False,
-        help_text="When ticked, people who are not signed in can see which documents are approved.",
-    )
-
 
 class SiteForm(LockedForm, forms.ModelForm):
     class Meta:

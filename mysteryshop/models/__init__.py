@@ -5,7 +5,6 @@ from mysteryshop.models.document import (
     CheckedDocument,
     DocumentStatus,
     JargonTerm,
-    RegisterSettings,
 )
 from mysteryshop.models.visit import (
     Answer,
@@ -21,6 +20,6 @@ from mysteryshop.models.visit import (
 
 __all__ = [
     "Answer", "AnswerReceipt", "AnswerType", "Channel", "CheckedDocument", "Checklist",
-    "ChecklistPurpose", "DocumentStatus", "JargonTerm", "RegisterSettings", "Section", "Site",
+    "ChecklistPurpose", "DocumentStatus", "JargonTerm", "Section", "Site",
     "SiteKind", "Standard", "Visit", "VisitFinding", "VisitPhoto", "VisitStatus",
 ]

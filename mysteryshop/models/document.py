@@ -66,26 +66,3 @@ class JargonTerm(Versioned):
     def __str__(self):
         return self.term
 
-
-class RegisterSettings(models.Model):
-    """Whether the register of Customer Approved documents is public."""
-
-    public_register = models.BooleanField(
-        "show the register of Customer Approved documents to everyone", default=False,
-        help_text="When on, people who are not signed in can see which documents are approved.",
-    )
-
-    class Meta:
-        verbose_name_plural = "register settings"
-
-    def __str__(self):
-        return "Register settings"
-
-    def save(self, *args, **kwargs):
-        self.pk = 1
-        super().save(*args, **kwargs)
-
-    @classmethod
-    def load(cls) -> "RegisterSettings":
-        obj, _ = cls.objects.get_or_create(pk=1)
-        return obj

@@ -14,7 +14,6 @@ from mysteryshop.services.documents import (
     new_version,
     remove_jargon,
     save_jargon,
-    set_register_public,
     update_text,
 )
 from mysteryshop.services.locking import EditConflict
@@ -36,6 +35,6 @@ __all__ = [
     "copy_checklist", "set_site_in_use",
     "create_checklist", "decide", "missing_required", "new_version", "raise_finding",
     "record_answer", "refresh_totals", "remove_jargon", "remove_standard", "save_jargon",
-    "save_section", "save_standard", "set_register_public", "start_visit", "submit_visit",
+    "save_section", "save_standard", "start_visit", "submit_visit",
     "update_checklist", "update_text", "update_visit",
 ]

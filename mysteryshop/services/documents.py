@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from mysteryshop import permissions as perms
-from mysteryshop.models import CheckedDocument, DocumentStatus, JargonTerm, RegisterSettings
+from mysteryshop.models import CheckedDocument, DocumentStatus, JargonTerm
 from mysteryshop.readability import extract_text
 from mysteryshop.services.locking import claim
 from reviews.models import Review, ReviewKind
@@ -127,11 +127,3 @@ def remove_jargon(*, by: Any, jargon: JargonTerm) -> None:
     require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
     jargon.delete()
 
-
-def set_register_public(*, by: Any, public: bool) -> RegisterSettings:
-    """Show the register of Customer Approved documents to everyone, or only to people signed in."""
-    require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
-    settings = RegisterSettings.load()
-    settings.public_register = public
-    settings.save()
-    return settings

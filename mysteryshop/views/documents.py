@@ -8,19 +8,20 @@ from django.views.decorators.http import require_POST
 
 from mysteryshop import permissions as perms
 from mysteryshop import selectors, services
-from mysteryshop.forms import DecisionForm, DocumentForm, JargonForm, RegisterSettingsForm
+from mysteryshop.apps import PUBLIC_REGISTER
+from mysteryshop.forms import DecisionForm, DocumentForm, JargonForm
 from mysteryshop.models import (
     CheckedDocument,
     Checklist,
     ChecklistPurpose,
     JargonTerm,
-    RegisterSettings,
     Site,
     SiteKind,
 )
 from mysteryshop.readability import analyse
 from mysteryshop.views.common import paginate, run_service
 from mysteryshop.views.visits import get_programme
+from scrutiny import switches
 from scrutiny.permissions import require
 from scrutiny.uploads import detect_kind, serve
 
@@ -168,8 +169,8 @@ def document_file(request, pk):
 
 
 def register(request):
-    """Documents awarded Customer Approved; public when the register settings say so."""
-    if not RegisterSettings.load().public_register and not request.user.is_authenticated:
+    """Documents awarded Customer Approved; public when the site settings' switch says so."""
+    if not switches.is_on(PUBLIC_REGISTER) and not request.user.is_authenticated:
         from django.contrib.auth.views import redirect_to_login
 
         return redirect_to_login(request.get_full_path())
@@ -181,14 +182,8 @@ def register(request):
 @login_required
 def jargon_list(request):
     require(perms.can_manage_checklists(request.user), perms.ADMINS_ONLY)
-    settings = RegisterSettings.load()
-    form = RegisterSettingsForm(request.POST or None, initial={"public_register": settings.public_register})
-    if request.method == "POST" and form.is_valid():
-        services.set_register_public(by=request.user, public=form.cleaned_data["public_register"])
-        messages.success(request, "The register setting has been saved.")
-        return redirect("mysteryshop:jargon")
     return render(request, "mysteryshop/jargon_list.html", {
-        "page": paginate(request, JargonTerm.objects.order_by("term"), size=50), "settings_form": form,
+        "page": paginate(request, JargonTerm.objects.order_by("term"), size=50),
     })
 
 

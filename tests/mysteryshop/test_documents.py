@@ -6,11 +6,14 @@ import io
 import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from mysteryshop import services
-from mysteryshop.models import CheckedDocument, DocumentStatus, RegisterSettings
+from mysteryshop.models import CheckedDocument, DocumentStatus
 from mysteryshop.readability import analyse, extract_text, mark_jargon
 from reviews.models import ReviewKind
+from scrutiny import switches
+from scrutiny.models import SiteSettings
 from tests.factories.accounts import UserFactory
 from tests.factories.mysteryshop import CheckedDocumentFactory
 from tests.factories.panels import MembershipFactory, PanelFactory
@@ -90,8 +93,40 @@ def test_chair_awards_customer_approved_and_the_register_shows_it(client, panel_
     document.refresh_from_db()
     assert document.status == DocumentStatus.APPROVED and document.expires_on > document.approved_on
     assert client.get("/mystery-shopping/register/").status_code == 302  # private by default
-    RegisterSettings.objects.update_or_create(pk=1, defaults={"public_register": True})
+    _switch_register(public=True)
     assert document.title in client.get("/mystery-shopping/register/").content.decode()
+
+
+def _switch_register(*, public):
+    settings = SiteSettings.load()
+    settings.switches = {**settings.switches, "mysteryshop.public_register": public}
+    settings.save()
+
+
+def test_register_is_public_when_the_site_settings_switch_is_on_and_asks_sign_in_when_off(
+    client, panel_people
+):
+    member, chair, review = panel_people
+    document = CheckedDocumentFactory(review=review, title="Rent arrears letter")
+    services.decide(by=chair, document=document, version=document.version, approve=True)
+    admin = UserFactory(role="admin")
+    client.force_login(admin)
+    page = client.get("/administration/site-settings/").content.decode()
+    assert "Show the register of Customer Approved documents to everyone" in page
+    assert "Customer Approved register" not in client.get("/mystery-shopping/jargon/").content.decode()
+    data = {"version": SiteSettings.load().version, "landlord_name": "Riverside Homes",
+            "brand_colour": "#1d4f91", "country": "england", "financial_year_start_month": 4,
+            "tenant_word": "resident", "contact_email": "scrutiny@riverside.example",
+            "contact_phone": "0141 000 0000", "logo_alt_text": "",
+            "switch_mysteryshop.public_register": "on"}
+    assert client.post("/administration/site-settings/", data).status_code == 302
+    assert switches.is_on("mysteryshop.public_register") is True
+    client.logout()
+    assert "Rent arrears letter" in client.get("/mystery-shopping/register/").content.decode()
+
+    _switch_register(public=False)
+    off = client.get("/mystery-shopping/register/")
+    assert off.status_code == 302 and off["Location"].startswith(reverse("accounts:login"))
 
 
 def test_sending_back_needs_a_reason_and_recheck_is_one_click(client, panel_people):
