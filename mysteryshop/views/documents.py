@@ -174,9 +174,13 @@ def register(request):
         from django.contrib.auth.views import redirect_to_login
 
         return redirect_to_login(request.get_full_path())
-    return render(request, "mysteryshop/register.html", {
-        "page": paginate(request, selectors.register()),
-    })
+    page = paginate(request, selectors.register().select_related("review"))
+    for document in page:
+        # The register is for everyone; a document's own page only for those who see its programme.
+        document.can_open = request.user.is_authenticated and perms.can_view_programme(
+            request.user, document.review
+        )
+    return render(request, "mysteryshop/register.html", {"page": page})
 
 
 @login_required

@@ -141,3 +141,20 @@ def test_sending_back_needs_a_reason_and_recheck_is_one_click(client, panel_peop
     new = CheckedDocument.objects.get(previous=document)
     assert new.edition == 2 and new.text == document.text
     assert response["Location"] == f"/mystery-shopping/documents/{new.pk}/edit/"
+
+
+def test_register_links_a_document_only_for_people_who_may_open_it(client, panel_people):
+    member, chair, review = panel_people
+    document = CheckedDocumentFactory(review=review, title="Gas safety leaflet")
+    services.decide(by=chair, document=document, version=document.version, approve=True)
+    link = f'href="{document.get_absolute_url()}"'
+
+    client.force_login(member)
+    assert link in client.get("/mystery-shopping/register/").content.decode()
+    assert client.get(document.get_absolute_url()).status_code == 200
+
+    other_tenant = UserFactory(role="tenant")  # on no panel: sees the register, not the panel's work
+    client.force_login(other_tenant)
+    page = client.get("/mystery-shopping/register/").content.decode()
+    assert "Gas safety leaflet" in page and link not in page
+    assert client.get(document.get_absolute_url()).status_code == 403
