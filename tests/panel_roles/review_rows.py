@@ -34,6 +34,17 @@ def rows(people):
     # add evidence only (DESIGN.md's table).
     findings = {**members, "supporting_officer": F}
 
+    edited = {}
+
+    def fresh_scoping(role):
+        edited[role] = ReviewFactory(panel=panel, stage="scoping")
+        return f"/reviews/{edited[role].pk}/edit/"
+
+    def scope_data(role):
+        review = edited[role]
+        return {"panel": panel.pk, "title": review.title, "kind": review.kind,
+                "scope": f"Repairs letters, as {role} sees it.", "version": review.version}
+
     def redirects(expected):
         return {role: REDIRECT if code == OK else code for role, code in expected.items()}
 
@@ -52,6 +63,7 @@ def rows(people):
         row("reviews:confirm", proposed, redirects(leads), method="post"),
         # The scope: any member while in scoping; after that, the leads.
         row("reviews:edit", f"{r}/edit/", members),
+        row("reviews:edit", fresh_scoping, redirects(members), method="post", data=scope_data),
         row("reviews:edit", f"/reviews/{analysis.pk}/edit/", leads),
         row("reviews:stage", f"{r}/stage/", leads),
         row("reviews:evidence-add", f"{r}/evidence/add/figure/", evidence),
