@@ -34,9 +34,11 @@ MISSING = re.compile(r"missing \d+ required keyword-only arguments?: (.+)$")
 
 def project_form_classes() -> Iterator[type[forms.BaseForm]]:
     """Every form class defined in the project's own apps (Django's admin pages are exempt)."""
-    base = str(Path(settings.BASE_DIR).resolve())
+    base = Path(settings.BASE_DIR).resolve()
     for config in apps.get_app_configs():
-        if not str(Path(config.path).resolve()).startswith(base):
+        # The project's apps are folders at the top of the checkout; a virtualenv inside the
+        # checkout (as on a fresh clone) holds Django's and libraries' apps deeper down.
+        if Path(config.path).resolve().parent != base:
             continue
         package = import_module(config.name)
         names = [config.name] + [
