@@ -275,6 +275,11 @@ ADMINISTRATION_PAGES = [
     ("Service areas", "reviews:service-areas", "The landlord's services a review can look at."),
     ("Mystery shopping sites", "mysteryshop:sites",
      "The local offices, homes, hostels and services that shoppers and inspectors visit."),
+    ("Checklists", "mysteryshop:checklists",
+     "The standards that mystery shops, inspections and document checks are scored against."),
+    ("Jargon list", "mysteryshop:jargon", "Words a document check marks, with plain alternatives."),
+    ("Frameworks", "assessments:frameworks",
+     "The frameworks panels assess the landlord against; import the landlord's own."),
     ("Audit trail", "audit", "Who signed in, changed a role, exported data or downloaded personal data."),
 ]
 
