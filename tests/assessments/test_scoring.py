@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.utils import timezone
+from django.utils.html import escape
 
 from assessments.models import Assessor, Score
 from tests.factories.accounts import UserFactory
@@ -139,7 +140,7 @@ def test_a_coordinator_sees_who_has_finished_but_not_what_they_scored(client, se
     Assessor.objects.filter(pk=setup["assessor_b"].pk).update(finished_at=timezone.now())
     client.force_login(setup["officer"])
     page = client.get(f"/assessments/{sa.pk}/progress/").content.decode()
-    assert setup["b"].display_name in page and "Finished" in page
+    assert escape(setup["b"].display_name) in page and "Finished" in page
     assert SECRET not in page and ">4<" not in page
     assert client.get(f"/assessments/{sa.pk}/results/").status_code == 403
 
