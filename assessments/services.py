@@ -143,7 +143,71 @@ def update_self_assessment(
     return current
 
 
+def _answer_problem(
+    self_assessment: SelfAssessment,
+    outcome: Outcome,
+    value: int | None,
+    dont_know: bool,
+    comment: str,
+    evidence_url: str,
+) -> str | None:
+    """Why one answer cannot be saved, or None if it can."""
+    if outcome.framework_id != self_assessment.framework_id:
+        return "That outcome is not part of this framework."
+    if dont_know and not self_assessment.allow_dont_know:
+        return 'Choose a score: this self-assessment has no "don\'t know".'
+    if value is None and not dont_know and (comment.strip() or evidence_url.strip()):
+        return f"Choose a score for {outcome.code} to save your comment."
+    if value is not None and not 1 <= value <= self_assessment.scale_max:
+        return f"Choose a score from 1 to {self_assessment.scale_max}."
+    return None
+
+
+Answer = tuple[Outcome, int | None, bool, str, str]
+
+
 @transaction.atomic
+def save_scores(*, self_assessment: SelfAssessment, by: User, answers: Iterable[Answer]) -> dict[int, str]:
+    """Save (or clear) the person's own scores for several outcomes (one standard's screen) while
+    the self-assessment is open, in a fixed number of queries however many outcomes there are.
+    Each answer is (outcome, value, don't know, comment, evidence link). Answers that cannot be
+    saved are left as they were and returned as {outcome id: reason}; the others are saved."""
+    require(
+        permissions.can_score(by, self_assessment),
+        "You can only score a self-assessment you are invited to, while it is open.",
+    )
+    assessor = permissions.assessor_for(by, self_assessment)
+    problems: dict[int, str] = {}
+    cleared: list[int] = []
+    kept: list[Score] = []
+    for outcome, value, dont_know, comment, evidence_url in answers:
+        problem = _answer_problem(self_assessment, outcome, value, dont_know, comment, evidence_url)
+        if problem:
+            problems[outcome.pk] = problem
+        elif value is None and not dont_know:
+            cleared.append(outcome.pk)
+        else:
+            kept.append(
+                Score(
+                    assessor=assessor,
+                    outcome_id=outcome.pk,
+                    value=None if dont_know else value,
+                    comment=comment.strip(),
+                    evidence_url=evidence_url.strip(),
+                )
+            )
+    if cleared:
+        Score.objects.filter(assessor=assessor, outcome_id__in=cleared).delete()
+    if kept:
+        Score.objects.bulk_create(
+            kept,
+            update_conflicts=True,
+            unique_fields=["assessor", "outcome"],
+            update_fields=["value", "comment", "evidence_url", "updated_at"],
+        )
+    return problems
+
+
 def save_score(
     *,
     self_assessment: SelfAssessment,
@@ -155,32 +219,15 @@ def save_score(
     evidence_url: str = "",
 ) -> Score | None:
     """Save (or clear) the person's own score for one outcome while the self-assessment is open."""
-    require(
-        permissions.can_score(by, self_assessment),
-        "You can only score a self-assessment you are invited to, while it is open.",
+    problems = save_scores(
+        self_assessment=self_assessment,
+        by=by,
+        answers=[(outcome, value, dont_know, comment, evidence_url)],
     )
-    if outcome.framework_id != self_assessment.framework_id:
-        raise ValidationError("That outcome is not part of this framework.")
+    if problems:
+        raise ValidationError({"value": problems[outcome.pk]})
     assessor = permissions.assessor_for(by, self_assessment)
-    if dont_know and not self_assessment.allow_dont_know:
-        raise ValidationError({"value": 'Choose a score: this self-assessment has no "don\'t know".'})
-    if value is None and not dont_know:
-        if comment.strip() or evidence_url.strip():
-            raise ValidationError({"value": f"Choose a score for {outcome.code} to save your comment."})
-        Score.objects.filter(assessor=assessor, outcome=outcome).delete()
-        return None
-    if value is not None and not 1 <= value <= self_assessment.scale_max:
-        raise ValidationError({"value": f"Choose a score from 1 to {self_assessment.scale_max}."})
-    score, _ = Score.objects.update_or_create(
-        assessor=assessor,
-        outcome=outcome,
-        defaults={
-            "value": None if dont_know else value,
-            "comment": comment.strip(),
-            "evidence_url": evidence_url.strip(),
-        },
-    )
-    return score
+    return Score.objects.filter(assessor=assessor, outcome=outcome).first()
 
 
 @transaction.atomic

@@ -31,20 +31,10 @@ def score(request, pk, standard_pk):
     problems = []
     if request.method == "POST":
         if form.is_valid():
-            for outcome, value, dont_know, comment, evidence in form.answers():
-                try:
-                    services.save_score(
-                        self_assessment=sa,
-                        by=request.user,
-                        outcome=outcome,
-                        value=value,
-                        dont_know=dont_know,
-                        comment=comment,
-                        evidence_url=evidence,
-                    )
-                except ValidationError as exc:
-                    problems.extend(exc.messages)
-                    form.add_error(f"o{outcome.pk}-value", exc.messages)
+            failed = services.save_scores(self_assessment=sa, by=request.user, answers=form.answers())
+            for outcome_pk, message in failed.items():
+                problems.append(message)
+                form.add_error(f"o{outcome_pk}-value", message)
         else:
             problems = [e for errors in form.errors.values() for e in errors]
         if request.htmx:

@@ -80,3 +80,38 @@ def test_scoring_a_standard_takes_the_same_queries_for_few_and_many_outcomes(cli
         client.get(f"/assessments/{sa.pk}/score/{standard.pk}/")
         counts.append(_count(lambda sa=sa, s=standard: client.get(f"/assessments/{sa.pk}/score/{s.pk}/")))
     assert counts[0] == counts[1]
+
+
+def _save_standard(client, user, outcomes_each):
+    """Post a score for every outcome of one standard (some already scored, one cleared) and
+    return the number of queries and the saved scores."""
+    framework = framework_with(2, outcomes_each)
+    sa = SelfAssessmentFactory(framework=framework)
+    assessor = Assessor.objects.create(self_assessment=sa, user=user, perspective=Perspective.TENANT)
+    standard = framework.standards.order_by("position").first()
+    outcomes = list(standard.outcomes.order_by("position"))
+    # Half already scored (these are updated), one scored and now cleared, the rest new.
+    Score.objects.bulk_create([Score(assessor=assessor, outcome=o, value=1) for o in outcomes[::2]])
+    data = {}
+    for i, o in enumerate(outcomes):
+        data[f"o{o.pk}-value"] = "dont_know" if i % 3 == 0 else str(1 + i % 4)
+        data[f"o{o.pk}-comment"] = f"Comment {i}"
+    data[f"o{outcomes[0].pk}-value"] = ""
+    data[f"o{outcomes[0].pk}-comment"] = ""
+    client.force_login(user)
+    url = f"/assessments/{sa.pk}/score/{standard.pk}/"
+    client.get(url)  # warm caches (site settings, sessions)
+    count = _count(lambda: client.post(url, data, HTTP_HX_REQUEST="true"))
+    saved = {s.outcome_id: (s.value, s.comment) for s in Score.objects.filter(assessor=assessor)}
+    expected = {
+        o.pk: (None if i % 3 == 0 else 1 + i % 4, f"Comment {i}") for i, o in enumerate(outcomes) if i
+    }
+    return count, saved, expected
+
+
+def test_saving_a_standard_takes_the_same_queries_for_5_and_40_outcomes(client):
+    few, saved_few, expected_few = _save_standard(client, UserFactory(role="tenant"), 5)
+    many, saved_many, expected_many = _save_standard(client, UserFactory(role="tenant"), 40)
+    # Every answer was really saved (new, updated, "don't know") and the cleared one removed.
+    assert saved_few == expected_few and saved_many == expected_many
+    assert few == many
