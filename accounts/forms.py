@@ -3,6 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 
 from accounts.models import Role, User
 from scrutiny.forms import SingleLineCharField
+from scrutiny.locking import VersionedForm
 
 
 class SignInForm(AuthenticationForm):
@@ -81,20 +82,22 @@ class PeopleSearchForm(forms.Form):
     q = forms.CharField(label="Name or email address", required=False, max_length=200)
 
 
-class PersonForm(forms.Form):
-    """An administrator's change to someone's role or account; the hidden values are what the
-    page showed, so a change someone else made in the meantime is caught, not overwritten."""
+class PersonForm(VersionedForm, forms.Form):
+    """An administrator's change to someone's role or account; its version catches a change
+    another administrator saved meanwhile (scrutiny/locking.py)."""
 
     role = forms.ChoiceField(label="Role", choices=Role.choices, widget=forms.RadioSelect)
     is_active = forms.TypedChoiceField(
         label="Account", choices=ACCOUNT_STATES, coerce=_on, widget=forms.RadioSelect
     )
-    was_role = forms.ChoiceField(choices=Role.choices, widget=forms.HiddenInput)
-    was_active = forms.TypedChoiceField(choices=ACCOUNT_STATES, coerce=_on, widget=forms.HiddenInput)
 
     def __init__(self, *args, person: User, **kwargs):
-        state = "on" if person.is_active else "off"
         kwargs.setdefault("initial", {
-            "role": person.role, "is_active": state, "was_role": person.role, "was_active": state,
+            "role": person.role, "is_active": "on" if person.is_active else "off",
         })
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, versioned=person, **kwargs)
+
+    def saved_value(self, name: str, current) -> str:
+        if name == "is_active":
+            return dict(ACCOUNT_STATES)["on" if current.is_active else "off"]
+        return super().saved_value(name, current)

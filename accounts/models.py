@@ -9,6 +9,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from scrutiny.locking import Versioned
+
 
 class Role(models.TextChoices):
     TENANT = "tenant", "Tenant"
@@ -47,7 +49,7 @@ class UserManager(BaseUserManager):
         return self.get(email__iexact=username)
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+class User(Versioned, AbstractBaseUser, PermissionsMixin):
     """Someone who signs in: a tenant, an officer, a manager or an administrator."""
 
     email = models.EmailField("email address", unique=True)

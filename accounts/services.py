@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from accounts.models import Invitation, Notice, Role, User
 from scrutiny.jobs import enqueue
-from scrutiny.locking import EditConflict
+from scrutiny.locking import claim
 from scrutiny.permissions import is_admin, require
 
 
@@ -75,17 +75,12 @@ def mark_notices_read(*, user: User, notice_id: int | None = None) -> int:
 
 @transaction.atomic
 def change_person(
-    *, person: User, by: User, role: str, is_active: bool, was_role: str, was_active: bool
+    *, person: User, by: User, role: str, is_active: bool, version: int | None = None
 ) -> User:
-    """Change someone's site role or switch their account off (or on again)."""
+    """Change someone's site role or switch their account off (or on again). Refuse if someone
+    else saved a change to them after `version` was read."""
     require(is_admin(by), "Only administrators can change people's roles.")
-    current = User.objects.select_for_update().get(pk=person.pk)
-    if (current.role, current.is_active) != (was_role, was_active):
-        raise EditConflict(
-            f"Someone else changed {current.display_name}'s role or account while you were "
-            f"looking at it: they are now {current.get_role_display().lower()}, account "
-            f"{'on' if current.is_active else 'off'}.", current=current,
-        )
+    current = claim(person, version=version, by=by, noun="person's role and account")
     if current == by and (role != Role.ADMIN or not is_active):
         raise ValidationError(
             "You cannot take away your own administrator role or switch off your own account. "

@@ -16,8 +16,7 @@ from django.views.decorators.http import require_POST
 from accounts import selectors, services
 from accounts.forms import InvitationForm, PeopleSearchForm, PersonForm, ProfileForm, SetPasswordForm
 from accounts.models import Invitation, User
-from scrutiny.forms import add_service_errors
-from scrutiny.locking import EditConflict
+from scrutiny.forms import add_service_errors, run_form
 from scrutiny.permissions import role_required
 
 PEOPLE_PER_PAGE = 25
@@ -126,21 +125,9 @@ def person_edit(request, pk):
     """Change one person's site role, or switch their account off or on."""
     person = get_object_or_404(User, pk=pk)
     form = PersonForm(request.POST or None, person=person)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.change_person(person=person, by=request.user, **form.cleaned_data)
-        except EditConflict as exc:
-            person.refresh_from_db()
-            data = request.POST.copy()
-            data["was_role"], data["was_active"] = person.role, "on" if person.is_active else "off"
-            form = PersonForm(data, person=person)
-            form.is_valid()
-            form.add_error(
-                None, f"{exc.messages[0]} Your choice is still in the form: save again to keep it."
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"{person.display_name}'s role and account have been saved.")
-            return redirect("accounts:people")
-    return render(request, "accounts/person_edit.html", {"person": person, "form": form})
+    done = run_form(
+        request, form, lambda data: services.change_person(person=person, by=request.user, **data),
+        success=f"{person.display_name}'s role and account have been saved.",
+        redirect_to="accounts:people",
+    )
+    return done or render(request, "accounts/person_edit.html", {"person": person, "form": form})

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Count, QuerySet
 
 from reviews.models import ServiceArea
-from scrutiny.locking import EditConflict
+from scrutiny.locking import claim
 from scrutiny.permissions import ADMIN_REFUSAL, can_administer, require
 
 if TYPE_CHECKING:
@@ -40,16 +40,12 @@ def add_service_area(*, by: User, name: str) -> ServiceArea:
 
 @transaction.atomic
 def change_service_area(
-    *, area: ServiceArea, by: User, name: str, is_active: bool, was_name: str, was_active: bool
+    *, area: ServiceArea, by: User, name: str, is_active: bool, version: int | None = None
 ) -> ServiceArea:
-    """Rename a service area, or stop offering it for new reviews (old reviews keep it)."""
+    """Rename a service area, or stop offering it for new reviews (old reviews keep it). Refuse
+    if someone else saved it after `version` was read."""
     require(can_administer(by), ADMIN_REFUSAL)
-    current = ServiceArea.objects.select_for_update().get(pk=area.pk)
-    if (current.name, current.is_active) != (was_name, was_active):
-        raise EditConflict(
-            f"Someone else changed this service area while you were editing it: it is now "
-            f"“{current.name}”, {'in use' if current.is_active else 'not in use'}.", current=current,
-        )
+    current = claim(area, version=version, by=by, noun="service area")
     current.name = _check_name(name, exclude_pk=current.pk)
     current.is_active = is_active
     current.save()

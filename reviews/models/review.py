@@ -7,8 +7,9 @@ from django.urls import reverse
 from scrutiny.locking import Versioned
 
 
-class ServiceArea(models.Model):
-    """A landlord service a review can look at (complaints, repairs, ...); edited in the admin."""
+class ServiceArea(Versioned, models.Model):
+    """A landlord service a review can look at (complaints, repairs, ...); an administrator
+    edits it on the Administration page."""
 
     name = models.CharField(max_length=100, unique=True)
     is_active = models.BooleanField("in use", default=True)

@@ -1,4 +1,4 @@
-from accounts.models import Invitation
+from accounts.models import Invitation, User
 from tests.factories.accounts import InvitationFactory
 from tests.permission_matrix import (
     GONE,
@@ -40,7 +40,8 @@ def rows(people):
             method="post"),
         Row("accounts:person-edit", f"/accounts/people/{people['tenant'].pk}/", admins_only(REDIRECT),
             method="post", data=lambda role: {
-                "role": "tenant", "is_active": "on", "was_role": "tenant", "was_active": "on"}),
+                "role": "tenant", "is_active": "on",
+                "version": User.objects.get(pk=people["tenant"].pk).version}),
         Row("accounts:resend-invitation", f"/accounts/invitations/{pending.pk}/resend/",
             admins_only(REDIRECT), method="post"),
         Row("accounts:resend-invitation", f"/accounts/invitations/{pending.pk}/resend/",

@@ -1,5 +1,7 @@
 """People and roles: an administrator finds someone, changes their role or switches them off."""
 
+import html
+
 import pytest
 
 from accounts.models import User
@@ -10,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def _change(person, **changes):
     data = {"role": person.role, "is_active": "on" if person.is_active else "off",
-            "was_role": person.role, "was_active": "on" if person.is_active else "off"}
+            "version": person.version}
     data.update(changes)
     return data
 
@@ -56,13 +58,34 @@ def test_admin_cannot_take_away_their_own_role(client, users):
     assert admin.role == "admin"
 
 
-def test_change_made_meanwhile_by_another_admin_is_not_overwritten(client, users):
+def test_two_admins_changing_one_person_keeps_both_choices(client, users):
+    """Two administrators open the same person's page; the first saves, the second is told,
+    keeps their own choice in the form and sees the saved one above it; saving again wins."""
     tenant = users["tenant"]
-    stale = _change(tenant, role="manager")
-    User.objects.filter(pk=tenant.pk).update(role="officer")
+    first = UserFactory(role="admin", display_name="Fiona Reid")
+    page = f"/accounts/people/{tenant.pk}/"
+    client.force_login(first)
+    fiona_opened = client.get(page).context["form"]["version"].value()
     client.force_login(users["admin"])
-    response = client.post(f"/accounts/people/{tenant.pk}/", stale)
-    page = response.content.decode()
-    assert "Someone else changed" in page
+    mine_opened = client.get(page).context["form"]["version"].value()
+
+    client.force_login(first)
+    assert client.post(page, _change(tenant, role="officer", version=fiona_opened)).status_code == 302
+    client.force_login(users["admin"])
+    response = client.post(page, _change(tenant, role="manager", is_active="off",
+                                         version=mine_opened))
+    assert response.status_code == 200
+    text = html.unescape(response.content.decode())
+    assert "saved a change to this person's role and account" in text
+    assert "Your text is still in the form" in text
+    saved = text[text.index('id="saved-version"'):text.index("</section>")]
+    assert "Officer" in saved and "On: they can sign in" in saved  # the first save, shown
+    form = response.context["form"]
+    assert (form["role"].value(), form["is_active"].value()) == ("manager", "off")  # mine, kept
     tenant.refresh_from_db()
-    assert tenant.role == "officer"
+    assert (tenant.role, tenant.is_active) == ("officer", True)
+
+    again = client.post(page, _change(tenant, role="manager", is_active="off"))
+    assert again.status_code == 302
+    tenant.refresh_from_db()
+    assert (tenant.role, tenant.is_active, tenant.version) == ("manager", False, 3)

@@ -8,6 +8,7 @@ Officers see every review and add evidence but not findings; managers read; admi
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from panels.models import PanelRole
+from reviews.models import ServiceArea
 from tests.factories.panels import MembershipFactory, PanelFactory
 from tests.factories.reviews import (
     DocumentFactory,
@@ -82,8 +83,9 @@ def rows(people):
             data=lambda role: {"name": f"Gas safety ({role})"}),
         Row("reviews:service-area-edit", f"/reviews/service-areas/{area.pk}/", admins_only()),
         Row("reviews:service-area-edit", f"/reviews/service-areas/{area.pk}/", admins_only(REDIRECT),
-            method="post", data={"name": area.name, "is_active": "yes", "was_name": area.name,
-                                 "was_active": "yes"}),
+            method="post", data=lambda role: {
+                "name": area.name, "is_active": "yes",
+                "version": ServiceArea.objects.get(pk=area.pk).version}),
         Row("reviews:list", "/reviews/", everyone(OK)),
         Row("reviews:list", "/reviews/?q=complaints&stage=scoping&year=2016", everyone(OK)),
         Row("reviews:evidence-list", "/reviews/evidence/", everyone(OK)),

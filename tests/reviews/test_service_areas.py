@@ -1,8 +1,11 @@
 """Service areas: an administrator adds, renames and retires them on the product's own page."""
 
+import html
+
 import pytest
 
 from reviews.models import ServiceArea
+from tests.factories.accounts import UserFactory
 from tests.factories.reviews import ServiceAreaFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,20 +30,42 @@ def test_admin_renames_and_retires_a_service_area(client, users):
     area = ServiceAreaFactory(name="Complaints")
     client.force_login(users["admin"])
     client.post(f"/reviews/service-areas/{area.pk}/", {
-        "name": "Complaints and compliments", "is_active": "no", "was_name": "Complaints",
-        "was_active": "yes"})
+        "name": "Complaints and compliments", "is_active": "no", "version": area.version})
     area.refresh_from_db()
     assert (area.name, area.is_active) == ("Complaints and compliments", False)
 
 
-def test_a_rename_made_meanwhile_is_not_overwritten(client, users):
+def test_two_admins_renaming_one_service_area_keeps_both_texts(client, users):
+    """Two administrators open the same service area; the first saves, the second is told,
+    keeps their own text in the form and sees the saved one above it; saving again wins."""
     area = ServiceAreaFactory(name="Complaints")
-    ServiceArea.objects.filter(pk=area.pk).update(name="Customer complaints")
+    first = UserFactory(role="admin", display_name="Fiona Reid")
+    page = f"/reviews/service-areas/{area.pk}/"
+    client.force_login(first)
+    fiona_opened = client.get(page).context["form"]["version"].value()
     client.force_login(users["admin"])
-    response = client.post(f"/reviews/service-areas/{area.pk}/", {
-        "name": "Complaints handling", "is_active": "yes", "was_name": "Complaints", "was_active": "yes"})
-    page = response.content.decode()
-    assert "Someone else changed this service area" in page
-    assert 'value="Complaints handling"' in page
+    mine_opened = client.get(page).context["form"]["version"].value()
+
+    client.force_login(first)
+    response = client.post(page, {"name": "Customer complaints", "is_active": "yes",
+                                  "version": fiona_opened})
+    assert response.status_code == 302
+    client.force_login(users["admin"])
+    response = client.post(page, {"name": "Complaints handling", "is_active": "no",
+                                  "version": mine_opened})
+    assert response.status_code == 200
+    text = html.unescape(response.content.decode())
+    assert "saved a change to this service area" in text
+    assert "Your text is still in the form" in text
+    saved = text[text.index('id="saved-version"'):text.index("</section>")]
+    assert "Customer complaints" in saved and "In use: new reviews can choose it" in saved
+    form = response.context["form"]
+    assert (form["name"].value(), form["is_active"].value()) == ("Complaints handling", "no")
     area.refresh_from_db()
-    assert area.name == "Customer complaints"
+    assert (area.name, area.is_active) == ("Customer complaints", True)
+
+    again = client.post(page, {"name": "Complaints handling", "is_active": "no",
+                               "version": area.version})
+    assert again.status_code == 302
+    area.refresh_from_db()
+    assert (area.name, area.is_active, area.version) == ("Complaints handling", False, 3)

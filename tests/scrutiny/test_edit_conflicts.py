@@ -17,7 +17,7 @@ from recommendations.models import Status
 from tests.factories.accounts import UserFactory
 from tests.factories.panels import MeetingFactory, PanelFactory
 from tests.factories.recommendations import ActionFactory, RecommendationFactory
-from tests.factories.reviews import ReviewFactory
+from tests.factories.reviews import ReviewFactory, ServiceAreaFactory
 
 SOON = (timezone.localdate() + datetime.timedelta(days=10)).isoformat()
 
@@ -74,8 +74,19 @@ def _panel():
     )
 
 
+def _service_area():
+    area = ServiceAreaFactory(name="Complaints")
+    return Case(
+        f"/reviews/service-areas/{area.pk}/", "name", {"is_active": "yes"},
+        lambda: type(area).objects.get(pk=area.pk).name,
+    )
+
+
+# A person's role and account (radio choices, not text) have their own test in
+# tests/accounts/test_people.py.
 CASES = {"draft recommendation": _draft, "action": _action, "meeting": _meeting,
-         "review details and scope": _review, "panel details": _panel}
+         "review details and scope": _review, "panel details": _panel,
+         "service area": _service_area}
 
 
 def _version(page: str) -> str:
