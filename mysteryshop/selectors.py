@@ -24,6 +24,7 @@ from mysteryshop.models import (
     Site,
     Standard,
     Visit,
+    VisitFinding,
     VisitStatus,
 )
 from reviews.models import Review
@@ -77,15 +78,30 @@ def visits_failing(*, review: Review, standard: Standard) -> QuerySet[Visit]:
 
 
 def follow_up_answers(*, source: Any) -> QuerySet[Answer]:
-    """Answers to the finding's standard on visits made after the finding was raised."""
+    """Answers to the finding's standard (in any version of the checklist) on the programme's
+    submitted visits made after the finding was logged, newest first."""
     return (
         Answer.objects.filter(
             standard__key=source.standard_key, visit__review_id=source.finding.review_id,
             visit__status=VisitStatus.SUBMITTED, visit__visited_at__gt=source.created_at,
         )
         .select_related("visit__site", "standard")
-        .order_by("-visit__visited_at")
+        .order_by("-visit__visited_at", "-pk")
     )
+
+
+def follow_up_tally(*, source: Any) -> dict[str, int]:
+    """How many follow-up visits judged the finding's standard, and how many met it."""
+    return follow_up_answers(source=source).order_by().aggregate(
+        visits=Count("pk"), met=Count("pk", filter=Q(passed=True)),
+        not_met=Count("pk", filter=Q(passed=False)),
+    )
+
+
+def finding_sources(*, review: Review, keys: list[Any]) -> dict[Any, Any]:
+    """The newest finding logged from each of these standards (by key) in the programme."""
+    found = VisitFinding.objects.filter(finding__review=review, standard_key__in=keys)
+    return {source.standard_key: source for source in found.select_related("finding").order_by("created_at")}
 
 
 @dataclass

@@ -321,6 +321,11 @@ PANEL_PAGE_SECTIONS = [
     "reviews.panel_page.section",
 ]
 
+# Parts of a finding's page from later apps, each a function (finding, user) -> dict or None.
+FINDING_PAGE_SECTIONS = [
+    "mysteryshop.finding_page.section",
+]
+
 # Parts of "download everything held about me", each a function (user) -> (title, data).
 # Extra steps of `manage.py erase_person`, each a function (user) -> None that removes personal
 # data an app keeps beyond the account itself (the account's own fields are always erased).

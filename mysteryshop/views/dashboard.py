@@ -43,6 +43,10 @@ def programme_charts(summary):
 def dashboard(request, pk):
     review = get_programme(request, pk)
     summary = selectors.programme_summary(review=review)
+    # A standard already made a finding links to it, where its follow-up visits are shown.
+    sources = selectors.finding_sources(review=review, keys=[row["key"] for row in summary.failing])
+    for row in summary.failing:
+        row["source"] = sources.get(row["key"])
     return render(request, "mysteryshop/dashboard.html", {
         "review": review, "summary": summary, "charts": programme_charts(summary),
         "can_raise": perms.can_raise_finding(request.user, review),

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from mysteryshop import permissions as perms
 from mysteryshop import selectors, services
 from mysteryshop.forms import PhotoForm, VisitForm
-from mysteryshop.models import Visit, VisitPhoto
+from mysteryshop.models import Channel, Visit, VisitPhoto
 from mysteryshop.views.common import paginate, run_service
 from reviews.models import Review
 from reviews.selectors import visible_reviews
@@ -59,7 +59,7 @@ def programme(request, pk):
 def visit_start(request, pk):
     review = get_programme(request, pk)
     require(perms.can_record_visit(request.user, review), perms.SHOPPERS_ONLY)
-    form = VisitForm(request.POST or None)
+    form = VisitForm(request.POST or None, initial=_start_choices(request))
     if request.method == "POST" and form.is_valid():
         visit = run_service(form, lambda: services.start_visit(
             by=request.user, review=review, checklist=form.cleaned_data["checklist"],
@@ -73,6 +73,14 @@ def visit_start(request, pk):
         "intro": "Choose the checklist and say where, how and when. You answer the questions next.",
         "submit_label": "Start the visit", "cancel_url": reverse("mysteryshop:programme", args=[review.pk]),
     })
+
+
+def _start_choices(request):
+    """What a link such as "start a follow-up visit" chose already: the form still checks it."""
+    initial = {k: request.GET[k] for k in ("checklist", "site") if request.GET.get(k, "").isdigit()}
+    if request.GET.get("channel") in Channel.values:
+        initial["channel"] = request.GET["channel"]
+    return initial
 
 
 @login_required

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from reviews import permissions as perms
@@ -64,6 +66,19 @@ def finding_detail(request, pk, finding_pk):
     return _finding_page(request, review, finding, CommentForm())
 
 
+def finding_page_sections(finding, user):
+    """Parts later apps add to a finding's page (such as the visits a finding came from and the
+    follow-up visits since), listed by dotted path in settings.FINDING_PAGE_SECTIONS: each is
+    called as section(finding, user) and returns None or a dict with "template". This keeps
+    reviews from importing the apps that build on it."""
+    sections = []
+    for path in getattr(settings, "FINDING_PAGE_SECTIONS", ()):
+        section = import_string(path)(finding, user)
+        if section:
+            sections.append(section)
+    return sections
+
+
 def _finding_page(request, review, finding, comment_form, status=200):
     can_comment = perms.can_comment(request.user, finding)
     initial, draft = autosave(request, "comment-add", finding.pk) if can_comment else ({}, None)
@@ -75,6 +90,7 @@ def _finding_page(request, review, finding, comment_form, status=200):
         "comments": finding.comments.select_related("author"),
         "comment_form": comment_form if can_comment else None, "autosave": draft,
         "can_edit": perms.can_edit_finding(request.user, finding),
+        "sections": finding_page_sections(finding, request.user),
     }, status=status)
 
 
