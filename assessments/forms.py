@@ -62,7 +62,7 @@ class SelfAssessmentForm(VersionedForm, forms.Form):
                     "panel": instance.panel_id,
                     "opens_on": instance.opens_on,
                     "closes_on": instance.closes_on,
-                    "assessors": [a.user_id for a in instance.assessors.all()],
+                    "assessors": [a.user_id for a in instance.assessors.all() if a.user_id],
                     "scale": "\n".join(instance.scale),
                     "allow_dont_know": instance.allow_dont_know,
                 },
@@ -87,7 +87,7 @@ class SelfAssessmentForm(VersionedForm, forms.Form):
         if name == "scale":
             return "\n".join(current.scale)
         if name == "assessors":
-            return ", ".join(a.user.display_name for a in current.assessors.select_related("user"))
+            return ", ".join(a.name for a in current.assessors.select_related("user"))
         return super().saved_value(name, current)
 
 

@@ -60,13 +60,14 @@ def _set_assessors(self_assessment: SelfAssessment, assessors: Iterable[User]) -
     wanted = {u.pk: u for u in assessors}
     if not wanted:
         raise ValidationError({"assessors": "Invite at least one person to score."})
-    existing = {a.user_id: a for a in self_assessment.assessors.all()}
+    # Rows whose person's account was deleted keep their scores and are left alone.
+    existing = {a.user_id: a for a in self_assessment.assessors.filter(user__isnull=False)}
     # People who have already scored stay: removing them would silently lose their scores.
     keep_scored = {uid for uid, a in existing.items() if uid not in wanted and a.scores.exists()}
     if keep_scored:
         names = ", ".join(sorted(existing[uid].user.display_name for uid in keep_scored))
         raise ValidationError({"assessors": f"{names} already scored: they cannot be taken off."})
-    self_assessment.assessors.exclude(user_id__in=wanted).delete()
+    self_assessment.assessors.filter(user__isnull=False).exclude(user_id__in=wanted).delete()
     Assessor.objects.bulk_create(
         [
             Assessor(self_assessment=self_assessment, user=u, perspective=_perspective(u))
@@ -272,7 +273,7 @@ def send_reminders(*, self_assessment_id: int) -> int:
     sa = SelfAssessment.objects.get(pk=self_assessment_id)
     sent = 0
     waiting = Assessor.objects.filter(
-        self_assessment=sa, reminder_requested_at__isnull=False, finished_at__isnull=True
+        self_assessment=sa, reminder_requested_at__isnull=False, finished_at__isnull=True, user__isnull=False
     ).select_related("user")
     for assessor in waiting:
         if assessor.reminder_sent_at and assessor.reminder_sent_at >= assessor.reminder_requested_at:

@@ -93,11 +93,17 @@ class Perspective(models.TextChoices):
 
 class Assessor(models.Model):
     """Someone invited to score a self-assessment. Their view (tenant or staff) is fixed when
-    invited, so pooled results do not change if their site role changes later."""
+    invited, so pooled results do not change if their site role changes later. If the person's
+    account is deleted, the row and its scores stay without a name (user is then empty), so a
+    closed self-assessment's pooled results, tenant/staff split included, never change."""
 
     self_assessment = models.ForeignKey(SelfAssessment, on_delete=models.CASCADE, related_name="assessors")
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessor_roles"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assessor_roles",
     )
     perspective = models.CharField(max_length=10, choices=Perspective.choices)
     invited_at = models.DateTimeField(default=timezone.now)
@@ -113,7 +119,11 @@ class Assessor(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} in {self.self_assessment}"
+        return f"{self.name} in {self.self_assessment}"
+
+    @property
+    def name(self) -> str:
+        return self.user.display_name if self.user is not None else "Former member"
 
 
 class Score(models.Model):
