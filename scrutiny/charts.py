@@ -5,6 +5,11 @@ a PDF (templates/includes/chart.html shows all three).
 Callers pass plain numbers (from selectors that aggregate in the database); nothing here
 queries. A value of None means "no figure" and is left out of the drawing but shown as "–" in
 the table.
+
+Large print (`large_print=True`): every text in the drawing is LARGE_PRINT_FONT_PX drawing units
+high and the SVG says its own size (LARGE_PRINT_WIDTH wide). Placed at that size, one unit is one
+CSS pixel (0.75 pt), so each label, axis value and legend prints at 16.5 pt: the PDF templates
+place large-print charts at their own size, never stretched or shrunk to the column.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pygal
 from django.utils.safestring import SafeString, mark_safe
@@ -25,30 +31,30 @@ Number = float | int | None
 PALETTE = ("#1d4f91", "#b35900", "#2e7d32", "#6a1b9a", "#a0001c", "#00587a", "#5d4037")
 FONT = '"DejaVu Sans", Verdana, Arial, sans-serif'
 
-STYLE = Style(
-    background="#ffffff",
-    plot_background="#ffffff",
-    foreground="#1b1b1b",
-    foreground_strong="#1b1b1b",
-    foreground_subtle="#595959",
-    opacity="1",
-    opacity_hover="1",
-    transition="none",
-    colors=PALETTE,
-    font_family=FONT,
-    label_font_family=FONT,
-    major_label_font_family=FONT,
-    value_font_family=FONT,
-    value_label_font_family=FONT,
-    tooltip_font_family=FONT,
-    title_font_family=FONT,
-    legend_font_family=FONT,
-    label_font_size=14,
-    major_label_font_size=14,
-    legend_font_size=14,
-    value_font_size=14,
-    title_font_size=18,
-)
+_LOOK = {
+    "background": "#ffffff",
+    "plot_background": "#ffffff",
+    "foreground": "#1b1b1b",
+    "foreground_strong": "#1b1b1b",
+    "foreground_subtle": "#595959",
+    "opacity": "1",
+    "opacity_hover": "1",
+    "transition": "none",
+    "colors": PALETTE,
+    **{f"{part}font_family": FONT for part in (
+        "", "label_", "major_label_", "value_", "value_label_", "tooltip_", "title_", "legend_", "no_data_",
+    )},
+}
+STYLE = Style(**_LOOK, label_font_size=14, major_label_font_size=14, legend_font_size=14,
+              value_font_size=14, title_font_size=18)
+
+# 16 pt is 21.3 CSS pixels; a little more, so no rounding takes a label under 16 pt.
+LARGE_PRINT_FONT_PX = 22
+# Narrower than an A4 page's text column (176 mm, about 665 px), so it is never shrunk to fit.
+LARGE_PRINT_WIDTH = 640
+LARGE_PRINT_STYLE = Style(**_LOOK, **{f"{part}_font_size": LARGE_PRINT_FONT_PX for part in (
+    "label", "major_label", "legend", "value", "value_label", "tooltip", "no_data", "title",
+)})
 
 # pygal adds its own comments and a config script for its tooltips; neither is needed, and the
 # site's Content-Security-Policy would refuse the script anyway.
@@ -74,9 +80,9 @@ def _fmt(value: Number, unit: str = "") -> str:
     return f"{text}{unit}"
 
 
-def _config(**extra) -> dict:
-    base = {
-        "style": STYLE,
+def _config(*, large_print: bool = False, **extra: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "style": LARGE_PRINT_STYLE if large_print else STYLE,
         "js": [],  # no scripts: the page's Content-Security-Policy allows none inline
         "disable_xml_declaration": True,
         "show_legend": True,
@@ -91,8 +97,18 @@ def _config(**extra) -> dict:
         "dynamic_print_values": False,
         "no_data_text": "No figures yet",
     }
+    if large_print:
+        # The SVG states its size, so it is placed at one drawing unit to one CSS pixel.
+        # Fewer values on the scale, so 22 px numbers do not run into each other.
+        base.update(width=LARGE_PRINT_WIDTH, explicit_size=True, max_scale=5)
     base.update(extra)
     return base
+
+
+def _large_print_height(*, rows: int, series: int) -> int:
+    """Tall enough for a 22 px label per row and the legend under the plot; under an A4 page."""
+    legend = 40 * series
+    return min(900, 110 + legend + rows * max(48, 20 * series))
 
 
 def _finish(chart: pygal.graph.graph.Graph, *, title: str, description: str, columns: list[str],
@@ -109,16 +125,13 @@ def _finish(chart: pygal.graph.graph.Graph, *, title: str, description: str, col
 
 def bar(*, title: str, description: str, labels: Sequence[str], series: dict[str, Sequence[Number]],
         unit: str = "", max_value: float | None = None, horizontal: bool = False,
-        width: int | None = None) -> Chart:
-    """Bars for each label, one colour per series (e.g. this year and last year).
-
-    A narrower `width` (in drawing units) makes the labels larger when the chart fills a column,
-    as large-print reports need."""
+        large_print: bool = False) -> Chart:
+    """Bars for each label, one colour per series (e.g. this year and last year)."""
     kind = pygal.HorizontalBar if horizontal else pygal.Bar
-    extra = {"range": (0, max_value)} if max_value is not None else {}
-    if width:
-        extra.update(width=width, height=round(width * (0.35 + 0.12 * len(labels))))
-    chart = kind(**_config(x_label_rotation=0 if horizontal else 30, **extra))
+    extra: dict[str, Any] = {"range": (0, max_value)} if max_value is not None else {}
+    if large_print:
+        extra["height"] = _large_print_height(rows=len(labels), series=len(series))
+    chart = kind(**_config(x_label_rotation=0 if horizontal else 30, large_print=large_print, **extra))
     chart.x_labels = list(labels)
     for name, values in series.items():
         chart.add(name, [v if v is None else float(v) for v in values])
@@ -128,11 +141,13 @@ def bar(*, title: str, description: str, labels: Sequence[str], series: dict[str
 
 
 def line(*, title: str, description: str, labels: Sequence[str], series: dict[str, Sequence[Number]],
-         unit: str = "", max_value: float | None = None) -> Chart:
+         unit: str = "", max_value: float | None = None, large_print: bool = False) -> Chart:
     """A line per series over time (months or years as labels)."""
-    extra = {"range": (0, max_value)} if max_value is not None else {}
+    extra: dict[str, Any] = {"range": (0, max_value)} if max_value is not None else {}
+    if large_print:
+        extra["height"] = 420 + 40 * len(series)
     chart = pygal.Line(**_config(x_label_rotation=30, show_dots=True, dots_size=4, stroke_style={"width": 3},
-                                 allow_interruptions=True, **extra))
+                                 allow_interruptions=True, large_print=large_print, **extra))
     chart.x_labels = list(labels)
     for name, values in series.items():
         chart.add(name, [v if v is None else float(v) for v in values])
@@ -142,10 +157,11 @@ def line(*, title: str, description: str, labels: Sequence[str], series: dict[st
 
 
 def heatmap(*, title: str, description: str, row_labels: Sequence[str], column_labels: Sequence[str],
-            values: Sequence[Sequence[Number]], unit: str = "") -> Chart:
+            values: Sequence[Sequence[Number]], unit: str = "", large_print: bool = False) -> Chart:
     """A grid of rows × columns where each dot's size shows the number (e.g. standards × score)."""
-    chart = pygal.Dot(**_config(x_label_rotation=0, show_legend=False,
-                                height=max(200, 60 + 44 * len(row_labels))))
+    row_height = 52 if large_print else 44
+    chart = pygal.Dot(**_config(x_label_rotation=0, show_legend=False, large_print=large_print,
+                                height=max(200, 60 + row_height * len(row_labels))))
     chart.x_labels = list(column_labels)
     for label, row in zip(row_labels, values, strict=True):
         chart.add(label, [v if v is None else float(v) for v in row])

@@ -80,7 +80,7 @@ def indicators(year: Year) -> Section | None:
                     "Target": [_number(r.target) for r in percentages],
                 },
                 unit="%", max_value=100, horizontal=year.large_print,
-                width=480 if year.large_print else None,
+                large_print=year.large_print,
             )
         tables.append({"framework": framework, "rows": lines, "chart": chart})
     judged = met + missed
@@ -106,7 +106,7 @@ def mystery_shopping(year: Year) -> Section | None:
             description="The average score, out of 100, of the mystery shops and inspections of each kind.",
             labels=[row["label"] for row in now["visits_by_purpose"]],
             series={"Average score": [_number(row["score"]) for row in now["visits_by_purpose"]]},
-            unit="%", max_value=100, horizontal=True, width=480 if year.large_print else None,
+            unit="%", max_value=100, horizontal=True, large_print=year.large_print,
         )
     shops, inspections = now["mystery_shops"], now["inspections"]
     meaning = (

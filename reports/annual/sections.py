@@ -30,14 +30,6 @@ TITLES = dict(ASSESSABLE)
 # A review counts as completed in the year its report first went to the landlord.
 COMPLETED = (Stage.RESPONSE, Stage.MONITORING, Stage.CLOSED)
 YOU_SAID_WE_DID_SHOWN = 10
-# Charts fill the text column; drawn this narrow, their labels print at about 16 point.
-LARGE_PRINT_CHART_WIDTH = 480
-
-
-def _width(year: Year) -> int | None:
-    return LARGE_PRINT_CHART_WIDTH if year.large_print else None
-
-
 def _bounds(period: volunteering.Period) -> tuple[datetime, datetime]:
     tz = timezone.get_current_timezone()
     start = datetime(period.start.year, period.start.month, period.start.day, tzinfo=tz)
@@ -100,7 +92,7 @@ def scrutiny_work(year: Year) -> Section:
             year.label: [now.get(kind, 0) for kind, _ in ReviewKind.choices],
             year.previous_label: [before.get(kind, 0) for kind, _ in ReviewKind.choices],
         },
-        width=_width(year), horizontal=year.large_print,
+        large_print=year.large_print, horizontal=year.large_print,
     )
     total, total_before = len(reviews), sum(before.values())
     if total:
@@ -147,7 +139,7 @@ def recommendations(year: Year) -> Section:
             year.label: [now[key] for key, _ in steps],
             year.previous_label: [before[key] for key, _ in steps],
         },
-        width=_width(year), horizontal=year.large_print,
+        large_print=year.large_print, horizontal=year.large_print,
     )
     answered = now["accepted"] + now["rejected"]
     if answered:
@@ -205,7 +197,7 @@ def volunteering_section(year: Year) -> Section:
             year.label: [total.volunteers, total.meetings_held, total.trained],
             year.previous_label: [before.volunteers, before.meetings_held, before.trained],
         },
-        width=_width(year), horizontal=year.large_print,
+        large_print=year.large_print, horizontal=year.large_print,
     )
     hours = round(total.hours)
     if hours:

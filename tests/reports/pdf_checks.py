@@ -1,9 +1,11 @@
 """Reading a made PDF back with pypdf: what a screen reader and a search would find."""
 
 import io
+import math
 from dataclasses import dataclass, field
 
 from pypdf import PdfReader
+from pypdf.generic import ContentStream
 
 
 @dataclass
@@ -60,3 +62,52 @@ def assert_accessible(pdf: bytes, *, title: str, max_pages: int):
     figures = found.tags.count("/Figure")
     assert len(found.alts) == figures, "every figure has alternative text"
     return reader, text, found
+
+
+IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _times(m, n):
+    """The PDF matrix product m × n (m applied first)."""
+    a, b, c, d, e, f = m
+    p, q, r, s, t, u = n
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
+
+
+def _shown_sizes(reader, stream, resources, ctm, page_number, found, depth=0):
+    """Follow a content stream as a viewer draws it: the graphics state stack, `cm`, text
+    matrices and font sizes, into form XObjects (WeasyPrint draws each SVG text in one)."""
+    saved, size, tm = [], 0.0, IDENTITY
+    for operands, op in ContentStream(stream, reader).operations:
+        if op == b"q":
+            saved.append(ctm)
+        elif op == b"Q" and saved:
+            ctm = saved.pop()
+        elif op == b"cm":
+            ctm = _times(tuple(float(x) for x in operands), ctm)
+        elif op == b"BT":
+            tm = IDENTITY
+        elif op == b"Tf":
+            size = float(operands[1])
+        elif op == b"Tm":
+            tm = tuple(float(x) for x in operands)
+        elif op in (b"Td", b"TD"):
+            tm = _times((1.0, 0.0, 0.0, 1.0, float(operands[0]), float(operands[1])), tm)
+        elif op in (b"Tj", b"TJ", b"'", b'"'):
+            a, b, c, d, _, _ = _times(tm, ctm)
+            found.append((page_number, size * math.sqrt(abs(a * d - b * c))))
+        elif op == b"Do" and depth < 8:
+            xobject = resources["/XObject"][operands[0]].get_object()
+            if xobject.get("/Subtype") == "/Form":
+                matrix = tuple(float(x) for x in xobject.get("/Matrix", IDENTITY))
+                _shown_sizes(reader, xobject, xobject.get("/Resources", resources), _times(matrix, ctm),
+                             page_number, found, depth + 1)
+
+
+def printed_text_sizes(pdf: bytes) -> list[tuple[int, float]]:
+    """(page number, size in points) of every piece of text as printed, charts' text included."""
+    reader = PdfReader(io.BytesIO(pdf))
+    found: list[tuple[int, float]] = []
+    for number, page in enumerate(reader.pages, 1):
+        _shown_sizes(reader, page.get_contents(), page["/Resources"], IDENTITY, number, found)
+    return found

@@ -20,7 +20,7 @@ from tests.factories.panels import AttendanceFactory, MeetingFactory
 from tests.factories.recommendations import ActionFactory, RecommendationFactory
 from tests.factories.reports import approved_report
 from tests.factories.reviews import FindingFactory, ReviewFactory
-from tests.reports.pdf_checks import assert_accessible
+from tests.reports.pdf_checks import assert_accessible, printed_text_sizes
 
 
 def _make(kind, by, **parameters):
@@ -115,7 +115,21 @@ def test_large_print_annual_report_sets_body_text_at_16_points(world, year_of_wo
     assert set(large_sizes) == set(BODY_TEXT)
     assert min(min(s) for s in large_sizes.values()) >= 16
     assert max(max(s) for s in normal_sizes.values()) < 16
-    assert large.pages > normal.pages
+    assert large.pages >= normal.pages
+
+
+def test_large_print_annual_report_prints_every_text_charts_included_at_16_points(world, year_of_work):
+    large = _make(Kind.ANNUAL, world.manager, year=world.year, large_print=True)
+    normal = _make(Kind.ANNUAL, world.manager, year=world.year, large_print=False)
+
+    sizes = printed_text_sizes(large.content)
+    # Chart labels are drawn at 22 px, 16.5 pt; no body text, heading or table is that size.
+    chart_text = [size for _, size in sizes if round(size, 1) == 16.5]
+    assert len(chart_text) > 20
+    too_small = sorted({(page, round(size, 1)) for page, size in sizes if round(size, 1) < 16})
+    assert not too_small, f"text under 16 pt (page, size): {too_small}"
+    # The standard report's charts are scaled to the column with 14 px labels: under 16 pt.
+    assert min(size for _, size in printed_text_sizes(normal.content)) < 12
 
 
 def test_review_report_pdf_shows_the_chain_from_finding_to_action(world, year_of_work):

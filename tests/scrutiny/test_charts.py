@@ -1,6 +1,8 @@
 """The one chart module: an SVG drawing, its words and the table of its numbers."""
 
 import io
+import re
+import xml.etree.ElementTree as ET
 
 from django.template.loader import render_to_string
 from pypdf import PdfReader
@@ -59,3 +61,31 @@ def test_chart_include_renders_into_a_tagged_pdf():
     assert "Repairs on time" in text
     assert "91%" in text  # from the table of numbers
     assert "/StructTreeRoot" in pdf.trailer["/Root"]
+
+
+A4_TEXT_COLUMN_PX = (210 - 2 * 17) / 25.4 * 96  # the reports' column: A4 less 17 mm margins
+
+
+def _font_sizes_px(svg):
+    return [float(size) for size in re.findall(r"font-size:\s*([\d.]+)px", svg)]
+
+
+def test_large_print_chart_states_its_size_and_draws_every_text_at_16_points_or_more():
+    kwargs = {"title": "Recommendations", "description": "Made and accepted",
+              "labels": ["Made", "Accepted (fully or partly)", "Checked by tenants"],
+              "series": {"2025/26": [40, 31, 12], "2024/25": [35, 30, 9]}}
+    large, normal = charts.bar(**kwargs, horizontal=True, large_print=True), charts.bar(**kwargs)
+
+    root = ET.fromstring(str(large.svg))  # noqa: S314 - a drawing this test just made
+    width = float(root.get("width"))
+    # Placed at its own size (never stretched to the column), one drawing unit is one CSS pixel.
+    assert width <= A4_TEXT_COLUMN_PX
+    sizes = _font_sizes_px(large.svg)
+    assert sizes and min(sizes) * 0.75 >= 16  # 1 px = 0.75 pt
+    # Texts styled in em (tooltips, bounds) are not drawn at all: scripts are off.
+    drawn = [t for t in root.iter("{http://www.w3.org/2000/svg}text") if (t.text or "").strip()]
+    assert {t.get("class") for t in drawn} & {"bound", "max-value"} == set()
+    assert "Accepted (fully or partly)" in [t.text for t in drawn]
+    # The standard chart keeps 14 px labels and fills the column it is put in.
+    assert ET.fromstring(str(normal.svg)).get("width") is None  # noqa: S314
+    assert min(_font_sizes_px(normal.svg)) < 16 / 0.75
