@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from accounts.models import Invitation
 from scrutiny.emails import send_to_address
+from scrutiny.failed_jobs import by_first_argument, describes
 from scrutiny.models import SiteSettings
 
 
@@ -24,3 +25,9 @@ def send_invitation(invitation_id, token):
     )
     Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
     return "sent"
+
+
+@describes(send_invitation, "Invitation email")
+def _about_invitations(jobs):
+    return by_first_argument(jobs, Invitation.objects.all(), lambda i: f"To {i.display_name} ({i.email})",
+                             "The invitation has since been withdrawn.")

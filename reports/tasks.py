@@ -2,6 +2,8 @@ from celery import shared_task
 from celery.signals import worker_init
 
 from reports import services
+from reports.models import ReportRequest
+from scrutiny.failed_jobs import by_first_argument, describes
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, autoretry_for=(services.Retry,),
@@ -21,3 +23,13 @@ def housekeeping():
 def load_pdf_library(**kwargs):
     """WeasyPrint takes seconds to import: a worker does it once at start, not in the first report."""
     import weasyprint  # noqa: F401
+
+
+@describes(make_report, "Report")
+def _about_reports(jobs):
+    return by_first_argument(
+        jobs, ReportRequest.objects.select_related("requested_by"),
+        lambda r: f"\"{r.title}\""
+        + (f", asked for by {r.requested_by.display_name}" if r.requested_by else ""),
+        "The report request has since been deleted.",
+    )

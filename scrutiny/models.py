@@ -107,6 +107,7 @@ class AuditKind(models.TextChoices):
     EXPORT = "export", "Exported data"
     PERSONAL_DATA = "personal_data", "Downloaded personal data"
     ERASED = "erased", "Personal data erased"
+    JOB_RETRIED = "job_retried", "Background job tried again"
 
 
 class AuditEvent(models.Model):

@@ -281,6 +281,8 @@ ADMINISTRATION_PAGES = [
     ("Frameworks", "assessments:frameworks",
      "The frameworks panels assess the landlord against; import the landlord's own."),
     ("Audit trail", "audit", "Who signed in, changed a role, exported data or downloaded personal data."),
+    ("Failed background jobs", "failed-jobs",
+     "Emails and reports that could not be sent or made, and trying them again."),
 ]
 
 # Steps of `manage.py seed_demo`, in order; each is idempotent.

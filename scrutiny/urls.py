@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from mysteryshop.views.record import worker as visit_worker
-from scrutiny import views, views_audit
+from scrutiny import views, views_audit, views_jobs
 
 admin.site.site_header = "Scrutiny administration"
 admin.site.site_title = "Scrutiny administration"
@@ -20,6 +20,8 @@ urlpatterns = [
     path("administration/", views.administration, name="administration"),
     path("administration/site-settings/", views.site_settings, name="site-settings"),
     path("audit/", views_audit.audit_trail, name="audit"),
+    path("administration/failed-jobs/", views_jobs.failed_jobs_page, name="failed-jobs"),
+    path("administration/failed-jobs/<int:pk>/try-again", views_jobs.try_again, name="retry-job"),
     path("accounts/", include("accounts.urls")),
     path("panels/", include("panels.urls")),
     path("reviews/", include("reviews.urls")),

@@ -1,4 +1,4 @@
-from tests.permission_matrix import NOT_FOUND, OK, REDIRECT, Row, admins_only, everyone
+from tests.permission_matrix import NOT_ALLOWED, NOT_FOUND, OK, REDIRECT, Row, admins_only, everyone
 
 
 def rows(people):
@@ -17,7 +17,22 @@ def rows(people):
         Row("site-logo", "/site/logo", everyone(NOT_FOUND, anonymous=NOT_FOUND)),
         Row("audit", "/audit/", admins_only()),
         Row("audit", "/audit/?kind=sign_in&person=a&since=2026-01-01&until=2026-12-31", admins_only()),
+        Row("failed-jobs", "/administration/failed-jobs/", admins_only()),
+        Row("failed-jobs", "/administration/failed-jobs/?page=2", admins_only()),
+        # A job that gave up: only an administrator may queue it again (then back to the list).
+        Row("retry-job", _given_up_job, admins_only(REDIRECT), method="post"),
+        Row("retry-job", _given_up_job, everyone(NOT_ALLOWED, anonymous=NOT_ALLOWED)),
     ]
+
+
+def _given_up_job(role):
+    from django.conf import settings
+
+    from scrutiny.models import Job
+
+    job = Job.objects.create(task="tests.matrix.nothing", attempts=settings.JOB_MAX_ATTEMPTS,
+                             last_error="OSError('mail server down')")
+    return f"/administration/failed-jobs/{job.pk}/try-again"
 
 
 def _site_settings_data(role):
