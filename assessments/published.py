@@ -3,11 +3,34 @@
 Only text checked against its source is here. Where a source's full text could not be checked,
 only the codes and titles are seeded and `description` is left empty (an administrator can
 import a fuller copy from a file). Guidance written by us, not by the publisher, says so.
+Quotations are the publisher's words, shortened only by cutting: pointers to a glossary
+("see the glossary of terms for a definition") and footnote marks are left out.
+
+Still empty, because their published wording could not be checked (see each entry):
+- Scottish Social Housing Charter outcomes 3 to 16: only the 2017 wording was found, and the
+  November 2022 revision changed wording (outcome 1 gained "they support the right to
+  adequate housing"), so the 2017 text is not seeded as the 2022 text.
+- The Charter's ARC indicators other than 7, 11, 12, 13, 16 and 23.
+- Safety and Quality Standard 1.5 Adaptations: its heading only.
 """
 
 CHARTER_URL = "https://www.gov.scot/publications/scottish-social-housing-charter-november-2022/"
 TSM_URL = "https://www.gov.uk/government/publications/tenant-satisfaction-measures-standard"
 CONSUMER_URL = "https://www.gov.uk/government/collections/consumer-standards"
+# Each consumer standard's own page, where its required outcomes were copied from.
+# The Safety and Quality Standard's required outcomes were checked against the regulator's words
+# as a landlord's consumer standards page quotes them (the regulator's own page could not be
+# read); outcome 1.5's wording was cut off there, so only its heading is seeded.
+SAFETY_QUALITY_QUOTED_AT = (
+    "https://milton-keynes.gov.uk/housing/housing-performance-and-data-0/consumer-standards"
+)
+TIA_URL = "https://gov.uk/government/publications/transparency-influence-and-accountability-standard"
+NEIGHBOURHOOD_URL = "https://gov.uk/government/publications/neighbourhood-and-community-standard"
+TENANCY_URL = "https://www.gov.uk/government/publications/tenancy-standard/tenancy-standard-2015"
+# The Charter report card the ARC indicators' numbers and wording were checked against.
+ARC_REPORT_CARD_URL = (
+    "https://www.angus.gov.uk/housing/council_and_social_housing/housing_charter_report_card?page_id=1223"
+)
 SUPPORTING_COMMUNITIES_URL = "https://supportingcommunities.org/tp-standards"
 
 CHARTER = {
@@ -89,9 +112,14 @@ CHARTER = {
             ],
         ),
     ],
-    # Annual Return on the Charter indicators, as numbered and worded in landlords' published
-    # Charter report cards (2022/23). Only these three were checked; the landlord imports others.
+    # Annual Return on the Charter indicators, as numbered and worded in a landlord's published
+    # Charter report card for 2022/23 (ARC_REPORT_CARD_URL). Only these were checked; the
+    # landlord imports others. The same card also numbers a new gas safety indicator "11", which
+    # clashes with emergency repairs, so that one is not seeded.
     "indicators": [
+        ("7", "Percentage of stock meeting the Scottish Housing Quality Standard", "%", True),
+        ("11", "Average length of time taken to complete emergency repairs", "hours", False),
+        ("12", "Average length of time taken to complete non-emergency repairs", "days", False),
         (
             "13",
             "Percentage of reactive repairs carried out in the last year completed right first time",
@@ -159,34 +187,180 @@ TSM = {
     ],
 }
 
-# Guidance in our own words: the regulator's required outcomes and specific expectations are long
-# and were not copied here; assessors read them at the source.
+# Guidance in our own words: the required outcomes below are the regulator's; its specific
+# expectations are long and were not copied here, so assessors read them at the source.
 _CONSUMER_GUIDANCE = (
-    "Our guidance, not the regulator's text: score how well the landlord meets this "
-    "standard's required outcomes and specific expectations as the Regulator of Social "
-    "Housing publishes them."
+    "Our guidance, not the regulator's text: score how well the landlord meets this required "
+    "outcome and the specific expectations that go with it, as the Regulator of Social Housing "
+    "publishes them."
 )
 
 CONSUMER_STANDARDS = {
     "code": "consumer-standards-2024",
     "name": "Consumer Standards (England)",
-    "source": "Regulator of Social Housing, consumer standards in force from 1 April 2024",
+    "source": "Regulator of Social Housing, consumer standards in force from 1 April 2024: the required "
+    "outcomes of each standard",
     "source_url": CONSUMER_URL,
-    "description": "The four consumer standards for registered providers of social housing in England.",
+    "description": "The four consumer standards for registered providers of social housing in England, "
+    "each with its required outcomes.",
     "standards": [
-        ("SQ", "Safety and Quality Standard", [("SQ", "Safety and Quality Standard", "")]),
         (
+            # SAFETY_QUALITY_QUOTED_AT
+            "SQ",
+            "Safety and Quality Standard",
+            [
+                (
+                    "SQ 1.1",
+                    "Stock Quality",
+                    "Registered providers must have an accurate, up to date and evidenced understanding "
+                    "of the condition of their homes that reliably informs their provision of good "
+                    "quality, well maintained and safe homes for tenants.",
+                ),
+                (
+                    "SQ 1.2",
+                    "Decency",
+                    "Registered providers must ensure that tenants’ homes meet the standard set out in "
+                    "section five of the Government’s Decent Homes Guidance and continue to maintain "
+                    "their homes to at least this standard unless exempted by the regulator.",
+                ),
+                (
+                    "SQ 1.3",
+                    "Health and Safety",
+                    "When acting as landlords, registered providers must take all reasonable steps to "
+                    "ensure the health and safety of tenants in their homes and associated communal "
+                    "areas.",
+                ),
+                (
+                    "SQ 1.4",
+                    "Repairs, maintenance and planned improvements",
+                    "Registered providers must provide an effective, efficient and timely repairs, "
+                    "maintenance and planned improvements service for the homes and communal areas for "
+                    "which they are responsible.",
+                ),
+                ("SQ 1.5", "Adaptations", ""),
+            ],
+        ),
+        (
+            # TIA_URL
             "TIA",
             "Transparency, Influence and Accountability Standard",
             [
-                ("TIA", "Transparency, Influence and Accountability Standard", ""),
+                (
+                    "TIA 1.1",
+                    "Fairness and respect",
+                    "Registered providers must treat tenants and prospective tenants with fairness and "
+                    "respect.",
+                ),
+                (
+                    "TIA 1.2",
+                    "Diverse needs",
+                    "In relation to the housing and landlord services they provide, registered providers "
+                    "must take action to deliver fair and equitable outcomes for tenants and, where "
+                    "relevant, prospective tenants.",
+                ),
+                (
+                    "TIA 1.3",
+                    "Engagement with tenants",
+                    "Registered providers must take tenants’ views into account in their decision-making "
+                    "about how landlord services are delivered and communicate how tenants’ views have "
+                    "been considered.",
+                ),
+                (
+                    "TIA 1.4",
+                    "Information about landlord services",
+                    "Registered providers must communicate with tenants and provide information so "
+                    "tenants can use landlord services, understand what to expect from their landlord, "
+                    "and hold their landlord to account.",
+                ),
+                (
+                    "TIA 1.5",
+                    "Performance information",
+                    "Registered providers must collect and provide information to support effective "
+                    "scrutiny by tenants of their landlord’s performance in delivering landlord services.",
+                ),
+                (
+                    "TIA 1.6",
+                    "Complaints",
+                    "Registered providers must ensure complaints are addressed fairly, effectively, and "
+                    "promptly.",
+                ),
             ],
         ),
-        ("NC", "Neighbourhood and Community Standard", [("NC", "Neighbourhood and Community Standard", "")]),
-        ("TS", "Tenancy Standard", [("TS", "Tenancy Standard", "")]),
+        (
+            # NEIGHBOURHOOD_URL
+            "NC",
+            "Neighbourhood and Community Standard",
+            [
+                (
+                    "NC 1.1",
+                    "Safety of shared spaces",
+                    "Registered providers must work co-operatively with tenants, other landlords and "
+                    "relevant organisations to take all reasonable steps to ensure the safety of shared "
+                    "spaces.",
+                ),
+                (
+                    "NC 1.2",
+                    "Local cooperation",
+                    "Registered providers must co-operate with relevant partners to promote social, "
+                    "environmental and economic wellbeing in the areas where they provide social housing.",
+                ),
+                (
+                    "NC 1.3",
+                    "Anti-social behaviour and hate incidents",
+                    "Registered providers must work in partnership with appropriate local authority "
+                    "departments, the police and other relevant organisations to deter and tackle "
+                    "anti-social behaviour (ASB) and hate incidents in the neighbourhoods where they "
+                    "provide social housing.",
+                ),
+                (
+                    "NC 1.4",
+                    "Domestic abuse",
+                    "Registered providers must work co-operatively with other agencies tackling domestic "
+                    "abuse and enable tenants to access appropriate support and advice.",
+                ),
+            ],
+        ),
+        (
+            # TENANCY_URL (the page's address says 2015; its text is the standard from 1 April 2024)
+            "TS",
+            "Tenancy Standard",
+            [
+                (
+                    "TS 1.1",
+                    "Allocations and lettings",
+                    "Registered providers must allocate and let their homes in a fair and transparent way "
+                    "that takes the needs of tenants and prospective tenants into account.",
+                ),
+                (
+                    "TS 1.2",
+                    "Tenancy sustainment and evictions",
+                    "Registered providers must support tenants to maintain their tenancy or licence. Where "
+                    "a registered provider ends a tenancy or licence, they must offer affected tenants "
+                    "advice and assistance.",
+                ),
+                (
+                    "TS 1.3",
+                    "Tenure",
+                    "Registered providers shall offer tenancies or terms of occupation which are "
+                    "compatible with the purpose of the accommodation, the needs of individual "
+                    "households, the sustainability of the community, and the efficient use of their "
+                    "housing stock. They shall meet all applicable statutory and legal requirements in "
+                    "relation to the form and use of tenancy agreements or terms of occupation.",
+                ),
+                (
+                    "TS 1.4",
+                    "Mutual exchange",
+                    "Registered providers must support relevant tenants living in eligible housing to "
+                    "mutually exchange their homes.",
+                ),
+            ],
+        ),
     ],
     "guidance": _CONSUMER_GUIDANCE,
     "indicators": [],
+    # The one-outcome-per-standard placeholders seeded before the required outcomes were copied;
+    # removed where no one has scored or linked them (migration 0004).
+    "retired_outcomes": ["SQ", "TIA", "NC", "TS"],
 }
 
 SUPPORTING_COMMUNITIES = {
@@ -223,6 +397,28 @@ SUPPORTING_COMMUNITIES = {
 }
 
 PUBLISHED = [CHARTER, TSM, CONSUMER_STANDARDS, SUPPORTING_COMMUNITIES]
+
+
+def retire_placeholders(framework_model, outcome_model) -> int:
+    """Delete outcomes a published framework no longer has, unless anything refers to them (a
+    score, an action, a recommendation): a past self-assessment's results must not change."""
+    removed = 0
+    for data in PUBLISHED:
+        codes = data.get("retired_outcomes", [])
+        if not codes:
+            continue
+        framework = framework_model.objects.filter(code=data["code"]).first()
+        if framework is None:
+            continue
+        for outcome in outcome_model.objects.filter(framework=framework, code__in=codes):
+            referenced = any(
+                rel.related_model._base_manager.filter(**{rel.field.name: outcome}).exists()
+                for rel in outcome_model._meta.related_objects
+            )
+            if not referenced:
+                outcome.delete()
+                removed += 1
+    return removed
 
 
 def seed(framework_model, standard_model, outcome_model, indicator_model):

@@ -18,7 +18,7 @@ def test_figures_and_the_import_page_read_well_on_a_phone(phone_page):
     page = phone_page
     charter = Framework.objects.get(code="scottish-social-housing-charter-2022")
     for indicator, (last, this) in zip(
-        charter.indicators.order_by("position"),
+        charter.indicators.filter(code__in=["13", "16", "23"]).order_by("position"),
         [("88.4", "90.1"), ("86.0", "83.5"), ("51.2", "44.6")],
         strict=True,
     ):
