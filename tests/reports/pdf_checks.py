@@ -111,3 +111,71 @@ def printed_text_sizes(pdf: bytes) -> list[tuple[int, float]]:
     for number, page in enumerate(reader.pages, 1):
         _shown_sizes(reader, page.get_contents(), page["/Resources"], IDENTITY, number, found)
     return found
+
+
+def _tagged_marks(reader) -> set[tuple[int, int]]:
+    """(page object number, MCID) of every piece of marked content the tag tree reaches."""
+    found: set[tuple[int, int]] = set()
+
+    def walk(node, page):
+        if isinstance(node, int):
+            found.add((page, node))
+            return
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            for child in node:
+                walk(child, page)
+        elif isinstance(node, dict):
+            if "/Pg" in node:
+                page = node.raw_get("/Pg").idnum
+            if "/MCID" in node:
+                found.add((page, int(node["/MCID"])))
+            if node.get("/K") is not None and node.get("/Type") != "/OBJR":
+                walk(node["/K"], page)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"].get("/K"), None)
+    return found
+
+
+def untagged_text(pdf: bytes) -> list[tuple[int, str]]:
+    """(page number, text) of text that is neither an artifact nor reached from the tag tree:
+    what PDF/UA forbids, and what a screen reader following the tags would never read."""
+    reader = PdfReader(io.BytesIO(pdf))
+    tagged = _tagged_marks(reader)
+    loose = []
+    for number, page in enumerate(reader.pages, 1):
+        marks: list[tuple[str, int | None]] = []
+
+        def before(op, args, cm, tm, marks=marks):
+            if op == b"BDC":
+                props = args[1] if len(args) > 1 and isinstance(args[1], dict) else {}
+                marks.append((str(args[0]), props.get("/MCID")))
+            elif op == b"BMC":
+                marks.append((str(args[0]), None))
+            elif op == b"EMC" and marks:
+                marks.pop()
+
+        def text(words, cm, tm, font, size, marks=marks, page=page, number=number):
+            if not words.strip():
+                return
+            if any(tag == "/Artifact" for tag, _ in marks):
+                return
+            mcids = [mcid for _, mcid in marks if mcid is not None]
+            if not mcids or (page.indirect_reference.idnum, int(mcids[-1])) not in tagged:
+                loose.append((number, words.strip()))
+
+        page.extract_text(visitor_operand_before=before, visitor_text=text)
+    return loose
+
+
+def contents_pages(reader, titles) -> dict[str, int]:
+    """The page number the contents list (on the first two pages) gives for each title."""
+    import re
+
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages[:2])
+    found = {}
+    for title in titles:
+        match = re.search(re.escape(title) + r", page (\d+)", text)
+        assert match, f"no page number for {title!r} in the contents"
+        found[title] = int(match.group(1))
+    return found
