@@ -69,5 +69,5 @@ class TransitionAdmin(admin.ModelAdmin):
 
 @admin.register(ReminderSent)
 class ReminderSentAdmin(admin.ModelAdmin):
-    list_display = ["user", "date", "items", "sent_at"]
+    list_display = ["user", "date", "items", "sent_at", "emailed_at"]
     list_filter = ["date"]

@@ -259,12 +259,17 @@ class Transition(models.Model):
 
 
 class ReminderSent(models.Model):
-    """One reminder digest per person per day: the unique row is what stops a second email."""
+    """One reminder digest per person per day: the unique row is what stops a second email.
+
+    Written with the outbox job that emails it (recommendations/reminders.py)."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     date = models.DateField()
     items = models.PositiveIntegerField(default=0)
-    sent_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField("written at", auto_now_add=True)
+    emailed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the email (or notice) went out; empty while it waits."
+    )
 
     class Meta:
         ordering = ["-date"]

@@ -217,8 +217,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "scrutiny.tasks.requeue_waiting_jobs",
         "schedule": float(JOB_REQUEUE_EVERY),
     },
-    # Daily digests to action owners and managers, at most one per person per day: tried every
-    # hour from 7:00 to 18:00, so a broker or worker down at 7:00 delays them, never loses them.
+    # Daily digests to action owners and managers, at most one per person per day. Each person's
+    # email is an outbox job written with their day's row, so once a run has written it a broker,
+    # worker or mail server failure only delays it. The run itself is tried every hour from 7:00
+    # to 18:00 (later runs find the rows and write nothing), in case beat could not hand it over.
     "recommendation-reminders": {
         "task": "recommendations.tasks.send_reminders",
         "schedule": crontab(hour="7-18", minute=0),

@@ -114,6 +114,9 @@ def test_reminder_runs_taken_by_two_workers_at_once_send_each_person_one_digest(
     wait(lambda: _succeeded(stack, "worker") + _succeeded(stack, "worker2") == runs, "every run to end")
     assert _succeeded(stack, "worker") >= 1 and _succeeded(stack, "worker2") >= 1  # both took runs
     assert ReminderSent.objects.count() == len(owners)
+    # Each digest is an outbox job of its own, sent after the run that wrote it.
+    wait(lambda: ReminderSent.objects.filter(emailed_at__isnull=False).count() == len(owners),
+         "every digest to be emailed")
     to = sorted(line for p in stack.mail_dir.iterdir() for line in p.read_text().splitlines()
                 if line.startswith("To: "))
     assert to == sorted(f"To: {owner.email}" for owner in owners)
