@@ -10,7 +10,8 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Avg, Count, Max, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Avg, Count, Max, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -135,52 +136,100 @@ def _month(value: Any) -> date:
     return value
 
 
+SUMMARY_SECONDS = 120  # how long a dashboard's numbers are reused while no visit changes
+
+
 def programme_summary(*, review: Review, failing_limit: int = 10) -> ProgrammeSummary:
-    """Scores by site, channel and month, each site's trend and the standards failed most."""
+    """Scores by site, channel and month, each site's trend and the standards failed most.
+
+    Reused from the cache for a short while, under a key that changes whenever a submitted
+    visit of the programme is added, changed (an answer corrected) or removed, so a page never
+    shows numbers older than the visits it is about."""
     visits = Visit.objects.filter(review=review, status=VisitStatus.SUBMITTED, score__isnull=False)
+    mark = visits.aggregate(n=Count("pk"), ids=Sum("pk"), changed=Max("updated_at"))
+    changed = mark["changed"].timestamp() if mark["changed"] else 0
+    key = f"mysteryshop:summary:{review.pk}:{failing_limit}:{mark['n']}:{mark['ids']}:{changed}"
+    summary = cache.get(key)
+    if summary is None:
+        summary = compute_programme_summary(review=review, failing_limit=failing_limit)
+        cache.set(key, summary, SUMMARY_SECONDS)
+    return summary
+
+
+def compute_programme_summary(*, review: Review, failing_limit: int = 10) -> ProgrammeSummary:
+    """programme_summary's numbers, always from the database: three queries, whatever the size.
+
+    Visits are counted and their scores summed per site, channel and month in one grouped query,
+    and those few groups (sites x channels x months, not visits) are added up into each view;
+    averages are sums over counts, as the database's AVG is. Answers are counted per standard
+    version, then versions of the same standard (same key) are put together."""
+    visits = Visit.objects.filter(review=review, status=VisitStatus.SUBMITTED, score__isnull=False)
+    groups = list(
+        visits.annotate(month=TruncMonth("visited_at"))
+        .values("site__name", "channel", "month").annotate(n=Count("pk"), total=Sum("score"))
+        .order_by()
+    )
     summary = ProgrammeSummary()
-    overall = visits.aggregate(n=Count("pk"), score=Avg("score"))
-    summary.visits, summary.score = overall["n"], _round(overall["score"])
-    summary.by_site = [
-        {"label": row["site__name"], "visits": row["n"], "score": _round(row["score"])}
-        for row in visits.values("site__name").annotate(n=Count("pk"), score=Avg("score"))
-        .order_by("site__name")
-    ]
+    for row in groups:
+        row["month"] = _month(row["month"])
+    summary.visits = sum(row["n"] for row in groups)
+    summary.score = _mean(sum((row["total"] for row in groups), Decimal(0)), summary.visits)
     channels = dict(Channel.choices)
-    summary.by_channel = [
-        {"label": channels.get(row["channel"], row["channel"]), "visits": row["n"],
-         "score": _round(row["score"])}
-        for row in visits.values("channel").annotate(n=Count("pk"), score=Avg("score"))
-        .order_by("channel")
-    ]
-    monthly = visits.annotate(month=TruncMonth("visited_at"))
-    summary.by_month = [
-        {"month": _month(row["month"]), "visits": row["n"], "score": _round(row["score"])}
-        for row in monthly.values("month").annotate(n=Count("pk"), score=Avg("score")).order_by("month")
-    ]
+    summary.by_site = [{"label": label, "visits": n, "score": score}
+                       for (label,), n, score in _roll_up(groups, "site__name")]
+    summary.by_channel = [{"label": channels.get(channel, channel), "visits": n, "score": score}
+                          for (channel,), n, score in _roll_up(groups, "channel")]
+    summary.by_month = [{"month": month, "visits": n, "score": score}
+                        for (month,), n, score in _roll_up(groups, "month")]
     summary.months = [row["month"] for row in summary.by_month]
     trend: dict[str, dict[date, Decimal | None]] = {}
-    for row in monthly.values("site__name", "month").annotate(score=Avg("score")).order_by("site__name"):
-        trend.setdefault(row["site__name"], {})[_month(row["month"])] = _round(row["score"])
+    for (site, month), _n, score in _roll_up(groups, "site__name", "month"):
+        trend.setdefault(site, {})[month] = score
     summary.site_trend = [
         {"site": site, "scores": [scores.get(m) for m in summary.months]} for site, scores in trend.items()
     ]
-    failing = (
+    summary.failing = _failing(review, failing_limit)
+    return summary
+
+
+def _mean(total: Decimal, count: int) -> Decimal | None:
+    return _round(total / count) if count else None
+
+
+def _roll_up(groups: list[dict], *fields: str) -> list[tuple[tuple, int, Decimal | None]]:
+    """The grouped rows added up by `fields`: (values, visits, average score), in order."""
+    totals: dict[tuple, list] = {}
+    for row in groups:
+        entry = totals.setdefault(tuple(row[f] for f in fields), [0, Decimal(0)])
+        entry[0] += row["n"]
+        entry[1] += row["total"]
+    return [(values, n, _mean(total, n)) for values, (n, total) in sorted(totals.items())]
+
+
+def _failing(review: Review, limit: int) -> list[dict]:
+    """The standards not met most often, with how many judged visits did not meet them."""
+    # Counted per standard id alone (grouping on an integer is the cheap part of this query);
+    # the few standards found are then read for their key and wording.
+    per_version = list(
         Answer.objects.filter(visit__review=review, visit__status=VisitStatus.SUBMITTED,
                               visit__score__isnull=False, passed__isnull=False)
-        .values("standard__key")
-        .annotate(question=Max("standard__question"), fails=Count("pk", filter=Q(passed=False)),
-                  judged=Count("pk"), standard_id=Max("standard_id"))
-        .filter(fails__gt=0)
-        .order_by("-fails", "question")[:failing_limit]
+        .values("standard_id")
+        .annotate(fails=Count("pk", filter=Q(passed=False)), judged=Count("pk"))
+        .order_by("standard_id")
     )
-    summary.failing = [
-        {"key": row["standard__key"], "question": row["question"], "fails": row["fails"],
-         "judged": row["judged"], "standard_id": row["standard_id"],
-         "fail_rate": _round(Decimal(row["fails"]) * 100 / row["judged"])}
-        for row in failing
-    ]
-    return summary
+    standards = Standard.objects.in_bulk([row["standard_id"] for row in per_version])
+    by_key: dict[Any, dict] = {}
+    for row in per_version:  # one row per standard and checklist version: a few dozen
+        standard = standards[row["standard_id"]]
+        entry = by_key.setdefault(standard.key, {"key": standard.key, "fails": 0, "judged": 0})
+        entry["fails"] += row["fails"]
+        entry["judged"] += row["judged"]
+        # The newest version's wording, and its id for "make this a finding".
+        entry["question"], entry["standard_id"] = standard.question, standard.pk
+    rows = sorted((e for e in by_key.values() if e["fails"]), key=lambda e: (-e["fails"], e["question"]))
+    for entry in rows:
+        entry["fail_rate"] = _round(Decimal(entry["fails"]) * 100 / entry["judged"])
+    return rows[:limit]
 
 
 def year_summary(*, start: date, end: date) -> dict[str, Any]:

@@ -103,3 +103,40 @@ def test_year_summary_counts_visits_inspections_and_approved_documents(shop):
     assert year["mystery_shops"] == 30 and year["inspections"] == 0
     assert year["documents_approved"] == 1
     assert year["mystery_shop_score"] is not None
+
+
+def test_rolled_up_averages_equal_the_databases_average_of_visit_scores(shop):
+    from django.db.models import Avg
+    from django.db.models.functions import TruncMonth
+
+    _bulk_visits(shop, 90, seed=3)
+    summary = selectors.compute_programme_summary(review=shop.review)
+    visits = Visit.objects.filter(review=shop.review)
+    assert summary.score == visits.aggregate(a=Avg("score"))["a"].quantize(Decimal("0.1"))
+    by_month = {
+        r["m"].month: r["a"].quantize(Decimal("0.1"))
+        for r in visits.annotate(m=TruncMonth("visited_at")).values("m").annotate(a=Avg("score"))
+    }
+    assert {row["month"].month: row["score"] for row in summary.by_month} == by_month
+    channel = visits.filter(channel=Channel.PHONE).aggregate(a=Avg("score"))["a"].quantize(Decimal("0.1"))
+    assert next(r for r in summary.by_channel if r["label"] == "Phone")["score"] == channel
+
+
+def test_the_reused_summary_changes_as_soon_as_an_answer_is_corrected(shop):
+    from mysteryshop import services
+
+    visits = _bulk_visits(shop, 5, seed=4)
+    before = selectors.programme_summary(review=shop.review)
+    assert selectors.programme_summary(review=shop.review).score == before.score
+    visit = visits[0]
+    listen = visit.checklist.standards.get(question__startswith="Did they listen")
+    was = Answer.objects.get(visit=visit, standard=listen)
+    services.record_answer(by=shop.admin, visit=visit, standard=listen,
+                           value={"choice": "yes" if was.choice == "no" else "no"})
+    after = selectors.programme_summary(review=shop.review)
+    assert after.score == selectors.compute_programme_summary(review=shop.review).score
+    assert after.score != before.score
+    row = next(r for r in after.failing if r["key"] == listen.key) if any(
+        r["key"] == listen.key for r in after.failing) else {"fails": 0}
+    assert row["fails"] == Answer.objects.filter(
+        visit__review=shop.review, standard=listen, passed=False).count()
