@@ -3,6 +3,8 @@
 from mysteryshop.services.checklists import (
     copy_checklist,
     create_checklist,
+    move_section,
+    move_standard,
     remove_standard,
     save_section,
     save_standard,
@@ -33,7 +35,8 @@ from mysteryshop.services.visits import (
 __all__ = [
     "AnswerConflict", "EditConflict", "add_document", "add_photo", "add_site", "change_site",
     "copy_checklist", "set_site_in_use",
-    "create_checklist", "decide", "missing_required", "new_version", "raise_finding",
+    "create_checklist", "decide", "missing_required", "move_section", "move_standard",
+    "new_version", "raise_finding",
     "record_answer", "refresh_totals", "remove_jargon", "remove_standard", "save_jargon",
     "save_section", "save_standard", "start_visit", "submit_visit",
     "update_checklist", "update_text", "update_visit",

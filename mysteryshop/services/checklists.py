@@ -163,3 +163,44 @@ def remove_standard(*, by: Any, checklist: Checklist, version: int | None,
     target, mapping = _editable(current, by)
     mapping.get(("standard", standard.pk), standard).delete()
     return target
+
+
+def _swap(items: list[Any], item: Any, direction: str) -> None:
+    """Number the items 1, 2, 3... in their order with `item` moved one place up or down."""
+    at = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    to = at - 1 if direction == "up" else at + 1
+    if direction not in ("up", "down") or not 0 <= to < len(items):
+        raise ValidationError(f"This is already the {'first' if direction == 'up' else 'last'} one.")
+    items[at], items[to] = items[to], items[at]
+    for position, other in enumerate(items, start=1):
+        other.position = position
+    type(item).objects.bulk_update(items, ["position"])
+
+
+@transaction.atomic
+def move_section(*, by: Any, checklist: Checklist, version: int | None, section: Section,
+                 direction: str) -> Section:
+    """Move a section one place up or down (in a new version if the checklist is in use)."""
+    require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
+    current = claim(checklist, version=version, by=by, noun="checklist")
+    _check_current(current)
+    current.save(update_fields=["version", "updated_at"])
+    target, mapping = _editable(current, by)
+    section = mapping.get(("section", section.pk), section)
+    _swap(list(target.sections.order_by("position", "pk")), section, direction)
+    return section
+
+
+@transaction.atomic
+def move_standard(*, by: Any, checklist: Checklist, version: int | None, standard: Standard,
+                  direction: str) -> Standard:
+    """Move a standard one place up or down within its section (in a new version if in use)."""
+    require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
+    current = claim(checklist, version=version, by=by, noun="checklist")
+    _check_current(current)
+    current.save(update_fields=["version", "updated_at"])
+    target, mapping = _editable(current, by)
+    standard = mapping.get(("standard", standard.pk), standard)
+    _swap(list(Standard.objects.filter(section_id=standard.section_id).order_by("position", "pk")),
+          standard, direction)
+    return standard

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -166,3 +167,41 @@ def standard_remove(request, pk, standard_pk):
     _moved(request, checklist, new)
     messages.success(request, "The standard has been taken out.")
     return redirect(new)
+
+
+@login_required
+@require_POST
+def section_move(request, pk, section_pk):
+    checklist = _checklist(request, pk, manage=True)
+    section = get_object_or_404(Section, pk=section_pk, checklist=checklist)
+    return _move(request, checklist, "section", lambda version, direction: services.move_section(
+        by=request.user, checklist=checklist, version=version, section=section, direction=direction,
+    ))
+
+
+@login_required
+@require_POST
+def standard_move(request, pk, standard_pk):
+    checklist = _checklist(request, pk, manage=True)
+    standard = get_object_or_404(Standard, pk=standard_pk, checklist=checklist)
+    return _move(request, checklist, "standard", lambda version, direction: services.move_standard(
+        by=request.user, checklist=checklist, version=version, standard=standard, direction=direction,
+    ))
+
+
+def _move(request, checklist, noun, call):
+    """Move a section or standard one place up or down, then show the checklist at it."""
+    direction = request.POST.get("direction")
+    version = request.POST.get("version", "")
+    try:
+        moved = call(int(version) if version.isdigit() else 0, direction)
+    except services.EditConflict:
+        messages.error(request, "Someone else changed this checklist while you had it open. "
+                                "Check the order below, then move it again if you still need to.")
+        return redirect(checklist)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(checklist)
+    _moved(request, checklist, moved.checklist)
+    messages.success(request, f"The {noun} has been moved {'up' if direction == 'up' else 'down'}.")
+    return redirect(f"{moved.checklist.get_absolute_url()}#{noun}-{moved.pk}")

@@ -66,6 +66,13 @@ def _checklist_rows():
         Row("mysteryshop:standard-edit", f"{c}/standards/{standard.pk}/edit/", admins_only()),
         Row("mysteryshop:standard-remove", remove_url, admins_only(REDIRECT), method="post",
             data={"version": "0"}),
+        # A refused move (the first one up, a stale version) also redirects, with a message.
+        Row("mysteryshop:section-move", f"{c}/sections/{section.pk}/move/", admins_only(REDIRECT),
+            method="post", data={"direction": "down", "version": "0"}),
+        Row("mysteryshop:standard-move", f"{c}/standards/{standard.pk}/move/", admins_only(REDIRECT),
+            method="post", data={"direction": "down", "version": "0"}),
+        Row("mysteryshop:standard-move", f"{c}/standards/{standard.pk}/move/",
+            expect(tenant=405, officer=405, manager=405, admin=405)),
     ]
 
 
