@@ -1,11 +1,34 @@
 # Scrutiny's image: the web app (gunicorn), the Celery worker and beat all run from it.
 # docker-compose.yml shows how; README.md lists the environment variables.
+
+# First stage: the dependencies, installed by uv at the exact versions of uv.lock, each download
+# checked against the lock's hash. `--locked` stops the build if uv.lock does not match
+# pyproject.toml. Only the installed environment (/venv) goes on to the image: uv and its
+# downloads stay behind.
+FROM python:3.11-slim-bookworm AS dependencies
+
+ENV PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    UV_PROJECT_ENVIRONMENT=/venv \
+    UV_PYTHON_DOWNLOADS=never \
+    UV_LINK_MODE=copy \
+    UV_NO_CACHE=1
+
+# The same uv version as pyproject.toml's development tools (tests/deploy checks they agree).
+RUN pip install uv==0.13.9
+
+WORKDIR /build
+COPY pyproject.toml uv.lock ./
+# Only the app's own dependencies (no test or lint tools); the code runs from /app, not installed.
+RUN uv sync --locked --no-dev --no-install-project
+
+# The image itself: the same Python, the locked environment, the code.
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
-    PIP_NO_CACHE_DIR=1 \
-    PIP_DISABLE_PIP_VERSION_CHECK=1
+    VIRTUAL_ENV=/venv \
+    PATH="/venv/bin:$PATH"
 
 # WeasyPrint draws PDFs with Pango and HarfBuzz (loaded at run time, not bundled in its wheel)
 # and needs at least one font. psycopg2-binary and Pillow bring their own libraries.
@@ -27,10 +50,8 @@ RUN groupadd --system --gid 10001 scrutiny \
 
 WORKDIR /app
 
-# Dependencies first, so changing the code does not reinstall them. Installing the project
-# brings only its pinned dependencies (pyproject.toml has no packages): the code runs from /app.
-COPY pyproject.toml README.md ./
-RUN pip install .
+# Dependencies first, so changing the code does not copy them again.
+COPY --from=dependencies /venv /venv
 
 COPY . .
 
