@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from accounts import selectors, services
 from accounts.forms import InvitationForm, PeopleSearchForm, PersonForm, ProfileForm, SetPasswordForm
 from accounts.models import Invitation, User
-from scrutiny.forms import add_service_errors, run_form
+from scrutiny.forms import run_form
 from scrutiny.permissions import role_required
 
 PEOPLE_PER_PAGE = 25
@@ -51,15 +51,12 @@ def personal_data(request):
 @role_required("admin", message="Only administrators can invite people.")
 def invitations(request):
     form = InvitationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            invitation = services.invite(by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"An invitation is on its way to {invitation.email}.")
-            return redirect("accounts:invitations")
-    return render(
+    done = run_form(
+        request, form, lambda data: services.invite(by=request.user, **data),
+        success=lambda invitation: f"An invitation is on its way to {invitation.email}.",
+        redirect_to="accounts:invitations",
+    )
+    return done or render(
         request, "accounts/invitations.html",
         {"form": form, "invitations": selectors.pending_invitations()},
     )

@@ -2,11 +2,9 @@
 reviews and linked to the outcome, so the self-assessment's to-do list can follow it."""
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 
 from assessments import permissions as assessment_permissions
 from assessments.models import Outcome, SelfAssessment
@@ -15,7 +13,7 @@ from panels.permissions import panel_ids_for
 from recommendations import permissions, services
 from recommendations.models import Recommendation
 from reviews.models import Review
-from scrutiny.forms import add_service_errors
+from scrutiny.forms import run_form
 from scrutiny.permissions import is_admin, require
 
 
@@ -72,27 +70,17 @@ def from_outcome(request, assessment_id, outcome_id):
         )
     reviews = draftable_reviews(request.user)
     form = FromOutcomeForm(request.POST or None, reviews=reviews, initial={"rationale": summary})
-    if request.method == "POST" and form.is_valid():
-        review = form.cleaned_data["review"]
-        require(
-            permissions.can_draft(request.user, review), "You cannot draft recommendations in that review."
-        )
-        try:
-            rec = create_from_outcome(
-                review=review,
-                outcome=outcome,
-                by=request.user,
-                text=form.cleaned_data["text"],
-                rationale=form.cleaned_data["rationale"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(
-                request, f"{rec.code} is saved as a draft in {review.title}, linked to {outcome.code}."
-            )
-            return redirect(rec)
-    return render(
+
+    def draft(data):
+        require(permissions.can_draft(request.user, data["review"]),
+                "You cannot draft recommendations in that review.")
+        return create_from_outcome(review=data["review"], outcome=outcome, by=request.user,
+                                   text=data["text"], rationale=data["rationale"])
+
+    done = run_form(request, form, draft, success=lambda rec: (
+        f"{rec.code} is saved as a draft in {rec.review.title}, linked to {outcome.code}."
+    ))
+    return done or render(
         request,
         "recommendations/from_outcome.html",
         {

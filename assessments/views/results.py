@@ -3,11 +3,10 @@
 import datetime
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -16,7 +15,7 @@ from assessments.forms import ActionForm, ActionUpdateForm
 from assessments.models import ImprovementAction, Outcome
 from assessments.views.common import viewable
 from scrutiny import charts
-from scrutiny.forms import add_service_errors
+from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
 NOT_CLOSED = (
@@ -130,15 +129,13 @@ def new_action(request, pk, outcome_pk):
             "owner": request.user.pk,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.create_action(self_assessment=sa, outcome=outcome, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"The action for {outcome.code} is on the to-do list.")
-            return redirect("assessments:todo", pk=sa.pk)
-    return render(
+    done = run_form(
+        request, form,
+        lambda data: services.create_action(self_assessment=sa, outcome=outcome, by=request.user, **data),
+        success=f"The action for {outcome.code} is on the to-do list.",
+        redirect_to=reverse("assessments:todo", kwargs={"pk": sa.pk}),
+    )
+    return done or render(
         request,
         "assessments/action_form.html",
         {
@@ -166,16 +163,11 @@ def edit_action(request, pk):
         "progress": action.progress,
     }
     form = ActionUpdateForm(request.POST or None, initial=initial, versioned=action)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.update_action(action=action, by=request.user, version=data.pop("version"), **data)
-        except ValidationError as exc:  # an edit conflict keeps both texts (scrutiny/locking.py)
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The action is updated.")
-            return redirect("assessments:todo", pk=sa.pk)
-    return render(
+    done = run_form(
+        request, form, lambda data: services.update_action(action=action, by=request.user, **data),
+        success="The action is updated.", redirect_to=reverse("assessments:todo", kwargs={"pk": sa.pk}),
+    )
+    return done or render(
         request,
         "assessments/action_form.html",
         {

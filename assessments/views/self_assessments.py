@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -12,7 +11,7 @@ from assessments.forms import SelfAssessmentForm
 from assessments.views.common import viewable
 from panels.models import Panel
 from panels.permissions import managed_panel_ids
-from scrutiny.forms import add_service_errors
+from scrutiny.forms import run_form
 from scrutiny.permissions import is_staff_role, require
 
 
@@ -43,19 +42,15 @@ def new(request):
         "Only staff and a panel's chair or supporting officer can set up a self-assessment.",
     )
     form = SelfAssessmentForm(request.POST or None, panels=_panels_for(request.user))
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            sa = services.create_self_assessment(by=request.user, **data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                f"“{sa.title}” is set up. The people invited can score it from {sa.opens_on:%-d %B %Y}.",
-            )
-            return redirect(sa)
-    return render(request, "assessments/form.html", {"form": form, "heading": "Set up a self-assessment"})
+    done = run_form(
+        request, form, lambda data: services.create_self_assessment(by=request.user, **data),
+        success=lambda sa: (
+            f"“{sa.title}” is set up. The people invited can score it from {sa.opens_on:%-d %B %Y}."
+        ),
+    )
+    return done or render(
+        request, "assessments/form.html", {"form": form, "heading": "Set up a self-assessment"}
+    )
 
 
 @login_required
@@ -66,18 +61,12 @@ def edit(request, pk):
         "Only its coordinators can change it, and only until it closes.",
     )
     form = SelfAssessmentForm(request.POST or None, instance=sa, panels=_panels_for(request.user))
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            sa = services.update_self_assessment(
-                self_assessment=sa, by=request.user, version=data.pop("version"), **data
-            )
-        except ValidationError as exc:  # an edit conflict keeps both texts (scrutiny/locking.py)
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Your changes are saved.")
-            return redirect(sa)
-    return render(
+    done = run_form(
+        request, form,
+        lambda data: services.update_self_assessment(self_assessment=sa, by=request.user, **data),
+        success="Your changes are saved.",
+    )
+    return done or render(
         request,
         "assessments/form.html",
         {

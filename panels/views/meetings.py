@@ -27,7 +27,7 @@ from panels.views.common import (
     viewable_panel,
 )
 from scrutiny import uploads
-from scrutiny.forms import add_service_errors
+from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
 
@@ -52,15 +52,11 @@ def meeting_list(request, pk):
 def new_meeting(request, pk):
     panel = managed_panel(request, pk)
     form = MeetingForm(request.POST or None, initial={"title": f"{panel.name} meeting"})
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.create_meeting(panel=panel, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The meeting has been arranged. Members see it on their home page.")
-            return redirect(meeting)
-    return render(request, "panels/meeting_form.html", {"panel": panel, "form": form})
+    done = run_form(
+        request, form, lambda data: services.create_meeting(panel=panel, by=request.user, **data),
+        success="The meeting has been arranged. Members see it on their home page.",
+    )
+    return done or render(request, "panels/meeting_form.html", {"panel": panel, "form": form})
 
 
 @login_required
@@ -89,15 +85,11 @@ def meeting_detail(request, pk):
 def edit_meeting(request, pk):
     meeting = managed_meeting(request, pk)
     form = MeetingEditForm(request.POST or None, instance=meeting)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_meeting(meeting=meeting, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The meeting has been saved.")
-            return redirect(meeting)
-    return render(
+    done = run_form(
+        request, form, lambda data: services.update_meeting(meeting=meeting, by=request.user, **data),
+        success="The meeting has been saved.", redirect_to=meeting,
+    )
+    return done or render(
         request, "panels/meeting_form.html", {"panel": meeting.panel, "meeting": meeting, "form": form}
     )
 
@@ -121,17 +113,12 @@ def apologies(request, pk):
         return redirect(meeting)
     mine = selectors.my_attendance(meeting, request.user)
     form = ApologiesForm(request.POST or None, initial={"note": mine.note if mine else ""})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.send_apologies(meeting=meeting, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(
-                request, "Your apologies have been sent. Thank you for letting the panel know."
-            )
-            return redirect(meeting)
-    return render(
+    done = run_form(
+        request, form, lambda data: services.send_apologies(meeting=meeting, user=request.user, **data),
+        success="Your apologies have been sent. Thank you for letting the panel know.",
+        redirect_to=meeting,
+    )
+    return done or render(
         request, "panels/apologies.html", {"meeting": meeting, "panel": meeting.panel, "form": form}
     )
 
@@ -159,15 +146,12 @@ def attendance(request, pk):
     meeting = managed_meeting(request, pk)
     rows = selectors.attendance_sheet(meeting)
     form = AttendanceForm(request.POST or None, rows=rows, meeting=meeting)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_attendance(meeting=meeting, by=request.user, entries=form.entries())
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Attendance has been saved.")
-            return redirect(meeting)
-    return render(
+    done = run_form(
+        request, form,
+        lambda data: services.record_attendance(meeting=meeting, by=request.user, entries=form.entries()),
+        success="Attendance has been saved.", redirect_to=meeting,
+    )
+    return done or render(
         request,
         "panels/attendance_form.html",
         {
@@ -183,11 +167,11 @@ def attendance(request, pk):
 def add_paper(request, pk):
     meeting = managed_meeting(request, pk)
     form = PaperForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        services.add_paper(meeting=meeting, by=request.user, **form.cleaned_data)
-        messages.success(request, "The paper has been added.")
-        return redirect(meeting)
-    return render(
+    done = run_form(
+        request, form, lambda data: services.add_paper(meeting=meeting, by=request.user, **data),
+        success="The paper has been added.", redirect_to=meeting,
+    )
+    return done or render(
         request, "panels/paper_form.html", {"meeting": meeting, "panel": meeting.panel, "form": form}
     )
 
@@ -219,15 +203,12 @@ def add_item(request, pk):
         pk__in=Membership.objects.current(meeting.date).filter(panel=meeting.panel_id).values("user")
     )
     form = MeetingItemForm(request.POST or None, people=people)
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = services.add_item(meeting=meeting, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"The {item.get_kind_display().lower()} has been recorded.")
-            return redirect(meeting)
-    return render(
+    done = run_form(
+        request, form, lambda data: services.add_item(meeting=meeting, by=request.user, **data),
+        success=lambda item: f"The {item.get_kind_display().lower()} has been recorded.",
+        redirect_to=meeting,
+    )
+    return done or render(
         request, "panels/item_form.html", {"meeting": meeting, "panel": meeting.panel, "form": form}
     )
 

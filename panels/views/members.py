@@ -5,13 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from panels import permissions, selectors, services
 from panels.forms import AddMemberForm, EndMembershipForm, MembershipRoleForm
 from panels.models import Membership, PanelInvitation
 from panels.views.common import MANAGERS_ONLY, managed_panel, viewable_panel
-from scrutiny.forms import add_service_errors
+from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
 MEMBERS_PER_PAGE = 50
@@ -44,22 +45,19 @@ def add_member(request, pk):
     panel = managed_panel(request, pk)
     can_choose = permissions.can_choose_site_role(request.user)
     form = AddMemberForm(request.POST or None, can_choose_site_role=can_choose)
-    if request.method == "POST" and form.is_valid():
-        try:
-            outcome, thing = services.add_or_invite(panel=panel, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            if outcome == "added":
-                messages.success(request, f"{thing.user.display_name} is now a member of {panel.name}.")
-            else:
-                messages.success(
-                    request,
-                    f"An invitation is on its way to {thing.invitation.email}. They will join "
-                    f"{panel.name} when they accept it.",
-                )
-            return redirect("panels:members", panel.pk)
-    return render(request, "panels/add_member.html", {"panel": panel, "form": form})
+
+    def said(result) -> str:
+        outcome, thing = result
+        if outcome == "added":
+            return f"{thing.user.display_name} is now a member of {panel.name}."
+        return (f"An invitation is on its way to {thing.invitation.email}. They will join "
+                f"{panel.name} when they accept it.")
+
+    done = run_form(
+        request, form, lambda data: services.add_or_invite(panel=panel, by=request.user, **data),
+        success=said, redirect_to=reverse("panels:members", args=[panel.pk]),
+    )
+    return done or render(request, "panels/add_member.html", {"panel": panel, "form": form})
 
 
 def _managed_membership(request, pk):
@@ -72,17 +70,13 @@ def _managed_membership(request, pk):
 def change_role(request, pk):
     membership = _managed_membership(request, pk)
     form = MembershipRoleForm(request.POST or None, initial={"role": membership.role})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.change_role(membership=membership, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(
-                request, f"{membership.user.display_name} is now {membership.get_role_display().lower()}."
-            )
-            return redirect("panels:members", membership.panel_id)
-    return render(
+    done = run_form(
+        request, form,
+        lambda data: services.change_role(membership=membership, by=request.user, **data),
+        success=lambda _: f"{membership.user.display_name} is now {membership.get_role_display().lower()}.",
+        redirect_to=reverse("panels:members", args=[membership.panel_id]),
+    )
+    return done or render(
         request,
         "panels/membership_form.html",
         {
@@ -99,15 +93,13 @@ def change_role(request, pk):
 def end_membership(request, pk):
     membership = _managed_membership(request, pk)
     form = EndMembershipForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.end_membership(membership=membership, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"{membership.user.display_name} has left {membership.panel.name}.")
-            return redirect("panels:members", membership.panel_id)
-    return render(
+    done = run_form(
+        request, form,
+        lambda data: services.end_membership(membership=membership, by=request.user, **data),
+        success=f"{membership.user.display_name} has left {membership.panel.name}.",
+        redirect_to=reverse("panels:members", args=[membership.panel_id]),
+    )
+    return done or render(
         request,
         "panels/membership_form.html",
         {

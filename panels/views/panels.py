@@ -1,17 +1,15 @@
 """The panel list, a panel's page, setting panels up and their terms of reference."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 
 from panels import permissions, selectors, services
 from panels.forms import PanelForm
 from panels.models import Panel
 from panels.views.common import panel_page_sections, viewable_panel
 from scrutiny import uploads
-from scrutiny.forms import add_service_errors
+from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
 # The panel page shows this many members; the members page lists everyone, a page at a time.
@@ -77,15 +75,11 @@ def _save_panel(request, form, panel=None):
 def new(request):
     require(permissions.can_create_panel(request.user), "Only administrators can set up panels.")
     form = PanelForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            panel = _save_panel(request, form)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"{panel.name} has been set up. Now add its members.")
-            return redirect(panel)
-    return render(request, "panels/panel_form.html", {"form": form})
+    done = run_form(
+        request, form, lambda data: _save_panel(request, form),
+        success=lambda panel: f"{panel.name} has been set up. Now add its members.",
+    )
+    return done or render(request, "panels/panel_form.html", {"form": form})
 
 
 @login_required
@@ -95,15 +89,11 @@ def edit(request, pk):
         permissions.can_edit_panel(request.user, panel), "Only administrators can change a panel's details."
     )
     form = PanelForm(request.POST or None, request.FILES or None, instance=panel)
-    if request.method == "POST" and form.is_valid():
-        try:
-            _save_panel(request, form, panel)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The panel's details have been saved.")
-            return redirect(panel)
-    return render(request, "panels/panel_form.html", {"form": form, "panel": panel})
+    done = run_form(
+        request, form, lambda data: _save_panel(request, form, panel),
+        success="The panel's details have been saved.",
+    )
+    return done or render(request, "panels/panel_form.html", {"form": form, "panel": panel})
 
 
 @login_required

@@ -2,10 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
@@ -15,7 +15,7 @@ from panels.models import Training
 from panels.services.training import NOT_YOURS
 from panels.views.common import viewable_panel
 from scrutiny import uploads
-from scrutiny.forms import add_service_errors
+from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
 TRAINING_PER_PAGE = 50  # members, courses and refreshers due: like the members list
@@ -85,15 +85,12 @@ def add_training(request, pk):
     person = get_object_or_404(User, pk=pk)
     require(permissions.can_record_training(request.user, person), NOT_YOURS)
     form = TrainingForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            _save_training(request, form, person=person)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The training has been recorded.")
-            return redirect("panels:person", person.pk)
-    return render(request, "panels/training_form.html", {"person": person, "form": form})
+    done = run_form(
+        request, form, lambda data: _save_training(request, form, person=person),
+        success="The training has been recorded.",
+        redirect_to=reverse("panels:person", args=[person.pk]),
+    )
+    return done or render(request, "panels/training_form.html", {"person": person, "form": form})
 
 
 def _training(request, pk):
@@ -106,15 +103,12 @@ def _training(request, pk):
 def edit_training(request, pk):
     training = _training(request, pk)
     form = TrainingForm(request.POST or None, request.FILES or None, instance=training)
-    if request.method == "POST" and form.is_valid():
-        try:
-            _save_training(request, form, training=training)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The training record has been saved.")
-            return redirect("panels:person", training.user_id)
-    return render(
+    done = run_form(
+        request, form, lambda data: _save_training(request, form, training=training),
+        success="The training record has been saved.",
+        redirect_to=reverse("panels:person", args=[training.user_id]),
+    )
+    return done or render(
         request, "panels/training_form.html", {"person": training.user, "form": form, "training": training}
     )
 

@@ -6,6 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from reports import assessment as services
@@ -13,7 +14,7 @@ from reports import permissions, selectors
 from reports.annual import assessable_sections, current_year, year_of
 from reports.forms import AnnualReportForm, AssessmentForm
 from reports.models import AnnualReport
-from scrutiny.forms import add_service_errors
+from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
 EARLIEST_YEAR = 2000
@@ -66,18 +67,15 @@ def assessment_edit(request, year, section):
     form = AssessmentForm(
         request.POST or None, versioned=current, initial={"text": current.text if current else ""},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_section(
-                year=year, section=section, text=form.cleaned_data["text"],
-                version=form.cleaned_data.get("version") if current else None, by=request.user,
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"The panel's view of \"{titles[section]}\" has been saved.")
-            return redirect("reports:assessment", year=year)
-    return render(request, "reports/assessment_form.html", {
+    done = run_form(
+        request, form, lambda data: services.save_section(
+            year=year, section=section, text=data["text"],
+            version=data.get("version") if current else None, by=request.user,
+        ),
+        success=f"The panel's view of \"{titles[section]}\" has been saved.",
+        redirect_to=reverse("reports:assessment", kwargs={"year": year}),
+    )
+    return done or render(request, "reports/assessment_form.html", {
         "form": form, "year": year_of(year), "section_title": titles[section],
     })
 

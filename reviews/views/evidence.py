@@ -11,7 +11,7 @@ from reviews.forms import EVIDENCE_FORMS, PhotoForm
 from reviews.models import Evidence, EvidenceKind, SiteVisitPhoto
 from reviews.views.common import autosave, get_review, paginate, query_without_page
 from scrutiny import uploads
-from scrutiny.forms import add_service_errors
+from scrutiny.forms import add_service_errors, run_form
 from scrutiny.permissions import require
 
 # The long forms keep drafts as people type; short ones do not need to.
@@ -68,19 +68,17 @@ def evidence_add(request, pk, kind):
         form = form_class(request.POST, request.FILES, review=review)
     else:
         form = form_class(review=review, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        fields, people, photo, photo_description = _split(kind, form.cleaned_data)
-        try:
-            evidence = services.add_evidence(
-                review=review, by=request.user, kind=kind, fields=fields, people=people,
-                photo=photo, photo_description=photo_description,
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"“{evidence.title}” has been added to the evidence.")
-            return redirect(evidence)
-    return render(request, "reviews/evidence_form.html", {
+
+    def add(data):
+        fields, people, photo, photo_description = _split(kind, data)
+        return services.add_evidence(
+            review=review, by=request.user, kind=kind, fields=fields, people=people,
+            photo=photo, photo_description=photo_description,
+        )
+
+    done = run_form(request, form, add,
+                    success=lambda evidence: f"“{evidence.title}” has been added to the evidence.")
+    return done or render(request, "reviews/evidence_form.html", {
         "form": form, "review": review, "heading": HEADINGS[kind], "autosave": draft,
         "submit_label": "Add to the evidence",
     })
@@ -178,18 +176,13 @@ def photo_add(request, pk, evidence_pk):
         raise Http404("Photos go with site visits.")
     require(perms.can_add_evidence(request.user, review), perms.EVIDENCE_REFUSAL)
     form = PhotoForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_photo(
-                site_visit=evidence.site_visit, by=request.user, file=form.cleaned_data["photo"],
-                description=form.cleaned_data["photo_description"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The photo has been added.")
-            return redirect(evidence)
-    return render(request, "reviews/evidence_form.html", {
+    done = run_form(
+        request, form, lambda data: services.add_photo(
+            site_visit=evidence.site_visit, by=request.user, file=data["photo"],
+            description=data["photo_description"],
+        ), success="The photo has been added.", redirect_to=evidence,
+    )
+    return done or render(request, "reviews/evidence_form.html", {
         "form": form, "review": review, "evidence": evidence,
         "heading": f"Add a photo: {evidence.title}", "submit_label": "Add the photo",
     })

@@ -11,7 +11,7 @@ from reviews import services
 from reviews.forms import CommentForm, FindingForm
 from reviews.models import Finding
 from reviews.views.common import autosave, get_review
-from scrutiny.forms import add_service_errors, single_line
+from scrutiny.forms import add_service_errors, run_form, single_line
 from scrutiny.permissions import require
 
 
@@ -44,17 +44,12 @@ def finding_add(request, pk):
         if "evidence" not in initial and request.GET.get("evidence", "").isdigit():
             initial["evidence"] = [request.GET["evidence"]]
         form = FindingForm(review=review, initial=initial, evidence_search=_search(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            finding = services.add_finding(
-                review=review, by=request.user, **_finding_fields(form.cleaned_data)
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Your finding has been logged.")
-            return redirect(finding)
-    return render(request, "reviews/finding_form.html", {
+    done = run_form(
+        request, form,
+        lambda data: services.add_finding(review=review, by=request.user, **_finding_fields(data)),
+        success="Your finding has been logged.",
+    )
+    return done or render(request, "reviews/finding_form.html", {
         "form": form, "review": review, "autosave": draft, "heading": "Log a finding",
         "submit_label": "Save the finding", "evidence_search": _search(request),
     })

@@ -1,13 +1,11 @@
 """The Administration pages for service areas (the forms are used only here)."""
 
 from django import forms
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 
 from reviews import service_areas
 from reviews.models import ServiceArea
-from scrutiny.forms import SingleLineCharField, add_service_errors, run_form
+from scrutiny.forms import SingleLineCharField, run_form
 from scrutiny.locking import VersionedForm
 from scrutiny.permissions import ADMIN_REFUSAL, role_required
 
@@ -41,15 +39,11 @@ class ServiceAreaForm(VersionedForm, forms.Form):
 def service_area_list(request):
     """Every service area with how many reviews use it, and a form to add one."""
     form = NewServiceAreaForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            area = service_areas.add_service_area(by=request.user, name=form.cleaned_data["name"])
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"“{area.name}” has been added.")
-            return redirect("reviews:service-areas")
-    return render(request, "reviews/service_areas.html", {
+    done = run_form(
+        request, form, lambda data: service_areas.add_service_area(by=request.user, **data),
+        success=lambda area: f"“{area.name}” has been added.", redirect_to="reviews:service-areas",
+    )
+    return done or render(request, "reviews/service_areas.html", {
         "form": form, "areas": service_areas.service_areas_with_use(),
     })
 
