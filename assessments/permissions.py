@@ -30,7 +30,8 @@ def assessor_for(user: User, self_assessment: SelfAssessment) -> Assessor | None
 
 
 def can_create(user: User) -> bool:
-    """Staff, and tenants who chair or support a panel, can set up a self-assessment."""
+    """Staff (officers, managers, administrators), and tenants who are a panel's chair or
+    vice-chair, can set up a self-assessment."""
     return is_staff_role(user) or bool(managed_panel_ids(user))
 
 

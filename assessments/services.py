@@ -92,10 +92,10 @@ def create_self_assessment(
 ) -> SelfAssessment:
     """Set up a self-assessment of a framework and invite the people who will score it."""
     require(
-        permissions.can_create(by), "Only staff and a panel's chair or supporting officer can set this up."
+        permissions.can_create(by), "Only staff and a panel's chair or vice-chair can set this up."
     )
     if panel is not None and not is_staff_role(by):
-        require(panel.pk in managed_panel_ids(by), "Choose a panel you chair or support.")
+        require(panel.pk in managed_panel_ids(by), "Choose a panel you chair or vice-chair.")
     if not framework.outcomes.exists():
         raise ValidationError({"framework": "This framework has no outcomes to score."})
     _check_dates(opens_on, closes_on)

@@ -1,7 +1,11 @@
 """Who may see and do what with reviews (DESIGN.md's table).
 
-Tenants see and work on their own panels' reviews; officers see every review and add evidence
-(not findings); managers read; admins do everything. Any current member of a panel proposes a
+Tenants see and work on their own panels' reviews; officers see every review; managers read;
+admins do everything. Evidence is added by the panel's current members (the supporting officer
+among them) and admins: scrutiny is independent, so the panel decides what it looks at. Other
+staff give the panel what it asks for through its supporting officer, who adds it saying where
+it came from, or are interviewed; a panel that wants an officer to add evidence themselves adds
+them to the panel. Findings are the tenants' (members and admins). Any current member of a panel proposes a
 review and drafts its scope and questions, and keeps editing them while the review is proposed
 or in scoping; the panel's chair, vice-chair or supporting officer (or an admin) confirms it,
 moves its stage and edits it at any stage.
@@ -32,7 +36,10 @@ SCOPE_CLOSED = (
 )
 # Stages in which any member of the panel may still change the review's details and scope.
 MEMBERS_EDIT_IN = (Stage.PROPOSED, Stage.SCOPING)
-EVIDENCE_REFUSAL = "Only the panel's members, officers and administrators can add evidence."
+EVIDENCE_REFUSAL = (
+    "Only the panel's members, its supporting officer and administrators can add evidence. "
+    "To give the panel something, send it to the panel's supporting officer."
+)
 FINDINGS_REFUSAL = "Only the panel's members and administrators can log and discuss findings."
 
 
@@ -83,9 +90,11 @@ def can_move_stage(user: Person, review: Review) -> bool:
 
 
 def can_add_evidence(user: Person, review: Review) -> bool:
-    if is_admin(user) or has_role(user, "officer"):
+    """The panel's current members, its supporting officer among them, and admins. Not every
+    officer: the panel decides what evidence it takes (see the module's docstring)."""
+    if is_admin(user):
         return True
-    return has_role(user, "tenant") and is_member(user, review.panel_id)
+    return has_role(user, "tenant", "officer") and is_member(user, review.panel_id)
 
 
 def can_edit_evidence(user: Person, evidence: Evidence) -> bool:

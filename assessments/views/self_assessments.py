@@ -39,7 +39,7 @@ def _panels_for(user):
 def new(request):
     require(
         permissions.can_create(request.user),
-        "Only staff and a panel's chair or supporting officer can set up a self-assessment.",
+        "Only staff and a panel's chair or vice-chair can set up a self-assessment.",
     )
     form = SelfAssessmentForm(request.POST or None, panels=_panels_for(request.user))
     done = run_form(

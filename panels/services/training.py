@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 
     from accounts.models import User
 
-NOT_YOURS = "You can only record training for yourself, or for members of a panel you chair or support."
+NOT_YOURS = (
+    "You can only record training for yourself,"
+    " or for members of a panel you chair, vice-chair or support."
+)
 
 
 def _check_dates(completed_on: datetime.date, expires_on: datetime.date | None) -> None:

@@ -19,7 +19,10 @@ from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
 TRAINING_PER_PAGE = 50  # members, courses and refreshers due: like the members list
-NOT_THEIRS = "You can only see your own page, or the pages of members of a panel you chair or support."
+NOT_THEIRS = (
+    "You can only see your own page,"
+    " or the pages of members of a panel you chair, vice-chair or support."
+)
 
 
 @login_required

@@ -31,9 +31,9 @@ def review_list(request):
 
 def _created(review: Review) -> str:
     if review.stage == Stage.PROPOSED:
-        return (f"The review “{review.title}” has been proposed. The panel's chair or supporting "
-                "officer will confirm it; until then, and while it is in scoping, members can "
-                "keep changing its scope and questions.")
+        return (f"The review “{review.title}” has been proposed. The panel's chair, vice-chair or "
+                "supporting officer will confirm it; until then, and while it is in scoping, "
+                "members can keep changing its scope and questions.")
     return f"The review “{review.title}” has been set up."
 
 

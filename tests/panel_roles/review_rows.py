@@ -28,8 +28,9 @@ def rows(people):
                           supporting_officer=OK, member=OK, former_member=F)
     leads = panel_roles(tenant=F, officer=F, manager=F, admin=OK, chair=OK, vice_chair=OK,
                         supporting_officer=OK, member=F, former_member=F)
-    # Evidence: the panel's members and every officer (the supporting officer is one).
-    evidence = {**members, "officer": OK}
+    # Evidence: the panel's members, the supporting officer among them; not an officer who is
+    # not on the panel (scrutiny is independent: the panel decides what evidence it takes).
+    evidence = members
     # Findings: tenants on the panel and admins; officers, the supporting officer among them,
     # add evidence only (DESIGN.md's table).
     findings = {**members, "supporting_officer": F}

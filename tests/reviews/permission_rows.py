@@ -3,7 +3,9 @@
 The tenant is a plain member of panel A (so they log evidence and findings there, propose
 reviews and edit their scope while in scoping, but do not confirm reviews or move their stage);
 panel B is another panel, whose supporting officer is the officer.
-Officers see every review and add evidence but not findings; managers read; admins do all."""
+Officers see every review; a panel's supporting officer adds evidence to its reviews (not
+findings), other officers do not (scrutiny is independent: the panel decides what evidence it
+takes); managers read; admins do all."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -64,7 +66,8 @@ def rows(people):
 
     read_a = everyone(OK)
     read_b = expect(tenant=F, officer=OK, manager=OK, admin=OK)
-    evidence_a = expect(tenant=OK, officer=OK, manager=F, admin=OK)
+    # Evidence: the panel's members, its supporting officer and admins; not every officer.
+    evidence_a = expect(tenant=OK, officer=F, manager=F, admin=OK)
     evidence_b = expect(tenant=F, officer=OK, manager=F, admin=OK)
     findings_a = expect(tenant=OK, officer=F, manager=F, admin=OK)
     admins = expect(tenant=F, officer=F, manager=F, admin=OK)
@@ -117,10 +120,13 @@ def rows(people):
         Row("reviews:evidence-add", f"{ra}/evidence/add/site-visit/", evidence_a),
         Row("reviews:evidence-add", f"{rb}/evidence/add/figure/", evidence_b),
         Row("reviews:evidence-add", f"{ra}/evidence/add/figure/",
-            expect(tenant=REDIRECT, officer=REDIRECT, manager=F, admin=REDIRECT),
+            expect(tenant=REDIRECT, officer=F, manager=F, admin=REDIRECT),
+            method="post", data=_figure),
+        Row("reviews:evidence-add", f"{rb}/evidence/add/figure/",
+            expect(tenant=F, officer=REDIRECT, manager=F, admin=REDIRECT),
             method="post", data=_figure),
         Row("reviews:evidence-add", f"{ra}/evidence/add/document/",
-            expect(tenant=REDIRECT, officer=REDIRECT, manager=F, admin=REDIRECT),
+            expect(tenant=REDIRECT, officer=F, manager=F, admin=REDIRECT),
             method="post", data=_text_file),
         Row("reviews:evidence", f"{ra}/evidence/{doc_a.pk}/", read_a),
         Row("reviews:evidence", f"{ra}/evidence/{figure_a.pk}/", read_a),

@@ -88,7 +88,7 @@ def test_a_photo_loses_its_gps_location_on_a_site_visit(client, world):
 
 
 def test_a_photo_added_as_a_document_also_loses_its_location(client, world):
-    client.force_login(world.officer)
+    client.force_login(world.supporting_officer)
     _add_document(client, world.review, "poster.jpg", files.jpeg_with_gps())
     stored = Image.open(io.BytesIO(_stored_bytes(Document.objects.get().file)))
     assert not stored.getexif().get_ifd(files.GPS_IFD)

@@ -2,11 +2,15 @@
 questions; the chair, vice-chair or supporting officer confirms it (a step recorded on the
 review's stages); members keep editing the scope while it is in scoping."""
 
+import html
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from panels.models import PanelRole
 from reviews import services
 from reviews.models import Review, Stage
+from tests.factories.panels import MembershipFactory
 
 
 def _proposal(world, **extra):
@@ -23,13 +27,16 @@ def test_a_member_proposes_a_review_with_its_scope_and_questions(client, world):
     assert [q.text for q in review.questions.all()] == ["Are complaints answered on time?"]
     page = response.content.decode()
     assert "has been proposed" in page and "Proposed by Morag Fraser" in page
+    # Everyone who may confirm it is named: the vice-chair deputises for the chair.
+    assert "The panel's chair, vice-chair or supporting officer will confirm it" in html.unescape(page)
     assert "Confirm the review" not in page  # a plain member cannot confirm it
     first = review.stage_changes.get()
     assert (first.from_stage, first.to_stage, first.changed_by) == ("", Stage.PROPOSED, world.member)
 
 
-@pytest.mark.parametrize("who", ["chair", "supporting_officer"])
-def test_the_chair_or_supporting_officer_confirms_it_on_the_timeline(client, world, who):
+@pytest.mark.parametrize("who", ["chair", "vice_chair", "supporting_officer"])
+def test_the_chair_vice_chair_or_supporting_officer_confirms_it_on_the_timeline(client, world, who):
+    world.vice_chair = MembershipFactory(panel=world.panel, role=PanelRole.VICE_CHAIR).user
     review = services.create_review(by=world.member, panel=world.panel, title="Repairs",
                                     kind="scrutiny_review")
     client.force_login(getattr(world, who))
