@@ -92,11 +92,24 @@ def test_out_of_use_site_is_not_offered_to_new_visits_but_old_visits_keep_it(cli
     assert edit.context["form"]["site"].value() == shop.office.pk
     old.refresh_from_db()
     assert old.site == shop.office
+    # The old visit's pages say its site has been taken out of use since.
+    for url in (old.get_absolute_url(), f"/mystery-shopping/visits/{old.pk}/record/",
+                f"/mystery-shopping/programmes/{shop.review.pk}/"):
+        assert "data-site-out-of-use" in client.get(url).content.decode(), url
 
     client.force_login(shop.admin)
     client.post(f"{SITES}{shop.office.pk}/use/", {"in_use": "yes"})
+    assert "data-site-out-of-use" not in client.get(old.get_absolute_url()).content.decode()
     shop.office.refresh_from_db()
     assert shop.office.is_active
+
+
+def test_each_sites_controls_are_buttons_not_inline_links(client, shop):
+    client.force_login(shop.admin)
+    page = client.get(SITES).content.decode()
+    assert f'class="btn btn-outline-primary" href="/mystery-shopping/sites/{shop.office.pk}/edit/"' in page
+    use = page.split(f'action="/mystery-shopping/sites/{shop.office.pk}/use/"')[1].split("</form>")[0]
+    assert 'class="btn btn-outline-secondary">Take out of use' in use and "btn-link" not in use
 
 
 def test_search_finds_sites_by_name_only(client, shop):
