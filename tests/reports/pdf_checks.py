@@ -179,3 +179,69 @@ def contents_pages(reader, titles) -> dict[str, int]:
         assert match, f"no page number for {title!r} in the contents"
         found[title] = int(match.group(1))
     return found
+
+
+def _children(node) -> list:
+    kids = node.get("/K")
+    kids = kids.get_object() if hasattr(kids, "get_object") else kids
+    kids = kids if isinstance(kids, list) else [kids]
+    return [k.get_object() for k in kids if hasattr(k, "get_object") and isinstance(k.get_object(), dict)]
+
+
+def _first(node, tag):
+    for child in _children(node):
+        if child.get("/S") == tag:
+            return child
+        found = _first(child, tag)
+        if found is not None:
+            return found
+    return None
+
+
+def _pages_of(node, page_numbers, page=None) -> set[int]:
+    """The pages the marked content under a structure element is drawn on."""
+    found: set[int] = set()
+    node = node.get_object() if hasattr(node, "get_object") else node
+    if isinstance(node, int):
+        return {page_numbers[page]}
+    if isinstance(node, list):
+        for child in node:
+            found |= _pages_of(child, page_numbers, page)
+        return found
+    if isinstance(node, dict):
+        if "/Pg" in node:
+            page = node.raw_get("/Pg").idnum
+        if "/MCID" in node:
+            found.add(page_numbers[page])
+        if node.get("/K") is not None and node.get("/Type") != "/OBJR":
+            found |= _pages_of(node["/K"], page_numbers, page)
+    return found
+
+
+def captions_apart_from_their_tables(pdf: bytes) -> list[tuple[int, ...]]:
+    """Tables whose caption is not on one page with the header row and the first row of data,
+    as the pages of each. WeasyPrint tags each page's part of a table as its own /Table, so a
+    caption left behind at the foot of a page is a /Table with a caption and no rows."""
+    reader = PdfReader(io.BytesIO(pdf))
+    page_numbers = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages, 1)}
+    tables = []
+
+    def walk(node):
+        for child in _children(node):
+            if child.get("/S") == "/Table":
+                tables.append(child)
+            walk(child)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    apart = []
+    for table in tables:
+        caption = _first(table, "/Caption")
+        if caption is None:
+            continue  # the rest of a table continued from an earlier page
+        head, body = _first(table, "/THead"), _first(table, "/TBody")
+        first_rows = [_first(part, "/TR") if part is not None else None for part in (head, body)]
+        parts = (caption, *first_rows)
+        pages = [_pages_of(part, page_numbers) if part is not None else set() for part in parts]
+        if any(not found for found in pages) or len(set().union(*pages)) != 1:
+            apart.append(tuple(sorted(set().union(*pages))))
+    return apart

@@ -20,7 +20,7 @@ from tests.factories.panels import AttendanceFactory, MeetingFactory
 from tests.factories.recommendations import ActionFactory, RecommendationFactory
 from tests.factories.reports import approved_report
 from tests.factories.reviews import FindingFactory, ReviewFactory
-from tests.reports.pdf_checks import assert_accessible, printed_text_sizes
+from tests.reports.pdf_checks import assert_accessible, captions_apart_from_their_tables, printed_text_sizes
 
 
 def _make(kind, by, **parameters):
@@ -83,6 +83,7 @@ def test_annual_report_pdf_is_tagged_titled_and_complete(world, year_of_work):
     assert found.tags.count("/TH") >= 10
     assert made.pages == len(reader.pages)
     assert len(made.content) < 5_000_000
+    assert captions_apart_from_their_tables(made.content) == []
 
 
 def _sizes_of(pdf, words):
@@ -128,6 +129,7 @@ def test_large_print_annual_report_prints_every_text_charts_included_at_16_point
     assert len(chart_text) > 20
     too_small = sorted({(page, round(size, 1)) for page, size in sizes if round(size, 1) < 16})
     assert not too_small, f"text under 16 pt (page, size): {too_small}"
+    assert captions_apart_from_their_tables(large.content) == []
     # The standard report's charts are scaled to the column with 14 px labels: under 16 pt.
     assert min(size for _, size in printed_text_sizes(normal.content)) < 12
 
@@ -144,6 +146,7 @@ def test_review_report_pdf_shows_the_chain_from_finding_to_action(world, year_of
                   "Checked by the panel"):
         assert words in text, words
     assert "/TH" in found.tags
+    assert captions_apart_from_their_tables(made.content) == []
 
 
 def test_tracker_report_pdf_lists_the_filtered_recommendations(world, year_of_work):

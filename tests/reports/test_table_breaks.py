@@ -1,0 +1,34 @@
+"""A table's caption stays on the page with its header row and first row of data."""
+
+from types import SimpleNamespace
+
+from django.template import engines
+
+from scrutiny.models import SiteSettings
+from scrutiny.pdf import html_to_pdf
+from tests.reports.pdf_checks import captions_apart_from_their_tables
+
+# The performance table of the annual report, after a block of a given height: across these
+# heights its caption meets the foot of a page, with a first row too tall to fit under it.
+PAGE = """{% extends "reports/pdf/base.html" %}{% block body %}<h1>Tables at the foot of a page</h1>
+<div style="height: {{ spacer }}mm"></div>{% include "reports/annual/_performance.html" %}{% endblock %}"""
+MEANING = "Better than last year; target missed. " * 6
+
+
+def _pdf(spacer, large_print=False):
+    rows = [{"code": f"I{n}", "title": f"Measure {n}", "value": "91%", "target": "90%", "previous": "88%",
+             "meaning": MEANING} for n in range(1, 9)]
+    context = {
+        "title": "Tables", "site": SiteSettings.load(), "large_print": large_print, "pdf": True,
+        "spacer": spacer,
+        "year": SimpleNamespace(label="2025/26", previous_label="2024/25"),
+        "data": {"tables": [{"framework": SimpleNamespace(name="Scottish Social Housing Charter"),
+                             "rows": rows, "chart": None}]},
+    }
+    return html_to_pdf(engines["django"].from_string(PAGE).render(context))
+
+
+def test_captions_move_to_the_next_page_with_their_tables(db):
+    for large_print in (False, True):
+        for spacer in range(176, 250, 6):
+            assert captions_apart_from_their_tables(_pdf(spacer, large_print)) == [], (large_print, spacer)
