@@ -119,3 +119,74 @@ class MailServer:
         self._stopping = True
         self.release_held()
         self._server.close()
+
+
+class PrivatePostgres:
+    """A PostgreSQL cluster of the test's own (initdb in a temporary folder, a free port), so
+    stopping and starting it harms no one else. initdb and postgres refuse to run as root: as
+    root, they run as the `postgres` user, which owns the folder."""
+
+    def __init__(self, bin_dir: Path) -> None:
+        import os
+        import tempfile
+
+        self.bin_dir = bin_dir
+        self.port = free_port()
+        # Under /tmp, not pytest's own temporary folder: that is private to root.
+        self.folder = Path(tempfile.mkdtemp(prefix="scrutiny-pg-"))
+        self.data = self.folder / "data"
+        self.as_root = os.geteuid() == 0
+        if self.as_root:
+            import shutil
+
+            shutil.chown(self.folder, user="postgres", group="postgres")
+
+    @property
+    def url(self) -> str:
+        return f"postgres://postgres@127.0.0.1:{self.port}/scrutiny"
+
+    def _run(self, *args: str) -> str:
+        command = [str(self.bin_dir / args[0]), *args[1:]]
+        if self.as_root:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+        log = self.folder / "server.log"
+        server_log = log.read_text(errors="replace") if log.exists() else ""
+        assert result.returncode == 0, f"{args[0]} failed:\n{result.stdout}{result.stderr}{server_log}"
+        return result.stdout
+
+    def create(self) -> None:
+        """initdb, start, and create the empty `scrutiny` database."""
+        self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
+                  "--locale=C", "--no-sync")
+        self.start()
+        import psycopg2
+
+        conn = psycopg2.connect(dbname="postgres", user="postgres", host="127.0.0.1", port=self.port)
+        conn.autocommit = True
+        try:
+            with conn.cursor() as cursor:
+                cursor.execute("CREATE DATABASE scrutiny")
+        finally:
+            conn.close()
+
+    def start(self) -> None:
+        # -w: return once the server accepts connections; sockets in the folder, not /run.
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"), "-w",
+                  "-t", str(READY_TIMEOUT * 5), "start", "-o",
+                  f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.folder} -c fsync=off")
+
+    def stop(self, mode: str = "fast") -> None:
+        """pg_ctl stop: "fast" ends every session at once, as a restart by an operator does."""
+        self._run("pg_ctl", "-D", str(self.data), "-w", "-t", str(READY_TIMEOUT * 5), "stop",
+                  "-m", mode)
+
+    def running(self) -> bool:
+        return (self.data / "postmaster.pid").exists()
+
+    def remove(self) -> None:
+        import shutil
+
+        if self.running():
+            self.stop("immediate")
+        shutil.rmtree(self.folder, ignore_errors=True)

@@ -1,16 +1,12 @@
-"""Faults on the real stack: Redis stops while an invitation is sent, a worker is killed with
-SIGKILL mid-task, and the database refuses the app for a while. Nothing is lost, nothing is
-done twice, and the app recovers without a restart.
+"""Faults on the real stack: Redis stops while an invitation is sent, and a worker is killed with
+SIGKILL mid-task. Nothing is lost, nothing is done twice, and the app recovers without a restart.
+A real PostgreSQL restart during use is in test_database_restart.py.
 
-Redis here is a private redis-server on a free port (the shared one is never stopped). The
-database outage is simulated on the test's own database: it refuses new connections and the
-app's open connections are terminated (pg_terminate_backend), which is what the app sees when
-PostgreSQL restarts; the shared server itself is never restarted."""
+Redis here is a private redis-server on a free port (the shared one is never stopped)."""
 
 import time
 
 import pytest
-from django.db import connection
 
 from accounts.models import Invitation
 from scrutiny.middleware import DELAYED_WORK
@@ -127,56 +123,6 @@ def test_a_task_whose_worker_is_killed_mid_task_is_done_by_a_new_worker_once(
     time.sleep(5)  # were it handed out again, a second message would arrive now
     assert len(mail_server.messages) == 1
     assert "send_invitation" in stack.log("worker2")
-
-
-def _set_database_open(name, allow):
-    """From the server's maintenance database: a database cannot close itself."""
-    import psycopg2
-
-    params = connection.settings_dict
-    conn = psycopg2.connect(
-        dbname="postgres", user=params["USER"] or "postgres", password=params["PASSWORD"] or None,
-        host=params["HOST"] or "127.0.0.1", port=params["PORT"] or 5432,
-    )
-    conn.autocommit = True
-    try:
-        with conn.cursor() as cursor:
-            cursor.execute(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS {"true" if allow else "false"}')
-    finally:
-        conn.close()
-
-
-def _terminate_other_connections():
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
-
-
-def test_while_the_database_is_away_pages_say_so_and_work_again_when_it_is_back(stack):
-    name = connection.settings_dict["NAME"]
-    stack.env["CONN_MAX_AGE"] = "600"  # kept connections, which die with the database
-    admin = UserFactory(role="admin", email="faults-admin@example.org", display_name="Sam Patel")
-    stack.start_web()
-    browser = sign_in(stack, admin)
-    assert browser.get("/").status_code == 200
-
-    _set_database_open(name, False)
-    try:
-        _terminate_other_connections()
-        page = browser.get("/")
-        health = stack.healthz()
-    finally:
-        _set_database_open(name, True)
-
-    assert page.status_code == 503
-    assert "We cannot reach our database right now. Nothing you saved has been lost." in page.text
-    assert page.headers["Retry-After"] == "30"
-    assert health["code"] == 503 and health["database"] == "unavailable"
-
-    page = wait(lambda: (p := browser.get("/")).status_code == 200 and p, "the app to recover")
-    assert "Sam Patel" in page.text  # still signed in: nothing was restarted
 
 
 def test_an_oversized_upload_is_refused_before_its_body_is_sent(stack):
