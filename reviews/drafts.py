@@ -10,6 +10,7 @@ from django import forms
 from reviews import permissions as perms
 from reviews.forms import CommentForm, FindingForm, InterviewForm, SiteVisitForm
 from reviews.models import Evidence, Finding, Review
+from scrutiny.locking import VersionedForm
 
 
 @dataclass(frozen=True)
@@ -26,11 +27,14 @@ class DraftForm:
 
     @property
     def field_names(self):
-        """The fields worth keeping: everything typed or chosen, never a file."""
-        return [
+        """The fields worth keeping: everything typed or chosen, never a file; and, on an edit
+        form, the version it started from, so that saving the draft later still reports an edit
+        someone else saved meanwhile (scrutiny/locking.py adds that field to each form)."""
+        names = [
             name for name, field in self.form_class.base_fields.items()
             if not isinstance(field, forms.FileField)
         ]
+        return [*names, "version"] if issubclass(self.form_class, VersionedForm) else names
 
 
 DRAFT_FORMS = {

@@ -111,18 +111,12 @@ class StageForm(forms.Form):
             self.initial.setdefault("to_stage", review.next_stage)
 
 
-class _EvidenceForm(forms.ModelForm):
-    """Shared by every kind: the version field catches two people editing at once."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class _EvidenceForm(VersionedForm, forms.ModelForm):
+    """Shared by every kind: its version catches two people editing at once (scrutiny/locking.py)."""
 
     def __init__(self, *args, review, **kwargs):
         super().__init__(*args, **kwargs)
         self.review = review
-        if self.instance.pk:
-            self.initial.setdefault("version", self.instance.version)
-        else:
-            del self.fields["version"]
         for name in ("interviewers", "visitors"):
             if name in self.fields:
                 self.fields[name].queryset = _members([review.panel_id])
@@ -236,7 +230,7 @@ class EvidenceChoiceField(SafeModelMultipleChoiceField):
         return obj.label
 
 
-class FindingForm(forms.Form):
+class FindingForm(VersionedForm, forms.Form):
     kind = forms.ChoiceField(
         label="Is this a strength, a weakness or an observation?", choices=FindingKind.choices,
         widget=forms.RadioSelect,
@@ -253,18 +247,16 @@ class FindingForm(forms.Form):
         label="The evidence it rests on", queryset=None, required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
     def __init__(self, *args, review, finding=None, evidence_search="", **kwargs):
         if finding is not None:
             initial = {
                 "kind": finding.kind, "statement": finding.statement,
-                "question": finding.question_id, "version": finding.version,
+                "question": finding.question_id,
                 "evidence": [e.pk for e in finding.evidence.all()],
             }
             initial.update(kwargs.pop("initial", None) or {})
             kwargs["initial"] = initial
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, versioned=finding, **kwargs)
         self.fields["question"].queryset = review.questions.all()
         # Any of the review's evidence may be ticked (and an impossible id is still refused),
         # but only a bounded number of boxes is shown: those ticked, then the most recent.
@@ -287,8 +279,6 @@ class FindingForm(forms.Form):
                 "first, then the most recent" + (f" with “{evidence_search}” in the title" if evidence_search
                 else "") + ". To tick another, find it by title above the form."
             )
-        if finding is None:
-            del self.fields["version"]
 
 
 class CommentForm(forms.Form):

@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from accounts.models import User
 from panels.models import Membership
@@ -33,7 +32,7 @@ from reviews.models import (
     StageChange,
 )
 from scrutiny.forms import single_line
-from scrutiny.locking import EditConflict, claim
+from scrutiny.locking import claim
 from scrutiny.permissions import require
 
 if TYPE_CHECKING:
@@ -245,14 +244,8 @@ def update_evidence(
     """Change a piece of evidence; refuse if someone else saved it after `version` was read."""
     require(perms.can_edit_evidence(by, evidence), "Only the person who added this, the panel's "
             "chair, vice-chair or supporting officer, or an administrator can change it.")
-    model = EVIDENCE_MODELS[evidence.kind]
-    current = model.objects.select_for_update().get(pk=evidence.pk)
-    if current.version != int(version):
-        raise EditConflict(
-            f"Someone else saved a change to this {current.get_kind_display().lower()} at "
-            f"{_when(current.updated_at)} while you were editing it.",
-            current=current,
-        )
+    current = claim(EVIDENCE_MODELS[evidence.kind].objects.get(pk=evidence.pk), version=version,
+                    by=by, noun=evidence.get_kind_display().lower())
     fields = dict(fields)
     if fields.get("file") and evidence.kind == EvidenceKind.DOCUMENT:
         fields["original_name"] = fields["file"].name[:200]
@@ -266,7 +259,6 @@ def update_evidence(
         fields["title"] = _default_title(evidence.kind, fields)[:200]
     for name, value in fields.items():
         setattr(current, name, value)
-    current.version = current.version + 1
     current.save()
     _set_people(current, evidence.kind, people)
     _discard_drafts(by, f"{evidence.kind}-edit", evidence.pk)
@@ -319,23 +311,12 @@ def update_finding(
 ) -> Finding:
     """Reword a finding; refuse if someone else saved it after `version` was read."""
     require(perms.can_edit_finding(by, finding), perms.FINDINGS_REFUSAL)
-    current = Finding.objects.select_for_update().get(pk=finding.pk)
-    if current.version != int(version):
-        last = current.history.select_related("history_user").first()
-        who = str(last.history_user) if last and last.history_user_id else "Someone else"
-        if last and last.history_user_id == by.pk:
-            who = "You (in another window)"
-        raise EditConflict(
-            f"{who} saved a change to this finding at {_when(current.updated_at)} "
-            "while you were editing it.",
-            current=current,
-        )
+    current = claim(finding, version=version, by=by, noun="finding")
     evidence = list(evidence)
     _check_finding_links(current.review, question, evidence)
     current.kind = kind
     current.statement = statement.strip()
     current.question = question
-    current.version = current.version + 1
     current.save()
     current.evidence.set(evidence)
     _discard_drafts(by, "finding-edit", finding.pk)
@@ -388,9 +369,4 @@ def _discard_drafts(user: User, form: str, object_id: int | None) -> None:
     Draft.objects.filter(user=user, form=form, object_id=object_id).delete()
 
 
-def _when(moment: datetime.datetime) -> str:
-    local = timezone.localtime(moment)
-    if local.date() == timezone.localdate():
-        return date_format(local, "H:i")
-    return date_format(local, "j F Y, H:i")
 

@@ -11,7 +11,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from scrutiny.locking import EditConflict
+from scrutiny.locking import EditConflict, VersionedForm
 from scrutiny.models import SiteSettings
 
 # The largest id a database integer column holds; a bigger one in a form is not a choice.
@@ -85,10 +85,9 @@ MONTHS = [(n, name) for n, name in enumerate(
      "October", "November", "December"], start=1)]
 
 
-class SiteSettingsForm(forms.ModelForm):
+class SiteSettingsForm(VersionedForm, forms.ModelForm):
     """The site settings page: the landlord's details, then every switch apps have registered."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
     landlord_name = SingleLineCharField(label="Landlord's name", max_length=200)
     financial_year_start_month = forms.TypedChoiceField(
         label="Financial year starts in", choices=MONTHS, coerce=int
@@ -115,13 +114,20 @@ class SiteSettingsForm(forms.ModelForm):
         from scrutiny import switches
 
         super().__init__(*args, **kwargs)
-        self.initial.setdefault("version", self.instance.version)
         self.switches = switches.registered()
         for switch in self.switches:
             self.fields[f"switch_{switch.key}"] = forms.BooleanField(
                 label=switch.label, help_text=switch.help_text, required=False,
                 initial=self.instance.switches.get(switch.key, switch.default),
             )
+
+    def saved_value(self, name: str, current: Any) -> str:
+        if name.startswith("switch_"):
+            switch = next(s for s in self.switches if f"switch_{s.key}" == name)
+            return "Yes" if current.switches.get(switch.key, switch.default) else "No"
+        if name == "financial_year_start_month":
+            return dict(MONTHS).get(current.financial_year_start_month, "")
+        return super().saved_value(name, current)
 
     def settings_fields(self) -> dict[str, Any]:
         """The cleaned values of the record's own fields (logo: a file, False to remove, None to keep)."""

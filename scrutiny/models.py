@@ -3,6 +3,7 @@ from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.db import models
 
+from scrutiny.locking import Versioned
 from scrutiny.uploads import UploadImageField, validate_image_upload
 
 
@@ -13,7 +14,7 @@ class Country(models.TextChoices):
     NORTHERN_IRELAND = "northern_ireland", "Northern Ireland"
 
 
-class SiteSettings(models.Model):
+class SiteSettings(Versioned, models.Model):
     """The one landlord this deployment serves: its name, logo, colours and words."""
 
     landlord_name = models.CharField(max_length=200, default="Your landlord")
@@ -43,8 +44,6 @@ class SiteSettings(models.Model):
     )
     # Switches other apps register (scrutiny/switches.py), by key; a missing key is its default.
     switches = models.JSONField(default=dict, blank=True)
-    # Goes up by one on every save through the settings page, to catch two people editing at once.
-    version = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from scrutiny import switches
-from scrutiny.locking import EditConflict
+from scrutiny.locking import claim
 from scrutiny.models import SiteSettings
 from scrutiny.permissions import ADMIN_REFUSAL, can_administer, require
 
@@ -32,27 +30,14 @@ def contrast_with_white(hex_colour: str) -> float:
     return 1.05 / (_luminance(hex_colour) + 0.05)
 
 
-def when(moment: datetime.datetime) -> str:
-    """A time as people say it: 'at 14:05 today' or 'on 3 March at 14:05'."""
-    local = timezone.localtime(moment)
-    if local.date() == timezone.localdate():
-        return f"at {local:%H:%M} today"
-    return f"on {local.day} {local:%B} at {local:%H:%M}"
-
-
 @transaction.atomic
 def update_site_settings(
     *, by: User, version: int, fields: dict[str, Any], switch_values: dict[str, bool]
 ) -> SiteSettings:
     """Save the landlord's name, logo, colours, contact details and switches."""
     require(can_administer(by), ADMIN_REFUSAL)
-    SiteSettings.load()  # the record exists from the first time anyone asked for it
-    current = SiteSettings.objects.select_for_update().get(pk=1)
-    if current.version != version:
-        raise EditConflict(
-            f"Someone else saved the site settings {when(current.updated_at)} while you were "
-            "changing them.", current=current,
-        )
+    # The record exists from the first time anyone asked for it.
+    current = claim(SiteSettings.load(), version=version, by=by, noun="site's settings")
     colour = fields.get("brand_colour", current.brand_colour)
     if contrast_with_white(colour) < 4.5:
         raise ValidationError({"brand_colour": (
@@ -71,6 +56,5 @@ def update_site_settings(
         setattr(current, name, value)
     known = {s.key for s in switches.registered()}
     current.switches = {**current.switches, **{k: v for k, v in switch_values.items() if k in known}}
-    current.version += 1
     current.save()
     return current

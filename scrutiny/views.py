@@ -2,13 +2,11 @@ import logging
 import sys
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.utils import InterfaceError, OperationalError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.module_loading import import_string
@@ -16,7 +14,7 @@ from django.views.decorators.cache import cache_control, never_cache
 
 from scrutiny import services, uploads
 from scrutiny.celery import app as celery_app
-from scrutiny.forms import SiteSettingsForm, add_service_errors
+from scrutiny.forms import SiteSettingsForm, run_form
 from scrutiny.models import SiteSettings
 from scrutiny.permissions import ADMIN_REFUSAL, role_required
 
@@ -127,27 +125,10 @@ def site_settings(request):
     """The landlord's name, logo, colours, contact details and the site's switches."""
     site = SiteSettings.objects.get(pk=SiteSettings.load().pk)
     form = SiteSettingsForm(request.POST or None, request.FILES or None, instance=site)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_site_settings(
-                by=request.user, version=form.cleaned_data["version"],
-                fields=form.settings_fields(), switch_values=form.switch_values(),
-            )
-        except services.EditConflict as exc:
-            current = SiteSettings.objects.get(pk=site.pk)
-            data = request.POST.copy()
-            data["version"] = current.version
-            form = SiteSettingsForm(data, request.FILES, instance=SiteSettings.objects.get(pk=site.pk))
-            form.is_valid()
-            form.add_error(None, ValidationError(
-                f"{exc.messages[0]} Your changes are still in the form; what they saved is shown "
-                "above it. Check both, then save again to keep yours."
-            ))
-            conflict = {"current": current}
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "The site settings have been saved.")
-            return redirect("site-settings")
-    return render(request, "site_settings.html", {"form": form, "conflict": conflict})
+    done = run_form(
+        request, form, lambda data: services.update_site_settings(
+            by=request.user, version=data["version"], fields=form.settings_fields(),
+            switch_values=form.switch_values(),
+        ), success="The site settings have been saved.", redirect_to="site-settings",
+    )
+    return done or render(request, "site_settings.html", {"form": form})

@@ -1,8 +1,6 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 
 from reviews import permissions as perms
 from reviews import selectors, services
@@ -11,7 +9,7 @@ from reviews.forms import EVIDENCE_FORMS, PhotoForm
 from reviews.models import Evidence, EvidenceKind, SiteVisitPhoto
 from reviews.views.common import autosave, get_review, paginate, query_without_page
 from scrutiny import uploads
-from scrutiny.forms import add_service_errors, run_form
+from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
 # The long forms keep drafts as people type; short ones do not need to.
@@ -105,50 +103,25 @@ def evidence_edit(request, pk, evidence_pk):
     draft_name = f"{kind}-edit"
     initial, draft = autosave(request, draft_name, evidence.pk) if kind in AUTOSAVED else ({}, None)
     form_class = EVIDENCE_FORMS[kind]
-    conflict = None
     if request.method == "POST":
         form = form_class(request.POST, request.FILES, instance=item, review=review)
-        if form.is_valid():
-            fields, people, _photo, _ = _split(kind, form.cleaned_data)
-            if "file" not in form.changed_data:
-                fields.pop("file", None)  # no new file chosen: keep the one already there
-            try:
-                updated = services.update_evidence(
-                    evidence=evidence, by=request.user, version=form.cleaned_data["version"] or 0,
-                    fields=fields, people=people,
-                )
-            except services.EditConflict as exc:
-                conflict = _conflict(request, form, form_class, exc, review)
-                form = conflict["form"]
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, f"“{updated.title}” has been saved.")
-                return redirect(updated)
     else:
         form = form_class(instance=item, review=review, initial=initial)
-    return render(request, "reviews/evidence_form.html", {
+
+    def save(data):
+        fields, people, _photo, _ = _split(kind, data)
+        if "file" not in form.changed_data:
+            fields.pop("file", None)  # no new file chosen: keep the one already there
+        return services.update_evidence(
+            evidence=evidence, by=request.user, version=data["version"], fields=fields, people=people,
+        )
+
+    done = run_form(request, form, save, success=lambda updated: f"“{updated.title}” has been saved.")
+    return done or render(request, "reviews/evidence_form.html", {
         "form": form, "review": review, "evidence": evidence, "item": item,
         "heading": f"Change {evidence.get_kind_display().lower()}: {evidence.title}",
-        "autosave": draft, "conflict": conflict, "submit_label": "Save changes",
+        "autosave": draft, "submit_label": "Save changes",
     })
-
-
-def _conflict(request, form, form_class, exc, review):
-    """The person's own text, kept in the form, now based on the latest saved version, so
-    saving again replaces that version on purpose."""
-    model = type(form.instance)
-    saved = model.objects.get(pk=form.instance.pk)
-    data = request.POST.copy()
-    data["version"] = saved.version
-    # A second copy for the form: validating a model form writes the posted values into it.
-    again = form_class(data, instance=model.objects.get(pk=saved.pk), review=review)
-    again.is_valid()
-    again.add_error(None, ValidationError(
-        f"{exc.messages[0]} Your text is still in the form. The saved version is shown "
-        "above it: check both, then save again to replace it with yours."
-    ))
-    return {"form": again, "current": saved}
 
 
 @login_required

@@ -94,36 +94,18 @@ def finding_edit(request, pk, finding_pk):
     review, finding = _get_finding(request, pk, finding_pk)
     require(perms.can_edit_finding(request.user, finding), perms.FINDINGS_REFUSAL)
     initial, draft = autosave(request, "finding-edit", finding.pk)
-    conflict = None
     if request.method == "POST":
         form = FindingForm(request.POST, review=review, finding=finding)
-        if form.is_valid():
-            try:
-                finding = services.update_finding(
-                    finding=finding, by=request.user, version=form.cleaned_data["version"] or 0,
-                    **_finding_fields(form.cleaned_data),
-                )
-            except services.EditConflict as exc:
-                current = Finding.objects.select_related("question").get(pk=finding.pk)
-                data = request.POST.copy()
-                data["version"] = current.version
-                form = FindingForm(data, review=review, finding=current)
-                form.is_valid()
-                form.add_error(None, ValidationError(
-                    f"{exc.messages[0]} Your text is still in the form. The saved version is "
-                    "shown above it: check both, then save again to replace it with yours."
-                ))
-                conflict = {"current": current}
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, "The finding has been saved.")
-                return redirect(finding)
     else:
         form = FindingForm(review=review, finding=finding, initial=initial, evidence_search=_search(request))
-    return render(request, "reviews/finding_form.html", {
+    done = run_form(
+        request, form, lambda data: services.update_finding(
+            finding=finding, by=request.user, version=data["version"], **_finding_fields(data),
+        ), success="The finding has been saved.",
+    )
+    return done or render(request, "reviews/finding_form.html", {
         "form": form, "review": review, "finding": finding, "autosave": draft,
-        "conflict": conflict, "heading": "Change a finding", "submit_label": "Save changes",
+        "heading": "Change a finding", "submit_label": "Save changes",
         "evidence_search": _search(request),
     })
 

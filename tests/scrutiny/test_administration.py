@@ -69,7 +69,7 @@ def test_two_administrators_saving_at_once_keeps_both_texts(client, users):
     client.post("/administration/site-settings/", _settings_form(landlord_name="Theirs Housing"))
     response = client.post("/administration/site-settings/", stale)
     page = response.content.decode()
-    assert "Someone else saved the site settings" in page
+    assert "saved a change to this site&#x27;s settings" in page and "Your text is still in the form" in page
     assert 'value="Mine Housing"' in page  # what I typed is still in the form
     assert "Theirs Housing" in page  # and what they saved is shown
     assert SiteSettings.load().landlord_name == "Theirs Housing"
