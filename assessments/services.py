@@ -61,11 +61,22 @@ def _set_assessors(self_assessment: SelfAssessment, assessors: Iterable[User]) -
     if not wanted:
         raise ValidationError({"assessors": "Invite at least one person to score."})
     # Rows whose person's account was deleted keep their scores and are left alone.
-    existing = {a.user_id: a for a in self_assessment.assessors.filter(user__isnull=False)}
+    existing = {
+        a.user_id: a for a in self_assessment.assessors.filter(user__isnull=False).select_related("user")
+    }
     # People who have already scored stay: removing them would silently lose their scores.
-    keep_scored = {uid for uid, a in existing.items() if uid not in wanted and a.scores.exists()}
+    leaving = [a.pk for uid, a in existing.items() if uid not in wanted]
+    keep_scored = (
+        set(
+            Score.objects.filter(assessor_id__in=leaving)
+            .values_list("assessor__user_id", flat=True)
+            .distinct()
+        )
+        if leaving
+        else set()
+    )
     if keep_scored:
-        names = ", ".join(sorted(existing[uid].user.display_name for uid in keep_scored))
+        names = ", ".join(sorted(existing[uid].name for uid in keep_scored))
         raise ValidationError({"assessors": f"{names} already scored: they cannot be taken off."})
     self_assessment.assessors.filter(user__isnull=False).exclude(user_id__in=wanted).delete()
     Assessor.objects.bulk_create(

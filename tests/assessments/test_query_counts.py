@@ -115,3 +115,48 @@ def test_saving_a_standard_takes_the_same_queries_for_5_and_40_outcomes(client):
     # Every answer was really saved (new, updated, "don't know") and the cleared one removed.
     assert saved_few == expected_few and saved_many == expected_many
     assert few == many
+
+
+def _edit_counts(client, officer, people):
+    """Open the settings form, save it taking off everyone but two (all but one have scored, so it
+    is refused), then save it taking off only the one who has not scored and adding someone: the
+    queries made, the refusal, and who is invited after."""
+    framework = framework_with(2, 5)
+    sa = SelfAssessmentFactory(framework=framework, created_by=officer)
+    users = [UserFactory(role="tenant" if i % 2 else "officer") for i in range(people)]
+    assessors = Assessor.objects.bulk_create(
+        [Assessor(self_assessment=sa, user=u, perspective=Perspective.STAFF) for u in users]
+    )
+    Score.objects.bulk_create(
+        [Score(assessor=a, outcome=o, value=2) for a in assessors[1:] for o in framework.outcomes.all()]
+    )
+    newcomer = UserFactory(role="tenant")
+    client.force_login(officer)
+    url = f"/assessments/{sa.pk}/edit/"
+    client.get(url)
+    form = {
+        "title": sa.title,
+        "opens_on": sa.opens_on.isoformat(),
+        "closes_on": sa.closes_on.isoformat(),
+        "scale": "\n".join(sa.scale),
+        "allow_dont_know": "on",
+        "version": sa.version,
+        "panel": "",
+    }
+    counts = [_count(lambda: client.get(url))]
+    # Taking off someone who scored is refused, whatever else changes.
+    refused = {**form, "assessors": [u.pk for u in users[-2:]] + [newcomer.pk]}
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.post(url, refused)
+    counts.append(len(ctx.captured_queries))
+    assert "already scored: they cannot be taken off" in response.content.decode()
+    # Taking off the one who has not scored, and adding someone, is saved.
+    saved = {**form, "assessors": [u.pk for u in users[1:]] + [newcomer.pk]}
+    counts.append(_count(lambda: client.post(url, saved)))
+    invited = set(Assessor.objects.filter(self_assessment=sa).values_list("user_id", flat=True))
+    assert invited == {u.pk for u in users[1:]} | {newcomer.pk}
+    return counts
+
+
+def test_changing_who_scores_takes_the_same_queries_for_5_and_40_people(client, users):
+    assert _edit_counts(client, users["officer"], 5) == _edit_counts(client, users["officer"], 40)
