@@ -28,6 +28,8 @@ def _setup() -> None:
     os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
     os.environ["ALLOWED_HOSTS"] = "testserver,127.0.0.1,localhost"
     os.environ["AXES_ENABLED"] = "false"
+    # The cache a deployment uses (docker-compose.yml): Redis, which also holds sessions.
+    os.environ.setdefault("CACHE_URL", "rediscache://127.0.0.1:6379/2")
     os.environ.setdefault("SECURE_SSL_REDIRECT", "false")  # loopback only: no TLS to redirect to
     os.environ.setdefault("STATIC_ROOT", str(Path(__file__).resolve().parent.parent / "var" / "bench-static"))
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"

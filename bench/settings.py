@@ -5,3 +5,6 @@ Never used in production: the bare view is routed only through bench.urls."""
 from scrutiny.settings import *  # noqa: F403
 
 ROOT_URLCONF = "bench.urls"
+
+# Benchmark keys apart from anything else kept in the same Redis.
+CACHES["default"].setdefault("KEY_PREFIX", "scrutiny-bench")  # noqa: F405

@@ -105,10 +105,13 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'scrutiny.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+_SQLITE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+# A database server's connection is kept for a minute between requests: opening one (a new
+# server process, its first look at the tables) costs more than most pages' queries.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if _SQLITE else 60)
 # A kept connection that died (database restarted) is replaced at the next request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+if _SQLITE:
     # The no-setup default: readers never wait for writers (WAL); a transaction takes the write
     # lock when it starts (IMMEDIATE), so two people writing at once queue for up to
     # SQLITE_BUSY_TIMEOUT seconds instead of failing with "database is locked".
@@ -119,6 +122,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# With a cache every process shares (Redis, memcached), signed-in people's sessions are read from
+# it and written through to the database, so a page does not query for them. With each process's
+# own memory as the cache they stay in the database alone: a sign-out in one process would not
+# reach the copies the others keep.
+SHARED_CACHES = ("django.core.cache.backends.redis.", "django.core.cache.backends.memcached.")
+if CACHES["default"]["BACKEND"].startswith(SHARED_CACHES):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
