@@ -3,8 +3,11 @@ description and the table of its numbers, so the same chart serves a page, a scr
 a PDF (templates/includes/chart.html shows all three).
 
 Callers pass plain numbers (from selectors that aggregate in the database); nothing here
-queries. A value of None means "no figure" and is left out of the drawing but shown as "–" in
-the table.
+queries. Drawing takes pygal about 10 ms, so each drawing is kept in the cache under a digest of
+everything it is drawn from (the numbers, the words, this module's code and pygal's version):
+the same inputs give the same drawing, and any change to them asks for a new one.
+
+A value of None means "no figure" and is left out of the drawing but shown as "–" in the table.
 
 Large print (`large_print=True`): every text in the drawing is LARGE_PRINT_FONT_PX drawing units
 high and the SVG says its own size (LARGE_PRINT_WIDTH wide). Placed at that size, one unit is one
@@ -14,13 +17,17 @@ place large-print charts at their own size, never stretched or shrunk to the col
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import pygal
+from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
 from pygal.style import Style
 
@@ -123,6 +130,30 @@ def _finish(chart: pygal.graph.graph.Graph, *, title: str, description: str, col
                  columns=columns, rows=rows, ident=ident)
 
 
+_CODE = hashlib.sha256(Path(__file__).read_bytes() + pygal.__version__.encode()).hexdigest()[:16]
+KEPT_SECONDS = 60 * 60 * 24
+
+
+def _kept(draw: Callable[..., Chart]) -> Callable[..., Chart]:
+    """Keep a chart function's drawings in the cache, keyed by a digest of all its arguments."""
+
+    @functools.wraps(draw)
+    def kept(**kwargs: Any) -> Chart:
+        digest = hashlib.sha256(repr(sorted(kwargs.items())).encode()).hexdigest()
+        key = f"chart:{_CODE}:{draw.__name__}:{digest}"
+        found = cache.get(key)
+        if found is None:
+            found = draw(**kwargs)
+            cache.set(key, found, KEPT_SECONDS)
+        # A fresh name for each use, so two copies on one page never share an id.
+        ident = f"chart-{uuid.uuid4().hex[:10]}"
+        svg = mark_safe(found.svg.replace(f'"{found.ident}-title"', f'"{ident}-title"', 1))  # noqa: S308
+        return replace(found, svg=svg, ident=ident)
+
+    return kept
+
+
+@_kept
 def bar(*, title: str, description: str, labels: Sequence[str], series: dict[str, Sequence[Number]],
         unit: str = "", max_value: float | None = None, horizontal: bool = False,
         large_print: bool = False) -> Chart:
@@ -140,6 +171,7 @@ def bar(*, title: str, description: str, labels: Sequence[str], series: dict[str
     return _finish(chart, title=title, description=description, columns=columns, rows=rows)
 
 
+@_kept
 def line(*, title: str, description: str, labels: Sequence[str], series: dict[str, Sequence[Number]],
          unit: str = "", max_value: float | None = None, large_print: bool = False) -> Chart:
     """A line per series over time (months or years as labels)."""
@@ -156,6 +188,7 @@ def line(*, title: str, description: str, labels: Sequence[str], series: dict[st
     return _finish(chart, title=title, description=description, columns=columns, rows=rows)
 
 
+@_kept
 def heatmap(*, title: str, description: str, row_labels: Sequence[str], column_labels: Sequence[str],
             values: Sequence[Sequence[Number]], unit: str = "", large_print: bool = False) -> Chart:
     """A grid of rows × columns where each dot's size shows the number (e.g. standards × score)."""

@@ -89,3 +89,37 @@ def test_large_print_chart_states_its_size_and_draws_every_text_at_16_points_or_
     # The standard chart keeps 14 px labels and fills the column it is put in.
     assert ET.fromstring(str(normal.svg)).get("width") is None  # noqa: S314
     assert min(_font_sizes_px(normal.svg)) < 16 / 0.75
+
+
+def _count_drawings(monkeypatch) -> list[int]:
+    """Count pygal's renders (each still done for real)."""
+    drawn = [0]
+    real = charts.pygal.graph.public.PublicApi.render
+
+    def render(self, *args, **kwargs):
+        drawn[0] += 1
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(charts.pygal.graph.public.PublicApi, "render", render)
+    return drawn
+
+
+def test_the_same_figures_are_drawn_once_and_each_use_gets_its_own_name(monkeypatch):
+    drawn = _count_drawings(monkeypatch)
+    figures = {"title": "Kept", "description": "d", "labels": ["A", "B"], "series": {"2026": [1, 2]}}
+    first = charts.bar(**figures)
+    second = charts.bar(**figures)
+    assert drawn[0] == 1
+    assert first.svg.replace(first.ident, "") == second.svg.replace(second.ident, "")
+    assert first.ident != second.ident
+    assert f'aria-labelledby="{second.ident}-title"' in second.svg and first.ident not in second.svg
+
+
+def test_any_change_to_the_figures_or_words_draws_again(monkeypatch):
+    drawn = _count_drawings(monkeypatch)
+    before = charts.bar(title="Changes", description="d", labels=["A"], series={"2026": [1]})
+    changed_number = charts.bar(title="Changes", description="d", labels=["A"], series={"2026": [2]})
+    changed_label = charts.bar(title="Changes", description="d", labels=["<A>"], series={"2026": [1]})
+    assert drawn[0] == 3
+    assert changed_number.rows == [["A", "2"]] and before.rows == [["A", "1"]]
+    assert "&lt;A&gt;" in changed_label.svg
