@@ -11,7 +11,7 @@ from recommendations import selectors as recommendation_selectors
 from recommendations.filters import TrackerFilter
 from recommendations.models import OPEN_WORK, Action, ProgressUpdate, Recommendation, Status
 from reports.annual import annual_report, year_choices  # noqa: F401 - the report's one selector
-from reports.models import AnnualReport, AssessmentSection, ReportRequest
+from reports.models import AnnualReport, AssessmentSection, Kind, ReportRequest
 from reviews import selectors as review_selectors
 from reviews.models import Review, ReviewKind
 from scrutiny import charts
@@ -31,6 +31,14 @@ def _number(value: Any) -> float | None:
 def requests_for(*, user: User) -> QuerySet[ReportRequest]:
     """The reports the person asked for, newest first."""
     return ReportRequest.objects.filter(requested_by=user).order_by("-created_at", "-pk")
+
+
+def latest_review_request(*, review_id: int) -> ReportRequest | None:
+    """The newest request for a review's report PDF, whoever asked: identical requests are shared."""
+    return (
+        ReportRequest.objects.filter(kind=Kind.REVIEW, parameters__review=review_id)
+        .order_by("-created_at", "-pk").first()
+    )
 
 
 def _chain(review: Review) -> list[Recommendation]:

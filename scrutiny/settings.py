@@ -324,13 +324,16 @@ ASSESSMENT_OUTCOME_LINKS = [
     "recommendations.assessment_links.for_outcomes",
 ]
 
-# Parts of a panel's page from later apps, each a function (panel, user) -> dict or None.
 # Links later apps add to a review's page, each a function (review, user) -> [{"label", "url"}].
 REVIEW_PAGE_LINKS = [
-    "reports.review_page.links",
     "recommendations.review_page.links",
 ]
+# Parts later apps add to a review's page, each a function (review, user) -> dict or None.
+REVIEW_PAGE_SECTIONS = [
+    "reports.review_page.section",
+]
 
+# Parts of a panel's page from later apps, each a function (panel, user) -> dict or None.
 PANEL_PAGE_SECTIONS = [
     "reviews.panel_page.section",
 ]

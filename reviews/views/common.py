@@ -25,13 +25,26 @@ def get_review(request, pk):
 
 
 def review_page_links(review: Review, user: User) -> list[dict[str, str]]:
-    """Links later apps add to a review's page (its recommendations, its report), listed by
+    """Links later apps add to a review's page (its recommendations), listed by
     dotted path in settings.REVIEW_PAGE_LINKS: each is called as links(review, user) and returns
     a list of {"label", "url"}. This keeps reviews from knowing the apps built on it."""
     found: list[dict[str, str]] = []
     for path in settings.REVIEW_PAGE_LINKS:
         found.extend(import_string(path)(review, user))
     return found
+
+
+def review_page_sections(review: Review, user: User) -> list[dict]:
+    """Parts later apps add to a review's page (the report: ask for its PDF, follow it, download
+    it), listed by dotted path in settings.REVIEW_PAGE_SECTIONS: each is called as
+    section(review, user) and returns None or a dict with "template" and "title" (an h2). As
+    with the links, reviews never import the apps built on it."""
+    sections = []
+    for path in getattr(settings, "REVIEW_PAGE_SECTIONS", ()):
+        section = import_string(path)(review, user)
+        if section:
+            sections.append(section)
+    return sections
 
 
 def paginate(request, queryset):

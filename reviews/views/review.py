@@ -11,7 +11,9 @@ from reviews import selectors, services
 from reviews.filters import ReviewFilter
 from reviews.forms import ReviewForm, StageForm
 from reviews.models import Review, Stage
-from reviews.views.common import get_review, paginate, query_without_page, review_page_links
+from reviews.views.common import (
+    get_review, paginate, query_without_page, review_page_links, review_page_sections,
+)
 from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
@@ -76,6 +78,7 @@ def review_detail(request, pk):
         if perms.can_move_stage(user, review) and review.stage != Stage.PROPOSED else None,
         "can_confirm": review.stage == Stage.PROPOSED and perms.can_confirm_review(user, review),
         "page_links": review_page_links(review, user),
+        "page_sections": review_page_sections(review, user),
     })
     return render(request, "reviews/review_detail.html", context)
 
