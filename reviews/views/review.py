@@ -12,7 +12,11 @@ from reviews.filters import ReviewFilter
 from reviews.forms import ReviewForm, StageForm
 from reviews.models import Review, Stage
 from reviews.views.common import (
-    get_review, paginate, query_without_page, review_page_links, review_page_sections,
+    get_review,
+    paginate,
+    query_without_page,
+    review_page_links,
+    review_page_sections,
 )
 from scrutiny.forms import run_form
 from scrutiny.permissions import require
