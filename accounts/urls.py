@@ -3,6 +3,7 @@ from django.urls import path, reverse_lazy
 
 from accounts import views
 from accounts.forms import SignInForm
+from accounts.sign_out import SignOutView
 
 app_name = "accounts"
 
@@ -15,7 +16,7 @@ urlpatterns = [
         ),
         name="login",
     ),
-    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sign-out/", SignOutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
     path("profile/my-data.json", views.personal_data, name="personal-data"),
     path("notices/read/", views.notices_read, name="notices-read"),
