@@ -16,6 +16,7 @@ CHROMIUM_ARGS = [
 ]
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
+BROWSER_TIMEOUT_MS = 120_000
 
 
 def pytest_collection_modifyitems(items):
@@ -30,7 +31,9 @@ def chromium():
         os.path.exists(CHROMIUM),
         f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)",
     )
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=BROWSER_TIMEOUT_MS)  # expect() waits as long as any other wait
 
     # Playwright's sync API runs an event loop in this thread; the tests' own database work is
     # still synchronous, so Django's async guard is relaxed while the browser is open (never in
@@ -95,7 +98,8 @@ class AccessiblePage:
 def _page(chromium, live_server, viewport):
     context = chromium.new_context(viewport=viewport, locale="en-GB")
     page = context.new_page()
-    page.set_default_timeout(15000)
+    # Generous for a busy shared machine: a wait only fails when what it waits for never comes.
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield AccessiblePage(page, live_server.url)
     context.close()
 

@@ -89,7 +89,7 @@ def test_void_inspection_answered_offline_is_sent_once_when_the_signal_returns(p
     # The signal returns: everything is sent, each answer once.
     context.unroute("**/*")
     context.set_offline(False)
-    _status(page).filter(has_text="Every answer is saved.").wait_for(timeout=30000)
+    _status(page).filter(has_text="Every answer is saved.").wait_for()
     assert Answer.objects.filter(visit=visit).count() == 3
     assert AnswerReceipt.objects.filter(visit=visit).count() == 3
     assert VisitPhoto.objects.filter(visit=visit).count() == 1

@@ -25,7 +25,7 @@ from django.core.management import call_command
 from django.urls import Resolver404, resolve
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import BROWSER_TIMEOUT_MS, PHONE
 
 ROLES = ("tenant", "officer", "manager", "admin")
 MAX_PAGES_PER_ROLE = 80
@@ -175,7 +175,7 @@ def test_every_page_each_demo_role_reaches_reads_on_a_phone(chromium, live_serve
     for role in ROLES:
         context = chromium.new_context(viewport=PHONE, locale="en-GB")
         page = AccessiblePage(context.new_page(), live_server.url)
-        page.page.set_default_timeout(15000)
+        page.page.set_default_timeout(BROWSER_TIMEOUT_MS)
         _sign_in(page, emails[role])
         problems, patterns = crawl(page, host, axed)
         context.close()

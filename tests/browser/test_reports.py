@@ -58,7 +58,7 @@ def test_the_status_page_updates_itself_when_the_worker_finishes(desktop_page):
     done = ReportRequestFactory(requested_by=manager, status=Status.DONE)  # gives it a file
     ReportRequest.objects.filter(pk=report.pk).update(file=done.file.name, file_name="report.pdf")
 
-    desktop_page.get_by_role("link", name="Download report.pdf").wait_for(timeout=10000)
+    desktop_page.get_by_role("link", name="Download report.pdf").wait_for()
     assert "Your report is ready." in desktop_page.locator("#report-status [role=status]").inner_text()
     desktop_page.check_accessibility()
 

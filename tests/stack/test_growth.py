@@ -160,6 +160,11 @@ def test_report_requests_through_both_instances_are_each_made_once(stack, two_of
     assert set(ReportRequest.objects.values_list("attempts", flat=True)) == {1}  # each made once
     jobs_done = Job.objects.filter(task="reports.tasks.make_report", done_at__isnull=False)
     assert jobs_done.count() == len(managers)
-    made = [line for name in ("worker", "worker2") for line in stack.log(name).splitlines()
-            if "make_report[" in line and "succeeded" in line]
-    assert len(made) == len(managers) and all("'done'" in line for line in made)
+
+    def made() -> list[str]:
+        return [line for name in ("worker", "worker2") for line in stack.log(name).splitlines()
+                if "make_report[" in line and "succeeded" in line]
+
+    # Each worker logs a task's end just after the task has saved the report: waited for.
+    wait(lambda: len(made()) >= len(managers), "each worker to log the reports it made")
+    assert len(made()) == len(managers) and all("'done'" in line for line in made())

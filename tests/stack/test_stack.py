@@ -10,7 +10,8 @@ from tests.deploy.production import REPO
 from tests.factories.accounts import PASSWORD, UserFactory
 
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-TASK_TIMEOUT = 30
+# Generous for a busy shared machine; nothing asserts on time.
+TASK_TIMEOUT = 240
 
 
 def csrf_token(response):
@@ -67,8 +68,12 @@ def test_an_invitation_is_sent_by_the_worker_and_its_link_works(stack):
     assert "An invitation is on its way to morag.fraser@example.org." in response.text
     invitation = wait_until_sent("morag.fraser@example.org")
     assert invitation is not None, f"the worker did not send the invitation in {TASK_TIMEOUT} s"
-    # Sent by the worker, not by the web process.
-    assert re.search(r"send_invitation\[[\w-]+\] succeeded in [\d.]+s: 'sent'", stack.log("worker"))
+    # Sent by the worker, not by the web process. The worker logs the task's end just after the
+    # task has saved sent_at, so the line is waited for rather than read at once.
+    stack.wait_for(
+        lambda: re.search(r"send_invitation\[[\w-]+\] succeeded in [\d.]+s: 'sent'", stack.log("worker")),
+        "the worker to log the sent invitation", "worker",
+    )
 
     (message,) = [path.read_text() for path in stack.mail_dir.iterdir()]
     assert "To: morag.fraser@example.org" in message
@@ -94,7 +99,7 @@ def test_the_container_health_check_passes_against_gunicorn(stack):
 
     result = subprocess.run(
         [sys.executable, str(REPO / "docker" / "healthcheck.py"), f"{stack.url}/healthz"],
-        capture_output=True, text=True, timeout=30, check=False, env=stack.env,
+        capture_output=True, text=True, timeout=300, check=False, env=stack.env,
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
