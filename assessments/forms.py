@@ -211,3 +211,9 @@ class FigureForm(VersionedForm, forms.Form):
         label="Peer or national average", max_digits=12, decimal_places=2, required=False
     )
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def note_conflict(self, exc):
+        # A figure someone else entered after this form was opened becomes the version to replace.
+        if self.versioned is None:
+            self.track(exc.current)
+        super().note_conflict(exc)

@@ -30,7 +30,17 @@ class CopyForm(forms.Form):
     title = SingleLineCharField(label="Title of the copy", max_length=200)
 
 
-class SectionForm(LockedForm, forms.ModelForm):
+class _PartOfChecklistForm(LockedForm):
+    """A section or standard: the lock is its checklist's, so after a conflict the saved-version
+    box shows this part as saved now (nothing for a part being added)."""
+
+    def note_conflict(self, exc):
+        super().note_conflict(exc)
+        pk = self.instance.pk
+        self.conflict = type(self.instance).objects.filter(pk=pk).first() if pk else None
+
+
+class SectionForm(_PartOfChecklistForm, forms.ModelForm):
     class Meta:
         model = Section
         fields = ["title"]
@@ -38,7 +48,7 @@ class SectionForm(LockedForm, forms.ModelForm):
         labels = {"title": "Section title"}
 
 
-class StandardForm(LockedForm, forms.ModelForm):
+class StandardForm(_PartOfChecklistForm, forms.ModelForm):
     class Meta:
         model = Standard
         fields = [

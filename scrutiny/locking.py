@@ -129,12 +129,17 @@ class VersionedForm(_FormBase):
     def __init__(self, *args: Any, versioned: models.Model | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         record = versioned if versioned is not None else getattr(self, "instance", None)
-        self.versioned = record if record is not None and record.pk else None
-        if self.versioned is not None:
-            self.fields["version"] = forms.IntegerField(
-                widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31,
-                initial=self.versioned.version,
-            )
+        self.versioned = None
+        if record is not None and record.pk:
+            self.track(record)
+
+    def track(self, record: models.Model) -> None:
+        """Carry `record`'s version in a hidden field, to be checked when the form is saved."""
+        self.versioned = record
+        self.fields["version"] = forms.IntegerField(
+            widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31,
+            initial=record.version,
+        )
 
     def clean_version(self) -> int:
         # A form sent without its version cannot prove it saw the latest save: treat it as old.

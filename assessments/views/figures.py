@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,8 +10,7 @@ from assessments import imports, permissions, selectors, services
 from assessments.forms import FigureForm, FiguresImportForm
 from assessments.models import Framework, Indicator, IndicatorValue
 from scrutiny import charts
-from scrutiny.forms import add_service_errors
-from scrutiny.locking import EditConflict
+from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
 
@@ -87,24 +85,19 @@ def edit_figure(request, pk, year):
             "note": saved.note,
         }
     form = FigureForm(request.POST or None, initial=initial, versioned=saved)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.save_indicator_value(
-                indicator=indicator, year=year, by=request.user, version=data.pop("version", None), **data
-            )
-        except EditConflict as exc:
-            # Both texts are kept; a figure someone created meanwhile becomes the version to replace.
-            if form.versioned is None:
-                form = FigureForm(request.POST, initial=initial, versioned=exc.current)
-                form.is_valid()
-            form.note_conflict(exc)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"{indicator.code} for {selectors.year_label(year)} is saved.")
-            return redirect(reverse("assessments:figures", args=[indicator.framework_id]) + f"?year={year}")
-    return render(
+
+    def save(data):
+        data = dict(data)
+        return services.save_indicator_value(
+            indicator=indicator, year=year, by=request.user, version=data.pop("version", None), **data
+        )
+
+    # A conflict keeps both texts; a figure someone entered meanwhile becomes the one to replace.
+    done = run_form(
+        request, form, save, success=f"{indicator.code} for {selectors.year_label(year)} is saved.",
+        redirect_to=reverse("assessments:figures", args=[indicator.framework_id]) + f"?year={year}",
+    )
+    return done or render(
         request,
         "assessments/figure_form.html",
         {

@@ -9,7 +9,7 @@ from mysteryshop import permissions as perms
 from mysteryshop import selectors, services
 from mysteryshop.forms import ChecklistForm, CopyForm, SectionForm, StandardForm
 from mysteryshop.models import Checklist, Section, Standard
-from mysteryshop.views.common import run_service
+from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
 
@@ -26,6 +26,18 @@ def _moved(request, old, new):
     if new.pk != old.pk:
         messages.info(request, f"Visits were scored against version {old.number}, so your change "
                                f"made version {new.number}. Earlier visits keep version {old.number}.")
+
+
+def _said(request, old, text):
+    """run_form's success text for a change to a checklist, saying first if it made a new version."""
+    def said(new):
+        _moved(request, old, new)
+        return text
+    return said
+
+
+def _details(data):
+    return {k: data[k] for k in ("title", "purpose", "introduction")}
 
 
 @login_required
@@ -55,14 +67,11 @@ def checklist_detail(request, pk):
 def checklist_create(request):
     require(perms.can_manage_checklists(request.user), perms.ADMINS_ONLY)
     form = ChecklistForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        checklist = run_service(form, lambda: services.create_checklist(
-            by=request.user, **{k: form.cleaned_data[k] for k in ("title", "purpose", "introduction")}
-        ))
-        if checklist:
-            messages.success(request, "The checklist has been made. Now add its sections.")
-            return redirect(checklist)
-    return render(request, "mysteryshop/form.html", {
+    done = run_form(
+        request, form, lambda data: services.create_checklist(by=request.user, **_details(data)),
+        success="The checklist has been made. Now add its sections.",
+    )
+    return done or render(request, "mysteryshop/form.html", {
         "form": form, "heading": "New checklist", "submit_label": "Make the checklist",
     })
 
@@ -71,16 +80,12 @@ def checklist_create(request):
 def checklist_edit(request, pk):
     checklist = _checklist(request, pk, manage=True)
     form = ChecklistForm(request.POST or None, instance=checklist)
-    if request.method == "POST" and form.is_valid():
-        new = run_service(form, lambda: services.update_checklist(
-            by=request.user, checklist=checklist, version=form.cleaned_data["version"],
-            **{k: form.cleaned_data[k] for k in ("title", "purpose", "introduction")},
-        ))
-        if new:
-            _moved(request, checklist, new)
-            messages.success(request, "The checklist has been saved.")
-            return redirect(new)
-    return render(request, "mysteryshop/form.html", {
+    done = run_form(
+        request, form, lambda data: services.update_checklist(
+            by=request.user, checklist=checklist, version=data["version"], **_details(data),
+        ), success=_said(request, checklist, "The checklist has been saved."),
+    )
+    return done or render(request, "mysteryshop/form.html", {
         "form": form, "checklist": checklist, "heading": f"Change {checklist.title}",
         "submit_label": "Save changes", "cancel_url": checklist.get_absolute_url(),
     })
@@ -90,14 +95,12 @@ def checklist_edit(request, pk):
 def checklist_copy(request, pk):
     checklist = _checklist(request, pk, manage=True)
     form = CopyForm(request.POST or None, initial={"title": f"Copy of {checklist.title}"})
-    if request.method == "POST" and form.is_valid():
-        copy = run_service(form, lambda: services.copy_checklist(
-            by=request.user, checklist=checklist, title=form.cleaned_data["title"]
-        ))
-        if copy:
-            messages.success(request, "The copy has been made. Change it as you need.")
-            return redirect(copy)
-    return render(request, "mysteryshop/form.html", {
+    done = run_form(
+        request, form,
+        lambda data: services.copy_checklist(by=request.user, checklist=checklist, title=data["title"]),
+        success="The copy has been made. Change it as you need.",
+    )
+    return done or render(request, "mysteryshop/form.html", {
         "form": form, "checklist": checklist, "heading": f"Copy {checklist.title}",
         "submit_label": "Make a copy", "cancel_url": checklist.get_absolute_url(),
     })
@@ -108,16 +111,13 @@ def section_form(request, pk, section_pk=None):
     checklist = _checklist(request, pk, manage=True)
     section = get_object_or_404(Section, pk=section_pk, checklist=checklist) if section_pk else None
     form = SectionForm(request.POST or None, instance=section, versioned=checklist)
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(form, lambda: services.save_section(
-            by=request.user, checklist=checklist, version=form.cleaned_data["version"],
-            title=form.cleaned_data["title"], section=section,
-        ), saved=lambda: Section.objects.get(pk=section.pk) if section else None)
-        if saved:
-            _moved(request, checklist, saved.checklist)
-            messages.success(request, "The section has been saved.")
-            return redirect(saved.checklist)
-    return render(request, "mysteryshop/form.html", {
+    done = run_form(
+        request, form, lambda data: services.save_section(
+            by=request.user, checklist=checklist, version=data["version"], title=data["title"],
+            section=section,
+        ).checklist, success=_said(request, checklist, "The section has been saved."),
+    )
+    return done or render(request, "mysteryshop/form.html", {
         "form": form, "checklist": checklist,
         "heading": "Change a section" if section else "Add a section",
         "submit_label": "Save the section", "cancel_url": checklist.get_absolute_url(),
@@ -133,17 +133,13 @@ def standard_form(request, pk, section_pk=None, standard_pk=None):
     )
     section = standard.section if standard else get_object_or_404(Section, pk=section_pk, checklist=checklist)
     form = StandardForm(request.POST or None, instance=standard, versioned=checklist)
-    if request.method == "POST" and form.is_valid():
-        fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        saved = run_service(form, lambda: services.save_standard(
-            by=request.user, checklist=checklist, version=form.cleaned_data["version"],
-            section=section, fields=fields, standard=standard,
-        ), saved=lambda: Standard.objects.get(pk=standard.pk) if standard else None)
-        if saved:
-            _moved(request, checklist, saved.checklist)
-            messages.success(request, "The standard has been saved.")
-            return redirect(saved.checklist)
-    return render(request, "mysteryshop/form.html", {
+    done = run_form(
+        request, form, lambda data: services.save_standard(
+            by=request.user, checklist=checklist, version=data["version"], section=section,
+            fields={k: v for k, v in data.items() if k != "version"}, standard=standard,
+        ).checklist, success=_said(request, checklist, "The standard has been saved."),
+    )
+    return done or render(request, "mysteryshop/form.html", {
         "form": form, "checklist": checklist,
         "heading": "Change a standard" if standard else f"Add a standard to {section.title}",
         "submit_label": "Save the standard", "cancel_url": checklist.get_absolute_url(),
@@ -157,12 +153,13 @@ def standard_remove(request, pk, standard_pk):
     standard = get_object_or_404(Standard, pk=standard_pk, checklist=checklist)
     form = SectionForm(request.POST, versioned=checklist)
     form.is_valid()
-    new = run_service(form, lambda: services.remove_standard(
-        by=request.user, checklist=checklist, version=form.cleaned_data.get("version", 0),
-        standard=standard,
-    ))
-    if new is None:
-        messages.error(request, " ".join(str(e) for e in form.non_field_errors()))
+    try:
+        new = services.remove_standard(
+            by=request.user, checklist=checklist, version=form.cleaned_data.get("version", 0),
+            standard=standard,
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
         return redirect(checklist)
     _moved(request, checklist, new)
     messages.success(request, "The standard has been taken out.")

@@ -1,6 +1,5 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.formats import date_format
 
@@ -8,9 +7,9 @@ from mysteryshop import permissions as perms
 from mysteryshop import selectors, services
 from mysteryshop.forms import FindingFromVisitsForm
 from mysteryshop.models import Standard
-from mysteryshop.views.common import run_service
 from mysteryshop.views.visits import get_programme
 from scrutiny import charts
+from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
 
@@ -66,15 +65,13 @@ def finding_from_standard(request, pk, standard_pk):
         "statement": f"Standard not met: {standard.question}",
     }
     form = FindingFromVisitsForm(request.POST or None, visits=failing, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        finding = run_service(form, lambda: services.raise_finding(
-            by=request.user, review=review, standard=standard,
-            visits=list(form.cleaned_data["visits"]), statement=form.cleaned_data["statement"],
-        ))
-        if finding:
-            messages.success(request, "The finding has been logged with the visits as its evidence.")
-            return redirect(finding)
-    return render(request, "mysteryshop/form.html", {
+    done = run_form(
+        request, form, lambda data: services.raise_finding(
+            by=request.user, review=review, standard=standard, visits=list(data["visits"]),
+            statement=data["statement"],
+        ), success="The finding has been logged with the visits as its evidence.",
+    )
+    return done or render(request, "mysteryshop/form.html", {
         "form": form, "review": review, "heading": "Make a finding from a standard not met",
         "intro": f"The standard: {standard.question}. {failing.count()} submitted visit(s) did not meet it.",
         "submit_label": "Log the finding",

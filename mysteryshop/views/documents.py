@@ -19,9 +19,10 @@ from mysteryshop.models import (
     SiteKind,
 )
 from mysteryshop.readability import analyse
-from mysteryshop.views.common import paginate, run_service
+from mysteryshop.views.common import paginate
 from mysteryshop.views.visits import get_programme
 from scrutiny import switches
+from scrutiny.forms import run_form
 from scrutiny.permissions import require
 from scrutiny.uploads import detect_kind, serve
 
@@ -53,13 +54,10 @@ def document_add(request, pk):
     review = get_programme(request, pk)
     require(perms.can_check_documents(request.user, review), services.documents.DOCUMENTS_REFUSAL)
     form = DocumentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        document = run_service(form, lambda: services.add_document(
-            by=request.user, review=review, title=form.cleaned_data["title"], **_file_fields(form)
-        ))
-        if document:
-            return redirect(document)
-    return render(request, "mysteryshop/form.html", {
+    done = run_form(request, form, lambda data: services.add_document(
+        by=request.user, review=review, title=data["title"], **_file_fields(form)
+    ))
+    return done or render(request, "mysteryshop/form.html", {
         "form": form, "review": review, "heading": "Check a document",
         "intro": "Upload a leaflet or letter (PDF, Word or text), or paste its words.",
         "submit_label": "Check it", "cancel_url": reverse("mysteryshop:documents", args=[review.pk]),
@@ -88,15 +86,13 @@ def document_edit(request, pk):
     require(perms.can_check_documents(request.user, document.review), services.documents.DOCUMENTS_REFUSAL)
     form = DocumentForm(request.POST or None, request.FILES or None, versioned=document,
                         initial={"title": document.title, "text": document.text})
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(form, lambda: services.update_text(
-            by=request.user, document=document, version=form.cleaned_data["version"],
-            title=form.cleaned_data["title"], **_file_fields(form),
-        ))
-        if saved:
-            messages.success(request, "The document's words have been saved.")
-            return redirect(saved)
-    return render(request, "mysteryshop/form.html", {
+    done = run_form(
+        request, form, lambda data: services.update_text(
+            by=request.user, document=document, version=data["version"], title=data["title"],
+            **_file_fields(form),
+        ), success="The document's words have been saved.",
+    )
+    return done or render(request, "mysteryshop/form.html", {
         "form": form, "review": document.review, "heading": f"Change {document}",
         "submit_label": "Save", "cancel_url": document.get_absolute_url(),
     })
@@ -131,16 +127,13 @@ def document_decide(request, pk):
     document = _document(request, pk)
     require(perms.can_decide_document(request.user, document.review), perms.AWARD_REFUSAL)
     form = DecisionForm(request.POST, versioned=document)
-    if form.is_valid():
-        saved = run_service(form, lambda: services.decide(
-            by=request.user, document=document, version=form.cleaned_data["version"],
-            approve=form.cleaned_data["decision"] == "approve", note=form.cleaned_data["note"],
-            expires_on=form.cleaned_data["expires_on"],
-        ))
-        if saved:
-            messages.success(request, f"Decision recorded: {saved.get_status_display()}.")
-            return redirect(saved)
-    return render(request, "mysteryshop/form.html", {
+    done = run_form(
+        request, form, lambda data: services.decide(
+            by=request.user, document=document, version=data["version"],
+            approve=data["decision"] == "approve", note=data["note"], expires_on=data["expires_on"],
+        ), success=lambda saved: f"Decision recorded: {saved.get_status_display()}.",
+    )
+    return done or render(request, "mysteryshop/form.html", {
         "form": form, "review": document.review, "heading": f"Decide on {document}",
         "submit_label": "Record the decision", "cancel_url": document.get_absolute_url(),
     }, status=400)
@@ -196,15 +189,14 @@ def jargon_form(request, jargon_pk=None):
     require(perms.can_manage_checklists(request.user), perms.ADMINS_ONLY)
     item = get_object_or_404(JargonTerm, pk=jargon_pk) if jargon_pk else None
     form = JargonForm(request.POST or None, instance=item)
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(form, lambda: services.save_jargon(
-            by=request.user, term=form.cleaned_data["term"], plain=form.cleaned_data["plain"],
-            jargon=item, version=form.cleaned_data.get("version"),
-        ))
-        if saved:
-            messages.success(request, f"“{saved.term}” has been saved.")
-            return redirect("mysteryshop:jargon")
-    return render(request, "mysteryshop/form.html", {
+    done = run_form(
+        request, form, lambda data: services.save_jargon(
+            by=request.user, term=data["term"], plain=data["plain"], jargon=item,
+            version=data.get("version"),
+        ),
+        success=lambda saved: f"“{saved.term}” has been saved.", redirect_to="mysteryshop:jargon",
+    )
+    return done or render(request, "mysteryshop/form.html", {
         "form": form, "heading": "Change a jargon word" if item else "Add a jargon word",
         "submit_label": "Save", "cancel_url": reverse("mysteryshop:jargon"),
     })

@@ -12,7 +12,8 @@ from mysteryshop import permissions as perms
 from mysteryshop import selectors, services
 from mysteryshop.forms import SiteForm, SiteSearchForm
 from mysteryshop.models import Site
-from mysteryshop.views.common import paginate, run_service
+from mysteryshop.views.common import paginate
+from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
 
@@ -32,15 +33,14 @@ def site_list(request):
 def site_add(request):
     require(perms.can_manage_sites(request.user), perms.SITES_REFUSAL)
     form = SiteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        site = run_service(form, lambda: services.add_site(
+    done = run_form(
+        request, form, lambda data: services.add_site(
             by=request.user, name=data["name"], kind=data["kind"], address=data["address"],
-        ))
-        if site:
-            messages.success(request, f"“{site.name}” has been added. Visits can now choose it.")
-            return redirect("mysteryshop:sites")
-    return render(request, "mysteryshop/form.html", {
+        ),
+        success=lambda site: f"“{site.name}” has been added. Visits can now choose it.",
+        redirect_to="mysteryshop:sites",
+    )
+    return done or render(request, "mysteryshop/form.html", {
         "form": form, "heading": "Add a site", "sites_page": True,
         "intro": "A place or service that shoppers visit: a local office, an empty home, a hostel, "
                  "or a phone, email or web service.",
@@ -53,16 +53,14 @@ def site_edit(request, pk):
     require(perms.can_manage_sites(request.user), perms.SITES_REFUSAL)
     site = get_object_or_404(Site, pk=pk)
     form = SiteForm(request.POST or None, instance=site)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        saved = run_service(form, lambda: services.change_site(
+    done = run_form(
+        request, form, lambda data: services.change_site(
             site=site, by=request.user, name=data["name"], kind=data["kind"],
             address=data["address"], version=data.get("version"),
-        ))
-        if saved:
-            messages.success(request, f"“{saved.name}” has been saved.")
-            return redirect("mysteryshop:sites")
-    return render(request, "mysteryshop/form.html", {
+        ),
+        success=lambda saved: f"“{saved.name}” has been saved.", redirect_to="mysteryshop:sites",
+    )
+    return done or render(request, "mysteryshop/form.html", {
         "form": form, "heading": f"Change {site.name}", "sites_page": True,
         "submit_label": "Save changes", "cancel_url": reverse("mysteryshop:sites"),
     })

@@ -9,9 +9,10 @@ from mysteryshop import permissions as perms
 from mysteryshop import selectors, services
 from mysteryshop.forms import PhotoForm, VisitForm
 from mysteryshop.models import Channel, Visit, VisitPhoto
-from mysteryshop.views.common import paginate, run_service
+from mysteryshop.views.common import paginate
 from reviews.models import Review
 from reviews.selectors import visible_reviews
+from scrutiny.forms import run_form
 from scrutiny.permissions import require
 from scrutiny.uploads import serve
 
@@ -60,14 +61,16 @@ def visit_start(request, pk):
     review = get_programme(request, pk)
     require(perms.can_record_visit(request.user, review), perms.SHOPPERS_ONLY)
     form = VisitForm(request.POST or None, initial=_start_choices(request))
-    if request.method == "POST" and form.is_valid():
-        visit = run_service(form, lambda: services.start_visit(
-            by=request.user, review=review, checklist=form.cleaned_data["checklist"],
-            **{k: form.cleaned_data[k] for k in VISIT_FIELDS},
-        ))
-        if visit:
-            return redirect("mysteryshop:visit-record", visit.pk)
-    return render(request, "mysteryshop/form.html", {
+
+    def start(data):
+        visit = services.start_visit(
+            by=request.user, review=review, checklist=data["checklist"],
+            **{k: data[k] for k in VISIT_FIELDS},
+        )
+        return reverse("mysteryshop:visit-record", args=[visit.pk])  # on to its questions
+
+    done = run_form(request, form, start)
+    return done or render(request, "mysteryshop/form.html", {
         "form": form, "review": review, "heading": "Start a visit",
         "sites_link": perms.can_manage_sites(request.user),
         "intro": "Choose the checklist and say where, how and when. You answer the questions next.",
@@ -101,15 +104,12 @@ def visit_detail(request, pk):
 def visit_edit(request, pk):
     visit = get_visit(request, pk, edit=True)
     form = VisitForm(request.POST or None, instance=visit)
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(form, lambda: services.update_visit(
-            by=request.user, visit=visit, version=form.cleaned_data["version"],
-            **{k: form.cleaned_data[k] for k in VISIT_FIELDS},
-        ))
-        if saved:
-            messages.success(request, "The visit's details have been saved.")
-            return redirect(saved)
-    return render(request, "mysteryshop/form.html", {
+    done = run_form(
+        request, form, lambda data: services.update_visit(
+            by=request.user, visit=visit, version=data["version"], **{k: data[k] for k in VISIT_FIELDS},
+        ), success="The visit's details have been saved.",
+    )
+    return done or render(request, "mysteryshop/form.html", {
         "form": form, "review": visit.review, "visit": visit, "heading": "Change the visit's details",
         "sites_link": perms.can_manage_sites(request.user),
         "submit_label": "Save changes", "cancel_url": visit.get_absolute_url(),

@@ -1,8 +1,6 @@
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
@@ -11,7 +9,7 @@ from reviews import services
 from reviews.forms import CommentForm, FindingForm
 from reviews.models import Finding
 from reviews.views.common import autosave, get_review
-from scrutiny.forms import add_service_errors, run_form, single_line
+from scrutiny.forms import run_form, single_line
 from scrutiny.permissions import require
 
 
@@ -116,12 +114,8 @@ def comment_add(request, pk, finding_pk):
     review, finding = _get_finding(request, pk, finding_pk)
     require(perms.can_comment(request.user, finding), perms.FINDINGS_REFUSAL)
     form = CommentForm(request.POST)
-    if form.is_valid():
-        try:
-            services.add_comment(finding=finding, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Your response has been added.")
-            return redirect(finding)
-    return _finding_page(request, review, finding, form)
+    done = run_form(
+        request, form, lambda data: services.add_comment(finding=finding, by=request.user, **data),
+        success="Your response has been added.", redirect_to=finding,
+    )
+    return done or _finding_page(request, review, finding, form)
