@@ -4,6 +4,47 @@ import pytest
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
+# The slowest tests first (measured with --durations), so that under xdist both workers share
+# them and the many quick tests fill in at the end; the order within each is kept.
+SLOW_FIRST = (
+    "tests/browser/test_phone_crawl.py",
+    "tests/stack/test_growth.py",
+    "tests/stack/",
+    "tests/browser/",
+    "tests/test_permissions.py",
+    "tests/deploy/",
+    "tests/test_types.py",
+    "tests/scrutiny/test_sqlite_concurrency.py",
+)
+
+
+def _slowness(item):
+    return next(
+        (rank for rank, prefix in enumerate(SLOW_FIRST) if item.nodeid.startswith(prefix)),
+        len(SLOW_FIRST),
+    )
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django's own ordering, which puts them last
+def pytest_collection_modifyitems(items):
+    items.sort(key=_slowness)
+
+
+def pytest_configure(config):
+    """With -n, hand tests out one at a time as workers free up (xdist's loadgroup) rather than
+    in long runs of consecutive tests (its default, load), where the slow tests, being first,
+    would all go to one worker. Tests marked xdist_group("name") run on the same worker.
+    An explicit --dist other than load is kept."""
+    if hasattr(config, "workerinput"):  # a worker: it marks the groups in the test ids
+        config.option.loadgroup = config.workerinput.get("loadgroup", False)
+    elif getattr(config.option, "dist", "no") == "load":
+        config.option.dist = "loadgroup"
+
+
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: absent with -p no:xdist
+def pytest_configure_node(node):
+    node.workerinput["loadgroup"] = node.config.getvalue("dist") == "loadgroup"
+
 
 def need_service(available, reason):
     """Skip a test whose service is missing on a newcomer's machine; in CI, fail instead."""
