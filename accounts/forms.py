@@ -1,8 +1,11 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.template.loader import render_to_string
 
 from accounts.models import Role, User
+from scrutiny.emails import subject_line
 from scrutiny.forms import SingleLineCharField
+from scrutiny.jobs import enqueue
 from scrutiny.locking import VersionedForm
 
 
@@ -101,3 +104,15 @@ class PersonForm(VersionedForm, forms.Form):
         if name == "is_active":
             return dict(ACCOUNT_STATES)["on" if current.is_active else "off"]
         return super().saved_value(name, current)
+
+
+class OutboxPasswordResetForm(PasswordResetForm):
+    """Django's password reset, its email sent by a worker through the outbox (scrutiny/jobs.py),
+    so a mail server that is down or never answers cannot fail or hold up the page."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
+                  html_email_template_name=None):
+        from accounts.tasks import send_password_reset
+
+        subject = subject_line(render_to_string(subject_template_name, context))
+        enqueue(send_password_reset, to_email, subject, render_to_string(email_template_name, context))

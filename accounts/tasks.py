@@ -1,4 +1,6 @@
 from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
 from django.utils import timezone
 
 from accounts.models import Invitation
@@ -25,6 +27,18 @@ def send_invitation(invitation_id, token):
     )
     Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
     return "sent"
+
+
+@shared_task
+def send_password_reset(address, subject, body):
+    """Email a password reset link (written to the outbox by the reset form)."""
+    send_mail(subject=subject, message=body, from_email=settings.DEFAULT_FROM_EMAIL, recipient_list=[address])
+    return "sent"
+
+
+@describes(send_password_reset, "Password reset email")
+def _about_password_resets(jobs):
+    return {job.pk: f"To {job.args[0]}" if job.args else "" for job in jobs}
 
 
 @describes(send_invitation, "Invitation email")

@@ -51,9 +51,10 @@ def test_person_changes_their_password(client):
     assert user.check_password("quiet river lantern")
 
 
-def test_password_reset_by_email(client):
+def test_password_reset_by_email(client, django_capture_on_commit_callbacks):
     user = UserFactory(email="forgot@example.org")
-    client.post(reverse("accounts:password-reset"), {"email": "forgot@example.org"})
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after commit
+        client.post(reverse("accounts:password-reset"), {"email": "forgot@example.org"})
     assert len(mail.outbox) == 1
     link = next(line for line in mail.outbox[0].body.splitlines() if "/password-reset/" in line)
     path = "/" + link.split("/", 3)[3]
