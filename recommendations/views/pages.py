@@ -12,6 +12,7 @@ from recommendations.filters import TrackerFilter
 from recommendations.models import ProgressUpdate, Recommendation
 from scrutiny import uploads
 from scrutiny.models import SiteSettings
+from scrutiny.paging import narrow_page
 from scrutiny.permissions import require
 
 PAGE_SIZE = 25
@@ -33,7 +34,7 @@ def tracker(request):
     """All the recommendations the person may see, filtered, sorted and counted."""
     filterset = _filtered(request)
     recommendations = filterset.qs
-    page = Paginator(recommendations, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = narrow_page(recommendations, request.GET.get("page"), PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
     review = filterset.form.cleaned_data.get("review") if filterset.form.is_valid() else None
