@@ -2,7 +2,8 @@
 (initdb in a temporary folder, a free port), which is stopped with `pg_ctl stop -m fast` while a
 person is signed in. Pages answer 503 with a plain explanation and Retry-After while it is down,
 and the same gunicorn (same master, same worker, never restarted) serves normally, with the
-person still signed in, once it is started again. The shared PostgreSQL is never touched."""
+person still signed in, once it is started again; the Celery worker that was running all along
+sends an invitation made after the restart. The shared PostgreSQL is never touched."""
 
 import re
 import shutil
@@ -59,7 +60,9 @@ def test_a_real_postgresql_restart_shows_a_clear_page_then_the_same_app_recovers
                      "--display_name", "Sam Patel", env={**stack.env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD})
     assert created.returncode == 0, created.stdout + created.stderr
     stack.start_web()
-    gunicorn = stack.processes["web"][0]
+    stack.start_worker()
+    stack.wait_for(lambda: (h := stack.healthz()) and h["worker"].startswith("ok"), "the worker", "worker")
+    gunicorn, worker = stack.processes["web"][0], stack.processes["worker"][0]
     browser = stack.browser()
     sign_in(browser, "sam.patel@example.org")
     assert browser.get("/").status_code == 200
@@ -80,3 +83,14 @@ def test_a_real_postgresql_restart_shows_a_clear_page_then_the_same_app_recovers
     assert stack.healthz()["code"] == 200
     assert gunicorn.poll() is None and stack.processes["web"][0] is gunicorn  # never restarted
     assert stack.log("web").count("Booting worker") == 1  # nor was its worker
+
+    # Background work carries on too: the worker that saw the database go sends this invitation.
+    form = browser.get("/accounts/invitations/")
+    response = browser.post("/accounts/invitations/", data={
+        "display_name": "Morag Fraser", "email": "morag.fraser@example.org", "role": "tenant",
+        "csrfmiddlewaretoken": CSRF_FIELD.search(form.text).group(1),
+    })
+    assert response.status_code == 200 and "An invitation is on its way" in response.text
+    emails = wait(lambda: [p.read_text() for p in stack.mail_dir.iterdir()], "the invitation to be sent")
+    assert len(emails) == 1 and "To: morag.fraser@example.org" in emails[0]
+    assert worker.poll() is None and stack.processes["worker"][0] is worker
