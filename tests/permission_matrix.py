@@ -69,14 +69,60 @@ def roles_of(row):
     return ROLES + tuple(role for role in PANEL_ROLES if role in row.expected and role in row.cast)
 
 
-def check_rows(client, rows, people):
+class Clients:
+    """A test client per person, signed in once and kept: signing in and out around every
+    request (dozens of queries each way, with django-axes' records) was most of the matrix's
+    time. Before each request the client is checked to be still that person (or still nobody),
+    so a row that ends or starts a session (signing out, changing a password, signing in)
+    cannot carry over to the next: such a client is signed in again, or replaced."""
+
+    def __init__(self):
+        self._clients = {}
+
+    def of(self, person):
+        """The client of `person` (a user, or None for someone not signed in)."""
+        from django.test import Client
+
+        key = person.pk if person else None
+        client = self._clients.get(key)
+        if client is not None and _session_of(client) != _expected_session(person):
+            client = None
+        if client is None:
+            client = self._clients[key] = Client()
+            if person:
+                client.force_login(person)
+        return client
+
+
+def _session_of(client):
+    """(user id, auth hash) the client's session holds; (None, None) when it holds nobody."""
+    from importlib import import_module
+
+    from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
+
+    cookie = client.cookies.get(settings.SESSION_COOKIE_NAME)
+    if not cookie or not cookie.value:
+        return None, None
+    session = import_module(settings.SESSION_ENGINE).SessionStore(cookie.value)
+    return session.get(SESSION_KEY), session.get(HASH_SESSION_KEY)
+
+
+def _expected_session(person):
+    return (str(person.pk), person.get_session_auth_hash()) if person else (None, None)
+
+
+def person_for(row, role, people):
+    """Who makes the row's request as `role`: None for anonymous."""
+    return None if role == "anonymous" else (row.cast.get(role) or people[role])
+
+
+def check_rows(rows, people, clients=None):
     """Request every row as every role; return a line for each answer that was not expected."""
+    clients = clients or Clients()
     failures = []
     for row in rows:
         for role in roles_of(row):
-            client.logout()
-            if role != "anonymous":
-                client.force_login(row.cast.get(role) or people[role])
+            client = clients.of(person_for(row, role, people))
             response = getattr(client, row.method)(row.url_for(role), row.data_for(role))
             got = outcome(response)
             if got != row.expected[role]:

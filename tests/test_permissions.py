@@ -10,8 +10,10 @@ from tests.permission_matrix import (
     LOGIN,
     NOT_ALLOWED,
     NOT_FOUND,
+    Clients,
     check_rows,
     outcome,
+    person_for,
     project_url_names,
     roles_of,
 )
@@ -25,10 +27,10 @@ ROW_MODULES = sorted(
 
 
 @pytest.mark.parametrize("module_name", ROW_MODULES)
-def test_permission_matrix(client, users, module_name):
+def test_permission_matrix(users, module_name):
     rows = importlib.import_module(module_name).rows(users)
     assert rows, f"{module_name} has no rows"
-    assert check_rows(client, rows, users) == []
+    assert check_rows(rows, users) == []
 
 
 def test_every_url_has_rows_in_the_matrix(users):
@@ -43,19 +45,18 @@ REFUSALS = {LOGIN, FORBIDDEN, NOT_FOUND}
 
 
 @pytest.mark.parametrize("module_name", ROW_MODULES)
-def test_post_is_refused_wherever_get_is(client, users, module_name):
+def test_post_is_refused_wherever_get_is(users, module_name):
     """Every URL's POST, empty, as every role its GET refuses: a view that checked permission
     only when showing its form would accept it (a save, a 302, a 200 with errors)."""
     failures = []
+    clients = Clients()
     for row in importlib.import_module(module_name).rows(users):
         if row.method != "get":
             continue
         for role in roles_of(row):
             if row.expected[role] not in REFUSALS:
                 continue
-            client.logout()
-            if role != "anonymous":
-                client.force_login(row.cast.get(role) or users[role])
+            client = clients.of(person_for(row, role, users))
             got = outcome(client.post(row.url_for(role), {}))
             if got not in (row.expected[role], NOT_ALLOWED):
                 failures.append(f"POST {row.name} as {role}: GET gives {row.expected[role]}, POST {got}")
