@@ -48,6 +48,10 @@ def test_void_inspection_answered_offline_is_sent_once_when_the_signal_returns(p
     std = {s.question[:22]: s for s in checklist.standards.all()}
     page = phone_page
     context = page.page.context
+    # The form, its script and the service worker run under the site's Content-Security-Policy:
+    # Chromium reports anything the policy blocks on the console.
+    blocked = []
+    page.page.on("console", lambda m: "Content Security Policy" in m.text and blocked.append(m.text))
 
     # Online: start the inspection and open the form, which the service worker keeps.
     page.sign_in(inspector, PASSWORD)
@@ -60,6 +64,8 @@ def test_void_inspection_answered_offline_is_sent_once_when_the_signal_returns(p
     page.wait_for_url(re.compile(r"/record/"))
     page.locator("html[data-visit-kept='yes']").wait_for(state="attached")
     visit = Visit.objects.get(review=review)
+    policy = context.request.get(f"{page.base_url}/mystery-shopping/visits/{visit.pk}/record/")
+    assert "script-src 'self'" in policy.headers["content-security-policy"]
 
     # No signal: the page and the worker can reach nothing.
     context.route("**/*", lambda route: route.abort("internetdisconnected"))
@@ -111,3 +117,4 @@ def test_void_inspection_answered_offline_is_sent_once_when_the_signal_returns(p
 
     page.visit(f"/mystery-shopping/programmes/{review.pk}/dashboard/")
     assert f"Average score: {visit.score}%" in page.locator("[data-programme-score]").inner_text()
+    assert blocked == []

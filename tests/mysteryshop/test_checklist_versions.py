@@ -93,6 +93,30 @@ def test_seeded_checklists_are_in_place_in_plain_english():
     questions = " ".join(empty_home.standards.values_list("question", flat=True))
     for words in ("gas safety certificate", "electrical safety certificate", "meter readings", "keys"):
         assert words in questions
+    assert list(empty_home.sections.values_list("title", flat=True)) == [
+        "Clean and clear", "Safe", "Repairs done", "Keys and meters"]
+    office = Checklist.objects.get(title="Office visit", is_current=True)
+    assert list(office.sections.values_list("title", flat=True)) == [
+        "Reception", "Privacy to discuss a complaint", "Information on display"]
+
+
+def test_seeded_checklists_read_plainly_with_no_jargon_and_no_long_sentences():
+    """The product's own questions pass the checks the panel applies to the landlord's letters."""
+    from mysteryshop.models import JargonTerm
+    from mysteryshop.readability import analyse
+
+    jargon = list(JargonTerm.objects.values_list("term", "plain"))
+    assert len(jargon) >= 10  # the seeded jargon list, so the check below can find something
+    for checklist in Checklist.objects.filter(is_current=True):
+        words = [checklist.introduction] + [
+            part for s in checklist.standards.all() for part in (s.question, s.guidance) if part
+        ]
+        # Each question, guidance and introduction is read as its own sentence (or sentences).
+        text = " ".join(w if w.rstrip()[-1] in ".?!" else f"{w}." for w in words if w.strip())
+        report = analyse(text, jargon)
+        assert report.reading_ease >= 60, (checklist.title, report.reading_ease)
+        assert report.jargon == [], (checklist.title, report.jargon)
+        assert report.long_sentences == [], checklist.title
 
 
 def test_only_admins_may_change_checklists():

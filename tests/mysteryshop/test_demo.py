@@ -23,5 +23,13 @@ def test_demo_makes_sixty_shops_inspections_with_photos_and_two_documents_once()
     assert max(scores) - min(scores) > 5  # a realistic spread between offices
     assert Visit.objects.filter(channel="inspection", document__isnull=True).count() == 8
     assert VisitPhoto.objects.count() == 8
+    # Empty homes and hostels alike, each inspection with its photo.
+    inspected = set(VisitPhoto.objects.values_list("visit__site__kind", flat=True))
+    assert inspected == {"property", "hostel"}
     assert sorted(CheckedDocument.objects.values_list("status", flat=True)) == ["approved", "sent_back"]
+    # Each document was scored by members against the document-check checklist.
+    for document in CheckedDocument.objects.all():
+        assert document.visits.filter(checklist__purpose="document", score__isnull=False).exists()
+    approved = CheckedDocument.objects.get(status="approved")
+    assert approved.expires_on > approved.approved_on
     assert shops.findings.get().visit_source.visits.exists()

@@ -129,6 +129,18 @@ def test_register_is_public_when_the_site_settings_switch_is_on_and_asks_sign_in
     assert off.status_code == 302 and off["Location"].startswith(reverse("accounts:login"))
 
 
+def test_member_scores_the_document_against_the_document_check_checklist(client, panel_people):
+    member, _, review = panel_people
+    document = CheckedDocumentFactory(review=review, title="Repairs leaflet")
+    client.force_login(member)
+    response = client.post(f"/mystery-shopping/documents/{document.pk}/score/")
+    visit = document.visits.get()
+    assert response["Location"] == f"/mystery-shopping/visits/{visit.pk}/record/"
+    assert visit.checklist.title == "Document check (Customer Approved)" and visit.shopper == member
+    page = client.get(response["Location"]).content.decode()
+    assert visit.checklist.sections.order_by("position").first().title in page
+
+
 def test_sending_back_needs_a_reason_and_recheck_is_one_click(client, panel_people):
     member, chair, review = panel_people
     document = CheckedDocumentFactory(review=review)
