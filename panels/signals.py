@@ -1,10 +1,14 @@
 """When an invited person accepts their invitation (accounts app), the places kept for them on
-panels become memberships. A signal, because accounts comes before panels and must not know it."""
+panels become memberships. A signal, because accounts comes before panels and must not know it.
 
-from django.db.models.signals import post_save
+Any change the volunteering figures are counted from starts a new generation of the figures
+panel pages keep in the cache (panels.selectors.volunteering.page_figures)."""
+
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from accounts.models import Invitation
+from accounts.models import Invitation, User
+from panels.models import Attendance, Meeting, Membership, Training
 
 
 @receiver(post_save, sender=Invitation, dispatch_uid="panels-take-up-places")
@@ -13,3 +17,14 @@ def take_up_places_on_acceptance(sender, instance, **kwargs):
         from panels.services import take_up_places
 
         take_up_places(invitation=instance)
+
+
+def _figures_changed(sender, **kwargs):
+    from panels.selectors import forget_figures
+
+    forget_figures()
+
+
+for _model in (Meeting, Attendance, Membership, Training, User):
+    for _signal in (post_save, post_delete):
+        _signal.connect(_figures_changed, sender=_model, dispatch_uid=f"panels-figures-{_model.__name__}")

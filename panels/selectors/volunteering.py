@@ -18,11 +18,13 @@ figures count that person, whatever their role.
 from __future__ import annotations
 
 import datetime
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from django.core.cache import cache
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.utils import timezone
 
@@ -204,6 +206,31 @@ def panel_figures(
         fig.volunteers = volunteers.get(pk, 0)
         fig.trained = trained.get(pk, 0)
     return [(panel, figures[panel.pk]) for panel in panels]
+
+
+# A panel's page shows its figures from the cache, for at most a minute (meetings become "held"
+# as they end, with nothing saved), and never after a change they are counted from: every save
+# or deletion of a meeting, attendance, membership, training record or person gives the
+# figures a new generation (panels/signals.py), and the cache key holds it.
+PAGE_FIGURES_SECONDS = 60
+FIGURES_GENERATION_KEY = "panels:figures-generation"
+
+
+def forget_figures() -> None:
+    """Start a new generation of cached figures: call on any change they are counted from."""
+    cache.set(FIGURES_GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def page_figures(*, panel: Panel, period: Period) -> Figures:
+    """The panel's figures for its page: panel_figures, kept briefly in the cache. The figures
+    are the same for everyone who may open the page."""
+    generation = cache.get_or_set(FIGURES_GENERATION_KEY, lambda: uuid.uuid4().hex, None)
+    key = f"panels:page-figures:{generation}:{panel.pk}:{period.start}:{period.end}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = panel_figures(period=period, panels=[panel])[0][1]
+        cache.set(key, figures, PAGE_FIGURES_SECONDS)
+    return figures
 
 
 def totals(*, period: Period | None = None) -> Figures:

@@ -46,7 +46,7 @@ def detail(request, pk):
             "members": list(members[:MEMBERS_SHOWN]),
             "member_count": members.count(),
             "upcoming": list(selectors.upcoming_meetings(panel, user)[:3]),
-            "figures": selectors.panel_figures(period=period, panels=[panel])[0][1],
+            "figures": selectors.page_figures(panel=panel, period=period),
             "period": period,
             "due_count": selectors.due_for_refresher_count(panel),
             "pending": list(selectors.pending_places(panel)) if can_manage else [],

@@ -283,3 +283,49 @@ def test_panel_figures_make_the_same_number_of_queries_for_5_panels_or_100(count
     many = count_queries(panel_figures, period=FY_2025)
     assert few == many, f"{few} queries for 5 panels, {many} for 100"
     assert len(panel_figures(period=FY_2025)) == 100
+
+
+# The panel page's figures, kept in the cache ----------------------------------------------
+
+
+def test_the_page_figures_are_kept_until_anything_they_count_changes(count_queries):
+    from panels.selectors import page_figures
+
+    panel = PanelFactory()
+    a, b = (MembershipFactory(panel=panel, joined_on=D(2024, 1, 1)).user for _ in range(2))
+    first, second = monthly_meetings(panel, count=2)
+    AttendanceFactory(meeting=first, user=a, status=PRESENT)
+    fig = page_figures(panel=panel, period=FY_2025)
+    assert (fig.meetings_held, fig.present, fig.apologies) == (2, 1, 0)
+    assert count_queries(page_figures, panel=panel, period=FY_2025) == 0  # from the cache
+
+    AttendanceFactory(meeting=first, user=b, status=APOLOGIES)  # a new attendance row
+    assert page_figures(panel=panel, period=FY_2025).apologies == 1
+    attendance = AttendanceFactory(meeting=second, user=a, status=PRESENT)
+    assert page_figures(panel=panel, period=FY_2025).present == 2
+    attendance.delete()
+    assert page_figures(panel=panel, period=FY_2025).present == 1
+    second.is_cancelled = True  # a meeting changed
+    second.save()
+    assert page_figures(panel=panel, period=FY_2025).meetings_held == 1
+    b.role = "officer"  # a person's role: panel figures count tenants only
+    b.save()
+    assert page_figures(panel=panel, period=FY_2025).apologies == 0
+    TrainingFactory(user=a, completed_on=D(2025, 9, 1))
+    assert page_figures(panel=panel, period=FY_2025).trained == 1
+    MembershipFactory(panel=panel, joined_on=D(2025, 1, 1))
+    assert page_figures(panel=panel, period=FY_2025).volunteers == 3 - 1  # a, the new one (b is staff)
+    assert page_figures(panel=panel, period=FY_2025) == figures_for(panel)
+
+
+def test_the_page_figures_are_counted_again_after_a_minute_as_meetings_end():
+    from panels.selectors import page_figures
+
+    panel = PanelFactory()
+    MembershipFactory(panel=panel, joined_on=D(2024, 1, 1))
+    # It is 13:00 in London (noon UTC): today's meeting ends in half an hour.
+    MeetingFactory(panel=panel, date=D(2026, 6, 15), start_time=datetime.time(13, 0),
+                   end_time=datetime.time(13, 30))
+    assert page_figures(panel=panel, period=financial_year()).meetings_held == 0
+    with time_machine.travel(datetime.datetime(2026, 6, 15, 12, 31, tzinfo=datetime.UTC), tick=False):
+        assert page_figures(panel=panel, period=financial_year()).meetings_held == 1
