@@ -13,6 +13,7 @@
   var total = Number(form.dataset.total);
   var current = Number(form.dataset.current);
   var flushing = false;
+  var flushAgain = false; // an answer came while sending: send again at once, not in 15 s
   var blocked = "";      // why sending stopped (signed out, visit locked), shown to the person
   var acked = {};        // standard -> answer version the server last confirmed
   var seq = Date.now();
@@ -197,8 +198,9 @@
   }
 
   function flush() {
-    if (flushing) { return; }
+    if (flushing) { flushAgain = true; return; }
     flushing = true;
+    flushAgain = false;
     blocked = "";
     queue.all().then(function (items) {
       return items.reduce(function (chain, item) {
@@ -209,6 +211,7 @@
       }, Promise.resolve(true));
     }).catch(function () { return false; }).then(function () {
       flushing = false;
+      if (flushAgain && !blocked) { flush(); return; }
       updateStatus();
     });
   }
