@@ -47,6 +47,44 @@ def heading_levels(tags):
     return [int(t[2:]) for t in tags if t.startswith("/H") and t[2:].isdigit()]
 
 
+def _fonts(resources, seen):
+    """Every font a page's resources use, those of its form XObjects (SVG text) included."""
+    resources = resources.get_object() if resources is not None else {}
+    for font in (resources.get("/Font") or {}).values():
+        yield font.get_object()
+    for xobject in (resources.get("/XObject") or {}).values():
+        if xobject.idnum not in seen and xobject.get_object().get("/Subtype") == "/Form":
+            seen.add(xobject.idnum)
+            yield from _fonts(xobject.get_object().get("/Resources"), seen)
+
+
+def fonts_not_embedded(reader) -> set[str]:
+    """Names of the fonts drawn without their font file inside the PDF."""
+    missing, seen = set(), set()
+    for page in reader.pages:
+        for font in _fonts(page.get("/Resources"), seen):
+            described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = described.get("/FontDescriptor")
+            files = ("/FontFile", "/FontFile2", "/FontFile3")
+            if descriptor is None or not any(key in descriptor for key in files):
+                missing.add(str(font.get("/BaseFont")))
+    return missing
+
+
+def links(reader) -> list[dict]:
+    """The link annotations of every page: where each goes, and whether it is tagged."""
+    found = []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/Link":
+                action = annotation.get("/A")
+                action = action.get_object() if action is not None else {}
+                found.append({"uri": action.get("/URI"), "dest": annotation.get("/Dest") or action.get("/D"),
+                              "tagged": annotation.get("/StructParent") is not None})
+    return found
+
+
 def assert_accessible(pdf: bytes, *, title: str, max_pages: int):
     """Title, language, tagging, headings in order, figures with alternative text, header cells."""
     reader, text, found = read(pdf)
@@ -61,6 +99,8 @@ def assert_accessible(pdf: bytes, *, title: str, max_pages: int):
     assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
     figures = found.tags.count("/Figure")
     assert len(found.alts) == figures, "every figure has alternative text"
+    assert fonts_not_embedded(reader) == set()
+    assert all(link["tagged"] and (link["uri"] or link["dest"]) for link in links(reader))
     return reader, text, found
 
 

@@ -14,13 +14,19 @@ from reports import makers
 from reports.annual import year_of
 from reports.models import Kind, ReportRequest
 from reviews.models import ReviewKind, Stage, StageChange
+from scrutiny.models import SiteSettings
 from tests.factories.assessments import FrameworkFactory
 from tests.factories.mysteryshop import VisitFactory
 from tests.factories.panels import AttendanceFactory, MeetingFactory
 from tests.factories.recommendations import ActionFactory, RecommendationFactory
 from tests.factories.reports import approved_report
 from tests.factories.reviews import FindingFactory, ReviewFactory
-from tests.reports.pdf_checks import assert_accessible, captions_apart_from_their_tables, printed_text_sizes
+from tests.reports.pdf_checks import (
+    assert_accessible,
+    captions_apart_from_their_tables,
+    links,
+    printed_text_sizes,
+)
 
 
 def _make(kind, by, **parameters):
@@ -59,6 +65,9 @@ def year_of_work(world):
     IndicatorValue.objects.create(indicator=repairs, year=world.year, value=Decimal("91.5"), target=90)
     IndicatorValue.objects.create(indicator=repairs, year=world.year - 1, value=Decimal("88.0"))
     VisitFactory(status=VisitStatus.SUBMITTED, score=Decimal("82.5"), visited_at=middle)
+    site = SiteSettings.load()
+    site.contact_email = "panel@example.org"
+    site.save()
     return fy
 
 
@@ -84,6 +93,10 @@ def test_annual_report_pdf_is_tagged_titled_and_complete(world, year_of_work):
     assert made.pages == len(reader.pages)
     assert len(made.content) < 5_000_000
     assert captions_apart_from_their_tables(made.content) == []
+    # Live links: each contents entry goes to its section; the panel's email can be written to.
+    targets = {str(link["dest"]) for link in links(reader)}
+    assert {"section-performance", "section-get-involved"} <= targets
+    assert "mailto:panel@example.org" in {link["uri"] for link in links(reader)}
 
 
 def _sizes_of(pdf, words):
