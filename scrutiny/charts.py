@@ -113,9 +113,10 @@ def _config(*, large_print: bool = False, **extra: Any) -> dict[str, Any]:
 
 
 def _large_print_height(*, rows: int, series: int) -> int:
-    """Tall enough for a 22 px label per row and the legend under the plot; under an A4 page."""
+    """Tall enough for a 22 px label per row and the legend under the plot, and short enough
+    (200 mm at most) to share an A4 page with its heading and caption."""
     legend = 40 * series
-    return min(900, 110 + legend + rows * max(48, 20 * series))
+    return min(760, 110 + legend + rows * max(48, 20 * series))
 
 
 def _finish(chart: pygal.graph.graph.Graph, *, title: str, description: str, columns: list[str],
