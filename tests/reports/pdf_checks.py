@@ -12,13 +12,14 @@ from pypdf.generic import ContentStream
 class Tagged:
     tags: list = field(default_factory=list)  # structure types in reading order
     alts: list = field(default_factory=list)  # alternative text of figures
+    header_scopes: list = field(default_factory=list)  # (table part, /Scope) of each /TH
 
 
-def _walk(node, found, seen):
+def _walk(node, found, seen, part=None):
     node = node.get_object() if hasattr(node, "get_object") else node
     if isinstance(node, list):
         for child in node:
-            _walk(child, found, seen)
+            _walk(child, found, seen, part)
         return
     if not isinstance(node, dict) or id(node) in seen:
         return
@@ -28,8 +29,14 @@ def _walk(node, found, seen):
         found.tags.append(str(kind))
         if kind == "/Figure" and node.get("/Alt"):
             found.alts.append(str(node["/Alt"]))
+        if kind == "/TH":
+            attributes = node.get("/A")
+            attributes = attributes.get_object() if attributes is not None else {}
+            found.header_scopes.append((part, str(attributes.get("/Scope"))))
+        if kind in ("/THead", "/TBody", "/TFoot"):
+            part = str(kind)
     if node.get("/K") is not None:
-        _walk(node["/K"], found, seen)
+        _walk(node["/K"], found, seen, part)
 
 
 def read(pdf: bytes):
@@ -100,6 +107,9 @@ def assert_accessible(pdf: bytes, *, title: str, max_pages: int):
     figures = found.tags.count("/Figure")
     assert len(found.alts) == figures, "every figure has alternative text"
     assert fonts_not_embedded(reader) == set()
+    # Header cells name the column (in a table's head) or the row (the first cell of a body row).
+    assert len(found.header_scopes) == found.tags.count("/TH")
+    assert all(scope == ("/Column" if part == "/THead" else "/Row") for part, scope in found.header_scopes)
     assert all(link["tagged"] and (link["uri"] or link["dest"]) for link in links(reader))
     return reader, text, found
 
