@@ -7,14 +7,23 @@ Quotations are the publisher's words, shortened only by cutting: pointers to a g
 ("see the glossary of terms for a definition") and footnote marks are left out.
 
 Still empty, because their published wording could not be checked (see each entry):
-- Scottish Social Housing Charter outcomes 3 to 16: only the 2017 wording was found, and the
-  November 2022 revision changed wording (outcome 1 gained "they support the right to
-  adequate housing"), so the 2017 text is not seeded as the 2022 text.
+- Scottish Social Housing Charter outcomes 3 to 16, and the supporting narrative of outcome 2:
+  the only copy of the November 2022 page that holds the outcomes (CHARTER_OUTCOMES_URL) that
+  could be read ends part-way through outcome 2's narrative, so only outcome 1 (with its
+  narrative, as its guidance) and outcome 2's statement could be checked against it.
+  Other pages that quote the 2012 or 2017 wording are not used: the November 2022 revision
+  changed the wording (outcome 1 gained "they support the right to adequate housing"; it also
+  changed the equalities, communication, quality of housing, homelessness, value for money and
+  Gypsy/Traveller outcomes). For the same reason the titles of outcomes 3 to 16 and of the
+  sections after the first are not checked against the 2022 page; it shows only section A's
+  title and outcomes 1 and 2.
 - The Charter's ARC indicators other than 7, 11, 12, 13, 16 and 23.
 - Safety and Quality Standard 1.5 Adaptations: its heading only.
 """
 
 CHARTER_URL = "https://www.gov.scot/publications/scottish-social-housing-charter-november-2022/"
+# The page of that publication that holds the 16 outcomes and their supporting narratives.
+CHARTER_OUTCOMES_URL = CHARTER_URL + "pages/2/"
 TSM_URL = "https://www.gov.uk/government/publications/tenant-satisfaction-measures-standard"
 CONSUMER_URL = "https://www.gov.uk/government/collections/consumer-standards"
 # Each consumer standard's own page, where its required outcomes were copied from.
@@ -53,6 +62,15 @@ CHARTER = {
                     "the right to adequate housing; every tenant and other customer has their individual "
                     "needs and rights recognised, is treated fairly and with respect, and receives fair "
                     "access to housing and housing services.",
+                    # The supporting narrative, in full (CHARTER_OUTCOMES_URL).
+                    "This outcome describes what social landlords, by meeting their statutory duties on "
+                    "equalities should achieve for all tenants and other customers regardless of age, "
+                    "disability, gender reassignment, marriage and civil partnership, race, religion or "
+                    "belief, sex, or sexual orientation. This includes the need to eliminate discrimination "
+                    "and advance equality of opportunity. It includes landlords' responsibility for finding "
+                    "ways of understanding the rights and needs of different customers, for example "
+                    "victims/survivors of domestic abuse and delivering services that recognise and meet "
+                    "these. This may include making reasonable adjustments.",
                 ),
                 (
                     "2",
@@ -438,7 +456,7 @@ def seed(framework_model, standard_model, outcome_model, indicator_model):
             standard, _ = standard_model.objects.update_or_create(
                 framework=framework, code=s_code, defaults={"title": s_title, "position": s_pos}
             )
-            for o_pos, (o_code, o_title, description) in enumerate(outcomes, start=1):
+            for o_pos, (o_code, o_title, description, *own_guidance) in enumerate(outcomes, start=1):
                 outcome_model.objects.update_or_create(
                     framework=framework,
                     code=o_code,
@@ -446,7 +464,7 @@ def seed(framework_model, standard_model, outcome_model, indicator_model):
                         "standard": standard,
                         "title": o_title,
                         "description": description,
-                        "guidance": data.get("guidance", ""),
+                        "guidance": own_guidance[0] if own_guidance else data.get("guidance", ""),
                         "position": o_pos,
                     },
                 )

@@ -92,6 +92,31 @@ def test_charter_outcomes_keep_only_checked_wording():
         "Social landlords perform all aspects of their housing services so that: they support the right "
         "to adequate housing"
     )
+    # Outcome 1's supporting narrative, read in full, with the 2022 edition's own addition; outcome 2's
+    # narrative was only read in part, so no outcome but 1 carries the Charter's narrative.
+    guided = dict(charter.outcomes.exclude(guidance="").values_list("code", "guidance"))
+    assert list(guided) == ["1"]
+    assert "This includes the need to eliminate discrimination and advance equality of opportunity." in (
+        guided["1"]
+    )
+    assert guided["1"].endswith("This may include making reasonable adjustments.")
+
+
+def test_the_update_gives_outcome_1_its_narrative_and_keeps_its_scores():
+    """As on a database seeded before the narrative was copied: outcome 1 has no guidance and has
+    been scored in a past self-assessment."""
+    from tests.factories.assessments import AssessorFactory, ScoreFactory, SelfAssessmentFactory
+
+    charter = Framework.objects.get(code="scottish-social-housing-charter-2022")
+    equalities = charter.outcomes.get(code="1")
+    Outcome.objects.filter(pk=equalities.pk).update(guidance="")
+    sa = SelfAssessmentFactory(framework=charter)
+    ScoreFactory(assessor=AssessorFactory(self_assessment=sa), outcome=equalities, value=4)
+    published.seed(Framework, Standard, Outcome, Indicator)
+    equalities.refresh_from_db()
+    assert equalities.guidance.startswith("This outcome describes what social landlords")
+    assert list(equalities.scores.values_list("value", flat=True)) == [4]
+    assert charter.outcomes.get(code="1").pk == equalities.pk
 
 
 def test_charter_arc_indicators_have_codes_units_and_direction_in_number_order():
