@@ -6,6 +6,7 @@ class ReviewsConfig(AppConfig):
     verbose_name = "Scrutiny reviews"
 
     def ready(self) -> None:
-        from reviews import search
+        from reviews import findings_section, search
 
         search.connect_signals()
+        findings_section.connect_signals()

@@ -274,14 +274,21 @@ def findings_page(
     }
 
 
-def review_page(review: Review, *, group_by: str = "question", page_number: object = 1) -> dict:
-    """Everything the review page shows, in a fixed number of queries and a bounded size."""
+def review_page(
+    review: Review, *, group_by: str = "question", page_number: object = 1, findings: bool = True
+) -> dict:
+    """Everything the review page shows, in a fixed number of queries and a bounded size;
+    without the page of findings if `findings` is false (the page keeps that part cached)."""
     questions = list(review.questions.all())
     changes = list(review.stage_changes.select_related("changed_by"))
     counts = evidence_counts(review)
+    found = (
+        findings_page(review, questions=questions, group_by=group_by, page_number=page_number)
+        if findings else {}
+    )
     return {
         "questions": questions,
-        **findings_page(review, questions=questions, group_by=group_by, page_number=page_number),
+        **found,
         "timeline": stage_timeline(review, changes),
         "stage_changes": changes,
         "evidence_counts": counts,

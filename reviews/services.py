@@ -79,6 +79,9 @@ def _sync_questions(review: Review, questions: Iterable[str]) -> None:
             ScopeQuestion.objects.create(review=review, number=number, text=text)
         else:
             ScopeQuestion.objects.filter(pk=row.pk).update(number=number, text=text)
+    from reviews import findings_section
+
+    findings_section.forget()  # the updates above send no signals
 
 
 def _check_people(*, panel: Panel, lead_member: User | None, supporting_officer: User | None) -> None:

@@ -9,6 +9,7 @@ from panels.permissions import is_member
 from reviews import permissions as perms
 from reviews import selectors, services
 from reviews.filters import ReviewFilter
+from reviews.findings_section import findings_section
 from reviews.forms import ReviewForm, StageForm
 from reviews.models import Review, Stage
 from reviews.views.common import (
@@ -71,8 +72,12 @@ def review_detail(request, pk):
     review = get_review(request, pk)
     user = request.user
     group_by = "type" if request.GET.get("group") == "type" else "question"
-    context = selectors.review_page(review, group_by=group_by, page_number=request.GET.get("page"))
+    page_number = request.GET.get("page")
+    context = selectors.review_page(review, group_by=group_by, page_number=page_number, findings=False)
     context.update({
+        "findings_section": findings_section(
+            review, questions=context["questions"], group_by=group_by, page_number=page_number
+        ),
         "review": review,
         "group_by": group_by,
         "can_edit": perms.can_edit_review(user, review),

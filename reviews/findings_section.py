@@ -1,0 +1,66 @@
+"""The findings part of a review's page, kept in the cache.
+
+A page of findings costs a handful of queries and about half the page's rendering, and it is the
+same for everyone who may see the review (nothing in it depends on who is looking). It is kept
+under a key holding a generation that any change it shows starts anew: a finding, a response
+to one, a piece of evidence, a finding's evidence links, a question, a review, or a person (the
+names shown, and erasure). Bulk updates that bypass signals call forget() themselves."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from typing import Any
+
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+
+from accounts.models import User
+from reviews import selectors
+from reviews.models import Evidence, Finding, FindingComment, Review, ScopeQuestion
+
+GENERATION_KEY = "reviews:findings-generation"
+KEPT_SECONDS = 60 * 60
+WATCHED = (Finding, FindingComment, Evidence, ScopeQuestion, Review, User)
+
+
+def forget() -> None:
+    """Start a new generation: every kept findings section is out of date."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def findings_section(review: Review, *, questions: list, group_by: str, page_number: Any) -> SafeString:
+    """The review's findings section (one page, grouped one way), from the cache when kept."""
+    generation = cache.get_or_set(GENERATION_KEY, lambda: uuid.uuid4().hex, None)
+    page = hashlib.sha256(str(page_number).encode()).hexdigest()[:16]
+    key = f"reviews:findings-section:{generation}:{review.pk}:{group_by}:{page}"
+    html = cache.get(key)
+    if html is None:
+        context = selectors.findings_page(
+            review, questions=questions, group_by=group_by, page_number=page_number
+        )
+        context.update(review=review, group_by=group_by)
+        html = render_to_string("reviews/_findings_section.html", context)
+        cache.set(key, html, KEPT_SECONDS)
+    return html
+
+
+def _changed(sender: type, instance: object = None, **kwargs: Any) -> None:
+    if isinstance(instance, WATCHED):
+        forget()
+
+
+def _links_changed(sender: type, **kwargs: Any) -> None:
+    forget()
+
+
+def connect_signals() -> None:
+    # No sender: the kinds of evidence are their own models (multi-table inheritance) and send
+    # their own signals.
+    post_save.connect(_changed, dispatch_uid="reviews-findings-section-save")
+    post_delete.connect(_changed, dispatch_uid="reviews-findings-section-delete")
+    m2m_changed.connect(
+        _links_changed, sender=Finding.evidence.through, dispatch_uid="reviews-findings-links"
+    )
