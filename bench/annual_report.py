@@ -134,12 +134,12 @@ def make(year: int, large_print: bool = False) -> dict:
     from reports import makers
     from reports.models import Kind, ReportRequest
 
-    # A worker loads WeasyPrint once when it starts (reports.tasks.load_pdf_library), so its
+    # A worker loads WeasyPrint once when it starts (reports/tasks.py, worker_init), so its
     # loading is timed apart from the report.
     loading = time.perf_counter()
     import weasyprint  # noqa: F401
 
-    library_seconds = time.perf_counter() - loading
+    weasyprint_seconds = time.perf_counter() - loading
     load_before = os.getloadavg()[0]
     started, cpu = time.perf_counter(), time.process_time()
     made = makers.make(ReportRequest(kind=Kind.ANNUAL, parameters={"year": year, "large_print": large_print}))
@@ -151,7 +151,7 @@ def make(year: int, large_print: bool = False) -> dict:
         "seconds": round(seconds, 2),
         # CPU time: on a machine shared with other work, wall time also counts the waiting.
         "cpu_seconds": round(cpu, 2),
-        "pdf_library_seconds": round(library_seconds, 2),
+        "weasyprint_load_seconds": round(weasyprint_seconds, 2),
         # The machine's 1-minute load average before and after, with its number of cores: on a
         # shared machine the wall time is mostly waiting for a core when the load is above it.
         "load": [round(load_before, 2), round(os.getloadavg()[0], 2)],

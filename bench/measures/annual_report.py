@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from bench.core import Bench, Result
 
 ORDER = 80
-KEYS = ("seconds", "cpu_seconds", "pdf_library_seconds", "load", "cores", "peak_mb", "pdf_kb", "pages",
+KEYS = ("seconds", "cpu_seconds", "weasyprint_load_seconds", "load", "cores", "peak_mb", "pdf_kb", "pages",
         "pngs")
 
 
