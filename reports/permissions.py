@@ -10,8 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from panels.permissions import is_member, managed_panel_ids, panel_ids_for
+from reports.apps import PUBLIC_ANNUAL_REPORT
 from reports.models import AnnualReport, Kind, ReportRequest
 from reviews.models import Review
+from scrutiny import switches
 from scrutiny.permissions import has_role, is_admin, is_staff_role
 
 if TYPE_CHECKING:
@@ -65,10 +67,11 @@ def can_retry(user: User, request: ReportRequest) -> bool:
 
 
 def can_read_annual_page(user: User | None, report: AnnualReport | None) -> bool:
-    """Signed-in people always; everyone else once the approved report is published."""
+    """Signed-in people always; everyone else once the approved report is published, while the
+    site settings let the public read published reports."""
     if user is not None and user.is_authenticated and user.is_active:
         return True
-    return bool(report and report.published and report.is_approved)
+    return bool(report and report.published and report.is_approved) and switches.is_on(PUBLIC_ANNUAL_REPORT)
 
 
 def can_write_assessment(user: User) -> bool:

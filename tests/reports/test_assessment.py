@@ -3,7 +3,10 @@ safe from lost edits, approved by the chair before the PDF is made, then publish
 
 import re
 
+from reports.apps import PUBLIC_ANNUAL_REPORT
 from reports.models import AnnualReport, AssessmentSection
+from scrutiny import switches
+from scrutiny.models import SiteSettings
 from tests.factories.reports import approved_report
 
 
@@ -89,6 +92,21 @@ def test_the_annual_report_page_is_public_only_once_published(client, world):
     assert html.count("<h1") == 1 and "Annual Report to Tenants" in html
     assert "What the panel thinks" in html and "Repairs got better; complaints did not." in html
     assert "Get this report as a PDF" not in html  # asking needs signing in
+
+
+def test_the_site_settings_can_keep_even_a_published_report_for_signed_in_people(client, world):
+    approved_report(world.year, published=True)
+    path = f"/reports/annual/{world.year}/"
+    assert switches.is_on(PUBLIC_ANNUAL_REPORT) is True  # on until an administrator chooses
+    assert client.get(path).status_code == 200
+
+    site = SiteSettings.load()
+    site.switches = {**site.switches, PUBLIC_ANNUAL_REPORT: False}
+    site.save()
+
+    assert client.get(path).status_code == 302  # to sign in
+    client.force_login(world.outsider)  # any signed-in tenant
+    assert client.get(path).status_code == 200
 
 
 def test_an_unapproved_report_cannot_be_published(client, world):
