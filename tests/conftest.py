@@ -30,20 +30,26 @@ def pytest_collection_modifyitems(items):
     items.sort(key=_slowness)
 
 
-def pytest_configure(config):
-    """With -n, hand tests out one at a time as workers free up (xdist's loadgroup) rather than
-    in long runs of consecutive tests (its default, load), where the slow tests, being first,
-    would all go to one worker. Tests marked xdist_group("name") run on the same worker.
-    An explicit --dist other than load is kept."""
-    if hasattr(config, "workerinput"):  # a worker: it marks the groups in the test ids
-        config.option.loadgroup = config.workerinput.get("loadgroup", False)
-    elif getattr(config.option, "dist", "no") == "load":
-        config.option.dist = "loadgroup"
+# Modules whose tests share processes started once for the module: kept on one xdist worker.
+ONE_WORKER_MODULES = ("tests/stack/test_growth.py",)
 
 
-@pytest.hookimpl(optionalhook=True)  # an xdist hook: absent with -p no:xdist
-def pytest_configure_node(node):
-    node.workerinput["loadgroup"] = node.config.getvalue("dist") == "loadgroup"
+@pytest.hookimpl(optionalhook=True, tryfirst=True)  # an xdist hook: absent with -p no:xdist
+def pytest_xdist_make_scheduler(config, log):
+    """With -n, hand tests out one at a time as workers free up, in the order above, rather than
+    in long runs of consecutive tests (xdist's default, load), where the slow tests, being
+    first, would all go to one worker. An explicit --dist other than load is kept."""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class OneAtATime(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            module = nodeid.split("::", 1)[0]
+            return module if module in ONE_WORKER_MODULES else nodeid
+
+    config.option.loadscopereorder = False  # keep the slowest-first order
+    return OneAtATime(config, log)
 
 
 def need_service(available, reason):

@@ -105,6 +105,7 @@ class Stack:
         self.port = int(env["SITE_URL"].rsplit(":", 1)[1])
         self.url = env["SITE_URL"]
         self.processes = {}
+        self._log_from = {}
 
     def _spawn(self, name, args, env=None):
         log = open(self.tmp_path / f"{name}.log", "w")  # noqa: SIM115 - closed in stop()
@@ -117,8 +118,22 @@ class Stack:
         return process
 
     def log(self, name):
+        """The process's output (on a shared stack: since the test began)."""
         path = self.tmp_path / f"{name}.log"
-        return path.read_text(errors="replace") if path.exists() else ""
+        if not path.exists():
+            return ""
+        with path.open("rb") as file:
+            file.seek(self._log_from.get(name, 0))
+            return file.read().decode(errors="replace")
+
+    def begin_test(self):
+        """On a stack shared by several tests: each test reads only the logs written since it
+        began, finds the mail folder empty, and starts with every process still running."""
+        self._log_from = {path.stem: path.stat().st_size for path in self.tmp_path.glob("*.log")}
+        for path in self.mail_dir.iterdir():
+            path.unlink()
+        for name in self.processes:
+            self._check_alive(name)
 
     def _check_alive(self, name):
         process, _ = self.processes[name]
@@ -188,12 +203,16 @@ class Stack:
     def browser(self, port=None):
         return Browser(f"http://127.0.0.1:{port}" if port else self.url)
 
+    def print_logs(self):
+        """Shown by pytest only when the test failed."""
+        for path in sorted(self.tmp_path.glob("*.log")):
+            print(f"--- {path.stem} output ---\n{self.log(path.stem)}")
+
     def close(self):
         for name in list(self.processes):
             self.stop(name)
-        # Shown by pytest only when the test failed.
-        for path in sorted(self.tmp_path.glob("*.log")):
-            print(f"--- {path.stem} output ---\n{path.read_text(errors='replace')}")
+        self._log_from = {}
+        self.print_logs()
         self._forget_queue()
 
     def _forget_queue(self):
@@ -211,22 +230,14 @@ class Stack:
             client.close()
 
 
-@pytest.fixture
-def stack(broker_url, static_root, transactional_db, settings, tmp_path):
-    """Gunicorn and (on request) a Celery worker, stopped after the test whatever happens.
-
-    It depends on transactional_db, so the subprocesses are stopped before the test database
-    is emptied (their connections would otherwise block it)."""
-    from django.conf import global_settings
+def stack_env(folder, broker_url, static_root, **overrides):
+    """Production settings for a stack whose files live in `folder`, on the test database."""
     from django.db import connection
 
-    # The web app checks passwords with the real hashers, not the tests' fast one.
-    settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
-
     port = _free_port()
-    mail_dir = tmp_path / "mail"
+    mail_dir = folder / "mail"
     mail_dir.mkdir()
-    env = production_env(
+    return production_env(
         DATABASE_URL=_database_url(connection.settings_dict),
         CELERY_BROKER_URL=broker_url,
         # A queue of this test's own: parallel runs on the same Redis never take each other's tasks.
@@ -235,12 +246,74 @@ def stack(broker_url, static_root, transactional_db, settings, tmp_path):
         SITE_URL=f"http://127.0.0.1:{port}",
         SECURE_SSL_REDIRECT="false",
         STATIC_ROOT=str(static_root),
-        MEDIA_ROOT=str(tmp_path / "media"),
+        MEDIA_ROOT=str(folder / "media"),
         EMAIL_URL=f"filemail:///{mail_dir}",  # four slashes: an absolute path
         LOG_LEVEL="INFO",
+        **overrides,
     )
-    stack = Stack(tmp_path, env)
+
+
+def use_real_password_hashers(settings):
+    """The web app checks passwords with the real hashers, not the tests' fast one."""
+    from django.conf import global_settings
+
+    settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
+
+
+@pytest.fixture
+def stack(broker_url, static_root, transactional_db, settings, tmp_path):
+    """Gunicorn and (on request) a Celery worker of the test's own, stopped after the test
+    whatever happens: for tests that start, stop, kill or reconfigure processes. A test that
+    only needs the app and a worker running takes `running_stack` instead.
+
+    It depends on transactional_db, so the subprocesses are stopped before the test database
+    is emptied (their connections would otherwise block it)."""
+    use_real_password_hashers(settings)
+    stack = Stack(tmp_path, stack_env(tmp_path, broker_url, static_root))
     try:
         yield stack
     finally:
         stack.close()
+
+
+# A cache in each process's memory would carry one test's pages over to the next test on a
+# shared stack; with no cache every request reads the database, as a freshly started one does.
+SHARED_STACK_CACHE = "dummycache://"
+
+
+def wait_for_worker(stack, *names):
+    """Until /healthz says every worker named answers (and each is still running)."""
+    expected = f"ok: {len(names)} answering"
+    return stack.wait_for(
+        lambda: (h := stack.healthz()) and h["worker"] == expected and h, "the workers", "web", *names
+    )
+
+
+@pytest.fixture(scope="session")
+def _running_stack(broker_url, static_root, django_db_setup, tmp_path_factory):
+    """Gunicorn and a Celery worker started once for this test process (xdist worker)."""
+    folder = tmp_path_factory.mktemp("running-stack")
+    stack = Stack(folder, stack_env(folder, broker_url, static_root, CACHE_URL=SHARED_STACK_CACHE))
+    try:
+        stack.start_web()
+        stack.start_worker()
+        wait_for_worker(stack, "worker")
+        yield stack
+    finally:
+        stack.close()
+
+
+@pytest.fixture
+def running_stack(_running_stack, transactional_db, settings):
+    """Gunicorn and a Celery worker already running, shared by the tests of this test process
+    that neither start, stop, kill nor reconfigure processes (those take `stack`). The same
+    Stack API; each test sees only the logs written since it began and an empty mail folder.
+
+    Between tests the database is emptied while the processes are idle (their connections hold
+    no locks then), and no cache carries anything over (SHARED_STACK_CACHE)."""
+    use_real_password_hashers(settings)
+    _running_stack.begin_test()
+    yield _running_stack
+    _running_stack.print_logs()
+    for name in _running_stack.processes:
+        _running_stack._check_alive(name)  # a process that died fails the test that killed it

@@ -125,11 +125,11 @@ def test_a_task_whose_worker_is_killed_mid_task_is_done_by_a_new_worker_once(
     assert "send_invitation" in stack.log("worker2")
 
 
-def test_an_oversized_upload_is_refused_before_its_body_is_sent(stack):
+def test_an_oversized_upload_is_refused_before_its_body_is_sent(running_stack):
     """gunicorn answers 413 to the headers alone: none of the 300 MB is sent, let alone stored."""
     import socket
 
-    stack.start_web()
+    stack = running_stack
     declared = 300 * 1024 * 1024
     with socket.create_connection(("127.0.0.1", stack.port), timeout=120) as conn:
         conn.sendall(

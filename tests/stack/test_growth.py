@@ -17,7 +17,14 @@ from tests.factories.accounts import UserFactory
 from tests.factories.panels import MembershipFactory, PanelFactory
 from tests.factories.recommendations import ActionFactory, RecommendationFactory
 from tests.factories.reviews import ReviewFactory
-from tests.stack.conftest import Browser, _free_port
+from tests.stack.conftest import (
+    SHARED_STACK_CACHE,
+    Browser,
+    Stack,
+    _free_port,
+    stack_env,
+    use_real_password_hashers,
+)
 from tests.stack.services import PrivateRedis
 from tests.stack.test_faults import wait
 from tests.stack.test_stack import csrf_token, sign_in
@@ -25,26 +32,43 @@ from tests.stack.test_stack import csrf_token, sign_in
 DRAFTS_PER_THREAD = 5
 
 
-@pytest.fixture
-def private_redis(tmp_path):
-    redis = PrivateRedis(tmp_path)
+@pytest.fixture(scope="module")
+def _started(broker_url, static_root, django_db_setup, tmp_path_factory):
+    """Two web instances and two workers sharing one database and one Redis (a private one),
+    started once for this module's tests, which neither stop nor reconfigure them."""
+    folder = tmp_path_factory.mktemp("growth")
+    redis = PrivateRedis(folder)
     redis.start()
-    yield redis
-    redis.stop()
+    stack = Stack(folder, stack_env(folder, redis.url, static_root, CACHE_URL=SHARED_STACK_CACHE))
+    second_port = _free_port()
+    try:
+        stack.start_web()
+        stack.start_web("web2", port=second_port)
+        stack.start_worker("worker")
+        stack.start_worker("worker2")
+        for name in ("worker", "worker2"):
+            stack.wait_for(lambda n=name: " ready." in stack.log(n), f"{name} to be ready", name)
+        yield stack, [stack.url, f"http://127.0.0.1:{second_port}"]
+    finally:
+        stack.close()
+        redis.stop()
 
 
 @pytest.fixture
-def two_of_everything(stack, private_redis):
-    """Two web instances and two workers sharing one database and one Redis."""
-    stack.env["CELERY_BROKER_URL"] = private_redis.url
-    second_port = _free_port()
-    stack.start_web()
-    stack.start_web("web2", port=second_port)
-    stack.start_worker("worker")
-    stack.start_worker("worker2")
-    for name in ("worker", "worker2"):
-        stack.wait_for(lambda n=name: " ready." in stack.log(n), f"{name} to be ready", name)
-    return [stack.url, f"http://127.0.0.1:{second_port}"]
+def stack(_started, transactional_db, settings):
+    """The module's started stack, as `running_stack` gives it: logs since the test began, an
+    empty mail folder, every process still running."""
+    shared, _ = _started
+    use_real_password_hashers(settings)
+    shared.begin_test()
+    yield shared
+    shared.print_logs()
+
+
+@pytest.fixture
+def two_of_everything(stack, _started):
+    """The addresses of the two web instances."""
+    return _started[1]
 
 
 def on(url, browser):

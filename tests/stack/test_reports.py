@@ -42,12 +42,11 @@ def _worker_ready(stack, name):
     )
 
 
-def test_a_manager_gets_the_annual_report_made_by_the_worker(stack):
+def test_a_manager_gets_the_annual_report_made_by_the_worker(running_stack):
+    stack = running_stack
     manager = UserFactory(role="manager", email="stack-manager@example.org", display_name="Helen Baird")
     year = current_year() - 1
     approved_report(year, text="The panel found repairs better and complaints slower.")
-    stack.start_web()
-    stack.start_worker()
     _worker_ready(stack, "worker")
     browser = sign_in(stack, manager)
 

@@ -8,6 +8,7 @@ import time
 
 from tests.deploy.production import REPO
 from tests.factories.accounts import PASSWORD, UserFactory
+from tests.stack.conftest import wait_for_worker
 
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 # Generous for a busy shared machine; nothing asserts on time.
@@ -42,13 +43,10 @@ def wait_until_sent(email):
     return None
 
 
-def test_an_invitation_is_sent_by_the_worker_and_its_link_works(stack):
+def test_an_invitation_is_sent_by_the_worker_and_its_link_works(running_stack):
+    stack = running_stack
     admin = UserFactory(role="admin", email="stack-admin@example.org", display_name="Sam Patel")
-    stack.start_web()
-    stack.start_worker()
-    health = stack.wait_for(
-        lambda: (h := stack.healthz()) and h["worker"].startswith("ok") and h, "the worker", "web", "worker"
-    )
+    health = wait_for_worker(stack, "worker")
     assert health == {
         "code": 200, "status": "ok", "database": "ok", "broker": "ok", "worker": "ok: 1 answering",
     }
@@ -93,9 +91,9 @@ def test_health_says_no_worker_answered_when_none_runs(stack):
     }
 
 
-def test_the_container_health_check_passes_against_gunicorn(stack):
+def test_the_container_health_check_passes_against_gunicorn(running_stack):
     """docker/healthcheck.py, as docker-compose.yml runs it, against the app in production mode."""
-    stack.start_web()
+    stack = running_stack
 
     result = subprocess.run(
         [sys.executable, str(REPO / "docker" / "healthcheck.py"), f"{stack.url}/healthz"],
