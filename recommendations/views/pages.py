@@ -11,6 +11,7 @@ from recommendations import exports, permissions, selectors
 from recommendations.filters import TrackerFilter
 from recommendations.models import ProgressUpdate, Recommendation
 from scrutiny import uploads
+from scrutiny.kept_html import kept_fields
 from scrutiny.models import SiteSettings
 from scrutiny.paging import narrow_page
 from scrutiny.permissions import require
@@ -46,6 +47,7 @@ def tracker(request):
     summary, medians = selectors.tracker_figures(recommendations, key=f"{seen_by}?{filters.urlencode()}")
     return render(request, "recommendations/tracker.html", {
         "filter": filterset,
+        "filter_fields": kept_fields(filterset.form, "recommendations/_filter_fields.html"),
         "page": page,
         "summary": summary,
         "medians": medians,
