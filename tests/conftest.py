@@ -11,8 +11,10 @@ SLOW_FIRST = (
     "tests/stack/test_growth.py",
     "tests/stack/",
     "tests/browser/",
+    "tests/assessments/test_privacy_every_url.py",
     "tests/test_permissions.py",
     "tests/deploy/",
+    "tests/recommendations/test_demo_",
     "tests/test_types.py",
     "tests/scrutiny/test_sqlite_concurrency.py",
 )
@@ -73,6 +75,21 @@ def _isolated_site(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """`manage.py collectstatic` with production storage, run once per test process (the stack
+    tests serve its files; tests/deploy checks them): (the folder, the finished command)."""
+    from tests.deploy.production import manage, production_env
+
+    root = tmp_path_factory.mktemp("static")
+    database = tmp_path_factory.mktemp("collectstatic-db") / "db.sqlite3"
+    result = manage(
+        "collectstatic", "--noinput",
+        env=production_env(STATIC_ROOT=str(root), DATABASE_URL=f"sqlite:///{database}"),
+    )
+    return root, result
 
 
 @pytest.fixture

@@ -42,13 +42,11 @@ def test_an_empty_secret_key_is_refused_too(tmp_path):
     assert "SECRET_KEY must be set when DEBUG is off." in result.stderr
 
 
-def test_collectstatic_works_with_production_storage(tmp_path):
+def test_collectstatic_works_with_production_storage(collected_static):
     """The image's build step: hashed, compressed files and a manifest WhiteNoise serves from.
-    A static file naming another that is missing (e.g. a source map) fails here, not in Docker."""
-    static_root = tmp_path / "static"
-    env = production_env(STATIC_ROOT=str(static_root), DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
-
-    result = manage("collectstatic", "--noinput", env=env)
+    A static file naming another that is missing (e.g. a source map) fails here, not in Docker.
+    (The run is shared with the stack tests, which serve these files: see collected_static.)"""
+    static_root, result = collected_static
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert (static_root / "staticfiles.json").is_file()

@@ -15,7 +15,7 @@ import pytest
 import requests
 
 from tests.conftest import need_service
-from tests.deploy.production import REPO, manage, production_env
+from tests.deploy.production import REPO, production_env
 
 # Generous: on a busy shared machine gunicorn or a worker can take a minute to start.
 START_TIMEOUT = 180
@@ -58,10 +58,9 @@ def broker_url():
 
 
 @pytest.fixture(scope="session")
-def static_root(broker_url, tmp_path_factory):
+def static_root(broker_url, collected_static):
     """collectstatic once per run: with DEBUG off the app serves the hashed files it lists."""
-    root = tmp_path_factory.mktemp("static")
-    result = manage("collectstatic", "--noinput", env=production_env(STATIC_ROOT=str(root)))
+    root, result = collected_static
     assert result.returncode == 0, result.stdout + result.stderr
     return root
 
