@@ -19,10 +19,11 @@ def take_up_places_on_acceptance(sender, instance, **kwargs):
         take_up_places(invitation=instance)
 
 
-def _figures_changed(sender, **kwargs):
+def _figures_changed(sender, update_fields=None, **kwargs):
     from panels.selectors import forget_figures
 
-    forget_figures()
+    if update_fields != frozenset({"last_login"}):  # a sign-in changes no figure
+        forget_figures()
 
 
 for _model in (Meeting, Attendance, Membership, Training, User):

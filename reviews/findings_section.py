@@ -47,8 +47,9 @@ def findings_section(review: Review, *, questions: list, group_by: str, page_num
     return html
 
 
-def _changed(sender: type, instance: object = None, **kwargs: Any) -> None:
-    if isinstance(instance, WATCHED):
+def _changed(sender: type, instance: object = None, update_fields: Any = None, **kwargs: Any) -> None:
+    # A sign-in saves the person's last_login alone: nothing the section shows.
+    if isinstance(instance, WATCHED) and update_fields != frozenset({"last_login"}):
         forget()
 
 

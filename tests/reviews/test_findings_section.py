@@ -79,3 +79,13 @@ def test_kept_findings_stay_escaped(client, world):
     html = page(client, world)  # from the cache
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_someone_signing_in_leaves_the_kept_section_alone(client, world):
+    FindingFactory(review=world.review, question=world.q1, statement="Calls go unlogged.")
+    client.force_login(world.member)
+    page(client, world)
+    client.force_login(world.second)  # saves the person's last_login
+    with CaptureQueriesContext(connection) as queries:
+        assert "Calls go unlogged." in page(client, world)
+    assert not [q for q in queries if "reviews_finding" in q["sql"] and "COUNT" not in q["sql"]]
