@@ -33,7 +33,7 @@ def pytest_collection_modifyitems(items):
 
 
 # Modules whose tests share processes started once for the module: kept on one xdist worker.
-ONE_WORKER_MODULES = ("tests/stack/test_growth.py",)
+ONE_WORKER_MODULES = ("tests/stack/test_growth.py", "tests/recommendations/test_demo_through_services.py")
 
 
 @pytest.hookimpl(optionalhook=True, tryfirst=True)  # an xdist hook: absent with -p no:xdist
