@@ -168,10 +168,12 @@ class Stack:
         process.wait(timeout=30)
         log.close()
 
-    def stop(self, name):
+    def stop(self, name, *, signalled=False):
+        """SIGTERM (unless already sent) and wait for a clean exit; SIGKILL if there is none."""
         process, log = self.processes.pop(name)
         if process.poll() is None:
-            process.terminate()
+            if not signalled:
+                process.terminate()
             try:
                 process.wait(timeout=15)
             except subprocess.TimeoutExpired:
@@ -208,8 +210,14 @@ class Stack:
             print(f"--- {path.stem} output ---\n{self.log(path.stem)}")
 
     def close(self):
-        for name in list(self.processes):
-            self.stop(name)
+        # Every process is asked to stop first, then each is waited for: the shutdowns overlap.
+        names = list(self.processes)
+        for name in names:
+            process, _ = self.processes[name]
+            if process.poll() is None:
+                process.terminate()
+        for name in names:
+            self.stop(name, signalled=True)
         self._log_from = {}
         self.print_logs()
         self._forget_queue()
