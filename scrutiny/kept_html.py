@@ -25,10 +25,14 @@ def _drawn_from(bound: forms.BoundField) -> list[Any]:
         sorted((k, str(v)) for k, v in widget.attrs.items()), bound.value(), [str(e) for e in bound.errors],
         bound.field.required, bound.field.disabled,
     ]
+    # Choices and suggestions are read once, here, and the drawing uses what was read.
     if not bound.is_hidden and hasattr(widget, "choices"):
+        widget.choices = list(widget.choices)
         item.append([(str(value), str(label)) for value, label in widget.choices])
     if isinstance(widget, DatalistInput):
-        item.append(list(widget.options())[:DATALIST_SIZE])
+        options = list(widget.options())[:DATALIST_SIZE]
+        widget.options = lambda: options
+        item.append(options)
     return item
 
 
