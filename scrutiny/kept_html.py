@@ -27,7 +27,9 @@ def _drawn_from(bound: forms.BoundField) -> list[Any]:
     ]
     # Choices and suggestions are read once, here, and the drawing uses what was read.
     if not bound.is_hidden and hasattr(widget, "choices"):
-        widget.choices = list(widget.choices)
+        # (From a generator: list() would first ask a model field's choices for their length,
+        # an extra COUNT query.)
+        widget.choices = list(choice for choice in widget.choices)  # noqa: C400
         item.append([(str(value), str(label)) for value, label in widget.choices])
     if isinstance(widget, DatalistInput):
         options = list(widget.options())[:DATALIST_SIZE]
