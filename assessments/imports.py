@@ -8,6 +8,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 import yaml
@@ -168,13 +169,58 @@ def _yaml_line(node_marks, index, fallback):
     return node_marks[index] if index < len(node_marks) else fallback
 
 
-def parse_yaml(text: str) -> ParsedFramework:
-    """A framework from YAML (see the import page for the layout), or ImportFailed."""
+ALIASES_REFUSED = "aliases are not allowed"
+
+
+class _YamlLoader(yaml.SafeLoader):
+    """Safe YAML without aliases (*name): a framework file needs none, and they let a few lines
+    stand for billions of items (the "billion laughs" file), which would exhaust the server."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, ALIASES_REFUSED, self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
+def _load_yaml(text: str):
     try:
-        data = yaml.safe_load(text)
+        return yaml.load(text, Loader=_YamlLoader)  # noqa: S506 (SafeLoader, and no aliases)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise ImportFailed([RowError(mark.line + 1 if mark else 1, "This is not valid YAML.")]) from exc
+        reason = "This is not valid YAML."
+        if getattr(exc, "problem", "") == ALIASES_REFUSED:
+            reason = "The file uses a YAML alias (*name). Write each value out in full instead."
+        raise ImportFailed([RowError(mark.line + 1 if mark else 1, reason)]) from exc
+    except RecursionError as exc:
+        raise ImportFailed([RowError(1, "This is not valid YAML: it is nested too deeply.")]) from exc
+
+
+def _text(errors: list[RowError], line: int, item: dict, key: str, label: str, limit: int) -> str:
+    """item[key] as text, "" if missing; a list or mapping there, or text over the limit (the
+    database's), is reported on the line."""
+    value = item.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, (str, int, float, bool, date)):
+        errors.append(RowError(line, f"{label} should be plain text, not a list or a mapping."))
+        return ""
+    text = str(value).strip()
+    _check_length(errors, line, label, text, limit)
+    return text
+
+
+def _list(errors: list[RowError], line: int, value, label: str) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        errors.append(RowError(line, f"{label} should be a list."))
+        return []
+    return value
+
+
+def parse_yaml(text: str) -> ParsedFramework:
+    """A framework from YAML (see the import page for the layout), or ImportFailed."""
+    data = _load_yaml(text)
     if not isinstance(data, dict) or not isinstance(data.get("standards"), list):
         raise ImportFailed([RowError(1, "The file needs a list called standards.")])
     # Line numbers for each outcome, found by re-reading the file's "- code:" lines in order.
@@ -184,6 +230,7 @@ def parse_yaml(text: str) -> ParsedFramework:
     errors: list[RowError] = []
     standards: list[dict] = []
     seen: dict[str, int] = {}
+    standard_lines: dict[str, int] = {}
     cursor = 0
     for s in data["standards"]:
         s_line = _yaml_line(code_lines, cursor, 1)
@@ -191,15 +238,22 @@ def parse_yaml(text: str) -> ParsedFramework:
         if not isinstance(s, dict):
             errors.append(RowError(s_line, "Each standard needs a code, a title and outcomes."))
             continue
-        s_code, s_title = str(s.get("code") or "").strip(), str(s.get("title") or "").strip()
+        s_code = _text(errors, s_line, s, "code", "The standard code", 30)
+        s_title = _text(errors, s_line, s, "title", "The standard title", 300)
         if not s_code or not s_title:
             errors.append(RowError(s_line, "The standard needs a code and a title."))
+        elif s_code in standard_lines:
+            used = standard_lines[s_code]
+            errors.append(RowError(s_line, f"standard code {s_code} is already used on line {used}."))
+        else:
+            standard_lines[s_code] = s_line
         outcomes = []
-        for o in s.get("outcomes") or []:
+        for o in _list(errors, s_line, s.get("outcomes"), "The standard's outcomes"):
             line = _yaml_line(code_lines, cursor, s_line)
             cursor += 1
             o = o if isinstance(o, dict) else {}
-            code, title = str(o.get("code") or "").strip(), str(o.get("title") or "").strip()
+            code = _text(errors, line, o, "code", "The outcome code", 30)
+            title = _text(errors, line, o, "title", "The outcome title", 500)
             if not code or not title:
                 errors.append(RowError(line, "The outcome needs a code and a title."))
                 continue
@@ -211,35 +265,44 @@ def parse_yaml(text: str) -> ParsedFramework:
                 {
                     "code": code,
                     "title": title,
-                    "description": str(o.get("description") or "").strip(),
-                    "guidance": str(o.get("guidance") or "").strip(),
+                    "description": _text(errors, line, o, "description", "The description", 100_000),
+                    "guidance": _text(errors, line, o, "guidance", "The guidance", 100_000),
                 }
             )
         standards.append({"code": s_code, "title": s_title, "outcomes": outcomes})
     indicators = []
-    for i, ind in enumerate(data.get("indicators") or [], start=1):
-        if not isinstance(ind, dict) or not ind.get("code") or not ind.get("title"):
-            errors.append(RowError(1, f"Indicator {i} needs a code and a title."))
+    indicator_codes: set[str] = set()
+    for i, ind in enumerate(_list(errors, 1, data.get("indicators"), "indicators"), start=1):
+        label = f"Indicator {i}"
+        ind = ind if isinstance(ind, dict) else {}
+        code = _text(errors, 1, ind, "code", f"{label}'s code", 30)
+        title = _text(errors, 1, ind, "title", f"{label}'s title", 500)
+        if not code or not title:
+            errors.append(RowError(1, f"{label} needs a code and a title."))
             continue
+        if code in indicator_codes:
+            errors.append(RowError(1, f"{label}'s code {code} is already used by another indicator."))
+            continue
+        indicator_codes.add(code)
+        higher_is_better = ind.get("higher_is_better", True)
+        if not isinstance(higher_is_better, bool):
+            errors.append(RowError(1, f"{label}'s higher_is_better should be true or false."))
         indicators.append(
             {
-                "code": str(ind["code"]).strip(),
-                "title": str(ind["title"]).strip(),
-                "unit": str(ind.get("unit") or "").strip(),
-                "higher_is_better": bool(ind.get("higher_is_better", True)),
+                "code": code,
+                "title": title,
+                "unit": _text(errors, 1, ind, "unit", f"{label}'s unit", 40),
+                "higher_is_better": higher_is_better is not False,
             }
         )
     if not seen and not errors:
         errors.append(RowError(1, "The file has no outcomes."))
+    framework = data.get("framework") if isinstance(data.get("framework"), dict) else {}
+    name = _text(errors, 1, framework, "name", "The framework's name", 200)
+    source = _text(errors, 1, framework, "source", "The framework's source", 300)
     if errors:
         raise ImportFailed(errors)
-    framework = data.get("framework") if isinstance(data.get("framework"), dict) else {}
-    return ParsedFramework(
-        name=str(framework.get("name") or "").strip(),
-        source=str(framework.get("source") or "").strip(),
-        standards=standards,
-        indicators=indicators,
-    )
+    return ParsedFramework(name=name, source=source, standards=standards, indicators=indicators)
 
 
 def import_framework(*, by: User, data: bytes, filename: str, name: str = "", source: str = "") -> Framework:
@@ -313,6 +376,12 @@ def _year(value: str) -> int:
     return int(match.group(1))
 
 
+def _shown(row: dict, column: str) -> str:
+    """A value from the file as quoted in a message: a long one is cut short."""
+    value = row.get(column, "")
+    return value if len(value) <= 40 else value[:40] + "…"
+
+
 def import_figures(*, framework: Framework, by: User, data: bytes) -> int:
     """Yearly indicator values from CSV, all rows or none; returns how many were saved."""
     from assessments.permissions import can_enter_figures
@@ -324,22 +393,25 @@ def import_figures(*, framework: Framework, by: User, data: bytes) -> int:
     errors: list[RowError] = []
     parsed = []
     seen: dict[tuple, int] = {}
-    for line, row in _rows(text, FIGURE_COLUMNS, ["indicator_code", "year", "value"]):
+    for count, (line, row) in enumerate(_rows(text, FIGURE_COLUMNS, ["indicator_code", "year", "value"]), 1):
+        if count > MAX_ROWS:
+            errors.append(RowError(line, f"The file has more than {MAX_ROWS} rows."))
+            break
         problems = []
         indicator = indicators.get(row.get("indicator_code", "").lower())
         if indicator is None:
-            problems.append(f'no indicator with code "{row.get("indicator_code", "")}" in {framework.name}')
+            problems.append(f'no indicator with code "{_shown(row, "indicator_code")}" in {framework.name}')
         try:
             year = _year(row.get("year", ""))
         except ValueError:
-            problems.append(f'year "{row.get("year", "")}" should look like 2024 or 2024/25')
+            problems.append(f'year "{_shown(row, "year")}" should look like 2024 or 2024/25')
             year = None
         numbers = {}
         for column in ("value", "target", "peer_average"):
             try:
                 numbers[column] = _decimal(row.get(column, ""))
             except ValueError:
-                problems.append(f'{column} "{row.get(column, "")}" is not a number')
+                problems.append(f'{column} "{_shown(row, column)}" is not a number')
         if not problems and numbers["value"] is None:
             problems.append("value is empty")
         if indicator and year and (indicator.pk, year) in seen:
