@@ -9,6 +9,7 @@ from mysteryshop import permissions as perms
 from mysteryshop import selectors, services
 from mysteryshop.forms import ChecklistForm, CopyForm, SectionForm, StandardForm
 from mysteryshop.models import Checklist, Section, Standard
+from mysteryshop.views.common import whole_number
 from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
@@ -191,7 +192,7 @@ def _move(request, checklist, noun, call):
     direction = request.POST.get("direction")
     version = request.POST.get("version", "")
     try:
-        moved = call(int(version) if version.isdigit() else 0, direction)
+        moved = call(whole_number(version) or 0, direction)
     except services.EditConflict:
         messages.error(request, "Someone else changed this checklist while you had it open. "
                                 "Check the order below, then move it again if you still need to.")

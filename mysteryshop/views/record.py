@@ -21,6 +21,7 @@ from mysteryshop import permissions as perms
 from mysteryshop import selectors, services
 from mysteryshop.forms import PhotoForm
 from mysteryshop.models import AnswerReceipt, Standard
+from mysteryshop.views.common import whole_number
 from mysteryshop.views.visits import get_visit
 
 VALUE_FIELDS = ("choice", "rating", "number", "text", "not_applicable")
@@ -56,7 +57,7 @@ def record(request, pk):
         raise PermissionDenied(perms.NOT_YOUR_VISIT)
     sections = selectors.visit_sections(visit=visit)
     requested = request.GET.get("section") or _first_unfinished(sections)
-    index = len(sections) + 1 if requested == "check" else int(requested) if requested.isdigit() else 1
+    index = len(sections) + 1 if requested == "check" else whole_number(requested) or 1
     index = min(max(index, 1), len(sections) + 1)
     problems = []
     if request.method == "POST":
@@ -68,7 +69,7 @@ def record(request, pk):
             try:
                 services.record_answer(
                     by=request.user, visit=visit, standard=standard, value=raw,
-                    based_on=request.POST.get(f"s{standard.pk}-version") or None,
+                    based_on=whole_number(request.POST.get(f"s{standard.pk}-version")),
                 )
             except ValidationError as exc:
                 problems.append((standard, " ".join(exc.messages)))
@@ -97,7 +98,7 @@ def answer(request, pk):
     try:
         body = json.loads(request.body or b"{}")
         key = uuid.UUID(str(body.get("key")))
-    except (ValueError, TypeError, AttributeError):
+    except (ValueError, TypeError, AttributeError, RecursionError):  # RecursionError: [[[[…]]]]
         body, key = {}, None
     # A repeat of an answer already received is answered even after the visit was submitted.
     repeat = key is not None and AnswerReceipt.objects.filter(key=key, visit=visit).exists()

@@ -9,7 +9,7 @@ from mysteryshop import permissions as perms
 from mysteryshop import selectors, services
 from mysteryshop.forms import PhotoForm, VisitForm
 from mysteryshop.models import Channel, Visit, VisitPhoto
-from mysteryshop.views.common import paginate
+from mysteryshop.views.common import paginate, uuid_or_none, whole_number
 from reviews.models import Review
 from reviews.selectors import visible_reviews
 from scrutiny.forms import run_form
@@ -121,7 +121,8 @@ def visit_edit(request, pk):
 def visit_submit(request, pk):
     visit = get_visit(request, pk, edit=True)
     try:
-        services.submit_visit(by=request.user, visit=visit, version=request.POST.get("version") or 0)
+        version = whole_number(request.POST.get("version")) or 0
+        services.submit_visit(by=request.user, visit=visit, version=version)
     except services.EditConflict:
         messages.error(request, "The visit was changed elsewhere while you had it open. Check the "
                                 "answers below, then submit again.")
@@ -137,13 +138,13 @@ def visit_submit(request, pk):
 def photo_add(request, pk):
     """A photo from the visit form: sent straight away, or later from the phone's queue."""
     visit = get_visit(request, pk)
-    key = request.POST.get("key") or None
+    key = uuid_or_none(request.POST.get("key"))
     if key and VisitPhoto.objects.filter(key=key, visit=visit).exists():
         return _photo_done(request, visit)
     require(perms.can_edit_visit(request.user, visit), perms.edit_refusal(visit))
     form = PhotoForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        standard = visit.checklist.standards.filter(pk=request.POST.get("standard") or None).first()
+        standard = visit.checklist.standards.filter(pk=whole_number(request.POST.get("standard"))).first()
         try:
             services.add_photo(by=request.user, visit=visit, file=form.cleaned_data["photo"],
                                description=form.cleaned_data["description"], standard=standard, key=key)
