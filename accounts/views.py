@@ -101,7 +101,7 @@ def accept_invitation(request, token):
 def notices_read(request):
     """Mark the person's own notices as read (one, with `notice`, or all); back to home."""
     notice_id = request.POST.get("notice", "")
-    services.mark_notices_read(user=request.user, notice_id=int(notice_id) if notice_id.isdigit() else None)
+    services.mark_notices_read(user=request.user, notice_id=int(notice_id) if notice_id.isdecimal() else None)
     return redirect("home")
 
 

@@ -145,7 +145,7 @@ class StandardScoresForm(forms.Form):
             raw = self.cleaned_data.get(f"o{outcome.pk}-value") or ""
             yield (
                 outcome,
-                int(raw) if raw.isdigit() else None,
+                int(raw) if raw.isdecimal() else None,
                 raw == DONT_KNOW,
                 self.cleaned_data.get(f"o{outcome.pk}-comment", ""),
                 self.cleaned_data.get(f"o{outcome.pk}-evidence_url", ""),

@@ -269,7 +269,7 @@ class FindingForm(VersionedForm, forms.Form):
         else:
             ticked = self.data.get("evidence")
         ticked = [ticked] if isinstance(ticked, str | int) else ticked or []
-        keep = [int(pk) for pk in map(str, ticked) if pk.isdigit() and int(pk) <= LARGEST_ID]
+        keep = [int(pk) for pk in map(str, ticked) if pk.isdecimal() and int(pk) <= LARGEST_ID]
         shown = evidence_choices_shown(review=review, keep=keep, search=evidence_search)
         field.widget.choices = [(e.pk, e.label) for e in shown]
         total = field.queryset.count()

@@ -72,7 +72,7 @@ class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         if key == "pk":
             for pk in value:
                 text = str(pk).strip()
-                if text.lstrip("-").isdigit() and abs(int(text)) > LARGEST_ID:
+                if text.lstrip("-").isdecimal() and abs(int(text)) > LARGEST_ID:
                     raise ValidationError(
                         self.error_messages["invalid_choice"], code="invalid_choice",
                         params={"value": text},

@@ -37,4 +37,4 @@ def try_again(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, f"Job {job.pk} has been queued again. If it works it leaves this list.")
     page = request.POST.get("page", "")
-    return redirect(reverse("failed-jobs") + (f"?page={page}" if page.isdigit() else ""))
+    return redirect(reverse("failed-jobs") + (f"?page={page}" if page.isdecimal() else ""))

@@ -80,7 +80,7 @@ def visit_start(request, pk):
 
 def _start_choices(request):
     """What a link such as "start a follow-up visit" chose already: the form still checks it."""
-    initial = {k: request.GET[k] for k in ("checklist", "site") if request.GET.get(k, "").isdigit()}
+    initial = {k: request.GET[k] for k in ("checklist", "site") if request.GET.get(k, "").isdecimal()}
     if request.GET.get("channel") in Channel.values:
         initial["channel"] = request.GET["channel"]
     return initial

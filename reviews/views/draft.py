@@ -16,7 +16,7 @@ from scrutiny.permissions import require
 def _draft_target(request):
     draft_form = DRAFT_FORMS.get(request.POST.get("_draft_form", ""))
     object_id = request.POST.get("_draft_object", "")
-    if draft_form is None or not object_id.isdigit():
+    if draft_form is None or not object_id.isdecimal():
         raise Http404("There is no such form.")
     obj = draft_form.load(int(object_id))
     if obj is None:

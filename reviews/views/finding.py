@@ -39,7 +39,7 @@ def finding_add(request, pk):
         form = FindingForm(request.POST, review=review)
     else:
         # A link from a piece of evidence ("log a finding about this") ticks it already.
-        if "evidence" not in initial and request.GET.get("evidence", "").isdigit():
+        if "evidence" not in initial and request.GET.get("evidence", "").isdecimal():
             initial["evidence"] = [request.GET["evidence"]]
         form = FindingForm(review=review, initial=initial, evidence_search=_search(request))
     done = run_form(

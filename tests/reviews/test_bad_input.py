@@ -111,3 +111,39 @@ def test_every_title_and_name_in_the_project_is_kept_on_one_line():
                 assert isinstance(field, SingleLineCharField), f"{cls.__name__}.{name}"
     expected = {"ReviewForm.title", "ProfileForm.display_name", "PanelForm.name", "MeetingForm.title"}
     assert expected <= set(found)
+
+
+# "²" is a digit to str.isdigit() but not to int(): guards written with isdigit() let it through.
+SUPERSCRIPT = "²"
+
+
+@pytest.mark.parametrize("evidence", [SUPERSCRIPT, "-" + SUPERSCRIPT])
+def test_a_superscript_digit_in_a_multiple_choice_is_an_invalid_choice(client, world, evidence):
+    client.force_login(world.member)
+    response = client.post(f"/reviews/{world.review.pk}/findings/add/", {
+        "kind": "weakness", "statement": "Letters are late.", "evidence": [evidence],
+    })
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "There is a problem" in page and "is not a valid value" in page
+    assert "Letters are late." in page
+
+
+def test_a_superscript_digit_in_a_link_to_log_a_finding_is_ignored(client, world):
+    client.force_login(world.member)
+    response = client.get(f"/reviews/{world.review.pk}/findings/add/?evidence={SUPERSCRIPT}")
+    assert response.status_code == 200
+
+
+def test_a_draft_for_a_superscript_digit_is_not_found(client, world):
+    client.force_login(world.member)
+    response = client.post("/reviews/drafts/save/", {
+        "_draft_form": "finding-add", "_draft_object": SUPERSCRIPT, "statement": "x",
+    })
+    assert response.status_code == 404
+
+
+def test_marking_notice_superscript_digit_read_marks_them_all_and_goes_home(client, world):
+    client.force_login(world.member)
+    response = client.post("/accounts/notices/read/", {"notice": SUPERSCRIPT})
+    assert response.status_code == 302 and response["Location"] == "/"
