@@ -4,7 +4,10 @@ A page of findings costs a handful of queries and about half the page's renderin
 same for everyone who may see the review (nothing in it depends on who is looking). It is kept
 under a key holding a generation that any change it shows starts anew: a finding, a response
 to one, a piece of evidence, a finding's evidence links, a question, a review, or a person (the
-names shown, and erasure). Bulk updates that bypass signals call forget() themselves."""
+names shown, and erasure). The report draft's body (reviews/report_section.py) is kept under
+the same generation, so the panel's and service area's names, site visits' photos and
+interviews' interviewers start a new one too. Bulk updates that bypass signals call forget()
+themselves."""
 
 from __future__ import annotations
 
@@ -18,12 +21,24 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from accounts.models import User
+from panels.models import Panel
 from reviews import selectors
-from reviews.models import Evidence, Finding, FindingComment, Review, ScopeQuestion
+from reviews.models import (
+    Evidence,
+    Finding,
+    FindingComment,
+    Interview,
+    Review,
+    ScopeQuestion,
+    ServiceArea,
+    SiteVisitPhoto,
+)
 
 GENERATION_KEY = "reviews:findings-generation"
 KEPT_SECONDS = 60 * 60
-WATCHED = (Finding, FindingComment, Evidence, ScopeQuestion, Review, User)
+WATCHED = (
+    Finding, FindingComment, Evidence, ScopeQuestion, Review, User, Panel, ServiceArea, SiteVisitPhoto,
+)
 
 
 def forget() -> None:
@@ -31,11 +46,15 @@ def forget() -> None:
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
+def generation() -> str:
+    """The current generation: part of the key of everything kept from it."""
+    return str(cache.get_or_set(GENERATION_KEY, lambda: uuid.uuid4().hex, None))
+
+
 def findings_section(review: Review, *, questions: list, group_by: str, page_number: Any) -> SafeString:
     """The review's findings section (one page, grouped one way), from the cache when kept."""
-    generation = cache.get_or_set(GENERATION_KEY, lambda: uuid.uuid4().hex, None)
     page = hashlib.sha256(str(page_number).encode()).hexdigest()[:16]
-    key = f"reviews:findings-section:{generation}:{review.pk}:{group_by}:{page}"
+    key = f"reviews:findings-section:{generation()}:{review.pk}:{group_by}:{page}"
     html = cache.get(key)
     if html is None:
         context = selectors.findings_page(
@@ -64,4 +83,7 @@ def connect_signals() -> None:
     post_delete.connect(_changed, dispatch_uid="reviews-findings-section-delete")
     m2m_changed.connect(
         _links_changed, sender=Finding.evidence.through, dispatch_uid="reviews-findings-links"
+    )
+    m2m_changed.connect(
+        _links_changed, sender=Interview.interviewers.through, dispatch_uid="reviews-interviewers"
     )

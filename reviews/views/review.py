@@ -12,6 +12,7 @@ from reviews.filters import ReviewFilter
 from reviews.findings_section import findings_section
 from reviews.forms import ReviewForm, StageForm
 from reviews.models import Review, Stage
+from reviews.report_section import report_body
 from reviews.views.common import (
     get_review,
     paginate,
@@ -123,7 +124,8 @@ def review_stage(request, pk):
 
 @login_required
 def review_report(request, pk):
-    """The report draft: the same content the PDF report will be made from."""
+    """The report draft: the same content the PDF report will be made from (its body kept in
+    the cache, read only once the person may see the review)."""
     review = get_review(request, pk)
-    context = selectors.report(review, page_number=request.GET.get("page") or 1)
-    return render(request, "reviews/report.html", context)
+    body = report_body(review, page_number=request.GET.get("page") or 1)
+    return render(request, "reviews/report.html", {"review": review, "report_body": body})
