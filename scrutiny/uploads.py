@@ -127,9 +127,10 @@ def validate_upload(f, allowed=DOCUMENTS):
     if not size:
         raise ValidationError("The file is empty. Choose the file again.", code="empty")
     if name.lower().endswith(".svg"):
+        instead = "a PNG or PDF" if "pdf" in allowed else "a PNG"  # no PDF where only images go
         raise ValidationError(
             "SVG images cannot be uploaded because they can contain scripts. "
-            "Save it as a PNG or PDF and choose it again.",
+            f"Save it as {instead} and choose it again.",
             code="svg",
         )
     kind = detect_kind(f, name)

@@ -106,3 +106,16 @@ def test_a_photo_key_that_is_a_uuid_is_kept(client, shop):
             "photo": SimpleUploadedFile("door.png", image.getvalue()), "description": "Door", "key": key,
         })
     assert str(visit.photos.get().key) == key
+
+
+def test_an_svg_photo_is_refused_with_advice_that_fits_a_photo(client, shop):
+    """Only images go in a visit's photos, so the message does not suggest a PDF."""
+    visit = _start(shop)
+    client.force_login(shop.shopper)
+    svg = b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"
+    response = client.post(f"/mystery-shopping/visits/{visit.pk}/photos/add/", {
+        "photo": SimpleUploadedFile("map.svg", svg), "description": "The estate map",
+    })
+    page = response.content.decode()
+    assert "SVG images cannot be uploaded because they can contain scripts. Save it as a PNG and" in page
+    assert "The estate map" in page and not visit.photos.exists()

@@ -143,6 +143,7 @@ def test_an_svg_with_a_script_is_refused_under_any_name(client, world):
     client.force_login(world.member)
     as_svg = _add_document(client, world.review, "chart.svg", files.SVG_WITH_SCRIPT).content.decode()
     assert "SVG images cannot be uploaded because they can contain scripts" in as_svg
+    assert "Save it as a PNG or PDF and choose it again" in as_svg  # a review takes PDFs
 
     as_text = _add_document(client, world.review, "chart.txt", files.SVG_WITH_SCRIPT).content.decode()
     assert "This file is not a type we accept" in as_text
