@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -11,8 +12,8 @@ from statistics import median
 from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
-from django.db import connection
-from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Max, Q
+from django.db import connection, transaction
+from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -95,15 +96,35 @@ def medians(queryset: QuerySet[Recommendation]) -> dict[str, int | None]:
 TRACKER_FIGURES_SECONDS = 60
 
 
+# Deleting a recommendation or an action leaves the latest updated_at as it was, so each
+# deletion gives this cache entry a new random value (after the commit), which the key holds.
+DELETIONS_KEY = "tracker-figures:deletions"
+
+
+def note_deletion(**kwargs: Any) -> None:
+    """post_delete of a recommendation or action: cached tracker figures are no longer used."""
+    transaction.on_commit(lambda: cache.set(DELETIONS_KEY, uuid.uuid4().hex, None))
+
+
+def _deletions() -> str:
+    token = cache.get(DELETIONS_KEY)
+    if token is None:  # never set, or evicted: a new value, so no earlier figures match
+        cache.add(DELETIONS_KEY, uuid.uuid4().hex, None)
+        token = cache.get(DELETIONS_KEY)
+    return str(token)
+
+
 def tracker_figures(queryset: QuerySet[Recommendation], *, key: str) -> tuple[dict, dict]:
     """The summary counts and medians for the tracker, from the cache when nothing has changed.
 
     `key` names the filtered set (who is looking and the filters). The cache key also holds
-    today's date (overdue is about today) and the latest change to any recommendation or
-    action, read in two small queries, so a cached figure is never older than the data."""
-    stamp = Recommendation.objects.order_by().aggregate(n=Count("pk"), at=Max("updated_at"))
-    acted = Action.objects.order_by().aggregate(n=Count("pk"), at=Max("updated_at"))
-    raw = f"{key}|{timezone.localdate()}|{stamp['n']}|{stamp['at']}|{acted['n']}|{acted['at']}"
+    today's date (overdue is about today), the latest change to any recommendation or action
+    (each read from an index on updated_at: a saved or added row moves it) and the deletions
+    token, so a cached figure is never older than the data. Counting the rows instead read
+    both tables in full on every request."""
+    latest = Recommendation.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
+    acted = Action.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
+    raw = f"{key}|{timezone.localdate()}|{latest}|{acted}|{_deletions()}"
     cache_key = "tracker-figures:" + hashlib.sha256(raw.encode()).hexdigest()
     figures = cache.get(cache_key)
     if figures is None:

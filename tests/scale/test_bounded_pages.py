@@ -163,6 +163,43 @@ def test_the_tracker_figures_come_from_the_cache_until_a_recommendation_changes(
     assert client.get("/recommendations/").context["summary"]["awaiting"] == 1
 
 
+def test_the_tracker_figures_are_worked_out_again_when_a_recommendation_is_deleted(
+    client, django_capture_on_commit_callbacks
+):
+    manager = tracker_world(5)
+    client.force_login(manager)
+    assert client.get("/recommendations/").context["summary"]["awaiting"] == 5
+    # A deletion leaves the latest updated_at as it was: the deletions token changes instead.
+    with django_capture_on_commit_callbacks(execute=True):
+        Recommendation.objects.order_by("updated_at").first().delete()
+    assert client.get("/recommendations/").context["summary"]["awaiting"] == 4
+
+
+def test_the_tracker_figures_are_worked_out_again_when_the_deletions_token_is_lost(client):
+    from recommendations.selectors import DELETIONS_KEY
+
+    manager = tracker_world(5)
+    client.force_login(manager)
+    assert client.get("/recommendations/").context["summary"]["awaiting"] == 5
+    # Deleted while the token is evicted (no commit hook runs here): a fresh token, fresh figures.
+    Recommendation.objects.order_by("updated_at").first().delete()
+    cache.delete(DELETIONS_KEY)
+    assert client.get("/recommendations/").context["summary"]["awaiting"] == 4
+
+
+def test_the_tracker_reads_the_latest_change_without_counting_whole_tables(client):
+    manager = tracker_world(5)
+    client.force_login(manager)
+    client.get("/recommendations/")
+    with CaptureQueriesContext(connection) as ctx:
+        client.get("/recommendations/")
+    sqls = [q["sql"] for q in ctx.captured_queries]
+    for table in ("recommendations_recommendation", "recommendations_action"):
+        latest = f'SELECT "{table}"."updated_at" AS "updated_at" FROM "{table}" ORDER BY 1 DESC LIMIT 1'  # noqa: S608 - compared, never run
+        assert sqls.count(latest) == 1
+    assert not [q for q in ctx.captured_queries if q["sql"].startswith('SELECT COUNT("recommendations_')]
+
+
 def training_panel(n: int):
     """A panel of n members, each with two courses, one of them due a refresher."""
     from datetime import timedelta
