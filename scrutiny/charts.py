@@ -154,13 +154,27 @@ def _kept(draw: Callable[..., Chart]) -> Callable[..., Chart]:
     return kept
 
 
+def _whole_number_scale(series: dict[str, Sequence[Number]], *, large_print: bool) -> dict[str, Any]:
+    """Counts (reviews, visits, people) get a scale of whole numbers: pygal would mark 0.2, 0.4 and
+    so on between 0 and 2 reviews. Larger counts already get round numbers from pygal."""
+    values = [v for values in series.values() for v in values if v is not None]
+    if not values or not all(isinstance(v, int) for v in values):
+        return {}
+    top = max(max(values), 1)
+    if top > 10:
+        return {}
+    step = 2 if large_print and top > 5 else 1
+    return {"y_labels": list(range(0, top + step, step))}
+
+
 @_kept
 def bar(*, title: str, description: str, labels: Sequence[str], series: dict[str, Sequence[Number]],
         unit: str = "", max_value: float | None = None, horizontal: bool = False,
         large_print: bool = False) -> Chart:
     """Bars for each label, one colour per series (e.g. this year and last year)."""
     kind = pygal.HorizontalBar if horizontal else pygal.Bar
-    extra: dict[str, Any] = {"range": (0, max_value)} if max_value is not None else {}
+    extra: dict[str, Any] = ({"range": (0, max_value)} if max_value is not None
+                             else _whole_number_scale(series, large_print=large_print))
     if large_print:
         extra["height"] = _large_print_height(rows=len(labels), series=len(series))
     chart = kind(**_config(x_label_rotation=0 if horizontal else 30, large_print=large_print, **extra))
@@ -176,7 +190,8 @@ def bar(*, title: str, description: str, labels: Sequence[str], series: dict[str
 def line(*, title: str, description: str, labels: Sequence[str], series: dict[str, Sequence[Number]],
          unit: str = "", max_value: float | None = None, large_print: bool = False) -> Chart:
     """A line per series over time (months or years as labels)."""
-    extra: dict[str, Any] = {"range": (0, max_value)} if max_value is not None else {}
+    extra: dict[str, Any] = ({"range": (0, max_value)} if max_value is not None
+                             else _whole_number_scale(series, large_print=large_print))
     if large_print:
         extra["height"] = 420 + 40 * len(series)
     chart = pygal.Line(**_config(x_label_rotation=30, show_dots=True, dots_size=4, stroke_style={"width": 3},

@@ -123,3 +123,26 @@ def test_any_change_to_the_figures_or_words_draws_again(monkeypatch):
     assert drawn[0] == 3
     assert changed_number.rows == [["A", "2"]] and before.rows == [["A", "1"]]
     assert "&lt;A&gt;" in changed_label.svg
+
+
+def _value_axis_labels(svg: str, axis_name: str = "axis y") -> list[str]:
+    root = ET.fromstring(svg)  # noqa: S314 (our own drawing)
+    axis = next(g for g in root.iter("{http://www.w3.org/2000/svg}g") if axis_name in g.get("class", ""))
+    return [t.text for t in axis.iter("{http://www.w3.org/2000/svg}text")]
+
+
+def test_counts_get_a_scale_of_whole_numbers():
+    for draw in (charts.bar, charts.line):
+        chart = draw(title="Reviews finished", description="Two reviews in 2026.",
+                     labels=["2025", "2026"], series={"Reviews": [1, 2]})
+        assert _value_axis_labels(chart.svg) == ["0", "1", "2"]
+
+    horizontal = charts.bar(title="Visits by office", description="Perth had most.", horizontal=True,
+                            labels=["Perth", "Crieff"], series={"Visits": [3, 1]})
+    assert _value_axis_labels(horizontal.svg, "axis x") == ["0", "1", "2", "3"]  # values run across
+
+
+def test_figures_that_are_not_counts_keep_their_own_scale():
+    chart = charts.bar(title="Satisfaction", description="Most were satisfied.",
+                       labels=["2025", "2026"], series={"%": [1.5, 2.0]})
+    assert any("." in label for label in _value_axis_labels(chart.svg))  # e.g. 0.2, 0.4 … 2
