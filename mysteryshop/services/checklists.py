@@ -71,6 +71,15 @@ def _editable(checklist: Checklist, by: Any) -> tuple[Checklist, dict]:
     return new, _copy_into(checklist, new, keep_keys=True)
 
 
+def _begin_change(checklist: Checklist, *, version: int | None, by: Any) -> tuple[Checklist, dict]:
+    """Claim the checklist as edited from `version` (a clash if someone saved it meanwhile), then
+    give the version to change and the map from old sections and standards to theirs."""
+    current = claim(checklist, version=version, by=by, noun="checklist")
+    _check_current(current)
+    current.save(update_fields=["version", "updated_at"])
+    return _editable(current, by)
+
+
 @transaction.atomic
 def create_checklist(*, by: Any, title: str, purpose: str, introduction: str = "") -> Checklist:
     """Start a new checklist with no sections yet."""
@@ -85,10 +94,7 @@ def update_checklist(*, by: Any, checklist: Checklist, version: int | None, titl
                      purpose: str, introduction: str = "") -> Checklist:
     """Change a checklist's title and introduction (in a new version if it is in use)."""
     require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
-    current = claim(checklist, version=version, by=by, noun="checklist")
-    _check_current(current)
-    current.save(update_fields=["version"])
-    target, _ = _editable(current, by)
+    target, _ = _begin_change(checklist, version=version, by=by)
     target.title, target.purpose, target.introduction = title.strip(), purpose, introduction.strip()
     target.save()
     return target
@@ -111,10 +117,7 @@ def save_section(*, by: Any, checklist: Checklist, version: int | None, title: s
                  section: Section | None = None) -> Section:
     """Add a section at the end, or rename one; returns it as it is in the version changed."""
     require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
-    current = claim(checklist, version=version, by=by, noun="checklist")
-    _check_current(current)
-    current.save(update_fields=["version", "updated_at"])
-    target, mapping = _editable(current, by)
+    target, mapping = _begin_change(checklist, version=version, by=by)
     if section is None:
         last = target.sections.order_by("-position").first()
         return Section.objects.create(
@@ -134,10 +137,7 @@ def save_standard(*, by: Any, checklist: Checklist, version: int | None, section
     _check_standard(fields)
     if section.checklist_id != checklist.pk:
         raise ValidationError({"section": "Choose a section of this checklist."})
-    current = claim(checklist, version=version, by=by, noun="checklist")
-    _check_current(current)
-    current.save(update_fields=["version", "updated_at"])
-    target, mapping = _editable(current, by)
+    target, mapping = _begin_change(checklist, version=version, by=by)
     section = mapping.get(("section", section.pk), section)
     if standard is None:
         last = section.standards.order_by("-position").first()
@@ -157,10 +157,7 @@ def remove_standard(*, by: Any, checklist: Checklist, version: int | None,
                     standard: Standard) -> Checklist:
     """Take a standard out of the checklist (out of a new version if it is in use)."""
     require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
-    current = claim(checklist, version=version, by=by, noun="checklist")
-    _check_current(current)
-    current.save(update_fields=["version", "updated_at"])
-    target, mapping = _editable(current, by)
+    target, mapping = _begin_change(checklist, version=version, by=by)
     mapping.get(("standard", standard.pk), standard).delete()
     return target
 
@@ -182,10 +179,7 @@ def move_section(*, by: Any, checklist: Checklist, version: int | None, section:
                  direction: str) -> Section:
     """Move a section one place up or down (in a new version if the checklist is in use)."""
     require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
-    current = claim(checklist, version=version, by=by, noun="checklist")
-    _check_current(current)
-    current.save(update_fields=["version", "updated_at"])
-    target, mapping = _editable(current, by)
+    target, mapping = _begin_change(checklist, version=version, by=by)
     section = mapping.get(("section", section.pk), section)
     _swap(list(target.sections.order_by("position", "pk")), section, direction)
     return section
@@ -196,10 +190,7 @@ def move_standard(*, by: Any, checklist: Checklist, version: int | None, standar
                   direction: str) -> Standard:
     """Move a standard one place up or down within its section (in a new version if in use)."""
     require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
-    current = claim(checklist, version=version, by=by, noun="checklist")
-    _check_current(current)
-    current.save(update_fields=["version", "updated_at"])
-    target, mapping = _editable(current, by)
+    target, mapping = _begin_change(checklist, version=version, by=by)
     standard = mapping.get(("standard", standard.pk), standard)
     _swap(list(Standard.objects.filter(section_id=standard.section_id).order_by("position", "pk")),
           standard, direction)
