@@ -1,7 +1,6 @@
 import json
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -10,7 +9,6 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from accounts import selectors, services
@@ -18,6 +16,7 @@ from accounts.forms import InvitationForm, PeopleSearchForm, PersonForm, Profile
 from accounts.models import Invitation, User
 from scrutiny.forms import run_form
 from scrutiny.permissions import role_required
+from scrutiny.sections import page_sections
 
 PEOPLE_PER_PAGE = 25
 
@@ -36,11 +35,8 @@ def profile(request):
 def personal_data(request):
     """Everything the site holds about the signed-in person, as a JSON download."""
     data = {"exported_at": timezone.now().isoformat()}
-    for path in settings.PERSONAL_DATA_SECTIONS:
-        section = import_string(path)(request.user)
-        if section:
-            title, content = section
-            data[title] = content
+    for title, content in page_sections("PERSONAL_DATA_SECTIONS", request.user):
+        data[title] = content
     response = HttpResponse(
         json.dumps(data, indent=2, default=str), content_type="application/json"
     )

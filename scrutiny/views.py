@@ -9,7 +9,6 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.module_loading import import_string
 from django.views.decorators.cache import cache_control, never_cache
 
 from scrutiny import services, uploads
@@ -17,6 +16,7 @@ from scrutiny.celery import app as celery_app
 from scrutiny.forms import SiteSettingsForm, run_form
 from scrutiny.models import SiteSettings
 from scrutiny.permissions import ADMIN_REFUSAL, role_required
+from scrutiny.sections import page_sections
 
 logger = logging.getLogger(__name__)
 
@@ -24,12 +24,7 @@ logger = logging.getLogger(__name__)
 @login_required
 def home(request):
     """What is the signed-in person's: each app adds a section (settings.HOME_SECTIONS)."""
-    sections = []
-    for path in settings.HOME_SECTIONS:
-        section = import_string(path)(request.user)
-        if section:
-            sections.append(section)
-    return render(request, "home.html", {"sections": sections})
+    return render(request, "home.html", {"sections": page_sections("HOME_SECTIONS", request.user)})
 
 
 def _check_database():

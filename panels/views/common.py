@@ -1,12 +1,11 @@
 """Small helpers the panels views share: find a thing and check the person may see it."""
 
-from django.conf import settings
 from django.shortcuts import get_object_or_404
-from django.utils.module_loading import import_string
 
 from panels import permissions
 from panels.models import Meeting, Panel
 from scrutiny.permissions import require
+from scrutiny.sections import page_sections
 
 NOT_YOUR_PANEL = "You can only see the panels you belong to."
 MANAGERS_ONLY = "Only the panel's chair, vice-chair, supporting officer and administrators can do this."
@@ -40,9 +39,4 @@ def panel_page_sections(panel, user):
     """Parts later apps add to a panel's page (their reviews, programmes), listed by dotted path in
     settings.PANEL_PAGE_SECTIONS: each is called as section(panel, user) and returns None or a dict
     with "template" and "title". This keeps panels from importing the apps that build on it."""
-    sections = []
-    for path in getattr(settings, "PANEL_PAGE_SECTIONS", ()):
-        section = import_string(path)(panel, user)
-        if section:
-            sections.append(section)
-    return sections
+    return page_sections("PANEL_PAGE_SECTIONS", panel, user)

@@ -13,6 +13,7 @@ from reviews import selectors
 from reviews.drafts import restore
 from reviews.models import Review
 from scrutiny.permissions import require
+from scrutiny.sections import page_sections
 
 PAGE_SIZE = 20
 
@@ -39,12 +40,7 @@ def review_page_sections(review: Review, user: User) -> list[dict]:
     it), listed by dotted path in settings.REVIEW_PAGE_SECTIONS: each is called as
     section(review, user) and returns None or a dict with "template" and "title" (an h2). As
     with the links, reviews never import the apps built on it."""
-    sections = []
-    for path in getattr(settings, "REVIEW_PAGE_SECTIONS", ()):
-        section = import_string(path)(review, user)
-        if section:
-            sections.append(section)
-    return sections
+    return page_sections("REVIEW_PAGE_SECTIONS", review, user)
 
 
 def paginate(request, queryset):

@@ -1,7 +1,5 @@
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
-from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from reviews import permissions as perms
@@ -11,6 +9,7 @@ from reviews.models import Finding
 from reviews.views.common import autosave, get_review
 from scrutiny.forms import run_form, single_line
 from scrutiny.permissions import require
+from scrutiny.sections import page_sections
 
 
 def _get_finding(request, pk, finding_pk):
@@ -64,12 +63,7 @@ def finding_page_sections(finding, user):
     follow-up visits since), listed by dotted path in settings.FINDING_PAGE_SECTIONS: each is
     called as section(finding, user) and returns None or a dict with "template". This keeps
     reviews from importing the apps that build on it."""
-    sections = []
-    for path in getattr(settings, "FINDING_PAGE_SECTIONS", ()):
-        section = import_string(path)(finding, user)
-        if section:
-            sections.append(section)
-    return sections
+    return page_sections("FINDING_PAGE_SECTIONS", finding, user)
 
 
 def _finding_page(request, review, finding, comment_form, status=200):
