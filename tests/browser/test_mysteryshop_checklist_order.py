@@ -13,8 +13,9 @@ from tests.factories.mysteryshop import ProgrammeFactory, VisitFactory
 
 
 def _named(action, thing):
-    """A button's accessible name: the visible action, then the hidden name of what it moves."""
-    return re.compile(rf"^{action}\W+{re.escape(thing)}$")
+    """A button's accessible name: the visible action, a colon, then what it moves (read as one
+    phrase, with no stray space before the colon)."""
+    return re.compile(rf"^{action}: {re.escape(thing)}$")
 
 
 def _holds_to_the_standard(page):
