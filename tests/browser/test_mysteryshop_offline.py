@@ -8,6 +8,7 @@ import re
 
 from django.apps import apps
 from PIL import Image
+from playwright.sync_api import expect
 
 from mysteryshop import services
 from mysteryshop.models import (
@@ -84,8 +85,10 @@ def test_void_inspection_answered_offline_is_sent_once_when_the_signal_returns(p
     # Still no signal: the page reloads from the phone, with the answers waiting to go.
     page.reload()
     clean = page.locator(f"#q{std['Was the home clean thr'].pk}")
-    assert clean.get_by_label("4", exact=True).is_checked()
-    assert "not sent yet" in clean.locator("[data-answer-state]").inner_text()
+    # The page puts the waiting answers back from the phone's queue (IndexedDB) after it loads:
+    # wait for that rather than reading the radio once.
+    expect(clean.get_by_label("4", exact=True)).to_be_checked()
+    expect(clean.locator("[data-answer-state]")).to_contain_text("not sent yet")
     page.locator("button[data-go='next']").first.click()
     page.locator(f"#q{std['Did you see a current '].pk}").get_by_label("Yes", exact=True).check()
     _status(page).filter(has_text="3 answers and 1 photo saved on this phone, not sent yet").wait_for()
