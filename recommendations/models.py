@@ -137,8 +137,7 @@ class Recommendation(Versioned, models.Model):
         constraints = [
             models.UniqueConstraint(fields=["review", "number"], name="recommendation_number_per_review"),
         ]
-        # The tracker reads the latest change on every request (selectors.tracker_figures).
-        indexes = [models.Index(fields=["status", "due_date"]), models.Index(fields=["updated_at"])]
+        indexes = [models.Index(fields=["status", "due_date"])]
 
     def __str__(self):
         return f"{self.code}: {self.text[:60]}"
@@ -207,7 +206,6 @@ class Action(Versioned, models.Model):
 
     class Meta:
         ordering = ["due_date", "pk"]
-        indexes = [models.Index(fields=["updated_at"])]  # the tracker's latest change
 
     def __str__(self):
         return self.what[:80]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,7 +11,7 @@ from statistics import median
 from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -27,6 +26,7 @@ from recommendations.models import (
     Status,
     Transition,
 )
+from scrutiny.freshness import generation
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -92,39 +92,18 @@ def medians(queryset: QuerySet[Recommendation]) -> dict[str, int | None]:
 
 
 # The tracker's summary and medians are the costly part of the page at scale; they are kept
-# this long in the shared cache, and any change to a recommendation or action starts afresh.
+# this long in the shared cache, and any write to the database starts afresh.
 TRACKER_FIGURES_SECONDS = 60
-
-
-# Deleting a recommendation or an action leaves the latest updated_at as it was, so each
-# deletion gives this cache entry a new random value (after the commit), which the key holds.
-DELETIONS_KEY = "tracker-figures:deletions"
-
-
-def note_deletion(**kwargs: Any) -> None:
-    """post_delete of a recommendation or action: cached tracker figures are no longer used."""
-    transaction.on_commit(lambda: cache.set(DELETIONS_KEY, uuid.uuid4().hex, None))
-
-
-def _deletions() -> str:
-    token = cache.get(DELETIONS_KEY)
-    if token is None:  # never set, or evicted: a new value, so no earlier figures match
-        cache.add(DELETIONS_KEY, uuid.uuid4().hex, None)
-        token = cache.get(DELETIONS_KEY)
-    return str(token)
 
 
 def tracker_figures(queryset: QuerySet[Recommendation], *, key: str) -> tuple[dict, dict]:
     """The summary counts and medians for the tracker, from the cache when nothing has changed.
 
     `key` names the filtered set (who is looking and the filters). The cache key also holds
-    today's date (overdue is about today), the latest change to any recommendation or action
-    (each read from an index on updated_at: a saved or added row moves it) and the deletions
-    token, so a cached figure is never older than the data. Counting the rows instead read
-    both tables in full on every request."""
-    latest = Recommendation.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
-    acted = Action.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
-    raw = f"{key}|{timezone.localdate()}|{latest}|{acted}|{_deletions()}"
+    today's date (overdue is about today) and the data's generation (scrutiny/freshness.py),
+    new after any write, a bulk update or deletion included, so a cached figure is never older
+    than the data and finding that out costs no query."""
+    raw = f"{key}|{timezone.localdate()}|{generation()}"
     cache_key = "tracker-figures:" + hashlib.sha256(raw.encode()).hexdigest()
     figures = cache.get(cache_key)
     if figures is None:

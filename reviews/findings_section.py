@@ -33,6 +33,7 @@ from reviews.models import (
     ServiceArea,
     SiteVisitPhoto,
 )
+from scrutiny.freshness import renew
 
 GENERATION_KEY = "reviews:findings-generation"
 KEPT_SECONDS = 60 * 60
@@ -42,8 +43,9 @@ WATCHED = (
 
 
 def forget() -> None:
-    """Start a new generation: every kept findings section is out of date."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    """Start a new generation: every kept findings section is out of date (now, and again when
+    the change commits, so that nothing drawn meanwhile from the data before it is kept)."""
+    renew(GENERATION_KEY)
 
 
 def generation() -> str:

@@ -6,4 +6,7 @@ class ScrutinyConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self) -> None:
-        from scrutiny import audit  # noqa: F401 - connects the audit trail's signal receivers
+        from scrutiny import (
+            audit,  # noqa: F401 - connects the audit trail's signal receivers
+            freshness,  # noqa: F401 - watches every connection for writes
+        )

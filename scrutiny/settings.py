@@ -129,6 +129,12 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 SHARED_CACHES = ("django.core.cache.backends.redis.", "django.core.cache.backends.memcached.")
 if CACHES["default"]["BACKEND"].startswith(SHARED_CACHES):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# The main pages are kept for the person who asked until anything in the database changes
+# (scrutiny/page_cache.py), for this many seconds at most; 0 turns that off. Only with a shared
+# cache: a page kept in one process's own memory would not hear of a write made in another.
+PAGE_CACHE_SECONDS = env.int(
+    "PAGE_CACHE_SECONDS", default=60 if CACHES["default"]["BACKEND"].startswith(SHARED_CACHES) else 0
+)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -15,6 +15,7 @@ from scrutiny import services, uploads
 from scrutiny.celery import app as celery_app
 from scrutiny.forms import SiteSettingsForm, run_form
 from scrutiny.models import SiteSettings
+from scrutiny.page_cache import kept_for_person
 from scrutiny.permissions import ADMIN_REFUSAL, role_required
 from scrutiny.sections import page_sections
 
@@ -22,6 +23,7 @@ logger = logging.getLogger(__name__)
 
 
 @login_required
+@kept_for_person
 def home(request):
     """What is the signed-in person's: each app adds a section (settings.HOME_SECTIONS)."""
     return render(request, "home.html", {"sections": page_sections("HOME_SECTIONS", request.user)})

@@ -16,6 +16,7 @@ from assessments.models import ImprovementAction, Outcome
 from assessments.views.common import viewable
 from scrutiny import charts
 from scrutiny.forms import run_form
+from scrutiny.page_cache import kept_for_person
 from scrutiny.permissions import require
 
 NOT_CLOSED = (
@@ -37,6 +38,7 @@ def heatmap(results: selectors.PooledResults):
 
 
 @login_required
+@kept_for_person
 def results(request, pk):
     sa = viewable(request, pk)
     require(permissions.can_see_results(request.user, sa), NOT_CLOSED)

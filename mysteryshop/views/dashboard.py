@@ -10,6 +10,7 @@ from mysteryshop.models import Standard
 from mysteryshop.views.visits import get_programme
 from scrutiny import charts
 from scrutiny.forms import run_form
+from scrutiny.page_cache import kept_for_person
 from scrutiny.permissions import require
 
 
@@ -39,6 +40,7 @@ def programme_charts(summary):
 
 
 @login_required
+@kept_for_person
 def dashboard(request, pk):
     review = get_programme(request, pk)
     summary = selectors.programme_summary(review=review)

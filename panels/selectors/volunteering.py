@@ -29,6 +29,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.utils import timezone
 
 from panels.models import Attendance, AttendanceStatus, Meeting, Membership, Panel, Training
+from scrutiny.freshness import renew
 from scrutiny.models import SiteSettings
 
 if TYPE_CHECKING:
@@ -217,8 +218,9 @@ FIGURES_GENERATION_KEY = "panels:figures-generation"
 
 
 def forget_figures() -> None:
-    """Start a new generation of cached figures: call on any change they are counted from."""
-    cache.set(FIGURES_GENERATION_KEY, uuid.uuid4().hex, None)
+    """Start a new generation of cached figures: call on any change they are counted from (now,
+    and again when the change commits, so that nothing drawn meanwhile is kept)."""
+    renew(FIGURES_GENERATION_KEY)
 
 
 def page_figures(*, panel: Panel, period: Period) -> Figures:

@@ -13,6 +13,7 @@ from recommendations.models import ProgressUpdate, Recommendation
 from scrutiny import uploads
 from scrutiny.kept_html import kept_fields
 from scrutiny.models import SiteSettings
+from scrutiny.page_cache import kept_for_person
 from scrutiny.paging import narrow_page
 from scrutiny.permissions import require
 
@@ -31,6 +32,7 @@ def _filtered(request):
 
 
 @login_required
+@kept_for_person
 def tracker(request):
     """All the recommendations the person may see, filtered, sorted and counted."""
     filterset = _filtered(request)
@@ -107,6 +109,7 @@ def you_said_we_did(request):
 
 
 @login_required
+@kept_for_person
 def detail(request, pk):
     try:
         rec = selectors.detail(pk)

@@ -10,6 +10,7 @@ from reviews.models import Evidence, EvidenceKind, SiteVisitPhoto
 from reviews.views.common import autosave, get_review, paginate, query_without_page
 from scrutiny import uploads
 from scrutiny.forms import run_form
+from scrutiny.page_cache import kept_for_person
 from scrutiny.permissions import require
 
 # The long forms keep drafts as people type; short ones do not need to.
@@ -43,6 +44,7 @@ def _split(kind, data):
 
 
 @login_required
+@kept_for_person
 def evidence_list(request):
     evidence = selectors.visible_evidence(request.user).order_by("-date", "-created_at", "-pk")
     filters = EvidenceFilter(request.GET or None, queryset=evidence, request=request)

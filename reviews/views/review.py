@@ -21,10 +21,12 @@ from reviews.views.common import (
     review_page_sections,
 )
 from scrutiny.forms import run_form
+from scrutiny.page_cache import kept_for_person
 from scrutiny.permissions import require
 
 
 @login_required
+@kept_for_person
 def review_list(request):
     reviews = selectors.with_counts(selectors.visible_reviews(request.user)).order_by(
         "-planned_start", "-created_at"
@@ -69,6 +71,7 @@ def review_edit(request, pk):
 
 
 @login_required
+@kept_for_person
 def review_detail(request, pk):
     review = get_review(request, pk)
     user = request.user
@@ -123,6 +126,7 @@ def review_stage(request, pk):
 
 
 @login_required
+@kept_for_person
 def review_report(request, pk):
     """The report draft: the same content the PDF report will be made from (its body kept in
     the cache, read only once the person may see the review)."""

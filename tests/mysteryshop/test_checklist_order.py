@@ -106,7 +106,9 @@ def test_admin_moves_a_standard_with_the_button_and_lands_back_at_it(client, adm
     queue = checklist.standards.get(question="Queue short?")
     url = f"/mystery-shopping/checklists/{checklist.pk}/standards/{queue.pk}/move/"
     assert f'action="{url}"' in page
-    button = 'value="up" class="btn btn-outline-secondary" aria-label="Move up: Queue short?">Move up</button>'
+    button = (
+        'value="up" class="btn btn-outline-secondary" aria-label="Move up: Queue short?">Move up</button>'
+    )
     assert button in page
     # The last standard of a section offers no "Move down".
     form = page.split(f'action="{url}"')[1].split("</form>")[0]
