@@ -122,13 +122,35 @@ if _SQLITE:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+REDIS_CACHES = ("django_redis.cache.RedisCache", "django.core.cache.backends.redis.RedisCache")
+if CACHES["default"]["BACKEND"] in REDIS_CACHES:
+    # Redis through django-redis, so that a Redis that is down or hangs is a cache miss, not an
+    # error page: each call gives up after CACHE_REDIS_TIMEOUT seconds (then, for a few seconds,
+    # at once: scrutiny/redis_cache.py), pages are made from the database instead (slower), and
+    # what was ignored is logged.
+    CACHES["default"]["BACKEND"] = "django_redis.cache.RedisCache"
+    CACHE_REDIS_TIMEOUT = env.float("CACHE_REDIS_TIMEOUT", default=1.0)
+    CACHES["default"]["OPTIONS"] = {
+        **CACHES["default"].get("OPTIONS", {}),
+        "IGNORE_EXCEPTIONS": True,
+        "SOCKET_CONNECT_TIMEOUT": CACHE_REDIS_TIMEOUT,
+        "SOCKET_TIMEOUT": CACHE_REDIS_TIMEOUT,
+        "CONNECTION_POOL_CLASS": "scrutiny.redis_cache.ConnectionPool",
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # With a cache every process shares (Redis, memcached), signed-in people's sessions are read from
 # it and written through to the database, so a page does not query for them. With each process's
 # own memory as the cache they stay in the database alone: a sign-out in one process would not
-# reach the copies the others keep.
-SHARED_CACHES = ("django.core.cache.backends.redis.", "django.core.cache.backends.memcached.")
+# reach the copies the others keep. A session's copy in the cache lives at most
+# SESSION_CACHE_SECONDS (scrutiny/sessions.py says why).
+SHARED_CACHES = (
+    "django_redis.",
+    "django.core.cache.backends.redis.",
+    "django.core.cache.backends.memcached.",
+)
 if CACHES["default"]["BACKEND"].startswith(SHARED_CACHES):
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "scrutiny.sessions"
+SESSION_CACHE_SECONDS = env.int("SESSION_CACHE_SECONDS", default=300)
 # The main pages are kept for the person who asked until anything in the database changes
 # (scrutiny/page_cache.py), for this many seconds at most; 0 turns that off. Only with a shared
 # cache: a page kept in one process's own memory would not hear of a write made in another.

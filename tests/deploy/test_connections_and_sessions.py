@@ -39,7 +39,7 @@ def test_sqlite_and_an_explicit_zero_close_connections_after_each_request(tmp_pa
 def test_sessions_are_read_from_redis_but_never_from_each_process_own_memory(tmp_path):
     redis = loaded(tmp_path, DATABASE_URL=POSTGRES, CACHE_URL="rediscache://127.0.0.1:6379/1")
     own_memory = loaded(tmp_path, DATABASE_URL=POSTGRES, CACHE_URL=None)
-    assert redis[2] == "django.contrib.sessions.backends.cached_db"
+    assert redis[2] == "scrutiny.sessions"  # Django's cached_db, its cache copies kept briefly
     assert own_memory[2] == "django.contrib.sessions.backends.db"
 
 
@@ -47,8 +47,8 @@ def test_sessions_are_read_from_redis_but_never_from_each_process_own_memory(tmp
 def redis_cache(tmp_path):
     server = PrivateRedis(tmp_path)
     server.start()
-    caches = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": server.url}}
-    with override_settings(CACHES=caches, SESSION_ENGINE="django.contrib.sessions.backends.cached_db"):
+    caches = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": server.url}}
+    with override_settings(CACHES=caches, SESSION_ENGINE="scrutiny.sessions"):
         yield
     server.stop()
 

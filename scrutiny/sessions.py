@@ -1,0 +1,46 @@
+"""Signed-in people's sessions with a shared cache: read from the cache, written through to the
+database (Django's cached_db), with the cache's copy kept for minutes rather than the session's
+whole life.
+
+Why: Redis may be unreachable at the moment someone signs out (or signs in again, which gives
+them a new session key). The database row goes, but the cache's copy cannot be deleted. If
+Redis then comes back with its data (a network split that heals, or a restart that reloads its
+append-only file), that copy would sign the old cookie in again until it expired: with
+cached_db's own rule, up to SESSION_COOKIE_AGE (12 hours). Kept at most SESSION_CACHE_SECONDS,
+the old cookie can work for those few minutes at most, at the cost of reading each signed-in
+person's session from the database once in that time.
+"""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.sessions.backends import cached_db
+
+
+class _ShortLived:
+    """A cache whose entries are kept at most `seconds`, whatever timeout they are set with."""
+
+    def __init__(self, cache: Any, seconds: int) -> None:
+        self._cache = cache
+        self._seconds = seconds
+
+    def _capped(self, timeout: Any) -> Any:
+        return self._seconds if timeout is None else min(timeout, self._seconds)
+
+    def set(self, key: str, value: Any, timeout: Any = None) -> Any:
+        return self._cache.set(key, value, self._capped(timeout))
+
+    async def aset(self, key: str, value: Any, timeout: Any = None) -> Any:
+        return await self._cache.aset(key, value, self._capped(timeout))
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._cache
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cache, name)
+
+
+class SessionStore(cached_db.SessionStore):
+    def __init__(self, session_key: str | None = None) -> None:
+        super().__init__(session_key)
+        self._cache = _ShortLived(self._cache, settings.SESSION_CACHE_SECONDS)
