@@ -3,10 +3,13 @@ that answers or stays silent. Only loopback; nothing shared is stopped."""
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import socket
 import subprocess
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 READY_TIMEOUT = 60
@@ -46,6 +49,16 @@ class PrivateRedis:
             except OSError:
                 time.sleep(0.2)
         raise AssertionError(f"redis-server did not start on port {self.port}")
+
+    @contextlib.contextmanager
+    def paused(self) -> Iterator[None]:
+        """The server stopped with SIGSTOP: it accepts connections and never answers (it hangs)."""
+        assert self.process is not None
+        self.process.send_signal(signal.SIGSTOP)
+        try:
+            yield
+        finally:
+            self.process.send_signal(signal.SIGCONT)
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

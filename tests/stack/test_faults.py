@@ -1,12 +1,14 @@
-"""Faults on the real stack: Redis stops while an invitation is sent, and a worker is killed with
-SIGKILL mid-task. Nothing is lost, nothing is done twice, and the app recovers without a restart.
-A real PostgreSQL restart during use is in test_database_restart.py.
+"""Faults on the real stack: Redis (queue and cache) hangs and stops while people use the site
+and an invitation is sent, and a worker is killed with SIGKILL mid-task. Pages still answer,
+nothing is lost, nothing is done twice, and the app recovers without a restart. A real
+PostgreSQL restart during use is in test_database_restart.py.
 
 Redis here is a private redis-server on a free port (the shared one is never stopped)."""
 
 import time
 
 import pytest
+import redis
 
 from accounts.models import Invitation
 from scrutiny.middleware import DELAYED_WORK
@@ -59,13 +61,27 @@ def sent(email):
     return invitation if invitation and invitation.sent_at else None
 
 
-def test_an_invitation_sent_while_redis_is_down_goes_out_once_redis_is_back(stack, private_redis):
-    stack.env["CELERY_BROKER_URL"] = private_redis.url
+def test_with_redis_down_signed_in_pages_work_and_an_invitation_goes_out_once_redis_is_back(
+    stack, private_redis
+):
+    """Redis is both the queue and the cache, as deployed: while it is down (or hangs), pages are
+    made from the database and sessions are read from it."""
+    stack.env.update(
+        CELERY_BROKER_URL=private_redis.url,
+        CACHE_URL=f"rediscache://127.0.0.1:{private_redis.port}/1",
+    )
     admin = UserFactory(role="admin", email="faults-admin@example.org")
     stack.start_web()
     browser = sign_in(stack, admin)
+    assert browser.get("/").status_code == 200  # the session now read from the cache
 
+    with private_redis.paused():  # Redis hangs: the cache gives up on it after a second
+        assert browser.get("/accounts/profile/").status_code == 200
     private_redis.stop()
+    for path in ("/", "/accounts/profile/", "/accounts/invitations/"):
+        page = browser.get(path)
+        assert page.status_code == 200 and page.url == f"{stack.url}{path}", path  # still signed in
+    assert "Exception ignored" in stack.log("web")  # the cache was Redis, and its errors were let go
     response = send_invitation(browser, "morag.fraser@example.org")
 
     assert response.status_code == 302, response.text[:2000]
@@ -87,6 +103,10 @@ def test_an_invitation_sent_while_redis_is_down_goes_out_once_redis_is_back(stac
     assert len(messages) == 1 and "To: morag.fraser@example.org" in messages[0]
     job.refresh_from_db()
     assert job.done_at is not None and job.attempts == 1
+    assert browser.get("/").status_code == 200
+    cache = redis.Redis.from_url(f"redis://127.0.0.1:{private_redis.port}/1")
+    assert cache.keys(), "the web app writes to the cache again, without a restart"
+    cache.close()
 
 
 def test_a_task_whose_worker_is_killed_mid_task_is_done_by_a_new_worker_once(
