@@ -12,7 +12,6 @@ themselves."""
 from __future__ import annotations
 
 import hashlib
-import uuid
 from typing import Any
 
 from django.core.cache import cache
@@ -33,7 +32,7 @@ from reviews.models import (
     ServiceArea,
     SiteVisitPhoto,
 )
-from scrutiny.freshness import renew
+from scrutiny.freshness import current, renew
 
 GENERATION_KEY = "reviews:findings-generation"
 KEPT_SECONDS = 60 * 60
@@ -50,7 +49,7 @@ def forget() -> None:
 
 def generation() -> str:
     """The current generation: part of the key of everything kept from it."""
-    return str(cache.get_or_set(GENERATION_KEY, lambda: uuid.uuid4().hex, None))
+    return current(GENERATION_KEY)
 
 
 def findings_section(review: Review, *, questions: list, group_by: str, page_number: Any) -> SafeString:

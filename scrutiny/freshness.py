@@ -13,9 +13,12 @@ generation as if it were up to date.
 
 Writes to tables that no kept page shows (sessions, sign-in attempts, the audit trail, the
 outbox of background jobs) start nothing, so that reading a page, which may write a session or
-an audit event, does not throw away every kept page. The generation lives in the shared cache:
-when the cache is unavailable nothing is kept either, and when it comes back empty (Redis keeps
-nothing on disk) a new generation starts with it.
+an audit event, does not throw away every kept page.
+
+The generation lives in the shared cache. While the cache is unavailable nothing is kept, and
+a generation that could not be started then is owed: the process that wrote starts it as soon
+as the cache answers again, so pages kept before the outage (Redis may come back with them) are
+not served as current. A cache that comes back empty starts a new generation by itself.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ from django.db import transaction
 from django.db.backends.signals import connection_created
 from django.dispatch import receiver
 
+from scrutiny import redis_cache
+
 GENERATION_KEY = "scrutiny:data-generation"
 # Tables written while pages are read, and shown on no kept page.
 UNWATCHED_TABLES = frozenset({
@@ -43,25 +48,44 @@ FIRST_WORD = re.compile(r"\s*(\w+)")
 WRITTEN_TABLE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
 
 
+_owed: set[str] = set()  # generations this process could not start while the cache was away
+
+
+def current(key: str) -> str:
+    """The generation kept under `key` (one is started if there is none)."""
+    if _owed and not redis_cache.resting():
+        for owed in list(_owed):
+            _start(owed)
+    return str(cache.get_or_set(key, _new_value, None))
+
+
 def generation() -> str:
     """The current generation of the data: part of the key of anything kept from it."""
-    return str(cache.get_or_set(GENERATION_KEY, _new_value, None))
+    return current(GENERATION_KEY)
 
 
 def start_new_generation() -> None:
     """Everything kept from the data so far is out of date (called for every write)."""
-    cache.set(GENERATION_KEY, _new_value(), None)
+    _start(GENERATION_KEY)
 
 
 def _new_value() -> str:
     return uuid.uuid4().hex
 
 
+def _start(key: str) -> None:
+    cache.set(key, _new_value(), None)
+    if redis_cache.resting():  # the cache did not take it
+        _owed.add(key)
+    else:
+        _owed.discard(key)
+
+
 def renew(key: str) -> None:
     """Give the generation kept under `key` a new value now and, inside a transaction, again once
     it commits (for narrower generations than the data's, started by signals)."""
-    cache.set(key, _new_value(), None)
-    transaction.on_commit(lambda: cache.set(key, _new_value(), None))
+    _start(key)
+    transaction.on_commit(lambda: _start(key))
 
 
 def is_write(sql: str) -> bool:

@@ -28,6 +28,11 @@ def rest() -> None:
     _Resting.until = time.monotonic() + RESTING_SECONDS
 
 
+def resting() -> bool:
+    """Whether this process is leaving Redis alone after it failed to answer."""
+    return time.monotonic() < _Resting.until
+
+
 def stop_resting() -> None:
     _Resting.until = 0.0
 

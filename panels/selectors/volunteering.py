@@ -18,7 +18,6 @@ figures count that person, whatever their role.
 from __future__ import annotations
 
 import datetime
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -29,7 +28,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.utils import timezone
 
 from panels.models import Attendance, AttendanceStatus, Meeting, Membership, Panel, Training
-from scrutiny.freshness import renew
+from scrutiny.freshness import current, renew
 from scrutiny.models import SiteSettings
 
 if TYPE_CHECKING:
@@ -226,7 +225,7 @@ def forget_figures() -> None:
 def page_figures(*, panel: Panel, period: Period) -> Figures:
     """The panel's figures for its page: panel_figures, kept briefly in the cache. The figures
     are the same for everyone who may open the page."""
-    generation = cache.get_or_set(FIGURES_GENERATION_KEY, lambda: uuid.uuid4().hex, None)
+    generation = current(FIGURES_GENERATION_KEY)
     key = f"panels:page-figures:{generation}:{panel.pk}:{period.start}:{period.end}"
     figures = cache.get(key)
     if figures is None:

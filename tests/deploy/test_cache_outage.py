@@ -14,7 +14,7 @@ from django.core.cache import caches
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from scrutiny import redis_cache
+from scrutiny import freshness, redis_cache
 from tests.deploy.production import manage, production_env
 from tests.factories.accounts import UserFactory
 from tests.stack.services import PrivateRedis, free_port
@@ -177,3 +177,20 @@ def test_a_session_left_in_redis_by_a_sign_out_it_missed_is_kept_there_for_minut
     from django.conf import settings
 
     assert settings.SESSION_COOKIE_AGE > 300
+
+
+def test_a_write_made_while_redis_hung_starts_a_generation_once_it_answers(redis, loaded_settings):
+    """A network split: a write while Redis does not answer cannot start a new generation of the
+    data, and Redis comes back with the old one and the pages kept under it. The process that
+    wrote owes the generation and starts it as soon as Redis answers, so they are not served."""
+    reachable = json.loads(json.dumps(loaded_settings))
+    reachable["CACHES"]["default"]["LOCATION"] = redis.url
+    with override_settings(**reachable):
+        before = freshness.generation()
+        with redis.paused():
+            caches["default"].get("anything")  # waits a second, gives up: Redis is left alone
+        assert redis_cache.resting()
+        freshness.start_new_generation()  # a write meanwhile: Redis is not asked
+        redis_cache.stop_resting()  # more than RESTING_SECONDS later
+        assert caches["default"].get(freshness.GENERATION_KEY) == before  # back with its data
+        assert freshness.generation() != before
