@@ -1,4 +1,7 @@
-"""The main pages, as each role, on the scale landlord (manage.py seed_scale)."""
+"""The main pages, as each role, on the scale landlord (manage.py seed_scale), drawn afresh.
+
+Every request draws its page, as the first view after any change to the data does; the same
+main pages seen again, kept in the page cache, are measured in bench/measures/kept_pages.py."""
 
 from __future__ import annotations
 
