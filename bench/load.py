@@ -2,9 +2,13 @@
 
 1. wrk (10 connections, a few seconds a page, after a short run that warms every worker up)
    measures each page's throughput as a share of the bare view's (one `SELECT 1`, fixed
-   response) in the same run.
-2. locust (50 users, 1 to 3 s between pages, bounded in time) measures the 95th percentile
-   response time of each page and counts errors.
+   response) in the same run, against a gunicorn with the page cache on, as deployed: a page
+   seen again by the same person is kept (scrutiny/page_cache.py), so this is mostly the cost
+   of a kept page ("wrk" in the results).
+2. locust (50 users, 1 to 3 s between pages, bounded in time), against the same gunicorn,
+   measures the 95th percentile response time of each page and counts errors.
+3. wrk again, against a gunicorn started with PAGE_CACHE_SECONDS=0: every page drawn afresh,
+   as the first view after any change to the data is, with its own bare view ("wrk_drawn").
 Uses the same database as `make bench` (seeded once by seed_scale). Writes
 bench/load-results.json. Numbers are for reading; tests never assert them.
 """
@@ -23,6 +27,8 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -60,6 +66,70 @@ def _wrk(url: str, cookie: str, seconds: int) -> dict:
     timeouts = re.search(r"timeout (\d+)", out)
     return {"rps": rps, "non_2xx": int(errors.group(1)) if errors else 0,
             "timeouts": int(timeouts.group(1)) if timeouts else 0}
+
+
+@contextmanager
+def _gunicorn(workers: int, settings: dict[str, str]) -> Iterator[str]:
+    """A gunicorn on a free loopback port with these settings in its environment; yields its URL."""
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", **settings}
+    gunicorn = subprocess.Popen(  # noqa: S603 - fixed arguments
+        [sys.executable, "-m", "gunicorn", "scrutiny.wsgi", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(workers), "--worker-class", "sync", "--timeout", "60",
+         "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )
+    try:
+        _wait_for(f"{base}/bench/bare/")
+        yield base
+    finally:
+        gunicorn.terminate()
+        gunicorn.wait(timeout=30)
+
+
+def _wrk_pages(base: str, pages: list, cookies: dict, args: argparse.Namespace, label: str) -> list[dict]:
+    """wrk on every page, the bare view first: throughput and its share of the bare view's."""
+    # Every worker's first request to a page imports code, compiles templates and opens its
+    # database connection (seconds on a busy machine): served once in the life of a worker,
+    # so left out of a measure of steady throughput. With the page cache on, this also keeps
+    # each page, as a person who has seen it once finds it.
+    for _, role, path in pages:
+        _wrk(base + path, cookies.get(role, "x=y"), args.warm_seconds)
+    rows, bare_rps = [], None
+    for name, role, path in pages:
+        figures = _wrk(base + path, cookies.get(role, "x=y"), args.wrk_seconds)
+        bare_rps = bare_rps or figures["rps"]
+        figures["share_of_bare"] = round(figures["rps"] / bare_rps, 3)
+        rows.append({"page": name, "path": path, **figures})
+        print(f"wrk    {label:<5}  {name:<30} {figures['rps']:8.1f} req/s  "
+              f"{figures['share_of_bare']:6.1%} of bare  "
+              f"non-2xx={figures['non_2xx']} timeouts={figures['timeouts']}", flush=True)
+    return rows
+
+
+def _locust(base: str, pages: list, cookies: dict, args: argparse.Namespace) -> list[dict]:
+    """locust on the signed-in pages: requests, failures, median and p95 of each."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        plan = {"cookies": cookies, "pages": [p for p in pages if p[1]]}  # the signed-in pages
+        subprocess.run(  # noqa: S603 - fixed arguments
+            [sys.executable, "-m", "locust", "-f", str(HERE / "locustfile.py"), "--headless",
+             "-u", str(args.users), "-r", "10", "-t", f"{args.locust_seconds}s", "--host", base,
+             "--csv", f"{tmp}/load", "--only-summary", "--loglevel", "WARNING"],
+            env={**os.environ, "BENCH_LOAD_PLAN": json.dumps(plan)}, check=False,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        with open(f"{tmp}/load_stats.csv") as stats:
+            for row in csv.DictReader(stats):
+                entry = {"page": row["Name"], "requests": int(row["Request Count"]),
+                         "failures": int(row["Failure Count"]), "median_ms": float(row["50%"]),
+                         "p95_ms": float(row["95%"])}
+                rows.append(entry)
+                print(f"locust kept   {entry['page']:<30} {entry['requests']:6d} requests  median "
+                      f"{entry['median_ms']:6.0f} ms  p95 {entry['p95_ms']:6.0f} ms  "
+                      f"errors {entry['failures']}")
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,54 +177,19 @@ def main(argv: list[str] | None = None) -> int:
         ("review page (1,500 findings)", "tenant", f"/reviews/{large.pk}/"),
         ("panel page (very active)", "tenant", f"/panels/{large.panel_id}/"),
     ]
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
-    gunicorn = subprocess.Popen(  # noqa: S603 - fixed arguments
-        [sys.executable, "-m", "gunicorn", "scrutiny.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(args.workers), "--worker-class", "sync", "--timeout", "60",
-         "--log-level", "warning"],
-        cwd=ROOT, env=env,
-    )
     results: dict = {"run_at": datetime.now(UTC).isoformat(timespec="seconds"), "workers": args.workers,
-                     "wrk": [], "locust": []}
-    try:
-        _wait_for(f"{base}/bench/bare/")
-        print(f"gunicorn, {args.workers} sync workers, {base}; wrk -c10 for {args.wrk_seconds} s a page")
-        bare_rps = None
-        # Every worker's first request to a page imports code, compiles templates and opens its
-        # database connection (seconds on a busy machine): served once in the life of a worker,
-        # so left out of a measure of steady throughput.
-        for _, role, path in pages:
-            _wrk(base + path, cookies.get(role, "x=y"), args.warm_seconds)
-        for name, role, path in pages:
-            figures = _wrk(base + path, cookies.get(role, "x=y"), args.wrk_seconds)
-            bare_rps = bare_rps or figures["rps"]
-            figures["share_of_bare"] = round(figures["rps"] / bare_rps, 3)
-            results["wrk"].append({"page": name, "path": path, **figures})
-            print(f"wrk    {name:<30} {figures['rps']:8.1f} req/s  {figures['share_of_bare']:6.1%} of bare"
-                  f"  non-2xx={figures['non_2xx']} timeouts={figures['timeouts']}", flush=True)
-        with tempfile.TemporaryDirectory() as tmp:
-            plan = {"cookies": cookies, "pages": [p for p in pages if p[1]]}  # the signed-in pages
-            subprocess.run(  # noqa: S603 - fixed arguments
-                [sys.executable, "-m", "locust", "-f", str(HERE / "locustfile.py"), "--headless",
-                 "-u", str(args.users), "-r", "10", "-t", f"{args.locust_seconds}s", "--host", base,
-                 "--csv", f"{tmp}/load", "--only-summary", "--loglevel", "WARNING"],
-                env={**os.environ, "BENCH_LOAD_PLAN": json.dumps(plan)}, check=False,
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            )
-            with open(f"{tmp}/load_stats.csv") as stats:
-                for row in csv.DictReader(stats):
-                    entry = {"page": row["Name"], "requests": int(row["Request Count"]),
-                             "failures": int(row["Failure Count"]), "median_ms": float(row["50%"]),
-                             "p95_ms": float(row["95%"])}
-                    results["locust"].append(entry)
-                    print(f"locust {entry['page']:<30} {entry['requests']:6d} requests  median "
-                          f"{entry['median_ms']:6.0f} ms  p95 {entry['p95_ms']:6.0f} ms  "
-                          f"errors {entry['failures']}")
-    finally:
-        gunicorn.terminate()
-        gunicorn.wait(timeout=30)
+                     "wrk": [], "wrk_drawn": [], "locust": []}
+    # As deployed: a page seen again by the same person is kept (scrutiny/page_cache.py).
+    with _gunicorn(args.workers, {"PAGE_CACHE_SECONDS": str(settings.PAGE_CACHE_SECONDS or 60)}) as base:
+        print(f"gunicorn, {args.workers} sync workers, {base}, page cache on (pages seen again are kept); "
+              f"wrk -c10 for {args.wrk_seconds} s a page")
+        results["wrk"] = _wrk_pages(base, pages, cookies, args, "kept")
+        results["locust"] = _locust(base, pages, cookies, args)
+    # Every page drawn afresh, as the first view after any change to the data is.
+    with _gunicorn(args.workers, {"PAGE_CACHE_SECONDS": "0"}) as base:
+        print(f"gunicorn, {args.workers} sync workers, {base}, page cache off (every page drawn); "
+              f"wrk -c10 for {args.wrk_seconds} s a page")
+        results["wrk_drawn"] = _wrk_pages(base, pages, cookies, args, "drawn")
     results["seconds"] = round(time.perf_counter() - started, 1)
     Path(args.output).write_text(json.dumps(results, indent=2) + "\n")
     print(f"done in {results['seconds']:.0f} s; results in {args.output}")
