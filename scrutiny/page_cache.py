@@ -33,6 +33,11 @@ from django.utils import timezone
 from scrutiny.freshness import generation
 
 FORM_TOKEN = re.compile(rb"\b[a-zA-Z0-9]{64}\b")
+# Pages are kept only for these parts of an address, with short values: a page of a list, the
+# findings grouped another way. Filters and searches, which anyone can vary without end, are
+# drawn each time, so that nobody can fill the cache with pages nobody will see again.
+KEPT_PARAMETERS = frozenset({"page", "past_page", "group"})
+LONGEST_KEPT_VALUE = 8
 PLACEHOLDER = b"\x00form-token\x00"
 LARGEST_KEPT = 2 * 1024 * 1024
 
@@ -40,6 +45,13 @@ LARGEST_KEPT = 2 * 1024 * 1024
 def _key(request: HttpRequest) -> str:
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
     return f"page:{generation()}:{timezone.localdate().isoformat()}:{request.user.pk}:{address}"
+
+
+def _kept_address(request: HttpRequest) -> bool:
+    return all(
+        name in KEPT_PARAMETERS and len(values) == 1 and len(values[0]) <= LONGEST_KEPT_VALUE
+        for name, values in request.GET.lists()
+    )
 
 
 def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
@@ -86,6 +98,7 @@ def kept_for_person(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
             or request.method != "GET"
             or not request.user.is_authenticated
             or request.headers.get("HX-Request")
+            or not _kept_address(request)
             or len(messages.get_messages(request))
         ):
             return view(request, *args, **kwargs)

@@ -136,3 +136,13 @@ def test_only_a_browsers_own_tokens_are_taken_out():
     kept = page_cache._without_form_tokens(request, body)
     assert own.encode() not in kept and other.encode() in kept
     assert kept.count(page_cache.PLACEHOLDER) == 1
+
+
+def test_a_filtered_or_searched_page_is_drawn_each_time_and_a_page_of_a_list_is_kept(client, world):
+    client.force_login(world.manager)
+    for path in ("/reviews/?page=1", "/reviews/?group=type"):
+        queries(client, path)
+        assert queries(client, path)[1] <= 2, path
+    for path in ("/reviews/?q=complaints", "/reviews/?page=1&q=late", f"/reviews/?page={'9' * 9}"):
+        queries(client, path)
+        assert queries(client, path)[1] > 2, path
