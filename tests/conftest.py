@@ -63,6 +63,17 @@ def need_service(available, reason):
     pytest.skip(reason)
 
 
+@pytest.fixture
+def private_redis(tmp_path):
+    """A redis-server of the test's own, which it may stop, pause or restart (tests/stack/services.py)."""
+    from tests.stack.services import PrivateRedis
+
+    server = PrivateRedis(tmp_path)
+    server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_site(settings, tmp_path):
     """Fast password hashing, uploads in a temporary folder, an empty cache, no lockouts, and the

@@ -17,7 +17,7 @@ from django.urls import reverse
 from scrutiny import freshness, redis_cache
 from tests.deploy.production import manage, production_env
 from tests.factories.accounts import UserFactory
-from tests.stack.services import PrivateRedis, free_port
+from tests.stack.services import free_port
 
 PRINT = (
     "import json; from django.conf import settings as s; print(json.dumps({'CACHES': s.CACHES, "
@@ -144,22 +144,14 @@ def test_with_redis_down_a_signed_in_person_is_served_from_the_database(redis_do
     assert not Session.objects.exists()
 
 
-@pytest.fixture
-def redis(tmp_path):
-    server = PrivateRedis(tmp_path)
-    server.start()
-    yield server
-    server.stop()
-
-
 @pytest.mark.django_db
 def test_a_session_left_in_redis_by_a_sign_out_it_missed_is_kept_there_for_minutes_only(
-    redis, loaded_settings
+    private_redis, loaded_settings
 ):
     """A network split: Redis unreachable at sign-out, then back with its data. The old cookie's
     copy in the cache expires within SESSION_CACHE_SECONDS, not the session's 12 hours."""
     reachable = json.loads(json.dumps(loaded_settings))
-    reachable["CACHES"]["default"]["LOCATION"] = redis.url
+    reachable["CACHES"]["default"]["LOCATION"] = private_redis.url
     client = Client()
     with override_settings(**reachable):
         client.force_login(UserFactory())
@@ -179,15 +171,15 @@ def test_a_session_left_in_redis_by_a_sign_out_it_missed_is_kept_there_for_minut
     assert settings.SESSION_COOKIE_AGE > 300
 
 
-def test_a_write_made_while_redis_hung_starts_a_generation_once_it_answers(redis, loaded_settings):
+def test_a_write_made_while_redis_hung_starts_a_generation_once_it_answers(private_redis, loaded_settings):
     """A network split: a write while Redis does not answer cannot start a new generation of the
     data, and Redis comes back with the old one and the pages kept under it. The process that
     wrote owes the generation and starts it as soon as Redis answers, so they are not served."""
     reachable = json.loads(json.dumps(loaded_settings))
-    reachable["CACHES"]["default"]["LOCATION"] = redis.url
+    reachable["CACHES"]["default"]["LOCATION"] = private_redis.url
     with override_settings(**reachable):
         before = freshness.generation()
-        with redis.paused():
+        with private_redis.paused():
             caches["default"].get("anything")  # waits a second, gives up: Redis is left alone
         assert redis_cache.resting()
         freshness.start_new_generation()  # a write meanwhile: Redis is not asked

@@ -14,7 +14,7 @@ from accounts.models import Invitation
 from scrutiny.middleware import DELAYED_WORK
 from scrutiny.models import Job
 from tests.factories.accounts import UserFactory
-from tests.stack.services import MailServer, PrivateRedis
+from tests.stack.services import MailServer
 from tests.stack.test_stack import csrf_token, sign_in
 
 # Polling deadlines, generous for a busy shared machine; nothing asserts on time.
@@ -29,14 +29,6 @@ def wait(condition, what, deadline=DEADLINE):
             return result
         time.sleep(0.5)
     pytest.fail(f"Timed out after {deadline} s waiting for {what}")
-
-
-@pytest.fixture
-def private_redis(tmp_path):
-    redis = PrivateRedis(tmp_path)
-    redis.start()
-    yield redis
-    redis.stop()
 
 
 @pytest.fixture
