@@ -92,7 +92,9 @@ class AccessiblePage:
         self.page.get_by_label("Email address").fill(user.email)
         self.page.get_by_label("Password").fill(password or PASSWORD)
         self.page.get_by_role("button", name="Sign in").click()
-        self.page.wait_for_load_state()
+        # Until the signed-in page has loaded, with its scripts: waiting for the load state
+        # alone could return at once, for the sign-in page itself, before the navigation began.
+        self.page.wait_for_url(lambda url: "/accounts/sign-in/" not in url, wait_until="load")
 
 
 def _page(chromium, live_server, viewport):
