@@ -28,6 +28,13 @@ KEPT = """async () => {
 }"""
 
 
+def open_menu(page):
+    """Open the phone's menu and wait until it has finished opening: what is added to it while
+    it is still sliding open could be left out of sight."""
+    page.get_by_role("button", name="Menu").click()
+    page.locator("#main-nav.show:not(.collapsing)").wait_for()
+
+
 def _visit_kept_on_the_phone(page):
     """A shopper opens a phone shop with signal, so the worker keeps the form; returns it."""
     seed_all(apps)
@@ -79,7 +86,7 @@ def test_shopper_is_warned_of_unsent_answers_then_signing_out_leaves_nothing(pho
     page = phone_page
     visit = _visit_kept_on_the_phone(page)
     _answer_without_sending(page, visit)
-    page.get_by_role("button", name="Menu").click()
+    open_menu(page)
     page.get_by_role("button", name="Sign out").click()
     warning = page.locator("[data-unsent-warning]")
     warning.filter(has_text="1 answer saved on this phone is not sent yet.").wait_for()
@@ -102,7 +109,7 @@ def test_signing_out_with_nothing_waiting_takes_one_press(phone_page):
     page = phone_page
     shopper = UserFactory(role="tenant")
     page.sign_in(shopper, PASSWORD)
-    page.get_by_role("button", name="Menu").click()
+    open_menu(page)
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_url(re.compile(r"/accounts/sign-in/\?signed-out=1$"))
     assert page.locator("[data-unsent-warning]").count() == 0
