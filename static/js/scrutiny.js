@@ -31,9 +31,13 @@ document.addEventListener("DOMContentLoaded", function () {
 // Signing out on a shared phone. Visit answers given with no signal wait in this browser
 // (IndexedDB "scrutiny-visits", see visit.js) until they are sent; signing out deletes them
 // (the sign-out response clears the site's data), so first say how many are still waiting.
+// The warning goes at the top of the page's main content, never inside the phone's menu, which
+// can be closed or still sliding open; and the check has a time limit, so pressing Sign out
+// always does something.
 (function () {
   "use strict";
   var QUEUE_DB = "scrutiny-visits";
+  var CHECK_LIMIT_MS = 5000;
 
   function waiting() {
     if (!window.indexedDB) { return Promise.resolve([]); }
@@ -60,6 +64,14 @@ document.addEventListener("DOMContentLoaded", function () {
     }).catch(function () { return []; });
   }
 
+  // What is waiting, or null when the browser has not said within the time limit.
+  function waitingWithinLimit() {
+    var limit = new Promise(function (resolve) {
+      window.setTimeout(function () { resolve(null); }, CHECK_LIMIT_MS);
+    });
+    return Promise.race([waiting(), limit]);
+  }
+
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
   function describe(items) {
@@ -72,31 +84,64 @@ document.addEventListener("DOMContentLoaded", function () {
       " not sent yet.";
   }
 
+  function closeMenu() {
+    var menu = document.getElementById("main-nav");
+    if (menu && menu.classList.contains("show") && window.bootstrap && bootstrap.Collapse) {
+      bootstrap.Collapse.getOrCreateInstance(menu, {toggle: false}).hide();
+    }
+  }
+
+  function warn(form, text, label) {
+    var warning = document.querySelector("[data-unsent-warning]");
+    if (!warning) {
+      warning = document.createElement("div");
+      warning.className = "alert alert-warning";
+      warning.setAttribute("role", "alert");
+      warning.setAttribute("data-unsent-warning", "");
+      var main = document.getElementById("main-content") || form.parentNode;
+      main.insertBefore(warning, main.firstChild);
+    }
+    warning.textContent = "";
+    var message = document.createElement("p");
+    message.textContent = text;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "btn btn-outline-dark";
+    button.textContent = label;
+    button.addEventListener("click", function () {
+      form.dataset.confirmed = "yes";
+      form.submit();
+    });
+    warning.appendChild(message);
+    warning.appendChild(button);
+    closeMenu();
+    button.focus();
+  }
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.matches || !form.matches("form[data-sign-out]") || form.dataset.confirmed === "yes") { return; }
     event.preventDefault();
-    waiting().then(function (items) {
+    if (form.dataset.checking === "yes") { return; }
+    form.dataset.checking = "yes";
+    waitingWithinLimit().then(function (items) {
+      delete form.dataset.checking;
+      if (items === null) {
+        warn(form, "This phone did not say in time whether visit answers are still waiting to " +
+          "be sent. If you answered a visit with no signal, go back to it and wait until it says " +
+          "every answer is saved. Signing out deletes anything not sent from this phone.",
+          "Sign out anyway");
+        return;
+      }
       if (!items.length) {
         form.dataset.confirmed = "yes";
         form.submit();
         return;
       }
-      var warning = form.parentNode.querySelector("[data-unsent-warning]");
-      if (!warning) {
-        warning = document.createElement("div");
-        warning.className = "alert alert-warning mt-2";
-        warning.setAttribute("role", "alert");
-        warning.setAttribute("data-unsent-warning", "");
-        form.parentNode.insertBefore(warning, form);
-      }
-      warning.textContent = describe(items) + " Signing out deletes them from this phone. To send " +
+      warn(form, describe(items) + " Signing out deletes them from this phone. To send " +
         "them, go back to the visit where there is signal and wait until it says every answer is " +
-        "saved. To delete them and sign out anyway, press \u201cSign out and delete them\u201d.";
-      var button = form.querySelector("button[type=submit]");
-      button.textContent = "Sign out and delete them";
-      form.dataset.confirmed = "yes";
-      button.focus();
+        "saved. To delete them and sign out anyway, press \u201cSign out and delete them\u201d.",
+        "Sign out and delete them");
     });
   });
 

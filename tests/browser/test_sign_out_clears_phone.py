@@ -90,6 +90,9 @@ def test_shopper_is_warned_of_unsent_answers_then_signing_out_leaves_nothing(pho
     page.get_by_role("button", name="Sign out").click()
     warning = page.locator("[data-unsent-warning]")
     warning.filter(has_text="1 answer saved on this phone is not sent yet.").wait_for()
+    # The warning is in the page's main content, where the phone's menu cannot hide it.
+    assert page.locator("#main-content > [data-unsent-warning]").is_visible()
+    assert page.locator("#main-nav [data-unsent-warning]").count() == 0
     assert "/record/" in page.url  # still signed in, still on the visit
     page.check_accessibility()
     page.get_by_role("button", name="Sign out and delete them").click()
@@ -113,3 +116,21 @@ def test_signing_out_with_nothing_waiting_takes_one_press(phone_page):
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_url(re.compile(r"/accounts/sign-in/\?signed-out=1$"))
     assert page.locator("[data-unsent-warning]").count() == 0
+
+
+def test_sign_out_still_works_when_the_phone_never_says_what_is_waiting(phone_page):
+    """A browser whose stored-data check never answers: after the time limit Sign out says so
+    and offers to sign out anyway, instead of doing nothing."""
+    page = phone_page
+    page.page.context.add_init_script(
+        "IDBFactory.prototype.databases = function () { return new Promise(function () {}); };")
+    shopper = UserFactory(role="tenant")
+    page.sign_in(shopper, PASSWORD)
+    open_menu(page)
+    page.get_by_role("button", name="Sign out").click()
+    warning = page.locator("#main-content > [data-unsent-warning]")
+    warning.filter(has_text="did not say in time whether visit answers are still waiting").wait_for()
+    page.check_accessibility()
+    page.get_by_role("button", name="Sign out anyway").click()
+    page.wait_for_url(re.compile(r"/accounts/sign-in/\?signed-out=1$"))
+    assert "You have signed out." in page.locator("[data-signed-out]").inner_text()
