@@ -111,9 +111,13 @@ def test_numbering_stays_whole_when_two_instances_take_drafts_at_once(stack, two
     assert answers == [302] * total
     numbers = sorted(Recommendation.objects.filter(review=review).values_list("number", flat=True))
     assert numbers == list(range(1, total + 1))  # no duplicates, nothing lost, no gaps
-    web_logs = stack.log("web") + stack.log("web2")
-    assert stack.log("web").count(f"POST {path}") and stack.log("web2").count(f"POST {path}")
-    assert web_logs.count(f"POST {path}") == total
+    # Both instances served drafts. Gunicorn writes a request's access-log line after sending
+    # its response, so the last lines may still be on their way: wait for all of them.
+    def served():
+        return stack.log("web").count(f"POST {path}"), stack.log("web2").count(f"POST {path}")
+
+    wait(lambda: sum(served()) >= total, f"the {total} drafts in the web instances' logs")
+    assert all(served()) and sum(served()) == total
 
 
 def test_reminder_runs_taken_by_two_workers_at_once_send_each_person_one_digest(stack, two_of_everything):
