@@ -37,6 +37,8 @@ def pages(ids: dict) -> dict[str, str]:
         "programme dashboard": f"/mystery-shopping/programmes/{ids['programme']}/dashboard/",
         "review list": "/reviews/",
         "evidence list": "/reviews/evidence/",
+        "evidence search": "/reviews/evidence/?q=complaints",
+        "review search": "/reviews/?q=repairs+late",
         "you said, we did": "/recommendations/you-said-we-did/",
     }
 

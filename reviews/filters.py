@@ -26,10 +26,13 @@ def _reviews(request):
 
 
 def _year_choices(queryset, date_field):
-    """Years from the earliest in the list (by its date, or when it was added) to next year."""
-    # The earliest date and time themselves, not their years: taking the year of every row
-    # first made PostgreSQL work it out 30,000 times (43 ms against 13 ms at scale).
-    first = queryset.order_by().aggregate(dated=Min(date_field), added=Min("created_at"))
+    """Years from the earliest review or piece of evidence (by its date, or when it was added)
+    to next year."""
+    # The earliest of all rows, each read from an index in well under a millisecond, rather
+    # than of those this person may see, which meant visiting each of them (13 ms for a tenant
+    # at scale); a year with nothing this person may see simply lists nothing. And the earliest
+    # date and time themselves, not their years: the year of every row was 43 ms.
+    first = queryset.model._default_manager.aggregate(dated=Min(date_field), added=Min("created_at"))
     this_year = timezone.localdate().year
     years = [this_year]
     if first["dated"]:

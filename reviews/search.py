@@ -20,6 +20,8 @@ from django.db.models.signals import post_save
 from reviews.models import Document, Evidence, Finding, Interview, PerformanceFigure, Review, SiteVisit
 
 CONFIG = "english"
+# The shortest text a trigram index can find inside a title; shorter text is matched as words.
+TRIGRAM = 3
 EVIDENCE_FIELDS = [
     "title", "source", "description", "figure__measure", "interview__interviewee_role",
     "interview__questions", "interview__notes", "site_visit__place", "site_visit__notes",
@@ -74,6 +76,9 @@ def search_evidence(evidence: QuerySet, text: str) -> QuerySet:
         return evidence
     if _full_text():
         query = SearchQuery(text, search_type="websearch", config=CONFIG)
+        if len(text) < TRIGRAM:
+            return evidence.filter(search=query)
+        # Part of a word in a title ("compl") too, read from the titles' trigram index.
         return evidence.filter(Q(search=query) | Q(title__icontains=text))
     for word in text.split():
         match = Q()

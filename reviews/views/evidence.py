@@ -7,7 +7,7 @@ from reviews import selectors, services
 from reviews.filters import EvidenceFilter
 from reviews.forms import EVIDENCE_FORMS, PhotoForm
 from reviews.models import Evidence, EvidenceKind, SiteVisitPhoto
-from reviews.views.common import autosave, get_review, paginate, query_without_page
+from reviews.views.common import CountedUpTo, autosave, get_review, paginate, query_without_page
 from scrutiny import uploads
 from scrutiny.forms import run_form
 from scrutiny.page_cache import kept_for_person
@@ -48,7 +48,7 @@ def _split(kind, data):
 def evidence_list(request):
     evidence = selectors.visible_evidence(request.user).order_by("-date", "-created_at", "-pk")
     filters = EvidenceFilter(request.GET or None, queryset=evidence, request=request)
-    page = paginate(request, filters.qs)
+    page = paginate(request, filters.qs, paginator=CountedUpTo)
     return render(request, "reviews/evidence_list.html", {
         "filter": filters, "page": page, "query": query_without_page(request),
     })

@@ -114,3 +114,32 @@ def test_search_uses_full_text_search_on_postgresql_and_plain_matching_elsewhere
     else:
         assert found == []
     assert _titles(client.get("/reviews/?q=record person")) == ["Complaints handling"]
+
+
+def test_a_long_evidence_list_counts_no_further_than_its_limit(client, world, monkeypatch):
+    """Past the limit the list says "more than", keeps its pages to the limit and asks for words
+    or filters; below it, it gives the exact number."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from reviews.views import common
+
+    monkeypatch.setattr(common, "COUNT_UP_TO", 3)
+    monkeypatch.setattr(common, "PAGE_SIZE", 2)
+    for n in range(5):
+        DocumentFactory(review=world.review, title=f"Tenancy paper {n}")
+    client.force_login(world.manager)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/reviews/evidence/")
+    counts = [q["sql"] for q in queries if "COUNT(" in q["sql"].upper()]
+    page = response.content.decode()
+    assert "More than 3 pieces of evidence" in page
+    assert "The newest 3 are listed. To find others, search for words or choose" in page
+    assert "Page 1 of 2" in page  # 3 results at 2 a page, not 5
+    assert len(_titles(client.get("/reviews/evidence/?page=2"))) == 1
+    assert len(counts) == 1 and "LIMIT 4" in counts[0]
+    searched = client.get("/reviews/evidence/?q=tenancy").content.decode()
+    assert "More than 3 pieces of evidence" in searched and "The first 3 are listed" in searched
+    monkeypatch.setattr(common, "COUNT_UP_TO", 5)
+    page = client.get("/reviews/evidence/?q=tenancy").content.decode()
+    assert "5 pieces of evidence" in page and "More than" not in page

@@ -6,7 +6,12 @@ from django.db import connection
 from reviews.models import Evidence, Finding, Review
 from reviews.search import refresh_all
 from tests.conftest import need_service
-from tests.factories.reviews import FindingFactory, InterviewFactory, PerformanceFigureFactory
+from tests.factories.reviews import (
+    DocumentFactory,
+    FindingFactory,
+    InterviewFactory,
+    PerformanceFigureFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +70,24 @@ def test_searching_uses_the_stored_words_not_a_vector_built_per_row(world):
     for sql in (str(search_reviews(Review.objects.all(), "repairs").query),
                 str(search_evidence(Evidence.objects.all(), "repairs").query)):
         assert "to_tsvector" not in sql and '"search" @@' in sql
+
+
+def test_evidence_titles_have_a_trigram_index_for_part_of_a_word(client, world):
+    """"Title contains these letters" is read from an index, and still finds part of a word."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'evidence_title_trigrams'")
+        (definition,) = cursor.fetchone()
+    assert "gin_trgm_ops" in definition and "upper" in definition.lower()
+    DocumentFactory(review=world.review, title="Caretaking rota")
+    client.force_login(world.member)
+    assert _titles(client.get("/reviews/evidence/?q=aretak")) == ["Caretaking rota"]
+
+
+def test_text_too_short_for_a_trigram_matches_whole_words_only(client, world):
+    """Two letters would match inside most titles and no index can find them: they are matched
+    as words."""
+    DocumentFactory(review=world.review, title="Abbey Road estate walkabout")
+    DocumentFactory(review=world.review, title="Notes from the AB meeting")
+    client.force_login(world.member)
+    assert _titles(client.get("/reviews/evidence/?q=ab")) == ["Notes from the AB meeting"]
+    assert _titles(client.get("/reviews/evidence/?q=abb")) == ["Abbey Road estate walkabout"]
