@@ -91,3 +91,13 @@ def test_text_too_short_for_a_trigram_matches_whole_words_only(client, world):
     client.force_login(world.member)
     assert _titles(client.get("/reviews/evidence/?q=ab")) == ["Notes from the AB meeting"]
     assert _titles(client.get("/reviews/evidence/?q=abb")) == ["Abbey Road estate walkabout"]
+
+
+def test_the_search_indexes_are_written_at_once_not_through_a_pending_list():
+    """A GIN index's pending list is read through on every search until a vacuum merges it;
+    these indexes take each saved row at once instead."""
+    names = ["review_search_gin", "finding_search_gin", "evidence_search_gin", "evidence_title_trigrams"]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT relname, reloptions FROM pg_class WHERE relname = ANY(%s)", [names])
+        options = dict(cursor.fetchall())
+    assert options == {name: ["fastupdate=off"] for name in names}
