@@ -51,8 +51,11 @@ run: seed
 	@echo "Scrutiny is starting on http://$(HOST):$(PORT)/ (stop it with Ctrl+C)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# Bytecode in var/pycache even where PYTHONDONTWRITEBYTECODE is set (tests/conftest.py does the
+# same for the processes the tests start): pytest's own start then reads it instead of compiling.
 test: install
-	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/var/pycache \
+		$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 bench: install
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) -m bench $(BENCH_ARGS)
