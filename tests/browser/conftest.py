@@ -8,7 +8,15 @@ import pytest
 
 from tests.conftest import need_service
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+# Debian's headless shell (package chromium-headless-shell, what Playwright itself runs headless)
+# where installed: the same Blink as the full browser without its windowing layers, it took
+# a quarter less CPU on the same tests. Else the full browser, in its headless mode.
+CHROMIUM = (
+    os.environ.get("CHROMIUM_PATH")
+    or shutil.which("chromium-headless-shell")
+    or shutil.which("chromium")
+    or "/usr/bin/chromium"
+)
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -29,7 +37,7 @@ def pytest_collection_modifyitems(items):
 def chromium():
     need_service(
         os.path.exists(CHROMIUM),
-        f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)",
+        f"Chromium is not installed at {CHROMIUM} (apt-get install chromium-headless-shell)",
     )
     from playwright.sync_api import expect, sync_playwright
 
