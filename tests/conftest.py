@@ -107,18 +107,39 @@ def _isolated_site(settings, tmp_path):
 
 
 @pytest.fixture(scope="session")
-def collected_static(tmp_path_factory):
-    """`manage.py collectstatic` with production storage, run once per test process (the stack
-    tests serve its files; tests/deploy checks them): (the folder, the finished command)."""
+def collected_static(request, tmp_path_factory):
+    """`manage.py collectstatic` with production storage, run once per test run (the stack
+    tests serve its files; tests/deploy checks them): (the folder, the finished command).
+
+    It compresses every file twice over, 16 s of CPU here: under xdist the first worker to need
+    it runs it and the others, waiting for it, read its files and its outcome."""
+    import fcntl
+    import json
+    import subprocess
+
     from tests.deploy.production import manage, production_env
 
-    root = tmp_path_factory.mktemp("static")
-    database = tmp_path_factory.mktemp("collectstatic-db") / "db.sqlite3"
-    result = manage(
-        "collectstatic", "--noinput",
-        env=production_env(STATIC_ROOT=str(root), DATABASE_URL=f"sqlite:///{database}"),
-    )
-    return root, result
+    if getattr(request.config, "workerinput", None):
+        folder = tmp_path_factory.getbasetemp().parent  # this run's, the same for every worker
+    else:
+        folder = tmp_path_factory.mktemp("collectstatic")
+    root = folder / "static"
+    with open(folder / "collectstatic.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        outcome = folder / "collectstatic.json"
+        if not outcome.exists():
+            result = manage(
+                "collectstatic", "--noinput",
+                env=production_env(
+                    STATIC_ROOT=str(root), DATABASE_URL=f"sqlite:///{folder / 'collectstatic.sqlite3'}"
+                ),
+            )
+            outcome.write_text(json.dumps({
+                "args": result.args, "returncode": result.returncode,
+                "stdout": result.stdout, "stderr": result.stderr,
+            }))
+        finished = subprocess.CompletedProcess(**json.loads(outcome.read_text()))
+    return root, finished
 
 
 @pytest.fixture
