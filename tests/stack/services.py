@@ -183,6 +183,19 @@ class PrivatePostgres:
         finally:
             conn.close()
 
+    def load(self, source_url: str) -> None:
+        """Copy a database (schema and rows, by pg_dump) into this cluster's `scrutiny`."""
+        dump = subprocess.run(
+            [str(self.bin_dir / "pg_dump"), "--no-owner", "--no-privileges", source_url],
+            capture_output=True, timeout=600, check=False,
+        )
+        assert dump.returncode == 0, dump.stderr.decode(errors="replace")
+        restore = subprocess.run(
+            [str(self.bin_dir / "psql"), "-q", "-v", "ON_ERROR_STOP=1", self.url],
+            input=dump.stdout, capture_output=True, timeout=600, check=False,
+        )
+        assert restore.returncode == 0, restore.stderr.decode(errors="replace")
+
     def start(self) -> None:
         # -w: return once the server accepts connections; sockets in the folder, not /run.
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"), "-w",
