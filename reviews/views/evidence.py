@@ -51,6 +51,7 @@ def evidence_list(request):
     page = paginate(request, filters.qs, paginator=CountedUpTo)
     return render(request, "reviews/evidence_list.html", {
         "filter": filters, "page": page, "query": query_without_page(request),
+        "filtered": any(value for name, value in request.GET.items() if name != "page"),
     })
 
 
