@@ -127,9 +127,9 @@ document.addEventListener("DOMContentLoaded", function () {
     waitingWithinLimit().then(function (items) {
       delete form.dataset.checking;
       if (items === null) {
-        warn(form, "This phone did not say in time whether visit answers are still waiting to " +
-          "be sent. If you answered a visit with no signal, go back to it and wait until it says " +
-          "every answer is saved. Signing out deletes anything not sent from this phone.",
+        warn(form, "We could not check this phone for visit answers that are not sent yet. If " +
+          "you answered a visit with no signal, go back to it and wait until it says every answer " +
+          "is saved. Signing out deletes any answers not sent from this phone.",
           "Sign out anyway");
         return;
       }

@@ -129,7 +129,8 @@ def test_sign_out_still_works_when_the_phone_never_says_what_is_waiting(phone_pa
     open_menu(page)
     page.get_by_role("button", name="Sign out").click()
     warning = page.locator("#main-content > [data-unsent-warning]")
-    warning.filter(has_text="did not say in time whether visit answers are still waiting").wait_for()
+    unchecked = "We could not check this phone for visit answers that are not sent yet."
+    warning.filter(has_text=unchecked).wait_for()
     page.check_accessibility()
     page.get_by_role("button", name="Sign out anyway").click()
     page.wait_for_url(re.compile(r"/accounts/sign-in/\?signed-out=1$"))
