@@ -15,21 +15,53 @@ def _email_taken(email: str) -> bool:
     return User.objects.filter(email__iexact=email).exists()
 
 
+def unaccepted_invitation(email: str) -> Invitation | None:
+    """The invitation this address was last sent and has not accepted (its link may have expired)."""
+    return (
+        Invitation.objects.filter(email__iexact=email.strip(), accepted_at__isnull=True)
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def already_invited(invitation: Invitation) -> str:
+    """Plain words for an invitation still waiting to be accepted."""
+    invited_at = timezone.localtime(invitation.sent_at or invitation.created_at)
+    return f"{invitation.display_name} was invited on {invited_at:%-d %B %Y} and has not accepted yet."
+
+
+def send_link(*, invitation: Invitation) -> Invitation:
+    """Give the invitation a new link and a fresh expiry date, and email it after commit."""
+    from accounts.tasks import send_invitation
+
+    token = invitation.new_token()
+    invitation.sent_at = None
+    invitation.save()
+    enqueue(send_invitation, invitation.pk, token)
+    return invitation
+
+
 @transaction.atomic
 def invite(*, email: str, display_name: str, role: str, by: User) -> Invitation:
-    """Invite someone to set a password; the email goes out from a background task."""
+    """Invite someone to set a password; the email goes out from a background task. Someone
+    whose invitation is still waiting keeps it (and its link); an expired one is renewed, so the
+    panel places kept with it stay."""
     require(is_admin(by), "Only administrators can invite people.")
     email = email.strip().lower()
     if _email_taken(email):
         raise ValidationError({"email": "Someone already has an account with this email address."})
-    Invitation.objects.filter(email__iexact=email, accepted_at__isnull=True).delete()
-    invitation = Invitation(email=email, display_name=display_name.strip(), role=role, invited_by=by)
-    token = invitation.new_token()
-    invitation.save()
-    from accounts.tasks import send_invitation
-
-    enqueue(send_invitation, invitation.pk, token)
-    return invitation
+    invitation = unaccepted_invitation(email)
+    if invitation is not None and invitation.is_usable:
+        raise ValidationError(
+            {"email": f"{already_invited(invitation)} To send them a new link, use “Send a new link” "
+             "in the list of invitations below."}
+        )
+    if invitation is None:
+        invitation = Invitation(email=email)
+    invitation.display_name = display_name.strip()
+    invitation.role = role
+    invitation.invited_by = by
+    return send_link(invitation=invitation)
 
 
 @transaction.atomic
@@ -38,13 +70,7 @@ def resend_invitation(*, invitation: Invitation, by: User) -> Invitation:
     require(is_admin(by), "Only administrators can invite people.")
     if invitation.accepted_at:
         raise ValidationError("This invitation has already been accepted.")
-    token = invitation.new_token()
-    invitation.sent_at = None
-    invitation.save()
-    from accounts.tasks import send_invitation
-
-    enqueue(send_invitation, invitation.pk, token)
-    return invitation
+    return send_link(invitation=invitation)
 
 
 @transaction.atomic

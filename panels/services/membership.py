@@ -10,9 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Invitation, Role, User
+from accounts.services import send_link, unaccepted_invitation
 from panels import permissions
 from panels.models import Membership, Panel, PanelInvitation, PanelRole, clean_rich_text
-from scrutiny.jobs import enqueue
 from scrutiny.locking import claim
 from scrutiny.permissions import require
 
@@ -119,9 +119,10 @@ def add_or_invite(
     site_role: str = Role.TENANT, joined_on: datetime.date | None = None, by: User,
 ) -> tuple[str, Membership | PanelInvitation]:
     """Add the person with this email to the panel, or invite them to the site if they have no
-    account yet: their place on the panel is kept until they accept.
+    account yet: their place on the panel is kept until they accept. Someone already invited
+    keeps the invitation (and the link) they have; the place is added to it.
 
-    Returns ("added", membership) or ("invited", place).
+    Returns ("added", membership), ("invited", place) or ("already invited", place).
     """
     require(
         permissions.can_manage_panel(by, panel),
@@ -131,6 +132,17 @@ def add_or_invite(
     existing = User.objects.filter(email__iexact=email).first()
     if existing:
         return "added", add_member(panel=panel, user=existing, role=role, joined_on=joined_on, by=by)
+    if not panel.is_active:
+        raise ValidationError("This panel is closed, so nobody can join it.")
+    invitation = unaccepted_invitation(email)
+    if invitation is not None and invitation.is_usable:
+        return "already invited", _keep_place(panel=panel, invitation=invitation, role=role, by=by)
+    if invitation is not None:
+        # The link has expired: send a new one on the same invitation, so the places other
+        # panels kept with it are kept too.
+        invitation.display_name = display_name.strip() or invitation.display_name
+        send_link(invitation=invitation)
+        return "invited", _keep_place(panel=panel, invitation=invitation, role=role, by=by)
     if not display_name.strip():
         raise ValidationError(
             {
@@ -140,40 +152,20 @@ def add_or_invite(
         )
     if not (site_role and permissions.can_choose_site_role(by)):
         site_role = Role.TENANT
-    if not panel.is_active:
-        raise ValidationError("This panel is closed, so nobody can join it.")
-    return "invited", _invite(
-        panel=panel, email=email, display_name=display_name, role=role, site_role=site_role, by=by
+    # accounts.services.invite is for administrators: chairs and officers invite through here.
+    invitation = send_link(
+        invitation=Invitation(email=email, display_name=display_name.strip(), role=site_role, invited_by=by)
     )
+    return "invited", _keep_place(panel=panel, invitation=invitation, role=role, by=by)
 
 
-def _invite(
-    *, panel: Panel, email: str, display_name: str, role: str, site_role: str, by: User
-) -> PanelInvitation:
-    """The accounts app's invitation (its email, link and acceptance page), sent on behalf of the
-    panel: accounts.services.invite is for administrators, so the same steps are taken here."""
-    from accounts.tasks import send_invitation
-
-    invitation = (
-        Invitation.objects.filter(email__iexact=email, accepted_at__isnull=True)
-        .order_by("-created_at")
-        .first()
-    )
-    if invitation is None or not invitation.is_usable:
-        invitation = Invitation(
-            email=email, display_name=display_name.strip(), role=site_role, invited_by=by
-        )
-    else:
-        invitation.sent_at = None
-    token = invitation.new_token()
-    invitation.save()
+def _keep_place(*, panel: Panel, invitation: Invitation, role: str, by: User) -> PanelInvitation:
     place, _ = PanelInvitation.objects.update_or_create(
         panel=panel,
         invitation=invitation,
         membership__isnull=True,
         defaults={"role": role, "invited_by": by},
     )
-    enqueue(send_invitation, invitation.pk, token)
     return place
 
 

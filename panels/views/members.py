@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from accounts.services import already_invited
 from panels import permissions, selectors, services
 from panels.forms import AddMemberForm, EndMembershipForm, MembershipRoleForm
 from panels.models import Membership, PanelInvitation
@@ -52,6 +53,9 @@ def add_member(request, pk):
         outcome, thing = result
         if outcome == "added":
             return f"{thing.user.display_name} is now a member of {panel.name}."
+        if outcome == "already invited":
+            return (f"{already_invited(thing.invitation).removesuffix('.')}; they will join "
+                    f"{panel.name} when they accept.")
         return (f"An invitation is on its way to {thing.invitation.email}. They will join "
                 f"{panel.name} when they accept it.")
 
