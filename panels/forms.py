@@ -79,6 +79,53 @@ class AddMemberForm(forms.Form):
             del self.fields["site_role"]
 
 
+LIST_FILE_KINDS = frozenset({"csv", "txt"})
+
+
+class MemberListForm(forms.Form):
+    """A list of people to add to a panel, typed or pasted, or a CSV file with the same columns."""
+
+    people = forms.CharField(
+        label="People to add, one on each line",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 12, "autocomplete": "off", "spellcheck": "false"}),
+        help_text="Write each person's name, email address and role on the panel, separated by "
+        "commas, for example: Jo Smith, jo.smith@example.org, vice-chair. Leave the role out for a "
+        "member. You can paste rows from a spreadsheet.",
+    )
+    list_file = UploadField(
+        label="Or choose a CSV file",
+        required=False,
+        allowed=LIST_FILE_KINDS,
+        help_text="A spreadsheet saved as CSV, with the columns name, email address and role. "
+        "Its rows are shown above for you to check before anyone is added.",
+    )
+
+    def __init__(self, *args, can_choose_site_role=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if can_choose_site_role:
+            self.fields["people"].help_text += (
+                " As an administrator you can add a fourth part for someone new: tenant, officer, "
+                "manager or administrator (tenant if you leave it out)."
+            )
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("list_file")
+        if upload:
+            upload.seek(0)
+            raw = upload.read()
+            # Excel saves CSV as UTF-8 with a byte-order mark, or as Windows-1252.
+            try:
+                data["people"] = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                data["people"] = raw.decode("cp1252", errors="replace")
+        elif not (data.get("people") or "").strip() and "people" not in self.errors:
+            self.add_error("people", "Write the people to add, or choose a CSV file with them.")
+        return data
+
+
 class MembershipRoleForm(forms.Form):
     role = forms.ChoiceField(label="Role on the panel", choices=PanelRole.choices)
 

@@ -13,6 +13,7 @@ urlpatterns = [
     # Members
     path("<int:pk>/members/", members.members, name="members"),
     path("<int:pk>/members/add/", members.add_member, name="add-member"),
+    path("<int:pk>/members/add-list/", members.add_member_list, name="add-member-list"),
     path("members/<int:pk>/role/", members.change_role, name="change-role"),
     path("members/<int:pk>/leave/", members.end_membership, name="end-membership"),
     path("places/<int:pk>/withdraw/", members.cancel_place, name="cancel-place"),

@@ -105,7 +105,7 @@ def pending_places(panel: Panel) -> QuerySet[PanelInvitation]:
     """Places kept for people invited to the site who have not accepted yet."""
     return PanelInvitation.objects.filter(
         panel=panel, membership__isnull=True, invitation__accepted_at__isnull=True
-    ).select_related("invitation", "invited_by")
+    ).select_related("invitation", "invited_by").order_by("-created_at", "-pk")
 
 
 def panel_training(panel: Panel) -> QuerySet[Membership]:

@@ -11,6 +11,7 @@ from panels.services.meetings import (
     update_meeting,
     withdraw_apologies,
 )
+from panels.services.member_list import add_member_list, check_member_list
 from panels.services.membership import (
     add_member,
     add_or_invite,
@@ -26,10 +27,12 @@ from panels.services.training import delete_training, record_training, update_tr
 __all__ = [
     "add_item",
     "add_member",
+    "add_member_list",
     "add_or_invite",
     "add_paper",
     "cancel_place",
     "change_role",
+    "check_member_list",
     "create_meeting",
     "create_panel",
     "delete_training",

@@ -10,8 +10,9 @@ from django.views.decorators.http import require_POST
 
 from accounts.services import already_invited
 from panels import permissions, selectors, services
-from panels.forms import AddMemberForm, EndMembershipForm, MembershipRoleForm
+from panels.forms import AddMemberForm, EndMembershipForm, MemberListForm, MembershipRoleForm
 from panels.models import Membership, PanelInvitation
+from panels.services.member_list import MOST_AT_ONCE
 from panels.views.common import MANAGERS_ONLY, managed_panel, viewable_panel
 from scrutiny.forms import run_form
 from scrutiny.page_cache import kept_for_person
@@ -36,7 +37,10 @@ def members(request, pk):
             "past": Paginator(selectors.past_members(panel), MEMBERS_PER_PAGE).get_page(
                 request.GET.get("past_page")
             ),
-            "pending": list(selectors.pending_places(panel)) if can_manage else [],
+            "pending": Paginator(
+                selectors.pending_places(panel) if can_manage else PanelInvitation.objects.none(),
+                MEMBERS_PER_PAGE,
+            ).get_page(request.GET.get("invited_page")),
             "can_manage": can_manage,
             "show_contacts": permissions.can_see_contact_details(request.user, panel),
         },
@@ -64,6 +68,55 @@ def add_member(request, pk):
         success=said, redirect_to=reverse("panels:members", args=[panel.pk]),
     )
     return done or render(request, "panels/add_member.html", {"panel": panel, "form": form})
+
+
+@login_required
+def add_member_list(request, pk):
+    """Add or invite many people at once: the list is checked and shown line by line first, and
+    added (all of it, or nobody) only when the person confirms what they saw."""
+    panel = managed_panel(request, pk)
+    can_choose = permissions.can_choose_site_role(request.user)
+    form = MemberListForm(request.POST or None, request.FILES or None, can_choose_site_role=can_choose)
+    checked = None
+    if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["people"]
+        refused = []
+        if "confirm" in request.POST:
+            try:
+                done = services.add_member_list(panel=panel, by=request.user, text=text)
+            except ValidationError as exc:
+                refused = exc.messages
+            else:
+                messages.success(request, _list_added(done, panel))
+                return redirect("panels:members", panel.pk)
+        checked = services.check_member_list(panel=panel, by=request.user, text=text)
+        # A list read from a file goes in the box, to be corrected there and checked again.
+        form = MemberListForm({"people": text}, can_choose_site_role=can_choose)
+        form.is_valid()
+        for problem in dict.fromkeys(checked.problems + refused):
+            form.add_error("people", problem)
+    return render(
+        request,
+        "panels/add_member_list.html",
+        {"panel": panel, "form": form, "checked": checked, "most": MOST_AT_ONCE},
+    )
+
+
+def _people(count: int) -> str:
+    return "1 person" if count == 1 else f"{count} people"
+
+
+def _list_added(done, panel) -> str:
+    said = []
+    if done["added"]:
+        said.append(f"{_people(done['added'])} added to {panel.name}")
+    if done["invited"]:
+        said.append(f"{_people(done['invited'])} invited to the site, to join when they accept")
+    if done["already invited"]:
+        said.append(
+            f"{_people(done['already invited'])} already invited: {panel.name} was added to their invitation"
+        )
+    return "; ".join(said) + "."
 
 
 def _managed_membership(request, pk):

@@ -125,6 +125,22 @@ def rows(people):
                 "joined_on": today.isoformat(),
             },
         ),
+        Row("panels:add-member-list", f"{B}/{ours.pk}/members/add-list/", expect(**MANAGERS)),
+        Row("panels:add-member-list", f"{B}/{theirs.pk}/members/add-list/", admins_only()),
+        Row(
+            "panels:add-member-list",
+            f"{B}/{ours.pk}/members/add-list/",
+            expect(**MANAGERS),  # checking the list shows it, changing nothing
+            method="post",
+            data=lambda role: {"people": f"Listed Person, listed-{role}@example.org, member"},
+        ),
+        Row(
+            "panels:add-member-list",
+            f"{B}/{ours.pk}/members/add-list/",
+            expect(**_done(MANAGERS)),
+            method="post",
+            data=lambda role: {"people": f"Listed Person, confirmed-{role}@example.org", "confirm": "yes"},
+        ),
         Row("panels:change-role", f"{B}/members/{stranger_membership.pk}/role/", expect(**MANAGERS)),
         Row(
             "panels:change-role",
