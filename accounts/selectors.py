@@ -7,7 +7,11 @@ from accounts.models import Invitation, Notice, User
 
 def pending_invitations() -> QuerySet[Invitation]:
     """Invitations not yet accepted, newest first, with who sent them."""
-    return Invitation.objects.filter(accepted_at__isnull=True).select_related("invited_by")
+    return (
+        Invitation.objects.filter(accepted_at__isnull=True)
+        .select_related("invited_by")
+        .order_by("-created_at", "-pk")
+    )
 
 
 def personal_data(user: User) -> tuple[str, dict[str, Any]]:

@@ -19,6 +19,7 @@ from scrutiny.permissions import role_required
 from scrutiny.sections import page_sections
 
 PEOPLE_PER_PAGE = 25
+INVITATIONS_PER_PAGE = 50  # a panel's list of people can invite up to 200 at once
 
 
 @login_required
@@ -54,7 +55,12 @@ def invitations(request):
     )
     return done or render(
         request, "accounts/invitations.html",
-        {"form": form, "invitations": selectors.pending_invitations()},
+        {
+            "form": form,
+            "invitations": Paginator(selectors.pending_invitations(), INVITATIONS_PER_PAGE).get_page(
+                request.GET.get("page")
+            ),
+        },
     )
 
 

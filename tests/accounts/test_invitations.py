@@ -93,3 +93,18 @@ def test_weak_password_is_refused_with_a_reason(client):
     response = client.post(path, {"password1": "password", "password2": "password"})
     assert "There is a problem" in response.content.decode()
     assert not User.objects.filter(email="p@example.org").exists()
+
+
+def test_the_invitations_waiting_are_listed_a_page_at_a_time(client):
+    for n in range(60):
+        invitation = Invitation(email=f"w{n}@example.org", display_name=f"Waiting {n:02}")
+        invitation.new_token()
+        invitation.save()
+    client.force_login(UserFactory(role="admin"))
+    first = client.get(reverse("accounts:invitations")).content.decode()
+    second = client.get(reverse("accounts:invitations") + "?page=2").content.decode()
+    shown_first = {n for n in range(60) if f"Waiting {n:02}<" in first}
+    shown_second = {n for n in range(60) if f"Waiting {n:02}<" in second}
+    assert len(shown_first) == 50 and len(shown_second) == 10
+    assert shown_first | shown_second == set(range(60))
+    assert "Invitations not yet accepted (60)" in first
