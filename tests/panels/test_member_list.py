@@ -1,5 +1,7 @@
 """Adding or inviting many people to a panel at once from a list, checked line by line first."""
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -137,6 +139,17 @@ def test_an_empty_list_is_refused_with_a_reason(client, panel, chair):
     client.force_login(chair)
     page = client.post(_url(panel), {"people": "  \n"}).content.decode()
     assert "Write the people to add, or choose a CSV file with them." in page
+
+
+def test_someone_leaving_the_panel_later_cannot_be_listed_to_rejoin_before_then(panel, chair):
+    leaver = UserFactory(email="leaver@example.org", display_name="Lee Leaver")
+    MembershipFactory(
+        panel=panel, user=leaver, joined_on=datetime.date(2026, 1, 5), left_on=datetime.date(2099, 3, 1)
+    )
+    checked = services.check_member_list(panel=panel, by=chair, text="Lee, leaver@example.org")
+    assert checked.problems == [
+        "Line 1: Lee Leaver leaves this panel on 1 March 2099, so cannot rejoin before then."
+    ]
 
 
 def test_each_kind_of_bad_line_is_explained(panel, chair):
