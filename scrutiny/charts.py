@@ -81,7 +81,7 @@ LARGE_PRINT_STYLE = Style(**_LOOK, **{f"{part}_font_size": LARGE_PRINT_FONT_PX f
 # that column would print them at 5 to 6 px. Labels longer than a narrow drawing has room for
 # are cut short with "…"; the table of numbers under every chart gives them whole.
 NARROW_WIDTH = 340
-NARROW_LABEL = 16
+NARROW_LABEL = 18
 NARROW = {
     "style": NARROW_STYLE, "width": NARROW_WIDTH, "explicit_size": False, "margin": 8, "height": 320,
     "x_label_rotation": 45, "max_scale": 5,
@@ -213,7 +213,12 @@ def _whole_number_scale(series: dict[str, Sequence[Number]], *, large_print: boo
 
 def _short(label: str) -> str:
     """A label cut to what a narrow drawing has room for (pygal cuts only some axes' labels)."""
-    return label if len(label) <= NARROW_LABEL else label[:NARROW_LABEL - 1].rstrip() + "…"
+    if len(label) <= NARROW_LABEL:
+        return label
+    cut = label[:NARROW_LABEL]
+    # At the end of a word where one ends far enough in ("Blairgowrie local…", not "Blairgowrie loc…").
+    cut = cut[:cut.rindex(" ")] if " " in cut[NARROW_LABEL // 2:] else cut[:NARROW_LABEL - 1]
+    return cut.rstrip(" ,;:-") + "…"
 
 
 def _fill_series(labels: Sequence[str], series: dict[str, Sequence[Number]]) -> Fill:
