@@ -7,6 +7,10 @@ queries. Drawing takes pygal about 10 ms, so each drawing is kept in the cache u
 everything it is drawn from (the numbers, the words, this module's code and pygal's version):
 the same inputs give the same drawing, and any change to them asks for a new one.
 
+Each chart is drawn twice: 800 units wide, for a page on a wider screen and for a PDF, and
+NARROW_WIDTH units wide for a phone (the page shows one or the other, by its width), so the
+labels are never shrunk under 12 px on a phone nor under 9 pt in a standard PDF.
+
 A value of None means "no figure" and is left out of the drawing but shown as "–" in the table.
 
 Large print (`large_print=True`): every text in the drawing is LARGE_PRINT_FONT_PX drawing units
@@ -32,6 +36,8 @@ from django.utils.safestring import SafeString, mark_safe
 from pygal.style import Style
 
 Number = float | int | None
+# Puts the labels and numbers into a pygal chart, passing each label through the given function.
+Fill = Callable[[Any, Callable[[str], str]], None]
 
 # Colours chosen for 3:1 contrast against white and against each other's neighbours
 # (WCAG 1.4.11), and distinguishable with the common colour-vision deficiencies.
@@ -52,8 +58,14 @@ _LOOK = {
         "", "label_", "major_label_", "value_", "value_label_", "tooltip_", "title_", "legend_", "no_data_",
     )},
 }
-STYLE = Style(**_LOOK, label_font_size=14, major_label_font_size=14, legend_font_size=14,
-              value_font_size=14, title_font_size=18)
+# A standard PDF draws the 800-unit chart across its 665 px column (a scale of 0.83), so 16-unit
+# labels print at 10 pt, over the 9 pt least; on a desktop page they are about 16 px.
+STYLE = Style(**_LOOK, label_font_size=16, major_label_font_size=16, legend_font_size=16,
+              value_font_size=16, tooltip_font_size=16, title_font_size=20)
+# Phones: see NARROW below.
+NARROW_STYLE = Style(**_LOOK, **{f"{part}_font_size": 14 for part in (
+    "label", "major_label", "legend", "value", "value_label", "tooltip", "no_data", "title",
+)})
 
 # 16 pt is 21.3 CSS pixels; a little more, so no rounding takes a label under 16 pt.
 LARGE_PRINT_FONT_PX = 22
@@ -62,6 +74,24 @@ LARGE_PRINT_WIDTH = 640
 LARGE_PRINT_STYLE = Style(**_LOOK, **{f"{part}_font_size": LARGE_PRINT_FONT_PX for part in (
     "label", "major_label", "legend", "value", "value_label", "tooltip", "no_data", "title",
 )})
+
+# Phones: a second drawing, NARROW_WIDTH units wide, shown instead below 576 px (see
+# static/css/scrutiny.css). Drawn to fill a phone's column (296 px on a 320 px phone, 336 px at
+# 360 px), its 14-unit labels appear 12.2 to 13.8 px tall; the 800-unit drawing shrunk to
+# that column would print them at 5 to 6 px. Labels longer than a narrow drawing has room for
+# are cut short with "…"; the table of numbers under every chart gives them whole.
+NARROW_WIDTH = 340
+NARROW_LABEL = 18
+NARROW = {
+    "style": NARROW_STYLE, "width": NARROW_WIDTH, "explicit_size": False, "margin": 8, "height": 320,
+    "x_label_rotation": 45, "max_scale": 5,
+}
+
+
+def _narrow_height(*, rows: int, series: int) -> int:
+    """A narrow horizontal chart: room for a bar per row and series, and the legend below."""
+    return 90 + 28 * series + rows * max(32, 16 * series)
+
 
 # pygal adds its own comments and a config script for its tooltips; neither is needed, and the
 # site's Content-Security-Policy would refuse the script anyway.
@@ -75,6 +105,7 @@ class Chart:
     title: str
     description: str
     svg: SafeString
+    narrow_svg: SafeString
     columns: list[str]
     rows: list[list[str]]
     ident: str
@@ -119,16 +150,27 @@ def _large_print_height(*, rows: int, series: int) -> int:
     return min(760, 110 + legend + rows * max(48, 20 * series))
 
 
-def _finish(chart: pygal.graph.graph.Graph, *, title: str, description: str, columns: list[str],
-            rows: list[list[str]]) -> Chart:
-    ident = f"chart-{uuid.uuid4().hex[:10]}"
+def _drawing(kind: type[pygal.graph.graph.Graph], config: dict[str, Any], fill: Fill,
+             label: Callable[[str], str], ident: str) -> SafeString:
+    chart = kind(**config)
+    fill(chart, label)
     svg = _COMMENTS_AND_SCRIPTS.sub("", chart.render(is_unicode=True))
     # The figure around it carries the title and description; the drawing itself is one image
     # for assistive technology, named by that caption.
     svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{ident}-title" focusable="false" ', 1)
     # pygal escapes every label and value through lxml; the rest of the markup is its own.
-    return Chart(title=title, description=description, svg=mark_safe(svg),  # noqa: S308
-                 columns=columns, rows=rows, ident=ident)
+    return mark_safe(svg)  # noqa: S308
+
+
+def _finish(kind: type[pygal.graph.graph.Graph], *, config: dict[str, Any], narrow: dict[str, Any],
+            fill: Fill, title: str, description: str, columns: list[str],
+            rows: list[list[str]]) -> Chart:
+    """Draw the chart twice: as configured, and narrow for phones (`narrow` overrides the config)."""
+    ident = f"chart-{uuid.uuid4().hex[:10]}"
+    narrow_config = {**config, **NARROW, **narrow}
+    return Chart(title=title, description=description, svg=_drawing(kind, config, fill, str, ident),
+                 narrow_svg=_drawing(kind, narrow_config, fill, _short, ident), columns=columns, rows=rows,
+                 ident=ident)
 
 
 _CODE = hashlib.sha256(Path(__file__).read_bytes() + pygal.__version__.encode()).hexdigest()[:16]
@@ -148,8 +190,10 @@ def _kept(draw: Callable[..., Chart]) -> Callable[..., Chart]:
             cache.set(key, found, KEPT_SECONDS)
         # A fresh name for each use, so two copies on one page never share an id.
         ident = f"chart-{uuid.uuid4().hex[:10]}"
-        svg = mark_safe(found.svg.replace(f'"{found.ident}-title"', f'"{ident}-title"', 1))  # noqa: S308
-        return replace(found, svg=svg, ident=ident)
+        def renamed(svg: str) -> SafeString:
+            return mark_safe(svg.replace(f'"{found.ident}-title"', f'"{ident}-title"', 1))  # noqa: S308
+
+        return replace(found, svg=renamed(found.svg), narrow_svg=renamed(found.narrow_svg), ident=ident)
 
     return kept
 
@@ -167,23 +211,42 @@ def _whole_number_scale(series: dict[str, Sequence[Number]], *, large_print: boo
     return {"y_labels": list(range(0, top + step, step))}
 
 
+def _short(label: str) -> str:
+    """A label cut to what a narrow drawing has room for (pygal cuts only some axes' labels)."""
+    if len(label) <= NARROW_LABEL:
+        return label
+    cut = label[:NARROW_LABEL]
+    # At the end of a word where one ends far enough in ("Blairgowrie local…", not "Blairgowrie loc…").
+    cut = cut[:cut.rindex(" ")] if " " in cut[NARROW_LABEL // 2:] else cut[:NARROW_LABEL - 1]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def _fill_series(labels: Sequence[str], series: dict[str, Sequence[Number]]) -> Fill:
+    def fill(chart: Any, label: Callable[[str], str]) -> None:
+        chart.x_labels = [label(text) for text in labels]
+        for name, values in series.items():
+            chart.add(name, [v if v is None else float(v) for v in values])
+    return fill
+
+
 @_kept
 def bar(*, title: str, description: str, labels: Sequence[str], series: dict[str, Sequence[Number]],
         unit: str = "", max_value: float | None = None, horizontal: bool = False,
         large_print: bool = False) -> Chart:
     """Bars for each label, one colour per series (e.g. this year and last year)."""
-    kind = pygal.HorizontalBar if horizontal else pygal.Bar
     extra: dict[str, Any] = ({"range": (0, max_value)} if max_value is not None
                              else _whole_number_scale(series, large_print=large_print))
     if large_print:
         extra["height"] = _large_print_height(rows=len(labels), series=len(series))
-    chart = kind(**_config(x_label_rotation=0 if horizontal else 30, large_print=large_print, **extra))
-    chart.x_labels = list(labels)
-    for name, values in series.items():
-        chart.add(name, [v if v is None else float(v) for v in values])
+    narrow: dict[str, Any] = {}
+    if horizontal:
+        narrow = {"height": _narrow_height(rows=len(labels), series=len(series)), "x_label_rotation": 0}
     columns = ["", *series.keys()]
     rows = [[label, *(_fmt(values[i], unit) for values in series.values())] for i, label in enumerate(labels)]
-    return _finish(chart, title=title, description=description, columns=columns, rows=rows)
+    return _finish(pygal.HorizontalBar if horizontal else pygal.Bar,
+                   config=_config(x_label_rotation=0 if horizontal else 30, large_print=large_print, **extra),
+                   narrow=narrow, fill=_fill_series(labels, series),
+                   title=title, description=description, columns=columns, rows=rows)
 
 
 @_kept
@@ -194,14 +257,13 @@ def line(*, title: str, description: str, labels: Sequence[str], series: dict[st
                              else _whole_number_scale(series, large_print=large_print))
     if large_print:
         extra["height"] = 420 + 40 * len(series)
-    chart = pygal.Line(**_config(x_label_rotation=30, show_dots=True, dots_size=4, stroke_style={"width": 3},
-                                 allow_interruptions=True, large_print=large_print, **extra))
-    chart.x_labels = list(labels)
-    for name, values in series.items():
-        chart.add(name, [v if v is None else float(v) for v in values])
     columns = ["", *series.keys()]
     rows = [[label, *(_fmt(values[i], unit) for values in series.values())] for i, label in enumerate(labels)]
-    return _finish(chart, title=title, description=description, columns=columns, rows=rows)
+    return _finish(pygal.Line,
+                   config=_config(x_label_rotation=30, show_dots=True, dots_size=4, stroke_style={"width": 3},
+                                  allow_interruptions=True, large_print=large_print, **extra),
+                   narrow={"height": 300 + 24 * len(series)}, fill=_fill_series(labels, series),
+                   title=title, description=description, columns=columns, rows=rows)
 
 
 @_kept
@@ -209,11 +271,16 @@ def heatmap(*, title: str, description: str, row_labels: Sequence[str], column_l
             values: Sequence[Sequence[Number]], unit: str = "", large_print: bool = False) -> Chart:
     """A grid of rows × columns where each dot's size shows the number (e.g. standards × score)."""
     row_height = 52 if large_print else 44
-    chart = pygal.Dot(**_config(x_label_rotation=0, show_legend=False, large_print=large_print,
-                                height=max(200, 60 + row_height * len(row_labels))))
-    chart.x_labels = list(column_labels)
-    for label, row in zip(row_labels, values, strict=True):
-        chart.add(label, [v if v is None else float(v) for v in row])
+
+    def fill(chart: Any, label: Callable[[str], str]) -> None:
+        chart.x_labels = [label(text) for text in column_labels]
+        for row_label, row in zip(row_labels, values, strict=True):
+            chart.add(label(row_label), [v if v is None else float(v) for v in row])
+
     columns = ["", *column_labels]
     rows = [[label, *(_fmt(v, unit) for v in row)] for label, row in zip(row_labels, values, strict=True)]
-    return _finish(chart, title=title, description=description, columns=columns, rows=rows)
+    return _finish(pygal.Dot,
+                   config=_config(x_label_rotation=0, show_legend=False, large_print=large_print,
+                                  height=max(200, 60 + row_height * len(row_labels))),
+                   narrow={"height": max(200, 100 + 36 * len(row_labels)), "x_label_rotation": 60},
+                   fill=fill, title=title, description=description, columns=columns, rows=rows)

@@ -26,6 +26,7 @@ from tests.reports.pdf_checks import (
     captions_apart_from_their_tables,
     links,
     printed_text_sizes,
+    read,
 )
 
 
@@ -143,7 +144,7 @@ def test_large_print_annual_report_prints_every_text_charts_included_at_16_point
     too_small = sorted({(page, round(size, 1)) for page, size in sizes if round(size, 1) < 16})
     assert not too_small, f"text under 16 pt (page, size): {too_small}"
     assert captions_apart_from_their_tables(large.content) == []
-    # The standard report's charts are scaled to the column with 14 px labels: under 16 pt.
+    # The standard report's charts are scaled to the column with 16 px labels: 10 pt, under 16.
     assert min(size for _, size in printed_text_sizes(normal.content)) < 12
 
 
@@ -180,3 +181,24 @@ def test_programme_report_pdf(world, year_of_work):
 
     _, text, _ = assert_accessible(made.content, title="Programme report: Office visits", max_pages=10)
     assert "Standards most often not met" in text and "Two offices had no private room." in text
+
+
+def test_standard_reports_print_every_text_charts_included_at_9_points_or_more(world, year_of_work):
+    programme = ReviewFactory(panel=world.panel, kind=ReviewKind.MYSTERY_SHOPPING, title="Office visits")
+    for days_ago in (5, 50):  # two months, so the programme report has its month-by-month chart too
+        VisitFactory(review=programme, status=VisitStatus.SUBMITTED, score=Decimal("70"),
+                     visited_at=timezone.now() - timedelta(days=days_ago))
+    made = {
+        "annual": _make(Kind.ANNUAL, world.manager, year=world.year, large_print=False),
+        "tracker": _make(Kind.TRACKER, world.manager, filters={}),
+        "programme": _make(Kind.PROGRAMME, world.manager, review=programme.pk),
+    }
+
+    for name, least_charts in (("annual", 5), ("tracker", 1), ("programme", 2)):
+        _, _, found = read(made[name].content)
+        assert found.tags.count("/Figure") >= least_charts, name
+        # Each piece of text as printed: its font size times every scale the page and the
+        # chart's drawing apply to it.
+        sizes = printed_text_sizes(made[name].content)
+        too_small = sorted({(page, round(size, 2)) for page, size in sizes if round(size, 2) < 9})
+        assert not too_small, f"{name}: text under 9 pt (page, size): {too_small}"

@@ -57,7 +57,9 @@ def test_chart_include_renders_into_a_tagged_pdf():
         f"<body><h1>Chart test</h1>{body}</body></html>"
     )
     pdf = PdfReader(io.BytesIO(html_to_pdf(html)))
-    text = pdf.pages[0].extract_text()
+    # Without the site's stylesheet both drawings (wide and narrow) are drawn: the table may be
+    # on the next page.
+    text = "".join(page.extract_text() for page in pdf.pages)
     assert "Repairs on time" in text
     assert "91%" in text  # from the table of numbers
     assert "/StructTreeRoot" in pdf.trailer["/Root"]
@@ -86,7 +88,7 @@ def test_large_print_chart_states_its_size_and_draws_every_text_at_16_points_or_
     drawn = [t for t in root.iter("{http://www.w3.org/2000/svg}text") if (t.text or "").strip()]
     assert {t.get("class") for t in drawn} & {"bound", "max-value"} == set()
     assert "Accepted (fully or partly)" in [t.text for t in drawn]
-    # The standard chart keeps 14 px labels and fills the column it is put in.
+    # The standard chart keeps 16 px labels and fills the column it is put in.
     assert ET.fromstring(str(normal.svg)).get("width") is None  # noqa: S314
     assert min(_font_sizes_px(normal.svg)) < 16 / 0.75
 
@@ -109,10 +111,12 @@ def test_the_same_figures_are_drawn_once_and_each_use_gets_its_own_name(monkeypa
     figures = {"title": "Kept", "description": "d", "labels": ["A", "B"], "series": {"2026": [1, 2]}}
     first = charts.bar(**figures)
     second = charts.bar(**figures)
-    assert drawn[0] == 1
+    assert drawn[0] == 2  # once for a page, once narrow for a phone
     assert first.svg.replace(first.ident, "") == second.svg.replace(second.ident, "")
     assert first.ident != second.ident
     assert f'aria-labelledby="{second.ident}-title"' in second.svg and first.ident not in second.svg
+    assert f'aria-labelledby="{second.ident}-title"' in second.narrow_svg
+    assert first.ident not in second.narrow_svg
 
 
 def test_any_change_to_the_figures_or_words_draws_again(monkeypatch):
@@ -120,7 +124,7 @@ def test_any_change_to_the_figures_or_words_draws_again(monkeypatch):
     before = charts.bar(title="Changes", description="d", labels=["A"], series={"2026": [1]})
     changed_number = charts.bar(title="Changes", description="d", labels=["A"], series={"2026": [2]})
     changed_label = charts.bar(title="Changes", description="d", labels=["<A>"], series={"2026": [1]})
-    assert drawn[0] == 3
+    assert drawn[0] == 6  # each figure twice: for a page and narrow for a phone
     assert changed_number.rows == [["A", "2"]] and before.rows == [["A", "1"]]
     assert "&lt;A&gt;" in changed_label.svg
 
@@ -146,3 +150,33 @@ def test_figures_that_are_not_counts_keep_their_own_scale():
     chart = charts.bar(title="Satisfaction", description="Most were satisfied.",
                        labels=["2025", "2026"], series={"%": [1.5, 2.0]})
     assert any("." in label for label in _value_axis_labels(chart.svg))  # e.g. 0.2, 0.4 … 2
+
+
+def _texts(svg):
+    return [t.text for t in ET.fromstring(str(svg)).iter("{http://www.w3.org/2000/svg}text")]  # noqa: S314
+
+
+def _viewbox_width(svg):
+    return float(ET.fromstring(str(svg)).get("viewBox").split()[2])  # noqa: S314 - our own drawing
+
+
+def test_each_chart_has_a_narrow_drawing_whose_text_reads_at_12_px_on_a_320_px_phone():
+    made = [
+        charts.bar(title="Visits by office", description="d", horizontal=True,
+                   labels=["Dundee Hilltown local office", "Perth"], series={"Visits": [3, 1]}),
+        charts.bar(title="Recommendations", description="d", labels=["Made", "Accepted (fully or partly)"],
+                   series={"2025/26": [40, 31], "2024/25": [35, 30]}),
+        charts.line(title="Trend", description="d", labels=["Jan 2026", "Feb 2026"],
+                    series={"Perth": [70, 75]}),
+        charts.heatmap(title="Scores", description="d", row_labels=["1.1 Tenants are told about the service"],
+                       column_labels=["1 Very good", "2 Good"], values=[[1, 2]]),
+    ]
+    # A 320 px phone leaves a 296 px column (12 px padding each side); the drawing fills it.
+    for chart in made:
+        scale = 296 / _viewbox_width(chart.narrow_svg)
+        assert min(_font_sizes_px(chart.narrow_svg)) * scale >= 12, chart.title
+        assert _viewbox_width(chart.svg) == 800  # the page's drawing is unchanged
+    # A label too long for a phone is cut short there; the page's drawing and the table have it whole.
+    assert "Dundee Hilltown…" in _texts(made[0].narrow_svg)
+    assert "Dundee Hilltown local office" in _texts(made[0].svg)
+    assert made[0].rows[0][0] == "Dundee Hilltown local office"
