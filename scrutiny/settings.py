@@ -361,6 +361,14 @@ REVIEW_PAGE_SECTIONS = [
     "reports.review_page.section",
 ]
 
+# Pages people who are not signed in may read, each a function () -> dict (title, url, about)
+# or None while the page is private or has nothing published; the sign-in page links them.
+PUBLIC_PAGES = [
+    "reports.public.page",
+    "recommendations.public.page",
+    "mysteryshop.public.page",
+]
+
 # Parts of a panel's page from later apps, each a function (panel, user) -> dict or None.
 PANEL_PAGE_SECTIONS = [
     "reviews.panel_page.section",
