@@ -354,6 +354,7 @@ ASSESSMENT_OUTCOME_LINKS = [
 
 # Links later apps add to a review's page, each a function (review, user) -> [{"label", "url"}].
 REVIEW_PAGE_LINKS = [
+    "mysteryshop.review_page.links",
     "recommendations.review_page.links",
 ]
 # Parts later apps add to a review's page, each a function (review, user) -> dict or None.
