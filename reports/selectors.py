@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from accounts.models import Role
 from mysteryshop import selectors as mysteryshop_selectors
+from panels.models import Membership, PanelRole
 from recommendations import selectors as recommendation_selectors
 from recommendations.filters import TrackerFilter
 from recommendations.models import OPEN_WORK, Action, ProgressUpdate, Recommendation, Status
@@ -174,7 +176,7 @@ def programme_report(*, review_id: int) -> dict[str, Any]:
 
 def assessment(*, year: int) -> tuple[AnnualReport | None, dict[str, AssessmentSection]]:
     """The year's annual report record and the panel's text for each section."""
-    record = AnnualReport.objects.filter(year=year).select_related("approved_by").first()
+    record = AnnualReport.objects.filter(year=year).select_related("approved_by", "reminded_by").first()
     if record is None:
         return None, {}
     return record, {s.section: s for s in record.sections.select_related("updated_by")}
@@ -193,3 +195,14 @@ def reports_to_choose(*, user: User) -> dict[str, Any]:
             review_selectors.visible_reviews(user).filter(~Q(stage="scoping")).order_by("-created_at")[:50]
         ),
     }
+
+
+def assessment_approvers() -> list[Membership]:
+    """Who can approve the panel's assessment: tenants who chair or vice-chair a panel today,
+    each membership with its person and panel (an administrator can too, but is the fallback)."""
+    return list(
+        Membership.objects.current()
+        .filter(role__in=[PanelRole.CHAIR, PanelRole.VICE_CHAIR])
+        .filter(user__role=Role.TENANT, user__is_active=True)
+        .select_related("user", "panel").order_by("panel__name", "role", "user__display_name")
+    )
