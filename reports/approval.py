@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from reports import permissions, selectors, services
-from reports.annual import year_of
+from reports.annual import annual_title, year_of
 from reports.models import AnnualReport, Kind, WaitingRequest
 from scrutiny.emails import tell
 from scrutiny.jobs import enqueue
@@ -25,10 +25,6 @@ if TYPE_CHECKING:
 
 # Long enough that the chairs are not flooded, short enough that a week does not pass unseen.
 REMIND_AGAIN_AFTER = timedelta(days=1)
-
-
-def annual_title(year: int, *, large_print: bool) -> str:
-    return f"Annual Report to Tenants {year_of(year).label}" + (" (large print)" if large_print else "")
 
 
 def next_reminder_at(record: AnnualReport | None) -> datetime | None:

@@ -12,8 +12,8 @@ from panels.models import Membership, PanelRole
 from recommendations import selectors as recommendation_selectors
 from recommendations.filters import TrackerFilter
 from recommendations.models import OPEN_WORK, Action, ProgressUpdate, Recommendation, Status
-from reports.annual import annual_report, year_choices  # noqa: F401 - the report's one selector
-from reports.models import AnnualReport, AssessmentSection, Kind, ReportRequest
+from reports.annual import annual_report, annual_title, year_choices  # noqa: F401 - the report's one selector
+from reports.models import AnnualReport, AssessmentSection, Kind, ReportRequest, WaitingRequest
 from reviews import selectors as review_selectors
 from reviews.models import Review, ReviewKind
 from scrutiny import charts
@@ -33,6 +33,18 @@ def _number(value: Any) -> float | None:
 def requests_for(*, user: User) -> QuerySet[ReportRequest]:
     """The reports the person asked for, newest first."""
     return ReportRequest.objects.filter(requested_by=user).order_by("-created_at", "-pk")
+
+
+def waiting_for(*, user: User) -> list[WaitingRequest]:
+    """The person's Annual Report requests still waiting for the panel's approval (a few at most:
+    one per year and print size)."""
+    waiting = list(
+        WaitingRequest.objects.filter(requested_by=user, made_at__isnull=True)
+        .select_related("annual_report").order_by("-annual_report__year", "large_print")
+    )
+    for item in waiting:
+        item.title = annual_title(item.annual_report.year, large_print=item.large_print)
+    return waiting
 
 
 def latest_review_request(*, review_id: int) -> ReportRequest | None:
@@ -188,6 +200,7 @@ def reports_to_choose(*, user: User) -> dict[str, Any]:
 
     staff = permissions.can_request_staff_report(user)
     return {
+        "waiting": waiting_for(user=user),
         "years": year_choices(),
         "programmes": list(programme_reviews()[:50]) if staff else [],
         "staff": staff,

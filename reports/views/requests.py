@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from reports import approval, permissions, selectors, services
-from reports.annual import year_of
+from reports.annual import annual_title, year_of
 from reports.forms import AnnualReportForm
 from reports.models import AnnualReport, Kind, ReportRequest, Status
 from reviews.models import Review
@@ -65,7 +65,7 @@ def ask_annual(request):
             "We will make your report as soon as they do, and tell you: you do not need to ask again.",
         )
         return redirect("reports:assessment", year=year)
-    title = approval.annual_title(year, large_print=large_print)
+    title = annual_title(year, large_print=large_print)
     report, created = services.request_report(
         kind=Kind.ANNUAL, parameters={"year": year, "large_print": large_print}, by=request.user, title=title,
     )
