@@ -128,7 +128,9 @@ def test_approval_makes_the_waiting_report_and_tells_whoever_asked(
     assert ReportRequest.objects.count() == 1 and len(mail.outbox) == 1
 
 
-def test_the_reports_page_lists_what_waits_for_approval_until_it_is_made(client, world):
+def test_the_reports_page_lists_what_waits_for_approval_until_it_is_made(
+    client, world, django_capture_on_commit_callbacks
+):
     client.force_login(world.manager)
     client.post("/reports/ask/annual/", {"year": world.year})
 
@@ -138,4 +140,11 @@ def test_the_reports_page_lists_what_waits_for_approval_until_it_is_made(client,
     assert "Annual Report to Tenants 20" in page.split("Waiting for the panel to approve", 1)[1]
     assert f'href="/reports/annual/{world.year}/assessment/"' in page
     client.force_login(world.officer)
+    assert "Waiting for the panel to approve" not in client.get("/reports/").content.decode()
+    assessment.save_section(year=world.year, section="recommendations", text="Good year.", version=None,
+                            by=world.chair)
+    assessment.approve(year=world.year, by=world.chair)
+    with django_capture_on_commit_callbacks(execute=False):
+        tasks.make_waiting_reports(world.year)
+    client.force_login(world.manager)
     assert "Waiting for the panel to approve" not in client.get("/reports/").content.decode()
