@@ -34,14 +34,14 @@ from reviews.models import Review, ReviewKind
 
 INSPECTION_CHANNELS = (Channel.INSPECTION,)
 # What each kind of programme looks at, so "Start a visit" offers those checklists and sites first.
-PROGRAMME_PURPOSES = {
+PROGRAMME_PURPOSES: dict[str, tuple[str, ...]] = {
     ReviewKind.MYSTERY_SHOPPING: (
         ChecklistPurpose.PHONE, ChecklistPurpose.OFFICE, ChecklistPurpose.EMAIL_WEB,
     ),
     ReviewKind.INSPECTION: (ChecklistPurpose.EMPTY_HOME, ChecklistPurpose.HOSTEL),
     ReviewKind.DOCUMENT_REVIEW: (ChecklistPurpose.DOCUMENT,),
 }
-PROGRAMME_SITE_KINDS = {
+PROGRAMME_SITE_KINDS: dict[str, tuple[str, ...]] = {
     ReviewKind.MYSTERY_SHOPPING: (SiteKind.OFFICE, SiteKind.SERVICE),
     ReviewKind.INSPECTION: (SiteKind.PROPERTY, SiteKind.HOSTEL),
     ReviewKind.DOCUMENT_REVIEW: (SiteKind.DOCUMENT,),
