@@ -148,3 +148,13 @@ def test_the_reports_page_lists_what_waits_for_approval_until_it_is_made(
         tasks.make_waiting_reports(world.year)
     client.force_login(world.manager)
     assert "Waiting for the panel to approve" not in client.get("/reports/").content.decode()
+
+
+def test_with_no_chair_an_administrator_approves_and_is_reminded(client, world, run_tasks):
+    world.chair.memberships.update(role=PanelRole.MEMBER)
+    client.force_login(world.manager)
+
+    response = run_tasks(client.post, f"/reports/annual/{world.year}/remind/", follow=True)
+
+    assert "an administrator must approve" in response.content.decode()
+    assert [m.to for m in mail.outbox] == [[world.admin.email]]
