@@ -1,6 +1,7 @@
 from django import forms
 from django.db.models import Q
 
+from mysteryshop import selectors
 from mysteryshop.models import (
     AnswerType,
     Checklist,
@@ -80,18 +81,40 @@ class VisitForm(LockedForm, forms.ModelForm):
         }
         help_texts = {"notes": "Anything the panel should know about the visit as a whole."}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, programme=None, **kwargs):
         super().__init__(*args, **kwargs)
         in_use = Q(is_active=True)
         if self.instance.pk and self.instance.site_id:
             in_use |= Q(pk=self.instance.site_id)  # an old visit keeps a site taken out of use
-        self.fields["site"].queryset = Site.objects.filter(in_use).order_by("kind", "name")
-        self.fields["site"].label_from_instance = lambda s: f"{s.name} ({s.get_kind_display().lower()})"
+        site = self.fields["site"]
+        site.label_from_instance = lambda s: f"{s.name} ({s.get_kind_display().lower()})"
+        if programme is None:
+            site.queryset = Site.objects.filter(in_use).order_by("kind", "name")
+        else:
+            site.queryset = selectors.sites_to_start(review=programme, in_use=in_use)
+            _group(site, "Sites for this programme", "Other sites")
         if self.instance.pk:
             del self.fields["checklist"]
+            return
+        checklist = self.fields["checklist"]
+        checklist.label_from_instance = lambda c: c.title
+        if programme is None:
+            checklist.queryset = Checklist.objects.filter(is_current=True).order_by("title")
         else:
-            self.fields["checklist"].queryset = Checklist.objects.filter(is_current=True).order_by("title")
-            self.fields["checklist"].label_from_instance = lambda c: c.title
+            checklist.queryset = selectors.checklists_to_start(review=programme)
+            _group(checklist, "Checklists for this programme", "Other checklists")
+
+
+def _group(field, fitting: str, others: str) -> None:
+    """Show a choice's options (annotated `fits`) in two labelled groups, those that fit first;
+    a plain list when every option is in one group. The form still checks against the queryset."""
+    groups: dict[bool, list] = {True: [], False: []}
+    for item in field.queryset:
+        groups[item.fits].append((item.pk, field.label_from_instance(item)))
+    if not (groups[True] and groups[False]):
+        return
+    empty = [("", field.empty_label)] if field.empty_label is not None else []
+    field.choices = [*empty, (fitting, groups[True]), (others, groups[False])]
 
 
 class PhotoForm(forms.Form):

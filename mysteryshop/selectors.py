@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Avg, Count, Max, Q, QuerySet, Sum
+from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, Max, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -20,17 +20,52 @@ from mysteryshop.models import (
     Channel,
     CheckedDocument,
     Checklist,
+    ChecklistPurpose,
     DocumentStatus,
     Section,
     Site,
+    SiteKind,
     Standard,
     Visit,
     VisitFinding,
     VisitStatus,
 )
-from reviews.models import Review
+from reviews.models import Review, ReviewKind
 
 INSPECTION_CHANNELS = (Channel.INSPECTION,)
+# What each kind of programme looks at, so "Start a visit" offers those checklists and sites first.
+PROGRAMME_PURPOSES: dict[str, tuple[str, ...]] = {
+    ReviewKind.MYSTERY_SHOPPING: (
+        ChecklistPurpose.PHONE, ChecklistPurpose.OFFICE, ChecklistPurpose.EMAIL_WEB,
+    ),
+    ReviewKind.INSPECTION: (ChecklistPurpose.EMPTY_HOME, ChecklistPurpose.HOSTEL),
+    ReviewKind.DOCUMENT_REVIEW: (ChecklistPurpose.DOCUMENT,),
+}
+PROGRAMME_SITE_KINDS: dict[str, tuple[str, ...]] = {
+    ReviewKind.MYSTERY_SHOPPING: (SiteKind.OFFICE, SiteKind.SERVICE),
+    ReviewKind.INSPECTION: (SiteKind.PROPERTY, SiteKind.HOSTEL),
+    ReviewKind.DOCUMENT_REVIEW: (SiteKind.DOCUMENT,),
+}
+
+
+def _fits(condition: Q) -> ExpressionWrapper:
+    return ExpressionWrapper(condition, output_field=BooleanField())
+
+
+def checklists_to_start(*, review: Review) -> QuerySet[Checklist]:
+    """Current checklists, each with `fits`: of a kind the programme uses, or used by its visits
+    already (in any version); those that fit come first."""
+    used = Visit.objects.filter(review=review).values("checklist__family")
+    fits = Q(purpose__in=PROGRAMME_PURPOSES.get(review.kind, ())) | Q(family__in=used)
+    return Checklist.objects.filter(is_current=True).annotate(fits=_fits(fits)).order_by("-fits", "title")
+
+
+def sites_to_start(*, review: Review, in_use: Q) -> QuerySet[Site]:
+    """The sites matching `in_use`, each with `fits`: of a kind the programme looks at, or
+    visited by it already; those that fit come first."""
+    used = Visit.objects.filter(review=review).values("site")
+    fits = Q(kind__in=PROGRAMME_SITE_KINDS.get(review.kind, ())) | Q(pk__in=used)
+    return Site.objects.filter(in_use).annotate(fits=_fits(fits)).order_by("-fits", "kind", "name")
 
 
 def sections_with_standards(*, checklist: Checklist) -> list[Section]:

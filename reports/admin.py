@@ -22,4 +22,5 @@ class AssessmentSectionInline(admin.StackedInline):
 @admin.register(AnnualReport)
 class AnnualReportAdmin(admin.ModelAdmin):
     list_display = ["year", "approved_at", "published"]
+    readonly_fields = ["reminded_at", "reminded_by", "reminder_sent_at"]  # set by "Remind them"
     inlines = [AssessmentSectionInline]

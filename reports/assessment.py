@@ -12,6 +12,7 @@ from django.utils import timezone
 from reports import permissions
 from reports.annual import assessable_sections
 from reports.models import AnnualReport, AssessmentSection
+from scrutiny.jobs import enqueue
 from scrutiny.locking import claim
 from scrutiny.permissions import require
 
@@ -58,6 +59,10 @@ def approve(*, year: int, by: User) -> AnnualReport:
     record.approved_at = timezone.now()
     record.approved_by = by
     record.save(update_fields=["approved_at", "approved_by", "updated_at"])
+    if record.waiting.filter(made_at__isnull=True).exists():
+        from reports import tasks  # the tasks module imports the services
+
+        enqueue(tasks.make_waiting_reports, year)  # the reports people asked for while they waited
     return record
 
 

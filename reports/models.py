@@ -93,6 +93,12 @@ class AnnualReport(models.Model):
     published = models.BooleanField(
         default=False, help_text="Show the report on the public site, to people who are not signed in."
     )
+    # Staff reminding the chairs to approve: recorded here first, sent by the worker.
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    reminded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -104,6 +110,32 @@ class AnnualReport(models.Model):
     @property
     def is_approved(self):
         return self.approved_at is not None
+
+
+class WaitingRequest(models.Model):
+    """Someone asked for the year's report before the panel approved its assessment: the
+    report is made for them, and they are told, once the panel approves."""
+
+    annual_report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="waiting")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    large_print = models.BooleanField(default=False)
+    asked_at = models.DateTimeField(auto_now_add=True)
+    made = models.ForeignKey(
+        ReportRequest, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    made_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["asked_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["annual_report", "requested_by", "large_print"], condition=Q(made_at__isnull=True),
+                name="one_waiting_annual_request_per_person",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.annual_report}, waiting for {self.requested_by}"
 
 
 class AssessmentSection(models.Model):

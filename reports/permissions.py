@@ -26,6 +26,7 @@ REFUSALS = {
     "approve": "Only a panel's chair or vice-chair, or an administrator, can approve the assessment.",
     "publish": "Only managers and administrators can publish the annual report.",
     "retry": "Only the person who asked for this report, or staff, can try again.",
+    "remind": "Only officers, managers and administrators can remind the panel to approve its assessment.",
 }
 EXPORT_KINDS = (Kind.TRACKER_CSV, Kind.TRACKER_XLSX)
 
@@ -82,6 +83,11 @@ def can_write_assessment(user: User) -> bool:
 def can_approve_assessment(user: User) -> bool:
     """A tenant who chairs or vice-chairs a panel, or an administrator."""
     return is_admin(user) or (has_role(user, "tenant") and bool(managed_panel_ids(user)))
+
+
+def can_remind_approvers(user: User) -> bool:
+    """The landlord's staff, who wait on the panel for the report, may nudge its chairs."""
+    return is_staff_role(user)
 
 
 def can_publish(user: User) -> bool:

@@ -6,12 +6,14 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from accounts.models import Role
 from mysteryshop import selectors as mysteryshop_selectors
+from panels.models import Membership, PanelRole
 from recommendations import selectors as recommendation_selectors
 from recommendations.filters import TrackerFilter
 from recommendations.models import OPEN_WORK, Action, ProgressUpdate, Recommendation, Status
-from reports.annual import annual_report, year_choices  # noqa: F401 - the report's one selector
-from reports.models import AnnualReport, AssessmentSection, Kind, ReportRequest
+from reports.annual import annual_report, annual_title, year_choices  # noqa: F401 - the report's one selector
+from reports.models import AnnualReport, AssessmentSection, Kind, ReportRequest, WaitingRequest
 from reviews import selectors as review_selectors
 from reviews.models import Review, ReviewKind
 from scrutiny import charts
@@ -31,6 +33,18 @@ def _number(value: Any) -> float | None:
 def requests_for(*, user: User) -> QuerySet[ReportRequest]:
     """The reports the person asked for, newest first."""
     return ReportRequest.objects.filter(requested_by=user).order_by("-created_at", "-pk")
+
+
+def waiting_for(*, user: User) -> list[WaitingRequest]:
+    """The person's Annual Report requests still waiting for the panel's approval (a few at most:
+    one per year and print size)."""
+    waiting = list(
+        WaitingRequest.objects.filter(requested_by=user, made_at__isnull=True)
+        .select_related("annual_report").order_by("-annual_report__year", "large_print")
+    )
+    for item in waiting:
+        item.title = annual_title(item.annual_report.year, large_print=item.large_print)
+    return waiting
 
 
 def latest_review_request(*, review_id: int) -> ReportRequest | None:
@@ -174,7 +188,7 @@ def programme_report(*, review_id: int) -> dict[str, Any]:
 
 def assessment(*, year: int) -> tuple[AnnualReport | None, dict[str, AssessmentSection]]:
     """The year's annual report record and the panel's text for each section."""
-    record = AnnualReport.objects.filter(year=year).select_related("approved_by").first()
+    record = AnnualReport.objects.filter(year=year).select_related("approved_by", "reminded_by").first()
     if record is None:
         return None, {}
     return record, {s.section: s for s in record.sections.select_related("updated_by")}
@@ -186,6 +200,7 @@ def reports_to_choose(*, user: User) -> dict[str, Any]:
 
     staff = permissions.can_request_staff_report(user)
     return {
+        "waiting": waiting_for(user=user),
         "years": year_choices(),
         "programmes": list(programme_reviews()[:50]) if staff else [],
         "staff": staff,
@@ -193,3 +208,14 @@ def reports_to_choose(*, user: User) -> dict[str, Any]:
             review_selectors.visible_reviews(user).filter(~Q(stage="scoping")).order_by("-created_at")[:50]
         ),
     }
+
+
+def assessment_approvers() -> list[Membership]:
+    """Who can approve the panel's assessment: tenants who chair or vice-chair a panel today,
+    each membership with its person and panel (an administrator can too, but is the fallback)."""
+    return list(
+        Membership.objects.current()
+        .filter(role__in=[PanelRole.CHAIR, PanelRole.VICE_CHAIR])
+        .filter(user__role=Role.TENANT, user__is_active=True)
+        .select_related("user", "panel").order_by("panel__name", "role", "user__display_name")
+    )

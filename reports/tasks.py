@@ -1,7 +1,8 @@
 from celery import shared_task
 from celery.signals import worker_init
 
-from reports import services
+from reports import approval, services
+from reports.annual import year_of
 from reports.models import ReportRequest
 from scrutiny.failed_jobs import by_first_argument, describes
 
@@ -33,3 +34,24 @@ def _about_reports(jobs):
         + (f", asked for by {r.requested_by.display_name}" if r.requested_by else ""),
         "The report request has since been deleted.",
     )
+
+
+@shared_task
+def send_approval_reminder(year):
+    """Remind the chairs to approve the year's assessment, as staff asked (once)."""
+    return approval.send_approval_reminder(year=year)
+
+
+@shared_task
+def make_waiting_reports(year):
+    """Once the panel approves, make the reports people asked for while they waited (once each)."""
+    return approval.make_waiting_reports(year=year)
+
+
+def _about_year(jobs):
+    return {job.pk: f"For the Annual Report to Tenants {year_of(job.args[0]).label}" if job.args
+            else "For an Annual Report to Tenants" for job in jobs}
+
+
+describes(send_approval_reminder, "Reminder to approve the panel's assessment")(_about_year)
+describes(make_waiting_reports, "Annual Reports waiting for the panel's approval")(_about_year)

@@ -18,6 +18,7 @@ urlpatterns = [
     path("annual/<int:year>/assessment/", annual.assessment, name="assessment"),
     path("annual/<int:year>/assessment/<slug:section>/", annual.assessment_edit, name="assessment-edit"),
     path("annual/<int:year>/approve/", annual.approve, name="approve"),
+    path("annual/<int:year>/remind/", annual.remind, name="remind"),
     path("annual/<int:year>/publish/", annual.publish, name="publish"),
     path("reviews/<int:review_id>/", pages.review_report, name="review"),
 ]

@@ -354,11 +354,20 @@ ASSESSMENT_OUTCOME_LINKS = [
 
 # Links later apps add to a review's page, each a function (review, user) -> [{"label", "url"}].
 REVIEW_PAGE_LINKS = [
+    "mysteryshop.review_page.links",
     "recommendations.review_page.links",
 ]
 # Parts later apps add to a review's page, each a function (review, user) -> dict or None.
 REVIEW_PAGE_SECTIONS = [
     "reports.review_page.section",
+]
+
+# Pages people who are not signed in may read, each a function () -> dict (title, url, about)
+# or None while the page is private or has nothing published; the sign-in page links them.
+PUBLIC_PAGES = [
+    "reports.public.page",
+    "recommendations.public.page",
+    "mysteryshop.public.page",
 ]
 
 # Parts of a panel's page from later apps, each a function (panel, user) -> dict or None.

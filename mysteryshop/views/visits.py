@@ -60,7 +60,7 @@ def programme(request, pk):
 def visit_start(request, pk):
     review = get_programme(request, pk)
     require(perms.can_record_visit(request.user, review), perms.SHOPPERS_ONLY)
-    form = VisitForm(request.POST or None, initial=_start_choices(request))
+    form = VisitForm(request.POST or None, initial=_start_choices(request), programme=review)
 
     def start(data):
         visit = services.start_visit(
@@ -103,7 +103,7 @@ def visit_detail(request, pk):
 @login_required
 def visit_edit(request, pk):
     visit = get_visit(request, pk, edit=True)
-    form = VisitForm(request.POST or None, instance=visit)
+    form = VisitForm(request.POST or None, instance=visit, programme=visit.review)
     done = run_form(
         request, form, lambda data: services.update_visit(
             by=request.user, visit=visit, version=data["version"], **{k: data[k] for k in VISIT_FIELDS},

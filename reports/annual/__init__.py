@@ -44,6 +44,11 @@ def year_of(start_year: int, *, large_print: bool = False) -> Year:
     )
 
 
+def annual_title(start_year: int, *, large_print: bool) -> str:
+    """The report's name, as a person's request and download are titled."""
+    return f"Annual Report to Tenants {year_of(start_year).label}" + (" (large print)" if large_print else "")
+
+
 def current_year() -> int:
     return financial_year().start.year
 

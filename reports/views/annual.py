@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from reports import approval, permissions, selectors
 from reports import assessment as services
-from reports import permissions, selectors
 from reports.annual import assessable_sections, current_year, year_of
 from reports.forms import AnnualReportForm, AssessmentForm
 from reports.models import AnnualReport
@@ -51,7 +51,35 @@ def assessment(request, year):
         "can_write": permissions.can_write_assessment(request.user),
         "can_approve": permissions.can_approve_assessment(request.user),
         "can_publish": permissions.can_publish(request.user),
+        **_awaiting_approval(request.user, record),
     })
+
+
+def _awaiting_approval(user, record) -> dict:
+    """Until the panel approves: who must, reminding them, and the person's own waiting requests."""
+    if record is not None and record.is_approved:
+        return {}
+    return {
+        "approvers": selectors.assessment_approvers(),
+        "can_remind": permissions.can_remind_approvers(user),
+        "remind_again_at": approval.next_reminder_at(record),
+        "my_waiting": list(record.waiting.filter(requested_by=user, made_at__isnull=True)) if record else [],
+    }
+
+
+@login_required
+@require_POST
+def remind(request, year):
+    """Staff remind the chairs to approve the assessment (once a day at most)."""
+    year = _year(year)
+    require(permissions.can_remind_approvers(request.user), permissions.REFUSALS["remind"])
+    try:
+        approval.remind_approvers(year=year, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, "A reminder is on its way to the panel's chairs.")
+    return redirect("reports:assessment", year=year)
 
 
 @login_required

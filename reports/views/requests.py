@@ -8,8 +8,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from reports import permissions, selectors, services
-from reports.annual import year_of
+from reports import approval, permissions, selectors, services
+from reports.annual import annual_title, year_of
 from reports.forms import AnnualReportForm
 from reports.models import AnnualReport, Kind, ReportRequest, Status
 from reviews.models import Review
@@ -59,12 +59,13 @@ def ask_annual(request):
     year, large_print = form.cleaned_data["year"], form.cleaned_data["large_print"]
     record = AnnualReport.objects.filter(year=year).first()
     if not (record and record.is_approved):
-        messages.error(
+        approval.wait_for_approval(year=year, by=request.user, large_print=large_print)
+        messages.info(
             request, f"The panel has not yet approved its assessment for {year_of(year).label}. "
-            "The report can be made once it has.",
+            "We will make your report as soon as they do, and tell you: you do not need to ask again.",
         )
         return redirect("reports:assessment", year=year)
-    title = f"Annual Report to Tenants {year_of(year).label}" + (" (large print)" if large_print else "")
+    title = annual_title(year, large_print=large_print)
     report, created = services.request_report(
         kind=Kind.ANNUAL, parameters={"year": year, "large_print": large_print}, by=request.user, title=title,
     )

@@ -74,6 +74,8 @@ def rows(people):
             expect(tenant=OK, officer=F, manager=F, admin=OK)),
         Row("reports:approve", f"/reports/annual/{unpublished}/approve/",
             expect(tenant=F, officer=F, manager=F, admin=REDIRECT), method="post"),
+        Row("reports:remind", f"/reports/annual/{unpublished}/remind/",
+            expect(tenant=F, officer=REDIRECT, manager=REDIRECT, admin=REDIRECT), method="post"),
         Row("reports:publish", f"/reports/annual/{year}/publish/",
             expect(tenant=F, officer=F, manager=REDIRECT, admin=REDIRECT), method="post",
             data={"published": "yes"}),

@@ -1,0 +1,13 @@
+"""This app's page that people who are not signed in may read (settings.PUBLIC_PAGES)."""
+
+from django.urls import reverse
+
+from mysteryshop.apps import PUBLIC_REGISTER
+from scrutiny import switches
+
+
+def page() -> dict | None:
+    if not switches.is_on(PUBLIC_REGISTER):
+        return None
+    return {"title": "Customer Approved register", "url": reverse("mysteryshop:register"),
+            "about": "the landlord's letters and leaflets that tenants have checked and approved."}

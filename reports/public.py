@@ -1,0 +1,20 @@
+"""This app's page that people who are not signed in may read (settings.PUBLIC_PAGES)."""
+
+from django.urls import reverse
+
+from reports.annual import year_of
+from reports.apps import PUBLIC_ANNUAL_REPORT
+from reports.models import AnnualReport
+from scrutiny import switches
+
+
+def page() -> dict | None:
+    """The newest published Annual Report to Tenants, if the public may read it."""
+    if not switches.is_on(PUBLIC_ANNUAL_REPORT):
+        return None
+    newest = AnnualReport.objects.filter(published=True, approved_at__isnull=False).order_by("-year").first()
+    if newest is None:
+        return None
+    return {"title": f"Annual Report to Tenants {year_of(newest.year).label}",
+            "url": reverse("reports:annual", args=[newest.year]),
+            "about": "how the landlord did this year, and what the tenant panel thinks of it."}
