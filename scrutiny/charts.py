@@ -31,6 +31,8 @@ from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
 from pygal.style import Style
 
+from scrutiny.wording import number
+
 Number = float | int | None
 
 # Colours chosen for 3:1 contrast against white and against each other's neighbours
@@ -83,7 +85,7 @@ class Chart:
 def _fmt(value: Number, unit: str = "") -> str:
     if value is None:
         return "–"
-    text = f"{value:,.1f}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
+    text = f"{value:,.1f}".rstrip("0").rstrip(".") if isinstance(value, float) else number(value)
     return f"{text}{unit}"
 
 
