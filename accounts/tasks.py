@@ -7,6 +7,7 @@ from accounts.models import Invitation
 from scrutiny.emails import send_to_address
 from scrutiny.failed_jobs import by_first_argument, describes
 from scrutiny.models import SiteSettings
+from scrutiny.wording import possessive
 
 
 @shared_task
@@ -22,7 +23,8 @@ def send_invitation(invitation_id, token):
     }
     send_to_address(
         address=invitation.email,
-        subject=f"You are invited to {context['site_settings'].landlord_name}'s tenant scrutiny site",
+        subject=f"You are invited to {possessive(context['site_settings'].landlord_name)} "
+                "tenant scrutiny site",
         template="accounts/email/invitation.txt", context=context, about=invitation,
     )
     Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())

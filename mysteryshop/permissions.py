@@ -1,15 +1,19 @@
 """Who may see and do what with checklists, visits and document checks.
 
 Shoppers (tenant members of the review's panel) record their own visits; the whole panel and
-the landlord's staff read them; administrators manage checklists and the jargon list and may
-correct a submitted visit. The panel's chair, vice-chair or supporting officer (or an
-administrator) awards "Customer Approved".
+the landlord's staff read them once submitted, while a draft visit is for the panel's members,
+its supporting officer and admins, as a draft recommendation is (and always for its shopper);
+administrators manage checklists and the jargon list and may correct a submitted visit. The
+panel's chair, vice-chair or supporting officer (or an administrator) awards "Customer Approved".
 """
 
 from typing import Any
 
+from django.db.models import Q
+
+from mysteryshop.models import VisitStatus
 from panels.models import Membership
-from panels.permissions import MANAGING_ROLES, can_manage_panel, is_member
+from panels.permissions import MANAGING_ROLES, can_manage_panel, can_see_drafts, draft_panel_ids, is_member
 from reviews.models import Review, ReviewKind
 from reviews.permissions import can_add_finding, can_view_review
 from scrutiny.permissions import has_role, is_admin
@@ -54,7 +58,26 @@ def can_record_visit(user: User, review: Review) -> bool:
 
 
 def can_view_visit(user: User, visit: Any) -> bool:
-    return can_view_review(user, visit.review)
+    """A submitted visit: whoever sees the programme. A draft: its shopper, and those who may see
+    the panel's drafts."""
+    if visit.is_submitted:
+        return can_view_review(user, visit.review)
+    if user and user.is_authenticated and user.is_active and visit.shopper_id == user.pk:
+        return True
+    return can_see_drafts(user, visit.review.panel_id) and can_view_review(user, visit.review)
+
+
+def visible_visits(user: User, prefix: str = "") -> Q | None:
+    """Filter for visits (or, with `prefix` such as "visits__", for rows joined to them) leaving
+    out the drafts the person may not see, as `can_view_visit`; None when they see every one.
+    Whether they see the programme at all is checked separately."""
+    if is_admin(user):
+        return None
+    shown = (Q(**{f"{prefix}status": VisitStatus.SUBMITTED})
+             | Q(**{f"{prefix}review__panel_id__in": draft_panel_ids(user)}))
+    if user and user.is_authenticated:
+        shown |= Q(**{f"{prefix}shopper": user})
+    return shown
 
 
 def can_edit_visit(user: User, visit: Any) -> bool:

@@ -52,6 +52,46 @@ def extract_text(f, kind: str) -> str:
     return text[:MAX_TEXT]
 
 
+# A heading is a short line of its own with no full stop, starting a paragraph or following a
+# finished sentence, whose next line starts afresh (a capital or a number). A line ending in one
+# of these words is a sentence broken across lines ("... contact the / Housing Office").
+HEADING_WORDS = 12
+_ENDS_SENTENCE_OR_CLAUSE = tuple(".!?,;:")
+_CARRIES_ON = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "our", "the", "to",
+               "we", "will", "with", "you", "your"}
+
+
+def _is_heading(line: str, following: str, title: str) -> bool:
+    if title and line.casefold() == title.strip().casefold():
+        return True
+    words = line.split()
+    return (
+        (following[:1].isupper() or following[:1].isdigit())
+        and len(words) <= HEADING_WORDS and not line.endswith(_ENDS_SENTENCE_OR_CLAUSE)
+        and words[-1].casefold() not in _CARRIES_ON
+    )
+
+
+def split_headings(text: str, title: str = "") -> tuple[list[str], list[str]]:
+    """(headings, paragraphs): lines that are headings (the title among them) kept apart, and
+    the rest of the text in paragraphs, so a heading is never read as part of a sentence."""
+    lines = [line.strip() for line in text.splitlines()]
+    headings: list[str] = []
+    paragraphs: list[list[str]] = [[]]
+    for i, line in enumerate(lines):
+        if not line:
+            paragraphs.append([])
+            continue
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        starts_afresh = not paragraphs[-1] or paragraphs[-1][-1].endswith(tuple(".!?"))
+        if starts_afresh and _is_heading(line, following, title):
+            headings.append(line)
+            paragraphs.append([])
+            continue
+        paragraphs[-1].append(line)
+    return headings, [" ".join(p) for p in paragraphs if p]
+
+
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
 
@@ -66,6 +106,7 @@ class Report:
     grade: float | None
     words: int
     sentence_count: int
+    headings: list[str] = field(default_factory=list)
     long_sentences: list[str] = field(default_factory=list)
     jargon: list[tuple[str, str, int]] = field(default_factory=list)  # term, plain, times found
     marked: SafeString = mark_safe("")  # noqa: S308 - built from escaped text below
@@ -114,18 +155,22 @@ def mark_jargon(text: str, terms: list[tuple[str, str]]) -> tuple[SafeString, li
     return mark_safe("".join(out)), found  # noqa: S308 - every piece escaped
 
 
-def analyse(text: str, terms: list[tuple[str, str]]) -> Report:
-    """Readability, long sentences and jargon for a text."""
+def analyse(text: str, terms: list[tuple[str, str]], title: str = "") -> Report:
+    """Readability, long sentences and jargon for a text; headings (the document's `title`
+    among them) are counted apart and left out of the sentences and the readability figures."""
     text = (text or "").strip()
-    parts = sentences(text)
+    headings, paragraphs = split_headings(text, title)
+    body = "\n\n".join(paragraphs) if headings else text
+    parts = [s for paragraph in paragraphs for s in sentences(paragraph)]
     words = sum(word_count(s) for s in parts)
     ease = grade = None
     if words >= 10:
-        ease = round(float(textstat_rs.flesch_reading_ease(text)), 1)
-        grade = round(float(textstat_rs.flesch_kincaid_grade(text)), 1)
+        ease = round(float(textstat_rs.flesch_reading_ease(body)), 1)
+        grade = round(float(textstat_rs.flesch_kincaid_grade(body)), 1)
     marked, found = mark_jargon(text, terms)
     return Report(
-        reading_ease=ease, grade=grade, words=words, sentence_count=len(parts),
+        reading_ease=ease, grade=grade, words=words + sum(word_count(h) for h in headings),
+        sentence_count=len(parts), headings=headings,
         long_sentences=[s for s in parts if word_count(s) > LONG_SENTENCE_WORDS],
         jargon=found, marked=marked,
     )

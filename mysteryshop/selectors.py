@@ -30,6 +30,7 @@ from mysteryshop.models import (
     VisitFinding,
     VisitStatus,
 )
+from mysteryshop.permissions import visible_visits
 from reviews.models import Review, ReviewKind
 
 INSPECTION_CHANNELS = (Channel.INSPECTION,)
@@ -92,12 +93,24 @@ def visit_sections(*, visit: Visit) -> list[Section]:
     return sections
 
 
-def visits_for(*, review: Review, user: Any = None, mine: bool = False) -> QuerySet[Visit]:
-    """A programme's visits, newest first, with what a list shows joined in."""
-    visits = Visit.objects.filter(review=review).select_related("site", "shopper", "checklist")
-    if mine and user is not None:
+def visits_for(*, review: Review, user: Any, mine: bool = False) -> QuerySet[Visit]:
+    """A programme's visits the person may see (drafts only if theirs to see), newest first,
+    with what a list shows joined in."""
+    visits = _visible(Visit.objects.filter(review=review), user)
+    visits = visits.select_related("site", "shopper", "checklist")
+    if mine:
         visits = visits.filter(shopper=user)
     return visits.order_by("-visited_at", "-pk")
+
+
+def document_checks(*, document: CheckedDocument, user: Any) -> QuerySet[Visit]:
+    """The checks made of a document that the person may see, newest first."""
+    return _visible(document.visits.all(), user).select_related("shopper").order_by("-visited_at")
+
+
+def _visible(visits: QuerySet[Visit], user: Any) -> QuerySet[Visit]:
+    shown = visible_visits(user)
+    return visits if shown is None else visits.filter(shown)
 
 
 def visits_failing(*, review: Review, standard: Standard) -> QuerySet[Visit]:
@@ -309,9 +322,10 @@ def register(*, today: date | None = None) -> QuerySet[CheckedDocument]:
     )
 
 
-def sites(*, search: str = "") -> QuerySet[Site]:
-    """Every site, in use first, each with how many visits were made to it; `search` on the name."""
-    found = Site.objects.annotate(visit_count=Count("visits"))
+def sites(*, user: Any, search: str = "") -> QuerySet[Site]:
+    """Every site, in use first, each with how many of the visits made to it the person may see;
+    `search` on the name."""
+    found = Site.objects.annotate(visit_count=Count("visits", filter=visible_visits(user, "visits__")))
     if search.strip():
         found = found.filter(name__icontains=search.strip())
     return found.order_by("-is_active", "name", "kind")

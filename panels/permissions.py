@@ -54,6 +54,29 @@ def managed_panel_ids(user: Person) -> set[int]:
     return {pk for pk, m in _memberships(user).items() if m.role in MANAGING_ROLES}
 
 
+def supported_panel_ids(user: Person) -> set[int]:
+    """Ids of the panels the person is supporting officer of today."""
+    if not (user and user.is_authenticated):
+        return set()
+    return {pk for pk, m in _memberships(user).items() if m.role == PanelRole.SUPPORTING_OFFICER}
+
+
+def draft_panel_ids(user: Person) -> set[int]:
+    """Ids of the panels whose drafts the person may see (admins: every panel's, not listed)."""
+    if has_role(user, "tenant"):
+        return panel_ids_for(user)
+    if has_role(user, "officer", "manager"):
+        return supported_panel_ids(user)
+    return set()
+
+
+def can_see_drafts(user: Person, panel: Panel | int) -> bool:
+    """Scrutiny is independent: a panel's drafts (recommendations, visits not yet submitted) are
+    for its tenant members and its supporting officer, and admins; managers and other officers
+    see the work once the panel submits it."""
+    return is_admin(user) or getattr(panel, "pk", panel) in draft_panel_ids(user)
+
+
 def can_view_panel(user: Person, panel: Panel | int) -> bool:
     return is_staff_role(user) or is_member(user, panel)
 

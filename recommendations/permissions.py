@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Q
 
-from panels.models import PanelRole
-from panels.permissions import current_membership, is_member, panel_ids_for
+from panels.permissions import can_see_drafts as can_see_panel_drafts
+from panels.permissions import is_member, panel_ids_for, supported_panel_ids
 from recommendations.models import OPEN_WORK, Status
 from scrutiny.permissions import Person, has_role, is_admin, is_staff_role
 
@@ -61,18 +61,9 @@ def _tenant_member(user: Person, review: Review) -> bool:
     return has_role(user, "tenant") and is_member(user, review.panel_id)
 
 
-def supported_panel_ids(user: User) -> set[int]:
-    """Panels the person is supporting officer of today."""
-    return {pk for pk in panel_ids_for(user)
-            if current_membership(user, pk).role == PanelRole.SUPPORTING_OFFICER}
-
-
 def can_see_drafts(user: User, review: Review) -> bool:
-    """Scrutiny is independent: a panel's drafts are for its members and its supporting officer
-    (and admins); managers and other officers see a recommendation once it is submitted."""
-    if is_admin(user) or _tenant_member(user, review):
-        return True
-    return has_role(user, "officer", "manager") and review.panel_id in supported_panel_ids(user)
+    """The panel's rule for its drafts (panels.permissions.can_see_drafts)."""
+    return can_see_panel_drafts(user, review.panel_id)
 
 
 def can_view(user: User, recommendation: Recommendation) -> bool:

@@ -18,6 +18,7 @@ from reviews import selectors as review_selectors
 from reviews.models import Review, ReviewKind
 from scrutiny import charts
 from scrutiny.models import SiteSettings
+from scrutiny.wording import possessive
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -90,8 +91,8 @@ def review_report(*, review_id: int) -> dict[str, Any]:
     responded = [r for r in recommendations if getattr(r, "response", None) is not None]
     data.update({
         "title": f"Review report: {review.title}",
-        "description": f"The {review.panel.name}'s review of {review.title}: findings, recommendations "
-                       "and the landlord's response.",
+        "description": f"The {possessive(review.panel.name)} review of {review.title}: findings, "
+                       "recommendations and the landlord's response.",
         "recommendations": recommendations,
         "responded": len(responded),
         "site": SiteSettings.load(),

@@ -35,6 +35,8 @@ from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
 from pygal.style import Style
 
+from scrutiny.wording import number
+
 Number = float | int | None
 # Puts the labels and numbers into a pygal chart, passing each label through the given function.
 Fill = Callable[[Any, Callable[[str], str]], None]
@@ -114,7 +116,7 @@ class Chart:
 def _fmt(value: Number, unit: str = "") -> str:
     if value is None:
         return "–"
-    text = f"{value:,.1f}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
+    text = f"{value:,.1f}".rstrip("0").rstrip(".") if isinstance(value, float) else number(value)
     return f"{text}{unit}"
 
 

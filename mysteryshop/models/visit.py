@@ -6,6 +6,7 @@ from django.urls import reverse
 from mysteryshop.models.checklist import Checklist, Standard
 from scrutiny.locking import Versioned
 from scrutiny.uploads import IMAGES, UploadFileField, UploadPath
+from scrutiny.wording import with_unit
 
 
 class SiteKind(models.TextChoices):
@@ -141,9 +142,7 @@ class Answer(Versioned):
         if self.rating is not None:
             return f"{self.rating} out of 5"
         if self.number is not None:
-            number = self.number.normalize()
-            value = f"{number:f}"
-            return f"{value} {self.standard.unit}".strip()
+            return with_unit(self.number, self.standard.unit)
         return self.text
 
 

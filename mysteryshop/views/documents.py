@@ -71,8 +71,9 @@ def document_detail(request, pk):
     user = request.user
     can_decide = perms.can_decide_document(user, document.review) and document.status == "checking"
     return render(request, "mysteryshop/document_detail.html", {
-        "document": document, "review": document.review, "report": analyse(document.text, terms),
-        "checks": document.visits.select_related("shopper").order_by("-visited_at"),
+        "document": document, "review": document.review,
+        "report": analyse(document.text, terms, title=document.title),
+        "checks": selectors.document_checks(document=document, user=user),
         "can_check": perms.can_check_documents(user, document.review),
         "can_decide": can_decide,
         "decision_form": DecisionForm(versioned=document) if can_decide else None,

@@ -24,7 +24,7 @@ def site_list(request):
     search = SiteSearchForm(request.GET or None)
     query = search.cleaned_data["q"] if search.is_valid() else ""
     return render(request, "mysteryshop/site_list.html", {
-        "page": paginate(request, selectors.sites(search=query)), "search": search,
+        "page": paginate(request, selectors.sites(user=request.user, search=query)), "search": search,
         "query": urlencode({"q": query}) if query else "",
     })
 

@@ -8,6 +8,7 @@ from assessments.models import Framework
 from mysteryshop import selectors as mysteryshop_selectors
 from reports.annual import Section, Year
 from scrutiny import charts
+from scrutiny.wording import count, with_unit
 
 CHARTED = 12  # percentage indicators drawn in one chart; the table has every indicator
 
@@ -34,10 +35,7 @@ def _meaning(row) -> str:
 
 
 def _figure(value, unit) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return f"{text}%" if unit == "%" else (f"{text} {unit}" if unit else text)
+    return "–" if value is None else with_unit(value, unit)
 
 
 def indicators(year: Year) -> Section | None:
@@ -110,11 +108,10 @@ def mystery_shopping(year: Year) -> Section | None:
         )
     shops, inspections = now["mystery_shops"], now["inspections"]
     meaning = (
-        f"Tenants made {shops} mystery shop{'s' if shops != 1 else ''} (average score "
-        f"{_figure(now['mystery_shop_score'], '%')}) and {inspections} "
-        f"inspection{'s' if inspections != 1 else ''} "
-        f"(average score {_figure(now['inspection_score'], '%')}), and awarded {now['documents_approved']} "
-        "documents the Customer Approved mark."
+        f"Tenants made {count(shops, 'mystery shop')} (average score "
+        f"{_figure(now['mystery_shop_score'], '%')}) and {count(inspections, 'inspection')} "
+        f"(average score {_figure(now['inspection_score'], '%')}), and awarded "
+        f"{count(now['documents_approved'], 'document')} the Customer Approved mark."
     )
     return Section(
         key="mystery-shopping", title="Mystery shopping and inspections",

@@ -17,6 +17,7 @@ from reports.annual import Section, Year, performance
 from reviews.models import Finding, Review, ReviewKind, Stage, StageChange
 from scrutiny import charts
 from scrutiny.models import SiteSettings
+from scrutiny.wording import count
 
 # Sections the panel writes its own assessment of: (key, title), in report order.
 ASSESSABLE = [
@@ -145,8 +146,9 @@ def recommendations(year: Year) -> Section:
     if answered:
         share = round(100 * now["accepted"] / answered)
         meaning = (
-            f"Of the {answered} recommendations the landlord answered this year, it accepted "
-            f"{now['accepted']} ({share}%) fully or in part. {now['verified']} changes were checked "
+            f"Of the {count(answered, 'recommendation')} the landlord answered this year, it accepted "
+            f"{now['accepted']} ({share}%) fully or in part. "
+            f"{count(now['verified'], 'change')} {'was' if now['verified'] == 1 else 'were'} checked "
             "by tenants and found to be done."
         )
     else:

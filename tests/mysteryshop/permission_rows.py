@@ -2,7 +2,9 @@
 
 The tenant is a member of programme A's panel (a shopper there) and has a draft visit; panel B's
 programme is not theirs. Everyone signed in reads checklists; only admins change them and the
-jargon list. The panel and staff read visits; shoppers change only their own drafts."""
+jargon list. The panel and staff read submitted visits; a draft visit, like a draft
+recommendation, is for the panel's members, its supporting officer and admins (the officer and
+manager here support no panel); shoppers change only their own drafts."""
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -36,6 +38,7 @@ from tests.permission_matrix import (
 F = FORBIDDEN
 BAD = 400  # the answer endpoint answers a malformed body in JSON
 SHOPPERS = expect(tenant=OK, officer=F, manager=F, admin=OK)
+SEE_DRAFT = expect(tenant=OK, officer=F, manager=F, admin=OK)
 
 
 def _checklist_rows():
@@ -86,7 +89,8 @@ def _visit_rows(people):
     draft = VisitFactory(review=a, checklist=checklist, shopper=tenant)
     submitted = VisitFactory(review=a, checklist=checklist, shopper=tenant,
                              status=VisitStatus.SUBMITTED, submitted_at=timezone.now())
-    other = VisitFactory(review=b, checklist=checklist)
+    other = VisitFactory(review=b, checklist=checklist, status=VisitStatus.SUBMITTED,
+                         submitted_at=timezone.now())
     photo = draft.photos.create(file=ContentFile(b"x", name="p.jpg"), description="Broken tile")
     v, m = f"/mystery-shopping/visits/{draft.pk}", "/mystery-shopping"
     return [
@@ -100,7 +104,8 @@ def _visit_rows(people):
             expect(tenant=F, officer=OK, manager=OK, admin=OK)),
         Row("mysteryshop:finding-from-standard",
             f"{m}/programmes/{a.pk}/standards/{standard.pk}/finding/", SHOPPERS),
-        Row("mysteryshop:visit", f"{v}/", everyone(OK)),
+        Row("mysteryshop:visit", f"{v}/", SEE_DRAFT),
+        Row("mysteryshop:visit", f"{m}/visits/{submitted.pk}/", everyone(OK)),
         Row("mysteryshop:visit", f"{m}/visits/{other.pk}/",
             expect(tenant=F, officer=OK, manager=OK, admin=OK)),
         Row("mysteryshop:visit-edit", f"{v}/edit/", SHOPPERS),
@@ -113,7 +118,7 @@ def _visit_rows(people):
         Row("mysteryshop:visit-submit", f"{v}/submit/", expect(tenant=REDIRECT, officer=F, manager=F,
             admin=REDIRECT), method="post"),
         Row("mysteryshop:photo-add", f"{v}/photos/add/", SHOPPERS),
-        Row("mysteryshop:photo", f"{v}/photos/{photo.pk}/", everyone(OK)),
+        Row("mysteryshop:photo", f"{v}/photos/{photo.pk}/", SEE_DRAFT),
         Row("visit-worker", "/visit-worker.js", everyone(OK, anonymous=OK)),
     ]
 

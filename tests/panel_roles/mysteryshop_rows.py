@@ -1,10 +1,12 @@
 """What a panel role changes in mystery shopping: the panel's tenant members record visits and
 check documents; the chair, vice-chair and supporting officer award "Customer Approved"; the
 supporting officer, as an officer, reads visits but does not record them; a former member no
-longer sees the panel's programmes.
+longer sees the panel's programmes. A visit not yet submitted is seen as a draft recommendation
+is: by the panel's members, its supporting officer and admins, not by other staff.
 
 The site roles (people) are on no panel here: tenants are refused, staff follow their role."""
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from reviews.models import ReviewKind
@@ -13,6 +15,7 @@ from tests.factories.mysteryshop import (
     ProgrammeFactory,
     SiteFactory,
     StandardFactory,
+    VisitFactory,
 )
 from tests.factories.panels import PanelFactory
 from tests.factories.reviews import ReviewFactory
@@ -31,6 +34,10 @@ def rows(people):
     checklist.save(update_fields=["is_current"])
     site = SiteFactory(name="Roles panel office")
     documents = ReviewFactory(panel=panel, kind=ReviewKind.DOCUMENT_REVIEW)
+    draft = VisitFactory(review=programme, checklist=checklist, shopper=cast["member"])
+    photo = draft.photos.create(file=ContentFile(b"x", name="p.jpg"), description="Broken tile")
+    submitted = VisitFactory(review=programme, checklist=checklist, shopper=cast["member"],
+                             status="submitted", submitted_at=timezone.now())
 
     def fresh_document(role):
         return f"{M}/documents/{CheckedDocumentFactory(review=documents, title=f'Letter ({role})').pk}"
@@ -43,6 +50,9 @@ def rows(people):
     # Customer Approved: the panel's chair, vice-chair and supporting officer, and admins.
     leads = panel_roles(tenant=F, officer=F, manager=F, admin=REDIRECT, chair=REDIRECT,
                         vice_chair=REDIRECT, supporting_officer=REDIRECT, member=F, former_member=F)
+    # A draft visit: the panel's members and its supporting officer (and admins), as for a
+    # draft recommendation; not managers or other officers.
+    see_draft = {**see, "officer": F, "manager": F}
     started = {role: REDIRECT if code == OK else code for role, code in shoppers.items()}
 
     def row(name, url, expected, **kwargs):
@@ -51,6 +61,9 @@ def rows(people):
     return [
         row("mysteryshop:programme", f"{M}/programmes/{programme.pk}/", see),
         row("mysteryshop:visit-start", f"{M}/programmes/{programme.pk}/visits/new/", shoppers),
+        row("mysteryshop:visit", f"{M}/visits/{draft.pk}/", see_draft),
+        row("mysteryshop:photo", f"{M}/visits/{draft.pk}/photos/{photo.pk}/", see_draft),
+        row("mysteryshop:visit", f"{M}/visits/{submitted.pk}/", see),
         row("mysteryshop:visit-start", f"{M}/programmes/{programme.pk}/visits/new/", started,
             method="post", data={"checklist": checklist.pk, "site": site.pk, "channel": "phone",
                                  "visited_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")}),

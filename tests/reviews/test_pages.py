@@ -60,7 +60,7 @@ def test_report_draft_sets_out_scope_method_evidence_and_numbered_findings(clien
     assert order == sorted(order)
     assert "Desktop review, interviews and a visit." in page
     assert "4 pieces of evidence" in page
-    assert "(with complaints officer)" in page
+    assert "(with Complaints officer)" in page  # a job title as typed
     assert "78%" in page and "90% (not met)" in page
     assert page.index("<strong>Finding 1.</strong> Recorded.") < page.index(
         "<strong>Finding 2.</strong> Late."
