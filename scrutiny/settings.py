@@ -209,6 +209,8 @@ STORAGES = {
     },
 }
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+# An Office file (a zip) may unpack to at most this much, judged from its directory on upload.
+UPLOAD_UNPACKED_MAX_BYTES = env.int("UPLOAD_UNPACKED_MAX_BYTES", default=100 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 
