@@ -19,6 +19,8 @@ MAX_PDF_PAGES = 100
 # Parsing XML takes about ten times its size in memory: a Word file's text part may be at most
 # this big (a 500-page report is about 5 MB), checked from the zip's directory before parsing.
 MAX_WORD_XML = 10 * 1024 * 1024
+# Files whose words can take seconds to read: the worker reads them, not the web request.
+SLOW_TO_READ = frozenset({"pdf", "docx"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
 
 
@@ -26,8 +28,7 @@ def extract_text(f, kind: str) -> str:
     """The words of an uploaded PDF, Word (.docx) or text file."""
     f.seek(0)
     data = f.read()
-    if kind == "docx":
-        _check_word_text_size(f)
+    check_before_reading(f, kind)
     try:
         if kind == "pdf":
             text = _pdf_text(data)
@@ -55,6 +56,12 @@ def extract_text(f, kind: str) -> str:
             "No words were found in this file (it may be a scanned image). Paste the text instead."
         )
     return text[:MAX_TEXT]
+
+
+def check_before_reading(f, kind: str) -> None:
+    """Refuse, in plain words, a file too big to read, from what can be known without parsing it."""
+    if kind == "docx":
+        _check_word_text_size(f)
 
 
 def _check_word_text_size(f) -> None:
