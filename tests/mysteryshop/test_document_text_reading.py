@@ -87,3 +87,26 @@ def test_a_file_whose_words_cannot_be_read_says_why_on_its_page(
     assert "We could not read the text of this file." in page
     assert "No words were found in this file (it may be a scanned image). Paste the text instead." in page
     assert 'hx-trigger="every 3s"' not in page
+
+
+def test_words_typed_in_a_form_opened_before_the_file_was_read_do_not_replace_them_unseen(
+    client, member_and_review, django_capture_on_commit_callbacks,
+):
+    member, review = member_and_review
+    client.force_login(member)
+    with django_capture_on_commit_callbacks() as queued:
+        client.post(f"/mystery-shopping/programmes/{review.pk}/documents/add/", {
+            "title": "Arrears letter", "file": _word_file("Your rent is due on Monday."),
+        })
+    document = CheckedDocument.objects.get()
+    opened_at_version = document.version
+    for callback in queued:
+        callback()
+
+    response = client.post(f"/mystery-shopping/documents/{document.pk}/edit/", {
+        "title": "Arrears letter", "text": "Pay now.", "version": opened_at_version,
+    })
+
+    document.refresh_from_db()
+    assert "while you were editing it" in response.content.decode()
+    assert document.text == "Your rent is due on Monday."
