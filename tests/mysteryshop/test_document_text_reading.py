@@ -110,3 +110,20 @@ def test_words_typed_in_a_form_opened_before_the_file_was_read_do_not_replace_th
     document.refresh_from_db()
     assert "while you were editing it" in response.content.decode()
     assert document.text == "Your rent is due on Monday."
+
+
+def test_a_reading_that_gave_up_is_named_in_words_on_the_failed_jobs_page(client, member_and_review):
+    from mysteryshop.tasks import read_document_text
+    from scrutiny import jobs
+    from scrutiny.models import Job
+    from tests.factories.mysteryshop import CheckedDocumentFactory
+
+    document = CheckedDocumentFactory(review=member_and_review[1], title="Gas safety leaflet")
+    job = jobs.enqueue(read_document_text, document.pk)
+    Job.objects.filter(pk=job.pk).update(attempts=20, last_error="OSError('disk gone')")
+    client.force_login(UserFactory(role="admin"))
+
+    page = client.get("/administration/failed-jobs/").content.decode()
+
+    assert "Reading the words of a document to check" in page
+    assert "&quot;Gas safety leaflet (version 1)&quot;" in page
