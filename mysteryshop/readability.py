@@ -11,8 +11,16 @@ from django.core.exceptions import ValidationError
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from scrutiny.uploads import human_size, unpacked_size
+
 LONG_SENTENCE_WORDS = 25
 MAX_TEXT = 200_000
+MAX_PDF_PAGES = 100
+# Parsing XML takes about ten times its size in memory: a Word file's text part may be at most
+# this big (a 500-page report is about 5 MB), checked from the zip's directory before parsing.
+MAX_WORD_XML = 10 * 1024 * 1024
+# Files whose words can take seconds to read: the worker reads them, not the web request.
+SLOW_TO_READ = frozenset({"pdf", "docx"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
 
 
@@ -20,12 +28,10 @@ def extract_text(f, kind: str) -> str:
     """The words of an uploaded PDF, Word (.docx) or text file."""
     f.seek(0)
     data = f.read()
+    check_before_reading(f, kind)
     try:
         if kind == "pdf":
-            from pypdf import PdfReader
-
-            reader = PdfReader(io.BytesIO(data))
-            text = "\n\n".join((page.extract_text() or "") for page in reader.pages[:100])
+            text = _pdf_text(data)
         elif kind == "docx":
             import docx
 
@@ -50,6 +56,35 @@ def extract_text(f, kind: str) -> str:
             "No words were found in this file (it may be a scanned image). Paste the text instead."
         )
     return text[:MAX_TEXT]
+
+
+def check_before_reading(f, kind: str) -> None:
+    """Refuse, in plain words, a file too big to read, from what can be known without parsing it."""
+    if kind == "docx":
+        _check_word_text_size(f)
+
+
+def _check_word_text_size(f) -> None:
+    size = unpacked_size(f).get("word/document.xml", 0)
+    if size > MAX_WORD_XML:
+        raise ValidationError(
+            f"This document holds more text than we can read ({human_size(size)} of it; at most "
+            f"{human_size(MAX_WORD_XML)}). Paste the part to check instead."
+        )
+
+
+def _pdf_text(data: bytes) -> str:
+    """The text of the first MAX_PDF_PAGES pages, stopping once MAX_TEXT characters are read."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    pages, length = [], 0
+    for page in reader.pages[:MAX_PDF_PAGES]:
+        pages.append(page.extract_text() or "")
+        length += len(pages[-1])
+        if length >= MAX_TEXT:
+            break
+    return "\n\n".join(pages)
 
 
 # A heading is a short line of its own with no full stop, starting a paragraph or following a

@@ -16,6 +16,10 @@ from reports.models import Kind, ReportRequest
 from scrutiny.models import SiteSettings
 from scrutiny.pdf import render_pdf_and_pages
 
+# Room for the longest title, well inside the 255 bytes most disks and browsers allow a name.
+NAME_CHARACTERS = 100
+NAME_BYTES = 150
+
 
 @dataclass
 class Made:
@@ -37,12 +41,24 @@ def logo_data_uri(site: SiteSettings) -> str:
     return f"data:{kind};base64,{base64.b64encode(data).decode()}"
 
 
+def file_name(title: str, extension: str) -> str:
+    """A safe file name for a report from its title: a slug of at most 100 characters, cut
+    between words, in the title's own alphabet (Welsh, Polish, Arabic...), and the extension."""
+    slug = slugify(title, allow_unicode=True)
+    if len(slug) > NAME_CHARACTERS:
+        cut = slug[:NAME_CHARACTERS]
+        slug = cut.rsplit("-", 1)[0] if slug[NAME_CHARACTERS] != "-" and "-" in cut else cut
+    while len(slug.encode()) > NAME_BYTES:
+        slug = slug[:-1]
+    return f"{slug.strip('-_') or 'report'}.{extension}"
+
+
 def _pdf(template: str, context: dict, name: str) -> Made:
     site = context.setdefault("site", SiteSettings.load())
     context.setdefault("logo", logo_data_uri(site))
     context["pdf"] = True
     content, pages = render_pdf_and_pages(template, context)
-    return Made(content, f"{slugify(name)}.pdf", pages)
+    return Made(content, file_name(name, "pdf"), pages)
 
 
 def annual(report: ReportRequest) -> Made:

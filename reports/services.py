@@ -31,6 +31,7 @@ from scrutiny.permissions import require
 
 if TYPE_CHECKING:
     from accounts.models import User
+    from reports.makers import Made
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +51,10 @@ DATA_FAULT = (
 TRANSIENT_FAULT = (
     "The report could not be made because a part of the system (storage, database or network) "
     "did not answer, even after several tries. Please try again in a few minutes."
+)
+STORE_FAULT = (
+    "The report was made but could not be stored. The technical details have been kept for the "
+    "administrators. You can try again; if it fails again, please tell your administrator."
 )
 GAVE_UP = (
     "The report was started {attempts} times but never finished (the worker making it may have "
@@ -157,8 +162,11 @@ def make_report(*, request_id: int, last_try: bool = True) -> str:
     if report is None:
         return "skipped: done already or being made"
     _test_only_pause(report)
+    stage = "make"
     try:
         made = make(report)
+        stage = "store"
+        _store(report, made)
     except TRANSIENT as exc:
         if not last_try:
             ReportRequest.objects.filter(pk=report.pk).update(status=Status.QUEUED)
@@ -169,20 +177,30 @@ def make_report(*, request_id: int, last_try: bool = True) -> str:
         _fail(report, LAYOUT_FAULT, exc)
         return "failed"
     except Exception as exc:  # noqa: BLE001 - any other fault is recorded for people to see
-        _fail(report, DATA_FAULT, exc)
+        # Anything raised here, storing included, must end in "failed": left "being made", the
+        # request would wait for the running deadline (minutes) before anyone heard of it.
+        _fail(report, STORE_FAULT if stage == "store" else DATA_FAULT, exc)
         return "failed"
-    name = made.filename
-    report.file.save(name, ContentFile(made.content), save=False)
-    report.file_name = name
-    report.file_size = len(made.content)
-    report.pages = made.pages
-    report.status = Status.DONE
-    report.error = report.error_detail = ""
-    report.finished_at = timezone.now()
-    report.save(update_fields=[
-        "file", "file_name", "file_size", "pages", "status", "error", "error_detail", "finished_at",
-    ])
     return "done"
+
+
+def _store(report: ReportRequest, made: Made) -> None:
+    """Keep the made file and mark the request done; a file whose request cannot be saved goes."""
+    report.file.save(made.filename, ContentFile(made.content), save=False)
+    try:
+        with transaction.atomic():  # a refused row leaves the connection usable for _fail
+            report.file_name = made.filename
+            report.file_size = len(made.content)
+            report.pages = made.pages
+            report.status = Status.DONE
+            report.error = report.error_detail = ""
+            report.finished_at = timezone.now()
+            report.save(update_fields=[
+                "file", "file_name", "file_size", "pages", "status", "error", "error_detail", "finished_at",
+            ])
+    except Exception:
+        report.file.delete(save=False)
+        raise
 
 
 def requeue_stuck(*, now: datetime | None = None) -> int:

@@ -5,6 +5,7 @@ so a newcomer can start it with one command. A real deployment sets DATABASE_URL
 CELERY_BROKER_URL, SECRET_KEY, DEBUG=false and ALLOWED_HOSTS (see README.md).
 """
 
+import sys
 from pathlib import Path
 
 import environ
@@ -109,6 +110,10 @@ _SQLITE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
 # A database server's connection is kept for a minute between requests: opening one (a new
 # server process, its first look at the tables) costs more than most pages' queries.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if _SQLITE else 60)
+if sys.argv[1:2] == ["runserver"]:
+    # The development server runs each request in a thread of its own, and a thread's kept
+    # connection outlives the thread: one more connection per request, until the server is full.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
 # A kept connection that died (database restarted) is replaced at the next request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if _SQLITE:
@@ -209,6 +214,8 @@ STORAGES = {
     },
 }
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+# An Office file (a zip) may unpack to at most this much, judged from its directory on upload.
+UPLOAD_UNPACKED_MAX_BYTES = env.int("UPLOAD_UNPACKED_MAX_BYTES", default=100 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 

@@ -9,6 +9,7 @@ already checked who may see them.
 import io
 import os
 import uuid
+import zipfile
 from dataclasses import dataclass
 
 import filetype
@@ -63,9 +64,20 @@ IMAGES = frozenset(k for k, v in KINDS.items() if v.is_image)
 _MIME_TO_KIND = {v.mime: k for k, v in KINDS.items()}
 _TEXT_EXTENSIONS = {".txt": "txt", ".csv": "csv", ".md": "txt"}
 _SNIFF_BYTES = 8192
+# Office files are zips. A real one unpacks to a few times its size; a "zip bomb" (a small file
+# that unpacks to gigabytes) to hundreds of times. Both are judged from the zip's directory
+# alone, before anything is unpacked or parsed.
+ZIP_KINDS = frozenset({"docx", "xlsx", "pptx", "odt", "ods"})
+ZIP_MAX_RATIO = 100
+ZIP_RATIO_FLOOR = 10 * 1024 * 1024  # below this, any ratio is harmless
+# Decoding an image takes a few bytes a pixel: 40 million pixels (more than any phone photo) is
+# the most a web process may hold at once.
+IMAGE_MAX_PIXELS = 40_000_000
+# Markup documents start with one of these; text that merely mentions a tag is still text.
+_MARKUP_STARTS = (b"<svg", b"<?xml", b"<!doctype", b"<html")
 
 
-def _human_size(n):
+def human_size(n):
     return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
 
 
@@ -89,9 +101,10 @@ def _looks_like_text(f):
             data.decode("cp1252")
         except UnicodeDecodeError:
             return False
-    lowered = data[:4096].lower()
-    # Markup can carry scripts; plain text must be plain.
-    return not any(tag in lowered for tag in (b"<svg", b"<script", b"<html", b"<?xml"))
+    # An SVG or web page renamed .txt is markup, not text. Text that mentions "<script" (notes
+    # about a web form) is text: it is only ever served as a download, as text/plain with nosniff.
+    start = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return not start.startswith(_MARKUP_STARTS)
 
 
 def detect_kind(f, name=""):
@@ -108,6 +121,40 @@ def detect_kind(f, name=""):
     return None
 
 
+def unpacked_size(f) -> dict[str, int]:
+    """Each part of a zip (an Office file) and its size unpacked, from the zip's directory."""
+    f.seek(0)
+    try:
+        with zipfile.ZipFile(f) as package:
+            return {member.filename: member.file_size for member in package.infolist()}
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+        raise ValidationError(
+            "This file is damaged and cannot be opened. Save it again, then choose it again.",
+            code="damaged",
+        ) from exc
+    finally:
+        f.seek(0)
+
+
+def check_unpacked_size(f, size: int) -> None:
+    """Refuse an Office file that unpacks to far more than it weighs, or to more than the cap."""
+    unpacked = sum(unpacked_size(f).values())
+    if unpacked > ZIP_RATIO_FLOOR and unpacked > size * ZIP_MAX_RATIO:
+        raise ValidationError(
+            f"This file unpacks to far more than its size ({human_size(unpacked)} from "
+            f"{human_size(size)}), which a real document does not. Save it again from Word or "
+            "Excel, or save it as a PDF, then choose it again.",
+            code="zip_bomb",
+        )
+    limit = settings.UPLOAD_UNPACKED_MAX_BYTES
+    if unpacked > limit:
+        raise ValidationError(
+            f"This file unpacks to {human_size(unpacked)}; files can unpack to at most "
+            f"{human_size(limit)}. Make it smaller or split it, then choose it again.",
+            code="too_large_unpacked",
+        )
+
+
 def _allowed_list(allowed):
     labels = sorted({KINDS[k].label for k in allowed})
     return ", ".join(labels[:-1]) + (" or " if len(labels) > 1 else "") + labels[-1]
@@ -120,7 +167,7 @@ def validate_upload(f, allowed=DOCUMENTS):
     limit = settings.UPLOAD_MAX_BYTES
     if size is not None and size > limit:
         raise ValidationError(
-            f"The file is {_human_size(size)}. Files can be up to {_human_size(limit)}: "
+            f"The file is {human_size(size)}. Files can be up to {human_size(limit)}: "
             "make it smaller or split it, then choose it again.",
             code="too_large",
         )
@@ -139,6 +186,8 @@ def validate_upload(f, allowed=DOCUMENTS):
             f"This file is not a type we accept. Choose a {_allowed_list(allowed)}.",
             code="bad_type",
         )
+    if kind in ZIP_KINDS:
+        check_unpacked_size(f, size)
     return kind
 
 
@@ -151,6 +200,7 @@ def strip_image_metadata(f, kind):
     f.seek(0)
     try:
         with Image.open(f) as img:
+            _check_pixels(img)  # from the header, before the pixels are decoded
             img.load()
             img = ImageOps.exif_transpose(img)
             out = io.BytesIO()
@@ -164,6 +214,17 @@ def strip_image_metadata(f, kind):
             "This image could not be read. Choose another photo.", code="bad_image"
         ) from exc
     return out.getvalue()
+
+
+def _check_pixels(img) -> None:
+    width, height = img.size
+    if width * height > IMAGE_MAX_PIXELS:
+        raise ValidationError(
+            f"This image is {width} by {height} pixels, too large to use. Make it smaller (no more "
+            f"than {IMAGE_MAX_PIXELS // 1_000_000} million pixels, such as 8000 by 5000) and choose "
+            "it again.",
+            code="too_many_pixels",
+        )
 
 
 def prepare_upload(f, allowed=DOCUMENTS):
@@ -184,7 +245,7 @@ class UploadField(forms.FileField):
     def __init__(self, *args, allowed=DOCUMENTS, **kwargs):
         self.allowed = allowed
         kwargs.setdefault(
-            "help_text", f"{_allowed_list(allowed)}; up to {_human_size(settings.UPLOAD_MAX_BYTES)}."
+            "help_text", f"{_allowed_list(allowed)}; up to {human_size(settings.UPLOAD_MAX_BYTES)}."
         )
         super().__init__(*args, **kwargs)
 

@@ -5,6 +5,7 @@ from mysteryshop.models.document import (
     CheckedDocument,
     DocumentStatus,
     JargonTerm,
+    TextReading,
 )
 from mysteryshop.models.visit import (
     Answer,
@@ -21,5 +22,5 @@ from mysteryshop.models.visit import (
 __all__ = [
     "Answer", "AnswerReceipt", "AnswerType", "Channel", "CheckedDocument", "Checklist",
     "ChecklistPurpose", "DocumentStatus", "JargonTerm", "Section", "Site",
-    "SiteKind", "Standard", "Visit", "VisitFinding", "VisitPhoto", "VisitStatus",
+    "SiteKind", "Standard", "TextReading", "Visit", "VisitFinding", "VisitPhoto", "VisitStatus",
 ]

@@ -13,6 +13,15 @@ class DocumentStatus(models.TextChoices):
     SENT_BACK = "sent_back", "Sent back for changes"
 
 
+class TextReading(models.TextChoices):
+    """Reading the words out of an uploaded file, which the worker does."""
+
+    NOT_NEEDED = "", "Typed or pasted"
+    READING = "reading", "Reading the text of this file"
+    READ = "read", "Text read"
+    FAILED = "failed", "Could not be read"
+
+
 class CheckedDocument(Versioned):
     """One version of a leaflet or letter the panel checks for plain English. A new version of
     the same document points at the one before it."""
@@ -26,6 +35,8 @@ class CheckedDocument(Versioned):
     file = UploadFileField(upload_to=UploadPath("checked-documents"), max_length=200, blank=True)
     original_name = models.CharField(max_length=200, blank=True)
     text = models.TextField(blank=True, help_text="The words of the document, as read by the panel.")
+    text_reading = models.CharField(max_length=10, choices=TextReading.choices, blank=True, default="")
+    text_problem = models.TextField(blank=True, help_text="Why the file's words could not be read.")
     status = models.CharField(max_length=20, choices=DocumentStatus.choices, default=DocumentStatus.CHECKING)
     decision_note = models.TextField(blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)

@@ -6,26 +6,41 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from mysteryshop import permissions as perms
-from mysteryshop.models import CheckedDocument, DocumentStatus, JargonTerm
-from mysteryshop.readability import extract_text
+from mysteryshop.models import CheckedDocument, DocumentStatus, JargonTerm, TextReading
+from mysteryshop.readability import SLOW_TO_READ, check_before_reading, extract_text
 from mysteryshop.services.locking import claim
 from reviews.models import Review, ReviewKind
+from scrutiny import jobs
 from scrutiny.permissions import require
+from scrutiny.uploads import detect_kind
 
 APPROVAL_YEARS = 2
 DOCUMENTS_REFUSAL = "Only members of the panel and administrators can add documents to check."
 
 
-def _text_from(file: Any, kind: str | None, text: str) -> str:
+def _text_from(file: Any, kind: str | None, text: str) -> tuple[str, str]:
+    """The words to keep now and how reading them goes. PDF and Word files are read by the
+    worker (parsing one can take seconds), after checks that need no parsing; text files at once."""
+    if file is not None and kind in SLOW_TO_READ:
+        check_before_reading(file, kind)
+        return "", TextReading.READING
     if file is not None:
-        return extract_text(file, kind or "")
+        return extract_text(file, kind or ""), TextReading.READ
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": "Choose a file or paste the document's text."})
-    return text
+    return text, TextReading.NOT_NEEDED
+
+
+def _read_later(document: CheckedDocument) -> None:
+    from mysteryshop.tasks import read_document_text
+
+    if document.text_reading == TextReading.READING:
+        jobs.enqueue(read_document_text, document.pk)
 
 
 @transaction.atomic
@@ -35,11 +50,37 @@ def add_document(*, by: Any, review: Review, title: str, file: Any = None, kind:
     require(perms.can_check_documents(by, review), DOCUMENTS_REFUSAL)
     if review.kind != ReviewKind.DOCUMENT_REVIEW:
         raise ValidationError("Documents are checked in a document review.")
-    words = _text_from(file, kind, text)
-    return CheckedDocument.objects.create(
+    words, reading = _text_from(file, kind, text)
+    document = CheckedDocument.objects.create(
         review=review, title=title.strip(), file=file or "",
-        original_name=(getattr(file, "name", "") or "")[:200], text=words, added_by=by,
+        original_name=(getattr(file, "name", "") or "")[:200], text=words, text_reading=reading,
+        added_by=by,
     )
+    _read_later(document)
+    return document
+
+
+def read_document_text(*, document_id: int) -> str:
+    """In the worker: read the words out of a document's file and keep them, or say why not."""
+    document = CheckedDocument.objects.filter(pk=document_id, text_reading=TextReading.READING).first()
+    if document is None or not document.file:
+        return "skipped: read already, or its words were typed since"
+    name = document.file.name
+    with document.file.open("rb") as handle:
+        try:
+            words, problem = extract_text(handle, detect_kind(handle, name) or ""), ""
+        except ValidationError as exc:
+            words, problem = None, " ".join(exc.messages)
+    changes = {"text_reading": TextReading.READ if words is not None else TextReading.FAILED,
+               "text_problem": problem, "updated_at": timezone.now(),
+               # A form opened before the words arrived would put the old ones back: its save
+               # is caught as an editing clash instead.
+               "version": F("version") + 1}
+    if words is not None:
+        changes["text"] = words
+    waiting = CheckedDocument.objects.filter(pk=document_id, text_reading=TextReading.READING, file=name)
+    waiting.update(**changes)
+    return "read" if words is not None else "failed"
 
 
 @transaction.atomic
@@ -63,11 +104,15 @@ def update_text(*, by: Any, document: CheckedDocument, version: int | None, titl
     if current.status != DocumentStatus.CHECKING:
         raise ValidationError("This version has been decided. Check a new version instead.")
     current.title = title.strip()
-    current.text = _text_from(file, kind, text)
+    words, current.text_reading = _text_from(file, kind, text)
+    current.text_problem = ""
+    if current.text_reading != TextReading.READING:
+        current.text = words  # until the new file is read, its words are the earlier ones
     if file is not None:
         current.file = file
         current.original_name = (getattr(file, "name", "") or "")[:200]
     current.save()
+    _read_later(current)
     return current
 
 

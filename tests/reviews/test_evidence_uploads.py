@@ -203,3 +203,18 @@ def test_replacing_a_document_file_removes_the_old_one(client, world, django_cap
     assert document.original_name == "second.docx"
     assert storage.exists(document.file.name)
     assert not storage.exists(old_name)
+
+
+def test_text_notes_that_mention_script_are_kept_and_downloaded_as_plain_text(client, world):
+    notes = b"The online form showed <script> on screen, so the tenant phoned instead.\n"
+    client.force_login(world.member)
+
+    response = _add_document(client, world.review, "call-notes.txt", notes)
+
+    document = Document.objects.get()
+    assert response.status_code == 302 and document.file_label == "plain text"
+    download = client.get(f"/reviews/{world.review.pk}/evidence/{document.pk}/file/")
+    assert download["Content-Type"] == "text/plain"
+    assert download["X-Content-Type-Options"] == "nosniff"
+    assert download["Content-Disposition"].startswith("attachment;")
+    assert b"".join(download.streaming_content) == notes

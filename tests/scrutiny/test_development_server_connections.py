@@ -1,0 +1,65 @@
+"""The development server (manage.py runserver) on PostgreSQL gives each request a thread of
+its own: with connections kept 60 s, each thread's stayed open after it ended (21 were seen).
+It closes its connection at the end of each request instead."""
+
+import os
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from urllib.request import urlopen
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from tests.conftest import need_service
+from tests.stack.conftest import _database_url
+from tests.stack.services import free_port
+
+
+def _other_connections():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return cursor.fetchone()[0]
+
+
+def _wait_until(check, seconds):
+    deadline = time.monotonic() + seconds
+    while not check() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return check()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_development_server_keeps_no_connection_after_its_requests():
+    need_service(connection.vendor == "postgresql", "needs PostgreSQL: set DATABASE_URL")
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": _database_url(connection.settings_dict), "DEBUG": "true",
+           "CELERY_BROKER_URL": "", "CONN_MAX_AGE": "60"}  # as a production .env might set it
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", "--noreload", "--skip-checks", f"127.0.0.1:{port}"],
+        cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    try:
+        def health(_=None):
+            with urlopen(f"http://127.0.0.1:{port}/healthz", timeout=10) as response:  # noqa: S310
+                return response.status
+
+        def answering():
+            try:
+                return health() == 200
+            except OSError:
+                return False
+
+        assert _wait_until(answering, 60), "the development server did not start"
+        with ThreadPoolExecutor(8) as pool:
+            assert list(pool.map(health, range(16))) == [200] * 16  # each on a thread of its own
+
+        assert _wait_until(lambda: _other_connections() == 0, 5), f"{_other_connections()} kept"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
