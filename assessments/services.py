@@ -339,7 +339,7 @@ def create_action(
         raise ValidationError("That outcome is not part of this framework.")
     if not what.strip():
         raise ValidationError({"what": "Say what will be done."})
-    return ImprovementAction.objects.create(
+    action = ImprovementAction.objects.create(
         self_assessment=self_assessment,
         outcome=outcome,
         what=what.strip(),
@@ -347,6 +347,17 @@ def create_action(
         due_date=due_date,
         created_by=by,
     )
+    _tell_owner(action, by)
+    return action
+
+
+def _tell_owner(action: ImprovementAction, by: User) -> None:
+    """Queue the message telling the owner the action is theirs, unless they gave it themselves."""
+    from assessments import tasks
+    from scrutiny.jobs import enqueue
+
+    if action.owner_id != by.pk:
+        enqueue(tasks.tell_action_owner, action.pk, action.owner_id)
 
 
 @transaction.atomic
@@ -368,9 +379,12 @@ def update_action(
     current = claim(action, version=version, by=by, noun="action")
     if status not in ActionStatus.values:
         raise ValidationError({"status": "Choose a status."})
+    new_owner = owner.pk != current.owner_id
     current.what, current.owner, current.due_date = what.strip(), owner, due_date
     current.status, current.progress = status, progress.strip()
     current.save()
+    if new_owner:
+        _tell_owner(current, by)
     return current
 
 
