@@ -56,7 +56,8 @@ def _check_dates(opens_on: datetime.date, closes_on: datetime.date) -> None:
         raise ValidationError({"closes_on": "The closing date must be on or after the opening date."})
 
 
-def _set_assessors(self_assessment: SelfAssessment, assessors: Iterable[User]) -> None:
+def _set_assessors(self_assessment: SelfAssessment, assessors: Iterable[User], by: User) -> None:
+    """Invite exactly these people; those newly invited are told (once) after the commit."""
     wanted = {u.pk: u for u in assessors}
     if not wanted:
         raise ValidationError({"assessors": "Invite at least one person to score."})
@@ -79,13 +80,21 @@ def _set_assessors(self_assessment: SelfAssessment, assessors: Iterable[User]) -
         names = ", ".join(sorted(existing[uid].name for uid in keep_scored))
         raise ValidationError({"assessors": f"{names} already scored: they cannot be taken off."})
     self_assessment.assessors.filter(user__isnull=False).exclude(user_id__in=wanted).delete()
-    Assessor.objects.bulk_create(
+    now = timezone.now()
+    added = Assessor.objects.bulk_create(
         [
-            Assessor(self_assessment=self_assessment, user=u, perspective=_perspective(u))
+            # Whoever invites themselves knows already: they are not told.
+            Assessor(self_assessment=self_assessment, user=u, perspective=_perspective(u),
+                     told_at=now if pk == by.pk else None)
             for pk, u in wanted.items()
             if pk not in existing
         ]
     )
+    if any(a.told_at is None for a in added):
+        from assessments import tasks
+        from scrutiny.jobs import enqueue
+
+        enqueue(tasks.tell_assessors, self_assessment.pk)
 
 
 @transaction.atomic
@@ -120,7 +129,7 @@ def create_self_assessment(
         allow_dont_know=allow_dont_know,
         created_by=by,
     )
-    _set_assessors(sa, assessors)
+    _set_assessors(sa, assessors, by)
     return sa
 
 
@@ -151,7 +160,7 @@ def update_self_assessment(
     current.title, current.opens_on, current.closes_on = title.strip(), opens_on, closes_on
     current.panel, current.scale, current.allow_dont_know = panel, labels, allow_dont_know
     current.save()
-    _set_assessors(current, assessors)
+    _set_assessors(current, assessors, by)
     return current
 
 
