@@ -123,13 +123,30 @@ agree_plan = _step_view(
     done="The action plan for {code} is agreed and its owner has been told.",
     call=lambda rec, by, d: services.agree_plan(recommendation=rec, by=by, **d),
 )
-implement = _step_view(
-    "implement", ImplementForm, heading="Mark {code} as implemented", submit_label="Mark as implemented",
-    done="{code} is marked as implemented. The panel has been asked to check it.",
-    call=lambda rec, by, d: services.implement(recommendation=rec, by=by, **d),
-    intro="Say what was done and add a file that shows it, such as a new leaflet, procedure or report. "
-    "The panel will check it and say what has changed for tenants.",
-)
+
+
+@login_required
+def implement(request, pk):
+    """Mark as implemented; the form also asks what became of each action still open."""
+    rec = visible_or_403(request.user, pk)
+    require(permissions.can_implement(request.user, rec), REFUSALS["implement"])
+    if response := _wrong_state(request, rec, "implement"):
+        return response
+    form = ImplementForm(_post(request), _files(request), recommendation=rec)
+    done = run_form(
+        request, form,
+        lambda data: services.implement(recommendation=rec, by=request.user, **form.service_arguments()),
+        success=f"{rec.code} is marked as implemented. The panel has been asked to check it.",
+        redirect_to=rec,
+    )
+    intro = ("Say what was done and add a file that shows it, such as a new leaflet, procedure or "
+             "report. The panel will check it and say what has changed for tenants.")
+    if form.open_actions:
+        intro += (" Some actions are not done yet: say what happened to each one, and why if it "
+                  "was dropped.")
+    return done or _form_page(request, rec, form, heading=f"Mark {rec.code} as implemented",
+                              submit_label="Mark as implemented", intro=intro)
+
 verify = _step_view(
     "verify", VerifyForm, heading="Verify {code}", submit_label="Verify",
     done='{code} is verified. Thank you: it now appears on "You said, we did".',

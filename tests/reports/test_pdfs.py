@@ -180,3 +180,17 @@ def test_programme_report_pdf(world, year_of_work):
 
     _, text, _ = assert_accessible(made.content, title="Programme report: Office visits", max_pages=10)
     assert "Standards most often not met" in text and "Two offices had no private room." in text
+
+
+def test_review_report_pdf_shows_a_dropped_action_with_its_reason(world):
+    rec = RecommendationFactory(review=world.review, status=RecStatus.VERIFIED,
+                                text="Name the officer in every complaint letter.")
+    ActionFactory(recommendation=rec, what="Print a leaflet", status="dropped",
+                  dropped_reason="Tenants said a leaflet would not help.")
+    made = _make(Kind.REVIEW, world.manager, review=world.review.pk)
+
+    _, text, _ = assert_accessible(made.content, title="Review report: Complaints handling", max_pages=10)
+    flat = " ".join(text.split())
+    assert "Print a leaflet" in flat
+    assert "Dropped: Tenants said a leaflet would not help." in flat
+    assert "Not started" not in flat
