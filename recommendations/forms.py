@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 
 from accounts.models import Role, User
-from recommendations.models import Action, ActionStatus, Decision, Priority, Recommendation
+from recommendations.models import Action, ActionStatus, Decision, Priority, Recommendation, Status
 from reviews.models import Finding, ServiceArea
 from scrutiny.forms import SafeModelMultipleChoiceField
 from scrutiny.locking import VersionedForm
@@ -50,6 +50,24 @@ class RecommendationForm(VersionedForm, forms.ModelForm):
         self.fields["priority"].choices = Priority.choices
         if not self.fields["findings"].queryset.exists():
             self.fields["findings"].help_text = "This review has no findings recorded yet."
+
+
+class SubmitTogetherForm(forms.Form):
+    """Which of a review's drafts to submit together; all are ticked to begin with."""
+
+    recommendations = SafeModelMultipleChoiceField(
+        queryset=Recommendation.objects.none(), widget=forms.CheckboxSelectMultiple,
+        label="Recommendations to submit", help_text="Untick any the panel has not agreed yet.",
+        error_messages={"required": "Tick at least one recommendation to submit."},
+    )
+
+    def __init__(self, *args, review, **kwargs):
+        super().__init__(*args, **kwargs)
+        drafts = Recommendation.objects.filter(review=review, status=Status.DRAFT).order_by("number")
+        field = self.fields["recommendations"]
+        field.queryset = drafts
+        field.label_from_instance = lambda rec: f"{rec.code}: {rec.text}"
+        self.initial.setdefault("recommendations", [rec.pk for rec in drafts])
 
 
 class ResponseForm(forms.Form):

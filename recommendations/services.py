@@ -64,9 +64,10 @@ def _check_state(recommendation: Recommendation, step: str) -> None:
 
 def _move(
     recommendation: Recommendation, *, to: str, by: User | None, note: str = "",
-    at: datetime.datetime | None = None,
+    at: datetime.datetime | None = None, notify: bool = True,
 ) -> Transition:
-    """Change status, save a version for the history and a Transition, and queue the email."""
+    """Change status, save a version for the history and a Transition, and queue the email
+    (unless `notify` is off: the caller then tells people about several steps at once)."""
     at = at or timezone.now()
     transition = Transition.objects.create(
         recommendation=recommendation, from_status=recommendation.status, to_status=to, by=by,
@@ -75,9 +76,10 @@ def _move(
     recommendation.status = to
     recommendation._history_user = by
     recommendation.save()
-    from recommendations.tasks import notify_transition
+    if notify:
+        from recommendations.tasks import notify_transition
 
-    enqueue(notify_transition, transition.pk)
+        enqueue(notify_transition, transition.pk)
     return transition
 
 
@@ -166,6 +168,38 @@ def submit(*, recommendation: Recommendation, by: User) -> Recommendation:
     recommendation.submitted_at = timezone.now()
     _move(recommendation, to=Status.SUBMITTED, by=by, at=recommendation.submitted_at)
     return recommendation
+
+
+@transaction.atomic
+def submit_together(
+    *, review: Review, recommendations: Iterable[Recommendation], by: User
+) -> list[Recommendation]:
+    """Send several of a review's drafts to the landlord at once; each manager is told once,
+    in one message listing them all. Nothing is submitted unless all of them can be."""
+    require(permissions.can_draft(by, review), REFUSALS["submit"])
+    chosen = list(
+        Recommendation.objects.select_for_update().select_related("review")
+        .filter(pk__in=[r.pk for r in recommendations]).order_by("number")
+    )
+    if not chosen:
+        raise ValidationError({"recommendations": "Tick at least one recommendation to submit."})
+    if any(r.review_id != review.pk for r in chosen):
+        raise ValidationError({"recommendations": "Choose recommendations of this review only."})
+    late = [r.code for r in chosen if not permissions.is_possible(r, "submit")]
+    if late:
+        raise ValidationError(
+            {"recommendations": f"{', '.join(late)} has already been submitted: untick it and try again."},
+            code="wrong_state",
+        )
+    now = timezone.now()
+    transitions = []
+    for rec in chosen:
+        rec.submitted_at = now
+        transitions.append(_move(rec, to=Status.SUBMITTED, by=by, at=now, notify=False))
+    from recommendations.tasks import notify_submitted_together
+
+    enqueue(notify_submitted_together, [t.pk for t in transitions])
+    return chosen
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ from recommendations.forms import (
     RecommendationForm,
     ResponseForm,
     ReturnForm,
+    SubmitTogetherForm,
     VerifyForm,
 )
 from recommendations.models import Action
@@ -91,6 +92,27 @@ def submit(request, pk):
     services.submit(recommendation=rec, by=request.user)
     messages.success(request, f"{rec.code} has been submitted to the landlord. Managers have been told.")
     return redirect(rec)
+
+
+@login_required
+def submit_together(request, review_id):
+    """The panel submits several of a review's drafts at once; managers get one message."""
+    review = get_object_or_404(Review.objects.select_related("panel"), pk=review_id)
+    require(permissions.can_draft(request.user, review), REFUSALS["submit"])
+    form = SubmitTogetherForm(_post(request), review=review)
+    back = reverse("recommendations:tracker") + f"?review={review.pk}"
+    done = run_form(
+        request, form,
+        lambda data: services.submit_together(review=review, by=request.user, **data),
+        success=lambda recs: (
+            f"{len(recs)} recommendation{'s' if len(recs) != 1 else ''} submitted to the landlord. "
+            "Each manager has been told in one message."
+        ),
+        redirect_to=back,
+    )
+    return done or render(request, "recommendations/submit_together.html", {
+        "form": form, "review": review, "cancel_url": back,
+    })
 
 
 def _step_view(step, form_class, *, heading, submit_label, done, call, intro=""):
