@@ -73,3 +73,22 @@ def test_the_person_setting_it_up_is_not_told_about_their_own_invitation(
     with django_capture_on_commit_callbacks(execute=True):
         _set_up(users["officer"], [ann, users["officer"]])
     assert [m.to for m in mail.outbox] == [["ann@example.org"]]
+
+
+def test_setting_it_up_on_its_page_tells_the_scorers_and_says_so(
+    client, users, django_capture_on_commit_callbacks
+):
+    ann = UserFactory(role="tenant", email="ann@example.org")
+    framework = framework_with(1, 2)
+    today = timezone.localdate()
+    client.force_login(users["officer"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/assessments/new/", {
+            "title": "Charter 2026", "framework": framework.pk, "opens_on": today.isoformat(),
+            "closes_on": (today + datetime.timedelta(days=21)).isoformat(),
+            "assessors": [ann.pk], "scale": "Not met\nPartly met\nMostly met\nFully met",
+            "allow_dont_know": "on",
+        }, follow=True)
+    assert response.redirect_chain  # saved, not shown again with an error
+    assert "Everyone invited has been told" in response.content.decode()
+    assert [m.to for m in mail.outbox] == [["ann@example.org"]]
