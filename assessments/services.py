@@ -7,9 +7,7 @@ import datetime
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +26,7 @@ from assessments.models import (
     default_scale,
 )
 from panels.permissions import managed_panel_ids
+from scrutiny.emails import tell
 from scrutiny.locking import claim
 from scrutiny.permissions import is_staff_role, require
 
@@ -302,16 +301,14 @@ def send_reminders(*, self_assessment_id: int) -> int:
             locked = Assessor.objects.select_for_update().get(pk=assessor.pk)
             if locked.reminder_sent_at and locked.reminder_sent_at >= locked.reminder_requested_at:
                 continue
-            link = settings.SITE_URL.rstrip("/") + reverse("assessments:detail", args=[sa.pk])
-            send_mail(
+            # Someone who prefers no email finds the same words as a notice on their home page.
+            tell(
+                person=assessor.user,
                 subject=f"Reminder: please finish scoring {sa.title}",
-                message=(
-                    f'Hello {assessor.user.display_name},\n\nYou are invited to score "{sa.title}". '
-                    f"It closes on {sa.closes_on:%-d %B %Y}. Your scores are saved as you go, "
-                    f"so you can carry on where you left off:\n{link}\n"
-                ),
-                from_email=None,
-                recipient_list=[assessor.user.email],
+                template="assessments/email/reminder.txt",
+                context={"sa": sa},
+                path=reverse("assessments:detail", args=[sa.pk]),
+                about=assessor,
             )
             locked.reminder_sent_at = timezone.now()
             locked.save(update_fields=["reminder_sent_at"])

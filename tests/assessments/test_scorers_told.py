@@ -92,3 +92,17 @@ def test_setting_it_up_on_its_page_tells_the_scorers_and_says_so(
     assert response.redirect_chain  # saved, not shown again with an error
     assert "Everyone invited has been told" in response.content.decode()
     assert [m.to for m in mail.outbox] == [["ann@example.org"]]
+
+
+def test_a_reminder_to_someone_who_prefers_no_email_is_a_notice_instead(
+    users, django_capture_on_commit_callbacks
+):
+    dee = UserFactory(role="tenant", contact_preference="text")
+    with django_capture_on_commit_callbacks(execute=True):
+        sa = _set_up(users["officer"], [dee])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.remind(self_assessment=sa, by=users["officer"]) == 1
+    assert mail.outbox == []
+    assert list(Notice.objects.filter(user=dee).values_list("subject", flat=True).order_by("pk")) == [
+        "You are invited to score Charter 2026", "Reminder: please finish scoring Charter 2026",
+    ]
