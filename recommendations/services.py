@@ -276,6 +276,7 @@ def _close_open_actions(
         else:
             errors[f"action_{action.pk}"] = f'Say whether "{action.what[:80]}" was done or dropped.'
         action._history_user = by
+        action.version += 1  # a form left open on the action must not save over this
         closed.append(action)
     return closed
 
