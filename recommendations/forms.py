@@ -61,9 +61,15 @@ class SubmitTogetherForm(forms.Form):
         error_messages={"required": "Tick at least one recommendation to submit."},
     )
 
+    #: At most this many drafts are offered at once, so the page stays a readable size.
+    LIMIT = 50
+
     def __init__(self, *args, review, **kwargs):
         super().__init__(*args, **kwargs)
-        drafts = Recommendation.objects.filter(review=review, status=Status.DRAFT).order_by("number")
+        all_drafts = Recommendation.objects.filter(review=review, status=Status.DRAFT).order_by("number")
+        self.draft_count = all_drafts.count()
+        first = list(all_drafts.values_list("pk", flat=True)[: self.LIMIT])
+        drafts = all_drafts.filter(pk__in=first)
         field = self.fields["recommendations"]
         field.queryset = drafts
         field.label_from_instance = lambda rec: f"{rec.code}: {rec.text}"

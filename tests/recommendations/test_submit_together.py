@@ -108,3 +108,12 @@ def test_a_failed_batch_email_says_which_recommendations_it_was_about(client, wo
     assert (failed.what, failed.about) == (
         "Email about recommendations submitted together", '2 recommendations of "Complaints handling"'
     )
+
+
+def test_a_review_with_very_many_drafts_offers_them_fifty_at_a_time(client, world, make_rec):
+    drafts = _drafts(make_rec, 52)
+    client.force_login(world.member)
+    page = client.get(_url(world)).content.decode()
+    offered = [int(pk) for pk in re.findall(r'name="recommendations" value="(\d+)"', page)]
+    assert offered == [r.pk for r in drafts[:50]]
+    assert "The first 50 of 52 drafts are shown" in page
