@@ -52,6 +52,8 @@ def can_view(user: User, self_assessment: SelfAssessment) -> bool:
         or is_coordinator(user, self_assessment)
         or assessor_for(user, self_assessment) is not None
         or (self_assessment.panel_id is not None and self_assessment.panel_id in panel_ids_for(user))
+        # The owner of one of its actions follows the link from their home page to it.
+        or self_assessment.actions.filter(owner=user).exists()
     )
 
 

@@ -32,6 +32,7 @@ from django.db.models import Aggregate, Avg, Count, F, FloatField, Q, QuerySet, 
 from django.utils import timezone
 
 from assessments.models import (
+    ActionStatus,
     Assessor,
     Framework,
     ImprovementAction,
@@ -438,3 +439,13 @@ def default_year() -> int:
 
 def year_label(year: int) -> str:
     return f"{year}/{str(year + 1)[-2:]}"
+
+
+def my_actions(user: User) -> list[ImprovementAction]:
+    """The person's to-do actions from self-assessments that are not done, soonest due first."""
+    return list(
+        ImprovementAction.objects.filter(owner=user)
+        .exclude(status=ActionStatus.DONE)
+        .select_related("self_assessment", "outcome")
+        .order_by("due_date", "pk")[:20]
+    )

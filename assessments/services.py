@@ -7,9 +7,7 @@ import datetime
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +26,7 @@ from assessments.models import (
     default_scale,
 )
 from panels.permissions import managed_panel_ids
+from scrutiny.emails import tell
 from scrutiny.locking import claim
 from scrutiny.permissions import is_staff_role, require
 
@@ -56,7 +55,8 @@ def _check_dates(opens_on: datetime.date, closes_on: datetime.date) -> None:
         raise ValidationError({"closes_on": "The closing date must be on or after the opening date."})
 
 
-def _set_assessors(self_assessment: SelfAssessment, assessors: Iterable[User]) -> None:
+def _set_assessors(self_assessment: SelfAssessment, assessors: Iterable[User], by: User) -> None:
+    """Invite exactly these people; those newly invited are told (once) after the commit."""
     wanted = {u.pk: u for u in assessors}
     if not wanted:
         raise ValidationError({"assessors": "Invite at least one person to score."})
@@ -79,13 +79,21 @@ def _set_assessors(self_assessment: SelfAssessment, assessors: Iterable[User]) -
         names = ", ".join(sorted(existing[uid].name for uid in keep_scored))
         raise ValidationError({"assessors": f"{names} already scored: they cannot be taken off."})
     self_assessment.assessors.filter(user__isnull=False).exclude(user_id__in=wanted).delete()
-    Assessor.objects.bulk_create(
+    now = timezone.now()
+    added = Assessor.objects.bulk_create(
         [
-            Assessor(self_assessment=self_assessment, user=u, perspective=_perspective(u))
+            # Whoever invites themselves knows already: they are not told.
+            Assessor(self_assessment=self_assessment, user=u, perspective=_perspective(u),
+                     told_at=now if pk == by.pk else None)
             for pk, u in wanted.items()
             if pk not in existing
         ]
     )
+    if any(a.told_at is None for a in added):
+        from assessments import tasks
+        from scrutiny.jobs import enqueue
+
+        enqueue(tasks.tell_assessors, self_assessment.pk)
 
 
 @transaction.atomic
@@ -120,7 +128,7 @@ def create_self_assessment(
         allow_dont_know=allow_dont_know,
         created_by=by,
     )
-    _set_assessors(sa, assessors)
+    _set_assessors(sa, assessors, by)
     return sa
 
 
@@ -151,7 +159,7 @@ def update_self_assessment(
     current.title, current.opens_on, current.closes_on = title.strip(), opens_on, closes_on
     current.panel, current.scale, current.allow_dont_know = panel, labels, allow_dont_know
     current.save()
-    _set_assessors(current, assessors)
+    _set_assessors(current, assessors, by)
     return current
 
 
@@ -293,16 +301,14 @@ def send_reminders(*, self_assessment_id: int) -> int:
             locked = Assessor.objects.select_for_update().get(pk=assessor.pk)
             if locked.reminder_sent_at and locked.reminder_sent_at >= locked.reminder_requested_at:
                 continue
-            link = settings.SITE_URL.rstrip("/") + reverse("assessments:detail", args=[sa.pk])
-            send_mail(
+            # Someone who prefers no email finds the same words as a notice on their home page.
+            tell(
+                person=assessor.user,
                 subject=f"Reminder: please finish scoring {sa.title}",
-                message=(
-                    f'Hello {assessor.user.display_name},\n\nYou are invited to score "{sa.title}". '
-                    f"It closes on {sa.closes_on:%-d %B %Y}. Your scores are saved as you go, "
-                    f"so you can carry on where you left off:\n{link}\n"
-                ),
-                from_email=None,
-                recipient_list=[assessor.user.email],
+                template="assessments/email/reminder.txt",
+                context={"sa": sa},
+                path=reverse("assessments:detail", args=[sa.pk]),
+                about=assessor,
             )
             locked.reminder_sent_at = timezone.now()
             locked.save(update_fields=["reminder_sent_at"])
@@ -339,7 +345,7 @@ def create_action(
         raise ValidationError("That outcome is not part of this framework.")
     if not what.strip():
         raise ValidationError({"what": "Say what will be done."})
-    return ImprovementAction.objects.create(
+    action = ImprovementAction.objects.create(
         self_assessment=self_assessment,
         outcome=outcome,
         what=what.strip(),
@@ -347,6 +353,17 @@ def create_action(
         due_date=due_date,
         created_by=by,
     )
+    _tell_owner(action, by)
+    return action
+
+
+def _tell_owner(action: ImprovementAction, by: User) -> None:
+    """Queue the message telling the owner the action is theirs, unless they gave it themselves."""
+    from assessments import tasks
+    from scrutiny.jobs import enqueue
+
+    if action.owner_id != by.pk:
+        enqueue(tasks.tell_action_owner, action.pk, action.owner_id)
 
 
 @transaction.atomic
@@ -368,9 +385,12 @@ def update_action(
     current = claim(action, version=version, by=by, noun="action")
     if status not in ActionStatus.values:
         raise ValidationError({"status": "Choose a status."})
+    new_owner = owner.pk != current.owner_id
     current.what, current.owner, current.due_date = what.strip(), owner, due_date
     current.status, current.progress = status, progress.strip()
     current.save()
+    if new_owner:
+        _tell_owner(current, by)
     return current
 
 

@@ -1,7 +1,7 @@
 from celery import shared_task
 
-from assessments import services
-from assessments.models import SelfAssessment
+from assessments import notifications, services
+from assessments.models import ImprovementAction, SelfAssessment
 from scrutiny.failed_jobs import by_first_argument, describes
 
 
@@ -11,8 +11,37 @@ def send_reminders(self_assessment_id):
     return services.send_reminders(self_assessment_id=self_assessment_id)
 
 
+@shared_task
+def tell_action_owner(action_id, owner_id):
+    """Tell the owner of a to-do action that it is theirs (queued through the outbox)."""
+    return notifications.tell_action_owner(action_id=action_id, owner_id=owner_id)
+
+
+@shared_task
+def tell_assessors(self_assessment_id):
+    """Tell the people invited to score who have not been told yet (safe to run twice)."""
+    return notifications.tell_assessors(self_assessment_id=self_assessment_id)
+
+
 @describes(send_reminders, "Self-assessment reminder emails")
 def _about_reminders(jobs):
+    return by_first_argument(
+        jobs, SelfAssessment.objects.all(), lambda a: f"For the self-assessment \"{a.title}\"",
+        "The self-assessment has since been deleted.",
+    )
+
+
+@describes(tell_action_owner, "Email to the owner of a self-assessment action")
+def _about_action_owners(jobs):
+    return by_first_argument(
+        jobs, ImprovementAction.objects.select_related("owner", "self_assessment"),
+        lambda a: f"To {a.owner.display_name}, about \"{a.what[:60]}\" ({a.self_assessment.title})",
+        "The action has since been deleted.",
+    )
+
+
+@describes(tell_assessors, "Invitations to score a self-assessment")
+def _about_invitations_to_score(jobs):
     return by_first_argument(
         jobs, SelfAssessment.objects.all(), lambda a: f"For the self-assessment \"{a.title}\"",
         "The self-assessment has since been deleted.",

@@ -127,8 +127,10 @@ def _story(review, text, *, people, priority=M, rationale="", benefit="", steps=
             _plan_actions(rec, officer, manager, actions, planned_at)
         elif step == "implement":
             (summary,) = details
+            # In the story the work is finished: whatever was still open was done.
             services.implement(recommendation=rec, by=officer, summary=summary,
-                               evidence=ContentFile(summary.encode(), name="evidence.txt"))
+                               evidence=ContentFile(summary.encode(), name="evidence.txt"),
+                               what_happened={a.pk: ("done", "") for a in rec.actions.open()})
             when = _backdate(rec, days, implemented_at=True)
             rec.progress_updates.filter(marks_implementation=True, created_at__gt=when).update(
                 created_at=when

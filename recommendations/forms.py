@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 
 from accounts.models import Role, User
-from recommendations.models import Action, ActionStatus, Decision, Priority, Recommendation
+from recommendations.models import Action, ActionStatus, Decision, Priority, Recommendation, Status
 from reviews.models import Finding, ServiceArea
 from scrutiny.forms import SafeModelMultipleChoiceField
 from scrutiny.locking import VersionedForm
@@ -52,6 +52,30 @@ class RecommendationForm(VersionedForm, forms.ModelForm):
             self.fields["findings"].help_text = "This review has no findings recorded yet."
 
 
+class SubmitTogetherForm(forms.Form):
+    """Which of a review's drafts to submit together; all are ticked to begin with."""
+
+    recommendations = SafeModelMultipleChoiceField(
+        queryset=Recommendation.objects.none(), widget=forms.CheckboxSelectMultiple,
+        label="Recommendations to submit", help_text="Untick any the panel has not agreed yet.",
+        error_messages={"required": "Tick at least one recommendation to submit."},
+    )
+
+    #: At most this many drafts are offered at once, so the page stays a readable size.
+    LIMIT = 50
+
+    def __init__(self, *args, review, **kwargs):
+        super().__init__(*args, **kwargs)
+        all_drafts = Recommendation.objects.filter(review=review, status=Status.DRAFT).order_by("number")
+        self.draft_count = all_drafts.count()
+        first = list(all_drafts.values_list("pk", flat=True)[: self.LIMIT])
+        drafts = all_drafts.filter(pk__in=first)
+        field = self.fields["recommendations"]
+        field.queryset = drafts
+        field.label_from_instance = lambda rec: f"{rec.code}: {rec.text}"
+        self.initial.setdefault("recommendations", [rec.pk for rec in drafts])
+
+
 class ResponseForm(forms.Form):
     decision = forms.ChoiceField(
         label="The landlord's response", choices=Decision.choices, widget=forms.RadioSelect
@@ -86,6 +110,9 @@ class ActionPlanForm(forms.Form):
 
 
 class ImplementForm(forms.Form):
+    """What was done and a file to show it; for each action still open, whether it was done or
+    dropped (and why), so the panel never checks a recommendation with work left unexplained."""
+
     summary = forms.CharField(
         label="What was done", widget=forms.Textarea(attrs={"rows": 5}),
         help_text="In plain words the panel will understand.",
@@ -96,6 +123,42 @@ class ImplementForm(forms.Form):
             "required": "Choose a file that shows it was done, such as a new leaflet or a report."
         },
     )
+
+    def __init__(self, *args, recommendation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.open_actions = list(recommendation.actions.open().order_by("due_date", "pk"))
+        for action in self.open_actions:
+            self.fields[f"action_{action.pk}"] = forms.ChoiceField(
+                label=f'What happened to the action "{action.what}"?',
+                choices=[(ActionStatus.DONE, "It was done"), (ActionStatus.DROPPED, "It was dropped")],
+                widget=forms.RadioSelect,
+                help_text=f"It is {action.get_status_display().lower()}, owned by {action.owner}.",
+                error_messages={"required": f'Say whether "{action.what[:80]}" was done or dropped.'},
+            )
+            self.fields[f"reason_{action.pk}"] = forms.CharField(
+                label=f'Why "{action.what[:80]}" was dropped', required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text="Only if it was dropped: the panel will see this.",
+            )
+
+    def clean(self):
+        data = super().clean()
+        for action in self.open_actions:
+            dropped = data.get(f"action_{action.pk}") == ActionStatus.DROPPED
+            if dropped and not data.get(f"reason_{action.pk}", "").strip():
+                self.add_error(f"reason_{action.pk}", f'Say why "{action.what[:80]}" was dropped.')
+        return data
+
+    def service_arguments(self) -> dict:
+        """The cleaned data as services.implement takes it."""
+        data = self.cleaned_data
+        return {
+            "summary": data["summary"], "evidence": data["evidence"],
+            "what_happened": {
+                a.pk: (data.get(f"action_{a.pk}", ""), data.get(f"reason_{a.pk}", ""))
+                for a in self.open_actions
+            },
+        }
 
 
 class VerifyForm(forms.Form):
@@ -116,14 +179,17 @@ class ActionForm(VersionedForm, forms.ModelForm):
 
     class Meta:
         model = Action
-        fields = ["what", "owner", "due_date", "status"]
-        widgets = {"what": forms.Textarea(attrs={"rows": 3}), "due_date": DateInput()}
+        fields = ["what", "owner", "due_date", "status", "dropped_reason"]
+        widgets = {"what": forms.Textarea(attrs={"rows": 3}), "due_date": DateInput(),
+                   "dropped_reason": forms.Textarea(attrs={"rows": 2})}
+        labels = {"dropped_reason": "Why it was dropped (only if it was)"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = _owners()
         if self.instance.pk is None:
             del self.fields["status"]
+            del self.fields["dropped_reason"]
             self.initial.setdefault("due_date", timezone.localdate())
         else:
             self.fields["status"].choices = ActionStatus.choices

@@ -48,6 +48,11 @@ class ActionStatus(models.TextChoices):
     NOT_STARTED = "not_started", "Not started"
     UNDERWAY = "underway", "Underway"
     DONE = "done", "Done"
+    DROPPED = "dropped", "Dropped"
+
+
+# An action in one of these statuses needs no more work: it is not open, late or owed.
+CLOSED_ACTION = (ActionStatus.DONE, ActionStatus.DROPPED)
 
 
 class RecommendationQuerySet(models.QuerySet):
@@ -59,7 +64,7 @@ class RecommendationQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         late_action = Action.objects.filter(
             recommendation=OuterRef("pk"), due_date__lt=today
-        ).exclude(status=ActionStatus.DONE)
+        ).exclude(status__in=CLOSED_ACTION)
         return self.annotate(
             is_overdue=models.Case(
                 models.When(
@@ -159,7 +164,7 @@ class Recommendation(Versioned, models.Model):
         today = timezone.localdate()
         if self.due_date and self.due_date < today:
             return True
-        return self.actions.filter(due_date__lt=today).exclude(status=ActionStatus.DONE).exists()
+        return self.actions.filter(due_date__lt=today).exclude(status__in=CLOSED_ACTION).exists()
 
 
 class Response(models.Model):
@@ -181,7 +186,7 @@ class Response(models.Model):
 
 class ActionQuerySet(models.QuerySet):
     def open(self):
-        return self.exclude(status=ActionStatus.DONE)
+        return self.exclude(status__in=CLOSED_ACTION)
 
     def overdue(self, today=None):
         return self.open().filter(due_date__lt=today or timezone.localdate())
@@ -198,6 +203,7 @@ class Action(Versioned, models.Model):
     due_date = models.DateField()
     status = models.CharField(max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED)
     completed_on = models.DateField(null=True, blank=True)
+    dropped_reason = models.TextField("why it was dropped", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -212,7 +218,7 @@ class Action(Versioned, models.Model):
 
     @property
     def overdue(self):
-        return self.status != ActionStatus.DONE and self.due_date < timezone.localdate()
+        return self.status not in CLOSED_ACTION and self.due_date < timezone.localdate()
 
 
 class ProgressUpdate(models.Model):

@@ -6,12 +6,13 @@ that verifying never reads like returning, nor agreeing a plan like a return."""
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role, User
 from panels.models import Membership
 from recommendations.models import Recommendation, Status, Transition
-from scrutiny.emails import tell
+from scrutiny.emails import site_url, tell
 from scrutiny.models import SiteSettings
 
 
@@ -112,4 +113,34 @@ def send_transition_email(transition_id: int) -> int:
             about=transition,
         )
     Transition.objects.filter(pk=transition.pk).update(notified_at=timezone.now())
+    return sent
+
+
+def send_submitted_together_email(transition_ids: list[int]) -> int:
+    """Tell each manager, in one message, about recommendations a panel submitted together
+    (by email, or on their home page); those already told about are left out, so running it
+    twice tells nobody twice. Returns how many emails were sent."""
+    transitions = list(
+        Transition.objects.filter(pk__in=transition_ids, notified_at__isnull=True)
+        .select_related("recommendation__review__panel")
+        .order_by("recommendation__number")
+    )
+    if not transitions:
+        return 0
+    recs = [t.recommendation for t in transitions]
+    review = recs[0].review
+    subject = (
+        subject_for(transitions[0]) if len(recs) == 1
+        else f"{len(recs)} recommendations of {review.title} wait for your response"
+    )
+    context = {"recs": recs, "review": review, "base_url": site_url(), "site_settings": SiteSettings.load()}
+    sent = 0
+    for person in recipients(transitions[0]):
+        sent += tell(
+            person=person, subject=subject, context=context,
+            template="recommendations/email/submitted_together.txt",
+            path=reverse("recommendations:tracker") + f"?review={review.pk}&status=submitted",
+            about=transitions[0],
+        )
+    Transition.objects.filter(pk__in=[t.pk for t in transitions]).update(notified_at=timezone.now())
     return sent

@@ -6,10 +6,13 @@ from reviews.models import Review
 
 
 def links(review: Review, user: User) -> list[dict[str, str]]:
-    """The review's recommendations, and drafting one for the panel's members (REVIEW_PAGE_LINKS)."""
+    """The review's recommendations, and drafting and submitting them for the panel's members
+    (REVIEW_PAGE_LINKS)."""
     found = [{"label": "Recommendations from this review",
               "url": reverse("recommendations:tracker") + f"?review={review.pk}"}]
     if can_draft(user, review):
         found.append({"label": "Draft a recommendation",
                       "url": reverse("recommendations:new", args=[review.pk])})
+        found.append({"label": "Submit draft recommendations together",
+                      "url": reverse("recommendations:submit-together", args=[review.pk])})
     return found

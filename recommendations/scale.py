@@ -104,7 +104,8 @@ def seed(plan: Plan) -> None:
             actions.append(Action(
                 recommendation=rec, what=f"Step {n + 1}: change the repairs letters", owner_id=rec.owner_id,
                 due_date=rec.due_date - timedelta(days=30 * (per_plan - n)),
-                status=ActionStatus.DONE if done else rnd.choice(ActionStatus.values),
+                status=ActionStatus.DONE if done else rnd.choice(
+                    [ActionStatus.NOT_STARTED, ActionStatus.UNDERWAY, ActionStatus.DONE]),
             ))
     bulk(Action, actions)
     updates = [

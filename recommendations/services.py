@@ -8,7 +8,7 @@ and notifies the next person by email from a Celery task once the transaction co
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -64,9 +64,10 @@ def _check_state(recommendation: Recommendation, step: str) -> None:
 
 def _move(
     recommendation: Recommendation, *, to: str, by: User | None, note: str = "",
-    at: datetime.datetime | None = None,
+    at: datetime.datetime | None = None, notify: bool = True,
 ) -> Transition:
-    """Change status, save a version for the history and a Transition, and queue the email."""
+    """Change status, save a version for the history and a Transition, and queue the email
+    (unless `notify` is off: the caller then tells people about several steps at once)."""
     at = at or timezone.now()
     transition = Transition.objects.create(
         recommendation=recommendation, from_status=recommendation.status, to_status=to, by=by,
@@ -75,9 +76,10 @@ def _move(
     recommendation.status = to
     recommendation._history_user = by
     recommendation.save()
-    from recommendations.tasks import notify_transition
+    if notify:
+        from recommendations.tasks import notify_transition
 
-    enqueue(notify_transition, transition.pk)
+        enqueue(notify_transition, transition.pk)
     return transition
 
 
@@ -169,6 +171,38 @@ def submit(*, recommendation: Recommendation, by: User) -> Recommendation:
 
 
 @transaction.atomic
+def submit_together(
+    *, review: Review, recommendations: Iterable[Recommendation], by: User
+) -> list[Recommendation]:
+    """Send several of a review's drafts to the landlord at once; each manager is told once,
+    in one message listing them all. Nothing is submitted unless all of them can be."""
+    require(permissions.can_draft(by, review), REFUSALS["submit"])
+    chosen = list(
+        Recommendation.objects.select_for_update().select_related("review")
+        .filter(pk__in=[r.pk for r in recommendations]).order_by("number")
+    )
+    if not chosen:
+        raise ValidationError({"recommendations": "Tick at least one recommendation to submit."})
+    if any(r.review_id != review.pk for r in chosen):
+        raise ValidationError({"recommendations": "Choose recommendations of this review only."})
+    late = [r.code for r in chosen if not permissions.is_possible(r, "submit")]
+    if late:
+        raise ValidationError(
+            {"recommendations": f"{', '.join(late)} has already been submitted: untick it and try again."},
+            code="wrong_state",
+        )
+    now = timezone.now()
+    transitions = []
+    for rec in chosen:
+        rec.submitted_at = now
+        transitions.append(_move(rec, to=Status.SUBMITTED, by=by, at=now, notify=False))
+    from recommendations.tasks import notify_submitted_together
+
+    enqueue(notify_submitted_together, [t.pk for t in transitions])
+    return chosen
+
+
+@transaction.atomic
 def respond(
     *, recommendation: Recommendation, by: User, decision: str, reason: str = "",
     owner: User | None = None, due_date: datetime.date | None = None,
@@ -219,11 +253,42 @@ def agree_plan(
     return recommendation
 
 
+#: What became of an open action when its recommendation was marked implemented: "done", or
+#: "dropped" with the reason.
+WhatHappened = Mapping[int, tuple[str, str]]
+
+
+def _close_open_actions(
+    recommendation: Recommendation, by: User, what_happened: WhatHappened, errors: dict[str, str]
+) -> list[Action]:
+    """Each open action, marked done or dropped as `what_happened` says (not yet saved); a
+    missing answer or reason goes into `errors` under the form's field names."""
+    closed = []
+    for action in Action.objects.select_for_update().filter(recommendation=recommendation).open():
+        outcome, reason = what_happened.get(action.pk, ("", ""))
+        reason = (reason or "").strip()
+        if outcome == ActionStatus.DONE:
+            action.status, action.completed_on, action.dropped_reason = outcome, timezone.localdate(), ""
+        elif outcome == ActionStatus.DROPPED and reason:
+            action.status, action.completed_on, action.dropped_reason = outcome, None, reason
+        elif outcome == ActionStatus.DROPPED:
+            errors[f"reason_{action.pk}"] = f'Say why "{action.what[:80]}" was dropped.'
+        else:
+            errors[f"action_{action.pk}"] = f'Say whether "{action.what[:80]}" was done or dropped.'
+        action._history_user = by
+        action.version += 1  # a form left open on the action must not save over this
+        closed.append(action)
+    return closed
+
+
 @transaction.atomic
 def implement(
-    *, recommendation: Recommendation, by: User, summary: str, evidence: File | None
+    *, recommendation: Recommendation, by: User, summary: str, evidence: File | None,
+    what_happened: WhatHappened | None = None,
 ) -> Recommendation:
-    """Mark as implemented, with what was done and a file to show it; the panel is asked to verify."""
+    """Mark as implemented, with what was done and a file to show it; the panel is asked to verify.
+    Every action still open must be accounted for in `what_happened` (action id -> "done", or
+    "dropped" with a reason), so no implemented recommendation has work left "not started"."""
     recommendation = _lock(recommendation)
     require(permissions.can_implement(by, recommendation), REFUSALS["implement"])
     _check_state(recommendation, "implement")
@@ -233,8 +298,11 @@ def implement(
         errors["summary"] = "Say what was done."
     if not evidence:
         errors["evidence"] = "Choose a file that shows it was done, such as a new leaflet or a report."
+    closed = _close_open_actions(recommendation, by, what_happened or {}, errors)
     if errors:
         raise ValidationError(errors)
+    for action in closed:
+        action.save()
     now = timezone.now()
     ProgressUpdate.objects.create(
         recommendation=recommendation, text=summary, evidence=evidence,
@@ -297,7 +365,7 @@ def add_action(
 @transaction.atomic
 def update_action(
     *, action: Action, by: User, what: str, owner: User, due_date: datetime.date | None, status: str,
-    version: int | None = None,
+    version: int | None = None, dropped_reason: str = "",
 ) -> Action:
     """Change an action's wording, owner, due date or status; refuse if someone else saved it
     after `version` was read."""
@@ -308,7 +376,10 @@ def update_action(
     if not (what or "").strip():
         raise ValidationError({"what": "Say what will be done."})
     if status not in ActionStatus.values:
-        raise ValidationError({"status": "Choose not started, underway or done."})
+        raise ValidationError({"status": "Choose not started, underway, done or dropped."})
+    dropped_reason = (dropped_reason or "").strip() if status == ActionStatus.DROPPED else ""
+    if status == ActionStatus.DROPPED and not dropped_reason:
+        raise ValidationError({"dropped_reason": "Say why the action was dropped."})
     _check_owner(owner)
     if due_date is None:
         raise ValidationError({"due_date": "Enter the date it should be done by."})
@@ -319,6 +390,7 @@ def update_action(
     elif status != ActionStatus.DONE:
         action.completed_on = None
     action.what, action.owner, action.due_date, action.status = what.strip(), owner, due_date, status
+    action.dropped_reason = dropped_reason
     action._history_user = by
     action.save()
     return action

@@ -12,6 +12,12 @@ def notify_transition(transition_id):
 
 
 @shared_task
+def notify_submitted_together(transition_ids):
+    """Tell each manager once about recommendations a panel submitted together."""
+    return notifications.send_submitted_together_email(transition_ids)
+
+
+@shared_task
 def send_reminders():
     """The daily reminder digests (Celery beat): one outbox job each; safe to run more than once."""
     return reminders.send_daily_reminders()
@@ -31,6 +37,21 @@ def _about_transitions(jobs):
         f"now {t.get_to_status_display().lower()}",
         "The recommendation has since been deleted.",
     )
+
+
+@describes(notify_submitted_together, "Email about recommendations submitted together")
+def _about_submitted_together(jobs):
+    """Named by the review of the first recommendation in each batch, one query for all."""
+    first = {job.pk: job.args[0][0] for job in jobs if job.args and job.args[0]}
+    found = Transition.objects.select_related("recommendation__review").in_bulk(set(first.values()))
+    about = {}
+    for job in jobs:
+        transition = found.get(first.get(job.pk))
+        about[job.pk] = (
+            f"{len(job.args[0])} recommendations of \"{transition.recommendation.review.title}\""
+            if transition else "The recommendations have since been deleted."
+        )
+    return about
 
 
 @describes(email_reminder, "Daily reminder email")

@@ -11,6 +11,7 @@ urlpatterns = [
     path("export.xlsx", pages.export_xlsx, name="export-xlsx"),
     path("you-said-we-did/", pages.you_said_we_did, name="you-said-we-did"),
     path("reviews/<int:review_id>/new/", steps.new, name="new"),
+    path("reviews/<int:review_id>/submit/", steps.submit_together, name="submit-together"),
     path("from-assessment/<int:assessment_id>/outcomes/<int:outcome_id>/", from_assessment.from_outcome,
          name="from-outcome"),
     path("<int:pk>/", pages.detail, name="detail"),

@@ -111,6 +111,9 @@ class Assessor(models.Model):
     # A reminder is recorded here first, then sent by the background job (scrutiny.jobs).
     reminder_requested_at = models.DateTimeField(null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    # When the person was told they are invited (assessments/notifications.py); empty until then,
+    # so each person is told once however often the self-assessment is edited.
+    told_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["self_assessment", "user__display_name", "pk"]

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from assessments.models.assessment import SelfAssessment
 from assessments.models.frameworks import Outcome
@@ -42,3 +43,7 @@ class ImprovementAction(models.Model):
 
     def get_absolute_url(self):
         return reverse("assessments:edit-action", args=[self.pk])
+
+    @property
+    def overdue(self) -> bool:
+        return self.status != ActionStatus.DONE and self.due_date < timezone.localdate()

@@ -45,7 +45,8 @@ def new(request):
     done = run_form(
         request, form, lambda data: services.create_self_assessment(by=request.user, **data),
         success=lambda sa: (
-            f"“{sa.title}” is set up. The people invited can score it from {sa.opens_on:%-d %B %Y}."
+            f"“{sa.title}” is set up. Everyone invited has been told, and can score it from "
+            f"{sa.opens_on:%-d %B %Y}."
         ),
     )
     return done or render(

@@ -16,6 +16,7 @@ from recommendations.forms import (
     RecommendationForm,
     ResponseForm,
     ReturnForm,
+    SubmitTogetherForm,
     VerifyForm,
 )
 from recommendations.models import Action
@@ -93,6 +94,27 @@ def submit(request, pk):
     return redirect(rec)
 
 
+@login_required
+def submit_together(request, review_id):
+    """The panel submits several of a review's drafts at once; managers get one message."""
+    review = get_object_or_404(Review.objects.select_related("panel"), pk=review_id)
+    require(permissions.can_draft(request.user, review), REFUSALS["submit"])
+    form = SubmitTogetherForm(_post(request), review=review)
+    back = reverse("recommendations:tracker") + f"?review={review.pk}"
+    done = run_form(
+        request, form,
+        lambda data: services.submit_together(review=review, by=request.user, **data),
+        success=lambda recs: (
+            f"{len(recs)} recommendation{'s' if len(recs) != 1 else ''} submitted to the landlord. "
+            "Each manager has been told in one message."
+        ),
+        redirect_to=back,
+    )
+    return done or render(request, "recommendations/submit_together.html", {
+        "form": form, "review": review, "cancel_url": back,
+    })
+
+
 def _step_view(step, form_class, *, heading, submit_label, done, call, intro=""):
     """A page with a form for one lifecycle step: check, show the form, call the service."""
 
@@ -123,13 +145,30 @@ agree_plan = _step_view(
     done="The action plan for {code} is agreed and its owner has been told.",
     call=lambda rec, by, d: services.agree_plan(recommendation=rec, by=by, **d),
 )
-implement = _step_view(
-    "implement", ImplementForm, heading="Mark {code} as implemented", submit_label="Mark as implemented",
-    done="{code} is marked as implemented. The panel has been asked to check it.",
-    call=lambda rec, by, d: services.implement(recommendation=rec, by=by, **d),
-    intro="Say what was done and add a file that shows it, such as a new leaflet, procedure or report. "
-    "The panel will check it and say what has changed for tenants.",
-)
+
+
+@login_required
+def implement(request, pk):
+    """Mark as implemented; the form also asks what became of each action still open."""
+    rec = visible_or_403(request.user, pk)
+    require(permissions.can_implement(request.user, rec), REFUSALS["implement"])
+    if response := _wrong_state(request, rec, "implement"):
+        return response
+    form = ImplementForm(_post(request), _files(request), recommendation=rec)
+    done = run_form(
+        request, form,
+        lambda data: services.implement(recommendation=rec, by=request.user, **form.service_arguments()),
+        success=f"{rec.code} is marked as implemented. The panel has been asked to check it.",
+        redirect_to=rec,
+    )
+    intro = ("Say what was done and add a file that shows it, such as a new leaflet, procedure or "
+             "report. The panel will check it and say what has changed for tenants.")
+    if form.open_actions:
+        intro += (" Some actions are not done yet: say what happened to each one, and why if it "
+                  "was dropped.")
+    return done or _form_page(request, rec, form, heading=f"Mark {rec.code} as implemented",
+                              submit_label="Mark as implemented", intro=intro)
+
 verify = _step_view(
     "verify", VerifyForm, heading="Verify {code}", submit_label="Verify",
     done='{code} is verified. Thank you: it now appears on "You said, we did".',

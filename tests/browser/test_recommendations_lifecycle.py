@@ -149,3 +149,39 @@ def test_the_other_pages_on_a_phone(phone_page):
     page.get_by_role("button", name="Return to in progress").click()
     assert "There is a problem" in page.content()
     page.check_accessibility()
+
+
+def test_open_actions_and_submitting_together_on_a_phone(phone_page):
+    """The implement form's questions about open actions, and the submit-together page, read at
+    360 px with no sideways scrolling and pass axe-core, their errors included."""
+    page = phone_page
+    review = ReviewFactory(title="Complaints handling")
+    member = UserFactory(role="tenant")
+    MembershipFactory(panel=review.panel, user=member)
+    officer = UserFactory(role="officer")
+    rec = RecommendationFactory(review=review, status="in_progress", owner=officer)
+    ActionFactory(recommendation=rec, owner=officer,
+                  what="Reprint every acknowledgement letter in plain English")
+    for n in range(3):
+        RecommendationFactory(review=review, status="draft", text=f"Draft recommendation {n}.")
+
+    page.sign_in(officer, PASSWORD)
+    page.visit(f"/recommendations/{rec.pk}/implemented/")
+    page.get_by_label("What was done").fill("Letters changed.")
+    page.get_by_label("It was dropped").check()
+    page.get_by_role("button", name="Mark as implemented").click()
+    content = page.content()
+    assert "There is a problem" in content and "was dropped." in content
+    assert page.get_by_label("What was done").input_value() == "Letters changed."
+    page.check_accessibility()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+    page.context.clear_cookies()
+    page.sign_in(member, PASSWORD)
+    page.visit(f"/recommendations/reviews/{review.pk}/submit/")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    for box in page.get_by_role("checkbox").all():
+        box.uncheck()
+    page.get_by_role("button", name="Submit to the landlord").click()
+    assert "Tick at least one recommendation to submit." in page.content()
+    page.check_accessibility()

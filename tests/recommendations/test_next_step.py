@@ -77,10 +77,11 @@ def test_the_whole_lifecycle_can_be_walked_by_the_people_whose_step_it_is(world,
                      reason="Not the weekend line.")
     services.agree_plan(recommendation=rec, by=world.manager, owner=world.owner,
                         due_date=timezone.localdate() + timedelta(days=30))
-    services.add_action(recommendation=rec, by=world.owner, what="Change the letter.",
-                        owner=world.owner, due_date=timezone.localdate() + timedelta(days=7))
+    action = services.add_action(recommendation=rec, by=world.owner, what="Change the letter.",
+                                 owner=world.owner, due_date=timezone.localdate() + timedelta(days=7))
     services.implement(recommendation=rec, by=world.owner, summary="Letters changed.",
-                       evidence=SimpleUploadedFile("letter.txt", b"the new letter"))
+                       evidence=SimpleUploadedFile("letter.txt", b"the new letter"),
+                       what_happened={action.pk: ("done", "")})
     services.verify(recommendation=rec, by=world.member, impact_statement="Tenants know who to call.")
     rec.refresh_from_db()
     assert rec.status == Status.VERIFIED

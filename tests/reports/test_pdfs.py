@@ -202,3 +202,17 @@ def test_standard_reports_print_every_text_charts_included_at_9_points_or_more(w
         sizes = printed_text_sizes(made[name].content)
         too_small = sorted({(page, round(size, 2)) for page, size in sizes if round(size, 2) < 9})
         assert not too_small, f"{name}: text under 9 pt (page, size): {too_small}"
+
+
+def test_review_report_pdf_shows_a_dropped_action_with_its_reason(world):
+    rec = RecommendationFactory(review=world.review, status=RecStatus.VERIFIED,
+                                text="Name the officer in every complaint letter.")
+    ActionFactory(recommendation=rec, what="Print a leaflet", status="dropped",
+                  dropped_reason="Tenants said a leaflet would not help.")
+    made = _make(Kind.REVIEW, world.manager, review=world.review.pk)
+
+    _, text, _ = assert_accessible(made.content, title="Review report: Complaints handling", max_pages=10)
+    flat = " ".join(text.split())
+    assert "Print a leaflet" in flat
+    assert "Dropped: Tenants said a leaflet would not help." in flat
+    assert "Not started" not in flat
