@@ -48,6 +48,18 @@ def send_invitation(browser, email):
     )
 
 
+def send_marker(broker_url, queue):
+    """Queue Celery's own do-nothing task; its id, to find in the worker's log."""
+    from celery import Celery
+
+    app = Celery()
+    # Celery prefers CELERY_BROKER_URL from the environment (the tests' shared Redis) to an app's
+    # own setting: the connection is named here.
+    with app.connection_for_write(broker_url) as connection:
+        return app.send_task("celery.accumulate", args=("marker",), queue=queue,
+                             connection=connection).id
+
+
 def sent(email):
     invitation = Invitation.objects.filter(email=email).first()
     return invitation if invitation and invitation.sent_at else None
@@ -132,9 +144,19 @@ def test_a_task_whose_worker_is_killed_mid_task_is_done_by_a_new_worker_once(
     assert invitation.sent_at is not None
     job = Job.objects.get()
     assert job.done_at is not None and job.attempts == 2
-    time.sleep(5)  # were it handed out again, a second message would arrive now
+    # Were the task to be handed out again, Redis would still hold its message (queued, or
+    # unacknowledged and due back). A marker task sent now is done only after the worker has
+    # acknowledged the invitation's task; then nothing of it is left to come back.
+    marker = send_marker(private_redis.url, stack.queue)
+    stack.wait_for(
+        lambda: f"Task celery.accumulate[{marker}] succeeded" in stack.log("worker2"),
+        "the worker to do the marker task", "worker2",
+    )
+    broker = redis.Redis.from_url(private_redis.url)
+    assert (broker.llen(stack.queue), broker.hlen("unacked"), broker.zcard("unacked_index")) == (0, 0, 0)
+    broker.close()
     assert len(mail_server.messages) == 1
-    assert "send_invitation" in stack.log("worker2")
+    assert stack.log("worker2").count("Task accounts.tasks.send_invitation[") == 2  # received, succeeded
 
 
 def test_an_oversized_upload_is_refused_before_its_body_is_sent(running_stack):
