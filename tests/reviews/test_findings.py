@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from reviews import services
 from reviews.models import Finding, FindingComment
+from tests.db_unchanged import assert_db_unchanged
 from tests.factories.reviews import (
     DocumentFactory,
     FindingFactory,
@@ -107,7 +108,9 @@ def test_officers_and_managers_read_findings_but_do_not_comment(client, world):
         page = client.get(finding.get_absolute_url()).content.decode()
         assert finding.statement in page
         assert "Add your response" not in page
-        assert client.post(f"{finding.get_absolute_url()}comments/", {"kind": "agree"}).status_code == 403
+        with assert_db_unchanged():
+            refused = client.post(f"{finding.get_absolute_url()}comments/", {"kind": "agree"})
+        assert refused.status_code == 403
 
 
 def test_second_editor_is_told_of_the_conflict_and_keeps_their_text(client, world):
