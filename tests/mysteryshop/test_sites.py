@@ -160,5 +160,5 @@ def test_the_service_refuses_a_duplicate_in_words_and_a_plain_member(shop):
 
     with pytest.raises(ValidationError, match="already a site of this kind"):
         services.add_site(by=shop.admin, name="Perth local office", kind="office")
-    with pytest.raises(PermissionDenied):
+    with assert_db_unchanged(), pytest.raises(PermissionDenied):
         services.add_site(by=shop.shopper, name="Somewhere new", kind="office")

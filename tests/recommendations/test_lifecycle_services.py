@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from recommendations import services
 from recommendations.models import Decision, Recommendation, Response, Status, Transition
+from tests.db_unchanged import assert_db_unchanged
 
 TOMORROW = timezone.localdate() + timedelta(days=1)
 
@@ -118,7 +119,7 @@ def test_allowed_transition(world, make_rec, step, start, who, end):
 @pytest.mark.parametrize(("step", "start", "who"), WRONG_ROLE)
 def test_wrong_role_is_refused(world, make_rec, step, start, who):
     rec = make_rec(start)
-    with pytest.raises(PermissionDenied):
+    with assert_db_unchanged(), pytest.raises(PermissionDenied):
         STEPS[step](world, rec, getattr(world, who))
     rec.refresh_from_db()
     assert rec.status == start
@@ -225,7 +226,7 @@ def test_former_panel_member_cannot_verify(world, make_rec):
     membership.left_on = timezone.localdate()
     membership.save()
     member = type(world.member).objects.get(pk=world.member.pk)  # fresh: memberships are cached
-    with pytest.raises(PermissionDenied):
+    with assert_db_unchanged(), pytest.raises(PermissionDenied):
         services.verify(recommendation=rec, by=member, impact_statement="Good.")
 
 

@@ -99,8 +99,9 @@ def test_drafts_are_refused_for_forms_the_person_cannot_use(client, world):
     with assert_db_unchanged():
         assert _save(client, "finding-add", world.review.pk, statement="x").status_code == 403
     assert _save(client, "interview-add", world.review.pk, notes="x").status_code == 200
-    assert _save(client, "no-such-form", world.review.pk, statement="x").status_code == 404
-    assert _save(client, "finding-add", 99999, statement="x").status_code == 404
+    with assert_db_unchanged():
+        assert _save(client, "no-such-form", world.review.pk, statement="x").status_code == 404
+        assert _save(client, "finding-add", 99999, statement="x").status_code == 404
     assert Draft.objects.count() == 1
 
 

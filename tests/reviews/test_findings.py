@@ -64,10 +64,10 @@ def test_evidence_from_another_review_cannot_support_a_finding(client, world):
 
 
 def test_officers_add_evidence_but_not_findings(world):
-    with pytest.raises(PermissionDenied, match="panel's members and administrators"):
+    with assert_db_unchanged(), pytest.raises(PermissionDenied, match="panel's members and administrators"):
         services.add_finding(review=world.review, by=world.supporting_officer, kind="strength",
                              statement="Good.")
-    with pytest.raises(PermissionDenied):
+    with assert_db_unchanged(), pytest.raises(PermissionDenied):
         services.add_finding(review=world.review, by=world.outsider, kind="strength", statement="Good.")
 
 

@@ -77,7 +77,7 @@ def test_members_edit_the_scope_while_in_scoping_but_not_after(client, world):
     assert review.scope == "Only stage 2 complaints."
     services.move_stage(review=review, to_stage=Stage.EVIDENCE, by=world.chair)
     assert client.get(f"/reviews/{review.pk}/edit/").status_code == 403
-    with pytest.raises(PermissionDenied):
+    with assert_db_unchanged(), pytest.raises(PermissionDenied):
         services.update_review(review=review, by=world.second, title="X", kind=review.kind)
     client.force_login(world.chair)
     assert client.get(f"/reviews/{review.pk}/edit/").status_code == 200
