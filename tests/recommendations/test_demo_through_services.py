@@ -11,7 +11,6 @@ from django.core.management import call_command
 
 from panels.models import Meeting
 from panels.permissions import can_manage_panel
-from recommendations import permissions
 from recommendations.models import Recommendation, Status
 from reviews.models import Review, Stage
 
@@ -30,6 +29,19 @@ STEP_STARTS = {
     "verify": {"implemented"},
     "return": {"implemented"},
 }
+
+
+def may_take(step, person, rec):
+    """Who may take each step (DESIGN.md), written out: the panel's tenants write, submit,
+    verify and return; managers respond and agree plans; the owning officer or a manager marks
+    the work implemented."""
+    on_panel = person.role == "tenant" and person.memberships.filter(
+        panel=rec.review.panel_id, left_on__isnull=True).exists()
+    return {
+        "submit": on_panel, "verify": on_panel, "return": on_panel,
+        "respond": person.role == "manager", "agree_plan": person.role == "manager",
+        "implement": person.role == "manager" or (person.role == "officer" and rec.owner_id == person.pk),
+    }[step]
 
 
 @pytest.fixture(scope="module")
@@ -77,8 +89,7 @@ def test_every_demo_step_is_one_the_lifecycle_allows_by_someone_allowed(seeded):
             step = "return" if after.from_status == Status.IMPLEMENTED and \
                 after.to_status == Status.IN_PROGRESS else STEP_TO[after.to_status]
             assert after.from_status in STEP_STARTS[step], (rec, step)
-            rule = permissions.STEP_RULES[step]
-            assert not after.by.is_site_admin and rule(after.by, rec), (rec, step)
+            assert not after.by.is_site_admin and may_take(step, after.by, rec), (rec, step)
         assert steps[-1].to_status == rec.status
         assert all(t.at <= steps[-1].at for t in steps)
         if rec.status in (Status.IN_PROGRESS, Status.IMPLEMENTED, Status.VERIFIED):
