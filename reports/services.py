@@ -12,7 +12,6 @@ import hashlib
 import json
 import logging
 import os
-import time
 import traceback
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -147,13 +146,6 @@ def _fail(report: ReportRequest, message: str, exc: BaseException) -> None:
     )
 
 
-def _test_only_pause(report: ReportRequest) -> None:
-    """Tests that stop a worker mid-report set REPORTS_TEST_ONLY_PAUSE; never set in production."""
-    seconds = settings.REPORTS_TEST_ONLY_PAUSE
-    if seconds and report.attempts == 1:
-        time.sleep(seconds)
-
-
 def make_report(*, request_id: int, last_try: bool = True) -> str:
     """Make the report's file and store it; record a failure in plain words."""
     from reports.makers import make
@@ -161,7 +153,6 @@ def make_report(*, request_id: int, last_try: bool = True) -> str:
     report = _claim(request_id)
     if report is None:
         return "skipped: done already or being made"
-    _test_only_pause(report)
     stage = "make"
     try:
         made = make(report)

@@ -288,9 +288,6 @@ REPORT_MAX_ATTEMPTS = env.int("REPORT_MAX_ATTEMPTS", default=5)
 REPORT_HOUSEKEEPING_EVERY = env.int("REPORT_HOUSEKEEPING_EVERY", default=120)
 EXPORT_ROW_THRESHOLD = env.int("EXPORT_ROW_THRESHOLD", default=2000)
 LARGE_EXPORT_HANDLER = "reports.views.requests.queue_large_export"
-# Test-only: seconds the first attempt at a report waits before starting, so a test can stop its
-# worker mid-report. Listed in the README as test-only; leave it unset (0) everywhere else.
-REPORTS_TEST_ONLY_PAUSE = env.float("REPORTS_TEST_ONLY_PAUSE", default=0)
 CELERY_BEAT_SCHEDULE["reports-housekeeping"] = {
     "task": "reports.tasks.housekeeping",
     "schedule": float(REPORT_HOUSEKEEPING_EVERY),

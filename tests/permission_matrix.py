@@ -79,8 +79,9 @@ class Clients:
     def __init__(self):
         self._clients = {}
 
-    def of(self, person):
-        """The client of `person` (a user, or None for someone not signed in)."""
+    def of(self, person, on_sign_in=None):
+        """The client of `person` (a user, or None for someone not signed in); `on_sign_in` is
+        called when the person is signed in afresh (which records when they last signed in)."""
         from django.test import Client
 
         key = person.pk if person else None
@@ -91,6 +92,8 @@ class Clients:
             client = self._clients[key] = Client()
             if person:
                 client.force_login(person)
+                if on_sign_in:
+                    on_sign_in()
         return client
 
 
@@ -116,20 +119,62 @@ def person_for(row, role, people):
     return None if role == "anonymous" else (row.cast.get(role) or people[role])
 
 
+# Answers that refuse a request: a refused POST must leave the database as it was.
+REFUSED = {LOGIN, FORBIDDEN, NOT_FOUND, NOT_ALLOWED}
+
+
+def is_refusal(answer, role):
+    """Whether the answer refuses the person (signing out sends a signed-in person to sign in:
+    that is not refusing them)."""
+    return answer in REFUSED and (answer != LOGIN or role == "anonymous")
+
+
+class Unchanged:
+    """Checks that refused POSTs change nothing. The fingerprint after one refused POST is the
+    one before the next, unless anything else ran between them (another request, signing in,
+    a row making its object)."""
+
+    def __init__(self):
+        self._last = None
+
+    def forget(self):
+        self._last = None
+
+    def post(self, client, url, data):
+        """POST as refused; the response, and the tables it changed."""
+        from tests.db_unchanged import changed_tables, fingerprint
+
+        before = self._last or fingerprint()
+        response = client.post(url, data)
+        self._last = fingerprint()
+        return response, changed_tables(before, self._last)
+
+
 def check_rows(rows, people, clients=None):
-    """Request every row as every role; return a line for each answer that was not expected."""
+    """Request every row as every role; return a line for each answer that was not expected,
+    and for each refused POST that changed the database."""
     clients = clients or Clients()
+    unchanged = Unchanged()
     failures = []
     for row in rows:
         for role in roles_of(row):
-            client = clients.of(person_for(row, role, people))
-            response = getattr(client, row.method)(row.url_for(role), row.data_for(role))
+            client = clients.of(person_for(row, role, people), on_sign_in=unchanged.forget)
+            url, data = row.url_for(role), row.data_for(role)
+            if row.method == "post" and is_refusal(row.expected[role], role):
+                if callable(row.url) or callable(row.data):
+                    unchanged.forget()  # making the URL or data may have added rows
+                response, changed = unchanged.post(client, url, data)
+            else:
+                unchanged.forget()
+                response, changed = getattr(client, row.method)(url, data), []
             got = outcome(response)
             if got != row.expected[role]:
                 failures.append(
                     f"{row.method.upper()} {row.name} as {role}: expected {row.expected[role]},"
                     f" got {got}"
                 )
+            elif changed:
+                failures.append(f"POST {row.name} as {role}: refused ({got}) but changed {changed}")
     return failures
 
 

@@ -11,7 +11,9 @@ from tests.permission_matrix import (
     NOT_ALLOWED,
     NOT_FOUND,
     Clients,
+    Unchanged,
     check_rows,
+    is_refusal,
     outcome,
     person_for,
     project_url_names,
@@ -49,17 +51,23 @@ def test_post_is_refused_wherever_get_is(users, module_name):
     """Every URL's POST, empty, as every role its GET refuses: a view that checked permission
     only when showing its form would accept it (a save, a 302, a 200 with errors)."""
     failures = []
-    clients = Clients()
+    clients, unchanged = Clients(), Unchanged()
     for row in importlib.import_module(module_name).rows(users):
         if row.method != "get":
             continue
         for role in roles_of(row):
             if row.expected[role] not in REFUSALS:
                 continue
-            client = clients.of(person_for(row, role, users))
-            got = outcome(client.post(row.url_for(role), {}))
+            client = clients.of(person_for(row, role, users), on_sign_in=unchanged.forget)
+            url = row.url_for(role)
+            if callable(row.url):
+                unchanged.forget()  # making the URL may have added rows
+            response, changed = unchanged.post(client, url, {})
+            got = outcome(response)
             if got not in (row.expected[role], NOT_ALLOWED):
                 failures.append(f"POST {row.name} as {role}: GET gives {row.expected[role]}, POST {got}")
+            elif changed and is_refusal(got, role):
+                failures.append(f"POST {row.name} as {role}: refused ({got}) but changed {changed}")
     assert failures == []
 
 

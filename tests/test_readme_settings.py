@@ -42,3 +42,11 @@ def test_settings_reads_the_variables_this_test_looks_for():
 def test_readme_lists_every_environment_variable_the_settings_read():
     missing = variables_read_by_settings() - variables_in_readme_table()
     assert missing == set(), f"add these to the README's Environment variables table: {sorted(missing)}"
+
+
+def test_the_settings_read_no_variable_only_tests_use():
+    # Product code holds no switch for its tests: a test that needs a worker held mid-report
+    # brings its own (tests/stack/slow_reports.py).
+    readme = (REPO / "README.md").read_text().lower()
+    assert [name for name in variables_read_by_settings() if "TEST" in name] == []
+    assert "test-only" not in readme and "tests only" not in readme

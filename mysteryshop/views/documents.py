@@ -104,6 +104,8 @@ def document_edit(request, pk):
 def document_check(request, pk):
     """A member starts scoring the document against the document-check checklist."""
     document = _document(request, pk)
+    # Asked before the site is made: someone refused must leave nothing behind.
+    require(perms.can_record_visit(request.user, document.review), perms.SHOPPERS_ONLY)
     checklist = (
         Checklist.objects.filter(purpose=ChecklistPurpose.DOCUMENT, is_current=True).order_by("pk").first()
     )

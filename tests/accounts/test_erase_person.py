@@ -6,7 +6,6 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from accounts.models import Invitation, User
-from accounts.services import ERASED_NAME
 from recommendations.models import Recommendation
 from scrutiny.models import AuditEvent, AuditKind
 from tests.factories.accounts import PASSWORD, UserFactory
@@ -26,7 +25,7 @@ def test_erasing_a_person_replaces_their_details_and_keeps_their_work_anonymousl
     call_command("erase_person", "Ann.Reid@example.org", "--yes")
 
     ann.refresh_from_db()
-    assert ann.display_name == ERASED_NAME
+    assert ann.display_name == "Former member"
     assert ann.email == f"erased-{ann.pk}@erased.invalid"
     assert (ann.phone, ann.postal_address, ann.access_needs) == ("", "", "")
     assert not ann.is_active and not ann.has_usable_password()
@@ -34,7 +33,7 @@ def test_erasing_a_person_replaces_their_details_and_keeps_their_work_anonymousl
     assert not User.objects.filter(display_name__icontains="Ann Reid").exists()
     kept = Recommendation.objects.get(pk=rec.pk)
     assert kept.text == "Answer the phone within a minute." and kept.created_by == ann
-    assert str(kept.created_by) == ERASED_NAME
+    assert str(kept.created_by) == "Former member"
     client.post(reverse("accounts:login"), {"username": "ann.reid@example.org", "password": PASSWORD})
     assert "_auth_user_id" not in client.session
     event = AuditEvent.objects.get(kind=AuditKind.ERASED)

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from accounts import services
 from accounts.models import Invitation, User
+from tests.db_unchanged import assert_db_unchanged
 from tests.factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -69,7 +70,7 @@ def test_resending_replaces_the_old_link(client):
 
 def test_only_admins_invite():
     officer = UserFactory(role="officer")
-    with pytest.raises(PermissionDenied):
+    with assert_db_unchanged(), pytest.raises(PermissionDenied):
         services.invite(email="x@example.org", display_name="X", role="tenant", by=officer)
 
 

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from assessments.models import Framework, IndicatorValue
 from assessments.selectors import indicator_table
+from tests.db_unchanged import assert_db_unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -83,5 +84,6 @@ def test_tenants_read_figures_but_cannot_enter_them(client, users, tsm):
     client.force_login(users["tenant"])
     assert client.get(f"/assessments/frameworks/{tsm.pk}/figures/").status_code == 200
     indicator = tsm.indicators.get(code="TP01")
-    assert client.post(f"/assessments/indicators/{indicator.pk}/2025/", {"value": "1"}).status_code == 403
+    with assert_db_unchanged():
+        assert client.post(f"/assessments/indicators/{indicator.pk}/2025/", {"value": "1"}).status_code == 403
     assert not IndicatorValue.objects.exists()

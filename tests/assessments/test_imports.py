@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from assessments import imports, samples
 from assessments.models import Framework, Outcome, Standard
+from tests.db_unchanged import assert_db_unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -140,7 +141,11 @@ def test_a_name_already_used_is_refused(client, users):
 
 
 def test_only_administrators_may_import(client, users):
-    response = _upload(client, users["officer"], GOOD.encode())
+    client.force_login(users["officer"])  # signing in records when: before the check
+    with assert_db_unchanged():
+        response = client.post("/assessments/frameworks/import/", {
+            "name": "Our copy", "source": "", "file": SimpleUploadedFile("framework.csv", GOOD.encode()),
+        })
     assert response.status_code == 403
     assert not Framework.objects.filter(name="Our copy").exists()
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from assessments.models import Assessor, Score
+from tests.db_unchanged import assert_db_unchanged
 from tests.factories.accounts import UserFactory
 from tests.factories.assessments import AssessorFactory, ScoreFactory, SelfAssessmentFactory, framework_with
 
@@ -151,7 +152,8 @@ def test_once_closed_nobody_can_score_and_the_pooled_results_show(client, setup)
     sa.save()
     client.force_login(setup["a"])
     o = setup["outcomes"]["1.1"]
-    assert _post(client, setup, setup["standards"][0], {f"o{o.pk}-value": "1"}).status_code == 403
+    with assert_db_unchanged():
+        assert _post(client, setup, setup["standards"][0], {f"o{o.pk}-value": "1"}).status_code == 403
     results = client.get(f"/assessments/{sa.pk}/results/")
     assert results.status_code == 200
     assert "Mean 4.00" in results.content.decode()
@@ -188,8 +190,9 @@ def test_reminders_go_by_email_to_those_not_finished_and_only_once(
 
 def test_an_assessor_cannot_remind_or_close(client, setup):
     client.force_login(setup["a"])
-    assert client.post(f"/assessments/{setup['sa'].pk}/remind/").status_code == 403
-    assert client.post(f"/assessments/{setup['sa'].pk}/close/").status_code == 403
+    with assert_db_unchanged():
+        assert client.post(f"/assessments/{setup['sa'].pk}/remind/").status_code == 403
+        assert client.post(f"/assessments/{setup['sa'].pk}/close/").status_code == 403
     setup["sa"].refresh_from_db()
     assert setup["sa"].closed_at is None and len(mail.outbox) == 0
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from mysteryshop import services
 from mysteryshop.models import Checklist, Standard
 from mysteryshop.services import EditConflict
+from tests.db_unchanged import assert_db_unchanged
 from tests.factories.accounts import UserFactory
 from tests.factories.mysteryshop import ChecklistFactory, SectionFactory, StandardFactory, VisitFactory
 
@@ -94,8 +95,9 @@ def test_a_move_on_a_page_opened_before_someone_elses_change_is_a_conflict(admin
 def test_non_admins_cannot_reorder(checklist):
     from django.core.exceptions import PermissionDenied
 
-    with pytest.raises(PermissionDenied):
-        services.move_section(by=UserFactory(role="officer"), checklist=checklist,
+    officer = UserFactory(role="officer")
+    with assert_db_unchanged(), pytest.raises(PermissionDenied):
+        services.move_section(by=officer, checklist=checklist,
                               version=checklist.version, section=checklist.sections.get(title="Privacy"),
                               direction="up")
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from mysteryshop import services
 from mysteryshop.models import Checklist, Standard
 from mysteryshop.services import EditConflict
+from tests.db_unchanged import assert_db_unchanged
 from tests.factories.accounts import UserFactory
 from tests.factories.mysteryshop import StandardFactory, VisitFactory
 
@@ -124,5 +125,5 @@ def test_only_admins_may_change_checklists():
     tenant = UserFactory(role="tenant")
     from django.core.exceptions import PermissionDenied
 
-    with pytest.raises(PermissionDenied):
+    with assert_db_unchanged(), pytest.raises(PermissionDenied):
         services.save_section(by=tenant, checklist=standard.checklist, version=None, title="X")

@@ -14,6 +14,7 @@ from mysteryshop.readability import analyse, extract_text, mark_jargon
 from reviews.models import ReviewKind
 from scrutiny import switches
 from scrutiny.models import SiteSettings
+from tests.db_unchanged import assert_db_unchanged
 from tests.factories.accounts import UserFactory
 from tests.factories.mysteryshop import CheckedDocumentFactory
 from tests.factories.panels import MembershipFactory, PanelFactory
@@ -139,6 +140,15 @@ def test_member_scores_the_document_against_the_document_check_checklist(client,
     assert visit.checklist.title == "Document check (Customer Approved)" and visit.shopper == member
     page = client.get(response["Location"]).content.decode()
     assert visit.checklist.sections.order_by("position").first().title in page
+
+
+def test_an_officer_may_not_score_a_document_and_nothing_is_made(client, panel_people):
+    _, _, review = panel_people
+    document = CheckedDocumentFactory(review=review, title="Repairs leaflet")
+    client.force_login(UserFactory(role="officer"))
+    with assert_db_unchanged():
+        response = client.post(f"/mystery-shopping/documents/{document.pk}/score/")
+    assert response.status_code == 403
 
 
 def test_sending_back_needs_a_reason_and_recheck_is_one_click(client, panel_people):

@@ -7,6 +7,7 @@ from mysteryshop import services
 from mysteryshop.models import Site, SiteKind
 from mysteryshop.views.common import PAGE_SIZE
 from panels.models import PanelRole
+from tests.db_unchanged import assert_db_unchanged
 from tests.factories.accounts import UserFactory
 from tests.factories.mysteryshop import ProgrammeFactory, SiteFactory, VisitFactory
 from tests.factories.panels import MembershipFactory, PanelFactory
@@ -41,7 +42,8 @@ def test_chair_of_an_inspection_panel_may_add_a_site_but_a_plain_member_may_not(
     chair = MembershipFactory(panel=panel, role=PanelRole.CHAIR).user
     member = MembershipFactory(panel=panel).user
     client.force_login(member)
-    assert client.post(f"{SITES}add/", {"name": "Void A", "kind": "property"}).status_code == 403
+    with assert_db_unchanged():
+        assert client.post(f"{SITES}add/", {"name": "Void A", "kind": "property"}).status_code == 403
     client.force_login(chair)
     assert client.post(f"{SITES}add/", {"name": "Void A", "kind": "property"}).status_code == 302
     assert Site.objects.filter(name="Void A").exists()
@@ -158,5 +160,5 @@ def test_the_service_refuses_a_duplicate_in_words_and_a_plain_member(shop):
 
     with pytest.raises(ValidationError, match="already a site of this kind"):
         services.add_site(by=shop.admin, name="Perth local office", kind="office")
-    with pytest.raises(PermissionDenied):
+    with assert_db_unchanged(), pytest.raises(PermissionDenied):
         services.add_site(by=shop.shopper, name="Somewhere new", kind="office")

@@ -12,6 +12,7 @@ from PIL import Image
 from mysteryshop import services
 from mysteryshop.models import Answer, AnswerReceipt, VisitStatus
 from reviews.models import Finding
+from tests.db_unchanged import assert_db_unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -106,7 +107,8 @@ def test_submitting_needs_every_required_answer_then_locks_the_visit(client, sho
     client.post(f"/mystery-shopping/visits/{visit.pk}/submit/", {"version": visit.version})
     visit.refresh_from_db()
     assert visit.status == VisitStatus.SUBMITTED
-    late = _send(client, visit, _standard(visit, "Did they listen"), {"choice": "no"})
+    with assert_db_unchanged():
+        late = _send(client, visit, _standard(visit, "Did they listen"), {"choice": "no"})
     assert late.status_code == 403
     client.force_login(shop.admin)
     assert _send(client, visit, _standard(visit, "Did they listen"), {"choice": "no"}).status_code == 200

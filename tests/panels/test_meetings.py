@@ -10,6 +10,7 @@ from icalendar import Calendar
 
 from panels.models import Attendance, AttendanceStatus, Meeting, MeetingItem, MeetingPaper, PanelRole
 from panels.selectors import attendance_sheet
+from tests.db_unchanged import assert_db_unchanged
 from tests.factories.accounts import UserFactory
 from tests.factories.panels import AttendanceFactory, MeetingFactory, MembershipFactory, PanelFactory
 
@@ -90,7 +91,8 @@ def test_someone_who_has_left_cannot_send_apologies(client, panel, upcoming):
         left_on=TODAY() - datetime.timedelta(days=1),
     ).user
     client.force_login(leaver)
-    assert client.post(f"/panels/meetings/{upcoming.pk}/apologies/").status_code == 403
+    with assert_db_unchanged():
+        assert client.post(f"/panels/meetings/{upcoming.pk}/apologies/").status_code == 403
 
 
 # Attendance --------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from django.utils import timezone
 from accounts.models import Invitation
 from panels import services
 from panels.models import Membership, PanelInvitation, PanelRole
+from tests.db_unchanged import assert_db_unchanged
 from tests.factories.accounts import UserFactory
 from tests.factories.panels import MembershipFactory, PanelFactory
 
@@ -38,8 +39,9 @@ def test_a_chair_adds_someone_who_already_has_an_account(panel, chair):
 
 def test_a_plain_member_cannot_add_members(panel):
     member = MembershipFactory(panel=panel).user
-    with pytest.raises(PermissionDenied):
-        services.add_member(panel=panel, user=UserFactory(), by=member)
+    newcomer = UserFactory()
+    with assert_db_unchanged(), pytest.raises(PermissionDenied):
+        services.add_member(panel=panel, user=newcomer, by=member)
 
 
 def test_someone_already_on_the_panel_is_not_added_twice(panel, chair):

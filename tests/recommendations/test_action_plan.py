@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from recommendations import services
 from recommendations.models import ActionStatus, Decision
+from tests.db_unchanged import assert_db_unchanged
 from tests.factories.recommendations import ActionFactory
 
 SOON = timezone.localdate() + timedelta(days=10)
@@ -51,12 +52,12 @@ def test_other_officers_and_tenants_cannot_change_the_plan(world, make_rec):
     rec = make_rec("in_progress")
     action = ActionFactory(recommendation=rec, owner=world.owner)
     for person in (world.other_officer, world.member, world.supporting_officer):
-        with pytest.raises(PermissionDenied):
+        with assert_db_unchanged(), pytest.raises(PermissionDenied):
             services.add_action(recommendation=rec, by=person, what="x", owner=world.owner, due_date=SOON)
-        with pytest.raises(PermissionDenied):
+        with assert_db_unchanged(), pytest.raises(PermissionDenied):
             services.update_action(action=action, by=person, what="x", owner=world.owner, due_date=SOON,
                                    status="done")
-        with pytest.raises(PermissionDenied):
+        with assert_db_unchanged(), pytest.raises(PermissionDenied):
             services.add_progress(recommendation=rec, by=person, text="x")
 
 

@@ -64,7 +64,20 @@ def test_every_step_has_its_own_subject_and_note_heading():
     assert len(set(labels)) == len(labels)
 
 
-@pytest.mark.parametrize("step", list(STEPS))
+# Each step's subject (after "R1 of <review>") and the heading over the note, if it has one.
+WORDING = {
+    "submitted": ("waits for your response", ""),
+    "accepted": ("has been accepted", "What the landlord said"),
+    "partly_accepted": ("has been partly accepted", "Why it is only partly accepted"),
+    "rejected": ("has been rejected", "Why it was rejected"),
+    "plan_agreed": ("is in progress: you own its action plan", ""),
+    "implemented": ("has been implemented: please check it", "What was done"),
+    "verified": ("has been verified by the panel", "What has changed for tenants"),
+    "returned": ("has been returned to in progress", "What still needs to be done"),
+}
+
+
+@pytest.mark.parametrize("step", list(WORDING))
 def test_each_step_is_emailed_with_its_own_subject_and_words(
     world, make_rec, steps, step, django_capture_on_commit_callbacks
 ):
@@ -72,13 +85,14 @@ def test_each_step_is_emailed_with_its_own_subject_and_words(
     start, call, words = steps[step]
     rec = make_rec(start)
     email = _run(lambda: call(rec), django_capture_on_commit_callbacks)
-    assert email.subject == f"R{rec.number} of Complaints handling {STEPS[step].subject}"
+    subject, note_label = WORDING[step]
+    assert email.subject == f"R{rec.number} of Complaints handling {subject}"
     assert words in email.body
     for other, (_, _, other_words) in steps.items():
         if other != step:
             assert other_words not in email.body
-    if STEPS[step].note_label:
-        assert f"{STEPS[step].note_label}:\n" in email.body
+    if note_label:
+        assert f"{note_label}:\n" in email.body
 
 
 def test_verifying_tells_the_owner_it_was_verified_not_returned(

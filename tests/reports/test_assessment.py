@@ -7,6 +7,7 @@ from reports.apps import PUBLIC_ANNUAL_REPORT
 from reports.models import AnnualReport, AssessmentSection
 from scrutiny import switches
 from scrutiny.models import SiteSettings
+from tests.db_unchanged import assert_db_unchanged
 from tests.factories.reports import approved_report
 
 
@@ -74,7 +75,8 @@ def test_nothing_written_cannot_be_approved(client, world):
 
 def test_a_plain_member_cannot_approve(client, world):
     client.force_login(world.member)
-    assert client.post(f"/reports/annual/{world.year}/approve/").status_code == 403
+    with assert_db_unchanged():
+        assert client.post(f"/reports/annual/{world.year}/approve/").status_code == 403
 
 
 def test_the_annual_report_page_is_public_only_once_published(client, world):

@@ -10,6 +10,7 @@ import pytest
 from django import forms
 
 from scrutiny.forms import SafeModelMultipleChoiceField, SingleLineCharField
+from tests.db_unchanged import assert_db_unchanged
 from tests.factories.reviews import ReviewFactory
 
 TOO_BIG = str(2**63)
@@ -137,9 +138,10 @@ def test_a_superscript_digit_in_a_link_to_log_a_finding_is_ignored(client, world
 
 def test_a_draft_for_a_superscript_digit_is_not_found(client, world):
     client.force_login(world.member)
-    response = client.post("/reviews/drafts/save/", {
-        "_draft_form": "finding-add", "_draft_object": SUPERSCRIPT, "statement": "x",
-    })
+    with assert_db_unchanged():
+        response = client.post("/reviews/drafts/save/", {
+            "_draft_form": "finding-add", "_draft_object": SUPERSCRIPT, "statement": "x",
+        })
     assert response.status_code == 404
 
 

@@ -3,6 +3,7 @@
 import re
 
 from reviews.models import Draft, Finding
+from tests.db_unchanged import assert_db_unchanged
 from tests.factories.accounts import PASSWORD
 from tests.factories.reviews import DocumentFactory, FindingFactory
 
@@ -92,12 +93,15 @@ def test_interview_notes_and_responses_are_drafted_too(client, world):
 
 def test_drafts_are_refused_for_forms_the_person_cannot_use(client, world):
     client.force_login(world.outsider)
-    assert _save(client, "finding-add", world.review.pk, statement="x").status_code == 403
+    with assert_db_unchanged():
+        assert _save(client, "finding-add", world.review.pk, statement="x").status_code == 403
     client.force_login(world.supporting_officer)  # officers add evidence, not findings
-    assert _save(client, "finding-add", world.review.pk, statement="x").status_code == 403
+    with assert_db_unchanged():
+        assert _save(client, "finding-add", world.review.pk, statement="x").status_code == 403
     assert _save(client, "interview-add", world.review.pk, notes="x").status_code == 200
-    assert _save(client, "no-such-form", world.review.pk, statement="x").status_code == 404
-    assert _save(client, "finding-add", 99999, statement="x").status_code == 404
+    with assert_db_unchanged():
+        assert _save(client, "no-such-form", world.review.pk, statement="x").status_code == 404
+        assert _save(client, "finding-add", 99999, statement="x").status_code == 404
     assert Draft.objects.count() == 1
 
 

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from reviews import services
 from reviews.models import Finding, FindingComment
+from tests.db_unchanged import assert_db_unchanged
 from tests.factories.reviews import (
     DocumentFactory,
     FindingFactory,
@@ -63,10 +64,10 @@ def test_evidence_from_another_review_cannot_support_a_finding(client, world):
 
 
 def test_officers_add_evidence_but_not_findings(world):
-    with pytest.raises(PermissionDenied, match="panel's members and administrators"):
+    with assert_db_unchanged(), pytest.raises(PermissionDenied, match="panel's members and administrators"):
         services.add_finding(review=world.review, by=world.supporting_officer, kind="strength",
                              statement="Good.")
-    with pytest.raises(PermissionDenied):
+    with assert_db_unchanged(), pytest.raises(PermissionDenied):
         services.add_finding(review=world.review, by=world.outsider, kind="strength", statement="Good.")
 
 
@@ -107,7 +108,9 @@ def test_officers_and_managers_read_findings_but_do_not_comment(client, world):
         page = client.get(finding.get_absolute_url()).content.decode()
         assert finding.statement in page
         assert "Add your response" not in page
-        assert client.post(f"{finding.get_absolute_url()}comments/", {"kind": "agree"}).status_code == 403
+        with assert_db_unchanged():
+            refused = client.post(f"{finding.get_absolute_url()}comments/", {"kind": "agree"})
+        assert refused.status_code == 403
 
 
 def test_second_editor_is_told_of_the_conflict_and_keeps_their_text(client, world):

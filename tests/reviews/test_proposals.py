@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from panels.models import PanelRole
 from reviews import services
 from reviews.models import Review, Stage
+from tests.db_unchanged import assert_db_unchanged
 from tests.factories.panels import MembershipFactory
 
 
@@ -53,7 +54,8 @@ def test_a_member_cannot_confirm_and_a_confirmed_review_cannot_be_confirmed_agai
     review = services.create_review(by=world.member, panel=world.panel, title="Repairs",
                                     kind="scrutiny_review")
     client.force_login(world.second)
-    assert client.post(f"/reviews/{review.pk}/confirm/").status_code == 403
+    with assert_db_unchanged():
+        assert client.post(f"/reviews/{review.pk}/confirm/").status_code == 403
     services.confirm_review(review=review, by=world.chair)
     with pytest.raises(ValidationError):
         services.confirm_review(review=review, by=world.chair)
@@ -75,7 +77,7 @@ def test_members_edit_the_scope_while_in_scoping_but_not_after(client, world):
     assert review.scope == "Only stage 2 complaints."
     services.move_stage(review=review, to_stage=Stage.EVIDENCE, by=world.chair)
     assert client.get(f"/reviews/{review.pk}/edit/").status_code == 403
-    with pytest.raises(PermissionDenied):
+    with assert_db_unchanged(), pytest.raises(PermissionDenied):
         services.update_review(review=review, by=world.second, title="X", kind=review.kind)
     client.force_login(world.chair)
     assert client.get(f"/reviews/{review.pk}/edit/").status_code == 200
@@ -83,4 +85,5 @@ def test_members_edit_the_scope_while_in_scoping_but_not_after(client, world):
 
 def test_a_member_cannot_move_the_stage(client, world):
     client.force_login(world.member)
-    assert client.post(f"/reviews/{world.review.pk}/stage/", {"to_stage": "evidence"}).status_code == 403
+    with assert_db_unchanged():
+        assert client.post(f"/reviews/{world.review.pk}/stage/", {"to_stage": "evidence"}).status_code == 403

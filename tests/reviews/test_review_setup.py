@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from reviews import services
 from reviews.models import Review, Stage, StageChange
+from tests.db_unchanged import assert_db_unchanged
 from tests.factories.reviews import FindingFactory, ServiceAreaFactory
 
 
@@ -46,7 +47,7 @@ def test_supporting_officer_may_set_up_a_review_but_someone_outside_the_panel_ma
     assert client.post("/reviews/new/", _form(world)).status_code == 302
     client.force_login(world.outsider)
     assert client.get("/reviews/new/").status_code == 403
-    with pytest.raises(PermissionDenied):
+    with assert_db_unchanged(), pytest.raises(PermissionDenied):
         services.create_review(by=world.outsider, panel=world.panel, title="X", kind="scrutiny_review")
 
 
@@ -130,7 +131,7 @@ def test_going_back_a_stage_needs_a_reason(client, world):
 
 def test_members_and_officers_cannot_move_stage(world):
     for person in (world.member, world.officer, world.manager):
-        with pytest.raises(PermissionDenied):
+        with assert_db_unchanged(), pytest.raises(PermissionDenied):
             services.move_stage(review=world.review, to_stage=Stage.EVIDENCE, by=person)
 
 

@@ -7,6 +7,7 @@ import html
 import pytest
 
 from reviews.models import Evidence
+from tests.db_unchanged import assert_db_unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,8 @@ def test_an_officer_not_on_the_panel_reads_the_review_but_cannot_add_evidence(cl
     page = client.get(world.review.get_absolute_url())
     assert page.status_code == 200
     assert "Add a document" not in page.content.decode()
-    refused = client.post(f"/reviews/{world.review.pk}/evidence/add/figure/", _figure("Repairs on time"))
+    with assert_db_unchanged():
+        refused = client.post(f"/reviews/{world.review.pk}/evidence/add/figure/", _figure("Repairs on time"))
     assert refused.status_code == 403
     assert "send it to the panel's supporting officer" in html.unescape(refused.content.decode())
     assert not Evidence.objects.filter(title="Repairs on time").exists()

@@ -79,11 +79,17 @@ def test_a_report_whose_worker_is_killed_is_made_by_the_next_worker(stack, tmp_p
     manager = UserFactory(role="manager", email="stack-manager2@example.org", display_name="Helen Baird")
     review = ReviewFactory(title="Repairs communication")
     FindingFactory(review=review, statement="Tenants were not told when the repair was booked.")
-    # Test-only: the first attempt waits, so the kill lands mid-report; a report "being made"
-    # for 4 s has lost its worker, and the next worker's beat looks for such reports every 2 s.
-    stack.env.update(REPORTS_TEST_ONLY_PAUSE="60", REPORT_RUNNING_DEADLINE="4", REPORT_HOUSEKEEPING_EVERY="2")
+    # A report "being made" for 4 s has lost its worker; the next worker's beat looks for such
+    # reports every 2 s.
+    stack.env.update(REPORT_RUNNING_DEADLINE="4", REPORT_HOUSEKEEPING_EVERY="2")
     stack.start_web()
-    stack.start_worker()
+    # The first worker holds the report mid-making (tests/stack/slow_reports.py), so the kill
+    # lands there.
+    stack._spawn("worker", [
+        sys.executable, "-m", "celery", "-A", "scrutiny", "worker", "-I", "tests.stack.slow_reports",
+        "-P", "solo", "-l", "info", "--without-gossip", "--without-mingle", "--without-heartbeat",
+        "-Q", stack.queue, "-n", f"{stack.queue}-1@%h",
+    ])
     _worker_ready(stack, "worker")
     browser = sign_in(stack, manager)
     page = browser.get(f"/reports/reviews/{review.pk}/")
@@ -93,8 +99,11 @@ def test_a_report_whose_worker_is_killed_is_made_by_the_next_worker(stack, tmp_p
     )
 
     request_id = int(re.search(r"/reports/(\d+)/$", response.url).group(1))
-    running = _wait_for_status(request_id, Status.RUNNING)
-    assert running.status == Status.RUNNING, stack.log("worker")
+    stack.wait_for(
+        lambda: f"Holding report {request_id} mid-making" in stack.log("worker"),
+        "the worker to be making the report", "worker",
+    )
+    assert ReportRequest.objects.get(pk=request_id).status == Status.RUNNING
     worker, _ = stack.processes["worker"]
     worker.send_signal(signal.SIGKILL)  # no clean shutdown: the task's message is never acknowledged
     worker.wait(timeout=60)
