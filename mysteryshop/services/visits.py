@@ -29,6 +29,7 @@ from mysteryshop.scoring import percentage, score_answer
 from mysteryshop.services.locking import EditConflict, claim, when
 from reviews.models import Finding, FindingKind, Review
 from reviews.services import add_finding
+from scrutiny.forms import one_line_break, too_long
 from scrutiny.permissions import require
 
 
@@ -97,7 +98,7 @@ def _clean_value(standard: Standard, raw: dict[str, Any]) -> dict[str, Any]:
     elif kind == AnswerType.RATING:
         try:
             rating = int(raw.get("rating"))
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: a float infinity
             rating = 0
         if not 1 <= rating <= 5:
             raise ValidationError("Choose a rating from 1 to 5.")
@@ -111,7 +112,13 @@ def _clean_value(standard: Standard, raw: dict[str, Any]) -> dict[str, Any]:
             raise ValidationError("Enter a number, such as 4.")
         value["number"] = number.quantize(Decimal("0.01"))
     else:
-        value["text"] = str(raw.get("text", "")).strip()[:5000]
+        text = raw.get("text", "")
+        if not isinstance(text, str):
+            raise ValidationError("Type your answer as words.")
+        value["text"] = one_line_break(text).strip()
+        problem = too_long(value["text"], noun="answer")
+        if problem:
+            raise ValidationError(problem)
     return value
 
 
@@ -173,9 +180,12 @@ def record_answer(*, by: Any, visit: Visit, standard: Standard, value: dict[str,
 
 def missing_required(visit: Visit) -> list[Standard]:
     """Required standards with no answer yet (not applicable counts as an answer)."""
+    given = Answer.objects.filter(visit=visit).exclude(
+        not_applicable=False, choice="", rating=None, number=None, text=""  # a text emptied again
+    )
     return list(
         Standard.objects.filter(checklist_id=visit.checklist_id, required=True)
-        .exclude(answers__visit=visit).select_related("section")
+        .exclude(pk__in=given.values("standard_id")).select_related("section")
     )
 
 
