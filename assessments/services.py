@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -175,39 +176,72 @@ def _answer_problem(
     return None
 
 
-Answer = tuple[Outcome, int | None, bool, str, str]
+Answer = tuple[Outcome, int | None, bool, str, str, int | None]
+
+
+@dataclass
+class ScoresSaved:
+    """What save_scores did: reasons answers were refused, scores the same person had changed
+    in another window meanwhile (the saved Score, or None where it was cleared there), and the
+    version of every outcome's score now (0: none)."""
+
+    problems: dict[int, str] = field(default_factory=dict)
+    clashes: dict[int, Score | None] = field(default_factory=dict)
+    versions: dict[int, int] = field(default_factory=dict)
+
+
+def _content(score: Score | None) -> tuple | None:
+    return None if score is None else (score.value, score.comment, score.evidence_url)
 
 
 @transaction.atomic
-def save_scores(*, self_assessment: SelfAssessment, by: User, answers: Iterable[Answer]) -> dict[int, str]:
+def save_scores(
+    *, self_assessment: SelfAssessment, by: User, answers: Iterable[Answer]
+) -> ScoresSaved:
     """Save (or clear) the person's own scores for several outcomes (one standard's screen) while
     the self-assessment is open, in a fixed number of queries however many outcomes there are.
-    Each answer is (outcome, value, don't know, comment, evidence link). Answers that cannot be
-    saved are left as they were and returned as {outcome id: reason}; the others are saved."""
+    Each answer is (outcome, value, don't know, comment, evidence link, the version of its score
+    the page showed, 0 for none, None for no check). An answer that cannot be saved, or that
+    would overwrite a different score saved since that version (the same person in another
+    window), is left as it was and reported; the others are saved."""
     require(
         permissions.can_score(by, self_assessment),
         "You can only score a self-assessment you are invited to, while it is open.",
     )
     assessor = permissions.assessor_for(by, self_assessment)
-    problems: dict[int, str] = {}
+    Assessor.objects.select_for_update().filter(pk=assessor.pk).first()  # one save at a time
+    answers = list(answers)
+    saved = {
+        s.outcome_id: s
+        for s in Score.objects.filter(assessor=assessor, outcome__in=[a[0] for a in answers])
+    }
+    result = ScoresSaved()
     cleared: list[int] = []
     kept: list[Score] = []
-    for outcome, value, dont_know, comment, evidence_url in answers:
+    for outcome, value, dont_know, comment, evidence_url, version in answers:
+        current = saved.get(outcome.pk)
+        result.versions[outcome.pk] = current.version if current else 0
         problem = _answer_problem(self_assessment, outcome, value, dont_know, comment, evidence_url)
         if problem:
-            problems[outcome.pk] = problem
-        elif value is None and not dont_know:
+            result.problems[outcome.pk] = problem
+            continue
+        wanted = None
+        if value is not None or dont_know:
+            wanted = (None if dont_know else value, comment.strip(), evidence_url.strip())
+        if wanted == _content(current):
+            continue
+        if version is not None and version != result.versions[outcome.pk]:
+            result.clashes[outcome.pk] = current
+            result.problems[outcome.pk] = _clash_message(outcome, current)
+        elif wanted is None:
             cleared.append(outcome.pk)
+            result.versions[outcome.pk] = 0
         else:
-            kept.append(
-                Score(
-                    assessor=assessor,
-                    outcome_id=outcome.pk,
-                    value=None if dont_know else value,
-                    comment=comment.strip(),
-                    evidence_url=evidence_url.strip(),
-                )
-            )
+            score = Score(assessor=assessor, outcome_id=outcome.pk, value=wanted[0],
+                          comment=wanted[1], evidence_url=wanted[2],
+                          version=result.versions[outcome.pk] + 1)
+            kept.append(score)
+            result.versions[outcome.pk] = score.version
     if cleared:
         Score.objects.filter(assessor=assessor, outcome_id__in=cleared).delete()
     if kept:
@@ -215,9 +249,18 @@ def save_scores(*, self_assessment: SelfAssessment, by: User, answers: Iterable[
             kept,
             update_conflicts=True,
             unique_fields=["assessor", "outcome"],
-            update_fields=["value", "comment", "evidence_url", "updated_at"],
+            update_fields=["value", "comment", "evidence_url", "version", "updated_at"],
         )
-    return problems
+    return result
+
+
+def _clash_message(outcome: Outcome, current: Score | None) -> str:
+    done = "cleared" if current is None else f"saved at {timezone.localtime(current.updated_at):%H:%M}"
+    return (
+        f"Your score for {outcome.code} was {done} in another window while this page was open. "
+        "Your answer is still in the form and the saved one is shown beside it: check both, "
+        "then save again to keep yours."
+    )
 
 
 def save_score(
@@ -234,8 +277,8 @@ def save_score(
     problems = save_scores(
         self_assessment=self_assessment,
         by=by,
-        answers=[(outcome, value, dont_know, comment, evidence_url)],
-    )
+        answers=[(outcome, value, dont_know, comment, evidence_url, None)],
+    ).problems
     if problems:
         raise ValidationError({"value": problems[outcome.pk]})
     assessor = permissions.assessor_for(by, self_assessment)
