@@ -10,7 +10,7 @@ from mysteryshop.models import (
     Standard,
     Visit,
 )
-from scrutiny.forms import SafeModelMultipleChoiceField, SingleLineCharField
+from scrutiny.forms import LongTextField, SafeModelMultipleChoiceField, SingleLineCharField
 from scrutiny.locking import VersionedForm as LockedForm
 from scrutiny.uploads import IMAGES, UploadField
 
@@ -143,8 +143,8 @@ class DecisionForm(LockedForm, forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="Leave empty for two years from today.",
     )
-    note = forms.CharField(
-        label="Note to the author", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+    note = LongTextField(
+        label="Note to the author", required=False, rows=4, noun="note",
         help_text="Required when sending it back: say what needs to change.",
     )
 

@@ -13,6 +13,7 @@ from mysteryshop.models import CheckedDocument, DocumentStatus, JargonTerm
 from mysteryshop.readability import extract_text
 from mysteryshop.services.locking import claim
 from reviews.models import Review, ReviewKind
+from scrutiny.dates import check_date
 from scrutiny.permissions import require
 
 APPROVAL_YEARS = 2
@@ -92,6 +93,7 @@ def decide(*, by: Any, document: CheckedDocument, version: int | None, approve: 
         expires_on = expires_on or default_expiry(today)
         if expires_on <= today:
             raise ValidationError({"expires_on": "The expiry date must be in the future."})
+        check_date(expires_on, field="expires_on", what="the date it is approved until", ahead=10)
         current.status, current.approved_on, current.expires_on = DocumentStatus.APPROVED, today, expires_on
     else:
         if not note.strip():

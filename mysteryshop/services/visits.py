@@ -29,6 +29,7 @@ from mysteryshop.scoring import percentage, score_answer
 from mysteryshop.services.locking import EditConflict, claim, when
 from reviews.models import Finding, FindingKind, Review
 from reviews.services import add_finding
+from scrutiny.dates import check_date
 from scrutiny.forms import one_line_break, too_long
 from scrutiny.permissions import require
 
@@ -41,6 +42,11 @@ class Saved:
 
 class AnswerConflict(EditConflict):
     """The answer was changed elsewhere (another phone, or an administrator) meanwhile."""
+
+
+def check_visit_date(visited_at: datetime) -> None:
+    """A visit is made within the last thirty years; a year ahead allows for visits planned."""
+    check_date(visited_at, field="visited_at", what="the date of the visit", ahead=1)
 
 
 def _check_visit_fields(review: Review, checklist: Checklist, site: Site) -> None:
@@ -60,6 +66,7 @@ def start_visit(*, by: Any, review: Review, checklist: Checklist, site: Site, ch
     """Start a draft visit by `by` (or, for administrators, on behalf of `shopper`)."""
     require(perms.can_record_visit(by, review), perms.SHOPPERS_ONLY)
     _check_visit_fields(review, checklist, site)
+    check_visit_date(visited_at)
     return Visit.objects.create(
         review=review, checklist=checklist, site=site, channel=channel, visited_at=visited_at,
         notes=notes.strip(), shopper=shopper or by, document=document,
@@ -72,6 +79,7 @@ def update_visit(*, by: Any, visit: Visit, version: int | None, site: Site, chan
     """Change where, how and when a visit was made, and its notes."""
     require(perms.can_edit_visit(by, visit), perms.edit_refusal(visit))
     current = claim(visit, version=version, by=by, noun="visit")
+    check_visit_date(visited_at)
     if site != current.site and not site.is_active:
         raise ValidationError({"site": "This site is no longer in use. Choose another."})
     current.site, current.channel, current.visited_at = site, channel, visited_at
