@@ -29,6 +29,7 @@ from assessments.models import (
     default_scale,
 )
 from panels.permissions import managed_panel_ids
+from scrutiny.dates import check_date
 from scrutiny.locking import claim
 from scrutiny.permissions import is_staff_role, require
 
@@ -53,6 +54,8 @@ def _clean_scale(scale: list[str] | None) -> list[str]:
 
 
 def _check_dates(opens_on: datetime.date, closes_on: datetime.date) -> None:
+    check_date(opens_on, field="opens_on", what="the opening date", ahead=5)
+    check_date(closes_on, field="closes_on", what="the closing date", ahead=5)
     if closes_on < opens_on:
         raise ValidationError({"closes_on": "The closing date must be on or after the opening date."})
 
@@ -363,6 +366,10 @@ def close(*, self_assessment: SelfAssessment, by: User) -> SelfAssessment:
     return current
 
 
+def _check_due_date(due_date: datetime.date) -> None:
+    check_date(due_date, field="due_date", what="the date it is due", ahead=10)
+
+
 @transaction.atomic
 def create_action(
     *,
@@ -382,6 +389,7 @@ def create_action(
         raise ValidationError("That outcome is not part of this framework.")
     if not what.strip():
         raise ValidationError({"what": "Say what will be done."})
+    _check_due_date(due_date)
     return ImprovementAction.objects.create(
         self_assessment=self_assessment,
         outcome=outcome,
@@ -411,6 +419,7 @@ def update_action(
     current = claim(action, version=version, by=by, noun="action")
     if status not in ActionStatus.values:
         raise ValidationError({"status": "Choose a status."})
+    _check_due_date(due_date)
     current.what, current.owner, current.due_date = what.strip(), owner, due_date
     current.status, current.progress = status, progress.strip()
     current.save()
