@@ -70,15 +70,18 @@ class StandardForm(_PartOfChecklistForm, forms.ModelForm):
 
 
 class VisitForm(LockedForm, forms.ModelForm):
+    notes = LongTextField(
+        required=False, noun="notes",
+        help_text="Anything the panel should know about the visit as a whole.",
+    )
+
     class Meta:
         model = Visit
         fields = ["checklist", "site", "channel", "visited_at", "notes"]
         labels = {"site": "Where (site)", "channel": "How (channel)", "visited_at": "Date and time"}
         widgets = {
             "visited_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-            "notes": forms.Textarea(attrs={"rows": 3}),
         }
-        help_texts = {"notes": "Anything the panel should know about the visit as a whole."}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -77,7 +77,8 @@ def too_long(text: str, limit: int = LONG_TEXT, *, noun: str = "text") -> str | 
     """The plain refusal for text over `limit` characters, or None if it fits."""
     if len(text) <= limit:
         return None
-    return f"Your {noun} is {len(text):,} characters long. Shorten it to {limit:,} characters or fewer."
+    is_, it = ("are", "them") if noun.endswith("s") else ("is", "it")  # "notes" are, "a note" is
+    return f"Your {noun} {is_} {len(text):,} characters long. Shorten {it} to {limit:,} characters or fewer."
 
 
 class LongTextField(forms.CharField):

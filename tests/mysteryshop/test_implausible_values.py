@@ -116,3 +116,17 @@ def test_a_number_pass_mark_below_0_or_above_100_is_refused(client, shop, mark):
     assert response.status_code in (200, 400)
     assert "For a number, the pass mark is from 0 to 100." in response.content.decode()
     assert Standard.objects.get(pk=standard.pk).threshold == 5
+
+
+def test_visit_notes_over_5000_characters_are_refused_and_kept(client, shop):
+    notes = ("The phone rang out twice. " * 200).strip()  # 5,199 characters
+    client.force_login(shop.shopper)
+    response = client.post(f"/mystery-shopping/programmes/{shop.review.pk}/visits/new/", {
+        "checklist": shop.phone.pk, "site": shop.office.pk, "channel": "phone",
+        "visited_at": f"{timezone.localdate():%Y-%m-%d}T09:00", "notes": notes,
+    })
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Your notes are 5,199 characters long. Shorten them to 5,000 characters or fewer." in page
+    assert notes in page and 'maxlength="5000"' in page
+    assert not Visit.objects.exists()
