@@ -212,7 +212,9 @@ def save_scores(
         "You can only score a self-assessment you are invited to, while it is open.",
     )
     assessor = permissions.assessor_for(by, self_assessment)
-    Assessor.objects.select_for_update().filter(pk=assessor.pk).first()  # one save at a time
+    # One save at a time for this person (no ordering: the default one joins the user, which
+    # PostgreSQL will not lock).
+    list(Assessor.objects.select_for_update().filter(pk=assessor.pk).order_by().values_list("pk"))
     answers = list(answers)
     saved = {
         s.outcome_id: s
