@@ -64,8 +64,14 @@ class StandardForm(_PartOfChecklistForm, forms.ModelForm):
     def clean(self):
         data = super().clean()
         number = data.get("answer_type") == AnswerType.NUMBER
-        if number and data.get("threshold") is None and data.get("weight"):
+        mark = data.get("threshold")
+        if number and mark is None and data.get("weight"):
             self.add_error("threshold", "Give a pass mark for a number, or set its weight to 0.")
+        # Said beside the field here, before the database's own check words it more vaguely.
+        if number and mark is not None and not 0 <= mark <= 100:
+            self.add_error("threshold", "For a number, the pass mark is from 0 to 100.")
+        if data.get("answer_type") == AnswerType.RATING and mark is not None and not 1 <= mark <= 5:
+            self.add_error("threshold", "For a rating, the pass mark is a number from 1 to 5.")
         return data
 
 

@@ -5,6 +5,7 @@ was typed kept; a decision note is limited like every other long text."""
 import datetime
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from mysteryshop import services
@@ -130,3 +131,11 @@ def test_visit_notes_over_5000_characters_are_refused_and_kept(client, shop):
     assert "Your notes are 5,199 characters long. Shorten them to 5,000 characters or fewer." in page
     assert notes in page and 'maxlength="5000"' in page
     assert not Visit.objects.exists()
+
+
+@pytest.mark.parametrize("mark", [-1, 101])
+def test_the_database_refuses_a_pass_mark_outside_0_to_100(shop, mark):
+    standard = shop.phone.standards.get(question__startswith="How many times")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Standard.objects.filter(pk=standard.pk).update(threshold=mark)
+    assert Standard.objects.get(pk=standard.pk).threshold == 5
