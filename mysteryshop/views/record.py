@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -126,9 +126,12 @@ def answer(request, pk):
         value = body.get("value") or {}
         if standard_pk is None or not isinstance(value, dict):
             raise ValueError
-        standard = get_object_or_404(Standard, pk=standard_pk, checklist=visit.checklist_id)
     except (ValueError, TypeError, AttributeError):
         return JsonResponse({"message": "The answer could not be read. Try again."}, status=400)
+    standard = Standard.objects.filter(pk=standard_pk, checklist=visit.checklist_id).first()
+    if standard is None:  # a page kept from before the checklist changed, or made up
+        return JsonResponse({"message": "This question is not on the visit's checklist. Reload the "
+                                        "page to see its questions."}, status=400)
     try:
         saved = services.record_answer(
             by=request.user, visit=visit, standard=standard, value=value, key=key, based_on=based_on

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from mysteryshop import services
-from mysteryshop.models import Answer, AnswerReceipt
+from mysteryshop.models import Answer, AnswerReceipt, Standard
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +143,16 @@ def test_an_empty_text_answer_does_not_count_as_answered(client, shop):
     client.force_login(shop.shopper)
     page = client.get(f"/mystery-shopping/visits/{visit.pk}/record/").content.decode()
     assert "<span data-answered>1</span> of 11 questions answered" in page
+
+
+@pytest.mark.parametrize("which", ["no such question", "another checklist's question"])
+def test_an_answer_to_a_question_not_on_the_checklist_is_a_400_in_plain_words(client, shop, which):
+    visit = _start(shop)
+    other = Standard.objects.exclude(checklist=visit.checklist).first()
+    pk = -1 if which == "no such question" else other.pk
+    client.force_login(shop.shopper)
+    response = _send_raw(client, visit, _body(uuid.uuid4(), pk))
+    assert response.status_code == 400
+    assert response.json() == {"message": "This question is not on the visit's checklist. "
+                                          "Reload the page to see its questions."}
+    assert not Answer.objects.exists()
