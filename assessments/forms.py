@@ -5,7 +5,7 @@ from accounts.models import User
 from assessments.models import ActionStatus, Framework, Outcome, SelfAssessment, default_scale
 from panels.forms import DateInput
 from panels.models import Panel
-from scrutiny.forms import SafeModelMultipleChoiceField, SingleLineCharField
+from scrutiny.forms import LongTextField, SafeModelMultipleChoiceField, SingleLineCharField
 from scrutiny.locking import VersionedForm
 
 
@@ -102,9 +102,11 @@ class StandardScoresForm(forms.Form):
     ):
         super().__init__(*args, **kwargs)
         choices = [(str(v), label) for v, label in self_assessment.scale_choices()]
+        self.value_labels = dict(choices)
         if self_assessment.allow_dont_know:
             choices.append((DONT_KNOW, "Don't know"))
         self.outcomes = outcomes
+        self.clashes: dict = {}
         for outcome in outcomes:
             score = scores.get(outcome.pk)
             initial = None
@@ -117,9 +119,10 @@ class StandardScoresForm(forms.Form):
                 widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
                 initial=initial,
             )
-            self.fields[f"o{outcome.pk}-comment"] = forms.CharField(
+            self.fields[f"o{outcome.pk}-comment"] = LongTextField(
                 label="Comment (optional)",
                 required=False,
+                noun="comment",
                 widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
                 initial=score.comment if score else "",
             )
@@ -131,16 +134,34 @@ class StandardScoresForm(forms.Form):
                 widget=forms.URLInput(attrs={"class": "form-control"}),
                 initial=score.evidence_url if score else "",
             )
+            # The score's version when the page was drawn (0: none yet), to catch the same
+            # person saving it in another window meanwhile.
+            self.fields[f"o{outcome.pk}-version"] = forms.IntegerField(
+                widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31,
+                initial=score.version if score else 0,
+            )
 
     def rows(self):
-        """(outcome, value field, comment field, evidence field) for the template."""
+        """(outcome, value field, comment field, evidence field, version field, the score saved
+        in another window if it clashed) for the template."""
         return [
-            (o, self[f"o{o.pk}-value"], self[f"o{o.pk}-comment"], self[f"o{o.pk}-evidence_url"])
+            (o, self[f"o{o.pk}-value"], self[f"o{o.pk}-comment"], self[f"o{o.pk}-evidence_url"],
+             self[f"o{o.pk}-version"], self._saved_rows(o.pk))
             for o in self.outcomes
         ]
 
+    def _saved_rows(self, outcome_pk: int) -> list[tuple[str, str]]:
+        """(label, saved value) of a score that clashed, for the "saved version" box."""
+        if outcome_pk not in self.clashes:
+            return []
+        score = self.clashes[outcome_pk]
+        if score is None:
+            return [("Score", "(cleared)")]
+        value = "Don't know" if score.value is None else self.value_labels.get(str(score.value), "")
+        return [("Score", value), ("Comment", score.comment), ("Link to evidence", score.evidence_url)]
+
     def answers(self):
-        """(outcome, value or None, don't know, comment, evidence link) for each outcome."""
+        """(outcome, value or None, don't know, comment, evidence link, version) per outcome."""
         for outcome in self.outcomes:
             raw = self.cleaned_data.get(f"o{outcome.pk}-value") or ""
             yield (
@@ -149,7 +170,18 @@ class StandardScoresForm(forms.Form):
                 raw == DONT_KNOW,
                 self.cleaned_data.get(f"o{outcome.pk}-comment", ""),
                 self.cleaned_data.get(f"o{outcome.pk}-evidence_url", ""),
+                self.cleaned_data.get(f"o{outcome.pk}-version"),
             )
+
+    def note_saved(self, versions: dict[int, int], clashes: dict) -> None:
+        """After saving: carry each score's version now saved, so that saving again from this
+        page is not taken for a clash; keep the person's text where a score clashed, and the
+        score saved elsewhere (None: cleared there) to show beside it."""
+        data = self.data.copy()
+        for outcome_pk, version in versions.items():
+            data[f"o{outcome_pk}-version"] = version
+        self.data = data
+        self.clashes = clashes
 
 
 class ActionForm(forms.Form):

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 
 from accounts.models import User
 from assessments.models import Framework, Indicator, IndicatorValue, Outcome, Standard
+from assessments.selectors import FIRST_YEAR, LAST_YEAR
 
 OUTCOME_COLUMNS = [
     "standard_code",
@@ -371,7 +372,7 @@ def _decimal(value: str) -> Decimal | None:
 
 def _year(value: str) -> int:
     match = re.fullmatch(r"(\d{4})(?:\s*[/-]\s*\d{2,4})?", value.strip())
-    if not match or not 1990 <= int(match.group(1)) <= 2100:
+    if not match or not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
         raise ValueError(value)
     return int(match.group(1))
 

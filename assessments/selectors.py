@@ -431,6 +431,11 @@ def indicator_years(*, framework: Framework) -> list[int]:
     )
 
 
+# The years a figure may be for: the earliest any landlord's published figures go back to,
+# and far enough ahead for targets.
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+
+
 def default_year() -> int:
     """The financial year most recently finished (April to March)."""
     today = timezone.localdate()

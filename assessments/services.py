@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -26,6 +27,7 @@ from assessments.models import (
     default_scale,
 )
 from panels.permissions import managed_panel_ids
+from scrutiny.dates import check_date
 from scrutiny.emails import tell
 from scrutiny.locking import claim
 from scrutiny.permissions import is_staff_role, require
@@ -51,6 +53,8 @@ def _clean_scale(scale: list[str] | None) -> list[str]:
 
 
 def _check_dates(opens_on: datetime.date, closes_on: datetime.date) -> None:
+    check_date(opens_on, field="opens_on", what="the opening date", ahead=5)
+    check_date(closes_on, field="closes_on", what="the closing date", ahead=5)
     if closes_on < opens_on:
         raise ValidationError({"closes_on": "The closing date must be on or after the opening date."})
 
@@ -183,39 +187,74 @@ def _answer_problem(
     return None
 
 
-Answer = tuple[Outcome, int | None, bool, str, str]
+Answer = tuple[Outcome, int | None, bool, str, str, int | None]
+
+
+@dataclass
+class ScoresSaved:
+    """What save_scores did: reasons answers were refused, scores the same person had changed
+    in another window meanwhile (the saved Score, or None where it was cleared there), and the
+    version of every outcome's score now (0: none)."""
+
+    problems: dict[int, str] = field(default_factory=dict)
+    clashes: dict[int, Score | None] = field(default_factory=dict)
+    versions: dict[int, int] = field(default_factory=dict)
+
+
+def _content(score: Score | None) -> tuple | None:
+    return None if score is None else (score.value, score.comment, score.evidence_url)
 
 
 @transaction.atomic
-def save_scores(*, self_assessment: SelfAssessment, by: User, answers: Iterable[Answer]) -> dict[int, str]:
+def save_scores(
+    *, self_assessment: SelfAssessment, by: User, answers: Iterable[Answer]
+) -> ScoresSaved:
     """Save (or clear) the person's own scores for several outcomes (one standard's screen) while
     the self-assessment is open, in a fixed number of queries however many outcomes there are.
-    Each answer is (outcome, value, don't know, comment, evidence link). Answers that cannot be
-    saved are left as they were and returned as {outcome id: reason}; the others are saved."""
+    Each answer is (outcome, value, don't know, comment, evidence link, the version of its score
+    the page showed, 0 for none, None for no check). An answer that cannot be saved, or that
+    would overwrite a different score saved since that version (the same person in another
+    window), is left as it was and reported; the others are saved."""
     require(
         permissions.can_score(by, self_assessment),
         "You can only score a self-assessment you are invited to, while it is open.",
     )
     assessor = permissions.assessor_for(by, self_assessment)
-    problems: dict[int, str] = {}
+    # One save at a time for this person (no ordering: the default one joins the user, which
+    # PostgreSQL will not lock).
+    list(Assessor.objects.select_for_update().filter(pk=assessor.pk).order_by().values_list("pk"))
+    answers = list(answers)
+    saved = {
+        s.outcome_id: s
+        for s in Score.objects.filter(assessor=assessor, outcome__in=[a[0] for a in answers])
+    }
+    result = ScoresSaved()
     cleared: list[int] = []
     kept: list[Score] = []
-    for outcome, value, dont_know, comment, evidence_url in answers:
+    for outcome, value, dont_know, comment, evidence_url, version in answers:
+        current = saved.get(outcome.pk)
+        result.versions[outcome.pk] = current.version if current else 0
         problem = _answer_problem(self_assessment, outcome, value, dont_know, comment, evidence_url)
         if problem:
-            problems[outcome.pk] = problem
-        elif value is None and not dont_know:
+            result.problems[outcome.pk] = problem
+            continue
+        wanted = None
+        if value is not None or dont_know:
+            wanted = (None if dont_know else value, comment.strip(), evidence_url.strip())
+        if wanted == _content(current):
+            continue
+        if version is not None and version != result.versions[outcome.pk]:
+            result.clashes[outcome.pk] = current
+            result.problems[outcome.pk] = _clash_message(outcome, current)
+        elif wanted is None:
             cleared.append(outcome.pk)
+            result.versions[outcome.pk] = 0
         else:
-            kept.append(
-                Score(
-                    assessor=assessor,
-                    outcome_id=outcome.pk,
-                    value=None if dont_know else value,
-                    comment=comment.strip(),
-                    evidence_url=evidence_url.strip(),
-                )
-            )
+            score = Score(assessor=assessor, outcome_id=outcome.pk, value=wanted[0],
+                          comment=wanted[1], evidence_url=wanted[2],
+                          version=result.versions[outcome.pk] + 1)
+            kept.append(score)
+            result.versions[outcome.pk] = score.version
     if cleared:
         Score.objects.filter(assessor=assessor, outcome_id__in=cleared).delete()
     if kept:
@@ -223,9 +262,18 @@ def save_scores(*, self_assessment: SelfAssessment, by: User, answers: Iterable[
             kept,
             update_conflicts=True,
             unique_fields=["assessor", "outcome"],
-            update_fields=["value", "comment", "evidence_url", "updated_at"],
+            update_fields=["value", "comment", "evidence_url", "version", "updated_at"],
         )
-    return problems
+    return result
+
+
+def _clash_message(outcome: Outcome, current: Score | None) -> str:
+    done = "cleared" if current is None else f"saved at {timezone.localtime(current.updated_at):%H:%M}"
+    return (
+        f"Your score for {outcome.code} was {done} in another window while this page was open. "
+        "Your answer is still in the form and the saved one is shown beside it: check both, "
+        "then save again to keep yours."
+    )
 
 
 def save_score(
@@ -242,8 +290,8 @@ def save_score(
     problems = save_scores(
         self_assessment=self_assessment,
         by=by,
-        answers=[(outcome, value, dont_know, comment, evidence_url)],
-    )
+        answers=[(outcome, value, dont_know, comment, evidence_url, None)],
+    ).problems
     if problems:
         raise ValidationError({"value": problems[outcome.pk]})
     assessor = permissions.assessor_for(by, self_assessment)
@@ -326,6 +374,10 @@ def close(*, self_assessment: SelfAssessment, by: User) -> SelfAssessment:
     return current
 
 
+def _check_due_date(due_date: datetime.date) -> None:
+    check_date(due_date, field="due_date", what="the date it is due", ahead=10)
+
+
 @transaction.atomic
 def create_action(
     *,
@@ -345,6 +397,7 @@ def create_action(
         raise ValidationError("That outcome is not part of this framework.")
     if not what.strip():
         raise ValidationError({"what": "Say what will be done."})
+    _check_due_date(due_date)
     action = ImprovementAction.objects.create(
         self_assessment=self_assessment,
         outcome=outcome,
@@ -385,6 +438,7 @@ def update_action(
     current = claim(action, version=version, by=by, noun="action")
     if status not in ActionStatus.values:
         raise ValidationError({"status": "Choose a status."})
+    _check_due_date(due_date)
     new_owner = owner.pk != current.owner_id
     current.what, current.owner, current.due_date = what.strip(), owner, due_date
     current.status, current.progress = status, progress.strip()

@@ -11,7 +11,7 @@ from mysteryshop.models import (
     Standard,
     Visit,
 )
-from scrutiny.forms import SafeModelMultipleChoiceField, SingleLineCharField
+from scrutiny.forms import LongTextField, SafeModelMultipleChoiceField, SingleLineCharField
 from scrutiny.locking import VersionedForm as LockedForm
 from scrutiny.uploads import IMAGES, UploadField
 
@@ -65,21 +65,30 @@ class StandardForm(_PartOfChecklistForm, forms.ModelForm):
     def clean(self):
         data = super().clean()
         number = data.get("answer_type") == AnswerType.NUMBER
-        if number and data.get("threshold") is None and data.get("weight"):
+        mark = data.get("threshold")
+        if number and mark is None and data.get("weight"):
             self.add_error("threshold", "Give a pass mark for a number, or set its weight to 0.")
+        # Said beside the field here, before the database's own check words it more vaguely.
+        if number and mark is not None and not 0 <= mark <= 100:
+            self.add_error("threshold", "For a number, the pass mark is from 0 to 100.")
+        if data.get("answer_type") == AnswerType.RATING and mark is not None and not 1 <= mark <= 5:
+            self.add_error("threshold", "For a rating, the pass mark is a number from 1 to 5.")
         return data
 
 
 class VisitForm(LockedForm, forms.ModelForm):
+    notes = LongTextField(
+        required=False, noun="notes",
+        help_text="Anything the panel should know about the visit as a whole.",
+    )
+
     class Meta:
         model = Visit
         fields = ["checklist", "site", "channel", "visited_at", "notes"]
         labels = {"site": "Where (site)", "channel": "How (channel)", "visited_at": "Date and time"}
         widgets = {
             "visited_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-            "notes": forms.Textarea(attrs={"rows": 3}),
         }
-        help_texts = {"notes": "Anything the panel should know about the visit as a whole."}
 
     def __init__(self, *args, programme=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -166,8 +175,8 @@ class DecisionForm(LockedForm, forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="Leave empty for two years from today.",
     )
-    note = forms.CharField(
-        label="Note to the author", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+    note = LongTextField(
+        label="Note to the author", required=False, rows=4, noun="note",
         help_text="Required when sending it back: say what needs to change.",
     )
 

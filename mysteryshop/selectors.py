@@ -89,7 +89,8 @@ def visit_sections(*, visit: Visit) -> list[Section]:
             standard.answer = answers.get(standard.pk)
             if standard.answer is not None:
                 standard.answer.standard = standard
-        section.answered = sum(1 for s in section.items if s.answer is not None)
+        # A text answer emptied again is kept as a row but is no answer to count.
+        section.answered = sum(1 for s in section.items if s.answer is not None and s.answer.display)
     return sections
 
 

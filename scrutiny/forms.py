@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import MaxLengthValidator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
@@ -16,6 +17,9 @@ from scrutiny.models import SiteSettings
 
 # The largest id a database integer column holds; a bigger one in a form is not a choice.
 LARGEST_ID = 2**63 - 1
+# The most a long text (a comment, a note, a text answer) may hold, as in the annual report's
+# assessment: enough for several pages, and refused with a message rather than cut.
+LONG_TEXT = 5000
 
 
 def add_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
@@ -61,6 +65,41 @@ class SingleLineCharField(forms.CharField):
 
     def to_python(self, value: Any) -> str:
         return single_line(super().to_python(value))
+
+
+def one_line_break(value: str) -> str:
+    """Text with each line break as one character: a browser counts a break as one against a
+    box's maxlength but sends it as two (CR LF), which would make a full box too long here."""
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def too_long(text: str, limit: int = LONG_TEXT, *, noun: str = "text") -> str | None:
+    """The plain refusal for text over `limit` characters, or None if it fits."""
+    if len(text) <= limit:
+        return None
+    is_, it = ("are", "them") if noun.endswith("s") else ("is", "it")  # "notes" are, "a note" is
+    return f"Your {noun} {is_} {len(text):,} characters long. Shorten {it} to {limit:,} characters or fewer."
+
+
+class LongTextField(forms.CharField):
+    """A comment or note in a box of several lines, limited to LONG_TEXT characters (the box
+    says so by its maxlength; a longer text sent anyway is refused with a message)."""
+
+    def __init__(self, *, rows: int = 3, max_length: int = LONG_TEXT, noun: str = "text",
+                 **kwargs: Any) -> None:
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": rows}))
+        super().__init__(max_length=max_length, **kwargs)
+        self.noun = noun
+        self.validators = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
+
+    def to_python(self, value: Any) -> str:
+        return one_line_break(super().to_python(value))
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        problem = too_long(value, self.max_length, noun=self.noun)
+        if problem:
+            raise ValidationError(problem, code="max_length")
 
 
 class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):

@@ -28,6 +28,7 @@ SLOW_FIRST = (
     "tests/browser/",
     "tests/assessments/test_privacy_every_url.py",
     "tests/test_permissions.py",
+    "tests/scrutiny/test_hostile_query_strings.py",
     "tests/deploy/",
     "tests/recommendations/test_demo_",
     "tests/test_types.py",

@@ -137,6 +137,9 @@ class Score(models.Model):
     value = models.PositiveSmallIntegerField(null=True, blank=True)
     comment = models.TextField(blank=True)
     evidence_url = models.URLField("link to evidence", blank=True, max_length=500)
+    # Goes up by one on every change, so a save from a page showing an older score (the same
+    # assessor in another window) is caught rather than silently overwriting it.
+    version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -12,14 +12,21 @@ from assessments.models import Framework, Indicator, IndicatorValue
 from scrutiny import charts
 from scrutiny.forms import run_form
 from scrutiny.permissions import require
+from scrutiny.query import number_in
 
 
 def _year(request, framework) -> int:
+    """The year asked for in the address; else the latest with figures, saying so when the
+    address asked for a year no figures could have."""
+    year = number_in(request.GET, "year", low=selectors.FIRST_YEAR, high=selectors.LAST_YEAR)
+    if year is not None:
+        return year
     years = selectors.indicator_years(framework=framework)
-    try:
-        return int(request.GET.get("year"))
-    except (TypeError, ValueError):
-        return years[0] if years else selectors.default_year()
+    year = years[0] if years else selectors.default_year()
+    if request.GET.get("year", "").strip():
+        messages.info(request, "There are no figures for the year in the address, so this shows "
+                      f"{selectors.year_label(year)}.")
+    return year
 
 
 def figure_charts(rows: list[selectors.IndicatorRow], year: int) -> list[charts.Chart]:
@@ -73,7 +80,7 @@ def figures(request, pk):
 def edit_figure(request, pk, year):
     indicator = get_object_or_404(Indicator.objects.select_related("framework"), pk=pk)
     require(permissions.can_enter_figures(request.user), "Only staff can enter performance figures.")
-    if not 1990 <= year <= 2100:
+    if not selectors.FIRST_YEAR <= year <= selectors.LAST_YEAR:
         raise Http404("No such year.")
     saved = IndicatorValue.objects.filter(indicator=indicator, year=year).first()
     initial = {}

@@ -31,8 +31,9 @@ def score(request, pk, standard_pk):
     problems = []
     if request.method == "POST":
         if form.is_valid():
-            failed = services.save_scores(self_assessment=sa, by=request.user, answers=form.answers())
-            for outcome_pk, message in failed.items():
+            saved = services.save_scores(self_assessment=sa, by=request.user, answers=form.answers())
+            form.note_saved(saved.versions, saved.clashes)
+            for outcome_pk, message in saved.problems.items():
                 problems.append(message)
                 form.add_error(f"o{outcome_pk}-value", message)
         else:
@@ -44,6 +45,8 @@ def score(request, pk, standard_pk):
                 {
                     "problems": problems,
                     "saved_at": timezone.localtime(),
+                    "form": form,
+                    "sa": sa,
                 },
             )
         if not problems:

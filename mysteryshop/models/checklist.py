@@ -107,6 +107,11 @@ class Standard(models.Model):
         ordering = ["section__position", "section_id", "position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["checklist", "key"], name="standard_once_per_version"),
+            models.CheckConstraint(
+                condition=Q(threshold__isnull=True) | Q(threshold__gte=0, threshold__lte=100),
+                name="standard_pass_mark_0_to_100",
+                violation_error_message="The pass mark is from 0 to 100.",
+            ),
         ]
 
     def __str__(self):

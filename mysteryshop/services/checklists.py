@@ -30,6 +30,8 @@ def _check_standard(fields: dict[str, Any]) -> None:
     mark = fields.get("threshold")
     if kind == "rating" and mark is not None and not 1 <= mark <= 5:
         raise ValidationError({"threshold": "For a rating, the pass mark is a number from 1 to 5."})
+    if kind == "number" and mark is not None and not 0 <= mark <= 100:
+        raise ValidationError({"threshold": "For a number, the pass mark is from 0 to 100."})
     if kind == "number" and mark is None and fields.get("weight"):
         raise ValidationError(
             {"threshold": "Give a pass mark for a number, or set its weight to 0 so it is not scored."}

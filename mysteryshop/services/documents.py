@@ -15,6 +15,7 @@ from mysteryshop.readability import SLOW_TO_READ, check_before_reading, extract_
 from mysteryshop.services.locking import claim
 from reviews.models import Review, ReviewKind
 from scrutiny import jobs
+from scrutiny.dates import check_date
 from scrutiny.permissions import require
 from scrutiny.uploads import detect_kind
 
@@ -137,6 +138,7 @@ def decide(*, by: Any, document: CheckedDocument, version: int | None, approve: 
         expires_on = expires_on or default_expiry(today)
         if expires_on <= today:
             raise ValidationError({"expires_on": "The expiry date must be in the future."})
+        check_date(expires_on, field="expires_on", what="the date it is approved until", ahead=10)
         current.status, current.approved_on, current.expires_on = DocumentStatus.APPROVED, today, expires_on
     else:
         if not note.strip():

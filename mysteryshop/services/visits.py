@@ -29,6 +29,8 @@ from mysteryshop.scoring import percentage, score_answer
 from mysteryshop.services.locking import EditConflict, claim, when
 from reviews.models import Finding, FindingKind, Review
 from reviews.services import add_finding
+from scrutiny.dates import check_date
+from scrutiny.forms import one_line_break, too_long
 from scrutiny.permissions import require
 
 
@@ -40,6 +42,11 @@ class Saved:
 
 class AnswerConflict(EditConflict):
     """The answer was changed elsewhere (another phone, or an administrator) meanwhile."""
+
+
+def check_visit_date(visited_at: datetime) -> None:
+    """A visit is made within the last thirty years; a year ahead allows for visits planned."""
+    check_date(visited_at, field="visited_at", what="the date of the visit", ahead=1)
 
 
 def _check_visit_fields(review: Review, checklist: Checklist, site: Site) -> None:
@@ -59,6 +66,7 @@ def start_visit(*, by: Any, review: Review, checklist: Checklist, site: Site, ch
     """Start a draft visit by `by` (or, for administrators, on behalf of `shopper`)."""
     require(perms.can_record_visit(by, review), perms.SHOPPERS_ONLY)
     _check_visit_fields(review, checklist, site)
+    check_visit_date(visited_at)
     return Visit.objects.create(
         review=review, checklist=checklist, site=site, channel=channel, visited_at=visited_at,
         notes=notes.strip(), shopper=shopper or by, document=document,
@@ -71,6 +79,7 @@ def update_visit(*, by: Any, visit: Visit, version: int | None, site: Site, chan
     """Change where, how and when a visit was made, and its notes."""
     require(perms.can_edit_visit(by, visit), perms.edit_refusal(visit))
     current = claim(visit, version=version, by=by, noun="visit")
+    check_visit_date(visited_at)
     if site != current.site and not site.is_active:
         raise ValidationError({"site": "This site is no longer in use. Choose another."})
     current.site, current.channel, current.visited_at = site, channel, visited_at
@@ -97,7 +106,7 @@ def _clean_value(standard: Standard, raw: dict[str, Any]) -> dict[str, Any]:
     elif kind == AnswerType.RATING:
         try:
             rating = int(raw.get("rating"))
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: a float infinity
             rating = 0
         if not 1 <= rating <= 5:
             raise ValidationError("Choose a rating from 1 to 5.")
@@ -111,7 +120,13 @@ def _clean_value(standard: Standard, raw: dict[str, Any]) -> dict[str, Any]:
             raise ValidationError("Enter a number, such as 4.")
         value["number"] = number.quantize(Decimal("0.01"))
     else:
-        value["text"] = str(raw.get("text", "")).strip()[:5000]
+        text = raw.get("text", "")
+        if not isinstance(text, str):
+            raise ValidationError("Type your answer as words.")
+        value["text"] = one_line_break(text).strip()
+        problem = too_long(value["text"], noun="answer")
+        if problem:
+            raise ValidationError(problem)
     return value
 
 
@@ -173,9 +188,12 @@ def record_answer(*, by: Any, visit: Visit, standard: Standard, value: dict[str,
 
 def missing_required(visit: Visit) -> list[Standard]:
     """Required standards with no answer yet (not applicable counts as an answer)."""
+    given = Answer.objects.filter(visit=visit).exclude(
+        not_applicable=False, choice="", rating=None, number=None, text=""  # a text emptied again
+    )
     return list(
         Standard.objects.filter(checklist_id=visit.checklist_id, required=True)
-        .exclude(answers__visit=visit).select_related("section")
+        .exclude(pk__in=given.values("standard_id")).select_related("section")
     )
 
 

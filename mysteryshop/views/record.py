@@ -4,7 +4,6 @@ With JavaScript (static/js/visit.js) answers go one by one to `answer` as they a
 queue on the phone when there is no signal; the page is cached by the service worker
 (`worker`). Without JavaScript, each screen's answers are sent when the shopper moves on."""
 
-import json
 import uuid
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -21,8 +20,9 @@ from mysteryshop import permissions as perms
 from mysteryshop import selectors, services
 from mysteryshop.forms import PhotoForm
 from mysteryshop.models import AnswerReceipt, Standard
-from mysteryshop.views.common import whole_number
+from mysteryshop.views.common import an_id, read_json, whole_number
 from mysteryshop.views.visits import get_visit
+from scrutiny.forms import LONG_TEXT
 
 VALUE_FIELDS = ("choice", "rating", "number", "text", "not_applicable")
 
@@ -45,6 +45,17 @@ def _first_unfinished(sections):
         if any(s.required and s.answer is None for s in section.items):
             return str(index)
     return "check" if sections else "1"
+
+
+def _keep_typed(sections, post, problems):
+    """Put what was typed back beside each answer that was refused, with the reason, so the
+    page shows the shopper's own words rather than what is saved."""
+    refused = {standard.pk: message for standard, message in problems}
+    for section in sections:
+        for standard in section.items:
+            if standard.pk in refused:
+                standard.typed = _raw_from_post(post, standard.pk)
+                standard.problem = refused[standard.pk]
 
 
 @login_required
@@ -79,6 +90,7 @@ def record(request, pk):
             suffix = "check" if target > len(sections) else str(max(target, 1))
             return redirect(reverse("mysteryshop:visit-record", args=[visit.pk]) + f"?section={suffix}")
         sections = selectors.visit_sections(visit=visit)
+        _keep_typed(sections, request.POST, problems)
     visit.refresh_from_db()
     missing = services.missing_required(visit)
     return render(request, "mysteryshop/record.html", {
@@ -86,7 +98,7 @@ def record(request, pk):
         "total": len(sections), "problems": problems, "missing": missing,
         "photo_form": PhotoForm(), "photos": visit.photos.all(),
         "answered": sum(s.answered for s in sections),
-        "standard_count": sum(len(s.items) for s in sections),
+        "standard_count": sum(len(s.items) for s in sections), "text_limit": LONG_TEXT,
     }, status=400 if problems else 200)
 
 
@@ -96,7 +108,7 @@ def answer(request, pk):
     """Save one answer sent by the page (JSON), once per idempotency key."""
     visit = get_visit(request, pk)
     try:
-        body = json.loads(request.body or b"{}")
+        body = read_json(request.body)
         key = uuid.UUID(str(body.get("key")))
     except (ValueError, TypeError, AttributeError, RecursionError):  # RecursionError: [[[[…]]]]
         body, key = {}, None
@@ -107,14 +119,19 @@ def answer(request, pk):
     try:
         if key is None:
             raise ValueError
-        standard = get_object_or_404(Standard, pk=int(body.get("standard")), checklist=visit.checklist_id)
-        based_on = body.get("based_on")
-        based_on = int(based_on) if based_on not in (None, "") else None
+        standard_pk, sent_version = an_id(body.get("standard")), body.get("based_on")
+        based_on = None if sent_version in (None, "") else an_id(sent_version)
+        if based_on is None and sent_version not in (None, ""):
+            raise ValueError
         value = body.get("value") or {}
-        if not isinstance(value, dict):
+        if standard_pk is None or not isinstance(value, dict):
             raise ValueError
     except (ValueError, TypeError, AttributeError):
         return JsonResponse({"message": "The answer could not be read. Try again."}, status=400)
+    standard = Standard.objects.filter(pk=standard_pk, checklist=visit.checklist_id).first()
+    if standard is None:  # a page kept from before the checklist changed, or made up
+        return JsonResponse({"message": "This question is not on the visit's checklist. Reload the "
+                                        "page to see its questions."}, status=400)
     try:
         saved = services.record_answer(
             by=request.user, visit=visit, standard=standard, value=value, key=key, based_on=based_on

@@ -104,6 +104,13 @@
     }
   }
 
+  // Whether the question has an answer to count: a text box left empty (which is still sent,
+  // so that emptying it clears the saved text) is not one.
+  function answered(fs) {
+    var value = valueOf(fs);
+    return !!value && (fs.dataset.type !== "text" || value.text.trim() !== "");
+  }
+
   function state(fs, text, kind) {
     var el = fs && fs.querySelector("[data-answer-state]");
     if (!el) { return; }
@@ -113,7 +120,7 @@
 
   function answeredCount() {
     var n = 0;
-    form.querySelectorAll("fieldset[data-standard]").forEach(function (fs) { if (valueOf(fs)) { n += 1; } });
+    form.querySelectorAll("fieldset[data-standard]").forEach(function (fs) { if (answered(fs)) { n += 1; } });
     var out = document.querySelector("[data-answered]");
     if (out) { out.textContent = String(n); }
   }
@@ -291,7 +298,7 @@
   function checkMissing() {
     var missing = [];
     form.querySelectorAll("fieldset[data-required]").forEach(function (fs) {
-      if (!valueOf(fs)) { missing.push(fs.querySelector("legend").textContent.trim()); }
+      if (!answered(fs)) { missing.push(fs.querySelector("legend").textContent.trim()); }
     });
     var intro = form.querySelector("[data-missing]");
     var list = form.querySelector("[data-missing-list]");
