@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "accounts",
     "panels",
     "assessments",
+    "comparisons",
     "reviews",
     "mysteryshop",
     "recommendations",
