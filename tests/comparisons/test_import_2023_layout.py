@@ -1,0 +1,100 @@
+"""The 2023/24 edition's layout: headings on row 3, sheets TSM24_, councils typed LARP, fewer
+columns; and a corrected edition of the same year replacing the first."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from comparisons import services
+from comparisons.models import Figure, Landlord, Survey, TsmImport
+from tests.comparisons.workbooks import build
+
+pytestmark = pytest.mark.django_db
+
+ALL_MI = {"BS01": 99.1, "BS02": 100, "BS03": 98, "BS04": 97, "BS05": "[Z]", "NM01_1": 31.2, "NM01_2": 0.4,
+          "RP01": 2.5, "RP02_1": 81, "RP02_2": 95.5}
+COMPLAINTS = {f"{t}:{m}": "[U]" for t in ("LCRA", "LCHO", "Combined")
+              for m in ("CH01_1", "CH01_2", "CH02_1", "CH02_2")}
+MEADOW = {
+    "name": "Meadow Homes", "code": "L0001", "type": "PRP", "size": "<5,000", "region": "North West",
+    "sample": 612, "margin": 3.9, "method": "Sample",
+    "lcra": {"TP01": 71.3, "TP02": "[X]", "TP03": 64, "TP04": 70, "TP05": 75, "TP06": 60, "TP07": 66,
+             "TP08": 77, "TP09": 30.5, "TP10": "[S]", "TP11": 58, "TP12": 55},
+    "lcho": {"TP01": 48.2, "TP05": 60, "TP06": 40, "TP07": 45, "TP08": 61, "TP09": 22, "TP10": 50, "TP11": 44,
+             "TP12": 41},
+    "management": {**ALL_MI, **COMPLAINTS, "LCRA:CH01_1": 41.7},
+}
+RIVERSIDE = {
+    "name": "Riverside Borough Council", "code": "17UC", "type": "LARP", "size": "5,000-40,000",
+    "region": "Midlands", "sample": 1104, "margin": 2.9, "method": "Census",
+    "lcra": dict.fromkeys(MEADOW["lcra"], 80),
+    "management": {**ALL_MI, **COMPLAINTS, "LCRA:CH01_1": 12.25},
+}
+
+
+def _import(admin, run_tasks, data, name="2024_TSM_Full_Data_v1.1.xlsx"):
+    tsm_import = run_tasks(services.upload, file=SimpleUploadedFile(name, data), by=admin)
+    tsm_import.refresh_from_db()
+    assert tsm_import.status == "read", tsm_import.error
+    run_tasks(services.apply, tsm_import=tsm_import, by=admin)
+    tsm_import.refresh_from_db()
+    return tsm_import
+
+
+def _figure(code, measure, tenure="lcra"):
+    figure = Figure.objects.get(landlord__code=code, measure=measure, tenure=tenure)
+    return figure.value if figure.value is not None else f"[{figure.no_figure}]"
+
+
+def test_a_2023_24_workbook_is_read_from_its_own_layout(admin, run_tasks):
+    tsm_import = _import(admin, run_tasks, build([MEADOW, RIVERSIDE]))
+
+    assert (tsm_import.status, tsm_import.reporting_year, tsm_import.edition) == ("applied", 2023, "1.1")
+    assert Landlord.objects.get(code="17UC").landlord_type == "LA"  # LARP is read as a council
+    assert Landlord.objects.get(code="L0001").landlord_type == "PRP"
+    assert Figure.objects.filter(year=2023).count() == 12 + 9 + 22 + 12 + 22
+    assert _figure("L0001", "TP01") == Decimal("71.3")
+    assert _figure("L0001", "TP01", "lcho") == Decimal("48.2")
+    assert _figure("L0001", "TP02") == "[X]"
+    assert _figure("L0001", "TP10") == "[S]"  # suppressed
+    assert _figure("L0001", "BS05", "combined") == "[Z]"
+    assert _figure("L0001", "CH01_1") == Decimal("41.7")
+    assert _figure("L0001", "CH01_1", "lcho") == "[U]"
+    assert _figure("17UC", "CH01_1") == Decimal("12.25")
+    assert Survey.objects.get(landlord__code="17UC").sample_or_census == "Census"
+    assert set(tsm_import.summary["columns_read"]) == {
+        "TSM24_LCRA_Perception", "TSM24_LCHO_Perception", "TSM24_Management_Info"}
+
+
+def test_a_corrected_edition_replaces_the_first_and_lists_what_changed(admin, run_tasks):
+    first = _import(admin, run_tasks, build([MEADOW, RIVERSIDE]))
+    corrected_meadow = {**MEADOW, "lcra": {**MEADOW["lcra"], "TP01": 72.0}}
+
+    second = _import(admin, run_tasks, build([corrected_meadow, RIVERSIDE], edition="Version 1.2"),
+                     name="2024_TSM_Full_Data_v1.2.xlsx")
+
+    first.refresh_from_db()
+    assert (first.status, second.status) == ("replaced", "applied")
+    assert _figure("L0001", "TP01") == Decimal("72")
+    assert Figure.objects.filter(year=2023).count() == 77
+    assert not Figure.objects.filter(tsm_import=first).exists()
+    assert second.summary["changes"]["count"] == 1
+    assert second.summary["changes"]["listed"] == [
+        {"landlord": "L0001", "measure": "TP01", "tenure": "lcra", "was": "71.3", "now": "72"}]
+
+
+def test_the_import_is_saved_all_or_nothing(admin, run_tasks, monkeypatch):
+    tsm_import = run_tasks(services.upload, file=SimpleUploadedFile("tsm.xlsx", build([MEADOW])), by=admin)
+    tsm_import.refresh_from_db()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the database went away")
+
+    services.apply(tsm_import=tsm_import, by=admin)  # queued, not yet run
+    monkeypatch.setattr(Survey.objects, "bulk_create", broken)
+    with pytest.raises(RuntimeError):
+        services.save(import_id=tsm_import.pk)  # what the worker runs
+
+    assert not Figure.objects.exists() and not Landlord.objects.exists()
+    assert TsmImport.objects.get(pk=tsm_import.pk).status == TsmImport.Status.APPLYING
