@@ -113,6 +113,8 @@ class Survey(models.Model):
     landlord = models.ForeignKey(Landlord, on_delete=models.CASCADE, related_name="surveys")
     year = models.PositiveSmallIntegerField()
     tenure = models.CharField(max_length=10, choices=Tenure.choices)
+    population = models.PositiveIntegerField(
+        null=True, blank=True, help_text="The relevant tenant population: households the survey speaks for.")
     sample_or_census = models.CharField(max_length=20, blank=True)
     sample_size = models.PositiveIntegerField(null=True, blank=True)
     margin_of_error = models.DecimalField(max_digits=7, decimal_places=3, null=True, blank=True,

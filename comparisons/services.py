@@ -196,7 +196,7 @@ def save(*, import_id: int) -> TsmImport | None:
             for (code, measure, tenure), (value, no_figure) in book.figures.items()
         ], batch_size=2000)
         Survey.objects.bulk_create([
-            Survey(landlord_id=landlords[s.code], year=book.year, tenure=s.tenure,
+            Survey(landlord_id=landlords[s.code], year=book.year, tenure=s.tenure, population=s.population,
                    sample_or_census=s.sample_or_census[:20], sample_size=s.sample_size,
                    margin_of_error=s.margin_of_error, tsm_import=tsm_import)
             for s in book.surveys

@@ -76,6 +76,7 @@ class Landlord:
 class Survey:
     code: str
     tenure: str
+    population: int | None
     sample_or_census: str
     sample_size: int | None
     margin_of_error: Decimal | None
@@ -246,6 +247,7 @@ def _read_sheet(book: Any, title: str, sheet: Sheet, dictionary: dict, result: W
         "type": _column(lowered, "landlord type"),
         "size": _column(lowered, "landlord group size", "landlord size"),
         "region": _column(lowered, "landlord predominant region", "landlord region"),
+        "population": _column(lowered, "relevant tenant population size"),
         "method": _column(lowered, "sample or census"),
         "sample": _column(lowered, "total sample size"),
         "margin": _column(lowered, "estimated margin of error"),
@@ -280,10 +282,10 @@ def _read_sheet(book: Any, title: str, sheet: Sheet, dictionary: dict, result: W
             result.landlords[code] = Landlord(
                 code, name, kind, normalise(get("size")), normalise(get("region")))
         if sheet.kind == "perception" and at["method"] is not None:
-            sample = _number(get("sample"))
+            sample, population = _number(get("sample")), _number(get("population"))
             result.surveys.append(Survey(
-                code, sheet.tenure or Tenure.COMBINED, normalise(get("method")),
-                int(sample) if sample is not None else None, _number(get("margin")),
+                code, sheet.tenure or Tenure.COMBINED, int(population) if population is not None else None,
+                normalise(get("method")), int(sample) if sample is not None else None, _number(get("margin")),
             ))
         for key, index in columns.items():
             cell = _cell(row[index] if index < len(row) else None)

@@ -60,7 +60,7 @@ def test_the_published_workbook_is_imported_with_every_landlord_and_figure_as_pu
     assert _figure("L4240", "CH01_1", "lcho") == Decimal("194.2")  # "LCHO - "
     assert _figure("L4240", "CH01_1", "combined") == "[U]"  # "Combined - ": nothing to count
     survey = Survey.objects.get(landlord__code="L4240", tenure="lcra")
-    assert (survey.sample_or_census, survey.sample_size) == ("Sample", 1317)
+    assert (survey.population, survey.sample_or_census, survey.sample_size) == (20780, "Sample", 1317)
     assert survey.margin_of_error == Decimal("2.614")  # 2.61351957936848 in the cell
 
     assert _figure("LH4095", "TP01", "lcra") == Decimal("86.1")  # Anchor Hanover

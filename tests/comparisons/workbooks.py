@@ -23,7 +23,8 @@ PERCEPTION_WORDS = {
 LANDLORD_COLUMNS = ["Landlord name", "Landlord code", "Landlord type",
                     "Landlord group size (homes owned, LCRA and LCHO combined)",
                     "Landlord predominant region"]
-SURVEY_COLUMNS = ["Total sample size achieved", "Estimated margin of error achieved2 %", "Sample or census"]
+SURVEY_COLUMNS = ["Relevant\u00a0tenant population size", "Total sample size achieved",
+                   "Estimated margin of error achieved2 %", "Sample or census"]
 
 
 def perception_headings(codes):
@@ -102,7 +103,8 @@ def build(landlords, *, prefix="TSM24", header_row=3, drop_sheet=None, rename=No
                 continue
             row = [landlord["name"], landlord["code"], landlord["type"], landlord["size"], landlord["region"]]
             if survey:
-                row += [landlord["sample"], landlord["margin"], landlord["method"]]
+                row += [landlord.get("population", 5000), landlord["sample"], landlord["margin"],
+                        landlord["method"]]
             for heading in measure_headings:
                 row.append(_value(heading, cells))
             sheet.append(row)
