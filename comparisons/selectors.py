@@ -153,6 +153,8 @@ def households(*, tenure: str, year: int) -> dict[int, int]:
     separate: Counter[int] = Counter()
     combined: dict[int, int] = {}
     for landlord_id, survey_tenure, population in surveys.values_list("landlord_id", "tenure", "population"):
+        if population is None:
+            continue
         if survey_tenure == Tenure.COMBINED:
             combined[landlord_id] = population
         else:
