@@ -38,7 +38,10 @@ def upload(*, file: UploadedFile, by: User) -> TsmImport:
 
     require(can_import(by), REFUSAL)
     name = os.path.basename(file.name or "workbook.xlsx")
-    validate_upload(file, XLSX)  # too large, empty or not a workbook: said in plain words
+    try:
+        validate_upload(file, XLSX)  # too large, empty or not a workbook: said in plain words
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from error
     sha256 = TsmImport.hash_of(file)
     with transaction.atomic():
         tsm_import = TsmImport.objects.create(

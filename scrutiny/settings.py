@@ -321,6 +321,8 @@ ADMINISTRATION_PAGES = [
     ("Jargon list", "mysteryshop:jargon", "Words a document check marks, with plain alternatives."),
     ("Frameworks", "assessments:frameworks",
      "The frameworks panels assess the landlord against; import the landlord's own."),
+    ("The regulator's figures", "comparisons:imports",
+     "Import the Tenant Satisfaction Measures every landlord publishes, to compare with them."),
     ("Audit trail", "audit", "Who signed in, changed a role, exported data or downloaded personal data."),
     ("Failed background jobs", "failed-jobs",
      "Emails and reports that could not be sent or made, and trying them again."),
