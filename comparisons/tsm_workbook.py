@@ -309,6 +309,30 @@ def _not_included(book: Any, title: str, result: Workbook) -> None:
             })
 
 
+def _coverage(book: Any, title: str, result: Workbook) -> None:
+    """Landlords the coverage table lists but no data table has a row for: kept, with no figures,
+    so that every landlord the regulator names is known (three in 2024/25)."""
+    rows = book[title].iter_rows(values_only=True)
+    try:
+        _, header = _find_header(rows, title)
+    except ValidationError:
+        return
+    lowered = [normalise(h).lower() for h in header]
+    at_code, at_type = _column(lowered, "landlord code"), _column(lowered, "landlord type")
+    if at_code is None or at_type is None:
+        return
+    for row in rows:
+        name, code = normalise(row[0] if row else ""), normalise(row[at_code] if len(row) > at_code else "")
+        kind = _TYPES.get(normalise(row[at_type] if len(row) > at_type else "").upper())
+        if not name or not code or code in result.landlords or kind is None:
+            continue
+        result.landlords[code] = Landlord(code, name, kind, "", "")
+        result.not_included.append({
+            "sheet": title, "name": name, "code": code,
+            "note": "Listed in the coverage table, with no row in any table of figures.",
+        })
+
+
 def _describe(key: tuple[str, str]) -> str:
     measure, tenure = key
     return f"{measure.replace('_', ' part ')} ({Tenure(tenure).label})"
@@ -360,5 +384,7 @@ def _read_book(book: Any, file_name: str, progress: Callable[[int, str], None]) 
     for title in book.sheetnames:
         if "not_inc" in normalise(title).lower():
             _not_included(book, title, result)
+        elif "coverage" in normalise(title).lower():
+            _coverage(book, title, result)
     progress(90, "Read every sheet")
     return result

@@ -38,16 +38,20 @@ def test_the_published_workbook_is_imported_with_every_landlord_and_figure_as_pu
     assert tsm_import.sha256 == "452813cf25c62cb5f6af71fe2bd02d23be65fbd335415784c9199d0218806996"
     assert tsm_import.progress == 100
     # 353 rows of rented homes' surveys, 59 of shared owners', 2 combined, 359 of management
-    # information: 360 landlord codes in all.
-    assert Landlord.objects.count() == 360
+    # information: 360 landlord codes in all; the coverage table lists 363, three of them in no
+    # table of figures.
+    assert Landlord.objects.count() == 363
+    assert not Figure.objects.filter(landlord__code__in=["5092", "4743", "H1046"]).exists()
+    assert Landlord.objects.get(code="H1046").name == "The Abbeyfield Society"
     assert Survey.objects.count() == 353 + 59 + 2
     # 12 measures a rented or combined row, 9 a shared-ownership row, 22 a management row.
     assert Figure.objects.count() == 353 * 12 + 59 * 9 + 2 * 12 + 359 * 22
     summary = tsm_import.summary
-    assert summary["landlords"] == 360 and summary["skipped"] == []
+    assert summary["landlords"] == 363 and summary["skipped"] == []
     assert {(n["code"], n["sheet"]) for n in summary["not_included"]} == {
         ("41UB", "TSM25_Perception_Not_Inc"), ("00GL", "TSM25_Perception_Not_Inc"),
-        ("43UK", "TSM25_Man_Info_Not_Inc"),
+        ("43UK", "TSM25_Man_Info_Not_Inc"), ("5092", "Table_Coverage"), ("4743", "Table_Coverage"),
+        ("H1046", "Table_Coverage"),
     }
 
     a2dominion = Landlord.objects.get(code="L4240")
