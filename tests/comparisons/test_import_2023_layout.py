@@ -67,6 +67,18 @@ def test_a_2023_24_workbook_is_read_from_its_own_layout(admin, run_tasks):
         "TSM24_LCRA_Perception", "TSM24_LCHO_Perception", "TSM24_Management_Info"}
 
 
+def test_a_heading_without_its_code_is_found_by_the_data_dictionarys_field_name(admin, run_tasks):
+    data = build([MEADOW, RIVERSIDE], rename=(" (TP03)", ""), dictionary=[
+        ("TSM24_LCRA_Perception", "Proportion of respondents who report that they are satisfied with the "
+         "time taken to complete their most recent repair", "TP03_Satisfied_Calc_LCRA"),
+    ])
+
+    _import(admin, run_tasks, data)
+
+    assert _figure("L0001", "TP03") == Decimal("64")
+    assert _figure("17UC", "TP03") == Decimal("80")
+
+
 def test_a_corrected_edition_replaces_the_first_and_lists_what_changed(admin, run_tasks):
     first = _import(admin, run_tasks, build([MEADOW, RIVERSIDE]))
     corrected_meadow = {**MEADOW, "lcra": {**MEADOW["lcra"], "TP01": 72.0}}

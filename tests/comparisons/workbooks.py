@@ -72,16 +72,24 @@ LCHO = ["TP01", "TP05", "TP06", "TP07", "TP08", "TP09", "TP10", "TP11", "TP12"]
 
 
 def build(landlords, *, prefix="TSM24", header_row=3, drop_sheet=None, rename=None, extra_rows=(),
-          edition="Version 1.1 of this dataset was published in November 2024") -> bytes:
+          edition="Version 1.1 of this dataset was published in November 2024", dictionary=()) -> bytes:
     """A workbook of `landlords`: dicts of name, code, type, size, region, sample, margin, method and
     `lcra`, `lcho`, `management` mapping a heading's code to the cell's value (missing cells are 0).
 
-    rename=(old, new) rewrites headings; drop_sheet leaves a sheet out; extra_rows repeats landlords."""
+    rename=(old, new) rewrites headings; drop_sheet leaves a sheet out; extra_rows repeats landlords;
+    dictionary lists (table, column heading, data field name) for a Data Dictionary sheet."""
     book = Workbook()
     intro = book.active
     intro.title = "Introduction"
     intro.append(["Tenant Satisfaction Measures 2024 - Dataset"])
     intro.append([edition])
+    if dictionary:
+        sheet = book.create_sheet("Data Dictionary")
+        sheet.append(["Data Dictionary"])
+        sheet.append(["Go back to contents"])
+        sheet.append(["Table", "Column Heading", "Data Field Name"])
+        for row in dictionary:
+            sheet.append(list(row))
     sheets = [
         (f"{prefix}_LCRA_Perception", perception_headings(LCRA), "lcra", True),
         (f"{prefix}_LCHO_Perception", perception_headings(LCHO), "lcho", True),
