@@ -2,8 +2,7 @@
 preview and saves it. Each page passes axe-core, has one h1 and does not scroll sideways."""
 
 from comparisons.models import Figure, TsmImport
-from tests.comparisons.test_import_2023_layout import MEADOW, RIVERSIDE
-from tests.comparisons.workbooks import build
+from tests.comparisons.workbooks import MEADOW, RIVERSIDE, build
 from tests.factories.accounts import PASSWORD, UserFactory
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

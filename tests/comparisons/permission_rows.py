@@ -4,12 +4,10 @@ administrators only."""
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from comparisons.models import TsmImport
-from tests.comparisons.workbooks import build
+from tests.comparisons.workbooks import MEADOW, build
 from tests.permission_matrix import REDIRECT, Row, admins_only
 
 B = "/comparisons"
-MEADOW = {"name": "Meadow Homes", "code": "L0001", "type": "PRP", "size": "<5,000", "region": "North West",
-          "sample": 612, "margin": 3.9, "method": "Sample", "lcra": {}, "lcho": {}, "management": {}}
 
 
 def rows(people):

@@ -9,8 +9,7 @@ from openpyxl import Workbook
 
 from comparisons import services
 from comparisons.models import Figure, Landlord, TsmImport
-from tests.comparisons.test_import_2023_layout import MEADOW, RIVERSIDE
-from tests.comparisons.workbooks import build
+from tests.comparisons.workbooks import MEADOW, RIVERSIDE, build
 
 pytestmark = pytest.mark.django_db
 

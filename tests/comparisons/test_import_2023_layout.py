@@ -8,30 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from comparisons import services
 from comparisons.models import Figure, Landlord, Survey, TsmImport
-from tests.comparisons.workbooks import build
+from tests.comparisons.workbooks import MEADOW, RIVERSIDE, build
 
 pytestmark = pytest.mark.django_db
-
-ALL_MI = {"BS01": 99.1, "BS02": 100, "BS03": 98, "BS04": 97, "BS05": "[Z]", "NM01_1": 31.2, "NM01_2": 0.4,
-          "RP01": 2.5, "RP02_1": 81, "RP02_2": 95.5}
-COMPLAINTS = {f"{t}:{m}": "[U]" for t in ("LCRA", "LCHO", "Combined")
-              for m in ("CH01_1", "CH01_2", "CH02_1", "CH02_2")}
-MEADOW = {
-    "name": "Meadow Homes", "code": "L0001", "type": "PRP", "size": "<5,000", "region": "North West",
-    "sample": 612, "margin": 3.9, "method": "Sample",
-    "lcra": {"TP01": 71.3, "TP02": "[X]", "TP03": 64, "TP04": 70, "TP05": 75, "TP06": 60, "TP07": 66,
-             "TP08": 77, "TP09": 30.5, "TP10": "[S]", "TP11": 58, "TP12": 55},
-    "lcho": {"TP01": 48.2, "TP05": 60, "TP06": 40, "TP07": 45, "TP08": 61, "TP09": 22, "TP10": 50, "TP11": 44,
-             "TP12": 41},
-    "management": {**ALL_MI, **COMPLAINTS, "LCRA:CH01_1": 41.7},
-}
-RIVERSIDE = {
-    "name": "Riverside Borough Council", "code": "17UC", "type": "LARP", "size": "5,000-40,000",
-    "region": "Midlands", "sample": 1104, "margin": 2.9, "method": "Census",
-    "lcra": dict.fromkeys(MEADOW["lcra"], 80),
-    "management": {**ALL_MI, **COMPLAINTS, "LCRA:CH01_1": 12.25},
-}
-
 
 def _import(admin, run_tasks, data, name="2024_TSM_Full_Data_v1.1.xlsx"):
     tsm_import = run_tasks(services.upload, file=SimpleUploadedFile(name, data), by=admin)
@@ -110,3 +89,28 @@ def test_the_import_is_saved_all_or_nothing(admin, run_tasks, monkeypatch):
 
     assert not Figure.objects.exists() and not Landlord.objects.exists()
     assert TsmImport.objects.get(pk=tsm_import.pk).status == TsmImport.Status.APPLYING
+
+
+def test_the_preview_lists_what_was_found_and_each_row_left_out_with_why(admin, run_tasks):
+    odd = {**RIVERSIDE, "name": "Odd Trust", "code": "X9", "type": "ALMO"}
+    nameless_code = {**RIVERSIDE, "name": "No Code Homes", "code": None}
+    data = build([MEADOW, odd, nameless_code])
+    tsm_import = run_tasks(services.upload, file=SimpleUploadedFile("tsm.xlsx", data), by=admin)
+    tsm_import.refresh_from_db()
+
+    preview = services.preview(tsm_import=tsm_import, by=admin)
+
+    assert preview["year"] == "2023/24" and preview["landlords"] == 1
+    assert preview["measures"] == ["BS01", "BS02", "BS03", "BS04", "BS05", "CH01_1", "CH01_2", "CH02_1",
+                                   "CH02_2", "NM01_1", "NM01_2", "RP01", "RP02_1", "RP02_2", "TP01", "TP02",
+                                   "TP03", "TP04", "TP05", "TP06", "TP07", "TP08", "TP09", "TP10", "TP11",
+                                   "TP12"]
+    assert preview["skipped"] == [
+        'TSM24_LCRA_Perception, row 5: Odd Trust (X9) has landlord type "ALMO", which is neither PRP nor LA.',
+        'TSM24_LCRA_Perception, row 6: "No Code Homes" has no landlord code.',
+        'TSM24_Management_Info, row 5: Odd Trust (X9) has landlord type "ALMO", which is neither PRP nor LA.',
+        'TSM24_Management_Info, row 6: "No Code Homes" has no landlord code.',
+    ]
+    assert preview["columns_read"]["TSM24_LCRA_Perception"]["TP01 (Rented homes (LCRA))"].startswith(
+        "Proportion of respondents who report that they are satisfied with the service")
+    assert not Figure.objects.exists()

@@ -4,8 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from comparisons.models import Figure, TsmImport
-from tests.comparisons.test_import_2023_layout import MEADOW, RIVERSIDE
-from tests.comparisons.workbooks import build
+from tests.comparisons.workbooks import MEADOW, RIVERSIDE, build
 from tests.factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db

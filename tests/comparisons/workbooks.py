@@ -129,3 +129,25 @@ def _value(heading, cells):
                 not heading.startswith(("Number of respondents", "Did you")):
             return value
     return 0
+
+
+# Two landlords as the 2023/24 edition has them: a housing association and a council (LARP).
+ALL_MI = {"BS01": 99.1, "BS02": 100, "BS03": 98, "BS04": 97, "BS05": "[Z]", "NM01_1": 31.2, "NM01_2": 0.4,
+          "RP01": 2.5, "RP02_1": 81, "RP02_2": 95.5}
+COMPLAINTS = {f"{t}:{m}": "[U]" for t in ("LCRA", "LCHO", "Combined")
+              for m in ("CH01_1", "CH01_2", "CH02_1", "CH02_2")}
+MEADOW = {
+    "name": "Meadow Homes", "code": "L0001", "type": "PRP", "size": "<5,000", "region": "North West",
+    "sample": 612, "margin": 3.9, "method": "Sample",
+    "lcra": {"TP01": 71.3, "TP02": "[X]", "TP03": 64, "TP04": 70, "TP05": 75, "TP06": 60, "TP07": 66,
+             "TP08": 77, "TP09": 30.5, "TP10": "[S]", "TP11": 58, "TP12": 55},
+    "lcho": {"TP01": 48.2, "TP05": 60, "TP06": 40, "TP07": 45, "TP08": 61, "TP09": 22, "TP10": 50, "TP11": 44,
+             "TP12": 41},
+    "management": {**ALL_MI, **COMPLAINTS, "LCRA:CH01_1": 41.7},
+}
+RIVERSIDE = {
+    "name": "Riverside Borough Council", "code": "17UC", "type": "LARP", "size": "5,000-40,000",
+    "region": "Midlands", "sample": 1104, "margin": 2.9, "method": "Census",
+    "lcra": dict.fromkeys(MEADOW["lcra"], 80),
+    "management": {**ALL_MI, **COMPLAINTS, "LCRA:CH01_1": 12.25},
+}
