@@ -37,6 +37,14 @@ def test_a_file_that_is_not_a_workbook_is_refused_at_upload(admin, run_tasks):
     assert not TsmImport.objects.exists()
 
 
+def test_a_damaged_workbook_is_named_as_one_that_cannot_be_opened(admin, run_tasks):
+    data = build([MEADOW])
+
+    error = _failed_with(admin, run_tasks, data[: len(data) // 2])  # cut short, as a failed download
+
+    assert error.startswith("This file is not an Excel workbook (.xlsx) that can be opened.")
+
+
 def test_another_workbook_is_named_as_not_the_regulators(admin, run_tasks):
     book = Workbook()
     book.active.title = "Rent arrears"
