@@ -133,32 +133,48 @@ def _quarter(value: Decimal, spread: Spread, measure: Measure) -> int | None:
     return next((n for n, cut in enumerate(cuts, start=1) if value <= cut), 4)
 
 
+_ROW_FIELDS = ("landlord_id", "landlord__code", "landlord__name", "landlord__landlord_type",
+               "landlord__size_band", "landlord__region", "value", "no_figure")
+
+
 def figures(*, measure: str, tenure: str, years: Iterable[int]) -> dict[int, list[Row]]:
     """Every landlord's figure for a measure and tenure in each year, in one query."""
     rows: dict[int, list[Row]] = {year: [] for year in years}
     query = Figure.objects.filter(measure=measure, tenure=tenure, year__in=list(rows)).values_list(
-        "year", "landlord_id", "landlord__code", "landlord__name", "landlord__landlord_type",
-        "landlord__size_band", "landlord__region", "value", "no_figure").order_by("landlord__name")
+        "year", *_ROW_FIELDS).order_by("landlord__name")
     for year, *fields in query:
         rows[year].append(Row(*fields))
     return rows
 
 
-def households(*, tenure: str, year: int) -> dict[int, int]:
-    """Each landlord's households that year, from its surveys: for combined figures, its combined
-    survey's, or else its rented and shared-ownership surveys' added up."""
-    surveys = Survey.objects.filter(year=year, population__isnull=False)
-    if tenure != Tenure.COMBINED:
-        surveys = surveys.filter(tenure=tenure)
+@dataclass(frozen=True)
+class SurveyRow:
+    landlord_id: int
+    tenure: str
+    population: int | None
+    sample_or_census: str
+    sample_size: int | None
+    margin_of_error: Decimal | None
+
+
+def surveys(*, year: int) -> list[SurveyRow]:
+    """Every landlord's surveys that year, in one query."""
+    return [SurveyRow(*fields) for fields in Survey.objects.filter(year=year).values_list(
+        "landlord_id", "tenure", "population", "sample_or_census", "sample_size", "margin_of_error")]
+
+
+def households(rows: Iterable[SurveyRow], tenure: str) -> dict[int, int]:
+    """Each landlord's households, from its surveys: for combined figures, its combined survey's,
+    or else its rented and shared-ownership surveys' added up."""
     separate: Counter[int] = Counter()
     combined: dict[int, int] = {}
-    for landlord_id, survey_tenure, population in surveys.values_list("landlord_id", "tenure", "population"):
-        if population is None:
+    for survey in rows:
+        if survey.population is None or tenure not in (survey.tenure, Tenure.COMBINED):
             continue
-        if survey_tenure == Tenure.COMBINED:
-            combined[landlord_id] = population
+        if survey.tenure == Tenure.COMBINED:
+            combined[survey.landlord_id] = survey.population
         else:
-            separate[landlord_id] += population
+            separate[survey.landlord_id] += survey.population
     return {**separate, **combined}
 
 
@@ -177,12 +193,11 @@ def nearest_peers(landlord: Row, rows: Iterable[Row], sizes: dict[int, int],
     return sorted(others, key=distance)[:count]
 
 
-def _caveats(row: Row | None, measure: Measure, tenure: str, year: int, spread: Spread) -> list[str]:
+def _caveats(row: Row | None, measure: Measure, survey: SurveyRow | None, spread: Spread) -> list[str]:
     said = []
     if row is not None and row.value is None:
         said.append(f"No figure: {NoFigure(row.no_figure).label.lower()}.")
     if row is not None and measure.code.startswith("TP"):
-        survey = Survey.objects.filter(landlord_id=row.landlord_id, year=year, tenure=tenure).first()
         if survey is not None:
             method = survey.sample_or_census.lower() or "survey"
             words = f"From a {method}"
@@ -202,10 +217,35 @@ def _caveats(row: Row | None, measure: Measure, tenure: str, year: int, spread: 
 def compare(*, landlord: Landlord, measure: str, tenure: str, year: int,
             peer_codes: Iterable[str] | None = None) -> Comparison:
     """The national spread, the landlord's place in it and among its peers, its ten nearest peers
-    and the change on last year, for one measure, tenure and year (three queries, however many landlords)."""
-    definition = MEASURES[measure]
+    and the change on last year, for one measure, tenure and year (two queries, however many landlords)."""
     by_year = figures(measure=measure, tenure=tenure, years=[year, year - 1])
-    rows, last_year = by_year[year], by_year[year - 1]
+    return _compare(landlord, MEASURES[measure], tenure, year, by_year[year], by_year[year - 1],
+                    surveys(year=year), peer_codes)
+
+
+def compare_all(*, landlord: Landlord, year: int,
+                peer_codes: Iterable[str] | None = None) -> list[Comparison]:
+    """compare() for every measure and tenure the landlord has a figure for that year, in the
+    measures' order, in two queries however many measures and landlords."""
+    query = Figure.objects.filter(year__in=[year, year - 1]).values_list(
+        "measure", "tenure", "year", *_ROW_FIELDS).order_by("landlord__name")
+    grouped: dict[tuple[str, str], dict[int, list[Row]]] = {}
+    for measure, tenure, row_year, *fields in query:
+        grouped.setdefault((measure, tenure), {year: [], year - 1: []})[row_year].append(Row(*fields))
+    own = sorted(
+        (key for key, by_year in grouped.items()
+         if key[0] in MEASURES and any(r.landlord_id == landlord.pk for r in by_year[year])),
+        key=lambda key: (list(MEASURES).index(key[0]), Tenure.values.index(key[1])),
+    )
+    every_survey = surveys(year=year)
+    return [_compare(landlord, MEASURES[measure], tenure, year, grouped[(measure, tenure)][year],
+                     grouped[(measure, tenure)][year - 1], every_survey, peer_codes)
+            for measure, tenure in own]
+
+
+def _compare(landlord: Landlord, definition: Measure, tenure: str, year: int, rows: list[Row],
+             last_year: list[Row], every_survey: list[SurveyRow],
+             peer_codes: Iterable[str] | None) -> Comparison:
     own = next((r for r in rows if r.landlord_id == landlord.pk), None)
     national = spread_of(rows)
     if peer_codes is not None:
@@ -216,15 +256,15 @@ def compare(*, landlord: Landlord, measure: str, tenure: str, year: int,
                  and all(getattr(r, f) == getattr(landlord, f) for f in PEER_FIELDS)]
     peer_spread = spread_of(peers)
     value = own.value if own else None
-    sizes = households(tenure=tenure, year=year) if own else {}
+    survey = next((s for s in every_survey if s.landlord_id == landlord.pk and s.tenure == tenure), None)
     return Comparison(
         measure=definition, tenure=tenure, year=year, landlord=own,
         national=national, national_position=position_in(value, rows, national, definition, landlord.pk),
         peers=peers, peer_spread=peer_spread,
         peer_position=position_in(value, peers, peer_spread, definition, landlord.pk),
-        nearest=nearest_peers(own, rows, sizes) if own else [],
+        nearest=nearest_peers(own, rows, households(every_survey, tenure)) if own else [],
         change=_change(own, last_year, national, definition),
-        caveats=_caveats(own, definition, tenure, year, national),
+        caveats=_caveats(own, definition, survey, national),
     )
 
 

@@ -159,4 +159,16 @@ def test_the_query_count_does_not_grow_with_the_number_of_landlords(count_querie
 
     large = count_queries(selectors.compare, landlord=fern, measure="TP01", tenure="lcra", year=2024)
 
-    assert small == large == 3
+    assert small == large == 2
+
+
+def test_every_measure_of_a_landlord_at_once_matches_one_by_one_in_two_queries(count_queries):
+    fern = _make(measures=("TP01", "CH01_1"))["Fern"]
+
+    every = selectors.compare_all(landlord=fern, year=2024)
+
+    assert [(c.measure.code, c.tenure) for c in every] == [("TP01", "lcra"), ("CH01_1", "lcra")]
+    for comparison in every:
+        assert comparison == selectors.compare(
+            landlord=fern, measure=comparison.measure.code, tenure=comparison.tenure, year=2024)
+    assert count_queries(selectors.compare_all, landlord=fern, year=2024) == 2
