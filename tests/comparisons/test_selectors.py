@@ -172,3 +172,22 @@ def test_every_measure_of_a_landlord_at_once_matches_one_by_one_in_two_queries(c
         assert comparison == selectors.compare(
             landlord=fern, measure=comparison.measure.code, tenure=comparison.tenure, year=2024)
     assert count_queries(selectors.compare_all, landlord=fern, year=2024) == 2
+
+
+def test_the_quartiles_are_postgresqls_percentile_cont():
+    from django.db import connection
+
+    from tests.conftest import need_service
+
+    need_service(connection.vendor == "postgresql", "percentile_cont is PostgreSQL's: set DATABASE_URL")
+    fern = _make()["Fern"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY value) "
+            "FROM comparisons_figure WHERE measure = 'TP01' AND tenure = 'lcra' AND year = 2024 "
+            "AND value IS NOT NULL")
+        in_the_database = [Decimal(str(q)) for q in cursor.fetchone()[0]]
+
+    national = selectors.compare(landlord=fern, measure="TP01", tenure="lcra", year=2024).national
+
+    assert in_the_database == [national.lower_quartile, national.median, national.upper_quartile]
