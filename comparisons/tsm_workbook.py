@@ -257,7 +257,10 @@ def _read_sheet(book: Any, title: str, sheet: Sheet, dictionary: dict, result: W
             raise ValidationError(f"The sheet \"{title}\" has no \"Landlord {name}\" column.")
     seen: dict[str, int] = {}
     for number, row in enumerate(rows, start=header_number + 1):
-        get = lambda name, row=row: row[at[name]] if at[name] is not None and at[name] < len(row) else None  # noqa: E731
+        def get(column: str, row: tuple = row) -> Any:
+            index = at[column]
+            return row[index] if index is not None and index < len(row) else None
+
         name, code = normalise(row[0] if row else ""), normalise(get("code"))
         if not name and not code:
             continue
@@ -277,8 +280,7 @@ def _read_sheet(book: Any, title: str, sheet: Sheet, dictionary: dict, result: W
                 "which is neither PRP nor LA."
             )
             continue
-        known = result.landlords.get(code)
-        if known is None:
+        if code not in result.landlords:
             result.landlords[code] = Landlord(
                 code, name, kind, normalise(get("size")), normalise(get("region")))
         if sheet.kind == "perception" and at["method"] is not None:
@@ -288,11 +290,17 @@ def _read_sheet(book: Any, title: str, sheet: Sheet, dictionary: dict, result: W
                 normalise(get("method")), int(sample) if sample is not None else None, _number(get("margin")),
             ))
         for key, index in columns.items():
-            cell = _cell(row[index] if index < len(row) else None)
-            if cell is None:
+            value = row[index] if index < len(row) else None
+            cell = _cell(value)
+            if cell is not None:
+                result.figures[(code, *key)] = cell
+            elif value is None or not normalise(value):
                 result.empty_cells += 1
-                continue
-            result.figures[(code, *key)] = cell
+            else:
+                result.skipped.append(
+                    f"{title}, row {number}: {name} ({code}), {_describe(key)}: \"{normalise(value)}\" "
+                    "is neither a number nor one of the regulator's codes, so it is left out."
+                )
 
 
 def _not_included(book: Any, title: str, result: Workbook) -> None:

@@ -114,3 +114,17 @@ def test_the_preview_lists_what_was_found_and_each_row_left_out_with_why(admin, 
     assert preview["columns_read"]["TSM24_LCRA_Perception"]["TP01 (Rented homes (LCRA))"].startswith(
         "Proportion of respondents who report that they are satisfied with the service")
     assert not Figure.objects.exists()
+
+
+def test_a_cell_that_is_neither_a_number_nor_a_code_is_left_out_and_said(admin, run_tasks):
+    meadow = {**MEADOW, "lcra": {**MEADOW["lcra"], "TP04": "about 70"}}
+    tsm_import = run_tasks(services.upload, file=SimpleUploadedFile("tsm.xlsx", build([meadow])), by=admin)
+    tsm_import.refresh_from_db()
+
+    assert tsm_import.summary["skipped"] == [
+        'TSM24_LCRA_Perception, row 4: Meadow Homes (L0001), TP04 (Rented homes (LCRA)): "about 70" is '
+        "neither a number nor one of the regulator's codes, so it is left out."
+    ]
+    run_tasks(services.apply, tsm_import=tsm_import, by=admin)
+    assert not Figure.objects.filter(measure="TP04").exists()
+    assert Figure.objects.filter(measure="TP05").exists()
