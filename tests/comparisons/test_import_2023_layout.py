@@ -128,3 +128,17 @@ def test_a_cell_that_is_neither_a_number_nor_a_code_is_left_out_and_said(admin, 
     run_tasks(services.apply, tsm_import=tsm_import, by=admin)
     assert not Figure.objects.filter(measure="TP04").exists()
     assert Figure.objects.filter(measure="TP05").exists()
+
+
+def test_reading_reports_its_progress_sheet_by_sheet():
+    from io import BytesIO
+
+    from comparisons import tsm_workbook
+
+    said = []
+    tsm_workbook.read(BytesIO(build([MEADOW])), progress=lambda percent, note: said.append((percent, note)))
+
+    assert said == [
+        (10, "Reading the sheet TSM24_LCRA_Perception"), (36, "Reading the sheet TSM24_LCHO_Perception"),
+        (63, "Reading the sheet TSM24_Management_Info"), (90, "Read every sheet"),
+    ]
