@@ -142,3 +142,14 @@ def test_reading_reports_its_progress_sheet_by_sheet():
         (10, "Reading the sheet TSM24_LCRA_Perception"), (36, "Reading the sheet TSM24_LCHO_Perception"),
         (63, "Reading the sheet TSM24_Management_Info"), (90, "Read every sheet"),
     ]
+
+
+def test_an_earlier_year_imported_later_keeps_the_landlords_latest_details(admin, run_tasks):
+    _import(admin, run_tasks, build([MEADOW], prefix="TSM25", header_row=11), name="2025_TSM.xlsx")
+    earlier = {**MEADOW, "name": "Meadow Homes (old name)", "region": "North East"}
+
+    _import(admin, run_tasks, build([earlier]), name="2024_TSM.xlsx")
+
+    meadow = Landlord.objects.get(code="L0001")
+    assert (meadow.name, meadow.region, meadow.described_in_year) == ("Meadow Homes", "North West", 2024)
+    assert set(Figure.objects.values_list("year", flat=True)) == {2023, 2024}
