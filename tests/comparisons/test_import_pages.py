@@ -89,3 +89,20 @@ def test_no_one_but_an_administrator_may_save_the_figures(
 
     assert response.status_code == 403
     assert TsmImport.objects.get().status == "read" and not Figure.objects.exists()
+
+
+def test_saving_twice_from_two_open_pages_saves_once_and_says_so(
+        client, admin, django_capture_on_commit_callbacks):
+    client.force_login(admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        _upload(client, build([MEADOW]))
+    tsm_import = TsmImport.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/comparisons/imports/{tsm_import.pk}/apply/")
+    saved = list(Figure.objects.values_list("pk", flat=True))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/comparisons/imports/{tsm_import.pk}/apply/", follow=True)
+
+    assert "This import cannot be saved now: it is &quot;Saved&quot;." in response.content.decode()
+    assert list(Figure.objects.values_list("pk", flat=True)) == saved
