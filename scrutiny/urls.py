@@ -26,6 +26,7 @@ urlpatterns = [
     path("panels/", include("panels.urls")),
     path("reviews/", include("reviews.urls")),
     path("assessments/", include("assessments.urls")),
+    path("comparisons/", include("comparisons.urls")),
     path("mystery-shopping/", include("mysteryshop.urls")),
     path("recommendations/", include("recommendations.urls")),
     path("reports/", include("reports.urls")),

@@ -32,6 +32,7 @@ SLOW_FIRST = (
     "tests/deploy/",
     "tests/recommendations/test_demo_",
     "tests/test_types.py",
+    "tests/comparisons/test_import_published_workbook.py",
     "tests/scrutiny/test_sqlite_concurrency.py",
 )
 

@@ -42,8 +42,8 @@ def test_an_id_too_big_is_an_invalid_finding_on_a_recommendation(client, world):
 
 
 def _form_classes():
-    for app in ("accounts", "panels", "assessments", "reviews", "mysteryshop", "recommendations",
-                "reports", "scrutiny"):
+    for app in ("accounts", "panels", "assessments", "comparisons", "reviews", "mysteryshop",
+                "recommendations", "reports", "scrutiny"):
         package = import_module(app)
         for info in pkgutil.walk_packages(package.__path__, f"{app}."):
             if "migrations" in info.name or "tests" in info.name:

@@ -1,0 +1,59 @@
+"""The regulator's Tenant Satisfaction Measures: their codes, names, units and which way is better.
+
+A measure with parts (`RP02 (1)` and `RP02 (2)` in the workbook) is stored as `RP02_1` and
+`RP02_2`, the Data Dictionary's own spelling.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Measure:
+    code: str
+    name: str
+    unit: str  # "%" or "per 1,000 homes"
+    higher_is_better: bool = True
+
+
+def _satisfaction(code: str, name: str) -> Measure:
+    return Measure(code, name, "%")
+
+
+MEASURES: dict[str, Measure] = {m.code: m for m in [
+    _satisfaction("TP01", "Overall satisfaction"),
+    _satisfaction("TP02", "Satisfaction with repairs"),
+    _satisfaction("TP03", "Satisfaction with time taken to complete the most recent repair"),
+    _satisfaction("TP04", "Satisfaction that the home is well maintained"),
+    _satisfaction("TP05", "Satisfaction that the home is safe"),
+    _satisfaction("TP06", "Satisfaction that the landlord listens to tenants' views and acts on them"),
+    _satisfaction("TP07", "Satisfaction that the landlord keeps tenants informed about things that matter"),
+    _satisfaction("TP08", "Agreement that the landlord treats tenants fairly and with respect"),
+    _satisfaction("TP09", "Satisfaction with the landlord's approach to complaints"),
+    _satisfaction("TP10", "Satisfaction that communal areas are kept clean and well maintained"),
+    _satisfaction("TP11", "Satisfaction that the landlord makes a positive contribution to the area"),
+    _satisfaction("TP12", "Satisfaction with the landlord's approach to anti-social behaviour"),
+    Measure("BS01", "Homes with all required gas safety checks done", "%"),
+    Measure("BS02", "Homes with all required fire risk assessments done", "%"),
+    Measure("BS03", "Homes with all required asbestos surveys or re-inspections done", "%"),
+    Measure("BS04", "Homes with all required legionella risk assessments done", "%"),
+    Measure("BS05", "Homes with all required communal lift safety checks done", "%"),
+    Measure("RP01", "Homes that do not meet the Decent Homes Standard", "%", higher_is_better=False),
+    Measure("RP02_1", "Non-emergency repairs done within the landlord's target time", "%"),
+    Measure("RP02_2", "Emergency repairs done within the landlord's target time", "%"),
+    Measure("NM01_1", "Anti-social behaviour cases opened per 1,000 homes", "per 1,000 homes",
+            higher_is_better=False),
+    Measure("NM01_2", "Anti-social behaviour cases involving hate incidents per 1,000 homes",
+            "per 1,000 homes", higher_is_better=False),
+    Measure("CH01_1", "Stage one complaints per 1,000 homes", "per 1,000 homes", higher_is_better=False),
+    Measure("CH01_2", "Stage two complaints per 1,000 homes", "per 1,000 homes", higher_is_better=False),
+    Measure("CH02_1", "Stage one complaints answered within the Ombudsman's time", "%"),
+    Measure("CH02_2", "Stage two complaints answered within the Ombudsman's time", "%"),
+]}
+
+PERCEPTION = [f"TP{n:02d}" for n in range(1, 13)]
+# Shared owners are asked only these (TP02 to TP04 are about repairs, which they do themselves).
+PERCEPTION_LCHO = ["TP01", *[f"TP{n:02d}" for n in range(5, 13)]]
+# Safety, repairs and anti-social behaviour are reported once for all homes the landlord owns.
+ALL_HOMES = ["BS01", "BS02", "BS03", "BS04", "BS05", "RP01", "RP02_1", "RP02_2", "NM01_1", "NM01_2"]
+# Complaints are reported for rented homes, for shared ownership and combined.
+COMPLAINTS = ["CH01_1", "CH02_1", "CH01_2", "CH02_2"]

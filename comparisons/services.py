@@ -1,0 +1,234 @@
+"""Importing the regulator's published figures: upload, read in the worker, preview, apply.
+
+Reading and saving run in the Celery worker (comparisons/tasks.py) and record their progress on
+the import's row. Saving is one transaction: every figure of the file, or none.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from comparisons import tsm_workbook
+from comparisons.models import Figure, Landlord, Survey, TsmImport, reporting_year_label
+from comparisons.permissions import can_import
+from scrutiny.jobs import enqueue
+from scrutiny.permissions import require
+from scrutiny.uploads import prepare_upload, validate_upload
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+REFUSAL = "Only an administrator can import the regulator's figures."
+XLSX = frozenset({"xlsx"})
+# How many changed figures the summary lists one by one (the count is always exact).
+CHANGES_LISTED = 200
+
+
+def upload(*, file: UploadedFile, by: User) -> TsmImport:
+    """Keep an uploaded TSM workbook and ask the worker to read it."""
+    from comparisons.tasks import read_import
+
+    require(can_import(by), REFUSAL)
+    name = os.path.basename(file.name or "workbook.xlsx")
+    try:
+        validate_upload(file, XLSX)  # too large, empty or not a workbook: said in plain words
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from error
+    sha256 = TsmImport.hash_of(file)
+    with transaction.atomic():
+        tsm_import = TsmImport.objects.create(
+            file=prepare_upload(file, XLSX), file_name=name, sha256=sha256, uploaded_by=by,
+        )
+        enqueue(read_import, tsm_import.pk)
+    return tsm_import
+
+
+def _progress(tsm_import: TsmImport, percent: int, note: str) -> None:
+    # An update of its own, outside any transaction, so that the page sees it at once.
+    TsmImport.objects.filter(pk=tsm_import.pk).update(progress=percent, progress_note=note[:200])
+
+
+def _read_file(tsm_import: TsmImport) -> tsm_workbook.Workbook:
+    with tsm_import.file.open("rb") as handle:
+        return tsm_workbook.read(
+            handle, file_name=tsm_import.file_name,
+            progress=lambda percent, note: _progress(tsm_import, percent, note),
+        )
+
+
+def _same_file_applied(tsm_import: TsmImport) -> TsmImport | None:
+    return (TsmImport.objects.filter(sha256=tsm_import.sha256, status=TsmImport.Status.APPLIED)
+            .exclude(pk=tsm_import.pk).first())
+
+
+def _published(year: int, source: str) -> dict[tuple[str, str, str], tuple[Decimal | None, str]]:
+    """The figures already saved for a year from a source, keyed as the workbook reader keys them."""
+    figures = Figure.objects.filter(year=year, tsm_import__source=source)
+    return {
+        (code, measure, tenure): (value, no_figure)
+        for code, measure, tenure, value, no_figure in figures.values_list(
+            "landlord__code", "measure", "tenure", "value", "no_figure")
+    }
+
+
+def _shown(figure: tuple[Decimal | None, str] | None) -> str:
+    if figure is None:
+        return "none"
+    value, no_figure = figure
+    return f"[{no_figure}]" if value is None else f"{value.normalize():f}"
+
+
+def _changes(book: tsm_workbook.Workbook, source: str) -> dict[str, Any]:
+    """What saving this workbook would change in the figures already saved for its year."""
+    before = _published(book.year, source)
+    if not before:
+        return {"replaces": False, "count": 0, "listed": []}
+    changed = []
+    for key in sorted(set(before) | set(book.figures)):
+        old, new = before.get(key), book.figures.get(key)
+        if old != new:
+            changed.append({"landlord": key[0], "measure": key[1], "tenure": key[2],
+                            "was": _shown(old), "now": _shown(new)})
+    return {"replaces": True, "count": len(changed), "listed": changed[:CHANGES_LISTED]}
+
+
+def _summary(book: tsm_workbook.Workbook) -> dict[str, Any]:
+    kinds = Counter(no_figure or "number" for _, no_figure in book.figures.values())
+    measures = sorted({measure for _, measure, _ in book.figures})
+    return {
+        "year": reporting_year_label(book.year),
+        "landlords": len(book.landlords),
+        "measures": measures,
+        "figures": len(book.figures),
+        "figures_by_kind": dict(sorted(kinds.items())),
+        "columns_read": book.columns,
+        "skipped": book.skipped,
+        "not_included": book.not_included,
+        "empty_cells": book.empty_cells,
+    }
+
+
+def read(*, import_id: int) -> TsmImport | None:
+    """Read an uploaded workbook in the worker and record the preview (safe to run twice)."""
+    started = TsmImport.objects.filter(
+        pk=import_id, status__in=[TsmImport.Status.WAITING, TsmImport.Status.READING],
+    ).update(status=TsmImport.Status.READING, progress=5, progress_note="Opening the workbook")
+    if not started:
+        return None
+    tsm_import = TsmImport.objects.get(pk=import_id)
+    try:
+        book = _read_file(tsm_import)
+    except ValidationError as error:
+        tsm_import.status, tsm_import.error = TsmImport.Status.FAILED, " ".join(error.messages)
+        tsm_import.progress, tsm_import.progress_note = 100, "Could not be read"
+        tsm_import.save(update_fields=["status", "error", "progress", "progress_note"])
+        return tsm_import
+    summary = _summary(book)
+    same = _same_file_applied(tsm_import)
+    summary["same_file_as"] = same.pk if same else None
+    nothing = {"replaces": False, "count": 0, "listed": []}
+    summary["changes"] = nothing if same else _changes(book, tsm_import.source)
+    tsm_import.reporting_year, tsm_import.edition, tsm_import.summary = book.year, book.edition, summary
+    tsm_import.status, tsm_import.progress, tsm_import.progress_note = TsmImport.Status.READ, 100, "Read"
+    tsm_import.save(update_fields=["reporting_year", "edition", "summary", "status", "progress",
+                                   "progress_note"])
+    return tsm_import
+
+
+def preview(*, tsm_import: TsmImport, by: User) -> dict[str, Any]:
+    """What the file holds and what applying it would change, as read by the worker."""
+    require(can_import(by), REFUSAL)
+    if tsm_import.status == TsmImport.Status.FAILED:
+        raise ValidationError(tsm_import.error)
+    if tsm_import.status in (TsmImport.Status.WAITING, TsmImport.Status.READING):
+        raise ValidationError("The file is still being read. Wait a moment and look again.")
+    return tsm_import.summary
+
+
+def apply(*, tsm_import: TsmImport, by: User) -> TsmImport:
+    """Ask the worker to save a read workbook's figures; the same file twice changes nothing."""
+    from comparisons.tasks import apply_import
+
+    require(can_import(by), REFUSAL)
+    if tsm_import.status != TsmImport.Status.READ:
+        raise ValidationError(
+            f"This import cannot be saved now: it is \"{tsm_import.get_status_display()}\".")
+    with transaction.atomic():
+        if _same_file_applied(tsm_import):
+            tsm_import.status, tsm_import.progress_note = TsmImport.Status.UNCHANGED, "Already imported"
+            tsm_import.save(update_fields=["status", "progress_note"])
+            return tsm_import
+        tsm_import.status, tsm_import.progress, tsm_import.progress_note = (
+            TsmImport.Status.APPLYING, 0, "Waiting to be saved")
+        tsm_import.save(update_fields=["status", "progress", "progress_note"])
+        enqueue(apply_import, tsm_import.pk)
+    return tsm_import
+
+
+def save(*, import_id: int) -> TsmImport | None:
+    """Save every figure of an import in one transaction, replacing its year's (safe to run twice)."""
+    tsm_import = TsmImport.objects.filter(pk=import_id, status=TsmImport.Status.APPLYING).first()
+    if tsm_import is None:
+        return None
+    try:
+        book = _read_file(tsm_import)
+    except ValidationError as error:  # the file changed on disc since it was read: say so
+        TsmImport.objects.filter(pk=import_id).update(
+            status=TsmImport.Status.FAILED, error=" ".join(error.messages), progress_note="Could not be read")
+        return None
+    _progress(tsm_import, 92, "Saving the figures")
+    with transaction.atomic():
+        tsm_import = TsmImport.objects.select_for_update().get(pk=import_id)
+        if tsm_import.status != TsmImport.Status.APPLYING:
+            return None
+        changes = _changes(book, tsm_import.source)
+        landlords = _save_landlords(book)
+        Figure.objects.filter(year=book.year, tsm_import__source=tsm_import.source).delete()
+        Survey.objects.filter(year=book.year, tsm_import__source=tsm_import.source).delete()
+        Figure.objects.bulk_create([
+            Figure(landlord_id=landlords[code], measure=measure, tenure=tenure, year=book.year,
+                   value=value, no_figure=no_figure, tsm_import=tsm_import)
+            for (code, measure, tenure), (value, no_figure) in book.figures.items()
+        ], batch_size=2000)
+        Survey.objects.bulk_create([
+            Survey(landlord_id=landlords[s.code], year=book.year, tenure=s.tenure, population=s.population,
+                   sample_or_census=s.sample_or_census[:20], sample_size=s.sample_size,
+                   margin_of_error=s.margin_of_error, tsm_import=tsm_import)
+            for s in book.surveys
+        ], batch_size=2000)
+        TsmImport.objects.filter(reporting_year=book.year, source=tsm_import.source,
+                                 status=TsmImport.Status.APPLIED).update(
+            status=TsmImport.Status.REPLACED)
+        tsm_import.summary = {**tsm_import.summary, "changes": changes}
+        tsm_import.status, tsm_import.applied_at = TsmImport.Status.APPLIED, timezone.now()
+        tsm_import.progress, tsm_import.progress_note = 100, "Saved"
+        tsm_import.save()
+    return tsm_import
+
+
+def _save_landlords(book: tsm_workbook.Workbook) -> dict[str, int]:
+    """Add the landlords not seen before and update those this year describes: code -> id."""
+    existing = {landlord.code: landlord for landlord in Landlord.objects.filter(code__in=book.landlords)}
+    new, changed = [], []
+    for code, row in book.landlords.items():
+        landlord = existing.get(code)
+        if landlord is None:
+            new.append(Landlord(code=code, name=row.name, landlord_type=row.landlord_type,
+                                size_band=row.size_band, region=row.region, described_in_year=book.year))
+        elif landlord.described_in_year <= book.year:  # an older year does not overwrite a newer
+            landlord.name, landlord.landlord_type = row.name, row.landlord_type
+            landlord.size_band, landlord.region = row.size_band, row.region
+            landlord.described_in_year = book.year
+            changed.append(landlord)
+    Landlord.objects.bulk_create(new, batch_size=1000)
+    Landlord.objects.bulk_update(changed, ["name", "landlord_type", "size_band", "region",
+                                           "described_in_year"], batch_size=1000)
+    return dict(Landlord.objects.filter(code__in=book.landlords).values_list("code", "pk"))

@@ -1,0 +1,31 @@
+from celery import shared_task
+
+from comparisons import services
+from comparisons.models import TsmImport
+from scrutiny.failed_jobs import by_first_argument, describes
+
+
+@shared_task(acks_late=True)
+def read_import(import_id):
+    """Read an uploaded workbook and record what it holds (safe to run twice)."""
+    services.read(import_id=import_id)
+
+
+@shared_task(acks_late=True)
+def apply_import(import_id):
+    """Save an import's figures in one transaction (safe to run twice)."""
+    services.save(import_id=import_id)
+
+
+def _say(tsm_import):
+    return f"The file \"{tsm_import.file_name}\""
+
+
+@describes(read_import, "Reading the regulator's figures")
+def _about_reading(jobs):
+    return by_first_argument(jobs, TsmImport.objects.all(), _say, "The import has since been deleted.")
+
+
+@describes(apply_import, "Saving the regulator's figures")
+def _about_saving(jobs):
+    return by_first_argument(jobs, TsmImport.objects.all(), _say, "The import has since been deleted.")

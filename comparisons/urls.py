@@ -1,0 +1,12 @@
+from django.urls import path
+
+from comparisons import views
+
+app_name = "comparisons"
+
+urlpatterns = [
+    path("imports/", views.imports, name="imports"),
+    path("imports/<int:pk>/", views.import_page, name="import"),
+    path("imports/<int:pk>/status/", views.import_status, name="import-status"),
+    path("imports/<int:pk>/apply/", views.apply_import, name="apply-import"),
+]

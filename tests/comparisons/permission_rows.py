@@ -1,0 +1,27 @@
+"""Every comparisons URL against every role: importing the regulator's figures is for
+administrators only."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from comparisons.models import TsmImport
+from tests.comparisons.workbooks import MEADOW, build
+from tests.permission_matrix import REDIRECT, Row, admins_only
+
+B = "/comparisons"
+
+
+def rows(people):
+    def read_import(role):
+        made = TsmImport.objects.create(file_name=f"{role}.xlsx", sha256=role.ljust(64, "0"),
+                                        status=TsmImport.Status.READ, reporting_year=2023)
+        return f"{B}/imports/{made.pk}/apply/"
+
+    shown = TsmImport.objects.create(file_name="shown.xlsx", sha256="1" * 64, status=TsmImport.Status.READ)
+    return [
+        Row("comparisons:imports", f"{B}/imports/", admins_only()),
+        Row("comparisons:imports", f"{B}/imports/", admins_only(REDIRECT), method="post",
+            data=lambda role: {"file": SimpleUploadedFile("tsm.xlsx", build([MEADOW]))}),
+        Row("comparisons:import", f"{B}/imports/{shown.pk}/", admins_only()),
+        Row("comparisons:import-status", f"{B}/imports/{shown.pk}/status/", admins_only()),
+        Row("comparisons:apply-import", read_import, admins_only(REDIRECT), method="post"),
+    ]
