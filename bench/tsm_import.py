@@ -2,8 +2,8 @@
 read and previewed, then saved in one transaction. `python -m bench.tsm_import` migrates a fresh
 database (SQLite in a temporary folder, or BENCH_TSM_DATABASE_URL, e.g. a PostgreSQL database
 of its own), then imports in a fresh process and prints the seconds for each step, the CPU time,
-the load average and the process's peak memory. The workbook is read from TSM_DATA_DIR, or
-from ../shared/data/tsm beside the repository.
+the load average and the process's peak memory. The workbook is the published one kept in
+comparisons/data.
 
 bench/measures/tsm_import.py runs it as part of `make bench`. Targets: under 60 s, under 500 MB.
 """
@@ -25,7 +25,7 @@ WORKBOOK = "2025_TSM_Full_Data_v1.0_FINAL.xlsx"
 
 
 def workbook() -> Path:
-    return Path(os.environ.get("TSM_DATA_DIR") or REPO.parent / "shared" / "data" / "tsm") / WORKBOOK
+    return REPO / "comparisons" / "data" / WORKBOOK
 
 
 def _django(database_url: str, media: str) -> None:

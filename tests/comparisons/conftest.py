@@ -1,10 +1,8 @@
-import os
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
-from tests.conftest import need_service
 from tests.factories.accounts import UserFactory
 
 WORKBOOK = "2025_TSM_Full_Data_v1.0_FINAL.xlsx"
@@ -12,11 +10,9 @@ WORKBOOK = "2025_TSM_Full_Data_v1.0_FINAL.xlsx"
 
 @pytest.fixture
 def published_workbook() -> Path:
-    """The regulator's 2024/25 workbook, kept beside the repository (TSM_DATA_DIR to look elsewhere)."""
-    beside_repository = Path(settings.BASE_DIR).parent / "shared" / "data" / "tsm"
-    folder = Path(os.environ.get("TSM_DATA_DIR") or beside_repository)
-    path = folder / WORKBOOK
-    need_service(path.exists(), f"The regulator's workbook is not at {path}: set TSM_DATA_DIR to its folder")
+    """The regulator's 2024/25 workbook as published, kept in the repository (comparisons/data)."""
+    path = Path(settings.BASE_DIR) / "comparisons" / "data" / WORKBOOK
+    assert path.exists(), f"The regulator's workbook is missing from {path}"
     return path
 
 
