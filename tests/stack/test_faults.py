@@ -51,7 +51,9 @@ def send_marker(broker_url, queue):
     """Queue Celery's own do-nothing task; its id, to find in the worker's log."""
     from celery import Celery
 
-    app = Celery()
+    # Not made the current app: the tests' shared tasks would follow it, losing the project's
+    # settings (eager tasks) for every later test in this process.
+    app = Celery(set_as_current=False)
     # Celery prefers CELERY_BROKER_URL from the environment (the tests' shared Redis) to an app's
     # own setting: the connection is named here.
     with app.connection_for_write(broker_url) as connection:
