@@ -60,8 +60,8 @@ def test_the_development_server_keeps_no_connection_after_its_requests():
             assert list(pool.map(health, range(16))) == [200] * 16  # each on a thread of its own
 
         # Each thread closes its connection just after its response is sent, so the count falls to
-        # 0 soon after; on a busy machine "soon" can be seconds. A kept connection never goes (its
-        # thread is gone), so waiting up to 20 s (a third of the 60 s they were kept) fails only when they are kept.
+        # 0 soon after; on a busy machine "soon" can be seconds. Kept connections stayed 60 s, so
+        # waiting up to 20 s returns as soon as they close and fails only when they are kept.
         assert _wait_until(lambda: _other_connections() == 0, 20), f"{_other_connections()} kept"
     finally:
         server.terminate()
