@@ -81,7 +81,8 @@ def remind_approvers(*, year: int, by: User) -> AnnualReport:
 def send_approval_reminder(*, year: int) -> int:
     """Tell each approver the reminder asked for and not sent yet (safe to run twice)."""
     with transaction.atomic():
-        record = AnnualReport.objects.select_for_update(of=("self",)).select_related("reminded_by").get(year=year)
+        rows = AnnualReport.objects.select_for_update(of=("self",)).select_related("reminded_by")
+        record = rows.get(year=year)
         sent_already = record.reminder_sent_at and record.reminder_sent_at >= record.reminded_at
         if record.reminded_at is None or sent_already:
             return 0
