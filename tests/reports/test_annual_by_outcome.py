@@ -223,3 +223,30 @@ def test_the_report_makes_the_same_queries_for_few_figures_or_many(world, scotla
     selectors.annual_report(year=world.year)
     large = count_queries(selectors.annual_report, year=world.year)
     assert small == large
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+def test_the_pdf_names_every_outcome_with_figures_averages_and_the_panels_words(world, scotland, large_print):
+    from reports import makers
+    from reports.models import Kind, ReportRequest
+    from tests.reports.pdf_checks import assert_accessible
+
+    _figure("13", world.year, "92.4", target="90", average="90.1")
+    _figure("13", world.year - 1, "89.0")
+    _figure("12", world.year, "9.5", average="8.0")
+    _figure("23", world.year, "40")  # no average entered: no position is made up
+    _words(world.year, f"outcome-{_outcome('3').pk}", "Tenants told us the panel is easy to join.")
+    made = makers.make(ReportRequest(kind=Kind.ANNUAL, requested_by=world.manager,
+                                     parameters={"year": world.year, "large_print": large_print}))
+
+    title = f"Annual Report to Tenants {year_of(world.year).label}"
+    _, text, found = assert_accessible(made.content, title=title, max_pages=60)
+    flat = " ".join(text.split())
+    for outcome in CHARTER_OUTCOMES:
+        assert f"Outcome {outcome}" in flat, outcome
+    assert "90.1%" in flat and "Better than the average".lower() in flat.lower()
+    assert "8 days" in flat and "worse than the average" in flat.lower()
+    assert "No average to compare with" in flat
+    assert "Tenants told us the panel is easy to join." in flat
+    assert "There are no figures for this outcome" in flat
+    assert any(alt.startswith("Scottish Social Housing Charter: percentage measures") for alt in found.alts)
