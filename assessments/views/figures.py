@@ -14,12 +14,18 @@ from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
 
-def _year(request, framework) -> int:
-    years = selectors.indicator_years(framework=framework)
-    try:
-        return int(request.GET.get("year"))
-    except (TypeError, ValueError):
-        return years[0] if years else selectors.default_year()
+def _year(request, framework) -> tuple[int, str]:
+    """The year asked for, or the latest with figures and a message saying why the one asked was not shown."""
+    allowed = selectors.figure_years()
+    asked = request.GET.get("year")
+    if asked is None:
+        years = selectors.indicator_years(framework=framework)
+        return (years[0] if years else selectors.default_year()), ""
+    if asked.strip().isdigit() and int(asked) in allowed:
+        return int(asked), ""
+    return selectors.default_year(), (
+        f"Choose a year between {selectors.year_label(allowed[-1])} and {selectors.year_label(allowed[0])}."
+    )
 
 
 def figure_charts(rows: list[selectors.IndicatorRow], year: int) -> list[charts.Chart]:
@@ -35,7 +41,7 @@ def figure_charts(rows: list[selectors.IndicatorRow], year: int) -> list[charts.
                 title=f"Figures in {unit or 'numbers'}: {selectors.year_label(year)} and the year before",
                 description="Each indicator's figure this year beside last year's and its target. "
                 "For some indicators a lower figure is better: the table below says which.",
-                labels=[r.indicator.code for r in items],
+                labels=[charts.short_label(r.indicator.title) for r in items],
                 series={
                     selectors.year_label(year - 1): [r.previous for r in items],
                     selectors.year_label(year): [r.value for r in items],
@@ -52,7 +58,7 @@ def figure_charts(rows: list[selectors.IndicatorRow], year: int) -> list[charts.
 def figures(request, pk):
     framework = get_object_or_404(Framework, pk=pk)
     require(permissions.can_view_figures(request.user))
-    year = _year(request, framework)
+    year, year_error = _year(request, framework)
     rows = selectors.indicator_table(framework=framework, year=year)
     return render(
         request,
@@ -62,7 +68,8 @@ def figures(request, pk):
             "rows": rows,
             "year": year,
             "year_label": selectors.year_label(year),
-            "years": selectors.indicator_years(framework=framework),
+            "years": selectors.figure_years(),
+            "year_error": year_error,
             "charts": figure_charts(rows, year),
             "can_enter": permissions.can_enter_figures(request.user),
         },
@@ -73,7 +80,7 @@ def figures(request, pk):
 def edit_figure(request, pk, year):
     indicator = get_object_or_404(Indicator.objects.select_related("framework"), pk=pk)
     require(permissions.can_enter_figures(request.user), "Only staff can enter performance figures.")
-    if not 1990 <= year <= 2100:
+    if year not in selectors.figure_years():
         raise Http404("No such year.")
     saved = IndicatorValue.objects.filter(indicator=indicator, year=year).first()
     initial = {}

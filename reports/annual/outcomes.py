@@ -20,7 +20,6 @@ from scrutiny.models import Country, SiteSettings
 from scrutiny.wording import with_unit
 
 CHARTED = 12  # percentage measures drawn in one chart; the tables have every measure
-LABEL_LENGTH = 36  # a bar's label, cut at a word; the table under the chart names it in full
 FRAMEWORK_FOR_COUNTRY = {
     Country.SCOTLAND: "scottish-social-housing-charter-2022",
     Country.ENGLAND: "tenant-satisfaction-measures",
@@ -30,14 +29,6 @@ FRAMEWORK_FOR_COUNTRY = {
 def outcome_key(outcome_id: int) -> str:
     """The key the panel's words on an outcome are saved under."""
     return f"outcome-{outcome_id}"
-
-
-def short_label(title: str, length: int = LABEL_LENGTH) -> str:
-    """A measure's name cut at a word to fit beside a bar."""
-    if len(title) <= length:
-        return title
-    cut = title[: length - 1].rsplit(" ", 1)[0].rstrip(",;:")
-    return cut + "…"
 
 
 @dataclass
@@ -184,7 +175,7 @@ def _chart(part: FrameworkPart, year: Year) -> charts.Chart | None:
             f"For each measure, this year's figure, last year's and the target. "
             f"{sum(m.met_target is True for m in shown)} of {len(shown)} shown met their target."
         ),
-        labels=[short_label(m.indicator.title) for m in shown],
+        labels=[charts.short_label(m.indicator.title) for m in shown],
         series={
             year.label: [_number(m.value) for m in shown],
             year.previous_label: [_number(m.previous) for m in shown],
