@@ -45,10 +45,13 @@ def assessment(request, year):
     """The panel's assessment for the year: each section's text, and approving it."""
     year = _year(year)
     record, texts = selectors.assessment(year=year)
-    sections = [{"key": key, "title": title, "text": texts.get(key)} for key, title in _sections(year, texts)]
+    report = selectors.annual_report(year=year)
+    sections = [
+        {"key": key, "title": title, "text": texts.get(key)} for key, title in _sections(year, report)
+    ]
     return render(request, "reports/assessment.html", {
         "year": year_of(year), "record": record, "sections": sections,
-        "words_only": words_only(selectors.annual_report(year=year)),
+        "words_only": words_only(report),
         "can_write": permissions.can_write_assessment(request.user),
         "can_approve": permissions.can_approve_assessment(request.user),
         "can_publish": permissions.can_publish(request.user),
@@ -56,11 +59,11 @@ def assessment(request, year):
     })
 
 
-def _sections(year: int, texts: dict) -> list[tuple[str, str]]:
+def _sections(year: int, report: dict) -> list[tuple[str, str]]:
     """The sections and outcomes the panel may write on: the year's, and any it already wrote on."""
     found = assessable_sections(year)
     known = {key for key, _ in found}
-    kept = [s for s in selectors.annual_report(year=year)["sections"] if s.key.startswith("kept-")]
+    kept = [s for s in report["sections"] if s.key.startswith("kept-")]
     return found + [(s.key[len("kept-"):], s.title) for s in kept if s.key[len("kept-"):] not in known]
 
 
@@ -97,7 +100,7 @@ def assessment_edit(request, year, section):
     year = _year(year)
     require(permissions.can_write_assessment(request.user), permissions.REFUSALS["write"])
     _, texts = selectors.assessment(year=year)
-    titles = dict(_sections(year, texts))
+    titles = dict(_sections(year, selectors.annual_report(year=year)))
     if section not in titles:
         raise Http404("There is no such section.")
     current = texts.get(section)
