@@ -19,11 +19,13 @@ def _number(value) -> float | None:
     return None if value is None else float(value)
 
 
-def indicators(year: Year) -> Section:
+def indicators(year: Year) -> Section | None:
     """The framework's outcomes in their groups, each with its figures and the panel's words."""
     record = AnnualReport.objects.filter(year=year.start_year).first()
     texts = dict(record.sections.values_list("section", "text")) if record else {}
     parts = outcomes.framework_parts(year, texts)
+    if not parts:
+        return None  # no framework for the country and no figures: the panel's words are kept apart
     measures = [m for part in parts for m in part.measures]
     met = sum(m.met_target is True for m in measures)
     judged = met + sum(m.met_target is False for m in measures)

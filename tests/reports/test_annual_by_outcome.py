@@ -250,3 +250,17 @@ def test_the_pdf_names_every_outcome_with_figures_averages_and_the_panels_words(
     assert "Tenants told us the panel is easy to join." in flat
     assert "There are no figures for this outcome" in flat
     assert any(alt.startswith("Scottish Social Housing Charter: percentage measures") for alt in found.alts)
+
+
+def test_without_a_framework_or_figures_the_panels_words_on_performance_are_kept(client, world):
+    site = SiteSettings.load()
+    site.country = "wales"
+    site.save()
+    _words(world.year, "performance", "We have no figures yet, but tenants say repairs are slow.")
+    client.force_login(world.member)
+
+    page = client.get(f"/reports/annual/{world.year}/").content.decode()
+
+    assert "We have no figures yet, but tenants say repairs are slow." in page
+    assert "How we performed, outcome by outcome" in page
+    assert "There are no figures for this part of the report this year." in page
