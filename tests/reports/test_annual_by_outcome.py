@@ -264,3 +264,20 @@ def test_without_a_framework_or_figures_the_panels_words_on_performance_are_kept
     assert "We have no figures yet, but tenants say repairs are slow." in page
     assert "How we performed, outcome by outcome" in page
     assert "There are no figures for this part of the report this year." in page
+
+
+def test_the_page_makes_the_same_queries_for_few_figures_or_many(client, world, scotland, count_queries):
+    client.force_login(world.member)
+    _figure("7", world.year, "90", average="88")
+    _words(world.year, f"outcome-{_outcome('6').pk}", "Words on one outcome.")
+    page = f"/reports/annual/{world.year}/"
+    client.get(page)
+    small = count_queries(client.get, page)
+    for code in ("11", "12", "13", "16", "23"):
+        _figure(code, world.year, "80", average="70")
+        _figure(code, world.year - 1, "75")
+    for code in ("1", "2", "3", "4", "5"):
+        _words(world.year, f"outcome-{_outcome(code).pk}", "Words on this outcome.")
+    client.get(page)
+    large = count_queries(client.get, page)
+    assert small == large
