@@ -134,6 +134,9 @@ CHARTER = {
     # Charter report card for 2022/23 (ARC_REPORT_CARD_URL). Only these were checked; the
     # landlord imports others. The same card also numbers a new gas safety indicator "11", which
     # clashes with emergency repairs, so that one is not seeded.
+    # Each indicator under the outcome the regulator's Annual Return on the Charter lists it
+    # under: housing quality (4), repairs (5), and adaptations under tenancy sustainment (11).
+    "indicator_outcomes": {"7": "4", "11": "5", "12": "5", "13": "5", "16": "5", "23": "11"},
     "indicators": [
         ("7", "Percentage of stock meeting the Scottish Housing Quality Standard", "%", True),
         ("11", "Average length of time taken to complete emergency repairs", "hours", False),
@@ -168,7 +171,30 @@ TSM = {
     "source_url": TSM_URL,
     "description": "The 22 measures every registered provider in England collects and publishes each year: "
     "12 from a tenant perception survey (TP01 to TP12) and 10 from management information.",
-    "standards": [],
+    # The regulator groups the 22 measures under these themes (Tenant Satisfaction Measures
+    # Standard, April 2023); the Annual Report to Tenants reports the figures theme by theme.
+    "standards": [
+        (
+            "T",
+            "Tenant Satisfaction Measures themes",
+            [
+                ("T1", "Overall satisfaction", ""),
+                ("T2", "Keeping properties in good repair", ""),
+                ("T3", "Maintaining building safety", ""),
+                ("T4", "Respectful and helpful engagement", ""),
+                ("T5", "Effective handling of complaints", ""),
+                ("T6", "Responsible neighbourhood management", ""),
+            ],
+        ),
+    ],
+    "indicator_outcomes": {
+        "TP01": "T1",
+        **dict.fromkeys(["TP02", "TP03", "TP04", "RP01", "RP02"], "T2"),
+        **dict.fromkeys(["TP05", "BS01", "BS02", "BS03", "BS04", "BS05"], "T3"),
+        **dict.fromkeys(["TP06", "TP07", "TP08"], "T4"),
+        **dict.fromkeys(["TP09", "CH01", "CH02"], "T5"),
+        **dict.fromkeys(["TP10", "TP11", "TP12", "NM01"], "T6"),
+    },
     "indicators": [
         ("TP01", "Overall satisfaction", "%", True),
         ("TP02", "Satisfaction with repairs", "%", True),
@@ -474,3 +500,21 @@ def seed(framework_model, standard_model, outcome_model, indicator_model):
                 code=i_code,
                 defaults={"title": i_title, "unit": unit, "higher_is_better": higher, "position": i_pos},
             )
+
+
+def link_indicators(framework_model, outcome_model, indicator_model) -> int:
+    """Put each published indicator under its outcome (safe to run twice); returns how many moved."""
+    linked = 0
+    for data in PUBLISHED:
+        mapping = data.get("indicator_outcomes", {})
+        framework = framework_model.objects.filter(code=data["code"]).first()
+        if framework is None or not mapping:
+            continue
+        outcomes = {o.code: o for o in outcome_model.objects.filter(framework=framework)}
+        for indicator in indicator_model.objects.filter(framework=framework, code__in=list(mapping)):
+            outcome = outcomes.get(mapping[indicator.code])
+            if outcome is not None and indicator.outcome_id != outcome.pk:
+                indicator.outcome = outcome
+                indicator.save(update_fields=["outcome"])
+                linked += 1
+    return linked

@@ -442,6 +442,14 @@ def default_year() -> int:
     return today.year - 1 if today.month >= 4 else today.year - 2
 
 
+FIRST_FIGURE_YEAR = 2000  # earlier than any landlord's published figures
+
+
+def figure_years() -> list[int]:
+    """The years figures may be entered for, newest first: from 2000/01 to next year."""
+    return list(range(default_year() + 1, FIRST_FIGURE_YEAR - 1, -1))
+
+
 def year_label(year: int) -> str:
     return f"{year}/{str(year + 1)[-2:]}"
 

@@ -26,9 +26,10 @@ def save_section(
 ) -> AssessmentSection:
     """Save the panel's words on a section; refuse if someone else saved it after `version` was read."""
     require(permissions.can_write_assessment(by), permissions.REFUSALS["write"])
-    if section not in dict(assessable_sections()):
-        raise ValidationError("There is no such section in the annual report.")
     record, _ = AnnualReport.objects.get_or_create(year=year)
+    written = AssessmentSection.objects.filter(annual_report=record, section=section).exists()
+    if not written and section not in dict(assessable_sections(year)):
+        raise ValidationError("There is no such section in the annual report.")
     record = AnnualReport.objects.select_for_update().get(pk=record.pk)
     current = AssessmentSection.objects.filter(annual_report=record, section=section).first()
     if current is None:

@@ -231,6 +231,13 @@ def _fill_series(labels: Sequence[str], series: dict[str, Sequence[Number]]) -> 
     return fill
 
 
+def short_label(title: str, length: int = 36) -> str:
+    """A long name cut at a word to fit beside a bar (the page's own table names it in full)."""
+    if len(title) <= length:
+        return title
+    return title[: length - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 @_kept
 def bar(*, title: str, description: str, labels: Sequence[str], series: dict[str, Sequence[Number]],
         unit: str = "", max_value: float | None = None, horizontal: bool = False,

@@ -340,6 +340,7 @@ DEMO_SEEDS = [
     "mysteryshop.demo.seed",
     "assessments.demo.seed",
     "recommendations.demo.seed",
+    "reports.demo.seed",
 ]
 
 # Steps of `manage.py seed_scale` (a large landlord for benchmarks), in app order; each makes

@@ -86,6 +86,12 @@ class Indicator(models.Model):
     )
     higher_is_better = models.BooleanField(default=True)
     position = models.PositiveIntegerField(default=0)
+    # The outcome (a Charter outcome, a TSM theme) the figure measures: the Annual Report to
+    # Tenants shows each figure under it. Blank for figures no outcome claims.
+    outcome = models.ForeignKey(
+        Outcome, on_delete=models.SET_NULL, null=True, blank=True, related_name="indicators",
+        help_text="The outcome this figure measures, if any.",
+    )
 
     class Meta:
         ordering = ["framework", "position", "pk"]

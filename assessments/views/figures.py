@@ -15,18 +15,22 @@ from scrutiny.permissions import require
 from scrutiny.query import number_in
 
 
-def _year(request, framework) -> int:
-    """The year asked for in the address; else the latest with figures, saying so when the
-    address asked for a year no figures could have."""
-    year = number_in(request.GET, "year", low=selectors.FIRST_YEAR, high=selectors.LAST_YEAR)
+def _year(request, framework) -> tuple[int, str]:
+    """The year asked for in the address; else the latest with figures, with a message saying why
+    when the address asked for a year figures cannot be entered for (too far back or ahead, not a
+    number, too big for the database)."""
+    allowed = selectors.figure_years()
+    year = number_in(request.GET, "year", low=allowed[-1], high=allowed[0])
     if year is not None:
-        return year
+        return year, ""
     years = selectors.indicator_years(framework=framework)
-    year = years[0] if years else selectors.default_year()
-    if request.GET.get("year", "").strip():
-        messages.info(request, "There are no figures for the year in the address, so this shows "
-                      f"{selectors.year_label(year)}.")
-    return year
+    latest = years[0] if years else selectors.default_year()
+    if not request.GET.get("year", "").strip():
+        return latest, ""
+    return latest, (
+        f"There are no figures for the year in the address, so this shows {selectors.year_label(latest)}. "
+        f"Choose a year between {selectors.year_label(allowed[-1])} and {selectors.year_label(allowed[0])}."
+    )
 
 
 def figure_charts(rows: list[selectors.IndicatorRow], year: int) -> list[charts.Chart]:
@@ -42,7 +46,7 @@ def figure_charts(rows: list[selectors.IndicatorRow], year: int) -> list[charts.
                 title=f"Figures in {unit or 'numbers'}: {selectors.year_label(year)} and the year before",
                 description="Each indicator's figure this year beside last year's and its target. "
                 "For some indicators a lower figure is better: the table below says which.",
-                labels=[r.indicator.code for r in items],
+                labels=[charts.short_label(r.indicator.title) for r in items],
                 series={
                     selectors.year_label(year - 1): [r.previous for r in items],
                     selectors.year_label(year): [r.value for r in items],
@@ -59,7 +63,7 @@ def figure_charts(rows: list[selectors.IndicatorRow], year: int) -> list[charts.
 def figures(request, pk):
     framework = get_object_or_404(Framework, pk=pk)
     require(permissions.can_view_figures(request.user))
-    year = _year(request, framework)
+    year, year_error = _year(request, framework)
     rows = selectors.indicator_table(framework=framework, year=year)
     return render(
         request,
@@ -69,7 +73,8 @@ def figures(request, pk):
             "rows": rows,
             "year": year,
             "year_label": selectors.year_label(year),
-            "years": selectors.indicator_years(framework=framework),
+            "years": selectors.figure_years(),
+            "year_error": year_error,
             "charts": figure_charts(rows, year),
             "can_enter": permissions.can_enter_figures(request.user),
         },
@@ -80,7 +85,7 @@ def figures(request, pk):
 def edit_figure(request, pk, year):
     indicator = get_object_or_404(Indicator.objects.select_related("framework"), pk=pk)
     require(permissions.can_enter_figures(request.user), "Only staff can enter performance figures.")
-    if not selectors.FIRST_YEAR <= year <= selectors.LAST_YEAR:
+    if year not in selectors.figure_years():
         raise Http404("No such year.")
     saved = IndicatorValue.objects.filter(indicator=indicator, year=year).first()
     initial = {}

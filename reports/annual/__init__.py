@@ -69,11 +69,12 @@ class Section:
     meaning: str = ""  # the short "what this means" line
     assessable: bool = True  # the panel writes its own view of this section
     assessment: str = ""
+    has_figures: bool = True  # False: only the panel's words (the approval page warns of it)
 
 
 def annual_report(*, year: int, large_print: bool = False) -> dict[str, Any]:
     """Everything the Annual Report to Tenants shows for a year, for the page and the PDF."""
-    from reports.annual.sections import SECTIONS
+    from reports.annual.sections import SECTIONS, words_only_sections
 
     the_year = year_of(year, large_print=large_print)
     site = SiteSettings.load()
@@ -86,6 +87,11 @@ def annual_report(*, year: int, large_print: bool = False) -> dict[str, Any]:
             continue
         section.assessment = texts.get(section.key, "").strip()
         sections.append(section)
+    # The panel's words are never dropped: words on a section with nothing else to show this
+    # year (or on an outcome no longer in the report) get a section of their own, before the last.
+    shown = {s.key for s in sections} | {o.key for s in sections for o in _outcome_parts(s)}
+    kept = {key: text for key, text in texts.items() if text.strip() and key not in shown}
+    sections[-1:-1] = words_only_sections(kept)
     return {
         "title": f"Annual Report to Tenants {the_year.label}",
         "year": the_year,
@@ -97,8 +103,29 @@ def annual_report(*, year: int, large_print: bool = False) -> dict[str, Any]:
     }
 
 
-def assessable_sections() -> list[tuple[str, str]]:
-    """(key, title) of every section the panel writes about, in report order."""
+def _outcome_parts(section: Section) -> list:
+    return [o for part in section.data.get("frameworks", []) for _, group in part.groups for o in group]
+
+
+def words_only(report: dict[str, Any]) -> list[str]:
+    """Titles of the report's sections and outcomes that have the panel's words but no figures."""
+    found = [s.title for s in report["sections"] if s.assessment and not s.has_figures]
+    for section in report["sections"]:
+        found += [f"Outcome {o.heading}" for o in _outcome_parts(section) if o.assessment and not o.measures]
+    return found
+
+
+def assessable_sections(year: int | None = None) -> list[tuple[str, str]]:
+    """(key, title) of every section the panel writes about, in report order: with a year, each
+    outcome of that year's report comes straight after "How we performed"."""
+    from reports.annual.outcomes import outcome_sections
     from reports.annual.sections import ASSESSABLE
 
-    return list(ASSESSABLE)
+    if year is None:
+        return list(ASSESSABLE)
+    found = []
+    for key, title in ASSESSABLE:
+        found.append((key, title))
+        if key == "performance":
+            found += [(k, t) for k, t, _ in outcome_sections(year)]
+    return found

@@ -3,14 +3,15 @@ inspections: sections of the Annual Report built on the assessments and mysterys
 
 from __future__ import annotations
 
-from assessments import selectors as assessment_selectors
-from assessments.models import Framework
 from mysteryshop import selectors as mysteryshop_selectors
-from reports.annual import Section, Year
+from reports.annual import Section, Year, comparison, outcomes
+from reports.models import AnnualReport
 from scrutiny import charts
 from scrutiny.wording import count, with_unit
 
-CHARTED = 12  # percentage indicators drawn in one chart; the table has every indicator
+
+def _figure(value, unit) -> str:
+    return "–" if value is None else with_unit(value, unit)
 
 
 def _number(value) -> float | None:
@@ -18,76 +19,29 @@ def _number(value) -> float | None:
     return None if value is None else float(value)
 
 
-def _meaning(row) -> str:
-    """One line on an indicator: better or worse than last year, target met or not."""
-    parts = []
-    if row.direction == "better":
-        parts.append("better than last year")
-    elif row.direction == "worse":
-        parts.append("worse than last year")
-    elif row.direction == "same":
-        parts.append("the same as last year")
-    if row.met_target is True:
-        parts.append("target met")
-    elif row.met_target is False:
-        parts.append("target missed")
-    return ("; ".join(parts) or "no figure to compare").capitalize() + "."
-
-
-def _figure(value, unit) -> str:
-    return "–" if value is None else with_unit(value, unit)
-
-
 def indicators(year: Year) -> Section | None:
-    """Each framework's indicators for the year: figure, target, last year and what it means."""
-    frameworks = list(
-        Framework.objects.filter(indicators__values__year=year.start_year).distinct().order_by("name")
-    )
-    if not frameworks:
-        return None
-    tables, met, missed, better, worse = [], 0, 0, 0, 0
-    for framework in frameworks:
-        rows = [r for r in assessment_selectors.indicator_table(framework=framework, year=year.start_year)
-                if r.value is not None]
-        lines = []
-        for row in rows:
-            met += row.met_target is True
-            missed += row.met_target is False
-            better += row.direction == "better"
-            worse += row.direction == "worse"
-            lines.append({
-                "code": row.indicator.code, "title": row.indicator.title,
-                "value": _figure(row.value, row.indicator.unit),
-                "target": _figure(row.target, row.indicator.unit),
-                "previous": _figure(row.previous, row.indicator.unit), "meaning": _meaning(row),
-            })
-        percentages = [r for r in rows if r.indicator.unit == "%"][:CHARTED]
-        chart = None
-        if percentages:
-            chart = charts.bar(
-                title=f"{framework.name}: percentage measures, {year.label}",
-                description=(
-                    f"For each measure, this year's figure, last year's and the target. "
-                    f"{sum(r.met_target is True for r in percentages)} of {len(percentages)} shown met "
-                    "their target."
-                ),
-                labels=[r.indicator.code for r in percentages],
-                series={
-                    year.label: [_number(r.value) for r in percentages],
-                    year.previous_label: [_number(r.previous) for r in percentages],
-                    "Target": [_number(r.target) for r in percentages],
-                },
-                unit="%", max_value=100, horizontal=year.large_print,
-                large_print=year.large_print,
-            )
-        tables.append({"framework": framework, "rows": lines, "chart": chart})
-    judged = met + missed
-    meaning = (
-        f"We met {met} of the {judged} targets we set" if judged else "We did not set targets this year"
-    ) + f". {better} measure{'s' if better != 1 else ''} got better than last year and {worse} got worse."
+    """The framework's outcomes in their groups, each with its figures and the panel's words."""
+    record = AnnualReport.objects.filter(year=year.start_year).first()
+    texts = dict(record.sections.values_list("section", "text")) if record else {}
+    parts = outcomes.framework_parts(year, texts)
+    if not parts:
+        return None  # no framework for the country and no figures: the panel's words are kept apart
+    measures = [m for part in parts for m in part.measures]
+    met = sum(m.met_target is True for m in measures)
+    judged = met + sum(m.met_target is False for m in measures)
+    better = sum(m.direction == "better" for m in measures)
+    worse = sum(m.direction == "worse" for m in measures)
+    if not measures:
+        meaning = "There are no figures for this year; the panel's words on each outcome are below."
+    else:
+        meaning = (
+            f"We met {met} of the {judged} targets we set" if judged else "We did not set targets this year"
+        ) + f". {better} measure{'s' if better != 1 else ''} got better than last year and {worse} got worse."
     return Section(
-        key="performance", title="How we performed", template="reports/annual/_performance.html",
-        data={"tables": tables}, meaning=meaning,
+        key="performance", title="How we performed, outcome by outcome",
+        template="reports/annual/_performance.html",
+        data={"frameworks": parts, "comparison_source": comparison.SOURCE}, meaning=meaning,
+        has_figures=bool(measures),
     )
 
 

@@ -11,9 +11,12 @@ from datetime import datetime
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from assessments.models import ActionStatus, Outcome, SelfAssessment
+from assessments.selectors import pooled_results
 from panels.selectors import volunteering
 from recommendations.models import Decision, Recommendation, Status
 from reports.annual import Section, Year, performance
+from reports.annual.outcomes import outcome_key
 from reviews.models import Finding, Review, ReviewKind, Stage, StageChange
 from scrutiny import charts
 from scrutiny.models import SiteSettings
@@ -21,7 +24,8 @@ from scrutiny.wording import count
 
 # Sections the panel writes its own assessment of: (key, title), in report order.
 ASSESSABLE = [
-    ("performance", "How we performed"),
+    ("performance", "How we performed, outcome by outcome"),
+    ("self-assessment", "What tenants and staff said in the self-assessment"),
     ("mystery-shopping", "Mystery shopping and inspections"),
     ("scrutiny", "What tenant scrutiny did this year"),
     ("recommendations", "Recommendations and what happened to them"),
@@ -31,6 +35,7 @@ TITLES = dict(ASSESSABLE)
 # A review counts as completed in the year its report first went to the landlord.
 COMPLETED = (Stage.RESPONSE, Stage.MONITORING, Stage.CLOSED)
 YOU_SAID_WE_DID_SHOWN = 10
+SHOWN = 5  # strengths and weaknesses of a self-assessment listed
 def _bounds(period: volunteering.Period) -> tuple[datetime, datetime]:
     tz = timezone.get_current_timezone()
     start = datetime(period.start.year, period.start.month, period.start.day, tzinfo=tz)
@@ -218,6 +223,51 @@ def volunteering_section(year: Year) -> Section:
     )
 
 
+def self_assessment(year: Year) -> Section | None:
+    """The year's pooled self-assessment: its strengths, weaknesses and how its to-do list went."""
+    found = (
+        SelfAssessment.objects.closed().select_related("framework")
+        .filter(closes_on__gte=year.period.start, closes_on__lte=year.period.end)
+        .order_by("-closes_on", "-pk")
+        .first()
+    )
+    if found is None:
+        return None
+    pooled = pooled_results(assessment=found)
+    done = dict(found.actions.order_by().values_list("status").annotate(n=Count("pk")))
+    steps = [(status, label, done.get(status, 0)) for status, label in ActionStatus.choices]
+    total = sum(n for _, _, n in steps)
+    meaning = (
+        f"{pooled.finished} of {pooled.assessors} people finished scoring {found.framework.name}. "
+        + (f"Of the {count(total, 'thing')} it set out to do, {done.get(ActionStatus.DONE, 0)} "
+           f"{'is' if done.get(ActionStatus.DONE, 0) == 1 else 'are'} done." if total
+           else "It did not set a to-do list.")
+    )
+    return Section(
+        key="self-assessment", title=TITLES["self-assessment"],
+        template="reports/annual/_self_assessment.html",
+        data={"assessment": found, "strengths": pooled.strengths[:SHOWN],
+              "weaknesses": pooled.weaknesses[:SHOWN], "steps": steps, "total": total},
+        meaning=meaning,
+    )
+
+
+def words_only_sections(texts: dict[str, str]) -> list[Section]:
+    """A section for each text of the panel's that nothing else in the report shows this year."""
+    ids = [int(key.split("-", 1)[1]) for key in texts if key.startswith("outcome-") and key[8:].isdigit()]
+    outcomes = {outcome_key(o.pk): f"{o.framework.name}: outcome {o.code}. {o.title}"
+                for o in Outcome.objects.filter(pk__in=ids).select_related("framework")}
+    kept = []
+    for key in sorted(texts, key=lambda k: (k not in TITLES, k)):
+        title = TITLES.get(key) or outcomes.get(key) or "More from the panel"
+        kept.append(Section(
+            key=f"kept-{key}", title=title, template="reports/annual/_words_only.html",
+            meaning="There are no figures for this part of the report this year.",
+            assessment=texts[key].strip(), has_figures=False,
+        ))
+    return kept
+
+
 def get_involved(year: Year) -> Section:
     """How to join in: the landlord's contact details."""
     site = SiteSettings.load()
@@ -229,6 +279,7 @@ def get_involved(year: Year) -> Section:
 
 SECTIONS = [
     performance.indicators,
+    self_assessment,
     scrutiny_work,
     performance.mystery_shopping,
     recommendations,

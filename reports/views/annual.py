@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from reports import approval, permissions, selectors
 from reports import assessment as services
-from reports.annual import assessable_sections, current_year, year_of
+from reports.annual import assessable_sections, current_year, words_only, year_of
 from reports.forms import AnnualReportForm, AssessmentForm
 from reports.models import AnnualReport
 from scrutiny.forms import run_form
@@ -45,14 +45,26 @@ def assessment(request, year):
     """The panel's assessment for the year: each section's text, and approving it."""
     year = _year(year)
     record, texts = selectors.assessment(year=year)
-    sections = [{"key": key, "title": title, "text": texts.get(key)} for key, title in assessable_sections()]
+    report = selectors.annual_report(year=year)
+    sections = [
+        {"key": key, "title": title, "text": texts.get(key)} for key, title in _sections(year, report)
+    ]
     return render(request, "reports/assessment.html", {
         "year": year_of(year), "record": record, "sections": sections,
+        "words_only": words_only(report),
         "can_write": permissions.can_write_assessment(request.user),
         "can_approve": permissions.can_approve_assessment(request.user),
         "can_publish": permissions.can_publish(request.user),
         **_awaiting_approval(request.user, record),
     })
+
+
+def _sections(year: int, report: dict) -> list[tuple[str, str]]:
+    """The sections and outcomes the panel may write on: the year's, and any it already wrote on."""
+    found = assessable_sections(year)
+    known = {key for key, _ in found}
+    kept = [s for s in report["sections"] if s.key.startswith("kept-")]
+    return found + [(s.key[len("kept-"):], s.title) for s in kept if s.key[len("kept-"):] not in known]
 
 
 def _awaiting_approval(user, record) -> dict:
@@ -86,11 +98,11 @@ def remind(request, year):
 def assessment_edit(request, year, section):
     """Write the panel's view of one section (one thing per page), kept safe from lost edits."""
     year = _year(year)
-    titles = dict(assessable_sections())
-    if section not in titles:
-        raise Http404("There is no such section.")
     require(permissions.can_write_assessment(request.user), permissions.REFUSALS["write"])
     _, texts = selectors.assessment(year=year)
+    titles = dict(_sections(year, selectors.annual_report(year=year)))
+    if section not in titles:
+        raise Http404("There is no such section.")
     current = texts.get(section)
     form = AssessmentForm(
         request.POST or None, versioned=current, initial={"text": current.text if current else ""},
@@ -118,6 +130,10 @@ def approve(request, year):
         messages.error(request, exc.messages[0])
     else:
         messages.success(request, "The panel's assessment is approved. The report can now be made.")
+        alone = words_only(selectors.annual_report(year=year))
+        if alone:
+            messages.warning(request, "These parts of the report have the panel's words but no figures, "
+                             "so readers will see the words alone: " + "; ".join(alone) + ".")
     return redirect("reports:assessment", year=year)
 
 

@@ -34,7 +34,7 @@ def test_the_demo_has_a_finished_round_by_12_people_an_open_one_and_two_years_of
     assert current.is_open()
     assert 0 < Score.objects.filter(assessor__self_assessment=current).count() < 12 * 96
     charter = IndicatorValue.objects.filter(indicator__framework__code="scottish-social-housing-charter-2022")
-    assert charter.count() == 6 and len(set(charter.values_list("year", flat=True))) == 2
+    assert charter.count() == 12 and len(set(charter.values_list("year", flat=True))) == 2
     before = (Score.objects.count(), Assessor.objects.count(), IndicatorValue.objects.count())
     _demo()
     assert (Score.objects.count(), Assessor.objects.count(), IndicatorValue.objects.count()) == before

@@ -12,7 +12,8 @@ from tests.reports.pdf_checks import contents_pages, read, untagged_text
 from tests.reports.test_pdfs import _make, year_of_work  # noqa: F401 - the shared fixture
 
 ANNUAL_SECTIONS = [
-    "How we performed", "What tenant scrutiny did this year", "Mystery shopping and inspections",
+    "How we performed, outcome by outcome", "What tenant scrutiny did this year",
+    "Mystery shopping and inspections",
     "Recommendations and what happened to them", "You said, we did", "The panels' volunteering",
     "How to get involved",
 ]

@@ -16,14 +16,19 @@ MEANING = "Better than last year; target missed. " * 6
 
 
 def _pdf(spacer, large_print=False):
-    rows = [{"code": f"I{n}", "title": f"Measure {n}", "value": "91%", "target": "90%", "previous": "88%",
-             "meaning": MEANING} for n in range(1, 9)]
+    measures = [SimpleNamespace(name=f"I{n}: Measure {n}", meaning=MEANING,
+                                shown={"value": "91%", "target": "90%", "previous": "88%"},
+                                compared=SimpleNamespace(figure="89%", position="Better than the average"))
+                for n in range(1, 9)]
+    outcome = SimpleNamespace(key="outcome-1", heading="5. Repairs", title="Repairs", measures=measures,
+                              assessment="")
     context = {
         "title": "Tables", "site": SiteSettings.load(), "large_print": large_print, "pdf": True,
         "spacer": spacer,
         "year": SimpleNamespace(label="2025/26", previous_label="2024/25"),
-        "data": {"tables": [{"framework": SimpleNamespace(name="Scottish Social Housing Charter"),
-                             "rows": rows, "chart": None}]},
+        "data": {"frameworks": [SimpleNamespace(
+            framework=SimpleNamespace(name="Scottish Social Housing Charter"), chart=None, other=[],
+            groups=[("B. Housing quality and maintenance", [outcome])])]},
     }
     return html_to_pdf(engines["django"].from_string(PAGE).render(context))
 
