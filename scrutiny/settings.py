@@ -399,6 +399,7 @@ PERSONAL_DATA_SECTIONS = [
     "mysteryshop.personal_data.collect",
     "assessments.personal_data.collect",
     "recommendations.personal_data.collect",
+    "reports.personal_data.collect",
 ]
 
 CONTENT_SECURITY_POLICY = {
