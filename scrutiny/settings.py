@@ -100,6 +100,15 @@ TEMPLATES = [
             ],
         },
     },
+    # Plain-text emails: nothing is HTML there, so "O'Neill & Sons" must not become entities.
+    # Used by name only (scrutiny/emails.py); pages always find the engine above first.
+    {
+        "NAME": "plain_text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {
