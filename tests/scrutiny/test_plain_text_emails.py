@@ -111,7 +111,7 @@ def test_every_email_reads_names_as_typed(template, landlord):
     person = UserFactory(display_name=NAME, email="reader@example.org")
 
     tell(person=person, subject=f"About {NAME}", template=template,
-         context={name: Typed() for name in names if name != "person"}, path="/")
+         context={name: Typed().__getattr__(name) for name in names if name != "person"}, path="/")
 
     [message] = mail.outbox
     _reads_as_typed(message.body, "O'Neill & <Sons>")
