@@ -198,6 +198,8 @@ document.addEventListener("DOMContentLoaded", function () {
 
   document.addEventListener("htmx:beforeSwap", function (event) {
     var target = event.detail.target;
+    // An error answer is not swapped in (htmx's default), so there is nothing to announce.
+    if (!event.detail.shouldSwap || !target) { before = null; return; }
     var active = document.activeElement;
     before = {
       targetId: target.id,
