@@ -32,3 +32,8 @@ def collect(user: Any) -> tuple[str, dict] | None:
     if not any(data.values()):
         return None
     return "Reports", data
+
+
+def erase(user: Any) -> None:
+    """A person erased on their request is not made a report they asked for earlier, nor told."""
+    WaitingRequest.objects.filter(requested_by=user, made_at__isnull=True).delete()

@@ -399,7 +399,9 @@ FINDING_PAGE_SECTIONS = [
 # Parts of "download everything held about me", each a function (user) -> (title, data).
 # Extra steps of `manage.py erase_person`, each a function (user) -> None that removes personal
 # data an app keeps beyond the account itself (the account's own fields are always erased).
-PERSONAL_DATA_ERASERS: list[str] = []
+PERSONAL_DATA_ERASERS: list[str] = [
+    "reports.personal_data.erase",
+]
 
 PERSONAL_DATA_SECTIONS = [
     "accounts.selectors.personal_data",

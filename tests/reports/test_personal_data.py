@@ -65,3 +65,17 @@ def test_every_field_of_the_reports_app_naming_a_person_is_checked_above():
         "ReportRequest.requested_by", "AnnualReport.approved_by", "AnnualReport.reminded_by",
         "WaitingRequest.requested_by", "AssessmentSection.updated_by",
     }
+
+
+def test_erasing_a_person_drops_their_waiting_requests(client, world):
+    from accounts.services import erase_person
+    from reports.models import WaitingRequest
+
+    client.force_login(world.member)
+    client.post("/reports/ask/annual/", {"year": world.year})
+    client.force_login(world.manager)
+    client.post("/reports/ask/annual/", {"year": world.year})
+
+    erase_person(user=world.member, by=world.admin)
+
+    assert list(WaitingRequest.objects.values_list("requested_by", flat=True)) == [world.manager.pk]
