@@ -57,3 +57,13 @@ def test_cancelling_needs_a_post(client, world):
 
     assert client.get(f"/reports/waiting/{waiting.pk}/cancel/").status_code == 405
     assert WaitingRequest.objects.filter(pk=waiting.pk).exists()
+
+
+def test_the_assessment_page_a_person_lands_on_offers_to_cancel_too(client, world):
+    client.force_login(world.manager)
+
+    response = client.post("/reports/ask/annual/", {"year": world.year}, follow=True)
+
+    waiting = WaitingRequest.objects.get(requested_by=world.manager)
+    assert response.redirect_chain[-1][0] == f"/reports/annual/{world.year}/assessment/"
+    assert f'action="/reports/waiting/{waiting.pk}/cancel/"' in response.content.decode()
