@@ -1,9 +1,8 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.template.loader import render_to_string
 
 from accounts.models import Role, User
-from scrutiny.emails import subject_line
+from scrutiny.emails import render_plain_text, subject_line
 from scrutiny.forms import SingleLineCharField
 from scrutiny.jobs import enqueue
 from scrutiny.locking import VersionedForm
@@ -114,5 +113,5 @@ class OutboxPasswordResetForm(PasswordResetForm):
                   html_email_template_name=None):
         from accounts.tasks import send_password_reset
 
-        subject = subject_line(render_to_string(subject_template_name, context))
-        enqueue(send_password_reset, to_email, subject, render_to_string(email_template_name, context))
+        subject = subject_line(render_plain_text(subject_template_name, context))
+        enqueue(send_password_reset, to_email, subject, render_plain_text(email_template_name, context))

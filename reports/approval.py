@@ -55,6 +55,19 @@ def wait_for_approval(*, year: int, by: User, large_print: bool) -> WaitingReque
 
 
 @transaction.atomic
+def cancel_waiting(*, waiting: WaitingRequest, by: User) -> None:
+    """The person no longer wants the report made when the panel approves: forget their request."""
+    require(permissions.can_cancel_waiting(by, waiting), permissions.REFUSALS["cancel"])
+    waiting = WaitingRequest.objects.select_for_update().get(pk=waiting.pk)
+    if waiting.made_at is not None:
+        raise ValidationError(
+            "The panel has approved its assessment and your report has already been made: "
+            "you will find it under \"Reports you asked for\"."
+        )
+    waiting.delete()
+
+
+@transaction.atomic
 def remind_approvers(*, year: int, by: User) -> AnnualReport:
     """Ask the chairs to approve the year's assessment (recorded now, sent by the worker)."""
     from reports import tasks

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from panels.permissions import is_member, managed_panel_ids, panel_ids_for
 from reports.apps import PUBLIC_ANNUAL_REPORT
-from reports.models import AnnualReport, Kind, ReportRequest
+from reports.models import AnnualReport, Kind, ReportRequest, WaitingRequest
 from reviews.models import Review
 from scrutiny import switches
 from scrutiny.permissions import has_role, is_admin, is_staff_role
@@ -27,6 +27,7 @@ REFUSALS = {
     "publish": "Only managers and administrators can publish the annual report.",
     "retry": "Only the person who asked for this report, or staff, can try again.",
     "remind": "Only officers, managers and administrators can remind the panel to approve its assessment.",
+    "cancel": "You can only cancel a report you asked for yourself.",
 }
 EXPORT_KINDS = (Kind.TRACKER_CSV, Kind.TRACKER_XLSX)
 
@@ -88,6 +89,11 @@ def can_approve_assessment(user: User) -> bool:
 def can_remind_approvers(user: User) -> bool:
     """The landlord's staff, who wait on the panel for the report, may nudge its chairs."""
     return is_staff_role(user)
+
+
+def can_cancel_waiting(user: User, waiting: WaitingRequest) -> bool:
+    """Only the person who asked may change their mind about a waiting request."""
+    return bool(user and user.is_authenticated and user.is_active and waiting.requested_by_id == user.pk)
 
 
 def can_publish(user: User) -> bool:

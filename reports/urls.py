@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/status/", requests.status_fragment, name="status-fragment"),
     path("<int:pk>/download/", requests.download, name="download"),
     path("<int:pk>/retry/", requests.retry, name="retry"),
+    path("waiting/<int:pk>/cancel/", requests.cancel_waiting, name="cancel-waiting"),
     path("annual/<int:year>/", annual.annual_page, name="annual"),
     path("annual/<int:year>/assessment/", annual.assessment, name="assessment"),
     path("annual/<int:year>/assessment/<slug:section>/", annual.assessment_edit, name="assessment-edit"),

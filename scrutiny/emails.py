@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.core.mail import send_mail
 from django.http import HttpRequest
-from django.template.loader import render_to_string
+from django.template import engines
 
 from accounts.models import ContactPreference, Notice, User
 
@@ -32,6 +32,12 @@ def subject_line(*parts: object) -> str:
     if len(text) > SUBJECT_LIMIT:
         text = text[: SUBJECT_LIMIT - 1].rstrip() + "…"
     return text
+
+
+def render_plain_text(template: str, context: dict) -> str:
+    """A plain-text email's words, names as typed: without HTML escaping, which would send an
+    apostrophe as "&#x27;" and an ampersand as "&amp;"."""
+    return engines["plain_text"].get_template(template).render(context)
 
 
 def site_url() -> str:
@@ -80,7 +86,7 @@ def tell(*, person: User, subject: str, template: str, context: dict, path: str 
     so the task that called this can retry."""
     subject = subject_line(subject)
     url = absolute_url(path) if path else ""
-    body = render_to_string(template, {**context, "person": person, "url": url})
+    body = render_plain_text(template, {**context, "person": person, "url": url})
     if not wants_email(person):
         Notice.objects.create(user=person, subject=subject, body=body, url=path[:500])
         return False
@@ -102,7 +108,7 @@ def send_to_address(
     subject = subject_line(subject)
     try:
         send_mail(
-            subject=subject, message=render_to_string(template, context),
+            subject=subject, message=render_plain_text(template, context),
             from_email=settings.DEFAULT_FROM_EMAIL, recipient_list=[address],
         )
     except Exception:

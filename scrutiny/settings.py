@@ -101,6 +101,15 @@ TEMPLATES = [
             ],
         },
     },
+    # Plain-text emails: nothing is HTML there, so "O'Neill & Sons" must not become entities.
+    # Used by name only (scrutiny/emails.py); pages always find the engine above first.
+    {
+        "NAME": "plain_text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {
@@ -391,7 +400,9 @@ FINDING_PAGE_SECTIONS = [
 # Parts of "download everything held about me", each a function (user) -> (title, data).
 # Extra steps of `manage.py erase_person`, each a function (user) -> None that removes personal
 # data an app keeps beyond the account itself (the account's own fields are always erased).
-PERSONAL_DATA_ERASERS: list[str] = []
+PERSONAL_DATA_ERASERS: list[str] = [
+    "reports.personal_data.erase",
+]
 
 PERSONAL_DATA_SECTIONS = [
     "accounts.selectors.personal_data",
@@ -400,6 +411,7 @@ PERSONAL_DATA_SECTIONS = [
     "mysteryshop.personal_data.collect",
     "assessments.personal_data.collect",
     "recommendations.personal_data.collect",
+    "reports.personal_data.collect",
 ]
 
 CONTENT_SECURITY_POLICY = {

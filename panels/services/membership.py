@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from accounts.models import Invitation, Role, User
 from accounts.services import send_link, unaccepted_invitation
-from panels import permissions
+from panels import permissions, tasks
 from panels.models import Membership, Panel, PanelInvitation, PanelRole, clean_rich_text
+from scrutiny.jobs import enqueue
 from scrutiny.locking import claim
 from scrutiny.permissions import require
 
@@ -136,13 +137,17 @@ def add_or_invite(
         raise ValidationError("This panel is closed, so nobody can join it.")
     invitation = unaccepted_invitation(email)
     if invitation is not None and invitation.is_usable:
-        return "already invited", _keep_place(panel=panel, invitation=invitation, role=role, by=by)
+        place, added = _keep_place(panel=panel, invitation=invitation, role=role, by=by)
+        if added:
+            # Their link stays as it is, so the note has none: it points them to the first email.
+            enqueue(tasks.tell_invited_of_new_place, place.pk)
+        return "already invited", place
     if invitation is not None:
         # The link has expired: send a new one on the same invitation, so the places other
         # panels kept with it are kept too.
         invitation.display_name = display_name.strip() or invitation.display_name
         send_link(invitation=invitation)
-        return "invited", _keep_place(panel=panel, invitation=invitation, role=role, by=by)
+        return "invited", _keep_place(panel=panel, invitation=invitation, role=role, by=by)[0]
     if not display_name.strip():
         raise ValidationError(
             {
@@ -156,17 +161,17 @@ def add_or_invite(
     invitation = send_link(
         invitation=Invitation(email=email, display_name=display_name.strip(), role=site_role, invited_by=by)
     )
-    return "invited", _keep_place(panel=panel, invitation=invitation, role=role, by=by)
+    return "invited", _keep_place(panel=panel, invitation=invitation, role=role, by=by)[0]
 
 
-def _keep_place(*, panel: Panel, invitation: Invitation, role: str, by: User) -> PanelInvitation:
-    place, _ = PanelInvitation.objects.update_or_create(
+def _keep_place(*, panel: Panel, invitation: Invitation, role: str, by: User) -> tuple[PanelInvitation, bool]:
+    """The place kept on the panel for the invited person, and whether it is new."""
+    return PanelInvitation.objects.update_or_create(
         panel=panel,
         invitation=invitation,
         membership__isnull=True,
         defaults={"role": role, "invited_by": by},
     )
-    return place
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from reports import approval, permissions, selectors, services
 from reports.annual import annual_title, year_of
 from reports.forms import AnnualReportForm
-from reports.models import AnnualReport, Kind, ReportRequest, Status
+from reports.models import AnnualReport, Kind, ReportRequest, Status, WaitingRequest
 from reviews.models import Review
 from scrutiny import uploads
 from scrutiny.permissions import require
@@ -168,3 +168,20 @@ def retry(request, pk):
     else:
         messages.success(request, "The report is being made again.")
     return redirect(report)
+
+
+@login_required
+@require_POST
+def cancel_waiting(request, pk):
+    """The person no longer wants an Annual Report made when the panel approves."""
+    waiting = get_object_or_404(WaitingRequest.objects.select_related("annual_report"), pk=pk)
+    require(permissions.can_cancel_waiting(request.user, waiting), permissions.REFUSALS["cancel"])
+    title = annual_title(waiting.annual_report.year, large_print=waiting.large_print)
+    try:
+        approval.cancel_waiting(waiting=waiting, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, f"You have cancelled your request for the {title}. "
+                                  "We will not make it when the panel approves.")
+    return redirect("reports:index")

@@ -171,3 +171,64 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 })();
+
+// Parts of a page that refresh themselves (htmx polling a report's or a document's status) are
+// replaced whole, and a live region that is replaced is often not read out. So the new status
+// ([data-announce]) is spoken through one live region that stays in the page (#page-announcer,
+// in base.html), only when its words change; and focus that was inside the replaced part is put
+// back on the same link or button, or on the part itself, rather than lost to the top of the page.
+(function () {
+  "use strict";
+  var before = null;
+
+  function statusText(root) {
+    var status = root && root.querySelector("[data-announce]");
+    return status ? status.textContent.replace(/\s+/g, " ").trim() : "";
+  }
+
+  function sameElement(root, was) {
+    if (was.id) { return document.getElementById(was.id); }
+    var found = null;
+    root.querySelectorAll(was.tag).forEach(function (candidate) {
+      if (!found && candidate.getAttribute("href") === was.href &&
+          candidate.textContent.trim() === was.text) { found = candidate; }
+    });
+    return found;
+  }
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    // An error answer is not swapped in (htmx's default), so there is nothing to announce.
+    if (!event.detail.shouldSwap || !target) { before = null; return; }
+    var active = document.activeElement;
+    before = {
+      targetId: target.id,
+      text: statusText(target),
+      focus: active && active !== document.body && target.contains(active) ? {
+        self: active === target, id: active.id, tag: active.tagName.toLowerCase(),
+        href: active.getAttribute("href"), text: active.textContent.trim()
+      } : null
+    };
+  });
+
+  // htmx:load, not htmx:afterSettle: the element that asked may have been replaced with the part
+  // (the document page swaps the whole main area), and then its events never reach the document.
+  document.addEventListener("htmx:load", function () {
+    if (!before || !before.targetId) { return; }
+    var part = document.getElementById(before.targetId);
+    var was = before;
+    before = null;
+    if (!part) { return; }
+    var text = statusText(part);
+    var announcer = document.getElementById("page-announcer");
+    if (announcer && text && text !== was.text) { announcer.textContent = text; }
+    if (was.focus && !part.contains(document.activeElement)) {
+      var again = was.focus.self ? part : sameElement(part, was.focus);
+      if (!again) {
+        again = part;
+        if (!part.hasAttribute("tabindex")) { part.setAttribute("tabindex", "-1"); }
+      }
+      again.focus({ preventScroll: true });
+    }
+  });
+})();

@@ -21,7 +21,7 @@ def test_the_document_page_shows_the_words_by_itself_once_they_are_read(phone_pa
     phone_page.sign_in(member, PASSWORD)
 
     phone_page.visit(document.get_absolute_url())
-    assert "Reading the text of this file…" in phone_page.get_by_role("status").inner_text()
+    assert "Reading the text of this file…" in phone_page.locator("[data-announce]").inner_text()
     assert phone_page.evaluate(NO_SIDEWAYS_SCROLL)
 
     CheckedDocument.objects.filter(pk=document.pk).update(

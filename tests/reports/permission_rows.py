@@ -4,12 +4,14 @@ The tenant is a member of panel A (not its chair); the review of panel B is not 
 Reports a tenant may have: the annual report and their panels' review reports; exports go to
 the person who asked only (and administrators)."""
 
+import itertools
+
 from panels.models import PanelRole
 from reports.annual import current_year
-from reports.models import Kind, Status
+from reports.models import Kind, Status, WaitingRequest
 from reviews.models import ReviewKind
 from tests.factories.panels import MembershipFactory, PanelFactory
-from tests.factories.reports import ReportRequestFactory, approved_report
+from tests.factories.reports import AnnualReportFactory, ReportRequestFactory, approved_report
 from tests.factories.reviews import ReviewFactory
 from tests.permission_matrix import FORBIDDEN, LOGIN, NOT_ALLOWED, OK, REDIRECT, Row, everyone, expect
 
@@ -41,6 +43,15 @@ def rows(people):
     def failed(role):
         return f"/reports/{made(Kind.ANNUAL, status=Status.FAILED, year=year, role=role).pk}/retry/"
 
+    earlier_years = itertools.count(unpublished - 10, -1)
+
+    def tenants_waiting(role):
+        # A fresh waiting request of the tenant's for each role, so one role's cancelling
+        # does not decide what the next role sees.
+        record = AnnualReportFactory(year=next(earlier_years))
+        waiting = WaitingRequest.objects.create(annual_report=record, requested_by=tenant)
+        return f"/reports/waiting/{waiting.pk}/cancel/"
+
     tenant_and_staff = everyone(OK)
     return [
         Row("reports:index", "/reports/", everyone(OK)),
@@ -67,6 +78,8 @@ def rows(people):
         Row("reports:download", f"/reports/{export.pk}/download/",
             expect(tenant=F, officer=F, manager=OK, admin=OK)),
         Row("reports:retry", failed, expect(**STAFF_DONE), method="post"),
+        Row("reports:cancel-waiting", tenants_waiting, expect(tenant=REDIRECT, officer=F, manager=F, admin=F),
+            method="post"),
         Row("reports:annual", f"/reports/annual/{year}/", everyone(OK, anonymous=OK)),
         Row("reports:annual", f"/reports/annual/{unpublished}/", everyone(OK, anonymous=LOGIN)),
         Row("reports:assessment", f"/reports/annual/{year}/assessment/", everyone(OK)),
