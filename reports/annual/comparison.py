@@ -78,8 +78,16 @@ def _in_words(position: Position | None) -> str:
         return "No figure of ours to compare"
     if position.percentile is None:
         return "No other landlord's figure to compare with"
-    # Rounded down, so "better than 9 in 10" is never more than the figures say.
-    words = f"Better than {int(position.percentile // 10)} in 10 landlords"
+    percentile = position.percentile
+    # Rounded down either way, so "better than 9 in 10" is never more than the figures say.
+    if percentile == 100:
+        words = "Better than every other landlord"
+    elif percentile == 0:
+        words = "Worse than every other landlord"
+    elif percentile < 10:
+        words = f"Worse than {int((100 - percentile) // 10)} in 10 landlords"
+    else:
+        words = f"Better than {int(percentile // 10)} in 10 landlords"
     return words + (f"; in the {QUARTERS[position.quarter]} quarter" if position.quarter else "")
 
 

@@ -127,3 +127,17 @@ def test_the_report_makes_the_same_queries_for_few_landlords_and_indicators_or_m
     # 50, 51, 52 and thirty 70s: the median is 70. TP04 was not entered: its figures are the
     # regulator's (50, 51, 52) and ours is the regulator's 51, level with the median.
     assert shown["TP01"].figure == "70%" and shown["TP04"].figure == "51%"
+
+
+@pytest.mark.parametrize("percentile, quarter, words", [
+    ("76.3", 1, "Better than 7 in 10 landlords; in the top quarter"),
+    ("14.8", 4, "Better than 1 in 10 landlords; in the bottom quarter"),
+    ("4.5", 4, "Worse than 9 in 10 landlords; in the bottom quarter"),
+    ("0", 4, "Worse than every other landlord; in the bottom quarter"),
+    ("100", 1, "Better than every other landlord; in the top quarter"),
+])
+def test_where_the_landlord_stands_is_said_in_tens_never_more_than_figures_say(percentile, quarter, words):
+    from comparisons.selectors import Position
+    from reports.annual.comparison import _in_words
+
+    assert _in_words(Position(0, 0, 10, Decimal(percentile), quarter)) == words
