@@ -147,6 +147,18 @@ def figures(*, measure: str, tenure: str, years: Iterable[int]) -> dict[int, lis
     return rows
 
 
+def figures_for(*, year: int, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[Row]]:
+    """Every landlord's figure in a year for each (measure, tenure) asked for, in one query."""
+    keys = set(keys)
+    rows: dict[tuple[str, str], list[Row]] = {key: [] for key in keys}
+    query = Figure.objects.filter(year=year, measure__in={m for m, _ in keys}).values_list(
+        "measure", "tenure", *_ROW_FIELDS).order_by("landlord__name")
+    for measure, tenure, *fields in query:
+        if (measure, tenure) in rows:
+            rows[(measure, tenure)].append(Row(*fields))
+    return rows
+
+
 @dataclass(frozen=True)
 class SurveyRow:
     landlord_id: int

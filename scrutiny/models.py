@@ -31,6 +31,11 @@ class SiteSettings(Versioned, models.Model):
         help_text="Header colour. It must be dark enough for white text (contrast 4.5:1).",
     )
     country = models.CharField(max_length=20, choices=Country.choices, default=Country.SCOTLAND)
+    regulator_code = models.CharField(
+        max_length=20, blank=True,
+        help_text="Which landlord this is in the regulator's published figures: its RSH registration "
+                  "or council code, like L4240 or 45UC.",
+    )
     financial_year_start_month = models.PositiveSmallIntegerField(
         default=4, help_text="Month the financial year starts (4 = April)."
     )

@@ -30,6 +30,20 @@ def contrast_with_white(hex_colour: str) -> float:
     return 1.05 / (_luminance(hex_colour) + 0.05)
 
 
+def _regulator_code(code: str) -> str:
+    """The code as the regulator writes it, refused if the imported figures have no such landlord."""
+    from comparisons.models import Landlord
+
+    code = (code or "").strip().upper()
+    # Before any import there is nothing to check against; the code is kept for when there is.
+    if code and Landlord.objects.exists() and not Landlord.objects.filter(code=code).exists():
+        raise ValidationError({"regulator_code": (
+            f"No landlord with code {code} is in the regulator's figures imported so far. "
+            "Check the code on the regulator's list, or leave it empty."
+        )})
+    return code
+
+
 @transaction.atomic
 def update_site_settings(
     *, by: User, version: int, fields: dict[str, Any], switch_values: dict[str, bool]
@@ -45,6 +59,8 @@ def update_site_settings(
             f"{contrast_with_white(colour):.1f} to 1; it must be at least 4.5 to 1). Choose a darker colour."
         )})
     fields = dict(fields)
+    if "regulator_code" in fields:
+        fields["regulator_code"] = _regulator_code(fields["regulator_code"])
     logo = fields.pop("logo", None)
     if logo is False:
         current.logo = ""

@@ -1,20 +1,42 @@
 """The one place the Annual Report to Tenants reads a figure to compare the landlord with.
 
-Today that is the "peer or national average" entered beside each figure on the figures page,
-labelled as exactly that; when the regulator's own data is imported (national median, quartiles,
-percentile), this function is the one to replace, and every page and PDF follows.
+For a Tenant Satisfaction Measure in a year the regulator's published figures cover, and with the
+site settings saying which landlord this is, that is the national median and where the landlord
+stands among every landlord (comparisons.selectors). Otherwise it is the "peer or national
+average" entered beside each figure on the figures page, labelled as exactly that.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from assessments.models import Indicator
+from comparisons.measures import ALL_HOMES, MEASURES, PERCEPTION
+from comparisons.models import Tenure
+from comparisons.selectors import Position, Row, figures_for, position_in, spread_of
+from scrutiny.models import SiteSettings
 from scrutiny.wording import with_unit
 
 LABEL = "Peer or national average"
 SOURCE = "The peer or national average is the one the landlord entered with its own figure."
+ATTRIBUTION = ("Contains public sector information licensed under the Open Government Licence v3.0 "
+               "(Regulator of Social Housing)")
+TENURE_WORDS = {Tenure.LCRA: "rented homes", Tenure.COMBINED: "all homes"}
+# The framework's indicator codes and the regulator's (measure, tenure) for each. Where the
+# regulator splits a measure in two, the report's one figure is compared with the first part
+# (non-emergency repairs, anti-social behaviour cases, stage one complaints); satisfaction and
+# complaints are compared for rented homes, the largest group of tenants.
+REGULATOR_MEASURES: dict[str, tuple[str, str]] = {
+    **{code: (code, Tenure.LCRA) for code in PERCEPTION},
+    **{code: (code, Tenure.COMBINED) for code in ALL_HOMES if code in MEASURES and "_" not in code},
+    "RP02": ("RP02_1", Tenure.COMBINED),
+    "NM01": ("NM01_1", Tenure.COMBINED),
+    "CH01": ("CH01_1", Tenure.LCRA),
+    "CH02": ("CH02_1", Tenure.LCRA),
+}
+QUARTERS = {1: "top", 2: "second", 3: "third", 4: "bottom"}
 
 
 @dataclass(frozen=True)
@@ -22,10 +44,75 @@ class Standing:
     label: str  # what the figure compared with is
     figure: str  # that figure, with its unit
     position: str  # where the landlord stands, in plain words
+    licensed: bool = False  # from the regulator's data: its licence must be credited
 
 
-def standing(*, indicator: Indicator, value: Decimal | None, average: Decimal | None) -> Standing | None:
+@dataclass(frozen=True)
+class National:
+    """Every landlord's published figures for the report's indicators, and which one is ours."""
+
+    code: str
+    rows: dict[tuple[str, str], list[Row]]
+
+    def _rows(self, indicator: Indicator) -> list[Row]:
+        key = REGULATOR_MEASURES.get(indicator.code)
+        return self.rows.get(key, []) if key else []
+
+    def own(self, indicator: Indicator) -> Decimal | None:
+        """The landlord's own figure in the regulator's data, if it has one."""
+        return next((r.value for r in self._rows(indicator) if r.code == self.code), None)
+
+
+def national_figures(*, year: int, indicators: Iterable[Indicator]) -> National | None:
+    """The regulator's figures for these Tenant Satisfaction Measures in a year (one query), or
+    None when the site settings do not say which landlord this is."""
+    code = SiteSettings.load().regulator_code
+    keys = {REGULATOR_MEASURES[i.code] for i in indicators if i.code in REGULATOR_MEASURES}
+    if not code or not keys:
+        return None
+    return National(code=code, rows=figures_for(year=year, keys=keys))
+
+
+def _in_words(position: Position | None) -> str:
+    if position is None:
+        return "No figure of ours to compare"
+    if position.percentile is None:
+        return "No other landlord's figure to compare with"
+    percentile = position.percentile
+    # Rounded down either way, so "better than 9 in 10" is never more than the figures say.
+    if percentile == 100:
+        words = "Better than every other landlord"
+    elif percentile == 0:
+        words = "Worse than every other landlord"
+    elif percentile < 10:
+        words = f"Worse than {int((100 - percentile) // 10)} in 10 landlords"
+    else:
+        words = f"Better than {int(percentile // 10)} in 10 landlords"
+    return words + (f"; in the {QUARTERS[position.quarter]} quarter" if position.quarter else "")
+
+
+def _national_standing(indicator: Indicator, value: Decimal | None, national: National) -> Standing | None:
+    rows = national._rows(indicator)
+    spread = spread_of(rows)
+    if spread.median is None:
+        return None  # the regulator's figures do not cover this measure that year
+    measure, tenure = REGULATOR_MEASURES[indicator.code]
+    own = next((r for r in rows if r.code == national.code), None)
+    if value is None and own is not None:
+        value = own.value
+    position = position_in(value, rows, spread, MEASURES[measure], own.landlord_id if own else None)
+    return Standing(label=f"National median ({TENURE_WORDS[tenure]})",
+                    figure=with_unit(spread.median.normalize(), indicator.unit),
+                    position=_in_words(position), licensed=True)
+
+
+def standing(*, indicator: Indicator, value: Decimal | None, average: Decimal | None,
+             national: National | None = None) -> Standing | None:
     """The figure to compare this year's with, and where the landlord stands; None if there is none."""
+    if national is not None and indicator.code in REGULATOR_MEASURES:
+        found = _national_standing(indicator, value, national)
+        if found is not None:
+            return found
     if average is None:
         return None
     figure = with_unit(average, indicator.unit)

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from assessments.models import Framework, Indicator, IndicatorValue, Outcome
 from reports.annual import Year
-from reports.annual.comparison import Standing, standing
+from reports.annual.comparison import Standing, national_figures, standing
 from scrutiny import charts
 from scrutiny.models import Country, SiteSettings
 from scrutiny.wording import with_unit
@@ -114,7 +114,8 @@ def frameworks_for(year: int) -> tuple[Framework | None, list[Framework]]:
 
 
 def framework_parts(year: Year, texts: dict[str, str]) -> list[FrameworkPart]:
-    """Each framework's outcomes in their groups, with figures and the panel's words (4 queries)."""
+    """Each framework's outcomes in their groups, with figures and the panel's words (4 queries, and
+    one more for the regulator's figures when the site settings say which landlord this is)."""
     main, frameworks = frameworks_for(year.start_year)
     if not frameworks:
         return []
@@ -124,18 +125,24 @@ def framework_parts(year: Year, texts: dict[str, str]) -> list[FrameworkPart]:
     indicators = list(Indicator.objects.filter(framework_id__in=ids).order_by("position", "pk"))
     values = {(v.indicator_id, v.year): v for v in IndicatorValue.objects.filter(
         indicator__framework_id__in=ids, year__in=[year.start_year, year.start_year - 1])}
+    tsm = [f.pk for f in frameworks if f.code == FRAMEWORK_FOR_COUNTRY[Country.ENGLAND]]
+    national = national_figures(year=year.start_year,
+                                indicators=[i for i in indicators if i.framework_id in tsm])
     measures: dict[int | None, list[Measure]] = {}
     by_framework: dict[int, list[Measure]] = {}
     for indicator in indicators:
         this = values.get((indicator.pk, year.start_year))
         last = values.get((indicator.pk, year.start_year - 1))
-        if this is None and last is None:
+        regulated = national if indicator.framework_id in tsm else None
+        # Where the landlord entered no figure, its own in the regulator's data stands in.
+        value = this.value if this else (regulated.own(indicator) if regulated else None)
+        if value is None and last is None:
             continue
-        value = this.value if this else None
         measure = Measure(
             indicator=indicator, value=value, previous=last.value if last else None,
             target=this.target if this else None,
-            compared=standing(indicator=indicator, value=value, average=this.peer_average if this else None),
+            compared=standing(indicator=indicator, value=value, national=regulated,
+                              average=this.peer_average if this else None),
         )
         if indicator.outcome_id is None:
             by_framework.setdefault(indicator.framework_id, []).append(measure)

@@ -40,7 +40,9 @@ def indicators(year: Year) -> Section | None:
     return Section(
         key="performance", title="How we performed, outcome by outcome",
         template="reports/annual/_performance.html",
-        data={"frameworks": parts, "comparison_source": comparison.SOURCE}, meaning=meaning,
+        data={"frameworks": parts, "comparison_source": comparison.SOURCE, "attribution": (
+            comparison.ATTRIBUTION if any(m.compared and m.compared.licensed for m in measures) else "")},
+        meaning=meaning,
         has_figures=bool(measures),
     )
 
