@@ -1,17 +1,10 @@
 """Indicators name the outcome they measure, so the Annual Report to Tenants can report by
-outcome: the Tenant Satisfaction Measures gain their six themes as outcomes, and the published
-Charter and TSM indicators are put under theirs (assessments/published.py). Safe to run twice."""
+outcome. The published indicators are put under their outcomes by the next migration: on
+PostgreSQL the new column's index is made at the end of this one, which must not follow updates
+to the same table in one transaction ("pending trigger events")."""
 
 import django.db.models.deletion
 from django.db import migrations, models
-
-
-def link(apps, schema_editor):
-    from assessments import published
-
-    models_ = [apps.get_model("assessments", name) for name in ("Framework", "Standard", "Outcome", "Indicator")]
-    published.seed(*models_)
-    published.link_indicators(models_[0], models_[2], models_[3])
 
 
 class Migration(migrations.Migration):
@@ -26,5 +19,4 @@ class Migration(migrations.Migration):
             name='outcome',
             field=models.ForeignKey(blank=True, help_text='The outcome this figure measures, if any.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='indicators', to='assessments.outcome'),
         ),
-        migrations.RunPython(link, migrations.RunPython.noop),
     ]
