@@ -11,6 +11,7 @@ from mysteryshop.models import (
     Standard,
     Visit,
 )
+from mysteryshop.readability import MAX_TEXT
 from scrutiny.forms import LongTextField, SafeModelMultipleChoiceField, SingleLineCharField
 from scrutiny.locking import VersionedForm as LockedForm
 from scrutiny.uploads import IMAGES, UploadField
@@ -159,9 +160,9 @@ class DocumentForm(LockedForm, forms.Form):
         max_length=200, help_text="For example: Your new tenancy – what happens next."
     )
     file = UploadField(label="The document", allowed=DOCUMENT_FILES, required=False)
-    text = forms.CharField(
-        label="Or paste its text", required=False, widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="Used when no file is chosen.",
+    text = LongTextField(
+        label="Or paste its text", required=False, rows=8, max_length=MAX_TEXT, noun="document's text",
+        help_text="Used when no file is chosen. At most 200,000 characters.",
     )
 
 

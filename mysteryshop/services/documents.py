@@ -11,11 +11,12 @@ from django.utils import timezone
 
 from mysteryshop import permissions as perms
 from mysteryshop.models import CheckedDocument, DocumentStatus, JargonTerm, TextReading
-from mysteryshop.readability import SLOW_TO_READ, check_before_reading, extract_text
+from mysteryshop.readability import MAX_TEXT, SLOW_TO_READ, check_before_reading, extract_text
 from mysteryshop.services.locking import claim
 from reviews.models import Review, ReviewKind
 from scrutiny import jobs
 from scrutiny.dates import check_date
+from scrutiny.forms import too_long
 from scrutiny.permissions import require
 from scrutiny.uploads import detect_kind
 
@@ -34,6 +35,9 @@ def _text_from(file: Any, kind: str | None, text: str) -> tuple[str, str]:
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": "Choose a file or paste the document's text."})
+    problem = too_long(text, MAX_TEXT, noun="document's text")
+    if problem:  # kept whole or refused, never cut
+        raise ValidationError({"text": problem})
     return text, TextReading.NOT_NEEDED
 
 

@@ -180,3 +180,20 @@ def test_register_links_a_document_only_for_people_who_may_open_it(client, panel
     page = client.get("/mystery-shopping/register/").content.decode()
     assert "Gas safety leaflet" in page and link not in page
     assert client.get(document.get_absolute_url()).status_code == 403
+
+
+def test_pasted_text_longer_than_can_be_checked_is_refused_and_kept(client, panel_people):
+    member, _, review = panel_people
+    client.force_login(member)
+    pasted = "Your rent is due on Monday. " * 7200  # 201,599 characters once its last space is trimmed
+
+    response = client.post(f"/mystery-shopping/programmes/{review.pk}/documents/add/", {
+        "title": "Tenancy handbook", "text": pasted,
+    })
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Your document&#x27;s text is 201,599 characters long. Shorten it to 200,000 characters or fewer." in page
+    assert 'maxlength="200000"' in page
+    assert page.count("Your rent is due on Monday.") == 7200  # all of it kept in the box
+    assert not CheckedDocument.objects.exists()
