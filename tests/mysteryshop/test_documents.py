@@ -193,7 +193,8 @@ def test_pasted_text_longer_than_can_be_checked_is_refused_and_kept(client, pane
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Your document&#x27;s text is 201,599 characters long. Shorten it to 200,000 characters or fewer." in page
+    said = "Your document&#x27;s text is 201,599 characters long. Shorten it to 200,000 characters or fewer."
+    assert said in page
     assert 'maxlength="200000"' in page
     assert page.count("Your rent is due on Monday.") == 7200  # all of it kept in the box
     assert not CheckedDocument.objects.exists()
