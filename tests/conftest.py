@@ -218,7 +218,8 @@ def _seeded_reference_data(request, django_db_blocker):
 
 # (the model whose emptiness shows the seed is gone, the data migration, its function)
 _SEEDS = [
-    ("assessments.Framework", "assessments.migrations.0002_seed_published_frameworks", "seed"),
+    # The published frameworks, with their indicators put under their outcomes (it seeds them too).
+    ("assessments.Framework", "assessments.migrations.0009_link_published_indicators", "link"),
     ("mysteryshop.Checklist", "mysteryshop.migrations.0002_seed_checklists_and_jargon", "seed"),
     ("reviews.ServiceArea", "reviews.migrations.0003_service_areas", "add_service_areas"),
 ]
