@@ -3,28 +3,16 @@ long to keep is refused with the reason beside it, the shopper's words left in t
 
 import re
 
-from django.apps import apps
-from django.utils import timezone
 from playwright.sync_api import expect
 
-from mysteryshop import services
-from mysteryshop.models import Answer, Checklist, Site, SiteKind
-from mysteryshop.seed import seed_all
-from tests.factories.accounts import PASSWORD, UserFactory
-from tests.factories.mysteryshop import ProgrammeFactory
-from tests.factories.panels import MembershipFactory, PanelFactory
+from mysteryshop.models import Answer
+from tests.factories.accounts import PASSWORD
+from tests.factories.mysteryshop import phone_shop_started
 
 
 def test_a_new_visit_counts_nothing_answered_and_a_long_text_answer_is_refused(phone_page):
-    seed_all(apps)
-    panel = PanelFactory(name="Mystery Shoppers")
-    shopper = UserFactory(role="tenant", display_name="Morag Fraser")
-    MembershipFactory(panel=panel, user=shopper)
-    review = ProgrammeFactory(panel=panel, title="Local offices 2014/15")
-    office, _ = Site.objects.get_or_create(name="Perth local office", kind=SiteKind.OFFICE)
-    phone = Checklist.objects.get(title="Telephone contact", is_current=True)
-    visit = services.start_visit(by=shopper, review=review, checklist=phone, site=office,
-                                 channel="phone", visited_at=timezone.now())
+    shopper, visit = phone_shop_started()
+    phone = visit.checklist
     noticed = phone.standards.get(question__startswith="Anything else you noticed")
     page = phone_page
     page.sign_in(shopper, PASSWORD)

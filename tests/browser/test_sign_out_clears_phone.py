@@ -6,16 +6,11 @@ person is warned first when answers on the phone have not been sent yet."""
 import re
 
 import pytest
-from django.apps import apps
-from django.utils import timezone
 from playwright.sync_api import Error as PlaywrightError
 
-from mysteryshop import services
-from mysteryshop.models import Answer, Checklist, Site, SiteKind
-from mysteryshop.seed import seed_all
+from mysteryshop.models import Answer
 from tests.factories.accounts import PASSWORD, UserFactory
-from tests.factories.mysteryshop import ProgrammeFactory
-from tests.factories.panels import MembershipFactory, PanelFactory
+from tests.factories.mysteryshop import phone_shop_started
 
 # What this site keeps in the browser: entries in Cache Storage, the answer queue's database,
 # and service workers.
@@ -37,15 +32,7 @@ def open_menu(page):
 
 def _visit_kept_on_the_phone(page):
     """A shopper opens a phone shop with signal, so the worker keeps the form; returns it."""
-    seed_all(apps)
-    panel = PanelFactory(name="Mystery Shoppers")
-    shopper = UserFactory(role="tenant", display_name="Morag Fraser")
-    MembershipFactory(panel=panel, user=shopper)
-    review = ProgrammeFactory(panel=panel, title="Local offices 2014/15")
-    office, _ = Site.objects.get_or_create(name="Perth local office", kind=SiteKind.OFFICE)
-    phone = Checklist.objects.get(title="Telephone contact", is_current=True)
-    visit = services.start_visit(by=shopper, review=review, checklist=phone, site=office,
-                                 channel="phone", visited_at=timezone.now())
+    shopper, visit = phone_shop_started()
     name = visit.checklist.standards.get(question__startswith="Did the person who answered")
     screen = list(visit.checklist.sections.order_by("position", "pk")).index(name.section) + 1
     page.sign_in(shopper, PASSWORD)

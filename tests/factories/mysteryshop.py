@@ -98,3 +98,27 @@ class JargonTermFactory(factory.django.DjangoModelFactory):
 
     term = "arrears"
     plain = "rent owed"
+
+
+def phone_shop_started():
+    """Morag Fraser, a member of the Mystery Shoppers, with a phone shop of the Perth local
+    office just started against the seeded "Telephone contact" checklist: (shopper, visit)."""
+    from django.apps import apps
+    from django.utils import timezone
+
+    from mysteryshop import services
+    from mysteryshop.models import Checklist, Site, SiteKind
+    from mysteryshop.seed import seed_all
+    from tests.factories.accounts import UserFactory
+    from tests.factories.panels import MembershipFactory, PanelFactory
+
+    seed_all(apps)
+    panel = PanelFactory(name="Mystery Shoppers")
+    shopper = UserFactory(role="tenant", display_name="Morag Fraser")
+    MembershipFactory(panel=panel, user=shopper)
+    review = ProgrammeFactory(panel=panel, title="Local offices 2014/15")
+    office, _ = Site.objects.get_or_create(name="Perth local office", kind=SiteKind.OFFICE)
+    phone = Checklist.objects.get(title="Telephone contact", is_current=True)
+    visit = services.start_visit(by=shopper, review=review, checklist=phone, site=office,
+                                 channel="phone", visited_at=timezone.now())
+    return shopper, visit
