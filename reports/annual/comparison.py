@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from assessments.models import Indicator
-from comparisons.measures import ALL_HOMES, MEASURES, PERCEPTION
+from comparisons.frameworks import FRAMEWORK_MEASURES, TSM_FRAMEWORK
+from comparisons.measures import MEASURES
 from comparisons.models import Tenure
 from comparisons.selectors import Position, Row, figures_for, position_in, spread_of
 from scrutiny.models import SiteSettings
@@ -24,18 +25,8 @@ SOURCE = "The peer or national average is the one the landlord entered with its 
 ATTRIBUTION = ("Contains public sector information licensed under the Open Government Licence v3.0 "
                "(Regulator of Social Housing)")
 TENURE_WORDS = {Tenure.LCRA: "rented homes", Tenure.COMBINED: "all homes"}
-# The framework's indicator codes and the regulator's (measure, tenure) for each. Where the
-# regulator splits a measure in two, the report's one figure is compared with the first part
-# (non-emergency repairs, anti-social behaviour cases, stage one complaints); satisfaction and
-# complaints are compared for rented homes, the largest group of tenants.
-REGULATOR_MEASURES: dict[str, tuple[str, str]] = {
-    **{code: (code, Tenure.LCRA) for code in PERCEPTION},
-    **{code: (code, Tenure.COMBINED) for code in ALL_HOMES if code in MEASURES and "_" not in code},
-    "RP02": ("RP02_1", Tenure.COMBINED),
-    "NM01": ("NM01_1", Tenure.COMBINED),
-    "CH01": ("CH01_1", Tenure.LCRA),
-    "CH02": ("CH02_1", Tenure.LCRA),
-}
+# The TSM framework's indicator codes and the regulator's (measure, tenure) for each.
+REGULATOR_MEASURES = FRAMEWORK_MEASURES[TSM_FRAMEWORK]
 QUARTERS = {1: "top", 2: "second", 3: "third", 4: "bottom"}
 
 

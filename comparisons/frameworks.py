@@ -1,0 +1,29 @@
+"""Which of the regulator's measures each framework's indicators are, framework by framework.
+
+FRAMEWORK_MEASURES maps a framework's code to its indicators' codes, each to the regulator's
+(measure, tenure). Where the regulator splits a measure in two, the framework's one figure is
+compared with the first part (non-emergency repairs, anti-social behaviour cases, stage one
+complaints); satisfaction and complaints are compared for rented homes, the largest group of
+tenants.
+"""
+
+from comparisons.measures import ALL_HOMES, MEASURES, PERCEPTION
+from comparisons.models import Tenure
+
+TSM_FRAMEWORK = "tenant-satisfaction-measures"
+
+FRAMEWORK_MEASURES: dict[str, dict[str, tuple[str, str]]] = {
+    TSM_FRAMEWORK: {
+        **{code: (code, Tenure.LCRA) for code in PERCEPTION},
+        **{code: (code, Tenure.COMBINED) for code in ALL_HOMES if code in MEASURES and "_" not in code},
+        "RP02": ("RP02_1", Tenure.COMBINED),
+        "NM01": ("NM01_1", Tenure.COMBINED),
+        "CH01": ("CH01_1", Tenure.LCRA),
+        "CH02": ("CH02_1", Tenure.LCRA),
+    },
+}
+
+
+def measure_of(framework_code: str, indicator_code: str) -> tuple[str, str] | None:
+    """The regulator's (measure, tenure) for a framework's indicator, or None if it has none."""
+    return FRAMEWORK_MEASURES.get(framework_code, {}).get(indicator_code)
