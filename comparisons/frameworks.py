@@ -4,13 +4,17 @@ FRAMEWORK_MEASURES maps a framework's code to its indicators' codes, each to the
 (measure, tenure). Where the regulator splits a measure in two, the framework's one figure is
 compared with the first part (non-emergency repairs, anti-social behaviour cases, stage one
 complaints); satisfaction and complaints are compared for rented homes, the largest group of
-tenants.
+tenants. The Scottish Charter's indicators are the Annual Return on the Charter's (comparisons/
+charter.py), all of them kept for rented homes.
 """
 
 from comparisons.measures import ALL_HOMES, MEASURES, PERCEPTION
 from comparisons.models import Tenure
 
 TSM_FRAMEWORK = "tenant-satisfaction-measures"
+CHARTER_FRAMEWORK = "scottish-social-housing-charter-2022"
+# The seeded Charter framework's indicators, by their number in the Annual Return on the Charter.
+CHARTER_INDICATORS = ("7", "11", "12", "13", "16", "23")
 
 FRAMEWORK_MEASURES: dict[str, dict[str, tuple[str, str]]] = {
     TSM_FRAMEWORK: {
@@ -21,6 +25,7 @@ FRAMEWORK_MEASURES: dict[str, dict[str, tuple[str, str]]] = {
         "CH01": ("CH01_1", Tenure.LCRA),
         "CH02": ("CH02_1", Tenure.LCRA),
     },
+    CHARTER_FRAMEWORK: {code: (f"ARC{int(code):02d}", Tenure.LCRA) for code in CHARTER_INDICATORS},
 }
 
 

@@ -1,22 +1,26 @@
 """The regulator's Tenant Satisfaction Measures: their codes, names, units and which way is better.
 
 A measure with parts (`RP02 (1)` and `RP02 (2)` in the workbook) is stored as `RP02_1` and
-`RP02_2`, the Data Dictionary's own spelling.
+`RP02_2`, the Data Dictionary's own spelling. The Scottish Housing Regulator's Charter indicators
+(comparisons/charter.py) are added at the end, as "ARC01" to "ARC33".
 """
 
 from dataclasses import dataclass
+
+from comparisons import charter
 
 
 @dataclass(frozen=True)
 class Measure:
     code: str
     name: str
-    unit: str  # "%" or "per 1,000 homes"
+    unit: str  # "%" or "per 1,000 homes"; for the Charter also "hours", "days" or "number"
     higher_is_better: bool = True
+    survey: bool = False  # a figure from asking tenants, not from the landlord's records
 
 
 def _satisfaction(code: str, name: str) -> Measure:
-    return Measure(code, name, "%")
+    return Measure(code, name, "%", survey=True)
 
 
 MEASURES: dict[str, Measure] = {m.code: m for m in [
@@ -48,6 +52,8 @@ MEASURES: dict[str, Measure] = {m.code: m for m in [
     Measure("CH01_2", "Stage two complaints per 1,000 homes", "per 1,000 homes", higher_is_better=False),
     Measure("CH02_1", "Stage one complaints answered within the Ombudsman's time", "%"),
     Measure("CH02_2", "Stage two complaints answered within the Ombudsman's time", "%"),
+    *[Measure(row.code, row.name, row.unit, row.higher_is_better, row.survey)
+      for row in charter.measure_rows()],
 ]}
 
 PERCEPTION = [f"TP{n:02d}" for n in range(1, 13)]

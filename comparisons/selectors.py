@@ -209,7 +209,7 @@ def _caveats(row: Row | None, measure: Measure, survey: SurveyRow | None, spread
     said = []
     if row is not None and row.value is None:
         said.append(f"No figure: {NoFigure(row.no_figure).label.lower()}.")
-    if row is not None and measure.code.startswith("TP"):
+    if row is not None and measure.survey:
         if survey is not None:
             method = survey.sample_or_census.lower() or "survey"
             words = f"From a {method}"
@@ -218,7 +218,7 @@ def _caveats(row: Row | None, measure: Measure, survey: SurveyRow | None, spread
             if survey.margin_of_error is not None:
                 words += f", accurate to within {survey.margin_of_error.normalize():f} points either way"
             said.append(words + ".")
-    elif measure.code[:2] != "TP":
+    elif not measure.survey:
         said.append("From the landlord's own records, not a survey.")
     for code, how_many in spread.no_figure.items():
         said.append(f"{how_many} landlord{'s' if how_many != 1 else ''} with no figure: "
