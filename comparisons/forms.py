@@ -6,9 +6,10 @@ from scrutiny.uploads import human_size
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="The regulator's TSM Full Data workbook",
-        help_text="The Excel file (.xlsx) exactly as downloaded from the Regulator of Social Housing; "
-                  f"up to {human_size(settings.UPLOAD_MAX_BYTES)}.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
-        error_messages={"required": "Choose the workbook to upload."},
+        label="The regulator's TSM Full Data workbook or Charter CSV",
+        help_text="The Regulator of Social Housing's TSM Full Data workbook (.xlsx) exactly as downloaded, "
+                  "or the Scottish Housing Regulator's Charter figures as a CSV file (.csv) in the format "
+                  f"described below; up to {human_size(settings.UPLOAD_MAX_BYTES)}.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+        error_messages={"required": "Choose the file to upload."},
     )

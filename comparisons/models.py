@@ -35,6 +35,19 @@ class NoFigure(models.TextChoices):
 class LandlordType(models.TextChoices):
     PRP = "PRP", "Housing association (private registered provider)"
     LA = "LA", "Council (local authority)"
+    RSL = "RSL", "Housing association (registered social landlord)"
+
+
+class Regulator(models.TextChoices):
+    """Whose register a landlord's code is from: the two regulators' codes may coincide."""
+
+    RSH = "rsh", "Regulator of Social Housing (England)"
+    SHR = "shr", "Scottish Housing Regulator"
+
+
+def regulator_of(source: str) -> str:
+    """The regulator whose landlords an import's source describes."""
+    return Regulator.SHR if source == Source.SHR_CHARTER else Regulator.RSH
 
 
 def reporting_year_label(year: int) -> str:
@@ -93,7 +106,8 @@ class TsmImport(models.Model):
 class Landlord(models.Model):
     """A regulated landlord, as the latest imported year describes it."""
 
-    code = models.CharField(max_length=20, unique=True)
+    regulator = models.CharField(max_length=3, choices=Regulator.choices, default=Regulator.RSH)
+    code = models.CharField(max_length=20, help_text="The landlord's code in its regulator's register.")
     name = models.CharField(max_length=255)
     landlord_type = models.CharField(max_length=3, choices=LandlordType.choices)
     size_band = models.CharField(max_length=40, blank=True)
@@ -102,6 +116,8 @@ class Landlord(models.Model):
 
     class Meta:
         ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["regulator", "code"],
+                                               name="one_landlord_per_regulator_code")]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"

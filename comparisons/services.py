@@ -16,8 +16,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from comparisons import tsm_workbook
-from comparisons.models import Figure, Landlord, Survey, TsmImport, reporting_year_label
+from comparisons import charter_csv, tsm_workbook
+from comparisons.models import Figure, Landlord, Source, Survey, TsmImport, regulator_of, reporting_year_label
 from comparisons.permissions import can_import
 from scrutiny.jobs import enqueue
 from scrutiny.permissions import require
@@ -27,25 +27,27 @@ if TYPE_CHECKING:
     from accounts.models import User
 
 REFUSAL = "Only an administrator can import the regulator's figures."
-XLSX = frozenset({"xlsx"})
+# The file's own content says which it is: a TSM workbook (England) or a Charter CSV (Scotland).
+SOURCES = {"xlsx": Source.RSH_TSM, "csv": Source.SHR_CHARTER}
 # How many changed figures the summary lists one by one (the count is always exact).
 CHANGES_LISTED = 200
 
 
 def upload(*, file: UploadedFile, by: User) -> TsmImport:
-    """Keep an uploaded TSM workbook and ask the worker to read it."""
+    """Keep an uploaded TSM workbook or Charter CSV and ask the worker to read it."""
     from comparisons.tasks import read_import
 
     require(can_import(by), REFUSAL)
     name = os.path.basename(file.name or "workbook.xlsx")
     try:
-        validate_upload(file, XLSX)  # too large, empty or not a workbook: said in plain words
+        kind = validate_upload(file, frozenset(SOURCES))  # too large, empty, another type: said plainly
     except ValidationError as error:
         raise ValidationError({"file": error.messages}) from error
     sha256 = TsmImport.hash_of(file)
     with transaction.atomic():
         tsm_import = TsmImport.objects.create(
-            file=prepare_upload(file, XLSX), file_name=name, sha256=sha256, uploaded_by=by,
+            file=prepare_upload(file, frozenset(SOURCES)), file_name=name, sha256=sha256, uploaded_by=by,
+            source=SOURCES[kind],
         )
         enqueue(read_import, tsm_import.pk)
     return tsm_import
@@ -56,12 +58,17 @@ def _progress(tsm_import: TsmImport, percent: int, note: str) -> None:
     TsmImport.objects.filter(pk=tsm_import.pk).update(progress=percent, progress_note=note[:200])
 
 
-def _read_file(tsm_import: TsmImport) -> tsm_workbook.Workbook:
+Book = tsm_workbook.Workbook | charter_csv.CharterReturn
+
+
+def _read_file(tsm_import: TsmImport) -> Book:
+    def progress(percent: int, note: str) -> None:
+        _progress(tsm_import, percent, note)
+
     with tsm_import.file.open("rb") as handle:
-        return tsm_workbook.read(
-            handle, file_name=tsm_import.file_name,
-            progress=lambda percent, note: _progress(tsm_import, percent, note),
-        )
+        if tsm_import.source == Source.SHR_CHARTER:
+            return charter_csv.read(handle.read(), progress=progress)
+        return tsm_workbook.read(handle, file_name=tsm_import.file_name, progress=progress)
 
 
 def _same_file_applied(tsm_import: TsmImport) -> TsmImport | None:
@@ -86,28 +93,29 @@ def _shown(figure: tuple[Decimal | None, str] | None) -> str:
     return f"[{no_figure}]" if value is None else f"{value.normalize():f}"
 
 
-def _changes(book: tsm_workbook.Workbook, source: str) -> dict[str, Any]:
-    """What saving this workbook would change in the figures already saved for its year."""
-    before = _published(book.year, source)
-    if not before:
-        return {"replaces": False, "count": 0, "listed": []}
-    changed = []
-    for key in sorted(set(before) | set(book.figures)):
-        old, new = before.get(key), book.figures.get(key)
-        if old != new:
-            changed.append({"landlord": key[0], "measure": key[1], "tenure": key[2],
-                            "was": _shown(old), "now": _shown(new)})
-    return {"replaces": True, "count": len(changed), "listed": changed[:CHANGES_LISTED]}
+def _changes(book: Book, source: str) -> dict[str, Any]:
+    """What saving this file would change in the figures already saved for its years."""
+    replaces, changed = False, []
+    for year, figures in sorted(book.by_year.items()):
+        before = _published(year, source)
+        replaces = replaces or bool(before)
+        for key in sorted(set(before) | set(figures)) if before else []:
+            old, new = before.get(key), figures.get(key)
+            if old != new:
+                changed.append({"landlord": key[0], "measure": key[1], "tenure": key[2],
+                                "year": reporting_year_label(year), "was": _shown(old), "now": _shown(new)})
+    return {"replaces": replaces, "count": len(changed), "listed": changed[:CHANGES_LISTED]}
 
 
-def _summary(book: tsm_workbook.Workbook) -> dict[str, Any]:
-    kinds = Counter(no_figure or "number" for _, no_figure in book.figures.values())
-    measures = sorted({measure for _, measure, _ in book.figures})
+def _summary(book: Book) -> dict[str, Any]:
+    every = [figure for figures in book.by_year.values() for figure in figures.items()]
+    kinds = Counter(no_figure or "number" for _, (_, no_figure) in every)
+    measures = sorted({measure for (_, measure, _), _ in every})
     return {
-        "year": reporting_year_label(book.year),
+        "year": " and ".join(reporting_year_label(year) for year in sorted(book.by_year)),
         "landlords": len(book.landlords),
         "measures": measures,
-        "figures": len(book.figures),
+        "figures": len(every),
         "figures_by_kind": dict(sorted(kinds.items())),
         "columns_read": book.columns,
         "skipped": book.skipped,
@@ -190,13 +198,15 @@ def save(*, import_id: int) -> TsmImport | None:
         if tsm_import.status != TsmImport.Status.APPLYING:
             return None
         changes = _changes(book, tsm_import.source)
-        landlords = _save_landlords(book)
-        Figure.objects.filter(year=book.year, tsm_import__source=tsm_import.source).delete()
-        Survey.objects.filter(year=book.year, tsm_import__source=tsm_import.source).delete()
+        landlords = _save_landlords(book, regulator_of(tsm_import.source))
+        years = list(book.by_year)
+        Figure.objects.filter(year__in=years, tsm_import__source=tsm_import.source).delete()
+        Survey.objects.filter(year__in=years, tsm_import__source=tsm_import.source).delete()
         Figure.objects.bulk_create([
-            Figure(landlord_id=landlords[code], measure=measure, tenure=tenure, year=book.year,
+            Figure(landlord_id=landlords[code], measure=measure, tenure=tenure, year=year,
                    value=value, no_figure=no_figure, tsm_import=tsm_import)
-            for (code, measure, tenure), (value, no_figure) in book.figures.items()
+            for year, figures in book.by_year.items()
+            for (code, measure, tenure), (value, no_figure) in figures.items()
         ], batch_size=2000)
         Survey.objects.bulk_create([
             Survey(landlord_id=landlords[s.code], year=book.year, tenure=s.tenure, population=s.population,
@@ -204,9 +214,9 @@ def save(*, import_id: int) -> TsmImport | None:
                    margin_of_error=s.margin_of_error, tsm_import=tsm_import)
             for s in book.surveys
         ], batch_size=2000)
-        TsmImport.objects.filter(reporting_year=book.year, source=tsm_import.source,
-                                 status=TsmImport.Status.APPLIED).update(
-            status=TsmImport.Status.REPLACED)
+        # An earlier import is replaced once a corrected edition has taken every one of its figures.
+        TsmImport.objects.filter(source=tsm_import.source, status=TsmImport.Status.APPLIED).exclude(
+            pk=tsm_import.pk).exclude(figures__isnull=False).update(status=TsmImport.Status.REPLACED)
         tsm_import.summary = {**tsm_import.summary, "changes": changes}
         tsm_import.status, tsm_import.applied_at = TsmImport.Status.APPLIED, timezone.now()
         tsm_import.progress, tsm_import.progress_note = 100, "Saved"
@@ -214,15 +224,17 @@ def save(*, import_id: int) -> TsmImport | None:
     return tsm_import
 
 
-def _save_landlords(book: tsm_workbook.Workbook) -> dict[str, int]:
+def _save_landlords(book: Book, regulator: str) -> dict[str, int]:
     """Add the landlords not seen before and update those this year describes: code -> id."""
-    existing = {landlord.code: landlord for landlord in Landlord.objects.filter(code__in=book.landlords)}
+    own = Landlord.objects.filter(regulator=regulator, code__in=book.landlords)
+    existing = {landlord.code: landlord for landlord in own}
     new, changed = [], []
     for code, row in book.landlords.items():
         landlord = existing.get(code)
         if landlord is None:
-            new.append(Landlord(code=code, name=row.name, landlord_type=row.landlord_type,
-                                size_band=row.size_band, region=row.region, described_in_year=book.year))
+            new.append(Landlord(regulator=regulator, code=code, name=row.name,
+                                landlord_type=row.landlord_type, size_band=row.size_band, region=row.region,
+                                described_in_year=book.year))
         elif landlord.described_in_year <= book.year:  # an older year does not overwrite a newer
             landlord.name, landlord.landlord_type = row.name, row.landlord_type
             landlord.size_band, landlord.region = row.size_band, row.region
@@ -231,4 +243,4 @@ def _save_landlords(book: tsm_workbook.Workbook) -> dict[str, int]:
     Landlord.objects.bulk_create(new, batch_size=1000)
     Landlord.objects.bulk_update(changed, ["name", "landlord_type", "size_band", "region",
                                            "described_in_year"], batch_size=1000)
-    return dict(Landlord.objects.filter(code__in=book.landlords).values_list("code", "pk"))
+    return dict(own.values_list("code", "pk"))

@@ -95,6 +95,11 @@ class Workbook:
     not_included: list[dict[str, str]] = field(default_factory=list)
     empty_cells: int = 0
 
+    @property
+    def by_year(self) -> dict[int, dict[tuple[str, str, str], tuple[Decimal | None, str]]]:
+        """The figures year by year, as a Charter CSV gives them: here, one year."""
+        return {self.year: self.figures}
+
 
 def _sheet_kind(title: str) -> Sheet | None:
     t = normalise(title).lower().replace(" ", "")

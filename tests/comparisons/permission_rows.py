@@ -4,6 +4,7 @@ administrators only."""
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from comparisons.models import TsmImport
+from tests.comparisons.charter_files import sample
 from tests.comparisons.workbooks import MEADOW, build
 from tests.permission_matrix import REDIRECT, Row, admins_only
 
@@ -21,6 +22,8 @@ def rows(people):
         Row("comparisons:imports", f"{B}/imports/", admins_only()),
         Row("comparisons:imports", f"{B}/imports/", admins_only(REDIRECT), method="post",
             data=lambda role: {"file": SimpleUploadedFile("tsm.xlsx", build([MEADOW]))}),
+        Row("comparisons:imports", f"{B}/imports/", admins_only(REDIRECT), method="post",
+            data=lambda role: {"file": SimpleUploadedFile("charter.csv", sample().read_bytes())}),
         Row("comparisons:import", f"{B}/imports/{shown.pk}/", admins_only()),
         Row("comparisons:import-status", f"{B}/imports/{shown.pk}/status/", admins_only()),
         Row("comparisons:apply-import", read_import, admins_only(REDIRECT), method="post"),

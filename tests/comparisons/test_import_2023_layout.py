@@ -72,7 +72,8 @@ def test_a_corrected_edition_replaces_the_first_and_lists_what_changed(admin, ru
     assert not Figure.objects.filter(tsm_import=first).exists()
     assert second.summary["changes"]["count"] == 1
     assert second.summary["changes"]["listed"] == [
-        {"landlord": "L0001", "measure": "TP01", "tenure": "lcra", "was": "71.3", "now": "72"}]
+        {"landlord": "L0001", "measure": "TP01", "tenure": "lcra", "year": "2023/24", "was": "71.3",
+         "now": "72"}]
 
 
 def test_the_import_is_saved_all_or_nothing(admin, run_tasks, monkeypatch):

@@ -106,3 +106,52 @@ def test_saving_twice_from_two_open_pages_saves_once_and_says_so(
 
     assert "This import cannot be saved now: it is &quot;Saved&quot;." in response.content.decode()
     assert list(Figure.objects.values_list("pk", flat=True)) == saved
+
+
+def test_an_administrator_uploads_previews_and_saves_a_charter_csv(
+        client, admin, django_capture_on_commit_callbacks):
+    from tests.comparisons.charter_files import sample
+
+    client.force_login(admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _upload(client, sample().read_bytes(), name="charter_sample.csv")
+    charter_import = TsmImport.objects.get()
+    assert response.status_code == 302 and charter_import.source == "shr_charter"
+
+    page = client.get(response["Location"]).content.decode()
+    assert "What the file holds" in page and "2024/25 and 2025/26" in page
+    assert "<dt>Landlords</dt><dd>4</dd>" in page
+    assert "Line 41: KN02 indicator 14 left out: the 2025/26 return has no indicator 14." in page
+    assert "Open Government Licence v3.0 (Scottish Housing Regulator)" in page
+    assert not Figure.objects.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/comparisons/imports/{charter_import.pk}/apply/")
+
+    assert Figure.objects.count() == 48
+
+
+def test_a_charter_csv_that_cannot_be_read_says_why_on_its_page(
+        client, admin, django_capture_on_commit_callbacks):
+    from tests.comparisons.charter_files import csv_of
+
+    client.force_login(admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        _upload(client, csv_of("GB01,Glenbrae,2024,7,,96.1,%,,"), name="charter.csv")
+
+    page = client.get(f"/comparisons/imports/{TsmImport.objects.get().pk}/").content.decode()
+
+    assert "Could not be read" in page
+    assert "the year &quot;2024&quot; is not written as a reporting year" in page
+    assert "Nothing was saved" in page and not Figure.objects.exists()
+
+
+@pytest.mark.parametrize("role", ["tenant", "officer", "manager"])
+def test_no_one_but_an_administrator_may_upload_a_charter_csv(client, role):
+    from tests.comparisons.charter_files import sample
+
+    client.force_login(UserFactory(role=role))
+
+    response = _upload(client, sample().read_bytes(), name="charter_sample.csv")
+
+    assert response.status_code == 403 and not TsmImport.objects.exists()
