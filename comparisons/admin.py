@@ -15,7 +15,7 @@ class TsmImportAdmin(admin.ModelAdmin):
 
 @admin.register(Landlord)
 class LandlordAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "landlord_type", "size_band", "region", "described_in_year"]
-    list_filter = ["landlord_type", "size_band", "region"]
+    list_display = ["name", "code", "regulator", "landlord_type", "size_band", "region", "described_in_year"]
+    list_filter = ["regulator", "landlord_type", "size_band", "region"]
     search_fields = ["name", "code"]
     readonly_fields = [f.name for f in Landlord._meta.fields]

@@ -125,10 +125,10 @@ def _summary(book: Book) -> dict[str, Any]:
 
 
 def read(*, import_id: int) -> TsmImport | None:
-    """Read an uploaded workbook in the worker and record the preview (safe to run twice)."""
+    """Read an uploaded workbook or CSV in the worker and record the preview (safe to run twice)."""
     started = TsmImport.objects.filter(
         pk=import_id, status__in=[TsmImport.Status.WAITING, TsmImport.Status.READING],
-    ).update(status=TsmImport.Status.READING, progress=5, progress_note="Opening the workbook")
+    ).update(status=TsmImport.Status.READING, progress=5, progress_note="Opening the file")
     if not started:
         return None
     tsm_import = TsmImport.objects.get(pk=import_id)
@@ -162,7 +162,7 @@ def preview(*, tsm_import: TsmImport, by: User) -> dict[str, Any]:
 
 
 def apply(*, tsm_import: TsmImport, by: User) -> TsmImport:
-    """Ask the worker to save a read workbook's figures; the same file twice changes nothing."""
+    """Ask the worker to save a read file's figures; the same file twice changes nothing."""
     from comparisons.tasks import apply_import
 
     require(can_import(by), REFUSAL)

@@ -7,7 +7,7 @@ from scrutiny.failed_jobs import by_first_argument, describes
 
 @shared_task(acks_late=True)
 def read_import(import_id):
-    """Read an uploaded workbook and record what it holds (safe to run twice)."""
+    """Read an uploaded workbook or Charter CSV and record what it holds (safe to run twice)."""
     services.read(import_id=import_id)
 
 
