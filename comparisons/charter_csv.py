@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -61,7 +61,7 @@ def _text(data: bytes) -> str:
         ) from error
 
 
-def _header(reader: csv.reader) -> dict[str, int]:
+def _header(reader: Iterator[list[str]]) -> dict[str, int]:
     try:
         header = next(reader)
     except StopIteration:
