@@ -148,3 +148,19 @@ def test_reading_a_charter_csv_reports_its_progress():
 
     assert said == [(43, "Reading line 500 of 1201"), (76, "Reading line 1000 of 1201"),
                     (90, "Read every line")]
+
+
+def test_a_blank_value_is_worked_out_or_kept_as_no_figure_with_the_reason(admin, run_tasks):
+    data = csv_of(
+        "GB01,Glenbrae,2024/25,16,,,%,0,0",  # nobody to ask: nothing to count
+        "GB01,Glenbrae,2024/25,13,,,%,,",  # left blank
+        "GB01,Glenbrae,2024/25,12,,,days,1180,200",  # an average: 1,180 days over 200 repairs
+        "GB01,Glenbrae,2024/25,9,,\"1,234\",number,,",  # a thousands comma is read
+    )
+
+    _import(admin, run_tasks, data)
+
+    assert _figure("GB01", "ARC16", 2024) == "[U]"
+    assert _figure("GB01", "ARC13", 2024) == "[X]"
+    assert _figure("GB01", "ARC12", 2024) == Decimal("5.9")
+    assert _figure("GB01", "ARC09", 2024) == Decimal("1234")
