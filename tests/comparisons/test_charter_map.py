@@ -31,3 +31,11 @@ def test_the_scottish_frameworks_indicators_are_the_charter_measures_for_rented_
         "13": ("ARC13", "lcra"), "16": ("ARC16", "lcra"), "23": ("ARC23", "lcra"),
     }
     assert measure_of(SCOTTISH, "16") == ("ARC16", "lcra")
+
+
+def test_each_seeded_charter_indicator_is_joined_to_a_measure_of_its_unit_and_direction():
+    from assessments.published import CHARTER
+
+    for code, title, unit, higher_is_better in CHARTER["indicators"]:
+        measure = MEASURES[measure_of(SCOTTISH, code)[0]]
+        assert (measure.unit, measure.higher_is_better) == (unit, higher_is_better), title
