@@ -106,6 +106,7 @@ def _summary(book: tsm_workbook.Workbook) -> dict[str, Any]:
     return {
         "year": reporting_year_label(book.year),
         "landlords": len(book.landlords),
+        "landlord_codes": sorted(book.landlords),  # to say whether our landlord is in the file
         "measures": measures,
         "figures": len(book.figures),
         "figures_by_kind": dict(sorted(kinds.items())),

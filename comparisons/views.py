@@ -10,8 +10,9 @@ from django.views.decorators.http import require_POST
 
 from comparisons import own_figures, services
 from comparisons.forms import UploadForm
-from comparisons.models import TsmImport
+from comparisons.models import Source, TsmImport
 from scrutiny.forms import run_form
+from scrutiny.models import SiteSettings
 from scrutiny.permissions import role_required
 
 PER_PAGE = 20
@@ -31,9 +32,18 @@ def imports(request):
     return done or render(request, "comparisons/imports.html", {"form": form, "page": page})
 
 
+def _our_code_missing(tsm_import) -> str:
+    """The site settings' code for this file's regulator when the file has no row for it, else ""."""
+    codes = (tsm_import.summary or {}).get("landlord_codes")
+    site = SiteSettings.load()
+    code = site.shr_code if tsm_import.source == Source.SHR_CHARTER else site.regulator_code
+    return code if code and codes is not None and code not in codes else ""
+
+
 def _context(tsm_import):
     summary = tsm_import.summary or {}
     return {
+        "our_code_missing": _our_code_missing(tsm_import),
         "tsm_import": tsm_import, "summary": summary,
         "skipped": summary.get("skipped", [])[:SHOWN],
         "skipped_more": max(0, len(summary.get("skipped", [])) - SHOWN),
