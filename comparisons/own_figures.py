@@ -118,11 +118,15 @@ def _rows(landlord: Landlord, *, lock: bool = False) -> list[OwnRow]:
     return rows
 
 
+def _our_landlord() -> tuple[str, Landlord | None]:
+    code = SiteSettings.load().regulator_code
+    return code, Landlord.objects.filter(code=code).first() if code else None
+
+
 def own_figures(*, by: User) -> OwnFigures:
     """Our landlord's row in the regulator's figures beside ours, newest year first."""
     require(can_import(by), REFUSAL)
-    code = SiteSettings.load().regulator_code
-    landlord = Landlord.objects.filter(code=code).first() if code else None
+    code, landlord = _our_landlord()
     return OwnFigures(code=code, landlord=landlord, rows=_rows(landlord) if landlord else [])
 
 
@@ -162,11 +166,11 @@ def fill_own_figures(*, by: User, choices: dict[str, str], versions: dict[str, i
     """Fill new figures and replace differing ones where the administrator chose the regulator's,
     all or none; refuse, naming them, rows changed since `versions` were read."""
     require(can_import(by), REFUSAL)
-    own = own_figures(by=by)
-    if own.landlord is None:
+    _, landlord = _our_landlord()
+    if landlord is None:
         raise ValidationError(
             "The site settings do not say which landlord this is in the regulator's figures.")
-    rows = _rows(own.landlord, lock=True)
+    rows = _rows(landlord, lock=True)
     clashes = [_clash(row, versions.get(row.key)) for row in rows if versions.get(row.key) != row.version]
     if clashes:
         raise Clash(clashes)
