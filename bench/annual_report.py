@@ -1,8 +1,10 @@
 """The Annual Report to Tenants at the size the issue names: 12 reviews completed in the year,
 400 mystery shops and inspections, 150 recommendations and 3 years of indicators, on top of the
-demo landlord. `python -m bench.annual_report` builds that landlord in a fresh SQLite file, makes
-the report in a fresh process (WeasyPrint loaded first and timed apart, as a worker loads it
-once at start) and prints the time, CPU time, load average, peak memory, the PDF's size and
+demo landlord, reporting in England with the regulator's figures for 400 landlords (this year and
+last) and its own code set in the site settings, so that every measure is compared with them.
+`python -m bench.annual_report` builds that landlord in a fresh SQLite file, makes the report in
+a fresh process (WeasyPrint loaded first and timed apart, as a worker loads it once at start) and
+prints the time, CPU time, load average, peak memory, the PDF's size and
 pages; it keeps the PDF and a PNG of each page (pdftoppm, when installed) in
 var/bench/annual-report/ for people to look at.
 
@@ -29,6 +31,34 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "var" / "bench" / "annual-report"
 REVIEWS, VISITS, RECOMMENDATIONS, INDICATORS, YEARS = 12, 400, 150, 24, 3
+LANDLORDS, OUR_CODE = 400, "B0000"
+
+
+def regulator_figures(year: int, rng: random.Random) -> None:
+    """The regulator's figures for LANDLORDS landlords, this year and last, for every measure the
+    Tenant Satisfaction Measures framework compares; the site settings name the first landlord."""
+    from comparisons.frameworks import FRAMEWORK_MEASURES, TSM_FRAMEWORK
+    from comparisons.models import Figure, Landlord, Survey, Tenure, TsmImport
+    from scrutiny.models import SiteSettings
+
+    tsm_import = TsmImport.objects.create(file_name="bench.xlsx", sha256="b" * 64, reporting_year=year,
+                                          status=TsmImport.Status.APPLIED)
+    landlords = Landlord.objects.bulk_create(
+        Landlord(code=OUR_CODE if n == 0 else f"B{n:04d}", name=f"Bench landlord {n}",
+                 landlord_type="PRP" if n % 3 else "LA", size_band=rng.choice(["<5,000", "5,000-40,000"]),
+                 region=rng.choice(["London", "North West", "South East"]), described_in_year=year)
+        for n in range(LANDLORDS))
+    keys = set(FRAMEWORK_MEASURES[TSM_FRAMEWORK].values())
+    Figure.objects.bulk_create((
+        Figure(landlord=landlord, measure=measure, tenure=tenure, year=y, tsm_import=tsm_import,
+               value=Decimal(rng.randint(400, 999)) / 10)
+        for landlord in landlords for measure, tenure in keys for y in (year - 1, year)), batch_size=2000)
+    Survey.objects.bulk_create(
+        Survey(landlord=landlord, year=year, tenure=Tenure.LCRA, sample_or_census="Sample", sample_size=800,
+               margin_of_error=Decimal("3.1"), tsm_import=tsm_import) for landlord in landlords)
+    site = SiteSettings.load()
+    site.country, site.regulator_code = "england", OUR_CODE
+    site.save()
 
 
 def build() -> int:
@@ -118,6 +148,7 @@ def build() -> int:
             IndicatorValue(indicator=indicator, year=year - k, value=Decimal(rng.randint(60, 99)), target=90)
             for k in range(YEARS)
         )
+    regulator_figures(year, rng)
     record, _ = AnnualReport.objects.get_or_create(year=year)
     for key in ("performance", "scrutiny", "recommendations", "volunteering"):
         AssessmentSection.objects.update_or_create(
@@ -131,8 +162,10 @@ def build() -> int:
 
 def make(year: int, large_print: bool = False) -> dict:
     """Make the report in this process and say how long it took, its peak memory and size."""
+    from comparisons.models import Figure, Landlord
     from reports import makers
     from reports.models import Kind, ReportRequest
+    from scrutiny.models import SiteSettings
 
     # A worker loads WeasyPrint once when it starts (reports/tasks.py, worker_init), so its
     # loading is timed apart from the report.
@@ -160,6 +193,10 @@ def make(year: int, large_print: bool = False) -> dict:
         "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "pdf_kb": round(len(made.content) / 1024, 1),
         "pages": made.pages,
+        # What the report compared with: the regulator's landlords and figures, and which is ours.
+        "regulator_landlords": Landlord.objects.count(),
+        "regulator_figures": Figure.objects.count(),
+        "regulator_code": SiteSettings.load().regulator_code,
         "pdf": str(OUT / name),
     }
 

@@ -114,6 +114,7 @@ def _summary(book: Book) -> dict[str, Any]:
     return {
         "year": " and ".join(reporting_year_label(year) for year in sorted(book.by_year)),
         "landlords": len(book.landlords),
+        "landlord_codes": sorted(book.landlords),  # to say whether our landlord is in the file
         "measures": measures,
         "figures": len(every),
         "figures_by_kind": dict(sorted(kinds.items())),

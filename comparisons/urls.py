@@ -9,4 +9,5 @@ urlpatterns = [
     path("imports/<int:pk>/", views.import_page, name="import"),
     path("imports/<int:pk>/status/", views.import_status, name="import-status"),
     path("imports/<int:pk>/apply/", views.apply_import, name="apply-import"),
+    path("own-figures/", views.own_figures_page, name="own-figures"),
 ]

@@ -4,12 +4,15 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from comparisons import services
+from comparisons import own_figures, services
 from comparisons.forms import UploadForm
-from comparisons.models import TsmImport
+from comparisons.models import Source, TsmImport
 from scrutiny.forms import run_form
+from scrutiny.models import SiteSettings
 from scrutiny.permissions import role_required
 
 PER_PAGE = 20
@@ -29,9 +32,18 @@ def imports(request):
     return done or render(request, "comparisons/imports.html", {"form": form, "page": page})
 
 
+def _our_code_missing(tsm_import) -> str:
+    """The site settings' code for this file's regulator when the file has no row for it, else ""."""
+    codes = (tsm_import.summary or {}).get("landlord_codes")
+    site = SiteSettings.load()
+    code = site.shr_code if tsm_import.source == Source.SHR_CHARTER else site.regulator_code
+    return code if code and codes is not None and code not in codes else ""
+
+
 def _context(tsm_import):
     summary = tsm_import.summary or {}
     return {
+        "our_code_missing": _our_code_missing(tsm_import),
         "tsm_import": tsm_import, "summary": summary,
         "skipped": summary.get("skipped", [])[:SHOWN],
         "skipped_more": max(0, len(summary.get("skipped", [])) - SHOWN),
@@ -72,3 +84,45 @@ def apply_import(request, pk):
     else:
         messages.success(request, "The figures are being saved: this page shows how it is going.")
     return redirect(tsm_import)
+
+
+def _posted(request, prefix: str) -> dict[str, str]:
+    return {name[len(prefix):]: value for name, value in request.POST.items() if name.startswith(prefix)}
+
+
+def _versions(request) -> dict[str, int]:
+    return {key: int(value) for key, value in _posted(request, "version-").items() if value.isdigit()}
+
+
+def _said(filled: own_figures.Filled) -> str:
+    parts = []
+    if filled.filled:
+        parts.append(f"Filled {len(filled.filled)} figure{pluralize(len(filled.filled))} from the "
+                     f"regulator's: {', '.join(filled.filled)}.")
+    if filled.changed:
+        parts.append(f"Changed {len(filled.changed)} figure{pluralize(len(filled.changed))} to the "
+                     f"regulator's: {', '.join(filled.changed)}.")
+    return " ".join(parts) or "Nothing was filled or changed: you kept every figure of ours."
+
+
+@role_required("admin", message=own_figures.REFUSAL)
+def own_figures_page(request):
+    """Our landlord's row in the regulator's figures beside ours: choose, row by row, which to keep."""
+    clashes, choices = [], {}
+    if request.method == "POST":
+        choices = _posted(request, "choice-")
+        try:
+            filled = own_figures.fill_own_figures(
+                by=request.user, choices=choices, versions=_versions(request))
+        except own_figures.Clash as clash:
+            clashes = clash.messages
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("comparisons:own-figures")
+        else:
+            messages.success(request, _said(filled))
+            return redirect("comparisons:own-figures")
+    own = own_figures.own_figures(by=request.user)
+    rows = [{"row": row, "choice": choices.get(row.key, row.default)} for row in own.rows]
+    return render(request, "comparisons/own_figures.html", {
+        "own": own, "rows": rows, "clashes": clashes, "site_settings_url": reverse("site-settings")})

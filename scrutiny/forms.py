@@ -136,13 +136,16 @@ class SiteSettingsForm(VersionedForm, forms.ModelForm):
         model = SiteSettings
         fields = [
             "landlord_name", "logo", "logo_alt_text", "brand_colour", "country", "regulator_code",
-            "financial_year_start_month", "tenant_word", "contact_email", "contact_phone",
-            "public_you_said_we_did",
+            "shr_code", "rents_homes", "has_shared_ownership", "financial_year_start_month", "tenant_word",
+            "contact_email", "contact_phone", "public_you_said_we_did",
         ]
         labels = {
             "logo_alt_text": "What the logo says",
             "brand_colour": "Header colour",
             "regulator_code": "Regulator's landlord code",
+            "shr_code": "Scottish Housing Regulator's landlord code",
+            "rents_homes": "Rented homes",
+            "has_shared_ownership": "Shared ownership homes",
             "tenant_word": "Word for tenants",
             "contact_email": "Contact email",
             "contact_phone": "Contact phone number",

@@ -36,6 +36,17 @@ class SiteSettings(Versioned, models.Model):
         help_text="Which landlord this is in the regulator's published figures: its RSH registration "
                   "or council code, like L4240 or 45UC.",
     )
+    shr_code = models.CharField(
+        max_length=20, blank=True,
+        help_text="Which landlord this is in the Scottish Housing Regulator's Charter figures: its code "
+                  "there, like RSL042. Leave it empty outside Scotland.",
+    )
+    # Which of the regulator's tenures are this landlord's homes: its own figures are read from them.
+    rents_homes = models.BooleanField(
+        default=True, help_text="Which of the regulator's figures are about this landlord's homes: tick each "
+                                "kind it has. These are homes let at social or affordable rent (LCRA).")
+    has_shared_ownership = models.BooleanField(
+        default=False, help_text="Homes sold on shared ownership (the regulator's LCHO figures).")
     financial_year_start_month = models.PositiveSmallIntegerField(
         default=4, help_text="Month the financial year starts (4 = April)."
     )

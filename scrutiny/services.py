@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from scrutiny import switches
 from scrutiny.locking import claim
@@ -30,18 +32,11 @@ def contrast_with_white(hex_colour: str) -> float:
     return 1.05 / (_luminance(hex_colour) + 0.05)
 
 
-def _regulator_code(code: str) -> str:
-    """The code as the regulator writes it, refused if the imported figures have no such landlord."""
-    from comparisons.models import Landlord
-
-    code = (code or "").strip().upper()
-    # Before any import there is nothing to check against; the code is kept for when there is.
-    if code and Landlord.objects.exists() and not Landlord.objects.filter(code=code).exists():
-        raise ValidationError({"regulator_code": (
-            f"No landlord with code {code} is in the regulator's figures imported so far. "
-            "Check the code on the regulator's list, or leave it empty."
-        )})
-    return code
+def _checked_codes(fields: dict[str, Any]) -> dict[str, Any]:
+    """The regulator's codes and tenures as later apps check them (settings.SITE_SETTINGS_CHECKS)."""
+    for path in settings.SITE_SETTINGS_CHECKS:
+        fields = import_string(path)(fields)
+    return fields
 
 
 @transaction.atomic
@@ -59,8 +54,7 @@ def update_site_settings(
             f"{contrast_with_white(colour):.1f} to 1; it must be at least 4.5 to 1). Choose a darker colour."
         )})
     fields = dict(fields)
-    if "regulator_code" in fields:
-        fields["regulator_code"] = _regulator_code(fields["regulator_code"])
+    fields = _checked_codes(fields)
     logo = fields.pop("logo", None)
     if logo is False:
         current.logo = ""

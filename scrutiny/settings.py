@@ -341,6 +341,12 @@ ADMINISTRATION_PAGES = [
      "Emails and reports that could not be sent or made, and trying them again."),
 ]
 
+# Checks of the site settings' regulator codes and tenures, each a function (fields) -> fields
+# that tidies them or raises ValidationError naming the field.
+SITE_SETTINGS_CHECKS = [
+    "comparisons.site_settings.check",
+]
+
 # Steps of `manage.py seed_demo`, in order; each is idempotent.
 DEMO_SEEDS = [
     "accounts.demo.seed",

@@ -1,5 +1,5 @@
-"""Every comparisons URL against every role: importing the regulator's figures is for
-administrators only."""
+"""Every comparisons URL against every role: importing the regulator's figures, and filling our own
+figures from them, is for administrators only."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -27,4 +27,6 @@ def rows(people):
         Row("comparisons:import", f"{B}/imports/{shown.pk}/", admins_only()),
         Row("comparisons:import-status", f"{B}/imports/{shown.pk}/status/", admins_only()),
         Row("comparisons:apply-import", read_import, admins_only(REDIRECT), method="post"),
+        Row("comparisons:own-figures", f"{B}/own-figures/", admins_only()),
+        Row("comparisons:own-figures", f"{B}/own-figures/", admins_only(REDIRECT), method="post"),
     ]

@@ -7,6 +7,7 @@ TP01 median 71.8; Anchor Hanover (LH4095) 86.1, better than 336 of the other 352
 the upper quartile 78.9. TP02 median 73.6, upper quartile 79.6; a figure of 80.0 beats 268 of
 the other 352 and ties 1 (76.3%)."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -14,6 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from assessments.models import Framework, Indicator, IndicatorValue
 from comparisons import services as comparison_services
+from comparisons.frameworks import FRAMEWORK_MEASURES, TSM_FRAMEWORK
 from comparisons.models import Figure, Landlord, TsmImport
 from reports import selectors
 from scrutiny.models import SiteSettings
@@ -141,3 +143,45 @@ def test_where_the_landlord_stands_is_said_in_tens_never_more_than_figures_say(p
     from reports.annual.comparison import _in_words
 
     assert _in_words(Position(0, 0, 10, Decimal(percentile), quarter)) == words
+
+
+TSM_THEMES = ("Overall satisfaction", "Keeping properties in good repair", "Maintaining building safety",
+              "Respectful and helpful engagement", "Effective handling of complaints",
+              "Responsible neighbourhood management")
+
+
+def _measure_lines(flat, codes):
+    """Each measure's stretch of the PDF's text: from its code to the next measure's."""
+    starts = sorted((m.start(), m.group(1)) for m in re.finditer(r"\b([A-Z]{2}\d{2}): ", flat)
+                    if m.group(1) in codes)
+    ends = [start for start, _ in starts[1:]] + [len(flat)]
+    return {code: flat[start:end] for (start, code), end in zip(starts, ends, strict=True)}
+
+
+def test_the_pdf_read_back_names_every_theme_compares_each_measure_and_keeps_the_panels_words(
+        world, imported):
+    """The issue's check: every outcome named; a national figure and a position beside each measure
+    that has one; the attribution; the panel's words for a section with no figures."""
+    from reports import makers
+    from reports.models import AnnualReport, AssessmentSection, Kind, ReportRequest
+    from tests.reports.pdf_checks import read
+
+    record = AnnualReport.objects.create(year=YEAR)
+    AssessmentSection.objects.create(annual_report=record, section="mystery-shopping",
+                                     text="No mystery shops this year: we trained new shoppers instead.")
+    with_figures = set(Figure.objects.filter(landlord__code="LH4095", year=YEAR, value__isnull=False)
+                       .values_list("measure", "tenure"))
+    compared = [code for code, key in FRAMEWORK_MEASURES[TSM_FRAMEWORK].items() if key in with_figures]
+    made = makers.make(ReportRequest(kind=Kind.ANNUAL, requested_by=world.manager, parameters={"year": YEAR}))
+
+    flat = _flat(read(made.content)[1])
+    for theme in TSM_THEMES:
+        assert theme in flat, theme
+    assert len(compared) >= 20  # Anchor Hanover publishes nearly every measure
+    lines = _measure_lines(flat, set(compared))
+    for code in compared:
+        assert "National median" in lines.get(code, ""), code
+        assert "landlords; in the" in lines[code] or "every other landlord" in lines[code], code
+    assert ATTRIBUTION in flat
+    assert "Mystery shopping and inspections" in flat
+    assert "No mystery shops this year: we trained new shoppers instead." in flat

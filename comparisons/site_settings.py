@@ -1,0 +1,64 @@
+"""The site settings' regulator codes and tenures, checked against the figures imported so far.
+
+Listed in settings.SITE_SETTINGS_CHECKS, so that the site settings page (in the scrutiny app) can
+check them without importing this app.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from comparisons.models import Figure, Landlord, Source, Tenure
+
+TENURE_FIELDS = {"rents_homes": (Tenure.LCRA, "rented homes"),
+                 "has_shared_ownership": (Tenure.LCHO, "shared ownership homes")}
+
+
+def _tidy(code: str | None) -> str:
+    return (code or "").strip().upper()
+
+
+def _regulator_code(code: str) -> str:
+    """Refused if the imported figures have landlords but none with this code."""
+    # Before any import there is nothing to check against; the code is kept for when there is.
+    if code and Landlord.objects.exists() and not Landlord.objects.filter(code=code).exists():
+        raise ValidationError({"regulator_code": (
+            f"No landlord with code {code} is in the regulator's figures imported so far. "
+            "Check the code on the regulator's list, or leave it empty."
+        )})
+    return code
+
+
+def _shr_code(code: str) -> str:
+    """Refused if Scottish figures are imported but none is this landlord's."""
+    scottish = Figure.objects.filter(tsm_import__source=Source.SHR_CHARTER)
+    if code and scottish.exists() and not scottish.filter(landlord__code=code).exists():
+        raise ValidationError({"shr_code": (
+            f"No landlord with code {code} is in the Scottish Housing Regulator's figures imported so "
+            "far. Check the code on the regulator's list, or leave it empty."
+        )})
+    return code
+
+
+def _tenures(code: str, fields: dict[str, Any]) -> None:
+    """A tenure ticked must have figures for the landlord, where the landlord has figures at all."""
+    figures = Figure.objects.filter(landlord__code=code)
+    if not code or not figures.exists():
+        return
+    for name, (tenure, words) in TENURE_FIELDS.items():
+        if fields.get(name) and not figures.filter(tenure=tenure).exists():
+            raise ValidationError({name: (
+                f"The regulator's figures for {code} have none for {words}. Untick it, or check the code.")})
+
+
+def check(fields: dict[str, Any]) -> dict[str, Any]:
+    """The codes as the regulators write them, refused where the imported figures disagree."""
+    fields = dict(fields)
+    if "regulator_code" in fields:
+        fields["regulator_code"] = _regulator_code(_tidy(fields["regulator_code"]))
+        _tenures(fields["regulator_code"], fields)
+    if "shr_code" in fields:
+        fields["shr_code"] = _shr_code(_tidy(fields["shr_code"]))
+    return fields
