@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 
 from assessments.models import Indicator, IndicatorValue
 from comparisons.frameworks import FRAMEWORK_MEASURES
-from comparisons.models import Figure, Landlord, Tenure, reporting_year_label
+from comparisons.models import Figure, Landlord, Regulator, Tenure, reporting_year_label
 from comparisons.permissions import can_import
 from scrutiny.models import SiteSettings
 from scrutiny.permissions import require
@@ -119,8 +119,11 @@ def _rows(landlord: Landlord, *, lock: bool = False) -> list[OwnRow]:
 
 
 def _our_landlord() -> tuple[str, Landlord | None]:
-    code = SiteSettings.load().regulator_code
-    return code, Landlord.objects.filter(code=code).first() if code else None
+    """Our row: by the English regulator's code, or else the Scottish one's."""
+    site = SiteSettings.load()
+    code, regulator = ((site.regulator_code, Regulator.RSH) if site.regulator_code
+                       else (site.shr_code, Regulator.SHR))
+    return code, Landlord.objects.filter(regulator=regulator, code=code).first() if code else None
 
 
 def own_figures(*, by: User) -> OwnFigures:

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from comparisons.models import Figure, Landlord, Source, Tenure
+from comparisons.models import Figure, Landlord, Regulator, Tenure
 
 TENURE_FIELDS = {"rents_homes": (Tenure.LCRA, "rented homes"),
                  "has_shared_ownership": (Tenure.LCHO, "shared ownership homes")}
@@ -23,7 +23,8 @@ def _tidy(code: str | None) -> str:
 def _regulator_code(code: str) -> str:
     """Refused if the imported figures have landlords but none with this code."""
     # Before any import there is nothing to check against; the code is kept for when there is.
-    if code and Landlord.objects.exists() and not Landlord.objects.filter(code=code).exists():
+    english = Landlord.objects.filter(regulator=Regulator.RSH)
+    if code and english.exists() and not english.filter(code=code).exists():
         raise ValidationError({"regulator_code": (
             f"No landlord with code {code} is in the regulator's figures imported so far. "
             "Check the code on the regulator's list, or leave it empty."
@@ -33,8 +34,8 @@ def _regulator_code(code: str) -> str:
 
 def _shr_code(code: str) -> str:
     """Refused if Scottish figures are imported but none is this landlord's."""
-    scottish = Figure.objects.filter(tsm_import__source=Source.SHR_CHARTER)
-    if code and scottish.exists() and not scottish.filter(landlord__code=code).exists():
+    scottish = Landlord.objects.filter(regulator=Regulator.SHR)
+    if code and scottish.exists() and not scottish.filter(code=code).exists():
         raise ValidationError({"shr_code": (
             f"No landlord with code {code} is in the Scottish Housing Regulator's figures imported so "
             "far. Check the code on the regulator's list, or leave it empty."
@@ -44,7 +45,7 @@ def _shr_code(code: str) -> str:
 
 def _tenures(code: str, fields: dict[str, Any]) -> None:
     """A tenure ticked must have figures for the landlord, where the landlord has figures at all."""
-    figures = Figure.objects.filter(landlord__code=code)
+    figures = Figure.objects.filter(landlord__regulator=Regulator.RSH, landlord__code=code)
     if not code or not figures.exists():
         return
     for name, (tenure, words) in TENURE_FIELDS.items():

@@ -11,8 +11,9 @@ from tests.scrutiny.test_administration import _settings_form
 pytestmark = pytest.mark.django_db
 
 
-def _landlord(code, name):
-    return Landlord.objects.create(code=code, name=name, landlord_type="PRP", described_in_year=2024)
+def _landlord(code, name, regulator="rsh"):
+    return Landlord.objects.create(code=code, name=name, landlord_type="PRP", described_in_year=2024,
+                                   regulator=regulator)
 
 
 def test_the_administrator_sets_the_regulators_code_of_a_landlord_imported(client, users):
@@ -53,9 +54,9 @@ def test_any_code_is_kept_before_the_regulators_figures_are_imported(client, use
 def _scottish_landlord(code, name):
     from comparisons.models import Figure, Source, TsmImport
 
-    landlord = _landlord(code, name)
+    landlord = _landlord(code, name, regulator="shr")
     charter = TsmImport.objects.create(file_name="charter.csv", sha256="5" * 64, source=Source.SHR_CHARTER)
-    Figure.objects.create(landlord=landlord, measure="I1", tenure="lcra", year=2024, value=90,
+    Figure.objects.create(landlord=landlord, measure="ARC01", tenure="lcra", year=2024, value=90,
                           tsm_import=charter)
     return landlord
 
