@@ -1,6 +1,6 @@
 from django.urls import path
 
-from comparisons import views
+from comparisons import compare_page, views
 
 app_name = "comparisons"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("imports/<int:pk>/", views.import_page, name="import"),
     path("imports/<int:pk>/status/", views.import_status, name="import-status"),
     path("imports/<int:pk>/apply/", views.apply_import, name="apply-import"),
+    path("frameworks/<slug:code>/", compare_page.how_we_compare, name="how-we-compare"),
 ]

@@ -293,3 +293,49 @@ def heatmap(*, title: str, description: str, row_labels: Sequence[str], column_l
                                   height=max(200, 60 + row_height * len(row_labels))),
                    narrow={"height": max(200, 100 + 36 * len(row_labels)), "x_label_rotation": 60},
                    fill=fill, title=title, description=description, columns=columns, rows=rows)
+
+
+def _spread_fill(groups: Sequence[tuple[str, Sequence[Number]]], mark_label: str, mark: Number) -> Fill:
+    """Each group on a row of its own (top down), its range thin and its middle half thick, with
+    the medians as dots; the mark on the bottom row."""
+    def fill(chart: Any, label: Callable[[str], str]) -> None:
+        rows = len(groups) + 1
+        chart.y_labels = [{"label": label(name), "value": rows - n} for n, (name, _) in enumerate(groups)]
+        chart.y_labels.append({"label": label(mark_label), "value": 1})
+        medians = []
+        for n, (name, (low, lower, median, upper, high)) in enumerate(groups):
+            y = rows - n
+            if low is not None and high is not None:
+                chart.add(f"{name}: lowest to highest", [(float(low), y), (float(high), y)],
+                          stroke_style={"width": 3}, show_dots=False)
+            if lower is not None and upper is not None:
+                chart.add(f"{name}: middle half", [(float(lower), y), (float(upper), y)],
+                          stroke_style={"width": 18, "linecap": "butt"}, show_dots=False)
+            if median is not None:
+                medians.append((float(median), y))
+        chart.add("Median", medians, stroke=False, dots_size=7)
+        chart.add(label(mark_label), [] if mark is None else [(float(mark), 1)], stroke=False, dots_size=9)
+    return fill
+
+
+@_kept
+def spread(*, title: str, description: str, groups: Sequence[tuple[str, Sequence[Number]]],
+           mark_label: str, mark: Number, unit: str = "", max_value: float | None = None) -> Chart:
+    """How a figure sits among groups' figures: a row per group (lowest, lower quartile, median,
+    upper quartile and highest, in that order) and the figure marked on a row of its own."""
+    tops = [float(v) for _, five in groups for v in five if v is not None]
+    if mark is not None:
+        tops.append(float(mark))
+    top = max_value if max_value is not None else (max(tops) * 1.05 if tops else 1.0) or 1.0
+    rows_count = len(groups) + 1
+    config = _config(show_y_guides=False, xrange=(0, top), range=(0.5, rows_count + 0.5),
+                     height=160 + 60 * rows_count, legend_at_bottom_columns=2)
+    parts = ("lowest", "lower quartile", "median", "upper quartile", "highest")
+    rows = [[mark_label, _fmt(mark, unit)]]
+    rows += [[f"{name}: {part}", _fmt(value, unit)] for name, five in groups for part, value in zip(
+        parts, five, strict=True)]
+    return _finish(pygal.XY, config=config,
+                   narrow={"height": 200 + 90 * rows_count, "x_label_rotation": 0,
+                           "legend_at_bottom_columns": 1},
+                   fill=_spread_fill(groups, mark_label, mark), title=title, description=description,
+                   columns=["", "Figure"], rows=rows)
