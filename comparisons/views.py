@@ -6,9 +6,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from comparisons import services
-from comparisons.forms import UploadForm
-from comparisons.models import TsmImport
+from comparisons import peers, services
+from comparisons.forms import PeersForm, UploadForm
+from comparisons.models import PeerChoice, TsmImport
 from scrutiny.forms import run_form
 from scrutiny.permissions import role_required
 
@@ -72,3 +72,19 @@ def apply_import(request, pk):
     else:
         messages.success(request, "The figures are being saved: this page shows how it is going.")
     return redirect(tsm_import)
+
+
+@role_required("admin", message=peers.REFUSAL)
+def choose_peers(request):
+    """The landlords to compare with, chosen by their codes (or none: those like us)."""
+    initial = {"codes": "\n".join(PeerChoice.codes())}
+    form = PeersForm(request.POST or None, initial=initial)
+
+    def save(data):
+        chosen = peers.choose_peers(codes=peers.codes_in(data["codes"]))
+        return chosen.peer_codes
+
+    done = run_form(request, form, save, redirect_to="comparisons:peers", success=lambda codes: (
+        f"We now compare with the {len(codes)} landlord{'s' if len(codes) != 1 else ''} you chose."
+        if codes else "We now compare with landlords of the same type, size band and region as us."))
+    return done or render(request, "comparisons/peers.html", {"form": form})

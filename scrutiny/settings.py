@@ -336,6 +336,8 @@ ADMINISTRATION_PAGES = [
      "The frameworks panels assess the landlord against; import the landlord's own."),
     ("The regulator's figures", "comparisons:imports",
      "Import the Tenant Satisfaction Measures every landlord publishes, to compare with them."),
+    ("Landlords to compare with", "comparisons:peers",
+     "Choose by name the landlords \"How we compare\" sets us beside, instead of those like us."),
     ("Audit trail", "audit", "Who signed in, changed a role, exported data or downloaded personal data."),
     ("Failed background jobs", "failed-jobs",
      "Emails and reports that could not be sent or made, and trying them again."),

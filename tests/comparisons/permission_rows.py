@@ -1,11 +1,11 @@
-"""Every comparisons URL against every role: importing the regulator's figures is for
-administrators only."""
+"""Every comparisons URL against every role: importing the regulator's figures and choosing the
+landlords to compare with are for administrators only; "How we compare" is for everyone signed in."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from comparisons.models import TsmImport
 from tests.comparisons.workbooks import MEADOW, build
-from tests.permission_matrix import REDIRECT, Row, admins_only
+from tests.permission_matrix import OK, REDIRECT, Row, admins_only, everyone
 
 B = "/comparisons"
 
@@ -24,4 +24,7 @@ def rows(people):
         Row("comparisons:import", f"{B}/imports/{shown.pk}/", admins_only()),
         Row("comparisons:import-status", f"{B}/imports/{shown.pk}/status/", admins_only()),
         Row("comparisons:apply-import", read_import, admins_only(REDIRECT), method="post"),
+        Row("comparisons:how-we-compare", f"{B}/frameworks/tenant-satisfaction-measures/", everyone(OK)),
+        Row("comparisons:peers", f"{B}/peers/", admins_only()),
+        Row("comparisons:peers", f"{B}/peers/", admins_only(REDIRECT), method="post", data={"codes": ""}),
     ]
