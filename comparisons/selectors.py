@@ -226,6 +226,17 @@ def _caveats(row: Row | None, measure: Measure, survey: SurveyRow | None, spread
     return said
 
 
+def peers_of(*, landlord_id: int, like: Landlord | Row, rows: Iterable[Row],
+             peer_codes: Iterable[str] | None = None) -> list[Row]:
+    """The landlord's peers among these rows: those whose codes are chosen, or else those of the
+    same type, size band and region as `like`."""
+    if peer_codes is not None:
+        chosen = set(peer_codes)
+        return [r for r in rows if r.code in chosen and r.landlord_id != landlord_id]
+    return [r for r in rows if r.landlord_id != landlord_id
+            and all(getattr(r, f) == getattr(like, f) for f in PEER_FIELDS)]
+
+
 def compare(*, landlord: Landlord, measure: str, tenure: str, year: int,
             peer_codes: Iterable[str] | None = None) -> Comparison:
     """The national spread, the landlord's place in it and among its peers, its ten nearest peers
@@ -260,12 +271,7 @@ def _compare(landlord: Landlord, definition: Measure, tenure: str, year: int, ro
              peer_codes: Iterable[str] | None) -> Comparison:
     own = next((r for r in rows if r.landlord_id == landlord.pk), None)
     national = spread_of(rows)
-    if peer_codes is not None:
-        chosen = set(peer_codes)
-        peers = [r for r in rows if r.code in chosen and r.landlord_id != landlord.pk]
-    else:
-        peers = [r for r in rows if r.landlord_id != landlord.pk
-                 and all(getattr(r, f) == getattr(landlord, f) for f in PEER_FIELDS)]
+    peers = peers_of(landlord_id=landlord.pk, like=landlord, rows=rows, peer_codes=peer_codes)
     peer_spread = spread_of(peers)
     value = own.value if own else None
     survey = next((s for s in every_survey if s.landlord_id == landlord.pk and s.tenure == tenure), None)
