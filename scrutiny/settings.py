@@ -371,6 +371,11 @@ ASSESSMENT_OUTCOME_LINKS = [
     "recommendations.assessment_links.for_outcomes",
 ]
 
+# Links later apps add to a framework's page, each a function (framework, user) -> [{"label", "url"}].
+FRAMEWORK_PAGE_LINKS = [
+    "comparisons.framework_page.links",
+]
+
 # Links later apps add to a review's page, each a function (review, user) -> [{"label", "url"}].
 REVIEW_PAGE_LINKS = [
     "mysteryshop.review_page.links",

@@ -185,3 +185,16 @@ def test_query_count_is_the_same_for_1_and_10_years(tenant_client, count_queries
     _landlords(40, 10)
 
     assert count_queries(tenant_client.get, _url()) == one
+
+
+def test_the_frameworks_page_links_to_how_we_compare_when_it_has_the_regulators_measures(tenant_client):
+    from assessments.models import Framework
+
+    tsm = Framework.objects.get(code=TSM_FRAMEWORK)
+    own = Framework.objects.create(code="our-own", name="Our own standards")
+
+    with_measures = tenant_client.get(tsm.get_absolute_url()).content.decode()
+    without = tenant_client.get(own.get_absolute_url()).content.decode()
+
+    assert f'href="{_url()}">How we compare with other landlords</a>' in with_measures
+    assert "How we compare" not in without
