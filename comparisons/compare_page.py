@@ -22,7 +22,9 @@ TENURE_WORDS = {Tenure.LCRA: "rented homes", Tenure.LCHO: "shared ownership home
 
 
 def _five(spread, lowest, highest) -> list:
-    return [lowest, spread.lower_quartile, spread.median, spread.upper_quartile, highest]
+    """Lowest, quartiles and highest, to one decimal place as the page gives them."""
+    five = [lowest, spread.lower_quartile, spread.median, spread.upper_quartile, highest]
+    return [None if value is None else value.quantize(words.TENTH) for value in five]
 
 
 def _chart(item: Item, year_label: str) -> charts.Chart:
