@@ -14,7 +14,7 @@ from decimal import Decimal
 from comparisons.frameworks import FRAMEWORK_MEASURES
 from comparisons.measures import MEASURES
 from comparisons.models import Figure, Landlord
-from comparisons.selectors import _ROW_FIELDS, Comparison, Row, _compare, surveys
+from comparisons.selectors import Comparison, Row, _compare, households, surveys
 
 
 @dataclass(frozen=True)
@@ -52,12 +52,17 @@ def years_of(*, landlord: Landlord, keys: Iterable[tuple[str, str]]) -> list[int
 
 
 def _rows(keys: set[tuple[str, str]], year: int) -> dict[tuple[str, str], dict[int, list[Row]]]:
+    """Every landlord's figures for these in the year and the one before (two queries: the
+    landlords, then their figures without them, which is far less to fetch)."""
+    landlords = {pk: fields for pk, *fields in Landlord.objects.values_list(
+        "pk", "code", "name", "landlord_type", "size_band", "region")}
     grouped: dict[tuple[str, str], dict[int, list[Row]]] = {key: {year: [], year - 1: []} for key in keys}
     query = Figure.objects.filter(year__in=[year, year - 1], measure__in={m for m, _ in keys}).values_list(
-        "measure", "tenure", "year", *_ROW_FIELDS).order_by("landlord__name")
-    for measure, tenure, row_year, *fields in query:
-        if (measure, tenure) in grouped:
-            grouped[(measure, tenure)][row_year].append(Row(*fields))
+        "measure", "tenure", "year", "landlord_id", "value", "no_figure")
+    for measure, tenure, row_year, landlord_id, value, no_figure in query:
+        by_year = grouped.get((measure, tenure))
+        if by_year is not None:
+            by_year[row_year].append(Row(landlord_id, *landlords[landlord_id], value, no_figure))
     return grouped
 
 
@@ -77,12 +82,15 @@ def compare_framework(*, framework_code: str, regulator_code: str, year: int | N
     every_survey = surveys(year=year)
     peers = list(peer_codes) if peer_codes else None
     found = []
+    sizes: dict[str, dict[int, int]] = {}  # households by tenure, worked out once for every measure
     for code, (measure, tenure) in keys.items():
         rows = grouped[(measure, tenure)]
         if not any(r.landlord_id == landlord.pk for r in rows[year]):
             continue
         values = [r.value for r in rows[year] if r.value is not None]
+        if tenure not in sizes:
+            sizes[tenure] = households(every_survey, tenure)
         compared = _compare(landlord, MEASURES[measure], tenure, year, rows[year], rows[year - 1],
-                            every_survey, peers)
+                            every_survey, peers, sizes[tenure])
         found.append(Item(code, compared, min(values, default=None), max(values, default=None)))
     return Found(landlord, years, year, found)
