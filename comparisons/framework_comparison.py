@@ -54,15 +54,16 @@ def years_of(*, landlord: Landlord, keys: Iterable[tuple[str, str]]) -> list[int
 def _rows(keys: set[tuple[str, str]], year: int) -> dict[tuple[str, str], dict[int, list[Row]]]:
     """Every landlord's figures for these in the year and the one before (two queries: the
     landlords, then their figures without them, which is far less to fetch)."""
-    landlords = {pk: fields for pk, *fields in Landlord.objects.values_list(
-        "pk", "code", "name", "landlord_type", "size_band", "region")}
+    landlords = {pk: (code, name, kind, size, region) for pk, code, name, kind, size, region in
+                 Landlord.objects.values_list("pk", "code", "name", "landlord_type", "size_band", "region")}
     grouped: dict[tuple[str, str], dict[int, list[Row]]] = {key: {year: [], year - 1: []} for key in keys}
     query = Figure.objects.filter(year__in=[year, year - 1], measure__in={m for m, _ in keys}).values_list(
         "measure", "tenure", "year", "landlord_id", "value", "no_figure")
     for measure, tenure, row_year, landlord_id, value, no_figure in query:
         by_year = grouped.get((measure, tenure))
         if by_year is not None:
-            by_year[row_year].append(Row(landlord_id, *landlords[landlord_id], value, no_figure))
+            code, name, kind, size, region = landlords[landlord_id]
+            by_year[row_year].append(Row(landlord_id, code, name, kind, size, region, value, no_figure))
     return grouped
 
 
