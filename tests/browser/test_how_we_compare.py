@@ -34,3 +34,24 @@ def test_a_tenant_reads_how_we_compare_on_a_phone(phone_page):
     phone_page.get_by_text("The numbers in this chart").first.click()
     phone_page.get_by_text("Juniper: 90%").first.wait_for()
     _holds_to_the_standard(phone_page)
+
+
+def test_an_administrator_chooses_landlords_to_compare_with_on_a_phone(phone_page):
+    landlords = _make()
+    admin = UserFactory(role="admin", display_name="Ailsa Admin")
+    phone_page.sign_in(admin, PASSWORD)
+
+    phone_page.visit("/administration/")
+    phone_page.get_by_role("link", name="Landlords to compare with").click()
+    _holds_to_the_standard(phone_page)
+    field = phone_page.get_by_label("The regulator's codes of the landlords to compare with")
+    field.fill(f"{landlords['Ivy'].code}, NOPE1")
+    phone_page.get_by_role("button", name="Save").click()
+
+    phone_page.get_by_text("These codes are not in the regulator's figures: NOPE1.").first.wait_for()
+    _holds_to_the_standard(phone_page)
+    assert field.input_value() == f"{landlords['Ivy'].code}, NOPE1"
+    field.fill(landlords["Ivy"].code)
+    phone_page.get_by_role("button", name="Save").click()
+    phone_page.get_by_text("We now compare with the 1 landlord you chose.").wait_for()
+    _holds_to_the_standard(phone_page)
