@@ -336,7 +336,7 @@ def spread(*, title: str, description: str, groups: Sequence[tuple[str, Sequence
     top = max_value if max_value is not None else (max(tops) * 1.05 if tops else 1.0) or 1.0
     rows_count = len(groups) + 1
     config = _config(show_y_guides=False, xrange=(0, top), range=(0.5, rows_count + 0.5),
-                     height=160 + 60 * rows_count, legend_at_bottom_columns=4, allow_interruptions=True)
+                     height=180 + 60 * rows_count, legend_at_bottom_columns=2, allow_interruptions=True)
     parts = ("lowest", "lower quartile", "median", "upper quartile", "highest")
     rows = [[mark_label, _fmt(mark, unit)]]
     rows += [[f"{name}: {part}", _fmt(value, unit)] for name, five in groups for part, value in zip(
