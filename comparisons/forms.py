@@ -13,3 +13,12 @@ class UploadForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
         error_messages={"required": "Choose the file to upload."},
     )
+
+
+class PeersForm(forms.Form):
+    codes = forms.CharField(
+        label="The regulator's codes of the landlords to compare with", required=False,
+        help_text="One a line, or separated by commas. Leave it empty to compare with landlords of "
+                  "the same type, size band and region as us.",
+        widget=forms.Textarea(attrs={"rows": 6, "autocomplete": "off", "spellcheck": "false"}),
+    )

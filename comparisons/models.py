@@ -170,3 +170,20 @@ class Figure(models.Model):
     def __str__(self) -> str:
         shown = self.value if self.value is not None else f"[{self.no_figure}]"
         return f"{self.landlord.code} {self.measure} {self.tenure} {reporting_year_label(self.year)}: {shown}"
+
+
+class PeerChoice(models.Model):
+    """The landlords an administrator chose to compare with by name, instead of those of the same
+    type, size band and region. One row for the site; no codes means the default peers."""
+
+    peer_codes = models.JSONField(default=list, blank=True,
+                                  help_text="The regulator's codes of the landlords to compare with.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Peers chosen by name: {len(self.peer_codes)}"
+
+    @classmethod
+    def codes(cls) -> list[str]:
+        """The chosen codes (one query), or [] for the default peers."""
+        return cls.objects.filter(pk=1).values_list("peer_codes", flat=True).first() or []

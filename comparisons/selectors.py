@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from comparisons.measures import MEASURES, Measure
 from comparisons.models import Figure, Landlord, NoFigure, Survey, Tenure
@@ -22,9 +23,9 @@ NEAREST = 10
 PEER_FIELDS = ("landlord_type", "size_band", "region")
 
 
-@dataclass(frozen=True)
-class Row:
-    """One landlord's figure, with what peer groups and nearness are worked out from."""
+class Row(NamedTuple):
+    """One landlord's figure, with what peer groups and nearness are worked out from (a named
+    tuple: thousands are made for a page, and a tuple is the quickest to make)."""
 
     landlord_id: int
     code: str
@@ -226,6 +227,17 @@ def _caveats(row: Row | None, measure: Measure, survey: SurveyRow | None, spread
     return said
 
 
+def peers_of(*, landlord_id: int, like: Landlord | Row, rows: Iterable[Row],
+             peer_codes: Iterable[str] | None = None) -> list[Row]:
+    """The landlord's peers among these rows: those whose codes are chosen, or else those of the
+    same type, size band and region as `like`."""
+    if peer_codes is not None:
+        chosen = set(peer_codes)
+        return [r for r in rows if r.code in chosen and r.landlord_id != landlord_id]
+    return [r for r in rows if r.landlord_id != landlord_id
+            and all(getattr(r, f) == getattr(like, f) for f in PEER_FIELDS)]
+
+
 def compare(*, landlord: Landlord, measure: str, tenure: str, year: int,
             peer_codes: Iterable[str] | None = None) -> Comparison:
     """The national spread, the landlord's place in it and among its peers, its ten nearest peers
@@ -257,15 +269,10 @@ def compare_all(*, landlord: Landlord, year: int,
 
 def _compare(landlord: Landlord, definition: Measure, tenure: str, year: int, rows: list[Row],
              last_year: list[Row], every_survey: list[SurveyRow],
-             peer_codes: Iterable[str] | None) -> Comparison:
+             peer_codes: Iterable[str] | None, sizes: dict[int, int] | None = None) -> Comparison:
     own = next((r for r in rows if r.landlord_id == landlord.pk), None)
     national = spread_of(rows)
-    if peer_codes is not None:
-        chosen = set(peer_codes)
-        peers = [r for r in rows if r.code in chosen and r.landlord_id != landlord.pk]
-    else:
-        peers = [r for r in rows if r.landlord_id != landlord.pk
-                 and all(getattr(r, f) == getattr(landlord, f) for f in PEER_FIELDS)]
+    peers = peers_of(landlord_id=landlord.pk, like=landlord, rows=rows, peer_codes=peer_codes)
     peer_spread = spread_of(peers)
     value = own.value if own else None
     survey = next((s for s in every_survey if s.landlord_id == landlord.pk and s.tenure == tenure), None)
@@ -274,7 +281,8 @@ def _compare(landlord: Landlord, definition: Measure, tenure: str, year: int, ro
         national=national, national_position=position_in(value, rows, national, definition, landlord.pk),
         peers=peers, peer_spread=peer_spread,
         peer_position=position_in(value, peers, peer_spread, definition, landlord.pk),
-        nearest=nearest_peers(own, rows, households(every_survey, tenure)) if own else [],
+        nearest=nearest_peers(own, rows, households(every_survey, tenure) if sizes is None else sizes)
+        if own else [],
         change=_change(own, last_year, national, definition),
         caveats=_caveats(own, definition, survey, national),
     )

@@ -8,9 +8,9 @@ from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from comparisons import own_figures, services
-from comparisons.forms import UploadForm
-from comparisons.models import Source, TsmImport
+from comparisons import own_figures, peers, services
+from comparisons.forms import PeersForm, UploadForm
+from comparisons.models import PeerChoice, Source, TsmImport
 from scrutiny.forms import run_form
 from scrutiny.models import SiteSettings
 from scrutiny.permissions import role_required
@@ -126,3 +126,19 @@ def own_figures_page(request):
     rows = [{"row": row, "choice": choices.get(row.key, row.default)} for row in own.rows]
     return render(request, "comparisons/own_figures.html", {
         "own": own, "rows": rows, "clashes": clashes, "site_settings_url": reverse("site-settings")})
+
+
+@role_required("admin", message=peers.REFUSAL)
+def choose_peers(request):
+    """The landlords to compare with, chosen by their codes (or none: those like us)."""
+    initial = {"codes": "\n".join(PeerChoice.codes())}
+    form = PeersForm(request.POST or None, initial=initial)
+
+    def save(data):
+        chosen = peers.choose_peers(codes=peers.codes_in(data["codes"]))
+        return chosen.peer_codes
+
+    done = run_form(request, form, save, redirect_to="comparisons:peers", success=lambda codes: (
+        f"We now compare with the {len(codes)} landlord{'s' if len(codes) != 1 else ''} you chose."
+        if codes else "We now compare with landlords of the same type, size band and region as us."))
+    return done or render(request, "comparisons/peers.html", {"form": form})

@@ -98,6 +98,7 @@ def _narrow_height(*, rows: int, series: int) -> int:
 # pygal adds its own comments and a config script for its tooltips; neither is needed, and the
 # site's Content-Security-Policy would refuse the script anyway.
 _COMMENTS_AND_SCRIPTS = re.compile(r"<!--.*?-->|<script\b.*?</script>", re.S)
+_SERIES_WIDTH = re.compile(r"(\.series\.serie-\d+)\{stroke-width")
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,8 @@ def _drawing(kind: type[pygal.graph.graph.Graph], config: dict[str, Any], fill: 
     chart = kind(**config)
     fill(chart, label)
     svg = _COMMENTS_AND_SCRIPTS.sub("", chart.render(is_unicode=True))
+    # A series' own line width, which pygal's rule for every line would otherwise override.
+    svg = _SERIES_WIDTH.sub(r"\1 .line{stroke-width", svg)
     # The figure around it carries the title and description; the drawing itself is one image
     # for assistive technology, named by that caption.
     svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{ident}-title" focusable="false" ', 1)
@@ -293,3 +296,53 @@ def heatmap(*, title: str, description: str, row_labels: Sequence[str], column_l
                                   height=max(200, 60 + row_height * len(row_labels))),
                    narrow={"height": max(200, 100 + 36 * len(row_labels)), "x_label_rotation": 60},
                    fill=fill, title=title, description=description, columns=columns, rows=rows)
+
+
+def _segments(pairs: Sequence[tuple[Number, Number, int]]) -> list[tuple[float, int] | None]:
+    """Lines from a to b on row y, each apart from the next (None breaks a line in pygal)."""
+    points: list[tuple[float, int] | None] = []
+    for start, end, y in pairs:
+        if start is not None and end is not None:
+            points += [(float(start), y), (float(end), y), None]
+    return points
+
+
+def _spread_fill(groups: Sequence[tuple[str, Sequence[Number]]], mark_label: str, mark: Number) -> Fill:
+    """Each group on a row of its own (top down), its range thin and its middle half thick, with
+    the medians as dots; the mark on the bottom row."""
+    def fill(chart: Any, label: Callable[[str], str]) -> None:
+        rows = len(groups) + 1
+        chart.y_labels = [{"label": label(name), "value": rows - n} for n, (name, _) in enumerate(groups)]
+        chart.y_labels.append({"label": label(mark_label), "value": 1})
+        ys = [(rows - n, five) for n, (_, five) in enumerate(groups)]
+        chart.add("Lowest to highest", _segments([(five[0], five[4], y) for y, five in ys]),
+                  stroke_style={"width": 3}, show_dots=False)
+        chart.add("Middle half", _segments([(five[1], five[3], y) for y, five in ys]),
+                  stroke_style={"width": 18, "linecap": "butt"}, show_dots=False)
+        chart.add("Median", [(float(five[2]), y) for y, five in ys if five[2] is not None],
+                  stroke=False, dots_size=7)
+        chart.add(label(mark_label), [] if mark is None else [(float(mark), 1)], stroke=False, dots_size=9)
+    return fill
+
+
+@_kept
+def spread(*, title: str, description: str, groups: Sequence[tuple[str, Sequence[Number]]],
+           mark_label: str, mark: Number, unit: str = "", max_value: float | None = None) -> Chart:
+    """How a figure sits among groups' figures: a row per group (lowest, lower quartile, median,
+    upper quartile and highest, in that order) and the figure marked on a row of its own."""
+    tops = [float(v) for _, five in groups for v in five if v is not None]
+    if mark is not None:
+        tops.append(float(mark))
+    top = max_value if max_value is not None else (max(tops) * 1.05 if tops else 1.0) or 1.0
+    rows_count = len(groups) + 1
+    config = _config(show_y_guides=False, xrange=(0, top), range=(0.5, rows_count + 0.5),
+                     height=180 + 60 * rows_count, legend_at_bottom_columns=2, allow_interruptions=True)
+    parts = ("lowest", "lower quartile", "median", "upper quartile", "highest")
+    rows = [[mark_label, _fmt(mark, unit)]]
+    rows += [[f"{name}: {part}", _fmt(value, unit)] for name, five in groups for part, value in zip(
+        parts, five, strict=True)]
+    return _finish(pygal.XY, config=config,
+                   narrow={"height": 160 + 80 * rows_count, "x_label_rotation": 0,
+                           "legend_at_bottom_columns": 1, "margin_right": 20},
+                   fill=_spread_fill(groups, mark_label, mark), title=title, description=description,
+                   columns=["", "Figure"], rows=rows)

@@ -336,6 +336,8 @@ ADMINISTRATION_PAGES = [
      "The frameworks panels assess the landlord against; import the landlord's own."),
     ("The regulator's figures", "comparisons:imports",
      "Import the Tenant Satisfaction Measures every landlord publishes, to compare with them."),
+    ("Landlords to compare with", "comparisons:peers",
+     "Choose by name the landlords \"How we compare\" sets us beside, instead of those like us."),
     ("Audit trail", "audit", "Who signed in, changed a role, exported data or downloaded personal data."),
     ("Failed background jobs", "failed-jobs",
      "Emails and reports that could not be sent or made, and trying them again."),
@@ -373,6 +375,11 @@ SCALE_SEEDS = [
 # (outcome_ids=..., user=...) -> {outcome id: [{"label", "url", "status"}]}.
 ASSESSMENT_OUTCOME_LINKS = [
     "recommendations.assessment_links.for_outcomes",
+]
+
+# Links later apps add to a framework's page, each a function (framework, user) -> [{"label", "url"}].
+FRAMEWORK_PAGE_LINKS = [
+    "comparisons.framework_page.links",
 ]
 
 # Links later apps add to a review's page, each a function (review, user) -> [{"label", "url"}].

@@ -12,11 +12,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.urls import reverse
+
 from assessments.models import Indicator
+from comparisons import words
 from comparisons.frameworks import FRAMEWORK_MEASURES, TSM_FRAMEWORK
 from comparisons.measures import MEASURES
-from comparisons.models import Tenure
-from comparisons.selectors import Position, Row, figures_for, position_in, spread_of
+from comparisons.models import PeerChoice, Tenure
+from comparisons.selectors import (
+    Position,
+    Row,
+    SurveyRow,
+    figures_for,
+    households,
+    nearest_peers,
+    peers_of,
+    position_in,
+    spread_of,
+    surveys,
+)
 from scrutiny.models import SiteSettings
 from scrutiny.wording import with_unit
 
@@ -36,6 +50,8 @@ class Standing:
     figure: str  # that figure, with its unit
     position: str  # where the landlord stands, in plain words
     licensed: bool = False  # from the regulator's data: its licence must be credited
+    peers: str = ""  # similar landlords' median and where the landlord stands among them
+    nearest: tuple[str, ...] = ()  # the names of the landlords most like this one, nearest first
 
 
 @dataclass(frozen=True)
@@ -44,6 +60,8 @@ class National:
 
     code: str
     rows: dict[tuple[str, str], list[Row]]
+    surveys: list[SurveyRow]
+    peer_codes: list[str] | None  # chosen by name; None for those like us
 
     def _rows(self, indicator: Indicator) -> list[Row]:
         key = REGULATOR_MEASURES.get(indicator.code)
@@ -55,13 +73,15 @@ class National:
 
 
 def national_figures(*, year: int, indicators: Iterable[Indicator]) -> National | None:
-    """The regulator's figures for these Tenant Satisfaction Measures in a year (one query), or
-    None when the site settings do not say which landlord this is."""
+    """The regulator's figures for these Tenant Satisfaction Measures in a year, the surveys and
+    the peers chosen by name (three queries), or None when the site settings do not say which
+    landlord this is."""
     code = SiteSettings.load().regulator_code
     keys = {REGULATOR_MEASURES[i.code] for i in indicators if i.code in REGULATOR_MEASURES}
     if not code or not keys:
         return None
-    return National(code=code, rows=figures_for(year=year, keys=keys))
+    return National(code=code, rows=figures_for(year=year, keys=keys), surveys=surveys(year=year),
+                    peer_codes=PeerChoice.codes() or None)
 
 
 def _in_words(position: Position | None) -> str:
@@ -94,7 +114,27 @@ def _national_standing(indicator: Indicator, value: Decimal | None, national: Na
     position = position_in(value, rows, spread, MEASURES[measure], own.landlord_id if own else None)
     return Standing(label=f"National median ({TENURE_WORDS[tenure]})",
                     figure=with_unit(spread.median.normalize(), indicator.unit),
-                    position=_in_words(position), licensed=True)
+                    position=_in_words(position), licensed=True,
+                    **_peers(own, value, rows, national, (measure, tenure)))
+
+
+def _peers(own: Row | None, value: Decimal | None, rows: list[Row], national: National,
+           key: tuple[str, str]) -> dict:
+    """Similar landlords' median and where we stand among them, and the landlords most like us."""
+    if own is None:
+        return {}
+    peers = peers_of(landlord_id=own.landlord_id, like=own, rows=rows, peer_codes=national.peer_codes)
+    spread = spread_of(peers)
+    if spread.median is None:
+        return {}
+    measure, tenure = key
+    definition = MEASURES[measure]
+    position = position_in(value, peers, spread, definition, own.landlord_id)
+    where = words.standing(position, "similar landlords")
+    nearest = nearest_peers(own, rows, households(national.surveys, tenure))
+    return {"peers": f"Similar landlords' median {words.figure(spread.median, definition.unit)}: "
+                     f"{where[0].lower()}{where[1:]}",
+            "nearest": tuple(r.name for r in nearest)}
 
 
 def standing(*, indicator: Indicator, value: Decimal | None, average: Decimal | None,
@@ -114,3 +154,13 @@ def standing(*, indicator: Indicator, value: Decimal | None, average: Decimal | 
     better = (value > average) == indicator.higher_is_better
     return Standing(label=LABEL, figure=figure,
                     position="Better than the average" if better else "Worse than the average")
+
+
+def peers_note(measures: Iterable) -> dict:
+    """The landlords most like us (from the first measure that has them), whether similar landlords
+    were chosen by name, and the "How we compare" page, for the report's comparison section."""
+    nearest = next((m.compared.nearest for m in measures if m.compared and m.compared.nearest), ())
+    if not nearest:
+        return {}
+    return {"nearest": nearest, "peers_chosen": bool(PeerChoice.codes()),
+            "compare_url": reverse("comparisons:how-we-compare", args=[TSM_FRAMEWORK])}

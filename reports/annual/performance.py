@@ -41,7 +41,8 @@ def indicators(year: Year) -> Section | None:
         key="performance", title="How we performed, outcome by outcome",
         template="reports/annual/_performance.html",
         data={"frameworks": parts, "comparison_source": comparison.SOURCE, "attribution": (
-            comparison.ATTRIBUTION if any(m.compared and m.compared.licensed for m in measures) else "")},
+            comparison.ATTRIBUTION if any(m.compared and m.compared.licensed for m in measures) else ""),
+            **comparison.peers_note(measures)},
         meaning=meaning,
         has_figures=bool(measures),
     )

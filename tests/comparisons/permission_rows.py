@@ -1,12 +1,13 @@
-"""Every comparisons URL against every role: importing the regulator's figures, and filling our own
-figures from them, is for administrators only."""
+"""Every comparisons URL against every role: importing the regulator's figures, filling our own
+figures from them and choosing the landlords to compare with are for administrators only; "How we
+compare" is for everyone signed in."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from comparisons.models import TsmImport
 from tests.comparisons.charter_files import sample
 from tests.comparisons.workbooks import MEADOW, build
-from tests.permission_matrix import REDIRECT, Row, admins_only
+from tests.permission_matrix import OK, REDIRECT, Row, admins_only, everyone
 
 B = "/comparisons"
 
@@ -29,4 +30,7 @@ def rows(people):
         Row("comparisons:apply-import", read_import, admins_only(REDIRECT), method="post"),
         Row("comparisons:own-figures", f"{B}/own-figures/", admins_only()),
         Row("comparisons:own-figures", f"{B}/own-figures/", admins_only(REDIRECT), method="post"),
+        Row("comparisons:how-we-compare", f"{B}/frameworks/tenant-satisfaction-measures/", everyone(OK)),
+        Row("comparisons:peers", f"{B}/peers/", admins_only()),
+        Row("comparisons:peers", f"{B}/peers/", admins_only(REDIRECT), method="post", data={"codes": ""}),
     ]

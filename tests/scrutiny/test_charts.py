@@ -180,3 +180,17 @@ def test_each_chart_has_a_narrow_drawing_whose_text_reads_at_12_px_on_a_320_px_p
     assert "Dundee Hilltown…" in _texts(made[0].narrow_svg)
     assert "Dundee Hilltown local office" in _texts(made[0].svg)
     assert made[0].rows[0][0] == "Dundee Hilltown local office"
+
+
+def test_a_spread_chart_marks_the_figure_and_tables_every_group_and_draws_the_middle_half_thick():
+    chart = charts.spread(title="Overall satisfaction", description="How the figures spread.",
+                          groups=[("All landlords", [50, 60.5, 70.5, 78.8, 90]),
+                                  ("Similar landlords", [55, 58.5, 62, 71, 80])],
+                          mark_label="Us", mark=71, unit="%", max_value=100)
+
+    assert chart.rows[0] == ["Us", "71%"]
+    assert ["All landlords: upper quartile", "78.8%"] in chart.rows
+    assert ["Similar landlords: median", "62%"] in chart.rows
+    for svg in (chart.svg, chart.narrow_svg):
+        # pygal's rule for every line would draw it 1 unit wide; the series' own width wins.
+        assert ".series.serie-1 .line{stroke-width:18" in svg

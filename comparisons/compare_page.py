@@ -1,0 +1,121 @@
+"""The "How we compare" page: a framework's measures beside every landlord's, in plain words,
+for everyone signed in (tenants included). It is not public: the Annual Report, which carries
+the same comparison, is the page to publish."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.db.models import Count, Max
+from django.shortcuts import get_object_or_404, render
+
+from assessments.models import Framework
+from comparisons import words
+from comparisons.framework_comparison import Item, compare_framework, keys_of
+from comparisons.models import PeerChoice, Tenure, TsmImport, reporting_year_label
+from scrutiny import charts
+from scrutiny.models import SiteSettings
+from scrutiny.permissions import is_admin
+
+ATTRIBUTION = ("Contains public sector information licensed under the Open Government Licence v3.0 "
+               "(Regulator of Social Housing)")
+KEPT_SECONDS = 60 * 60
+TENURE_WORDS = {Tenure.LCRA: "rented homes", Tenure.LCHO: "shared ownership homes",
+                Tenure.COMBINED: "all homes"}
+
+
+def _five(spread, lowest, highest) -> list:
+    """Lowest, quartiles and highest, to one decimal place as the page gives them."""
+    five = [lowest, spread.lower_quartile, spread.median, spread.upper_quartile, highest]
+    return [None if value is None else value.quantize(words.TENTH) for value in five]
+
+
+def _chart(item: Item, year_label: str) -> dict:
+    """What the spread chart is drawn from (charts.spread's arguments)."""
+    compared = item.comparison
+    measure = compared.measure
+    peer_values = [r.value for r in compared.peers if r.value is not None]
+    groups = [("All landlords", _five(compared.national, item.lowest, item.highest))]
+    if peer_values:
+        groups.append(("Similar landlords", _five(compared.peer_spread, min(peer_values), max(peer_values))))
+    own = compared.landlord.value if compared.landlord else None
+    return {
+        "title": f"{measure.name}, {year_label}: how the figures spread",
+        "description": (f"Each row runs from the lowest figure to the highest; the thick part is the middle "
+                        f"half of landlords and the dot their median. Ours is on the last row. "
+                        f"{'Higher' if measure.higher_is_better else 'Lower'} is better."),
+        "groups": groups, "mark_label": "Us", "mark": own, "unit": "%" if measure.unit == "%" else "",
+        "max_value": 100 if measure.unit == "%" else None,
+    }
+
+
+def _card(item: Item, year_label: str) -> dict:
+    compared = item.comparison
+    measure, unit = compared.measure, compared.measure.unit
+    own = compared.landlord.value if compared.landlord else None
+    national_words = words.standing(compared.national_position)
+    in_quarter = words.quarter(compared.national_position)
+    return {
+        "code": item.code, "name": measure.name, "tenure": TENURE_WORDS.get(compared.tenure, compared.tenure),
+        "better": "Higher is better" if measure.higher_is_better else "Lower is better",
+        "figure": words.figure(own, unit),
+        "national_words": f"{national_words}; {in_quarter}" if in_quarter else national_words,
+        "peer_words": words.standing(compared.peer_position, "similar landlords"),
+        "national": {k: words.figure(getattr(compared.national, k), unit)
+                     for k in ("lower_quartile", "median", "upper_quartile")},
+        "national_count": compared.national.count,
+        "peer_median": words.figure(compared.peer_spread.median, unit),
+        "peer_count": compared.peer_spread.count,
+        "nearest": [(r.name, words.figure(r.value, unit)) for r in compared.nearest],
+        "change": words.change(compared.change, measure),
+        "caveats": compared.caveats,
+        "chart": _chart(item, year_label),  # drawn when the page is, from the cache of drawings
+    }
+
+
+def _year_asked(request) -> int | None:
+    asked = request.GET.get("year", "")
+    return int(asked) if asked.isdigit() else None
+
+
+def _worked_out(framework_code: str, regulator_code: str, year: int | None, peer_codes: list[str]) -> dict:
+    found = compare_framework(framework_code=framework_code, regulator_code=regulator_code, year=year,
+                              peer_codes=peer_codes)
+    label = reporting_year_label(found.year) if found.year else ""
+    return {"has_landlord": found.landlord is not None, "year": found.year, "year_label": label,
+            "years": [(year, reporting_year_label(year)) for year in found.years],
+            "cards": [_card(item, label) for item in found.items]}
+
+
+def figures_for_page(*, framework_code: str, regulator_code: str, year: int | None,
+                     peer_codes: list[str]) -> dict:
+    """The page's figures, kept in the cache until an import is saved (the only thing that changes
+    them besides what the key already holds: the framework, our code, the year and the peers), so
+    that other writes, a finding logged or a sign-in, leave them kept."""
+    imports = TsmImport.objects.aggregate(last=Max("pk"), saved=Max("applied_at"), count=Count("pk"))
+    asked = repr((framework_code, regulator_code, year, peer_codes, imports))
+    digest = hashlib.sha256(asked.encode()).hexdigest()
+    key = f"comparisons:how-we-compare:{digest[:40]}"
+    found = cache.get(key)
+    if found is None:
+        found = _worked_out(framework_code, regulator_code, year, peer_codes)
+        cache.set(key, found, KEPT_SECONDS)
+    return found
+
+
+@login_required
+def how_we_compare(request, code):
+    """A framework's measures, each beside every landlord's and similar landlords' figures."""
+    framework = get_object_or_404(Framework, code=code)
+    regulator_code = SiteSettings.load().regulator_code
+    peer_codes = PeerChoice.codes()
+    found = figures_for_page(framework_code=framework.code, regulator_code=regulator_code,
+                             year=_year_asked(request), peer_codes=peer_codes)
+    cards = [{**card, "chart": charts.spread(**card["chart"])} for card in found["cards"]]
+    return render(request, "comparisons/how_we_compare.html", {
+        **found, "cards": cards, "framework": framework, "has_measures": bool(keys_of(framework.code)),
+        "regulator_code": regulator_code, "peers_chosen": bool(peer_codes), "attribution": ATTRIBUTION,
+        "is_admin": is_admin(request.user),
+    })

@@ -1,0 +1,13 @@
+"""A link this app adds to a framework's page (settings.FRAMEWORK_PAGE_LINKS)."""
+
+from django.urls import reverse
+
+from comparisons.framework_comparison import keys_of
+
+
+def links(framework, user) -> list[dict[str, str]]:
+    """ "How we compare" for a framework whose measures the regulator publishes for every landlord."""
+    if not keys_of(framework.code):
+        return []
+    return [{"label": "How we compare with other landlords",
+             "url": reverse("comparisons:how-we-compare", args=[framework.code])}]
