@@ -70,6 +70,9 @@ bench-demo: install
 lint: install
 	mkdir -p var
 	$(PY) -m ruff check .
+	# The apps' order (pyproject.toml's [tool.importlinter]): in imports, then in templates.
+	$(VENV)/bin/lint-imports --no-cache
+	$(PY) -m scrutiny.template_order
 	$(PY) -m mypy
 	$(VENV)/bin/uv lock --check --offline --quiet
 	$(PY) manage.py makemigrations --check --dry-run
