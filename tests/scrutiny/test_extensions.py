@@ -85,3 +85,17 @@ def test_override_replaces_a_kind_for_a_block_only():
 def test_an_unknown_kind_is_refused_in_plain_words():
     with pytest.raises(ValueError, match="no kind of extension called 'home sectoins'"):
         extensions.register("home sectoins", "accounts.home.section")
+
+
+def test_every_registered_function_imports_and_every_template_and_url_name_exists():
+    from django.template.loader import get_template
+    from django.urls import reverse
+
+    data_kinds = (extensions.MENU_LINKS, extensions.ADMINISTRATION_PAGES, extensions.AUDITED_DOWNLOADS)
+    template_kinds = (extensions.ACCOUNT_MENU, extensions.TRACKER_PARTS)
+    for kind in set(extensions.KINDS) - set(data_kinds) - set(template_kinds):
+        assert all(callable(function) for function in extensions.functions(kind)), kind
+    for kind in template_kinds:
+        assert [get_template(name) for name in extensions.registered(kind)], kind
+    assert all(reverse(link["url_name"]) for link in extensions.registered(extensions.MENU_LINKS))
+    assert all(reverse(name) for _, name, _ in extensions.registered(extensions.ADMINISTRATION_PAGES))
