@@ -67,10 +67,10 @@ bench-load: install
 bench-demo: install
 	$(PY) -m bench.demo_crawl
 
+# Also checks the apps' order (pyproject.toml's [tool.importlinter]) in imports, then in templates.
 lint: install
 	mkdir -p var
 	$(PY) -m ruff check .
-	# The apps' order (pyproject.toml's [tool.importlinter]): in imports, then in templates.
 	$(VENV)/bin/lint-imports --no-cache
 	$(PY) -m scrutiny.template_order
 	$(PY) -m mypy
