@@ -67,9 +67,12 @@ bench-load: install
 bench-demo: install
 	$(PY) -m bench.demo_crawl
 
+# Also checks the apps' order (pyproject.toml's [tool.importlinter]) in imports, then in templates.
 lint: install
 	mkdir -p var
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports --no-cache
+	$(PY) -m scrutiny.template_order
 	$(PY) -m mypy
 	$(VENV)/bin/uv lock --check --offline --quiet
 	$(PY) manage.py makemigrations --check --dry-run

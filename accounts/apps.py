@@ -4,3 +4,22 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = "People and sign-in"
+
+    def ready(self) -> None:
+        """What this app adds to other apps' pages and commands (scrutiny/extensions.py)."""
+        from scrutiny import extensions as ext
+
+        ext.register(ext.HOME_SECTIONS, "accounts.home.section")
+        ext.register(ext.HOME_LINKS, "accounts.home.links")
+        ext.register(ext.ACCOUNT_MENU, "accounts/_account_menu.html")
+        ext.register(ext.ADMINISTRATION_PAGES, (
+            "People and roles", "accounts:people",
+            "Find someone, change their role, or switch their account off.",
+        ))
+        ext.register(ext.ADMINISTRATION_PAGES, (
+            "Invite people", "accounts:invitations", "Send someone a link to set up their account.",
+        ))
+        ext.register(ext.AUDITED_DOWNLOADS, ("accounts:personal-data", "personal_data"))
+        ext.register(ext.PERSONAL_DATA_SECTIONS, "accounts.selectors.personal_data")
+        ext.register(ext.DEMO_SEEDS, "accounts.demo.seed")
+        ext.register(ext.SCALE_SEEDS, "accounts.scale.seed")

@@ -1,3 +1,5 @@
+from django.urls import reverse
+
 from accounts import selectors
 from accounts.models import User
 
@@ -12,3 +14,12 @@ def section(user: User) -> dict | None:
         return None
     return {"template": "accounts/_notices.html", "notices": shown[:NOTICES_SHOWN],
             "more": len(shown) > NOTICES_SHOWN}
+
+
+def links(user: User) -> list[dict[str, str]]:
+    """The home page's "Your account" links: one's own details, and inviting people for an admin."""
+    found = [{"label": "Change your details, contact preferences and access needs",
+              "url": reverse("accounts:profile")}]
+    if user.is_site_admin:
+        found.append({"label": "Invite someone to the site", "url": reverse("accounts:invitations")})
+    return found

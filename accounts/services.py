@@ -128,10 +128,7 @@ ERASED_NAME = "Former member"
 def erase_person(*, user: User, by: User | None = None) -> User:
     """Erase a person's personal data on their request: name and contact details are replaced,
     sign-in is closed, and what they contributed stays, credited to "Former member"."""
-    from django.conf import settings
-    from django.utils.module_loading import import_string
-
-    from scrutiny import audit
+    from scrutiny import audit, extensions
     from scrutiny.models import AuditKind
 
     old_email = user.email
@@ -148,8 +145,8 @@ def erase_person(*, user: User, by: User | None = None) -> User:
     user.is_active = False
     user.set_unusable_password()
     user.save()
-    for path in getattr(settings, "PERSONAL_DATA_ERASERS", []):
-        import_string(path)(user)
+    for erase in extensions.functions(extensions.PERSONAL_DATA_ERASERS):
+        erase(user)
     audit.record(kind=AuditKind.ERASED, actor=by, subject=user, detail="on the person's request")
     return user
 

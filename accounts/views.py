@@ -14,9 +14,9 @@ from django.views.decorators.http import require_POST
 from accounts import selectors, services
 from accounts.forms import InvitationForm, PeopleSearchForm, PersonForm, ProfileForm, SetPasswordForm
 from accounts.models import Invitation, User
+from scrutiny import extensions
 from scrutiny.forms import run_form
 from scrutiny.permissions import role_required
-from scrutiny.sections import page_sections
 
 PEOPLE_PER_PAGE = 25
 INVITATIONS_PER_PAGE = 50  # a panel's list of people can invite up to 200 at once
@@ -36,7 +36,7 @@ def profile(request):
 def personal_data(request):
     """Everything the site holds about the signed-in person, as a JSON download."""
     data = {"exported_at": timezone.now().isoformat()}
-    for title, content in page_sections("PERSONAL_DATA_SECTIONS", request.user):
+    for title, content in extensions.sections(extensions.PERSONAL_DATA_SECTIONS, request.user):
         data[title] = content
     response = HttpResponse(
         json.dumps(data, indent=2, default=str), content_type="application/json"

@@ -4,3 +4,21 @@ from django.apps import AppConfig
 class AssessmentsConfig(AppConfig):
     name = "assessments"
     verbose_name = "Frameworks and self-assessment"
+
+    def ready(self) -> None:
+        """What this app adds to other apps' pages and commands (scrutiny/extensions.py)."""
+        from scrutiny import extensions as ext
+
+        ext.register(ext.HOME_SECTIONS, "assessments.home.section")
+        ext.register(ext.MENU_LINKS, {
+            "label": "Self-assessments", "url_name": "assessments:list", "app": "assessments",
+        }, order=3)
+        ext.register(ext.ADMINISTRATION_PAGES, (
+            "Frameworks", "assessments:frameworks",
+            "The frameworks panels assess the landlord against; import the landlord's own.",
+        ))
+        ext.register(ext.PERSONAL_DATA_SECTIONS, "assessments.personal_data.collect")
+        # order=1 keeps the seed steps in the order they have always run: the demo's
+        # self-assessment after the reviews' and visits', the scale landlord's after its reviews'.
+        ext.register(ext.DEMO_SEEDS, "assessments.demo.seed", order=1)
+        ext.register(ext.SCALE_SEEDS, "assessments.scale.seed", order=1)

@@ -1,4 +1,4 @@
-"""A link this app adds to a framework's page (settings.FRAMEWORK_PAGE_LINKS)."""
+"""A link this app adds to a framework's page (extensions.FRAMEWORK_PAGE_LINKS)."""
 
 from django.urls import reverse
 

@@ -1,6 +1,6 @@
 """The site settings' regulator codes and tenures, checked against the figures imported so far.
 
-Listed in settings.SITE_SETTINGS_CHECKS, so that the site settings page (in the scrutiny app) can
+Registered as extensions.SITE_SETTINGS_CHECKS, so that the site settings page (in the scrutiny app) can
 check them without importing this app.
 """
 

@@ -1,4 +1,4 @@
-"""The part of a finding's page this app adds (settings.FINDING_PAGE_SECTIONS): the visits a
+"""The part of a finding's page this app adds (extensions.FINDING_PAGE_SECTIONS): the visits a
 finding was raised from, and the follow-up visits against the same standard since it was logged,
 so the panel can see whether things got better."""
 

@@ -7,7 +7,7 @@ from reviews.models import Review, ReviewKind
 
 def links(review: Review, user: User) -> list[dict[str, str]]:
     """A programme's visits, its dashboard and starting a visit, from its review page
-    (REVIEW_PAGE_LINKS); nothing for a scrutiny review, which has no visits."""
+    (extensions.REVIEW_PAGE_LINKS); nothing for a scrutiny review, which has no visits."""
     if review.kind not in perms.VISIT_KINDS:
         return []
     found = []

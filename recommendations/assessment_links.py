@@ -1,5 +1,7 @@
 """Recommendations linked to self-assessment outcomes, for the self-assessment's to-do list
-(settings.ASSESSMENT_OUTCOME_LINKS): assessments cannot import recommendations, so it asks here."""
+(extensions.ASSESSMENT_OUTCOME_LINKS): assessments cannot import recommendations, so it asks here."""
+
+from django.urls import reverse
 
 from recommendations import permissions
 from recommendations.models import Recommendation
@@ -21,3 +23,15 @@ def for_outcomes(*, outcome_ids, user) -> dict[int, list[dict]]:
                 }
             )
     return found
+
+
+def from_results(*, assessment, outcomes, user) -> dict[int, list[dict]]:
+    """{outcome id: [{label, url}]} for {outcome id: code}: making a recommendation from each
+    weakness on a self-assessment's results (extensions.ASSESSMENT_RESULT_LINKS)."""
+    return {
+        outcome_id: [{
+            "label": f"Make a recommendation from {code}",
+            "url": reverse("recommendations:from-outcome", args=[assessment.pk, outcome_id]),
+        }]
+        for outcome_id, code in outcomes.items()
+    }

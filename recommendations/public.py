@@ -1,4 +1,5 @@
-"""This app's page that people who are not signed in may read (settings.PUBLIC_PAGES)."""
+"""This app's page that people who are not signed in may read (extensions.PUBLIC_PAGES), and its
+link in every page's footer (extensions.FOOTER_LINKS)."""
 
 from django.urls import reverse
 
@@ -10,3 +11,10 @@ def page() -> dict | None:
         return None
     return {"title": "You said, we did", "url": reverse("recommendations:you-said-we-did"),
             "about": "the changes the landlord has made because of the panel's recommendations."}
+
+
+def footer_link(user) -> dict | None:
+    """"You said, we did" for signed-in people, and for everyone once it is public."""
+    if not (user.is_authenticated or SiteSettings.load().public_you_said_we_did):
+        return None
+    return {"label": "You said, we did", "url": reverse("recommendations:you-said-we-did")}

@@ -7,7 +7,7 @@ from reviews.models import Review
 
 def links(review: Review, user: User) -> list[dict[str, str]]:
     """The review's recommendations, and drafting and submitting them for the panel's members
-    (REVIEW_PAGE_LINKS)."""
+    (extensions.REVIEW_PAGE_LINKS)."""
     found = [{"label": "Recommendations from this review",
               "url": reverse("recommendations:tracker") + f"?review={review.pk}"}]
     if can_draft(user, review):

@@ -8,7 +8,10 @@ class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = "Reports"
 
-    def ready(self):
+    def ready(self) -> None:
+        """This app's site switch, and what it adds to other apps' pages and commands
+        (scrutiny/extensions.py)."""
+        from scrutiny import extensions as ext
         from scrutiny import switches
 
         switches.register(
@@ -18,3 +21,14 @@ class ReportsConfig(AppConfig):
                       "has published it. When not ticked, only signed-in people can read the report pages.",
             default=True,
         )
+        ext.register(ext.MENU_LINKS, {
+            "label": "Reports", "url_name": "reports:index", "app": "reports",
+        }, order=5)
+        ext.register(ext.TRACKER_PARTS, "reports/_tracker_pdf.html")
+        ext.register(ext.REVIEW_PAGE_SECTIONS, "reports.review_page.section")
+        ext.register(ext.PUBLIC_PAGES, "reports.public.page")
+        ext.register(ext.PERSONAL_DATA_SECTIONS, "reports.personal_data.collect")
+        ext.register(ext.PERSONAL_DATA_ERASERS, "reports.personal_data.erase")
+        ext.register(ext.LARGE_EXPORT_HANDLER, "reports.views.requests.queue_large_export")
+        ext.register(ext.AUDITED_DOWNLOADS, ("reports:download", "export"))
+        ext.register(ext.DEMO_SEEDS, "reports.demo.seed", order=1)

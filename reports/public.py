@@ -1,4 +1,4 @@
-"""This app's page that people who are not signed in may read (settings.PUBLIC_PAGES)."""
+"""This app's page that people who are not signed in may read (extensions.PUBLIC_PAGES)."""
 
 from django.urls import reverse
 

@@ -8,7 +8,7 @@ from reviews.models import Review
 
 
 def section(review: Review, user: User) -> dict[str, Any] | None:
-    """The review's report on its page (settings.REVIEW_PAGE_SECTIONS): read it on screen, ask
+    """The review's report on its page (extensions.REVIEW_PAGE_SECTIONS): read it on screen, ask
     for the PDF, see how the latest PDF is coming on and download it."""
     if not permissions.can_view_review_report(user, review):
         return None

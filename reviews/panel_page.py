@@ -5,7 +5,7 @@ REVIEWS_SHOWN = 10
 
 
 def section(panel, user):
-    """The panel's reviews, for its page (settings.PANEL_PAGE_SECTIONS)."""
+    """The panel's reviews, for its page (extensions.PANEL_PAGE_SECTIONS)."""
     reviews = selectors.reviews_for_panel(panel).order_by("-planned_start", "-created_at")
     return {
         "template": "reviews/_panel_page_section.html",

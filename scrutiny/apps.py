@@ -8,5 +8,20 @@ class ScrutinyConfig(AppConfig):
     def ready(self) -> None:
         from scrutiny import (
             audit,  # noqa: F401 - connects the audit trail's signal receivers
+            extensions,
             freshness,  # noqa: F401 - watches every connection for writes
         )
+
+        extensions.register(extensions.ADMINISTRATION_PAGES, (
+            "Site settings", "site-settings",
+            "The landlord's name, logo, colours and contact details, and what the public can see.",
+        ))
+        # The site's own records come last on the Administration page, after every app's pages.
+        extensions.register(extensions.ADMINISTRATION_PAGES, (
+            "Audit trail", "audit",
+            "Who signed in, changed a role, exported data or downloaded personal data.",
+        ), order=1)
+        extensions.register(extensions.ADMINISTRATION_PAGES, (
+            "Failed background jobs", "failed-jobs",
+            "Emails and reports that could not be sent or made, and trying them again.",
+        ), order=1)

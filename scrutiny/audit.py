@@ -1,7 +1,7 @@
 """The audit trail: sign-ins, role changes, exports and downloads of personal data, erasures.
 
 Recorded by signals (sign-in and out, role changes), by AuditedDownloadsMiddleware for the URL
-names in settings.AUDITED_DOWNLOADS, and by `record` wherever else something needs noting.
+names registered as extensions.AUDITED_DOWNLOADS, and by `record` wherever else something needs noting.
 Administrators read it on the product's audit page (scrutiny/views_audit.py)."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 
+from scrutiny import extensions
 from scrutiny.models import AuditEvent, AuditKind
 
 
@@ -99,8 +100,13 @@ def _current_request() -> HttpRequest | None:
     return getattr(HistoricalRecords.context, "request", None)
 
 
+def _audited_downloads() -> dict[str, str]:
+    """{URL name: audit kind} of the downloads the apps registered."""
+    return dict(extensions.registered(extensions.AUDITED_DOWNLOADS))
+
+
 class AuditedDownloadsMiddleware:
-    """Note every successful export or personal-data download (settings.AUDITED_DOWNLOADS)."""
+    """Note every successful export or personal-data download (extensions.AUDITED_DOWNLOADS)."""
 
     def __init__(self, get_response: Any) -> None:
         self.get_response = get_response
@@ -108,7 +114,7 @@ class AuditedDownloadsMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         match = getattr(request, "resolver_match", None)
-        kind = settings.AUDITED_DOWNLOADS.get(match.view_name) if match else None
+        kind = _audited_downloads().get(match.view_name) if match else None
         if kind and response.status_code == 200 and request.user.is_authenticated:
             subject = request.user if kind == AuditKind.PERSONAL_DATA else None
             record(kind=kind, actor=request.user, subject=subject, detail=request.get_full_path()[:300],

@@ -1,7 +1,7 @@
 """Shared parts of `manage.py seed_scale`: the size of the landlord and fast bulk inserts.
 
 Each app that has data worth measuring at scale has a `scale.py` with a `seed(plan)` step,
-listed in settings.SCALE_SEEDS (in app order). A step checks whether its rows are already
+registered as extensions.SCALE_SEEDS (in app order). A step checks whether its rows are already
 there and does nothing if so, which makes the command safe to run again and lets a benchmark
 seed once and reuse the database.
 """

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.module_loading import import_string
 
-from scrutiny import switches
+from scrutiny import extensions, switches
 from scrutiny.locking import claim
 from scrutiny.models import SiteSettings
 from scrutiny.permissions import ADMIN_REFUSAL, can_administer, require
@@ -33,9 +31,9 @@ def contrast_with_white(hex_colour: str) -> float:
 
 
 def _checked_codes(fields: dict[str, Any]) -> dict[str, Any]:
-    """The regulator's codes and tenures as later apps check them (settings.SITE_SETTINGS_CHECKS)."""
-    for path in settings.SITE_SETTINGS_CHECKS:
-        fields = import_string(path)(fields)
+    """The regulator's codes and tenures as later apps check them (extensions.SITE_SETTINGS_CHECKS)."""
+    for check in extensions.functions(extensions.SITE_SETTINGS_CHECKS):
+        fields = check(fields)
     return fields
 
 

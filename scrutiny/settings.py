@@ -76,14 +76,6 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "scrutiny.audit.AuditedDownloadsMiddleware",
 ]
-# Downloads that go on the audit trail, by URL name: exports, and personal data.
-AUDITED_DOWNLOADS = {
-    "accounts:personal-data": "personal_data",
-    "recommendations:export-csv": "export",
-    "recommendations:export-xlsx": "export",
-    "reports:download": "export",
-}
-
 ROOT_URLCONF = "scrutiny.urls"
 WSGI_APPLICATION = "scrutiny.wsgi.application"
 
@@ -297,7 +289,6 @@ REPORT_RUNNING_DEADLINE = env.int("REPORT_RUNNING_DEADLINE", default=CELERY_TASK
 REPORT_MAX_ATTEMPTS = env.int("REPORT_MAX_ATTEMPTS", default=5)
 REPORT_HOUSEKEEPING_EVERY = env.int("REPORT_HOUSEKEEPING_EVERY", default=120)
 EXPORT_ROW_THRESHOLD = env.int("EXPORT_ROW_THRESHOLD", default=2000)
-LARGE_EXPORT_HANDLER = "reports.views.requests.queue_large_export"
 CELERY_BEAT_SCHEDULE["reports-housekeeping"] = {
     "task": "reports.tasks.housekeeping",
     "schedule": float(REPORT_HOUSEKEEPING_EVERY),
@@ -309,123 +300,6 @@ RESPONSE_OVERDUE_DAYS = env.int("RESPONSE_OVERDUE_DAYS", default=28)
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 CRISPY_FAIL_SILENTLY = not DEBUG
-
-# Sections of the home page, each a function (user) -> (template, context) or None.
-HOME_SECTIONS = [
-    "accounts.home.section",
-    "panels.home.section",
-    "reviews.home.section",
-    "assessments.home.section",
-    "recommendations.home.section",
-]
-
-# The Administration page lists these: (title, URL name, what it is for). Apps add their own.
-ADMINISTRATION_PAGES = [
-    ("Site settings", "site-settings",
-     "The landlord's name, logo, colours and contact details, and what the public can see."),
-    ("People and roles", "accounts:people", "Find someone, change their role, or switch their account off."),
-    ("Invite people", "accounts:invitations", "Send someone a link to set up their account."),
-    ("Panels", "panels:list", "Set up a panel or change its details, members and terms of reference."),
-    ("Service areas", "reviews:service-areas", "The landlord's services a review can look at."),
-    ("Mystery shopping sites", "mysteryshop:sites",
-     "The local offices, homes, hostels and services that shoppers and inspectors visit."),
-    ("Checklists", "mysteryshop:checklists",
-     "The standards that mystery shops, inspections and document checks are scored against."),
-    ("Jargon list", "mysteryshop:jargon", "Words a document check marks, with plain alternatives."),
-    ("Frameworks", "assessments:frameworks",
-     "The frameworks panels assess the landlord against; import the landlord's own."),
-    ("The regulator's figures", "comparisons:imports",
-     "Import the Tenant Satisfaction Measures every landlord publishes, to compare with them."),
-    ("Landlords to compare with", "comparisons:peers",
-     "Choose by name the landlords \"How we compare\" sets us beside, instead of those like us."),
-    ("Audit trail", "audit", "Who signed in, changed a role, exported data or downloaded personal data."),
-    ("Failed background jobs", "failed-jobs",
-     "Emails and reports that could not be sent or made, and trying them again."),
-]
-
-# Checks of the site settings' regulator codes and tenures, each a function (fields) -> fields
-# that tidies them or raises ValidationError naming the field.
-SITE_SETTINGS_CHECKS = [
-    "comparisons.site_settings.check",
-]
-
-# Steps of `manage.py seed_demo`, in order; each is idempotent.
-DEMO_SEEDS = [
-    "accounts.demo.seed",
-    "panels.demo.seed",
-    "reviews.demo.seed",
-    "mysteryshop.demo.seed",
-    "assessments.demo.seed",
-    "recommendations.demo.seed",
-    "reports.demo.seed",
-]
-
-# Steps of `manage.py seed_scale` (a large landlord for benchmarks), in app order; each makes
-# its rows once, in bulk, and is a function (plan) -> None (see scrutiny/scale.py).
-SCALE_SEEDS = [
-    "accounts.scale.seed",
-    "panels.scale.seed",
-    "reviews.scale.seed",
-    "assessments.scale.seed",
-    "mysteryshop.scale.seed",
-    "recommendations.scale.seed",
-]
-
-# Links from a self-assessment's to-do list to later apps' work on an outcome, each a function
-# (outcome_ids=..., user=...) -> {outcome id: [{"label", "url", "status"}]}.
-ASSESSMENT_OUTCOME_LINKS = [
-    "recommendations.assessment_links.for_outcomes",
-]
-
-# Links later apps add to a framework's page, each a function (framework, user) -> [{"label", "url"}].
-FRAMEWORK_PAGE_LINKS = [
-    "comparisons.framework_page.links",
-]
-
-# Links later apps add to a review's page, each a function (review, user) -> [{"label", "url"}].
-REVIEW_PAGE_LINKS = [
-    "mysteryshop.review_page.links",
-    "recommendations.review_page.links",
-]
-# Parts later apps add to a review's page, each a function (review, user) -> dict or None.
-REVIEW_PAGE_SECTIONS = [
-    "reports.review_page.section",
-]
-
-# Pages people who are not signed in may read, each a function () -> dict (title, url, about)
-# or None while the page is private or has nothing published; the sign-in page links them.
-PUBLIC_PAGES = [
-    "reports.public.page",
-    "recommendations.public.page",
-    "mysteryshop.public.page",
-]
-
-# Parts of a panel's page from later apps, each a function (panel, user) -> dict or None.
-PANEL_PAGE_SECTIONS = [
-    "reviews.panel_page.section",
-]
-
-# Parts of a finding's page from later apps, each a function (finding, user) -> dict or None.
-FINDING_PAGE_SECTIONS = [
-    "mysteryshop.finding_page.section",
-]
-
-# Parts of "download everything held about me", each a function (user) -> (title, data).
-# Extra steps of `manage.py erase_person`, each a function (user) -> None that removes personal
-# data an app keeps beyond the account itself (the account's own fields are always erased).
-PERSONAL_DATA_ERASERS: list[str] = [
-    "reports.personal_data.erase",
-]
-
-PERSONAL_DATA_SECTIONS = [
-    "accounts.selectors.personal_data",
-    "panels.personal_data.collect",
-    "reviews.personal_data.collect",
-    "mysteryshop.personal_data.collect",
-    "assessments.personal_data.collect",
-    "recommendations.personal_data.collect",
-    "reports.personal_data.collect",
-]
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -11,13 +11,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
 
-from scrutiny import services, uploads
+from scrutiny import extensions, services, uploads
 from scrutiny.celery import app as celery_app
 from scrutiny.forms import SiteSettingsForm, run_form
 from scrutiny.models import SiteSettings
 from scrutiny.page_cache import kept_for_person
 from scrutiny.permissions import ADMIN_REFUSAL, role_required
-from scrutiny.sections import page_sections
 
 logger = logging.getLogger(__name__)
 
@@ -25,8 +24,11 @@ logger = logging.getLogger(__name__)
 @login_required
 @kept_for_person
 def home(request):
-    """What is the signed-in person's: each app adds a section (settings.HOME_SECTIONS)."""
-    return render(request, "home.html", {"sections": page_sections("HOME_SECTIONS", request.user)})
+    """What is the signed-in person's: each app adds a section (extensions.HOME_SECTIONS)."""
+    return render(request, "home.html", {
+        "sections": extensions.sections(extensions.HOME_SECTIONS, request.user),
+        "account_links": extensions.links(extensions.HOME_LINKS, request.user),
+    })
 
 
 def _check_database():
@@ -109,10 +111,10 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 @role_required("admin", message=ADMIN_REFUSAL)
 def administration(request):
-    """The administrator's own pages, each app's listed in settings.ADMINISTRATION_PAGES."""
+    """The administrator's own pages, each app's registered as extensions.ADMINISTRATION_PAGES."""
     pages = [
         {"title": title, "url": reverse(url_name), "description": description}
-        for title, url_name, description in settings.ADMINISTRATION_PAGES
+        for title, url_name, description in extensions.registered(extensions.ADMINISTRATION_PAGES)
     ]
     return render(request, "administration.html", {"pages": pages})
 

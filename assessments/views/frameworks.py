@@ -10,8 +10,8 @@ from assessments import imports, permissions
 from assessments.forms import FrameworkImportForm
 from assessments.models import Framework
 from assessments.samples import SAMPLE_CSV, SAMPLE_YAML
+from scrutiny import extensions
 from scrutiny.permissions import require
-from scrutiny.sections import page_sections
 
 
 @login_required
@@ -40,8 +40,7 @@ def framework(request, pk):
             "framework": fw,
             "page": standards,
             "indicators": list(fw.indicators.all()),
-            "links": [link for some in page_sections("FRAMEWORK_PAGE_LINKS", fw, request.user)
-                      for link in some],
+            "links": extensions.links(extensions.FRAMEWORK_PAGE_LINKS, fw, request.user),
         },
     )
 

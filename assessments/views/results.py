@@ -2,19 +2,17 @@
 
 import datetime
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from assessments import permissions, selectors, services
 from assessments.forms import ActionForm, ActionUpdateForm
 from assessments.models import ImprovementAction, Outcome
 from assessments.views.common import viewable
-from scrutiny import charts
+from scrutiny import charts, extensions
 from scrutiny.forms import run_form
 from scrutiny.page_cache import kept_for_person
 from scrutiny.permissions import require
@@ -44,6 +42,8 @@ def results(request, pk):
     require(permissions.can_see_results(request.user, sa), NOT_CLOSED)
     pooled = selectors.pooled_results(assessment=sa)
     comparison = selectors.compare_with_earlier(assessment=sa)
+    can_plan = permissions.can_plan_actions(request.user, sa)
+    more = _result_links(sa, pooled.weaknesses, request.user) if can_plan else {}
     by_standard: dict[str, list] = {}
     for row in pooled.outcomes:
         by_standard.setdefault(f"{row.standard_code} {row.standard_title}", []).append(row)
@@ -56,17 +56,28 @@ def results(request, pk):
             "chart": heatmap(pooled),
             "comparison": comparison,
             "by_standard": by_standard,
-            "can_plan": permissions.can_plan_actions(request.user, sa),
+            "weaknesses": [(row, more.get(row.outcome_id, [])) for row in pooled.weaknesses],
+            "can_plan": can_plan,
             "scale_max": sa.scale_max,
         },
     )
 
 
-def _links(outcome_ids, user):
-    """Recommendations linked to these outcomes, from apps further along (settings hook)."""
+def _result_links(sa, rows, user) -> dict[int, list[dict]]:
+    """Buttons later apps add beside each weakness (making a recommendation from it)."""
     found: dict[int, list] = {}
-    for path in getattr(settings, "ASSESSMENT_OUTCOME_LINKS", []):
-        for outcome_id, items in import_string(path)(outcome_ids=outcome_ids, user=user).items():
+    outcomes = {row.outcome_id: row.code for row in rows}
+    for links in extensions.functions(extensions.ASSESSMENT_RESULT_LINKS):
+        for outcome_id, items in links(assessment=sa, outcomes=outcomes, user=user).items():
+            found.setdefault(outcome_id, []).extend(items)
+    return found
+
+
+def _links(outcome_ids, user):
+    """Recommendations linked to these outcomes, from apps further along (extensions)."""
+    found: dict[int, list] = {}
+    for links in extensions.functions(extensions.ASSESSMENT_OUTCOME_LINKS):
+        for outcome_id, items in links(outcome_ids=outcome_ids, user=user).items():
             found.setdefault(outcome_id, []).extend(items)
     return found
 

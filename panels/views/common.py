@@ -4,8 +4,8 @@ from django.shortcuts import get_object_or_404
 
 from panels import permissions
 from panels.models import Meeting, Panel
+from scrutiny import extensions
 from scrutiny.permissions import require
-from scrutiny.sections import page_sections
 
 NOT_YOUR_PANEL = "You can only see the panels you belong to."
 MANAGERS_ONLY = "Only the panel's chair, vice-chair, supporting officer and administrators can do this."
@@ -37,6 +37,6 @@ def managed_meeting(request, pk):
 
 def panel_page_sections(panel, user):
     """Parts later apps add to a panel's page (their reviews, programmes), listed by dotted path in
-    settings.PANEL_PAGE_SECTIONS: each is called as section(panel, user) and returns None or a dict
+    extensions.PANEL_PAGE_SECTIONS: each is called as section(panel, user) and returns None or a dict
     with "template" and "title". This keeps panels from importing the apps that build on it."""
-    return page_sections("PANEL_PAGE_SECTIONS", panel, user)
+    return extensions.sections(extensions.PANEL_PAGE_SECTIONS, panel, user)

@@ -5,12 +5,11 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from recommendations import exports, permissions, selectors
 from recommendations.filters import TrackerFilter
 from recommendations.models import ProgressUpdate, Recommendation
-from scrutiny import uploads
+from scrutiny import extensions, uploads
 from scrutiny.kept_html import kept_fields
 from scrutiny.models import SiteSettings
 from scrutiny.page_cache import kept_for_person
@@ -71,11 +70,11 @@ def _export_name(extension):
 
 
 def _large(request, recommendations, fmt):
-    """Past EXPORT_ROW_THRESHOLD rows the export is made by the worker (settings.LARGE_EXPORT_HANDLER,
+    """Past EXPORT_ROW_THRESHOLD rows the export is made by the worker (extensions.LARGE_EXPORT_HANDLER,
     the reports app's), so the web request never runs long; None when it is small enough."""
-    handler = getattr(settings, "LARGE_EXPORT_HANDLER", "")
-    if handler and recommendations.count() > settings.EXPORT_ROW_THRESHOLD:
-        return import_string(handler)(request, fmt)
+    handlers = extensions.functions(extensions.LARGE_EXPORT_HANDLER)
+    if handlers and recommendations.count() > settings.EXPORT_ROW_THRESHOLD:
+        return handlers[0](request, fmt)
     return None
 
 

@@ -113,7 +113,7 @@ def ask_tracker(request):
 
 
 def queue_large_export(request, fmt: str):
-    """The tracker's export hook (settings.LARGE_EXPORT_HANDLER): the worker makes big exports."""
+    """The tracker's export hook (extensions.LARGE_EXPORT_HANDLER): the worker makes big exports."""
     kind = Kind.TRACKER_CSV if fmt == "csv" else Kind.TRACKER_XLSX
     label = "CSV" if fmt == "csv" else "Excel"
     report, created = services.request_report(

@@ -1,20 +1,18 @@
 """Helpers shared by the reviews app's views."""
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.module_loading import import_string
 
 from accounts.models import User
 from reviews import permissions as perms
 from reviews import selectors
 from reviews.drafts import restore
 from reviews.models import Review
+from scrutiny import extensions
 from scrutiny.permissions import require
-from scrutiny.sections import page_sections
 
 PAGE_SIZE = 20
 
@@ -27,21 +25,18 @@ def get_review(request, pk):
 
 
 def review_page_links(review: Review, user: User) -> list[dict[str, str]]:
-    """Links later apps add to a review's page (its recommendations), listed by
-    dotted path in settings.REVIEW_PAGE_LINKS: each is called as links(review, user) and returns
-    a list of {"label", "url"}. This keeps reviews from knowing the apps built on it."""
-    found: list[dict[str, str]] = []
-    for path in settings.REVIEW_PAGE_LINKS:
-        found.extend(import_string(path)(review, user))
-    return found
+    """Links later apps add to a review's page (its recommendations), registered as
+    extensions.REVIEW_PAGE_LINKS: each is called as links(review, user) and returns a list of
+    {"label", "url"}. This keeps reviews from knowing the apps built on it."""
+    return extensions.links(extensions.REVIEW_PAGE_LINKS, review, user)
 
 
 def review_page_sections(review: Review, user: User) -> list[dict]:
     """Parts later apps add to a review's page (the report: ask for its PDF, follow it, download
-    it), listed by dotted path in settings.REVIEW_PAGE_SECTIONS: each is called as
+    it), registered as extensions.REVIEW_PAGE_SECTIONS: each is called as
     section(review, user) and returns None or a dict with "template" and "title" (an h2). As
     with the links, reviews never import the apps built on it."""
-    return page_sections("REVIEW_PAGE_SECTIONS", review, user)
+    return extensions.sections(extensions.REVIEW_PAGE_SECTIONS, review, user)
 
 
 # The most results a list counts: past this it says "more than 1,000" and asks for more words

@@ -7,9 +7,9 @@ from reviews import services
 from reviews.forms import CommentForm, FindingForm
 from reviews.models import Finding
 from reviews.views.common import autosave, get_review
+from scrutiny import extensions
 from scrutiny.forms import run_form, single_line
 from scrutiny.permissions import require
-from scrutiny.sections import page_sections
 
 
 def _get_finding(request, pk, finding_pk):
@@ -60,10 +60,10 @@ def finding_detail(request, pk, finding_pk):
 
 def finding_page_sections(finding, user):
     """Parts later apps add to a finding's page (such as the visits a finding came from and the
-    follow-up visits since), listed by dotted path in settings.FINDING_PAGE_SECTIONS: each is
+    follow-up visits since), registered as extensions.FINDING_PAGE_SECTIONS: each is
     called as section(finding, user) and returns None or a dict with "template". This keeps
     reviews from importing the apps that build on it."""
-    return page_sections("FINDING_PAGE_SECTIONS", finding, user)
+    return extensions.sections(extensions.FINDING_PAGE_SECTIONS, finding, user)
 
 
 def _finding_page(request, review, finding, comment_form, status=200):

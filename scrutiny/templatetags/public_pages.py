@@ -2,12 +2,12 @@
 
 from django import template
 
-from scrutiny.sections import page_sections
+from scrutiny import extensions
 
 register = template.Library()
 
 
 @register.simple_tag
 def public_pages() -> list[dict]:
-    """Each app's public page that is open and has something in it (settings.PUBLIC_PAGES)."""
-    return page_sections("PUBLIC_PAGES")
+    """Each app's public page that is open and has something in it (extensions.PUBLIC_PAGES)."""
+    return extensions.sections(extensions.PUBLIC_PAGES)

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from panels.models import AttendanceStatus, Panel
+from scrutiny import extensions
 from tests.factories.accounts import UserFactory
 from tests.factories.panels import (
     AttendanceFactory,
@@ -89,7 +90,7 @@ def panel_section(panel, user):
     return {"template": "panels/_test_section.html", "title": "Reviews", "count": 3}
 
 
-def test_later_apps_add_their_part_of_the_panel_page_through_the_setting(client, settings, tmp_path):
+def test_later_apps_add_their_part_of_the_panel_page_through_the_registry(client, settings, tmp_path):
     (tmp_path / "panels").mkdir()
     (tmp_path / "panels" / "_test_section.html").write_text(
         "<p>{{ section.count }} reviews for {{ panel.name }}</p>"
@@ -97,10 +98,11 @@ def test_later_apps_add_their_part_of_the_panel_page_through_the_setting(client,
     templates = copy.deepcopy(settings.TEMPLATES)
     templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
     settings.TEMPLATES = templates  # assigning (not editing) makes Django reload its templates
-    settings.PANEL_PAGE_SECTIONS = ["tests.panels.test_pages.panel_section"]
     panel = PanelFactory(name="SURE Team")
     client.force_login(UserFactory(role="officer"))
-    assert "3 reviews for SURE Team" in client.get(f"/panels/{panel.pk}/").content.decode()
+    with extensions.override(extensions.PANEL_PAGE_SECTIONS, ["tests.panels.test_pages.panel_section"]):
+        page = client.get(f"/panels/{panel.pk}/").content.decode()
+    assert "3 reviews for SURE Team" in page
 
 
 def test_the_home_page_lists_my_panels_and_next_meetings_with_an_apologies_link(client):

@@ -25,7 +25,7 @@ def test_manager_sees_the_recommendations_link_but_cannot_draft(client, users):
 
 def test_the_review_page_template_does_not_know_later_apps():
     """DESIGN.md's one-way order: reviews link to recommendations and reports only through
-    settings.REVIEW_PAGE_LINKS, never by naming their URLs."""
+    extensions.REVIEW_PAGE_LINKS, never by naming their URLs."""
     from pathlib import Path
 
     from django.conf import settings

@@ -1,4 +1,4 @@
-"""The review's report on the review's own page, added through settings.REVIEW_PAGE_SECTIONS:
+"""The review's report on the review's own page, added through extensions.REVIEW_PAGE_SECTIONS:
 read it, ask for the PDF, follow it while the worker makes it, download it."""
 
 import io

@@ -1,7 +1,7 @@
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils.module_loading import import_string
+
+from scrutiny import extensions
 
 DEMO_PASSWORD = "scrutiny-demo"  # noqa: S105 - printed for newcomers; demo data only
 
@@ -12,8 +12,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             people = {}
-            for path in settings.DEMO_SEEDS:
-                people.update(import_string(path)(password=DEMO_PASSWORD, people=people) or {})
+            for seed in extensions.functions(extensions.DEMO_SEEDS):
+                people.update(seed(password=DEMO_PASSWORD, people=people) or {})
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in at /accounts/sign-in/ as:"))
         for key in ("tenant", "officer", "manager", "admin"):
             user = people.get(key)

@@ -1,11 +1,11 @@
 import time
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import connection, transaction
 from django.utils.module_loading import import_string
 
+from scrutiny import extensions
 from scrutiny.scale import FULL_HOMES, FULL_YEARS, Plan
 
 
@@ -27,7 +27,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         factor = 0.01 if options["small"] else options["factor"]
         plan = Plan(homes=options["homes"], years=options["years"], factor=factor)
-        for path in settings.SCALE_SEEDS:
+        for path in extensions.registered(extensions.SCALE_SEEDS):
             started = time.perf_counter()
             with transaction.atomic():
                 import_string(path)(plan)
