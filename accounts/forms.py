@@ -111,7 +111,7 @@ class OutboxPasswordResetForm(PasswordResetForm):
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
                   html_email_template_name=None):
-        from accounts.tasks import send_password_reset
 
         subject = subject_line(render_plain_text(subject_template_name, context))
-        enqueue(send_password_reset, to_email, subject, render_plain_text(email_template_name, context))
+        body = render_plain_text(email_template_name, context)
+        enqueue("accounts.tasks.send_password_reset", to_email, subject, body)

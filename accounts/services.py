@@ -32,12 +32,11 @@ def already_invited(invitation: Invitation) -> str:
 
 def send_link(*, invitation: Invitation) -> Invitation:
     """Give the invitation a new link and a fresh expiry date, and email it after commit."""
-    from accounts.tasks import send_invitation
 
     token = invitation.new_token()
     invitation.sent_at = None
     invitation.save()
-    enqueue(send_invitation, invitation.pk, token)
+    enqueue("accounts.tasks.send_invitation", invitation.pk, token)
     return invitation
 
 

@@ -94,10 +94,9 @@ def _set_assessors(self_assessment: SelfAssessment, assessors: Iterable[User], b
         ]
     )
     if any(a.told_at is None for a in added):
-        from assessments import tasks
         from scrutiny.jobs import enqueue
 
-        enqueue(tasks.tell_assessors, self_assessment.pk)
+        enqueue("assessments.tasks.tell_assessors", self_assessment.pk)
 
 
 @transaction.atomic
@@ -321,7 +320,6 @@ def finish(*, self_assessment: SelfAssessment, by: User) -> Assessor:
 @transaction.atomic
 def remind(*, self_assessment: SelfAssessment, by: User) -> int:
     """Email everyone who has not finished yet (recorded now, sent after commit by the worker)."""
-    from assessments import tasks
     from scrutiny.jobs import enqueue
 
     require(
@@ -331,7 +329,7 @@ def remind(*, self_assessment: SelfAssessment, by: User) -> int:
         reminder_requested_at=timezone.now()
     )
     if count:
-        enqueue(tasks.send_reminders, self_assessment.pk)
+        enqueue("assessments.tasks.send_reminders", self_assessment.pk)
     return count
 
 
@@ -412,11 +410,10 @@ def create_action(
 
 def _tell_owner(action: ImprovementAction, by: User) -> None:
     """Queue the message telling the owner the action is theirs, unless they gave it themselves."""
-    from assessments import tasks
     from scrutiny.jobs import enqueue
 
     if action.owner_id != by.pk:
-        enqueue(tasks.tell_action_owner, action.pk, action.owner_id)
+        enqueue("assessments.tasks.tell_action_owner", action.pk, action.owner_id)
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,7 @@ from scrutiny.uploads import prepare_upload, validate_upload
 
 if TYPE_CHECKING:
     from accounts.models import User
+    from scrutiny.models import Job
 
 REFUSAL = "Only an administrator can import the regulator's figures."
 # The file's own content says which it is: a TSM workbook (England) or a Charter CSV (Scotland).
@@ -33,10 +35,15 @@ SOURCES = {"xlsx": Source.RSH_TSM, "csv": Source.SHR_CHARTER}
 CHANGES_LISTED = 200
 
 
+# The worker's tasks, queued by name (comparisons/tasks.py) so that this module does not import them.
+READ_IMPORT = "comparisons.tasks.read_import"
+APPLY_IMPORT = "comparisons.tasks.apply_import"
+GAVE_UP = ("The worker stopped {attempts} times before it finished {doing}, so it was not tried again. "
+           "Nothing was saved: {what}.")
+
+
 def upload(*, file: UploadedFile, by: User) -> TsmImport:
     """Keep an uploaded TSM workbook or Charter CSV and ask the worker to read it."""
-    from comparisons.tasks import read_import
-
     require(can_import(by), REFUSAL)
     name = os.path.basename(file.name or "workbook.xlsx")
     try:
@@ -49,7 +56,7 @@ def upload(*, file: UploadedFile, by: User) -> TsmImport:
             file=prepare_upload(file, frozenset(SOURCES)), file_name=name, sha256=sha256, uploaded_by=by,
             source=SOURCES[kind],
         )
-        enqueue(read_import, tsm_import.pk)
+        enqueue(READ_IMPORT, tsm_import.pk)
     return tsm_import
 
 
@@ -164,8 +171,6 @@ def preview(*, tsm_import: TsmImport, by: User) -> dict[str, Any]:
 
 def apply(*, tsm_import: TsmImport, by: User) -> TsmImport:
     """Ask the worker to save a read file's figures; the same file twice changes nothing."""
-    from comparisons.tasks import apply_import
-
     require(can_import(by), REFUSAL)
     if tsm_import.status != TsmImport.Status.READ:
         raise ValidationError(
@@ -178,7 +183,7 @@ def apply(*, tsm_import: TsmImport, by: User) -> TsmImport:
         tsm_import.status, tsm_import.progress, tsm_import.progress_note = (
             TsmImport.Status.APPLYING, 0, "Waiting to be saved")
         tsm_import.save(update_fields=["status", "progress", "progress_note"])
-        enqueue(apply_import, tsm_import.pk)
+        enqueue(APPLY_IMPORT, tsm_import.pk)
     return tsm_import
 
 
@@ -245,3 +250,20 @@ def _save_landlords(book: Book, regulator: str) -> dict[str, int]:
     Landlord.objects.bulk_update(changed, ["name", "landlord_type", "size_band", "region",
                                            "described_in_year"], batch_size=1000)
     return dict(own.values_list("code", "pk"))
+
+
+def give_up(*, task_name: str, given_up: Iterable[Job]) -> int:
+    """Jobs that used up their attempts: a file never read has failed, and a file never saved can
+    be saved again (saving is all or nothing), each saying why in plain words."""
+    count = 0
+    for job in given_up:
+        found = TsmImport.objects.filter(pk=(job.args or [None])[0])
+        if task_name == READ_IMPORT:
+            count += found.filter(status__in=[TsmImport.Status.WAITING, TsmImport.Status.READING]).update(
+                status=TsmImport.Status.FAILED, error=GAVE_UP.format(
+                    attempts=job.attempts, doing="reading the file", what="upload the file again"))
+        else:
+            count += found.filter(status=TsmImport.Status.APPLYING).update(
+                status=TsmImport.Status.READ, progress=0, progress_note=GAVE_UP.format(
+                    attempts=job.attempts, doing="saving the figures", what="save them again")[:200])
+    return count

@@ -2,19 +2,30 @@ from celery import shared_task
 
 from comparisons import services
 from comparisons.models import TsmImport
+from scrutiny import jobs
 from scrutiny.failed_jobs import by_first_argument, describes
 
 
-@shared_task(acks_late=True)
+@shared_task(acks_late=True, name=services.READ_IMPORT)
 def read_import(import_id):
     """Read an uploaded workbook or Charter CSV and record what it holds (safe to run twice)."""
     services.read(import_id=import_id)
 
 
-@shared_task(acks_late=True)
+@shared_task(acks_late=True, name=services.APPLY_IMPORT)
 def apply_import(import_id):
     """Save an import's figures in one transaction (safe to run twice)."""
     services.save(import_id=import_id)
+
+
+@jobs.when_given_up(services.READ_IMPORT)
+def _reading_given_up(given_up):
+    services.give_up(task_name=services.READ_IMPORT, given_up=given_up)
+
+
+@jobs.when_given_up(services.APPLY_IMPORT)
+def _saving_given_up(given_up):
+    services.give_up(task_name=services.APPLY_IMPORT, given_up=given_up)
 
 
 def _say(tsm_import):

@@ -73,7 +73,6 @@ def digests(today, person=None):
 
 def send_daily_reminders(today=None):
     """Queue today's digests, one outbox job per person; a person who has today's is skipped."""
-    from recommendations.tasks import email_reminder
 
     today = today or timezone.localdate()
     already = set(ReminderSent.objects.filter(date=today).values_list("user_id", flat=True))
@@ -86,7 +85,7 @@ def send_daily_reminders(today=None):
             # unique row stops this one, and the job it wrote sends the email.
             with transaction.atomic():
                 reminder = ReminderSent.objects.create(user=person, date=today, items=digest.count)
-                enqueue(email_reminder, reminder.pk)
+                enqueue("recommendations.tasks.email_reminder", reminder.pk)
         except IntegrityError:
             continue
         queued += 1

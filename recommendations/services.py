@@ -77,9 +77,8 @@ def _move(
     recommendation._history_user = by
     recommendation.save()
     if notify:
-        from recommendations.tasks import notify_transition
 
-        enqueue(notify_transition, transition.pk)
+        enqueue("recommendations.tasks.notify_transition", transition.pk)
     return transition
 
 
@@ -196,9 +195,8 @@ def submit_together(
     for rec in chosen:
         rec.submitted_at = now
         transitions.append(_move(rec, to=Status.SUBMITTED, by=by, at=now, notify=False))
-    from recommendations.tasks import notify_submitted_together
 
-    enqueue(notify_submitted_together, [t.pk for t in transitions])
+    enqueue("recommendations.tasks.notify_submitted_together", [t.pk for t in transitions])
     return chosen
 
 

@@ -70,7 +70,6 @@ def cancel_waiting(*, waiting: WaitingRequest, by: User) -> None:
 @transaction.atomic
 def remind_approvers(*, year: int, by: User) -> AnnualReport:
     """Ask the chairs to approve the year's assessment (recorded now, sent by the worker)."""
-    from reports import tasks
 
     require(permissions.can_remind_approvers(by), permissions.REFUSALS["remind"])
     record, _ = AnnualReport.objects.get_or_create(year=year)
@@ -87,7 +86,7 @@ def remind_approvers(*, year: int, by: User) -> AnnualReport:
     record.reminded_at = timezone.now()
     record.reminded_by = by
     record.save(update_fields=["reminded_at", "reminded_by", "updated_at"])
-    enqueue(tasks.send_approval_reminder, year)
+    enqueue("reports.tasks.send_approval_reminder", year)
     return record
 
 

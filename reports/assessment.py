@@ -61,9 +61,8 @@ def approve(*, year: int, by: User) -> AnnualReport:
     record.approved_by = by
     record.save(update_fields=["approved_at", "approved_by", "updated_at"])
     if record.waiting.filter(made_at__isnull=True).exists():
-        from reports import tasks  # the tasks module imports the services
 
-        enqueue(tasks.make_waiting_reports, year)  # the reports people asked for while they waited
+        enqueue("reports.tasks.make_waiting_reports", year)  # the reports people asked for while they waited
     return record
 
 

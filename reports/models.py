@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from scrutiny.models import Job
 from scrutiny.uploads import UploadFileField, UploadPath
 
 
@@ -48,6 +49,9 @@ class ReportRequest(models.Model):
     pages = models.PositiveIntegerField(null=True, blank=True)
     error = models.TextField(blank=True, help_text="Why it failed, in plain words.")
     error_detail = models.TextField(blank=True, help_text="The technical error, for administrators.")
+    # The outbox job making it (scrutiny/jobs.py): the one claim, lease and attempt count.
+    # `attempts` is the job's count, copied here each time the job starts making the report.
+    job = models.ForeignKey(Job, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     attempts = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     queued_at = models.DateTimeField(null=True, blank=True)

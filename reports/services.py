@@ -1,9 +1,10 @@
-"""Changes to report requests: asking, making (in the worker), retrying and housekeeping.
+"""Changes to report requests: asking, making (in the worker), retrying, deleting old files.
 
-Asking creates a ReportRequest in the same transaction as the queued job (scrutiny.jobs), so a
-broker or worker failure loses nothing: `housekeeping` queues again what is still waiting.
-Making a report is safe to run twice: a worker first claims the request, and a request that is
-done, failed or being made by a live worker is left alone.
+Asking creates a ReportRequest in the same transaction as its outbox job (scrutiny/jobs.py),
+which is the one claim, lease, attempt count and re-queue: a broker or worker failure loses
+nothing, and a report is made by one worker at a time. The request shows what the job does:
+"being made" (with the job's attempt count) when a worker starts, done or failed when it ends,
+and failed in plain words when the job gives up (`give_up`, told by the job's beat).
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import json
 import logging
 import os
 import traceback
+from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -31,11 +33,15 @@ from scrutiny.permissions import require
 if TYPE_CHECKING:
     from accounts.models import User
     from reports.makers import Made
+    from scrutiny.models import Job
 
 logger = logging.getLogger(__name__)
 
-# Failures that may pass by themselves (disk, network, database): the task retries these.
+# Failures that may pass by themselves (disk, network, database): the task retries these, as
+# every task does (scrutiny/celery.py).
 TRANSIENT = (OSError, ConnectionError, TimeoutError, OperationalError, InterfaceError)
+#: The task that makes a report, queued by name (services do not import tasks).
+MAKE_REPORT = "reports.tasks.make_report"
 
 LAYOUT_FAULT = (
     "The report could not be made because of a fault in its page layout (its template). "
@@ -59,10 +65,6 @@ GAVE_UP = (
     "The report was started {attempts} times but never finished (the worker making it may have "
     "stopped). Please try again; if it fails again, tell your administrator."
 )
-
-
-class Retry(Exception):  # noqa: N818 - it names what the task should do
-    """A transient failure: the task should try again later."""
 
 
 def request_key(*, kind: str, parameters: dict, by: User | None) -> str:
@@ -92,9 +94,8 @@ def request_report(*, kind: str, parameters: dict, by: User, title: str) -> tupl
 
 
 def _queue(report: ReportRequest) -> None:
-    from reports.tasks import make_report
-
-    jobs.enqueue(make_report, report.pk)
+    report.job = jobs.enqueue(MAKE_REPORT, report.pk)
+    ReportRequest.objects.filter(pk=report.pk).update(job=report.job)
 
 
 def retry(*, report: ReportRequest, by: User) -> ReportRequest:
@@ -116,25 +117,15 @@ def retry(*, report: ReportRequest, by: User) -> ReportRequest:
     return report
 
 
-def running_deadline() -> timedelta:
-    """A request 'being made' for longer than this has lost its worker."""
-    return timedelta(seconds=settings.REPORT_RUNNING_DEADLINE)
-
-
-def _claim(request_id: int) -> ReportRequest | None:
-    """Take the request for this worker, or None if there is nothing for it to do."""
-    now = timezone.now()
-    with transaction.atomic():
-        report = ReportRequest.objects.select_for_update().filter(pk=request_id).first()
-        if report is None or report.status in (Status.DONE, Status.FAILED):
-            return None
-        started = report.started_at
-        if report.status == Status.RUNNING and started and started > now - running_deadline():
-            return None  # a live worker is making it
-        report.status = Status.RUNNING
-        report.started_at = now
-        report.attempts += 1
-        report.save(update_fields=["status", "started_at", "attempts"])
+def _start(request_id: int) -> ReportRequest | None:
+    """Mark the request "being made" (its job is claimed), or None if it is done or failed."""
+    report = ReportRequest.objects.select_related("job").filter(pk=request_id).first()
+    if report is None or report.status in (Status.DONE, Status.FAILED):
+        return None
+    report.status = Status.RUNNING
+    report.started_at = timezone.now()
+    report.attempts = report.job.attempts if report.job else report.attempts + 1
+    report.save(update_fields=["status", "started_at", "attempts"])
     return report
 
 
@@ -150,9 +141,9 @@ def make_report(*, request_id: int, last_try: bool = True) -> str:
     """Make the report's file and store it; record a failure in plain words."""
     from reports.makers import make
 
-    report = _claim(request_id)
+    report = _start(request_id)
     if report is None:
-        return "skipped: done already or being made"
+        return "skipped: done already"
     stage = "make"
     try:
         made = make(report)
@@ -161,7 +152,7 @@ def make_report(*, request_id: int, last_try: bool = True) -> str:
     except TRANSIENT as exc:
         if not last_try:
             ReportRequest.objects.filter(pk=report.pk).update(status=Status.QUEUED)
-            raise Retry(str(exc)) from exc
+            raise  # the task tries again later
         _fail(report, TRANSIENT_FAULT, exc)
         return "failed"
     except (TemplateSyntaxError, TemplateDoesNotExist) as exc:
@@ -169,7 +160,7 @@ def make_report(*, request_id: int, last_try: bool = True) -> str:
         return "failed"
     except Exception as exc:  # noqa: BLE001 - any other fault is recorded for people to see
         # Anything raised here, storing included, must end in "failed": left "being made", the
-        # request would wait for the running deadline (minutes) before anyone heard of it.
+        # request would wait for its job's re-queue before anyone heard of it.
         _fail(report, STORE_FAULT if stage == "store" else DATA_FAULT, exc)
         return "failed"
     return "done"
@@ -194,25 +185,13 @@ def _store(report: ReportRequest, made: Made) -> None:
         raise
 
 
-def requeue_stuck(*, now: datetime | None = None) -> int:
-    """Queue again requests still waiting, or whose worker stopped, past their deadline."""
-    now = now or timezone.now()
-    waiting = ReportRequest.objects.filter(
-        status=Status.QUEUED, queued_at__lt=now - timedelta(seconds=settings.REPORT_REQUEUE_AFTER)
-    )
-    lost = ReportRequest.objects.filter(status=Status.RUNNING, started_at__lt=now - running_deadline())
+def give_up(*, given_up: Iterable[Job]) -> int:
+    """Jobs that used up their attempts without making their reports: fail those in plain words."""
     count = 0
-    for report in [*waiting, *lost]:
-        if report.attempts >= settings.REPORT_MAX_ATTEMPTS:
-            ReportRequest.objects.filter(pk=report.pk, status=report.status).update(
-                status=Status.FAILED, error=GAVE_UP.format(attempts=report.attempts),
-                finished_at=now,
-            )
-            continue
-        with transaction.atomic():
-            ReportRequest.objects.filter(pk=report.pk).update(queued_at=now)
-            _queue(report)
-        count += 1
+    for job in given_up:
+        count += ReportRequest.objects.filter(job=job, status__in=ACTIVE).update(
+            status=Status.FAILED, error=GAVE_UP.format(attempts=job.attempts), finished_at=timezone.now(),
+        )
     return count
 
 
@@ -229,11 +208,6 @@ def delete_old_files(*, now: datetime | None = None) -> int:
         ReportRequest.objects.filter(pk=report.pk).update(file="", file_deleted_at=now)
         count += 1
     return count
-
-
-def housekeeping() -> dict[str, Any]:
-    """The beat job: re-queue what is stuck and delete files past their retention."""
-    return {"requeued": requeue_stuck(), "files_deleted": delete_old_files()}
 
 
 def download_name(report: ReportRequest) -> str:

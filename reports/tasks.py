@@ -4,20 +4,26 @@ from celery.signals import worker_init
 from reports import approval, services
 from reports.annual import year_of
 from reports.models import ReportRequest
+from scrutiny import jobs
 from scrutiny.failed_jobs import by_first_argument, describes
 
 
-@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, autoretry_for=(services.Retry,),
-             retry_backoff=True, retry_backoff_max=300, retry_jitter=True, max_retries=4)
+@shared_task(bind=True, name=services.MAKE_REPORT)
 def make_report(self, request_id):
-    """Make a requested report (PDF or export) and store it; safe to run twice."""
+    """Make a requested report (PDF or export) and store it; safe to run twice. Transient
+    failures are retried as every task's are (scrutiny/celery.py); the last one is recorded."""
     return services.make_report(request_id=request_id, last_try=self.request.retries >= self.max_retries)
 
 
+@jobs.when_given_up(services.MAKE_REPORT)
+def _reports_given_up(given_up):
+    services.give_up(given_up=given_up)
+
+
 @shared_task
-def housekeeping():
-    """Every few minutes (Celery beat): re-queue stuck requests, delete files past retention."""
-    return services.housekeeping()
+def delete_old_files():
+    """Daily (Celery beat): delete report files past their retention."""
+    return services.delete_old_files()
 
 
 @worker_init.connect

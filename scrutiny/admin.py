@@ -24,7 +24,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 class JobAdmin(admin.ModelAdmin):
     """Background work in the outbox: what waits, what was done, what failed last."""
 
-    list_display = ["task", "created_at", "queued_at", "started_at", "done_at", "attempts"]
+    list_display = ["task", "created_at", "queued_at", "leased_until", "done_at", "attempts"]
     list_filter = ["task", ("done_at", admin.EmptyFieldListFilter)]
     readonly_fields = [f.name for f in Job._meta.fields if f.name not in ("args", "kwargs")]
     exclude = ["args", "kwargs"]  # may hold a one-time link until the job is done

@@ -1,4 +1,5 @@
-"""The Celery app. Every task acknowledges late and retries transient failures by default."""
+"""The Celery app. Every task acknowledges late and retries transient failures by default: the
+one retry policy (with scrutiny/jobs.py's re-queue for work lost on the way)."""
 
 import os
 from typing import Any
@@ -24,7 +25,8 @@ class RetryingTask(Task):
     typing = False
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        """Run the task; one queued through scrutiny.jobs runs only if its job is still waiting."""
+        """Run the task; one queued through scrutiny.jobs runs only if it claims its job, and renews
+        the job's lease while it runs."""
         from scrutiny import jobs
 
         job_id = kwargs.pop(jobs.JOB_KWARG, None)
@@ -34,7 +36,11 @@ class RetryingTask(Task):
             return "skipped: done already or running elsewhere"
         setattr(self.request, jobs.JOB_KWARG, job_id)  # kept for retry() below
         try:
-            result = super().__call__(*args, **kwargs)
+            if self.request.is_eager:  # in-process: no worker to lose, nothing to renew
+                result = super().__call__(*args, **kwargs)
+            else:
+                with jobs.Heartbeat(job_id):
+                    result = super().__call__(*args, **kwargs)
         except BaseException as exc:
             jobs.release(job_id, exc)
             raise

@@ -1,8 +1,9 @@
 """Background jobs that failed, for administrators: what each was about, why it failed in plain
 words, and a way to try it again (the page is scrutiny/views_jobs.py).
 
-A job that fails is tried again by itself (Celery's retries, then the outbox's re-queue) until it
-has been tried JOB_MAX_ATTEMPTS times; then it gives up and waits here for a person. Each app
+A job that fails is tried again by itself (Celery's retries, then the outbox's re-queue, see
+scrutiny/jobs.py) until it has been tried JOB_MAX_ATTEMPTS times; then it gives up and waits here
+for a person. Each app
 says in words what its jobs are about with `describes` (see accounts/tasks.py)."""
 
 from __future__ import annotations
@@ -129,11 +130,11 @@ def try_again(*, job_id: int, by: Any, request: Any = None) -> Job:
         job = Job.objects.select_for_update().filter(pk=job_id).first()
         if job is None or job.done_at is not None:
             raise ValidationError("That job has been done or removed since the page was loaded.")
-        if job.started_at is not None and job.started_at > timezone.now() - jobs.lease():
+        if job.leased_until is not None and job.leased_until > timezone.now():
             raise ValidationError("That job is being tried right now; look again in a few minutes.")
         job.attempts = 0
-        job.started_at = None
-        job.save(update_fields=["attempts", "started_at"])
+        job.leased_until = job.gave_up_at = None
+        job.save(update_fields=["attempts", "leased_until", "gave_up_at"])
         audit.record(kind=AuditKind.JOB_RETRIED, actor=by, request=request,
                      detail=f"{_plain_names.get(job.task, job.task)} (job {job.pk})")
         transaction.on_commit(lambda: jobs.send(job))

@@ -90,14 +90,25 @@ class Job(models.Model):
     """A piece of background work, saved with what caused it and done once (the outbox).
 
     Written in the same transaction as the change that needs it; queued to Celery after
-    commit; re-queued by a periodic job while it is still waiting. See scrutiny/jobs.py."""
+    commit; taken by a worker on a short lease it renews while it works; queued again by one
+    periodic job when the broker refused it, its lease ran out, or it waited too long. The one
+    claim, attempt count and deadline of every kind of background work. See scrutiny/jobs.py."""
 
     task = models.CharField(max_length=200, help_text="The Celery task's name.")
     args = models.JSONField(default=list, blank=True)
     kwargs = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     queued_at = models.DateTimeField(null=True, blank=True, help_text="Last handed to the broker.")
-    started_at = models.DateTimeField(null=True, blank=True, help_text="Taken by a worker.")
+    broker_refused = models.BooleanField(
+        default=False, help_text="The broker could not be reached when it was last handed over."
+    )
+    started_at = models.DateTimeField(null=True, blank=True, help_text="Last taken by a worker.")
+    leased_until = models.DateTimeField(
+        null=True, blank=True, help_text="A worker holds it until then, renewing while it works."
+    )
+    gave_up_at = models.DateTimeField(
+        null=True, blank=True, help_text="When it was last tried the most times allowed and left alone."
+    )
     done_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)

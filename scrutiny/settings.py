@@ -236,10 +236,24 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=600)
-# A task whose worker was killed (kill -9, out of memory, lost host) has its message handed out
-# again once this many seconds pass without an acknowledgement: a little longer than the longest
-# task may run, so a task still running is never handed out twice (kombu's default is an hour).
-CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=CELERY_TASK_TIME_LIMIT + 60)
+# The outbox (scrutiny/jobs.py), the one path for background work: a worker holds a job on a
+# lease of JOB_LEASE seconds, renewed every JOB_HEARTBEAT seconds while it works. One beat job,
+# every JOB_REQUEUE_EVERY seconds, hands a job over again when the broker refused it, its lease
+# ran out (its worker died), or it was handed over JOB_REQUEUE_AFTER seconds ago and never
+# taken; at most JOB_MAX_ATTEMPTS times. With these defaults work whose worker died is done
+# again within about JOB_LEASE + JOB_REQUEUE_EVERY seconds (under 2 minutes), and work that
+# waited for the broker follows within about JOB_REQUEUE_EVERY + 10 seconds of its return.
+JOB_LEASE = env.int("JOB_LEASE", default=60)
+JOB_HEARTBEAT = env.int("JOB_HEARTBEAT", default=15)
+JOB_REQUEUE_AFTER = env.int("JOB_REQUEUE_AFTER", default=300)
+JOB_REQUEUE_EVERY = env.int("JOB_REQUEUE_EVERY", default=15)
+JOB_MAX_ATTEMPTS = env.int("JOB_MAX_ATTEMPTS", default=20)
+JOB_REQUEUE_BATCH = 500
+# A message not acknowledged this many seconds after delivery (its worker was killed: kill -9,
+# out of memory, lost host) is handed out again by Redis: a little longer than a job's lease, so
+# the job is free by then. A message handed out again while its job is still being worked on
+# (the lease is renewed) finds the job held and does nothing (kombu's default is an hour).
+CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=JOB_LEASE + 45)
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
     # Look for such messages every 30 s or so (kombu's default is about every 100 s).
@@ -252,13 +266,6 @@ CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"socket_connect_timeout": 5}
 # one Redis, and parallel test runs, each use their own so none takes another's work.
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# The outbox (scrutiny/jobs.py): work saved but not done after JOB_REQUEUE_AFTER seconds is
-# queued again by a beat job that runs every JOB_REQUEUE_EVERY seconds, at most
-# JOB_MAX_ATTEMPTS times per job.
-JOB_REQUEUE_AFTER = env.int("JOB_REQUEUE_AFTER", default=300)
-JOB_REQUEUE_EVERY = env.int("JOB_REQUEUE_EVERY", default=60)
-JOB_MAX_ATTEMPTS = env.int("JOB_MAX_ATTEMPTS", default=20)
-JOB_REQUEUE_BATCH = 500
 CELERY_BEAT_SCHEDULE: dict = {
     "requeue-waiting-jobs": {
         "task": "scrutiny.tasks.requeue_waiting_jobs",
@@ -278,20 +285,15 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(hour=3, minute=15),
     },
 }
-# Reports (the reports app): files are kept REPORT_RETENTION_DAYS after they are made; a request
-# still waiting after REPORT_REQUEUE_AFTER seconds, or "being made" for longer than
-# REPORT_RUNNING_DEADLINE seconds (its worker stopped), is queued again by the housekeeping job,
-# up to REPORT_MAX_ATTEMPTS times. Tracker exports of more than EXPORT_ROW_THRESHOLD rows are
-# made by the worker instead of inside the web request.
+# Reports (the reports app): files are kept REPORT_RETENTION_DAYS after they are made (a daily
+# beat job deletes older ones). Making a report is an outbox job like any other (above). Tracker
+# exports of more than EXPORT_ROW_THRESHOLD rows are made by the worker instead of inside the
+# web request.
 REPORT_RETENTION_DAYS = env.int("REPORT_RETENTION_DAYS", default=30)
-REPORT_REQUEUE_AFTER = env.int("REPORT_REQUEUE_AFTER", default=300)
-REPORT_RUNNING_DEADLINE = env.int("REPORT_RUNNING_DEADLINE", default=CELERY_TASK_TIME_LIMIT + 60)
-REPORT_MAX_ATTEMPTS = env.int("REPORT_MAX_ATTEMPTS", default=5)
-REPORT_HOUSEKEEPING_EVERY = env.int("REPORT_HOUSEKEEPING_EVERY", default=120)
 EXPORT_ROW_THRESHOLD = env.int("EXPORT_ROW_THRESHOLD", default=2000)
-CELERY_BEAT_SCHEDULE["reports-housekeeping"] = {
-    "task": "reports.tasks.housekeeping",
-    "schedule": float(REPORT_HOUSEKEEPING_EVERY),
+CELERY_BEAT_SCHEDULE["reports-delete-old-files"] = {
+    "task": "reports.tasks.delete_old_files",
+    "schedule": crontab(hour=3, minute=45),
 }
 # Reminders: actions due within this many days, and responses waiting longer than this.
 ACTION_DUE_SOON_DAYS = env.int("ACTION_DUE_SOON_DAYS", default=7)

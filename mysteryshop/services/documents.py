@@ -42,10 +42,9 @@ def _text_from(file: Any, kind: str | None, text: str) -> tuple[str, str]:
 
 
 def _read_later(document: CheckedDocument) -> None:
-    from mysteryshop.tasks import read_document_text
 
     if document.text_reading == TextReading.READING:
-        jobs.enqueue(read_document_text, document.pk)
+        jobs.enqueue("mysteryshop.tasks.read_document_text", document.pk)
 
 
 @transaction.atomic

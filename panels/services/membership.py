@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.models import Invitation, Role, User
 from accounts.services import send_link, unaccepted_invitation
-from panels import permissions, tasks
+from panels import permissions
 from panels.models import Membership, Panel, PanelInvitation, PanelRole, clean_rich_text
 from scrutiny.jobs import enqueue
 from scrutiny.locking import claim
@@ -140,7 +140,7 @@ def add_or_invite(
         place, added = _keep_place(panel=panel, invitation=invitation, role=role, by=by)
         if added:
             # Their link stays as it is, so the note has none: it points them to the first email.
-            enqueue(tasks.tell_invited_of_new_place, place.pk)
+            enqueue("panels.tasks.tell_invited_of_new_place", place.pk)
         return "already invited", place
     if invitation is not None:
         # The link has expired: send a new one on the same invitation, so the places other

@@ -1,5 +1,5 @@
 """A report that fails says why in plain words and can be tried again; transient failures are
-retried by the task, and what is stuck is queued again by the housekeeping job."""
+retried by the task, and what is stuck is queued again by the outbox's one re-queue job."""
 
 from datetime import timedelta
 
@@ -8,6 +8,10 @@ from django.utils import timezone
 
 from reports import makers, services
 from reports.models import Kind, ReportRequest, Status
+from reports.tasks import make_report
+from scrutiny import jobs
+from scrutiny.jobs import requeue_waiting_jobs
+from scrutiny.models import Job
 from tests.factories.reports import ReportRequestFactory
 
 
@@ -89,36 +93,46 @@ def test_a_transient_failure_on_the_last_try_fails_in_plain_words(world):
     assert report.status == Status.FAILED and "did not answer, even after several tries" in report.error
 
 
+def _job_for(report, **fields):
+    job = Job.objects.create(task=services.MAKE_REPORT, args=[report.pk], queued_at=timezone.now(), **fields)
+    ReportRequest.objects.filter(pk=report.pk).update(job=job)
+    return job
+
+
 def test_a_request_being_made_by_a_live_worker_is_not_made_twice(world):
     report = ReportRequestFactory(
         requested_by=world.manager, status=Status.RUNNING, started_at=timezone.now()
     )
+    job = _job_for(report, attempts=1, leased_until=timezone.now() + timedelta(seconds=30))
 
-    assert services.make_report(request_id=report.pk) == "skipped: done already or being made"
+    result = make_report.apply(kwargs={"request_id": report.pk, jobs.JOB_KWARG: job.pk}).get()
+
+    assert result.startswith("skipped")
     report.refresh_from_db()
     assert report.status == Status.RUNNING and report.attempts == 0
 
 
-def test_housekeeping_requeues_a_request_whose_worker_stopped(world, run_tasks, settings):
-    settings.REPORT_RUNNING_DEADLINE = 60
+def test_a_report_whose_worker_stopped_is_made_again_once_its_lease_runs_out(world, run_tasks, settings):
     report = ReportRequestFactory(
         kind=Kind.REVIEW, parameters={"review": world.review.pk}, requested_by=world.manager,
         status=Status.RUNNING, started_at=timezone.now() - timedelta(minutes=5), attempts=1,
     )
+    _job_for(report, attempts=1, leased_until=timezone.now() - timedelta(seconds=1))
 
-    result = run_tasks(services.housekeeping)
+    requeued = run_tasks(requeue_waiting_jobs)
 
     report.refresh_from_db()
-    assert result["requeued"] == 1
+    assert requeued == 1
     assert report.status == Status.DONE and report.attempts == 2
 
 
-def test_housekeeping_gives_up_after_the_last_attempt(world, settings):
-    settings.REPORT_MAX_ATTEMPTS = 3
+def test_a_report_whose_job_gave_up_fails_in_plain_words(world, settings):
+    settings.JOB_MAX_ATTEMPTS = 3
     report = ReportRequestFactory(requested_by=world.manager, status=Status.RUNNING,
                                   started_at=timezone.now() - timedelta(days=1), attempts=3)
+    _job_for(report, attempts=3, leased_until=timezone.now() - timedelta(days=1))
 
-    services.requeue_stuck()
+    requeue_waiting_jobs()
 
     report.refresh_from_db()
     assert report.status == Status.FAILED

@@ -80,7 +80,8 @@ def test_an_invitation_that_gave_up_is_listed_and_sent_once_when_tried_again(
 def test_a_job_being_tried_right_now_is_not_queued_again(client):
     client.force_login(UserFactory(role="admin"))
     job = Job.objects.create(task="accounts.tasks.send_invitation", args=[0, "x"], attempts=20,
-                             last_error="OSError('disk full')", started_at=timezone.now())
+                             last_error="OSError('disk full')", started_at=timezone.now(),
+                             leased_until=timezone.now() + timedelta(minutes=1))
 
     response = client.post(f"{PAGE}{job.pk}/try-again", follow=True)
 

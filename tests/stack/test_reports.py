@@ -7,11 +7,14 @@ import re
 import signal
 import sys
 import time
+from datetime import timedelta
 
+from django.utils import timezone
 from pypdf import PdfReader
 
 from reports.annual import current_year, year_of
 from reports.models import ReportRequest, Status
+from scrutiny.models import Job
 from tests.factories.accounts import UserFactory
 from tests.factories.reports import approved_report
 from tests.factories.reviews import FindingFactory, ReviewFactory
@@ -79,9 +82,8 @@ def test_a_report_whose_worker_is_killed_is_made_by_the_next_worker(stack, tmp_p
     manager = UserFactory(role="manager", email="stack-manager2@example.org", display_name="Helen Baird")
     review = ReviewFactory(title="Repairs communication")
     FindingFactory(review=review, statement="Tenants were not told when the repair was booked.")
-    # A report "being made" for 4 s has lost its worker; the next worker's beat looks for such
-    # reports every 2 s.
-    stack.env.update(REPORT_RUNNING_DEADLINE="4", REPORT_HOUSEKEEPING_EVERY="2")
+    # The shipped defaults: the report's job lease runs out a minute after the worker's last
+    # heartbeat, and the next worker's beat (or Redis handing the message back) hands it over.
     stack.start_web()
     # The first worker holds the report mid-making (tests/stack/slow_reports.py), so the kill
     # lands there.
@@ -122,3 +124,57 @@ def test_a_report_whose_worker_is_killed_is_made_by_the_next_worker(stack, tmp_p
     assert "Repairs communication" in browser.get(f"/reports/{request_id}/").text
     download = browser.get(f"/reports/{request_id}/download/")
     assert download.status_code == 200 and download.content.startswith(b"%PDF")
+
+
+def _spawn_holding_worker(stack):
+    """A worker that holds each report mid-making (tests/stack/slow_reports.py)."""
+    stack._spawn("worker", [
+        sys.executable, "-m", "celery", "-A", "scrutiny", "worker", "-I", "tests.stack.slow_reports",
+        "-P", "solo", "-l", "info", "--without-gossip", "--without-mingle", "--without-heartbeat",
+        "-Q", stack.queue, "-n", f"{stack.queue}-1@%h",
+    ])
+
+
+def test_a_report_whose_worker_is_killed_is_made_again_within_two_minutes_once(stack, tmp_path):
+    """With the shipped defaults, as the out-of-memory killer would: another worker (with beat)
+    is running, the one making the report is killed, and the report is made again, once, within
+    the job's lease plus one beat run (2 minutes), not after the task time limit."""
+    manager = UserFactory(role="manager", email="stack-manager3@example.org", display_name="Helen Baird")
+    review = ReviewFactory(title="Repairs communication")
+    FindingFactory(review=review, statement="Tenants were not told when the repair was booked.")
+    stack.start_web()
+    _spawn_holding_worker(stack)
+    _worker_ready(stack, "worker")
+    browser = sign_in(stack, manager)
+    page = browser.get(f"/reports/reviews/{review.pk}/")
+    response = browser.post(
+        f"/reports/ask/reviews/{review.pk}/", data={"csrfmiddlewaretoken": csrf_token(page)}
+    )
+    request_id = int(re.search(r"/reports/(\d+)/$", response.url).group(1))
+    stack.wait_for(
+        lambda: f"Holding report {request_id} mid-making" in stack.log("worker"),
+        "the worker to be making the report", "worker",
+    )
+    stack._spawn("worker-2", [
+        sys.executable, "-m", "celery", "-A", "scrutiny", "worker",
+        "-B", "-s", str(tmp_path / "beat-schedule"),
+        "-P", "solo", "-l", "info", "--without-gossip", "--without-mingle", "--without-heartbeat",
+        "-Q", stack.queue, "-n", f"{stack.queue}-2@%h",
+    ])
+    stack.wait_for(lambda: " ready." in stack.log("worker-2"), "the second worker to start", "worker-2")
+
+    worker, _ = stack.processes["worker"]
+    worker.send_signal(signal.SIGKILL)
+    killed_at = timezone.now()
+    worker.wait(timeout=60)
+    report = _wait_for_status(request_id, Status.DONE, Status.FAILED)
+
+    assert report.status == Status.DONE, report.error_detail + stack.log("worker-2")
+    job = Job.objects.get(pk=report.job_id)
+    assert job.attempts == 2 and report.attempts == 2
+    assert job.started_at - killed_at < timedelta(minutes=2)  # taken again within the lease window
+    stack.wait_for(
+        lambda: re.search(r"make_report\[[\w-]+\] succeeded in [\d.]+s: 'done'", stack.log("worker-2")),
+        "the worker to log the report made", "worker-2",
+    )
+    assert len(re.findall(r"succeeded in [\d.]+s: 'done'", stack.log("worker-2"))) == 1
