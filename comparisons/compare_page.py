@@ -14,13 +14,12 @@ from django.shortcuts import get_object_or_404, render
 from assessments.models import Framework
 from comparisons import words
 from comparisons.framework_comparison import Item, compare_framework, keys_of
+from comparisons.frameworks import attribution, our_code
 from comparisons.models import PeerChoice, Tenure, TsmImport, reporting_year_label
 from scrutiny import charts
 from scrutiny.models import SiteSettings
 from scrutiny.permissions import is_admin
 
-ATTRIBUTION = ("Contains public sector information licensed under the Open Government Licence v3.0 "
-               "(Regulator of Social Housing)")
 KEPT_SECONDS = 60 * 60
 TENURE_WORDS = {Tenure.LCRA: "rented homes", Tenure.LCHO: "shared ownership homes",
                 Tenure.COMBINED: "all homes"}
@@ -109,13 +108,14 @@ def figures_for_page(*, framework_code: str, regulator_code: str, year: int | No
 def how_we_compare(request, code):
     """A framework's measures, each beside every landlord's and similar landlords' figures."""
     framework = get_object_or_404(Framework, code=code)
-    regulator_code = SiteSettings.load().regulator_code
+    regulator_code = our_code(framework.code, SiteSettings.load())
     peer_codes = PeerChoice.codes()
     found = figures_for_page(framework_code=framework.code, regulator_code=regulator_code,
                              year=_year_asked(request), peer_codes=peer_codes)
     cards = [{**card, "chart": charts.spread(**card["chart"])} for card in found["cards"]]
     return render(request, "comparisons/how_we_compare.html", {
         **found, "cards": cards, "framework": framework, "has_measures": bool(keys_of(framework.code)),
-        "regulator_code": regulator_code, "peers_chosen": bool(peer_codes), "attribution": ATTRIBUTION,
+        "regulator_code": regulator_code, "peers_chosen": bool(peer_codes),
+        "attribution": attribution(framework.code),
         "is_admin": is_admin(request.user),
     })

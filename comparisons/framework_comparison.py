@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from comparisons.frameworks import FRAMEWORK_MEASURES
+from comparisons.frameworks import FRAMEWORK_MEASURES, regulator_of_framework
 from comparisons.measures import MEASURES
 from comparisons.models import Figure, Landlord
 from comparisons.selectors import Comparison, Row, _compare, households, surveys
@@ -72,7 +72,8 @@ def compare_framework(*, framework_code: str, regulator_code: str, year: int | N
     """The framework's measures the landlord has figures for in the year (the latest it has, if
     not given), each compared with every landlord's (four queries at most)."""
     keys = keys_of(framework_code)
-    landlord = Landlord.objects.filter(code=regulator_code).first() if regulator_code and keys else None
+    landlord = (Landlord.objects.filter(regulator=regulator_of_framework(framework_code), code=regulator_code)
+                .first() if regulator_code and keys else None)
     if landlord is None:
         return Found(None, [], None, [])
     years = years_of(landlord=landlord, keys=keys.values())

@@ -9,7 +9,7 @@ charter.py), all of them kept for rented homes.
 """
 
 from comparisons.measures import ALL_HOMES, MEASURES, PERCEPTION
-from comparisons.models import Tenure
+from comparisons.models import Regulator, Tenure
 
 TSM_FRAMEWORK = "tenant-satisfaction-measures"
 CHARTER_FRAMEWORK = "scottish-social-housing-charter-2022"
@@ -27,6 +27,29 @@ FRAMEWORK_MEASURES: dict[str, dict[str, tuple[str, str]]] = {
     },
     CHARTER_FRAMEWORK: {code: (f"ARC{int(code):02d}", Tenure.LCRA) for code in CHARTER_INDICATORS},
 }
+
+
+# Whose figures each framework's measures are: which of the site settings' codes is ours in them,
+# and whose licence to credit where they appear.
+FRAMEWORK_REGULATOR = {TSM_FRAMEWORK: Regulator.RSH, CHARTER_FRAMEWORK: Regulator.SHR}
+REGULATOR_NAMES = {Regulator.RSH: "Regulator of Social Housing", Regulator.SHR: "Scottish Housing Regulator"}
+REGULATOR_DATA = {Regulator.RSH: "Tenant Satisfaction Measures",
+                  Regulator.SHR: "Annual Return on the Charter"}
+
+
+def regulator_of_framework(framework_code: str) -> str:
+    return FRAMEWORK_REGULATOR.get(framework_code, Regulator.RSH)
+
+
+def our_code(framework_code: str, site) -> str:
+    """Our landlord's code in the figures this framework is compared with (from the site settings)."""
+    return site.shr_code if regulator_of_framework(framework_code) == Regulator.SHR else site.regulator_code
+
+
+def attribution(framework_code: str) -> str:
+    """The Open Government Licence credit for the regulator whose figures this framework uses."""
+    return ("Contains public sector information licensed under the Open Government Licence v3.0 "
+            f"({REGULATOR_NAMES[regulator_of_framework(framework_code)]})")
 
 
 def measure_of(framework_code: str, indicator_code: str) -> tuple[str, str] | None:

@@ -1,7 +1,8 @@
 """The one place the Annual Report to Tenants reads a figure to compare the landlord with.
 
-For a Tenant Satisfaction Measure in a year the regulator's published figures cover, and with the
-site settings saying which landlord this is, that is the national median and where the landlord
+For a framework's measure the regulator publishes (FRAMEWORK_MEASURES: the Tenant Satisfaction
+Measures in England, the Charter's in Scotland), in a year its published figures cover, and with
+the site settings saying which landlord this is, that is the national median and where the landlord
 stands among every landlord (comparisons.selectors). Otherwise it is the "peer or national
 average" entered beside each figure on the figures page, labelled as exactly that.
 """
@@ -16,7 +17,7 @@ from django.urls import reverse
 
 from assessments.models import Indicator
 from comparisons import words
-from comparisons.frameworks import FRAMEWORK_MEASURES, TSM_FRAMEWORK
+from comparisons.frameworks import FRAMEWORK_MEASURES, TSM_FRAMEWORK, attribution, our_code
 from comparisons.measures import MEASURES
 from comparisons.models import PeerChoice, Tenure
 from comparisons.selectors import (
@@ -36,11 +37,8 @@ from scrutiny.wording import with_unit
 
 LABEL = "Peer or national average"
 SOURCE = "The peer or national average is the one the landlord entered with its own figure."
-ATTRIBUTION = ("Contains public sector information licensed under the Open Government Licence v3.0 "
-               "(Regulator of Social Housing)")
+ATTRIBUTION = attribution(TSM_FRAMEWORK)
 TENURE_WORDS = {Tenure.LCRA: "rented homes", Tenure.COMBINED: "all homes"}
-# The TSM framework's indicator codes and the regulator's (measure, tenure) for each.
-REGULATOR_MEASURES = FRAMEWORK_MEASURES[TSM_FRAMEWORK]
 QUARTERS = {1: "top", 2: "second", 3: "third", 4: "bottom"}
 
 
@@ -49,7 +47,8 @@ class Standing:
     label: str  # what the figure compared with is
     figure: str  # that figure, with its unit
     position: str  # where the landlord stands, in plain words
-    licensed: bool = False  # from the regulator's data: its licence must be credited
+    licensed: str = ""  # from a regulator's data: the credit its licence asks for
+    framework: str = ""  # the framework's code, for its "How we compare" page
     peers: str = ""  # similar landlords' median and where the landlord stands among them
     nearest: tuple[str, ...] = ()  # the names of the landlords most like this one, nearest first
 
@@ -59,12 +58,14 @@ class National:
     """Every landlord's published figures for the report's indicators, and which one is ours."""
 
     code: str
+    framework: str
+    measures: dict[str, tuple[str, str]]  # the framework's indicator codes -> (measure, tenure)
     rows: dict[tuple[str, str], list[Row]]
     surveys: list[SurveyRow]
     peer_codes: list[str] | None  # chosen by name; None for those like us
 
     def _rows(self, indicator: Indicator) -> list[Row]:
-        key = REGULATOR_MEASURES.get(indicator.code)
+        key = self.measures.get(indicator.code)
         return self.rows.get(key, []) if key else []
 
     def own(self, indicator: Indicator) -> Decimal | None:
@@ -72,15 +73,17 @@ class National:
         return next((r.value for r in self._rows(indicator) if r.code == self.code), None)
 
 
-def national_figures(*, year: int, indicators: Iterable[Indicator]) -> National | None:
-    """The regulator's figures for these Tenant Satisfaction Measures in a year, the surveys and
-    the peers chosen by name (three queries), or None when the site settings do not say which
-    landlord this is."""
-    code = SiteSettings.load().regulator_code
-    keys = {REGULATOR_MEASURES[i.code] for i in indicators if i.code in REGULATOR_MEASURES}
+def national_figures(*, year: int, framework: str, indicators: Iterable[Indicator]) -> National | None:
+    """The regulator's figures for a framework's measures in a year, the surveys and the peers
+    chosen by name (three queries), or None when the framework has none of the regulator's
+    measures or the site settings do not say which landlord this is."""
+    measures = FRAMEWORK_MEASURES.get(framework, {})
+    code = our_code(framework, SiteSettings.load())
+    keys = {measures[i.code] for i in indicators if i.code in measures}
     if not code or not keys:
         return None
-    return National(code=code, rows=figures_for(year=year, keys=keys), surveys=surveys(year=year),
+    return National(code=code, framework=framework, measures=measures,
+                    rows=figures_for(year=year, keys=keys), surveys=surveys(year=year),
                     peer_codes=PeerChoice.codes() or None)
 
 
@@ -107,14 +110,15 @@ def _national_standing(indicator: Indicator, value: Decimal | None, national: Na
     spread = spread_of(rows)
     if spread.median is None:
         return None  # the regulator's figures do not cover this measure that year
-    measure, tenure = REGULATOR_MEASURES[indicator.code]
+    measure, tenure = national.measures[indicator.code]
     own = next((r for r in rows if r.code == national.code), None)
     if value is None and own is not None:
         value = own.value
     position = position_in(value, rows, spread, MEASURES[measure], own.landlord_id if own else None)
     return Standing(label=f"National median ({TENURE_WORDS[tenure]})",
                     figure=with_unit(spread.median.normalize(), indicator.unit),
-                    position=_in_words(position), licensed=True,
+                    position=_in_words(position), licensed=attribution(national.framework),
+                    framework=national.framework,
                     **_peers(own, value, rows, national, (measure, tenure)))
 
 
@@ -140,7 +144,7 @@ def _peers(own: Row | None, value: Decimal | None, rows: list[Row], national: Na
 def standing(*, indicator: Indicator, value: Decimal | None, average: Decimal | None,
              national: National | None = None) -> Standing | None:
     """The figure to compare this year's with, and where the landlord stands; None if there is none."""
-    if national is not None and indicator.code in REGULATOR_MEASURES:
+    if national is not None and indicator.code in national.measures:
         found = _national_standing(indicator, value, national)
         if found is not None:
             return found
@@ -159,8 +163,8 @@ def standing(*, indicator: Indicator, value: Decimal | None, average: Decimal | 
 def peers_note(measures: Iterable) -> dict:
     """The landlords most like us (from the first measure that has them), whether similar landlords
     were chosen by name, and the "How we compare" page, for the report's comparison section."""
-    nearest = next((m.compared.nearest for m in measures if m.compared and m.compared.nearest), ())
-    if not nearest:
+    first = next((m.compared for m in measures if m.compared and m.compared.nearest), None)
+    if first is None:
         return {}
-    return {"nearest": nearest, "peers_chosen": bool(PeerChoice.codes()),
-            "compare_url": reverse("comparisons:how-we-compare", args=[TSM_FRAMEWORK])}
+    return {"nearest": first.nearest, "peers_chosen": bool(PeerChoice.codes()),
+            "compare_url": reverse("comparisons:how-we-compare", args=[first.framework])}

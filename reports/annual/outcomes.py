@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from assessments.models import Framework, Indicator, IndicatorValue, Outcome
+from comparisons.frameworks import FRAMEWORK_MEASURES
 from reports.annual import Year
 from reports.annual.comparison import Standing, national_figures, standing
 from scrutiny import charts
@@ -125,15 +126,16 @@ def framework_parts(year: Year, texts: dict[str, str]) -> list[FrameworkPart]:
     indicators = list(Indicator.objects.filter(framework_id__in=ids).order_by("position", "pk"))
     values = {(v.indicator_id, v.year): v for v in IndicatorValue.objects.filter(
         indicator__framework_id__in=ids, year__in=[year.start_year, year.start_year - 1])}
-    tsm = [f.pk for f in frameworks if f.code == FRAMEWORK_FOR_COUNTRY[Country.ENGLAND]]
-    national = national_figures(year=year.start_year,
-                                indicators=[i for i in indicators if i.framework_id in tsm])
+    # The regulator's figures for each framework whose measures it publishes (a query or three each).
+    nationals = {f.pk: national_figures(year=year.start_year, framework=f.code,
+                                        indicators=[i for i in indicators if i.framework_id == f.pk])
+                 for f in frameworks if f.code in FRAMEWORK_MEASURES}
     measures: dict[int | None, list[Measure]] = {}
     by_framework: dict[int, list[Measure]] = {}
     for indicator in indicators:
         this = values.get((indicator.pk, year.start_year))
         last = values.get((indicator.pk, year.start_year - 1))
-        regulated = national if indicator.framework_id in tsm else None
+        regulated = nationals.get(indicator.framework_id)
         # Where the landlord entered no figure, its own in the regulator's data stands in.
         value = this.value if this else (regulated.own(indicator) if regulated else None)
         if value is None and last is None:

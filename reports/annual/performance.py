@@ -40,8 +40,8 @@ def indicators(year: Year) -> Section | None:
     return Section(
         key="performance", title="How we performed, outcome by outcome",
         template="reports/annual/_performance.html",
-        data={"frameworks": parts, "comparison_source": comparison.SOURCE, "attribution": (
-            comparison.ATTRIBUTION if any(m.compared and m.compared.licensed for m in measures) else ""),
+        data={"frameworks": parts, "comparison_source": comparison.SOURCE, "attribution": "; ".join(
+            sorted({m.compared.licensed for m in measures if m.compared and m.compared.licensed})),
             **comparison.peers_note(measures)},
         meaning=meaning,
         has_figures=bool(measures),
