@@ -44,7 +44,8 @@ def test_the_report_sets_a_charter_indicator_beside_every_scottish_landlord(clie
     page = _flat(client.get(f"/reports/annual/{YEAR}/"))
 
     assert "Percentage of stock meeting the Scottish Housing Quality Standard</th><td>96.1%</td>" in page
-    assert "National median (rented homes) 92.25%: better than 6 in 10 landlords; in the second quarter" in page
+    assert ("National median (rented homes) 92.25%: better than 6 in 10 landlords; "
+            "in the second quarter") in page
     assert CREDIT in page
 
 
