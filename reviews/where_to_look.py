@@ -10,7 +10,7 @@ number of queries however many landlords and measures.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Max
 
@@ -66,7 +66,7 @@ def measure_title(name: str, tenure: str) -> str:
 
 def number(value: Decimal) -> str:
     """A figure as people read it: to one decimal place at most, without trailing zeros."""
-    rounded = value.quantize(Decimal("0.1")).normalize()
+    rounded = value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP).normalize()
     return f"{abs(rounded) if rounded == 0 else rounded:f}"
 
 
