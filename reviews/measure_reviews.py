@@ -125,6 +125,12 @@ class Trend:
     unit: str
     before: YearFigure
     after: YearFigure | None  # None until a later year's figures are imported
+    attribution: str = ATTRIBUTION
+
+    @property
+    def rows(self) -> list[tuple[YearFigure, str]]:
+        found = [(self.before, "when the review was proposed")]
+        return found + ([(self.after, "the latest figures")] if self.after else [])
 
 
 def trend_from(*, measure: str, tenure: str, year: int, rows_by_year: dict, code: str,

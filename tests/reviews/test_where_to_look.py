@@ -99,3 +99,11 @@ def test_the_page_without_a_code_says_what_to_ask(client, db):
     page = _flat(client.get("/reviews/where-to-look-next/").content.decode())
 
     assert "Ask an administrator to set the landlord's regulator code" in page
+
+
+def test_the_reviews_list_and_each_panels_page_link_to_it(client, world):
+    client.force_login(world.member)
+
+    for page in ("/reviews/", f"/panels/{world.panel.pk}/"):
+        link = 'href="/reviews/where-to-look-next/">Where to look next</a>'
+        assert link in client.get(page).content.decode()
