@@ -14,7 +14,7 @@ from django.db.models import Max
 from accounts.models import User
 from comparisons.measures import MEASURES
 from comparisons.models import Figure, reporting_year_label
-from comparisons.selectors import figures, spread_of
+from comparisons.selectors import Row, figures, spread_of
 from panels.models import Panel
 from reviews import permissions as perms
 from reviews import services
@@ -159,3 +159,31 @@ def measure_trend(review: Review) -> Trend | None:
     code = SiteSettings.load().regulator_code.strip()
     return trend_from(measure=review.from_measure, tenure=review.from_tenure, year=review.from_year,
                       rows_by_year=rows, code=code, latest=latest)
+
+
+_ROW = ("landlord_id", "landlord__code", "landlord__name", "landlord__landlord_type", "landlord__size_band",
+        "landlord__region", "value", "no_figure")
+
+
+def trends_for(*, reviews: list[Review], up_to: int) -> dict[int, Trend]:
+    """Each review's measure before (the year it was proposed) and after (the latest year up to
+    `up_to`), for reviews proposed from a measure: one query however many reviews."""
+    wanted = [r for r in reviews if r.from_measure in MEASURES and r.from_year is not None
+              and r.from_year <= up_to]
+    if not wanted:
+        return {}
+    rows: dict[tuple[str, str], dict[int, list[Row]]] = {}
+    query = Figure.objects.filter(
+        measure__in={r.from_measure for r in wanted}, tenure__in={r.from_tenure for r in wanted},
+        year__gte=min(r.from_year for r in wanted), year__lte=up_to,
+    ).values_list("measure", "tenure", "year", *_ROW)
+    for measure, tenure, year, *fields in query:
+        rows.setdefault((measure, tenure), {}).setdefault(year, []).append(Row(*fields))
+    code = SiteSettings.load().regulator_code.strip()
+    found = {}
+    for review in wanted:
+        by_year = rows.get((review.from_measure, review.from_tenure), {})
+        found[review.pk] = trend_from(measure=review.from_measure, tenure=review.from_tenure,
+                                      year=review.from_year, rows_by_year=by_year, code=code,
+                                      latest=max(by_year, default=None))
+    return found
