@@ -20,7 +20,8 @@ from scrutiny.models import SiteSettings
 
 ATTRIBUTION = ("Contains public sector information licensed under the Open Government Licence v3.0 "
                "(Regulator of Social Housing)")
-TENURE_WORDS = {Tenure.LCRA: "rented homes", Tenure.LCHO: "shared ownership", Tenure.COMBINED: "all homes"}
+TENURE_WORDS: dict[str, str] = {
+    Tenure.LCRA: "rented homes", Tenure.LCHO: "shared ownership", Tenure.COMBINED: "all homes"}
 NO_CODE = "no-code"  # the site settings do not say which landlord we are
 NO_FIGURES = "no-figures"  # no figures for our landlord have been imported
 

@@ -59,3 +59,20 @@ def test_the_report_makes_the_same_queries_for_one_review_from_a_measure_or_seve
     large = count_queries(selectors.annual_report, year=YEAR + 1)
     assert small == large
     assert len(_section(report).data["items"]) == 3
+
+
+def test_the_pdf_shows_the_measure_before_and_after(world):
+    from reports import makers
+    from reports.models import Kind, ReportRequest
+    from tests.reports.pdf_checks import read
+
+    tsm_import = build()
+    _propose(world)
+    add_year(tsm_import, measure="TP01", year=YEAR + 1, ours=58, others=range(60, 69))
+
+    made = makers.make(ReportRequest(kind=Kind.ANNUAL, requested_by=world.manager,
+                                     parameters={"year": YEAR + 1, "large_print": False}))
+
+    text = read(made.content)[1]
+    assert "Measures tenants chose to look at, before and after" in text
+    assert "50% (median 62.5%) in 2024/25" in text and "58% (median 63.5%) in 2025/26" in text

@@ -116,3 +116,14 @@ def test_the_list_offers_a_member_the_action_and_a_panel_choice_only_when_there_
     assert one.count('aria-label="Propose a review of this:') == 2
     assert "Which panel is proposing it" not in one
     assert several.count("Which panel is proposing it") == 2
+
+
+def test_the_proposal_page_names_the_measure_and_offers_the_panels(client, world):
+    build()
+    MembershipFactory(panel=PanelFactory(name="Repairs Panel"), user=world.member)
+    client.force_login(world.member)
+
+    page = _flat(client.get(f"{URL}?measure=TP01&tenure=lcra").content.decode())
+
+    assert "TP01: Overall satisfaction (rented homes). In the bottom quarter" in page
+    assert "Which panel is proposing it" in page and "Repairs Panel" in page and "SURE Team" in page
