@@ -43,17 +43,18 @@ def _proposed(request: HttpRequest, proposed: measure_reviews.Proposed) -> HttpR
 def propose_from_measure(request: HttpRequest) -> HttpResponse:
     """Propose a review of a listed measure: straight from the list, or choosing the panel here."""
     require(perms.can_create_review(request.user), perms.ONLY_MEMBERS)
-    data = request.POST if request.method == "POST" else None
-    prefix = request.POST.get("prefix") or None if data else None
-    form = ProposeFromMeasureForm(data, initial=request.GET.dict(), user=request.user, prefix=prefix)
-    weak = None
+    posted = request.method == "POST"
+    # Each measure's form on the list has its own prefix, so its fields' ids are unique there.
+    prefix = (request.POST.get("prefix") or None) if posted else None
+    form = ProposeFromMeasureForm(request.POST if posted else None, initial=request.GET.dict(),
+                                  user=request.user, prefix=prefix)
     if form.is_valid():
         try:
             proposed = measure_reviews.propose_from_measure(by=request.user, **form.cleaned_data)
             return _proposed(request, proposed)
         except ValidationError as exc:
             add_service_errors(form, exc)
-    measure = (form.data.get(form.add_prefix("measure")) if data else request.GET.get("measure")) or ""
-    tenure = (form.data.get(form.add_prefix("tenure")) if data else request.GET.get("tenure")) or ""
-    weak = where_to_look.weak_measure(measure=measure, tenure=tenure)
+    asked = form.data if posted else request.GET
+    weak = where_to_look.weak_measure(measure=asked.get(form.add_prefix("measure"), ""),
+                                      tenure=asked.get(form.add_prefix("tenure"), ""))
     return render(request, "reviews/propose_from_measure.html", {"form": form, "weak": weak})
