@@ -15,6 +15,7 @@ from recommendations.models import OPEN_WORK, Action, ProgressUpdate, Recommenda
 from reports.annual import annual_report, annual_title, year_choices  # noqa: F401 - the report's one selector
 from reports.models import AnnualReport, AssessmentSection, Kind, ReportRequest, WaitingRequest
 from reviews import selectors as review_selectors
+from reviews.measure_reviews import measure_trend
 from reviews.models import Review, ReviewKind
 from scrutiny import charts
 from scrutiny.models import SiteSettings
@@ -96,6 +97,7 @@ def review_report(*, review_id: int) -> dict[str, Any]:
         "recommendations": recommendations,
         "responded": len(responded),
         "site": SiteSettings.load(),
+        "trend": measure_trend(review),
     })
     return data
 

@@ -289,3 +289,24 @@ class CommentForm(forms.Form):
         label="What you want to say", required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Needed if you challenge or add to the finding.",
     )
+
+
+class ProposeFromMeasureForm(forms.Form):
+    """Propose a review of a measure listed on "where to look next", for one of the person's panels."""
+
+    measure = forms.CharField(widget=forms.HiddenInput, max_length=10)
+    tenure = forms.CharField(widget=forms.HiddenInput, max_length=10)
+    panel = forms.ModelChoiceField(
+        queryset=None, label="Which panel is proposing it",
+        error_messages={"required": "Choose the panel that is proposing the review.",
+                        "invalid_choice": "Choose one of your panels from the list."},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        panels = panels_user_can_propose_in(user).order_by("name")
+        self.fields["panel"].queryset = panels
+        self.fields["panel"].widget.attrs["class"] = "form-select"
+        if len(panels) == 1:  # nothing to choose: the person's one panel
+            self.fields["panel"].initial = panels[0].pk
+            self.fields["panel"].widget = forms.HiddenInput()

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from reviews.views import draft, evidence, finding, review, service_areas
+from reviews.views import draft, evidence, finding, review, service_areas, where_to_look
 
 app_name = "reviews"
 
 urlpatterns = [
     path("", review.review_list, name="list"),
     path("new/", review.review_create, name="create"),
+    path("where-to-look-next/", where_to_look.where_to_look_next, name="where-to-look"),
+    path("where-to-look-next/propose/", where_to_look.propose_from_measure, name="propose-from-measure"),
     path("evidence/", evidence.evidence_list, name="evidence-list"),
     path("service-areas/", service_areas.service_area_list, name="service-areas"),
     path("service-areas/<int:pk>/", service_areas.service_area_edit, name="service-area-edit"),

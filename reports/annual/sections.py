@@ -16,6 +16,7 @@ from assessments.selectors import pooled_results
 from panels.selectors import volunteering
 from recommendations.models import Decision, Recommendation, Status
 from reports.annual import Section, Year, performance
+from reports.annual.measures import measures_reviewed
 from reports.annual.outcomes import outcome_key
 from reviews.models import Finding, Review, ReviewKind, Stage, StageChange
 from scrutiny import charts
@@ -281,6 +282,7 @@ SECTIONS = [
     performance.indicators,
     self_assessment,
     scrutiny_work,
+    measures_reviewed,
     performance.mystery_shopping,
     recommendations,
     you_said_we_did,

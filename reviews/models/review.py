@@ -82,6 +82,11 @@ class Review(Versioned, models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # Title and scope as PostgreSQL's search words, kept up to date on save (reviews.search).
     search = SearchVectorField(null=True, editable=False)
+    # A review proposed from the regulator's figures ("where to look next"): which measure,
+    # tenure and year it came from, so its report can show the measure before and after.
+    from_measure = models.CharField(max_length=10, blank=True, editable=False)
+    from_tenure = models.CharField(max_length=10, blank=True, editable=False)
+    from_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

@@ -11,6 +11,7 @@ from reviews import selectors, services
 from reviews.filters import ReviewFilter
 from reviews.findings_section import findings_section
 from reviews.forms import ReviewForm, StageForm
+from reviews.measure_reviews import measure_trend
 from reviews.models import Review, Stage
 from reviews.report_section import report_body
 from reviews.views.common import (
@@ -132,4 +133,5 @@ def review_report(request, pk):
     the cache, read only once the person may see the review)."""
     review = get_review(request, pk)
     body = report_body(review, page_number=request.GET.get("page") or 1)
-    return render(request, "reviews/report.html", {"review": review, "report_body": body})
+    return render(request, "reviews/report.html", {"review": review, "report_body": body,
+                                                   "trend": measure_trend(review)})

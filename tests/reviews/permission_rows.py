@@ -33,6 +33,7 @@ from tests.permission_matrix import (
     everyone,
     expect,
 )
+from tests.reviews.regulator_figures import build as build_regulator_figures
 
 F = FORBIDDEN
 SIGNED_OUT = 401  # the autosave endpoint answers in JSON so the page can keep the person's text
@@ -80,6 +81,12 @@ def rows(people):
         return expect(tenant=F, officer=code, manager=F, admin=code)
 
     area = ServiceAreaFactory(name="Repairs for the matrix")
+    build_regulator_figures()  # TP01 is weak: in the bottom quarter
+
+    def propose_tp01(role):
+        panel = panel_a if role in ("tenant", "admin") else panel_b
+        return {"prefix": "p", "p-measure": "TP01", "p-tenure": "lcra", "p-panel": panel.pk}
+
     return [
         Row("reviews:service-areas", "/reviews/service-areas/", admins_only()),
         Row("reviews:service-areas", "/reviews/service-areas/", admins_only(REDIRECT), method="post",
@@ -100,6 +107,14 @@ def rows(people):
             admin=REDIRECT), method="post",
             data=lambda role: {"panel": (panel_a if role == "tenant" else panel_b).pk,
                                "title": f"Lettings ({role})", "kind": "scrutiny_review"}),
+        # Where to look next: everyone signed in reads it; proposing a review from it follows
+        # the rules of proposing any review (a second proposal goes to the open review).
+        Row("reviews:where-to-look", "/reviews/where-to-look-next/", everyone(OK)),
+        Row("reviews:propose-from-measure", "/reviews/where-to-look-next/propose/?measure=TP01&tenure=lcra",
+            expect(tenant=OK, officer=OK, manager=F, admin=OK)),
+        Row("reviews:propose-from-measure", "/reviews/where-to-look-next/propose/",
+            expect(tenant=REDIRECT, officer=REDIRECT, manager=F, admin=REDIRECT), method="post",
+            data=propose_tp01),
         Row("reviews:confirm", proposed(panel_b), moved(REDIRECT), method="post"),
         Row("reviews:confirm", proposed(panel_a), admins_only(REDIRECT), method="post"),
         Row("reviews:confirm", f"{rb}/confirm/", everyone(NOT_ALLOWED, anonymous=NOT_ALLOWED)),

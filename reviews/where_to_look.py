@@ -1,0 +1,145 @@
+"""Where to look next: the regulator's measures on which our landlord does worst.
+
+A measure is listed when, in the latest year imported for our landlord, its figure is in the
+bottom quarter of every landlord's, or it got worse on last year by more than the sector's
+median did. Each says why in plain words. The landlord is the one the site settings name
+(SiteSettings.regulator_code). Reads come from comparisons.selectors.compare_all: the same
+number of queries however many landlords and measures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Max
+
+from comparisons.models import Figure, Landlord, Tenure, reporting_year_label
+from comparisons.selectors import Comparison, Position, compare_all
+from scrutiny.models import SiteSettings
+
+ATTRIBUTION = ("Contains public sector information licensed under the Open Government Licence v3.0 "
+               "(Regulator of Social Housing)")
+TENURE_WORDS: dict[str, str] = {
+    Tenure.LCRA: "rented homes", Tenure.LCHO: "shared ownership", Tenure.COMBINED: "all homes"}
+NO_CODE = "no-code"  # the site settings do not say which landlord we are
+NO_FIGURES = "no-figures"  # no figures for our landlord have been imported
+
+
+@dataclass(frozen=True)
+class WeakMeasure:
+    comparison: Comparison
+    reasons: list[str]
+    last_year: Decimal | None  # our figure the year before
+
+    @property
+    def measure(self) -> str:
+        return self.comparison.measure.code
+
+    @property
+    def tenure(self) -> str:
+        return self.comparison.tenure
+
+    @property
+    def title(self) -> str:
+        return measure_title(self.comparison.measure.name, self.comparison.tenure)
+
+    @property
+    def figure(self) -> Decimal | None:
+        return self.comparison.landlord.value if self.comparison.landlord else None
+
+
+@dataclass(frozen=True)
+class WhereToLook:
+    year: int | None
+    problem: str = ""  # NO_CODE, NO_FIGURES or "" when the figures could be read
+    code: str = ""
+    measures: list[WeakMeasure] = field(default_factory=list)
+
+    @property
+    def year_label(self) -> str:
+        return reporting_year_label(self.year) if self.year else ""
+
+
+def measure_title(name: str, tenure: str) -> str:
+    return f"{name} ({TENURE_WORDS.get(tenure, tenure)})"
+
+
+def number(value: Decimal) -> str:
+    """A figure as people read it: to one decimal place at most, without trailing zeros."""
+    rounded = value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP).normalize()
+    return f"{abs(rounded) if rounded == 0 else rounded:f}"
+
+
+def position_words(position: Position | None) -> str:
+    """"worse than 8 in 10 landlords": rounded down, so never worse than the figures say."""
+    if position is None or position.percentile is None:
+        return "no other landlord's figure to compare with"
+    if position.percentile == 0:
+        return "worse than every other landlord"
+    if position.percentile == 100:
+        return "better than every other landlord"
+    if position.percentile < 50:
+        return f"worse than {int((100 - position.percentile) // 10)} in 10 landlords"
+    return f"better than {int(position.percentile // 10)} in 10 landlords"
+
+
+def _moved(value: Decimal) -> str:
+    return f"up {number(value)}" if value > 0 else f"down {number(-value)}"
+
+
+def change_words(comparison: Comparison) -> str:
+    """"Down 4 points while the sector went up 1"; "" without last year's figures."""
+    mine, sector = comparison.change.landlord, comparison.change.sector_median
+    if mine is None or sector is None:
+        return ""
+    unit = " points" if comparison.measure.unit == "%" else f" {comparison.measure.unit}"
+    ours = "No change" if mine == 0 else _moved(mine).capitalize() + unit
+    theirs = "the sector stood still" if sector == 0 else f"the sector went {_moved(sector)}"
+    return f"{ours} while {theirs}"
+
+
+def _reasons(comparison: Comparison) -> list[str]:
+    reasons = []
+    position = comparison.national_position
+    if position is not None and position.quarter == 4:
+        reasons.append(f"In the bottom quarter: {position_words(position)}")
+    mine, sector = comparison.change.landlord, comparison.change.sector_median
+    sign = 1 if comparison.measure.higher_is_better else -1
+    if mine is not None and sector is not None and sign * mine < 0 and sign * mine < sign * sector:
+        reasons.append(change_words(comparison))
+    return reasons
+
+
+def our_landlord() -> tuple[str, Landlord | None]:
+    """Our landlord's regulator code and row, if the site settings name one that was imported."""
+    code = SiteSettings.load().regulator_code.strip()
+    return code, Landlord.objects.filter(code=code).first() if code else None
+
+
+def latest_year(landlord: Landlord) -> int | None:
+    return Figure.objects.filter(landlord=landlord).aggregate(latest=Max("year"))["latest"]
+
+
+def weak_measures() -> WhereToLook:
+    """Our measures in the bottom quarter or getting worse faster than the sector, latest year."""
+    code, landlord = our_landlord()
+    if not code:
+        return WhereToLook(year=None, problem=NO_CODE)
+    year = latest_year(landlord) if landlord else None
+    if landlord is None or year is None:
+        return WhereToLook(year=None, problem=NO_FIGURES, code=code)
+    found = []
+    for comparison in compare_all(landlord=landlord, year=year):
+        reasons = _reasons(comparison)
+        if reasons and comparison.landlord is not None:
+            mine = comparison.change.landlord
+            before = comparison.landlord.value - mine if mine is not None else None
+            found.append(WeakMeasure(comparison, reasons, before))
+    return WhereToLook(year=year, code=code, measures=found)
+
+
+def weak_measure(*, measure: str, tenure: str) -> WeakMeasure | None:
+    """One measure as the page lists it, or None when it is not (or no longer) listed."""
+    found = weak_measures()
+    return next((m for m in found.measures if m.measure == measure and m.tenure == tenure), None)
