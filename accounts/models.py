@@ -9,6 +9,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from scrutiny.emails import absolute_url
 from scrutiny.locking import Versioned
 
 
@@ -190,8 +191,6 @@ class Invitation(models.Model):
         return "Sent" if self.sent_at else "Sending"
 
     def accept_url(self, token):
-        from scrutiny.emails import absolute_url  # the email helper needs this module first
-
         return absolute_url(reverse("accounts:accept-invitation", args=[token]))
 
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.notices import tell
 from assessments import permissions
 from assessments.models import (
     ActionStatus,
@@ -28,7 +29,6 @@ from assessments.models import (
 )
 from panels.permissions import managed_panel_ids
 from scrutiny.dates import check_date
-from scrutiny.emails import tell
 from scrutiny.locking import claim
 from scrutiny.permissions import is_staff_role, require
 
