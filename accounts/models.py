@@ -114,14 +114,6 @@ class User(Versioned, AbstractBaseUser, PermissionsMixin):
         return self.role == Role.TENANT
 
     @property
-    def is_officer(self):
-        return self.role == Role.OFFICER
-
-    @property
-    def is_manager(self):
-        return self.role == Role.MANAGER
-
-    @property
     def is_site_admin(self):
         return self.role == Role.ADMIN
 

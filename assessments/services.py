@@ -276,28 +276,6 @@ def _clash_message(outcome: Outcome, current: Score | None) -> str:
     )
 
 
-def save_score(
-    *,
-    self_assessment: SelfAssessment,
-    by: User,
-    outcome: Outcome,
-    value: int | None,
-    dont_know: bool = False,
-    comment: str = "",
-    evidence_url: str = "",
-) -> Score | None:
-    """Save (or clear) the person's own score for one outcome while the self-assessment is open."""
-    problems = save_scores(
-        self_assessment=self_assessment,
-        by=by,
-        answers=[(outcome, value, dont_know, comment, evidence_url, None)],
-    ).problems
-    if problems:
-        raise ValidationError({"value": problems[outcome.pk]})
-    assessor = permissions.assessor_for(by, self_assessment)
-    return Score.objects.filter(assessor=assessor, outcome=outcome).first()
-
-
 @transaction.atomic
 def finish(*, self_assessment: SelfAssessment, by: User) -> Assessor:
     """Mark the person's scoring as finished, once every outcome has a score or "don't know"."""

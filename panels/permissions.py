@@ -110,11 +110,6 @@ def can_edit_panel(user: Person, panel: Panel | int) -> bool:
     return is_admin(user)
 
 
-def can_invite_new_people(user: Person, panel: Panel | int) -> bool:
-    """Adding someone who has no account yet sends them an invitation to the site."""
-    return can_manage_panel(user, panel)
-
-
 def can_choose_site_role(user: Person) -> bool:
     """Only administrators may invite staff; chairs and officers invite tenants."""
     return is_admin(user)
@@ -130,11 +125,6 @@ def can_view_meeting(user: Person, meeting: Meeting) -> bool:
 def can_manage_meeting(user: Person, meeting: Meeting) -> bool:
     """Arranging a meeting, its papers, minutes and attendance: the panel's managers."""
     return can_manage_panel(user, meeting.panel_id)
-
-
-def can_send_apologies(user: Person, meeting: Meeting) -> bool:
-    """Members send their own apologies for a meeting that has not happened yet."""
-    return is_member(user, meeting.panel_id) and meeting.is_upcoming
 
 
 # People and training ----------------------------------------------------------------------
