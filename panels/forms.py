@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from accounts.models import Role
 from panels.models import AttendanceStatus, Meeting, MeetingItemKind, Panel, PanelRole, Training
-from panels.selectors import Period, financial_year, recent_financial_years
+from scrutiny.dates import Period, financial_year, recent_financial_years
 from scrutiny.forms import SingleLineCharField
 from scrutiny.locking import VersionedForm
 from scrutiny.uploads import DOCUMENTS, UploadField

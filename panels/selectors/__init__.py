@@ -30,17 +30,14 @@ from panels.selectors.panels import (
 )
 from panels.selectors.volunteering import (
     Figures,
-    Period,
-    financial_year,
-    financial_year_starting,
     forget_figures,
     member_figures,
     page_figures,
     panel_figures,
     person_figures,
-    recent_financial_years,
     totals,
 )
+from scrutiny.dates import Period, financial_year, financial_year_starting, recent_financial_years
 
 __all__ = [
     "Figures",
