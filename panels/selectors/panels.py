@@ -82,15 +82,6 @@ def current_members(panel: Panel) -> QuerySet[Membership]:
     )
 
 
-def membership_history(panel: Panel) -> QuerySet[Membership]:
-    """Every spell of membership the panel has had, newest first: who joined and who left."""
-    return (
-        Membership.objects.filter(panel=panel)
-        .select_related("user", "added_by")
-        .order_by("-joined_on", "user__display_name")
-    )
-
-
 def past_members(panel: Panel) -> QuerySet[Membership]:
     """Spells that have ended, most recent leavers first."""
     today = timezone.localdate()
