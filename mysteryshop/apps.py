@@ -8,7 +8,7 @@ class MysteryshopConfig(AppConfig):
     name = "mysteryshop"
     verbose_name = "Mystery shopping and inspections"
 
-    def ready(self):
+    def ready(self) -> None:
         from scrutiny import switches
 
         switches.register(
