@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.dispatch import Signal
 
 from scrutiny import switches
 from scrutiny.locking import claim
@@ -14,8 +13,7 @@ from scrutiny.models import SiteSettings
 from scrutiny.permissions import ADMIN_REFUSAL, can_administer, require
 
 if TYPE_CHECKING:
-    # The stubs' placeholder for settings.AUTH_USER_MODEL (see scrutiny/permissions.py).
-    from django.contrib.auth.models import _User as User
+    from accounts.models import User
 
 
 def _luminance(hex_colour: str) -> float:
@@ -32,17 +30,17 @@ def contrast_with_white(hex_colour: str) -> float:
     return 1.05 / (_luminance(hex_colour) + 0.05)
 
 
-# Sent with the regulator's code an administrator typed (`code`, already upper case). The app
-# that imports the regulator's figures listens and raises ValidationError for a code it does not
-# know (see comparisons/apps.py), so the floor checks the code without importing that app.
-regulator_code_entered = Signal()
-
-
 def _regulator_code(code: str) -> str:
     """The code as the regulator writes it, refused if the imported figures have no such landlord."""
+    from comparisons.models import Landlord
+
     code = (code or "").strip().upper()
-    if code:
-        regulator_code_entered.send(sender=SiteSettings, code=code)
+    # Before any import there is nothing to check against; the code is kept for when there is.
+    if code and Landlord.objects.exists() and not Landlord.objects.filter(code=code).exists():
+        raise ValidationError({"regulator_code": (
+            f"No landlord with code {code} is in the regulator's figures imported so far. "
+            "Check the code on the regulator's list, or leave it empty."
+        )})
     return code
 
 
