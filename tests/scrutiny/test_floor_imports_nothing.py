@@ -21,8 +21,18 @@ def _imported_modules(source: str) -> list[str]:
     return names
 
 
-def _floor_modules() -> list[Path]:
-    return sorted(p for p in (REPO / "scrutiny").rglob("*.py") if "migrations" not in p.parts)
+# The site settings' check of the regulator's code moves to the comparisons app on the main line
+# (SITE_SETTINGS_CHECKS); strict, so this marker fails, and is removed, once that is merged here.
+NOT_YET = {"scrutiny/services.py": "the regulator's code is still checked here until the merge"}
+
+
+def _floor_modules() -> list:
+    paths = sorted(p for p in (REPO / "scrutiny").rglob("*.py") if "migrations" not in p.parts)
+    return [
+        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=NOT_YET[str(p.relative_to(REPO))]))
+        if str(p.relative_to(REPO)) in NOT_YET else p
+        for p in paths
+    ]
 
 
 @pytest.mark.parametrize("path", _floor_modules(), ids=lambda p: str(p.relative_to(REPO)))
