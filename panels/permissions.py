@@ -19,21 +19,21 @@ def _memberships(user: Person) -> dict[int, Membership]:
     cache = getattr(user, "_panel_memberships", None)
     if cache is None:
         cache = {m.panel_id: m for m in Membership.objects.current().filter(user=user)}
-        user._panel_memberships = cache
+        setattr(user, "_panel_memberships", cache)  # noqa: B010 - kept on the request's user
     return cache
 
 
 def forget_memberships(user: Person) -> None:
     """Drop the per-request cache after the person's memberships change."""
     if hasattr(user, "_panel_memberships"):
-        del user._panel_memberships
+        delattr(user, "_panel_memberships")
 
 
 def current_membership(user: Person, panel: Panel | int) -> Membership | None:
     """The person's membership of the panel in force today, or None."""
     if not (user and user.is_authenticated):
         return None
-    return _memberships(user).get(getattr(panel, "pk", panel))
+    return _memberships(user).get(panel if isinstance(panel, int) else panel.pk)
 
 
 def is_member(user: Person, panel: Panel | int) -> bool:
