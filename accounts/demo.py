@@ -11,7 +11,7 @@ DEMO_PEOPLE = {
 }
 
 
-def demo_user(email, name, role, password):
+def demo_user(email: str, name: str, role: str, password: str) -> User:
     user, created = User.objects.get_or_create(
         email=email, defaults={"display_name": name, "role": role}
     )
@@ -21,7 +21,7 @@ def demo_user(email, name, role, password):
     return user
 
 
-def seed(*, password, people):
+def seed(*, password: str, people: dict[str, User]) -> dict[str, User]:
     site = SiteSettings.load()
     if site.landlord_name == SiteSettings._meta.get_field("landlord_name").default:
         site.landlord_name = "Tayview Council"

@@ -1,5 +1,8 @@
+from typing import Any
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.db import models
 
 from accounts.models import Role, User
 from scrutiny.emails import render_plain_text, subject_line
@@ -38,7 +41,7 @@ class ProfileForm(forms.ModelForm):
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
         }
 
-    def clean_email(self):
+    def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip().lower()
         taken = User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists()
         if taken:
@@ -66,8 +69,9 @@ class SetPasswordForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("password1") and data.get("password1") != data.get("password2"):
             self.add_error("password2", "The two passwords are different. Type them again.")
         return data
@@ -93,13 +97,13 @@ class PersonForm(VersionedForm, forms.Form):
         label="Account", choices=ACCOUNT_STATES, coerce=_on, widget=forms.RadioSelect
     )
 
-    def __init__(self, *args, person: User, **kwargs):
+    def __init__(self, *args: Any, person: User, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {
             "role": person.role, "is_active": "on" if person.is_active else "off",
         })
         super().__init__(*args, versioned=person, **kwargs)
 
-    def saved_value(self, name: str, current) -> str:
+    def saved_value(self, name: str, current: models.Model) -> str:
         if name == "is_active":
             return dict(ACCOUNT_STATES)["on" if current.is_active else "off"]
         return super().saved_value(name, current)
@@ -109,8 +113,8 @@ class OutboxPasswordResetForm(PasswordResetForm):
     """Django's password reset, its email sent by a worker through the outbox (scrutiny/jobs.py),
     so a mail server that is down or never answers cannot fail or hold up the page."""
 
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
-                  html_email_template_name=None):
+    def send_mail(self, subject_template_name: str, email_template_name: str, context: dict[str, Any],
+                  from_email: str | None, to_email: str, html_email_template_name: str | None = None) -> None:
 
         subject = subject_line(render_plain_text(subject_template_name, context))
         body = render_plain_text(email_template_name, context)

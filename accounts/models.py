@@ -1,6 +1,7 @@
 import hashlib
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -9,6 +10,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from scrutiny.emails import absolute_url
 from scrutiny.locking import Versioned
 
 
@@ -26,10 +28,16 @@ class ContactPreference(models.TextChoices):
     POST = "post", "Letter by post"
 
 
-class UserManager(BaseUserManager):
+if TYPE_CHECKING:
+    _UserManagerBase = BaseUserManager["User"]
+else:
+    _UserManagerBase = BaseUserManager
+
+
+class UserManager(_UserManagerBase):
     use_in_migrations = True
 
-    def _create_user(self, email, password, **extra):
+    def _create_user(self, email: str, password: str | None, **extra: Any) -> "User":
         if not email:
             raise ValueError("An email address is required.")
         user = self.model(email=self.normalize_email(email).lower(), **extra)
@@ -37,15 +45,15 @@ class UserManager(BaseUserManager):
         user.save(using=self._db)
         return user
 
-    def create_user(self, email, password=None, **extra):
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> "User":
         extra.setdefault("role", Role.TENANT)
         return self._create_user(email, password, **extra)
 
-    def create_superuser(self, email, password=None, **extra):
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> "User":
         extra["role"] = Role.ADMIN
         return self._create_user(email, password, **extra)
 
-    def get_by_natural_key(self, username):
+    def get_by_natural_key(self, username: str | None) -> "User":
         return self.get(email__iexact=username)
 
 
@@ -92,48 +100,40 @@ class User(Versioned, AbstractBaseUser, PermissionsMixin):
             models.UniqueConstraint(Lower("email"), name="user_email_unique_ignoring_case"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.display_name or self.email
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.email = (self.email or "").strip().lower()
         # The administration site is for administrators only.
         self.is_staff = self.role == Role.ADMIN
         self.is_superuser = self.role == Role.ADMIN
         super().save(*args, **kwargs)
 
-    def get_full_name(self):
+    def get_full_name(self) -> str:
         return self.display_name
 
-    def get_short_name(self):
+    def get_short_name(self) -> str:
         return self.display_name.split(" ")[0] if self.display_name else self.email
 
     @property
-    def is_tenant(self):
+    def is_tenant(self) -> bool:
         return self.role == Role.TENANT
 
     @property
-    def is_officer(self):
-        return self.role == Role.OFFICER
-
-    @property
-    def is_manager(self):
-        return self.role == Role.MANAGER
-
-    @property
-    def is_site_admin(self):
+    def is_site_admin(self) -> bool:
         return self.role == Role.ADMIN
 
     @property
-    def works_for_landlord(self):
+    def works_for_landlord(self) -> bool:
         return self.role in (Role.OFFICER, Role.MANAGER, Role.ADMIN)
 
 
-def _hash_token(token):
+def _hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _default_expiry():
+def _default_expiry() -> datetime:
     return timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
 
 
@@ -159,10 +159,10 @@ class Invitation(models.Model):
     class Meta:
         ordering = ["-created_at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Invitation for {self.email}"
 
-    def new_token(self):
+    def new_token(self) -> str:
         """Give the invitation a fresh secret; only its hash is stored."""
         token = secrets.token_urlsafe(32)
         self.token_hash = _hash_token(token)
@@ -170,28 +170,26 @@ class Invitation(models.Model):
         return token
 
     @classmethod
-    def find(cls, token):
+    def find(cls, token: str) -> "Invitation | None":
         return cls.objects.filter(token_hash=_hash_token(token)).first()
 
     @property
-    def is_expired(self):
+    def is_expired(self) -> bool:
         return timezone.now() >= self.expires_at
 
     @property
-    def is_usable(self):
+    def is_usable(self) -> bool:
         return self.accepted_at is None and not self.is_expired
 
     @property
-    def status(self):
+    def status(self) -> str:
         if self.accepted_at:
             return "Accepted"
         if self.is_expired:
             return "Expired"
         return "Sent" if self.sent_at else "Sending"
 
-    def accept_url(self, token):
-        from scrutiny.emails import absolute_url  # the email helper needs this module first
-
+    def accept_url(self, token: str) -> str:
         return absolute_url(reverse("accounts:accept-invitation", args=[token]))
 
 
@@ -210,5 +208,5 @@ class Notice(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["user", "read_at"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.subject

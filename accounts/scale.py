@@ -34,6 +34,6 @@ def seed(plan: Plan) -> None:
         plan.note(f"{len(people)} people")
     by_role: dict[str, list[int]] = {role: [] for role in PEOPLE}
     rows = User.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}").order_by("email").values_list("pk", "role")
-    for pk, role in rows:
-        by_role[role].append(pk)
+    for pk, kind in rows:
+        by_role[kind].append(pk)
     plan.made["people"] = by_role

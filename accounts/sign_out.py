@@ -7,7 +7,10 @@ delete this site's HTTP cache, Cache Storage, IndexedDB, web storage and service
 sign-in page it lands on also deletes them from a script (static/js/scrutiny.js), for browsers
 that ignore the header. The sign-out button warns first if answers have not been sent yet."""
 
+from typing import Any
+
 from django.contrib.auth.views import LogoutView
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 CLEAR_SITE_DATA = '"cache", "storage"'
@@ -15,10 +18,10 @@ SIGNED_OUT = "signed-out"  # the query word that tells the sign-in page to clear
 
 
 class SignOutView(LogoutView):
-    def get_success_url(self):
+    def get_success_url(self) -> str:
         return f"{reverse('accounts:login')}?{SIGNED_OUT}=1"
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().post(request, *args, **kwargs)
         response["Clear-Site-Data"] = CLEAR_SITE_DATA
         return response

@@ -6,12 +6,12 @@ from django.utils import timezone
 from accounts.models import Invitation
 from scrutiny.emails import send_to_address
 from scrutiny.failed_jobs import by_first_argument, describes
-from scrutiny.models import SiteSettings
+from scrutiny.models import Job, SiteSettings
 from scrutiny.wording import possessive
 
 
 @shared_task
-def send_invitation(invitation_id, token):
+def send_invitation(invitation_id: int, token: str) -> str:
     """Email the invitation link; does nothing if it was already sent or the link was replaced."""
     invitation = Invitation.objects.filter(pk=invitation_id, sent_at__isnull=True).first()
     if invitation is None or Invitation.find(token) != invitation:
@@ -32,18 +32,18 @@ def send_invitation(invitation_id, token):
 
 
 @shared_task
-def send_password_reset(address, subject, body):
+def send_password_reset(address: str, subject: str, body: str) -> str:
     """Email a password reset link (written to the outbox by the reset form)."""
     send_mail(subject=subject, message=body, from_email=settings.DEFAULT_FROM_EMAIL, recipient_list=[address])
     return "sent"
 
 
 @describes(send_password_reset, "Password reset email")
-def _about_password_resets(jobs):
+def _about_password_resets(jobs: list[Job]) -> dict[int, str]:
     return {job.pk: f"To {job.args[0]}" if job.args else "" for job in jobs}
 
 
 @describes(send_invitation, "Invitation email")
-def _about_invitations(jobs):
+def _about_invitations(jobs: list[Job]) -> dict[int, str]:
     return by_first_argument(jobs, Invitation.objects.all(), lambda i: f"To {i.display_name} ({i.email})",
                              "The invitation has since been withdrawn.")

@@ -6,13 +6,14 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts import selectors, services
 from accounts.forms import InvitationForm, PeopleSearchForm, PersonForm, ProfileForm, SetPasswordForm
+from accounts.http import AuthenticatedHttpRequest
 from accounts.models import Invitation, User
 from scrutiny import extensions
 from scrutiny.forms import run_form
@@ -23,7 +24,7 @@ INVITATIONS_PER_PAGE = 50  # a panel's list of people can invite up to 200 at on
 
 
 @login_required
-def profile(request):
+def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -33,7 +34,7 @@ def profile(request):
 
 
 @login_required
-def personal_data(request):
+def personal_data(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Everything the site holds about the signed-in person, as a JSON download."""
     data = {"exported_at": timezone.now().isoformat()}
     for title, content in extensions.sections(extensions.PERSONAL_DATA_SECTIONS, request.user):
@@ -46,7 +47,7 @@ def personal_data(request):
 
 
 @role_required("admin", message="Only administrators can invite people.")
-def invitations(request):
+def invitations(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = InvitationForm(request.POST or None)
     done = run_form(
         request, form, lambda data: services.invite(by=request.user, **data),
@@ -66,7 +67,7 @@ def invitations(request):
 
 @require_POST
 @role_required("admin", message="Only administrators can invite people.")
-def resend_invitation(request, pk):
+def resend_invitation(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     invitation = get_object_or_404(Invitation, pk=pk)
     try:
         services.resend_invitation(invitation=invitation, by=request.user)
@@ -77,7 +78,7 @@ def resend_invitation(request, pk):
     return redirect("accounts:invitations")
 
 
-def accept_invitation(request, token):
+def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     invitation = Invitation.find(token)
     if invitation is None or not invitation.is_usable:
         return render(request, "accounts/invitation_invalid.html", status=410)
@@ -100,7 +101,7 @@ def accept_invitation(request, token):
 
 @require_POST
 @login_required
-def notices_read(request):
+def notices_read(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Mark the person's own notices as read (one, with `notice`, or all); back to home."""
     notice_id = request.POST.get("notice", "")
     services.mark_notices_read(user=request.user, notice_id=int(notice_id) if notice_id.isdecimal() else None)
@@ -108,7 +109,7 @@ def notices_read(request):
 
 
 @role_required("admin", message="Only administrators can see everyone's accounts.")
-def people(request):
+def people(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Everyone with an account, searchable by name or email, a page at a time."""
     search = PeopleSearchForm(request.GET or None)
     text = search.cleaned_data["q"] if search.is_valid() else ""
@@ -120,7 +121,7 @@ def people(request):
 
 
 @role_required("admin", message="Only administrators can change people's roles.")
-def person_edit(request, pk):
+def person_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Change one person's site role, or switch their account off or on."""
     person = get_object_or_404(User, pk=pk)
     form = PersonForm(request.POST or None, person=person)

@@ -1,12 +1,12 @@
 """Who is told about self-assessment work, and what they are told: the owner of a to-do action,
-and each person invited to score. Every message goes through scrutiny.emails.tell, so someone
+and each person invited to score. Every message goes through accounts.notices.tell, so someone
 who prefers no email finds the same words as a notice on their home page."""
 
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.notices import tell
 from assessments.models import Assessor, ImprovementAction, SelfAssessment
-from scrutiny.emails import tell
 from scrutiny.models import SiteSettings
 
 

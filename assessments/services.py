@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.notices import tell
 from assessments import permissions
 from assessments.models import (
     ActionStatus,
@@ -28,7 +29,6 @@ from assessments.models import (
 )
 from panels.permissions import managed_panel_ids
 from scrutiny.dates import check_date
-from scrutiny.emails import tell
 from scrutiny.locking import claim
 from scrutiny.permissions import is_staff_role, require
 
@@ -273,28 +273,6 @@ def _clash_message(outcome: Outcome, current: Score | None) -> str:
         "Your answer is still in the form and the saved one is shown beside it: check both, "
         "then save again to keep yours."
     )
-
-
-def save_score(
-    *,
-    self_assessment: SelfAssessment,
-    by: User,
-    outcome: Outcome,
-    value: int | None,
-    dont_know: bool = False,
-    comment: str = "",
-    evidence_url: str = "",
-) -> Score | None:
-    """Save (or clear) the person's own score for one outcome while the self-assessment is open."""
-    problems = save_scores(
-        self_assessment=self_assessment,
-        by=by,
-        answers=[(outcome, value, dont_know, comment, evidence_url, None)],
-    ).problems
-    if problems:
-        raise ValidationError({"value": problems[outcome.pk]})
-    assessor = permissions.assessor_for(by, self_assessment)
-    return Score.objects.filter(assessor=assessor, outcome=outcome).first()
 
 
 @transaction.atomic

@@ -5,13 +5,15 @@ is found by its title and filled only once)."""
 
 import io
 import random
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.apps import apps
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from accounts.models import User
 from mysteryshop.models import (
     Answer,
     CheckedDocument,
@@ -64,9 +66,10 @@ def _jpeg(caption: str) -> ContentFile:
     return prepare_upload(ContentFile(out.getvalue(), name="photo.jpg"))
 
 
-def _answer_all(visit, checklist, rng, good):
+def _answer_all(visit: Visit, checklist: Checklist, rng: random.Random, good: float) -> None:
     """Answers to every scored standard, good with probability `good`; totals stored."""
     answers = []
+    value: dict[str, Any]
     for standard in checklist.standards.all():
         kind = standard.answer_type
         if kind == "text":
@@ -90,7 +93,7 @@ def _answer_all(visit, checklist, rng, good):
     refresh_totals(visit)
 
 
-def _programme(panel, title, kind, people):
+def _programme(panel: Panel, title: str, kind: str, people: dict[str, User]) -> Review:
     review, _ = Review.objects.get_or_create(
         panel=panel, title=title,
         defaults={"kind": kind, "stage": Stage.EVIDENCE, "created_by": people.get("admin"),
@@ -99,7 +102,7 @@ def _programme(panel, title, kind, people):
     return review
 
 
-def _shoppers(panel, people):
+def _shoppers(panel: Panel, people: dict[str, User]) -> list[User]:
     members = list(
         Membership.objects.current().filter(panel=panel, user__role="tenant").select_related("user")
     )
@@ -107,7 +110,7 @@ def _shoppers(panel, people):
     return [u for u in users if u is not None]
 
 
-def _mystery_shopping(panel, people, rng, today):
+def _mystery_shopping(panel: Panel, people: dict[str, User], rng: random.Random, today: date) -> Review:
     title = "Mystery shopping of local housing offices"
     review = _programme(panel, title, ReviewKind.MYSTERY_SHOPPING, people)
     if review.visits.exists():
@@ -143,7 +146,7 @@ def _mystery_shopping(panel, people, rng, today):
     return review
 
 
-def _inspections(panel, people, rng, today):
+def _inspections(panel: Panel, people: dict[str, User], rng: random.Random, today: date) -> Review:
     review = _programme(panel, "Empty homes and hostels: quality checks", ReviewKind.INSPECTION, people)
     if review.visits.exists():
         return review
@@ -167,7 +170,7 @@ def _inspections(panel, people, rng, today):
     return review
 
 
-def _documents(panel, people, rng, today):
+def _documents(panel: Panel, people: dict[str, User], rng: random.Random, today: date) -> Review:
     review = _programme(panel, "Customer Approved: leaflets and letters", ReviewKind.DOCUMENT_REVIEW, people)
     if review.checked_documents.exists():
         return review
@@ -201,7 +204,7 @@ def _documents(panel, people, rng, today):
     return review
 
 
-def seed(*, password, people):
+def seed(*, password: str, people: dict[str, User]) -> dict[str, User]:
     """Demo programmes for this app; idempotent. Adds no people."""
     seed_all(apps)
     rng = random.Random(2015)

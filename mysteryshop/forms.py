@@ -1,5 +1,7 @@
+from typing import Any
+
 from django import forms
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from mysteryshop import selectors
 from mysteryshop.models import (
@@ -12,7 +14,9 @@ from mysteryshop.models import (
     Visit,
 )
 from mysteryshop.readability import MAX_TEXT
+from reviews.models import Review
 from scrutiny.forms import LongTextField, SafeModelMultipleChoiceField, SingleLineCharField
+from scrutiny.locking import EditConflict
 from scrutiny.locking import VersionedForm as LockedForm
 from scrutiny.uploads import IMAGES, UploadField
 
@@ -36,7 +40,7 @@ class _PartOfChecklistForm(LockedForm):
     """A section or standard: the lock is its checklist's, so after a conflict the saved-version
     box shows this part as saved now (nothing for a part being added)."""
 
-    def note_conflict(self, exc):
+    def note_conflict(self, exc: EditConflict) -> None:
         super().note_conflict(exc)
         pk = self.instance.pk
         self.conflict = type(self.instance).objects.filter(pk=pk).first() if pk else None
@@ -63,8 +67,9 @@ class StandardForm(_PartOfChecklistForm, forms.ModelForm):
             "answer_type": forms.RadioSelect,
         }
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         number = data.get("answer_type") == AnswerType.NUMBER
         mark = data.get("threshold")
         if number and mark is None and data.get("weight"):
@@ -91,7 +96,7 @@ class VisitForm(LockedForm, forms.ModelForm):
             "visited_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         }
 
-    def __init__(self, *args, programme=None, **kwargs):
+    def __init__(self, *args: Any, programme: Review | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         in_use = Q(is_active=True)
         if self.instance.pk and self.instance.site_id:
@@ -115,7 +120,7 @@ class VisitForm(LockedForm, forms.ModelForm):
             _group(checklist, "Checklists for this programme", "Other checklists")
 
 
-def _group(field, fitting: str, others: str) -> None:
+def _group(field: forms.Field, fitting: str, others: str) -> None:
     """Show a choice's options (annotated `fits`) in two labelled groups, those that fit first;
     a plain list when every option is in one group. The form still checks against the queryset."""
     groups: dict[bool, list] = {True: [], False: []}
@@ -135,7 +140,7 @@ class PhotoForm(forms.Form):
     )
 
 
-def _visit_label(visit):
+def _visit_label(visit: Visit) -> str:
     return f"{visit} – {visit.score if visit.score is not None else '–'}%"
 
 
@@ -149,7 +154,7 @@ class FindingFromVisitsForm(forms.Form):
         label="Visits that show it", help_text="They are kept as the finding's evidence.",
     )
 
-    def __init__(self, *args, visits, **kwargs):
+    def __init__(self, *args: Any, visits: QuerySet[Visit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["visits"].queryset = visits
         self.fields["visits"].label_from_instance = _visit_label

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import textstat_rs
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -24,7 +25,7 @@ SLOW_TO_READ = frozenset({"pdf", "docx"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
 
 
-def extract_text(f, kind: str) -> str:
+def extract_text(f: File, kind: str) -> str:
     """The words of an uploaded PDF, Word (.docx) or text file."""
     f.seek(0)
     data = f.read()
@@ -58,13 +59,13 @@ def extract_text(f, kind: str) -> str:
     return text[:MAX_TEXT]
 
 
-def check_before_reading(f, kind: str) -> None:
+def check_before_reading(f: File, kind: str) -> None:
     """Refuse, in plain words, a file too big to read, from what can be known without parsing it."""
     if kind == "docx":
         _check_word_text_size(f)
 
 
-def _check_word_text_size(f) -> None:
+def _check_word_text_size(f: File) -> None:
     size = unpacked_size(f).get("word/document.xml", 0)
     if size > MAX_WORD_XML:
         raise ValidationError(
@@ -174,7 +175,8 @@ def mark_jargon(text: str, terms: list[tuple[str, str]]) -> tuple[SafeString, li
     counts: dict[str, int] = {}
     if pattern is None:
         return mark_safe(escape(text)), []  # noqa: S308 - escaped
-    out, last = [], 0
+    out: list[str] = []
+    last = 0
     for match in pattern.finditer(text):
         out.append(escape(text[last:match.start()]))
         word = match.group(0)

@@ -5,10 +5,12 @@ share one function."""
 
 from decimal import Decimal
 
+from django.apps.registry import Apps
+
 from mysteryshop.seed_content import CHECKLISTS, JARGON, family
 
 
-def seed_checklists(apps) -> None:
+def seed_checklists(apps: Apps) -> None:
     """Create any missing seeded checklist (a checklist already there is left as it is)."""
     Checklist = apps.get_model("mysteryshop", "Checklist")
     Section = apps.get_model("mysteryshop", "Section")
@@ -34,7 +36,7 @@ def seed_checklists(apps) -> None:
                 )
 
 
-def seed_jargon(apps) -> None:
+def seed_jargon(apps: Apps) -> None:
     """Add any missing jargon word from the starting list."""
     JargonTerm = apps.get_model("mysteryshop", "JargonTerm")
     known = {t.lower() for t in JargonTerm.objects.values_list("term", flat=True)}
@@ -43,6 +45,6 @@ def seed_jargon(apps) -> None:
     )
 
 
-def seed_all(apps) -> None:
+def seed_all(apps: Apps) -> None:
     seed_checklists(apps)
     seed_jargon(apps)

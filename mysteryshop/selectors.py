@@ -297,7 +297,7 @@ def year_summary(*, start: date, end: date) -> dict[str, Any]:
         inspections=Count("pk", filter=Q(channel__in=INSPECTION_CHANNELS, document__isnull=True)),
         inspection_score=Avg("score", filter=Q(channel__in=INSPECTION_CHANNELS, document__isnull=True)),
     )
-    purposes = dict(Checklist._meta.get_field("purpose").choices)
+    purposes = dict(ChecklistPurpose.choices)
     by_purpose = [
         {"label": purposes.get(row["checklist__purpose"], row["checklist__purpose"]),
          "visits": row["n"], "score": _round(row["score"])}

@@ -2,13 +2,14 @@
 
 import datetime
 
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from icalendar import Calendar, Event
 
+from panels.models import Meeting
 from scrutiny.models import SiteSettings
 
 
-def meeting_calendar(request, meeting):
+def meeting_calendar(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     """The .ics download for one meeting. Times are written in UTC, which every calendar reads."""
     site = SiteSettings.load()
     page = request.build_absolute_uri(meeting.get_absolute_url())

@@ -6,13 +6,14 @@ Idempotent: people and memberships are found by email and panel, training by per
 date; a panel's meetings are only made when it has none, so running the seed on a later day
 does not add more."""
 
+import datetime
 from datetime import time, timedelta
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from accounts.demo import demo_user
-from accounts.models import Role
+from accounts.models import Role, User
 from panels.models import (
     AttendanceStatus,
     MeetingItemKind,
@@ -190,11 +191,12 @@ COURSES = [
 ]
 
 
-def _today():
+def _today() -> datetime.date:
     return timezone.localdate()
 
 
-def _join(panel, user, role, *, joined_on, left_on=None):
+def _join(panel: Panel, user: User, role: str, *, joined_on: datetime.date,
+          left_on: datetime.date | None = None) -> Membership:
     """A spell of membership, made once (found by its person, panel and joining date)."""
     membership, _ = Membership.objects.get_or_create(
         panel=panel, user=user, joined_on=joined_on, defaults={"role": role, "left_on": left_on}
@@ -202,12 +204,12 @@ def _join(panel, user, role, *, joined_on, left_on=None):
     return membership
 
 
-def _current(panel, user, role, joined_on):
+def _current(panel: Panel, user: User, role: str, joined_on: datetime.date) -> None:
     if not Membership.objects.current().filter(panel=panel, user=user).exists():
         Membership.objects.create(panel=panel, user=user, role=role, joined_on=joined_on)
 
 
-def _status(i, j):
+def _status(i: int, j: int) -> str:
     """A fixed, believable pattern: most present, some apologies, a few absent."""
     n = (i * 7 + j * 3) % 10
     return (
@@ -219,7 +221,8 @@ def _status(i, j):
     )
 
 
-def _meetings(panel, spec, people, chair):
+def _meetings(panel: Panel, spec: tuple[str, time, time, str] | None, people: dict[str, User],
+              chair: User | None) -> None:
     """Six past meetings with attendance, decisions, actions and a paper, and two to come, all
     arranged and recorded through the services by the panel's chair (so the demo holds nothing
     the services would refuse)."""
@@ -284,7 +287,7 @@ def _meetings(panel, spec, people, chair):
                 meetings.send_apologies(meeting=meeting, user=other.user, note="Hospital appointment.")
 
 
-def seed(*, password, people):
+def seed(*, password: str, people: dict[str, User]) -> dict[str, User]:
     """Demo data for this app; idempotent. Returns the demo people it adds, by key."""
     people = dict(people)
     added = {key: demo_user(email, name, role, password) for key, (email, name, role) in PEOPLE.items()}

@@ -1,11 +1,14 @@
 import datetime
+from decimal import Decimal
+from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from accounts.models import Role
+from accounts.models import Role, User
 from panels.models import AttendanceStatus, Meeting, MeetingItemKind, Panel, PanelRole, Training
-from panels.selectors import Period, financial_year, recent_financial_years
+from scrutiny.dates import Period, financial_year, recent_financial_years
 from scrutiny.forms import SingleLineCharField
 from scrutiny.locking import VersionedForm
 from scrutiny.uploads import DOCUMENTS, UploadField
@@ -14,14 +17,14 @@ from scrutiny.uploads import DOCUMENTS, UploadField
 class DateInput(forms.DateInput):
     input_type = "date"
 
-    def __init__(self, attrs=None):
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs, format="%Y-%m-%d")
 
 
 class TimeInput(forms.TimeInput):
     input_type = "time"
 
-    def __init__(self, attrs=None):
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs, format="%H:%M")
 
 
@@ -43,7 +46,7 @@ class PanelForm(VersionedForm, forms.ModelForm):
             "terms_of_reference": forms.Textarea(attrs={"rows": 8}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not (self.instance.pk and self.instance.terms_of_reference_file):
             del self.fields["remove_terms_file"]
@@ -73,7 +76,7 @@ class AddMemberForm(forms.Form):
     )
     joined_on = forms.DateField(label="Date they joined", widget=DateInput(), initial=timezone.localdate)
 
-    def __init__(self, *args, can_choose_site_role=False, **kwargs):
+    def __init__(self, *args: Any, can_choose_site_role: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not can_choose_site_role:
             del self.fields["site_role"]
@@ -102,7 +105,7 @@ class MemberListForm(forms.Form):
         "Its rows are shown above for you to check before anyone is added.",
     )
 
-    def __init__(self, *args, can_choose_site_role=False, **kwargs):
+    def __init__(self, *args: Any, can_choose_site_role: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if can_choose_site_role:
             self.fields["people"].help_text += (
@@ -110,8 +113,9 @@ class MemberListForm(forms.Form):
                 "manager or administrator (tenant if you leave it out)."
             )
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         upload = data.get("list_file")
         if upload:
             upload.seek(0)
@@ -149,19 +153,20 @@ class TrainingForm(forms.ModelForm):
         field_classes = {"course": SingleLineCharField, "provider": SingleLineCharField}
         widgets = {"completed_on": DateInput(), "expires_on": DateInput()}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not (self.instance.pk and self.instance.certificate):
             del self.fields["remove_certificate"]
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         completed_on, expires_on = data.get("completed_on"), data.get("expires_on")
         if completed_on and expires_on and expires_on <= completed_on:
             self.add_error("expires_on", "The refresher date must be after the date the course was done.")
         return data
 
-    def clean_completed_on(self):
+    def clean_completed_on(self) -> datetime.date:
         completed_on = self.cleaned_data["completed_on"]
         if completed_on > timezone.localdate():
             raise forms.ValidationError("The date the course was done cannot be in the future.")
@@ -190,8 +195,9 @@ class MeetingForm(VersionedForm, forms.ModelForm):
         }
 
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("start_time"), data.get("end_time")
         if start and end and end <= start:
             self.add_error("end_time", "The meeting must end after it starts.")
@@ -226,7 +232,7 @@ class MeetingItemForm(forms.Form):
     )
     due_on = forms.DateField(label="To be done by (actions only)", widget=DateInput(), required=False)
 
-    def __init__(self, *args, people, **kwargs):
+    def __init__(self, *args: Any, people: QuerySet[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = people
 
@@ -247,7 +253,7 @@ STATUS_CHOICES = [("", "Not recorded"), *AttendanceStatus.choices]
 class AttendanceForm(forms.Form):
     """One status and one hours field per person on the sheet (see selectors.attendance_sheet)."""
 
-    def __init__(self, *args, rows, meeting, **kwargs):
+    def __init__(self, *args: Any, rows: list[dict[str, Any]], meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.rows = rows
         for row in rows:
@@ -271,7 +277,7 @@ class AttendanceForm(forms.Form):
             )
             row["status_field"], row["hours_field"] = self[status_name], self[hours_name]
 
-    def entries(self):
+    def entries(self) -> list[tuple[User, str, Decimal | None]]:
         return [
             (
                 row["user"],
@@ -289,13 +295,14 @@ class PeriodForm(forms.Form):
     start = forms.DateField(label="Or from", required=False, widget=DateInput())
     end = forms.DateField(label="to", required=False, widget=DateInput())
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.years = recent_financial_years(6)
         self.fields["year"].choices = [(p.start.isoformat(), p.label) for p in self.years]
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("start"), data.get("end")
         if bool(start) != bool(end):
             raise forms.ValidationError("Give both dates, or choose a financial year.")
@@ -303,7 +310,7 @@ class PeriodForm(forms.Form):
             self.add_error("end", "The end date must be on or after the start date.")
         return data
 
-    def period(self):
+    def period(self) -> Period:
         """The chosen period; the current financial year if nothing (valid) was chosen."""
         if not self.is_bound or not self.is_valid():
             return financial_year()

@@ -1,8 +1,11 @@
+from typing import Any
+
+from accounts.models import User
 from panels import selectors
 from panels.models import Membership
 
 
-def section(user):
+def section(user: User) -> dict[str, Any] | None:
     """The person's panels, their next meetings (with a link to send apologies) and any training
     due for a refresher; None for staff who are on no panel and have nothing due."""
     memberships = list(Membership.objects.current().filter(user=user).select_related("panel"))

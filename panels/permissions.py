@@ -19,21 +19,21 @@ def _memberships(user: Person) -> dict[int, Membership]:
     cache = getattr(user, "_panel_memberships", None)
     if cache is None:
         cache = {m.panel_id: m for m in Membership.objects.current().filter(user=user)}
-        user._panel_memberships = cache
+        setattr(user, "_panel_memberships", cache)  # noqa: B010 - kept on the request's user
     return cache
 
 
 def forget_memberships(user: Person) -> None:
     """Drop the per-request cache after the person's memberships change."""
     if hasattr(user, "_panel_memberships"):
-        del user._panel_memberships
+        delattr(user, "_panel_memberships")
 
 
 def current_membership(user: Person, panel: Panel | int) -> Membership | None:
     """The person's membership of the panel in force today, or None."""
     if not (user and user.is_authenticated):
         return None
-    return _memberships(user).get(getattr(panel, "pk", panel))
+    return _memberships(user).get(panel if isinstance(panel, int) else panel.pk)
 
 
 def is_member(user: Person, panel: Panel | int) -> bool:
@@ -110,11 +110,6 @@ def can_edit_panel(user: Person, panel: Panel | int) -> bool:
     return is_admin(user)
 
 
-def can_invite_new_people(user: Person, panel: Panel | int) -> bool:
-    """Adding someone who has no account yet sends them an invitation to the site."""
-    return can_manage_panel(user, panel)
-
-
 def can_choose_site_role(user: Person) -> bool:
     """Only administrators may invite staff; chairs and officers invite tenants."""
     return is_admin(user)
@@ -130,11 +125,6 @@ def can_view_meeting(user: Person, meeting: Meeting) -> bool:
 def can_manage_meeting(user: Person, meeting: Meeting) -> bool:
     """Arranging a meeting, its papers, minutes and attendance: the panel's managers."""
     return can_manage_panel(user, meeting.panel_id)
-
-
-def can_send_apologies(user: Person, meeting: Meeting) -> bool:
-    """Members send their own apologies for a meeting that has not happened yet."""
-    return is_member(user, meeting.panel_id) and meeting.is_upcoming
 
 
 # People and training ----------------------------------------------------------------------

@@ -1,11 +1,15 @@
+from datetime import date
+from typing import Any
+
+from accounts.models import User
 from panels.models import Attendance, Membership, Training
 
 
-def _date(value):
+def _date(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def collect(user):
+def collect(user: User) -> tuple[str, dict[str, Any]] | None:
     """What this app holds about a person, as (title, data) for their download, or None."""
     memberships = Membership.objects.filter(user=user).select_related("panel").order_by("joined_on")
     training = Training.objects.filter(user=user).order_by("completed_on")

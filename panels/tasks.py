@@ -3,11 +3,11 @@ from celery import shared_task
 from panels.models import PanelInvitation
 from scrutiny.emails import send_to_address
 from scrutiny.failed_jobs import by_first_argument, describes
-from scrutiny.models import SiteSettings
+from scrutiny.models import Job, SiteSettings
 
 
 @shared_task
-def tell_invited_of_new_place(place_id):
+def tell_invited_of_new_place(place_id: int) -> str:
     """Tell someone invited, not signed up yet, that another panel keeps a place for them.
     No link: the invitation's link is stored hashed, and the one they were sent still works."""
     place = (
@@ -28,7 +28,7 @@ def tell_invited_of_new_place(place_id):
 
 
 @describes(tell_invited_of_new_place, "Note to an invited person about another panel")
-def _about_new_places(jobs):
+def _about_new_places(jobs: list[Job]) -> dict[int, str]:
     return by_first_argument(
         jobs, PanelInvitation.objects.select_related("invitation", "panel"),
         lambda p: f"To {p.invitation.display_name} ({p.invitation.email}), about {p.panel.name}",

@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role, User
+from accounts.notices import tell
 from panels.models import Membership
 from recommendations.models import Recommendation, Status, Transition
-from scrutiny.emails import site_url, tell
+from scrutiny.emails import site_url
 from scrutiny.models import SiteSettings
 
 

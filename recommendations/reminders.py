@@ -16,8 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role, User
+from accounts.notices import tell
 from recommendations.models import OPEN_WORK, Action, Recommendation, ReminderSent, Status
-from scrutiny.emails import site_url, tell
+from scrutiny.emails import site_url
 from scrutiny.jobs import enqueue
 from scrutiny.models import SiteSettings
 

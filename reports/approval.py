@@ -13,10 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role, User
+from accounts.notices import tell
 from reports import permissions, selectors, services
 from reports.annual import annual_title, year_of
 from reports.models import AnnualReport, Kind, WaitingRequest
-from scrutiny.emails import tell
 from scrutiny.jobs import enqueue
 from scrutiny.permissions import require
 

@@ -56,14 +56,6 @@ def panels_user_can_propose_in(user: Person) -> QuerySet[Panel]:
     return panels.filter(pk__in=panel_ids_for(user))
 
 
-def panels_user_can_lead(user: Person) -> QuerySet[Panel]:
-    """Panels in which the person may confirm reviews (all active panels for admins)."""
-    panels = Panel.objects.filter(is_active=True)
-    if is_admin(user):
-        return panels
-    return panels.filter(pk__in=[pk for pk in panel_ids_for(user) if can_manage_panel(user, pk)])
-
-
 def can_create_review(user: Person, panel: Panel | int | None = None) -> bool:
     """Propose a review: for one panel, or (panel=None) for at least one panel. Any current
     member may; a review set up by the chair, vice-chair or supporting officer needs no

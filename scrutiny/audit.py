@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models import QuerySet
 from django.db.models.signals import pre_save
@@ -71,10 +72,8 @@ def _signed_out(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> 
 def _sign_in_refused(
     sender: Any, credentials: dict, request: HttpRequest | None = None, **kwargs: Any
 ) -> None:
-    from accounts.models import User
-
     email = str(credentials.get("username") or credentials.get("email") or "")
-    subject = User.objects.filter(email__iexact=email).first() if email else None
+    subject = get_user_model().objects.filter(email__iexact=email).first() if email else None
     record(kind=AuditKind.SIGN_IN_FAILED, subject=subject,
            detail="" if subject else "an email address with no account", request=request)
 

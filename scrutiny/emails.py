@@ -1,8 +1,8 @@
-"""The one way the site emails a person: a flat subject line, their contact preference
-respected, links that work, and a failure logged with what it was about.
+"""How the site sends an email: a flat subject line, plain-text words as typed, links that
+work, and a failure logged with what it was about.
 
-Someone who prefers phone, text or post (or has no email address) gets a notice on their home
-page instead, with the same words, so the step is not lost on them.
+Whether a person wants email or a notice on their home page instead is the accounts app's
+business (accounts/notices.py): this module knows addresses, not people.
 """
 
 import logging
@@ -14,8 +14,6 @@ from django.core.exceptions import DisallowedHost
 from django.core.mail import send_mail
 from django.http import HttpRequest
 from django.template import engines
-
-from accounts.models import ContactPreference, Notice, User
 
 logger = logging.getLogger(__name__)
 
@@ -73,44 +71,23 @@ class RequestAddressMiddleware:
             _current_request.reset(token)
 
 
-def wants_email(person: User) -> bool:
-    """True if the person has asked to be contacted by email and has an address to use."""
-    return bool(person.email) and person.contact_preference == ContactPreference.EMAIL
-
-
-def tell(*, person: User, subject: str, template: str, context: dict, path: str = "",
-         about: object = None) -> bool:
-    """Email the person, or leave the same words as a notice on their home page if they do not
-    want email. `path` is the page it is about (the template gets the full link as `url`).
-    True if an email was sent. A failure to send is logged with what it was about and raised,
-    so the task that called this can retry."""
-    subject = subject_line(subject)
-    url = absolute_url(path) if path else ""
-    body = render_plain_text(template, {**context, "person": person, "url": url})
-    if not wants_email(person):
-        Notice.objects.create(user=person, subject=subject, body=body, url=path[:500])
-        return False
+def send_plain_text(*, address: str, subject: str, body: str, about: object = None,
+                    whom: str = "") -> None:
+    """Send one plain-text email. A failure to send is logged with what it was about (and, if
+    given, whom it was for) and raised, so the task that called this can retry."""
     try:
         send_mail(
             subject=subject, message=body, from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[person.email],
+            recipient_list=[address],
         )
     except Exception:
-        logger.exception("Could not send the email %r to user %s about %r", subject, person.pk, about)
+        logger.exception("Could not send the email %r%s about %r", subject, whom and f" to {whom}", about)
         raise
-    return True
 
 
 def send_to_address(
     *, address: str, subject: str, template: str, context: dict, about: object = None
 ) -> None:
     """Email an address that is not (yet) a person's account, such as an invitation."""
-    subject = subject_line(subject)
-    try:
-        send_mail(
-            subject=subject, message=render_plain_text(template, context),
-            from_email=settings.DEFAULT_FROM_EMAIL, recipient_list=[address],
-        )
-    except Exception:
-        logger.exception("Could not send the email %r about %r", subject, about)
-        raise
+    send_plain_text(address=address, subject=subject_line(subject),
+                    body=render_plain_text(template, context), about=about)

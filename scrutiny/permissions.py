@@ -12,9 +12,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
 if TYPE_CHECKING:
+    # The stubs' placeholder for settings.AUTH_USER_MODEL, which mypy's Django plugin reads as
+    # the site's own User: the floor names the user model through Django, not the accounts app.
     from django.contrib.auth.models import AnonymousUser
-
-    from accounts.models import User
+    from django.contrib.auth.models import _User as User
 
 # Whoever is asking: a signed-in person, or request.user before signing in.
 Person: TypeAlias = "User | AnonymousUser | None"

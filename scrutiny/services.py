@@ -13,7 +13,8 @@ from scrutiny.models import SiteSettings
 from scrutiny.permissions import ADMIN_REFUSAL, can_administer, require
 
 if TYPE_CHECKING:
-    from accounts.models import User
+    # The stubs' placeholder for settings.AUTH_USER_MODEL (read by mypy as the site's own User).
+    from django.contrib.auth.models import _User as User
 
 
 def _luminance(hex_colour: str) -> float:

@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from mysteryshop.views.record import worker as visit_worker
 from scrutiny import views, views_audit, views_jobs
 
 admin.site.site_header = "Scrutiny administration"
@@ -16,7 +15,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("accessibility", views.accessibility, name="accessibility"),
     # At the root so the worker may look after the visit pages under /mystery-shopping/.
-    path("visit-worker.js", visit_worker, name="visit-worker"),
+    path("", include("mysteryshop.worker_urls")),
     path("administration/", views.administration, name="administration"),
     path("administration/site-settings/", views.site_settings, name="site-settings"),
     path("audit/", views_audit.audit_trail, name="audit"),

@@ -18,10 +18,37 @@ def test_mypy_passes_on_services_selectors_and_permissions():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_mypy_checks_every_apps_service_selector_and_permission_modules():
+def _checked_files() -> set[Path]:
+    import glob
     import tomllib
 
+    checked = set()
+    for entry in tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["mypy"]["files"]:
+        for found in glob.glob(entry, root_dir=REPO):
+            path = REPO / found
+            checked |= set(path.rglob("*.py")) if path.is_dir() else {path}
+    return {p for p in checked if "migrations" not in p.parts}
+
+
+def test_mypy_checks_every_apps_service_selector_and_permission_modules():
+    checked = _checked_files()
     patterns = ("*/services.py", "*/services/*.py", "*/selectors.py", "*/selectors/*.py", "*/permissions.py")
-    files = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["mypy"]["files"]
-    for pattern in patterns:
-        assert pattern in files
+    modules = {p for pattern in patterns for p in REPO.glob(pattern) if p.parts[len(REPO.parts)] != "tests"}
+    assert modules and modules - checked == set()
+
+
+# Apps whose every module (views, forms, tasks, models included) mypy checks with the codes
+# that catch a wrong argument or an attribute of something that may be None.
+FULLY_CHECKED = ("mysteryshop", "panels", "accounts")
+
+
+def test_mypy_checks_every_module_of_the_fully_checked_apps_strictly():
+    import tomllib
+
+    mypy = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["mypy"]
+    for app in FULLY_CHECKED:
+        modules = {p for p in (REPO / app).rglob("*.py") if "migrations" not in p.parts}
+        assert modules - _checked_files() == set(), app
+        strict = [o for o in mypy.get("overrides", []) if f"{app}.*" in o["module"]]
+        assert strict, f"no override for {app}"
+        assert {"arg-type", "union-attr"} <= set(strict[0]["enable_error_code"])

@@ -48,10 +48,10 @@ class Checklist(Versioned):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.title} (version {self.number})"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("mysteryshop:checklist", args=[self.pk])
 
 
@@ -65,7 +65,7 @@ class Section(models.Model):
     class Meta:
         ordering = ["checklist", "position", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
 
@@ -114,7 +114,7 @@ class Standard(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.question
 
     @property

@@ -55,10 +55,10 @@ class CheckedDocument(Versioned):
         ordering = ["title", "-edition"]
         indexes = [models.Index(fields=["status", "expires_on"], name="checked_document_register")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.title} (version {self.edition})"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("mysteryshop:document", args=[self.pk])
 
 
@@ -74,6 +74,6 @@ class JargonTerm(Versioned):
         verbose_name = "jargon word"
         constraints = [models.UniqueConstraint(Lower("term"), name="jargon_term_once")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.term
 

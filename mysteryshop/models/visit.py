@@ -35,7 +35,7 @@ class Site(Versioned):
             violation_error_message="There is already a site of this kind with this name.",
         )]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -88,10 +88,10 @@ class Visit(Versioned):
             models.Index(fields=["review", "status", "visited_at"], name="visit_review_status_when"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_channel_display()} – {self.site} – {self.visited_at:%d %b %Y}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("mysteryshop:visit", args=[self.pk])
 
     @property
@@ -129,7 +129,7 @@ class Answer(Versioned):
         ]
         indexes = [models.Index(fields=["standard", "passed"], name="answer_standard_passed")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.standard} – {self.display}"
 
     @property
@@ -154,7 +154,7 @@ class AnswerReceipt(models.Model):
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE, null=True, related_name="receipts")
     received_at = models.DateTimeField(auto_now_add=True)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(self.key)
 
 
@@ -179,10 +179,10 @@ class VisitPhoto(models.Model):
     class Meta:
         ordering = ["visit", "created_at", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.description
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("mysteryshop:photo", args=[self.visit_id, self.pk])
 
 
@@ -198,5 +198,5 @@ class VisitFinding(models.Model):
     visits = models.ManyToManyField(Visit, related_name="findings_raised")
     created_at = models.DateTimeField(auto_now_add=True)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"From visits: {self.question}"

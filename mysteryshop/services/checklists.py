@@ -6,6 +6,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from accounts.models import User
 from mysteryshop import permissions as perms
 from mysteryshop.models import Checklist, Section, Standard
 from mysteryshop.services.locking import claim
@@ -60,7 +61,7 @@ def _copy_into(source: Checklist, target: Checklist, *, keep_keys: bool) -> dict
     return mapping
 
 
-def _editable(checklist: Checklist, by: Any) -> tuple[Checklist, dict]:
+def _editable(checklist: Checklist, by: User) -> tuple[Checklist, dict]:
     """The version to change: this one if no visit uses it, else a new version made from it."""
     if not checklist.visits.exists():
         return checklist, {}
@@ -73,7 +74,7 @@ def _editable(checklist: Checklist, by: Any) -> tuple[Checklist, dict]:
     return new, _copy_into(checklist, new, keep_keys=True)
 
 
-def _begin_change(checklist: Checklist, *, version: int | None, by: Any) -> tuple[Checklist, dict]:
+def _begin_change(checklist: Checklist, *, version: int | None, by: User) -> tuple[Checklist, dict]:
     """Claim the checklist as edited from `version` (a clash if someone saved it meanwhile), then
     give the version to change and the map from old sections and standards to theirs."""
     current = claim(checklist, version=version, by=by, noun="checklist")
@@ -83,7 +84,7 @@ def _begin_change(checklist: Checklist, *, version: int | None, by: Any) -> tupl
 
 
 @transaction.atomic
-def create_checklist(*, by: Any, title: str, purpose: str, introduction: str = "") -> Checklist:
+def create_checklist(*, by: User, title: str, purpose: str, introduction: str = "") -> Checklist:
     """Start a new checklist with no sections yet."""
     require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
     return Checklist.objects.create(
@@ -92,7 +93,7 @@ def create_checklist(*, by: Any, title: str, purpose: str, introduction: str = "
 
 
 @transaction.atomic
-def update_checklist(*, by: Any, checklist: Checklist, version: int | None, title: str,
+def update_checklist(*, by: User, checklist: Checklist, version: int | None, title: str,
                      purpose: str, introduction: str = "") -> Checklist:
     """Change a checklist's title and introduction (in a new version if it is in use)."""
     require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
@@ -103,7 +104,7 @@ def update_checklist(*, by: Any, checklist: Checklist, version: int | None, titl
 
 
 @transaction.atomic
-def copy_checklist(*, by: Any, checklist: Checklist, title: str) -> Checklist:
+def copy_checklist(*, by: User, checklist: Checklist, title: str) -> Checklist:
     """Make an independent copy of a checklist to adapt, starting at version 1."""
     require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
     copy = Checklist.objects.create(
@@ -115,7 +116,7 @@ def copy_checklist(*, by: Any, checklist: Checklist, title: str) -> Checklist:
 
 
 @transaction.atomic
-def save_section(*, by: Any, checklist: Checklist, version: int | None, title: str,
+def save_section(*, by: User, checklist: Checklist, version: int | None, title: str,
                  section: Section | None = None) -> Section:
     """Add a section at the end, or rename one; returns it as it is in the version changed."""
     require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
@@ -132,7 +133,7 @@ def save_section(*, by: Any, checklist: Checklist, version: int | None, title: s
 
 
 @transaction.atomic
-def save_standard(*, by: Any, checklist: Checklist, version: int | None, section: Section,
+def save_standard(*, by: User, checklist: Checklist, version: int | None, section: Section,
                   fields: dict[str, Any], standard: Standard | None = None) -> Standard:
     """Add a standard to a section, or change one; returns it in the version changed."""
     require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
@@ -155,7 +156,7 @@ def save_standard(*, by: Any, checklist: Checklist, version: int | None, section
 
 
 @transaction.atomic
-def remove_standard(*, by: Any, checklist: Checklist, version: int | None,
+def remove_standard(*, by: User, checklist: Checklist, version: int | None,
                     standard: Standard) -> Checklist:
     """Take a standard out of the checklist (out of a new version if it is in use)."""
     require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
@@ -177,7 +178,7 @@ def _swap(items: list[Any], item: Any, direction: str) -> None:
 
 
 @transaction.atomic
-def move_section(*, by: Any, checklist: Checklist, version: int | None, section: Section,
+def move_section(*, by: User, checklist: Checklist, version: int | None, section: Section,
                  direction: str) -> Section:
     """Move a section one place up or down (in a new version if the checklist is in use)."""
     require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
@@ -188,7 +189,7 @@ def move_section(*, by: Any, checklist: Checklist, version: int | None, section:
 
 
 @transaction.atomic
-def move_standard(*, by: Any, checklist: Checklist, version: int | None, standard: Standard,
+def move_standard(*, by: User, checklist: Checklist, version: int | None, standard: Standard,
                   direction: str) -> Standard:
     """Move a standard one place up or down within its section (in a new version if in use)."""
     require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)

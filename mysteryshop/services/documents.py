@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from accounts.models import User
 from mysteryshop import permissions as perms
 from mysteryshop.models import CheckedDocument, DocumentStatus, JargonTerm, TextReading
 from mysteryshop.readability import MAX_TEXT, SLOW_TO_READ, check_before_reading, extract_text
@@ -48,7 +49,7 @@ def _read_later(document: CheckedDocument) -> None:
 
 
 @transaction.atomic
-def add_document(*, by: Any, review: Review, title: str, file: Any = None, kind: str | None = None,
+def add_document(*, by: User, review: Review, title: str, file: Any = None, kind: str | None = None,
                  text: str = "") -> CheckedDocument:
     """Add a leaflet or letter to check, from a file (its text is read out) or pasted text."""
     require(perms.can_check_documents(by, review), DOCUMENTS_REFUSAL)
@@ -88,7 +89,7 @@ def read_document_text(*, document_id: int) -> str:
 
 
 @transaction.atomic
-def new_version(*, by: Any, document: CheckedDocument) -> CheckedDocument:
+def new_version(*, by: User, document: CheckedDocument) -> CheckedDocument:
     """Start checking the next version of a document: same title, the text to update."""
     require(perms.can_check_documents(by, document.review), DOCUMENTS_REFUSAL)
     if hasattr(document, "next_version"):
@@ -100,7 +101,7 @@ def new_version(*, by: Any, document: CheckedDocument) -> CheckedDocument:
 
 
 @transaction.atomic
-def update_text(*, by: Any, document: CheckedDocument, version: int | None, title: str,
+def update_text(*, by: User, document: CheckedDocument, version: int | None, title: str,
                 file: Any = None, kind: str | None = None, text: str = "") -> CheckedDocument:
     """Replace a document's words (a new file or pasted text) while it is being checked."""
     require(perms.can_check_documents(by, document.review), DOCUMENTS_REFUSAL)
@@ -129,7 +130,7 @@ def default_expiry(today: date) -> date:
 
 
 @transaction.atomic
-def decide(*, by: Any, document: CheckedDocument, version: int | None, approve: bool,
+def decide(*, by: User, document: CheckedDocument, version: int | None, approve: bool,
            note: str = "", expires_on: date | None = None) -> CheckedDocument:
     """The panel awards Customer Approved (until an expiry date) or sends the document back."""
     require(perms.can_decide_document(by, document.review), perms.AWARD_REFUSAL)
@@ -154,7 +155,7 @@ def decide(*, by: Any, document: CheckedDocument, version: int | None, approve: 
 
 
 @transaction.atomic
-def save_jargon(*, by: Any, term: str, plain: str, jargon: JargonTerm | None = None,
+def save_jargon(*, by: User, term: str, plain: str, jargon: JargonTerm | None = None,
                 version: int | None = None) -> JargonTerm:
     """Add a jargon word with its plain alternative, or change one."""
     require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
@@ -172,7 +173,7 @@ def save_jargon(*, by: Any, term: str, plain: str, jargon: JargonTerm | None = N
 
 
 @transaction.atomic
-def remove_jargon(*, by: Any, jargon: JargonTerm) -> None:
+def remove_jargon(*, by: User, jargon: JargonTerm) -> None:
     """Take a word off the jargon list."""
     require(perms.can_manage_checklists(by), perms.ADMINS_ONLY)
     jargon.delete()

@@ -1,10 +1,10 @@
 """Adding and changing the sites visits are made to (offices, homes, hostels, services)."""
 
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from accounts.models import User
 from mysteryshop import permissions as perms
 from mysteryshop.models import Site, SiteKind
 from scrutiny.locking import claim
@@ -29,7 +29,7 @@ def _save(site: Site) -> Site:
     return site
 
 
-def add_site(*, by: Any, name: str, kind: str, address: str = "") -> Site:
+def add_site(*, by: User, name: str, kind: str, address: str = "") -> Site:
     """Add a site that new visits can choose."""
     require(perms.can_manage_sites(by), perms.SITES_REFUSAL)
     name, kind, address = _clean(name=name, kind=kind, address=address)
@@ -37,7 +37,7 @@ def add_site(*, by: Any, name: str, kind: str, address: str = "") -> Site:
 
 
 @transaction.atomic
-def change_site(*, site: Site, by: Any, name: str, kind: str, address: str = "",
+def change_site(*, site: Site, by: User, name: str, kind: str, address: str = "",
                 version: int | None = None) -> Site:
     """Change a site's name, kind or address; refuse if someone saved it since `version`."""
     require(perms.can_manage_sites(by), perms.SITES_REFUSAL)
@@ -48,7 +48,7 @@ def change_site(*, site: Site, by: Any, name: str, kind: str, address: str = "",
 
 
 @transaction.atomic
-def set_site_in_use(*, site: Site, by: Any, in_use: bool) -> Site:
+def set_site_in_use(*, site: Site, by: User, in_use: bool) -> Site:
     """Take a site out of use (new visits cannot choose it; old visits keep it), or back into use."""
     require(perms.can_manage_sites(by), perms.SITES_REFUSAL)
     current = claim(site, version=None, by=by, noun="site")

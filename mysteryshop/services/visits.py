@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from accounts.models import User
 from mysteryshop import permissions as perms
 from mysteryshop.models import (
     Answer,
@@ -60,8 +61,8 @@ def _check_visit_fields(review: Review, checklist: Checklist, site: Site) -> Non
 
 
 @transaction.atomic
-def start_visit(*, by: Any, review: Review, checklist: Checklist, site: Site, channel: str,
-                visited_at: datetime, notes: str = "", shopper: Any = None,
+def start_visit(*, by: User, review: Review, checklist: Checklist, site: Site, channel: str,
+                visited_at: datetime, notes: str = "", shopper: User | None = None,
                 document: Any = None) -> Visit:
     """Start a draft visit by `by` (or, for administrators, on behalf of `shopper`)."""
     require(perms.can_record_visit(by, review), perms.SHOPPERS_ONLY)
@@ -74,7 +75,7 @@ def start_visit(*, by: Any, review: Review, checklist: Checklist, site: Site, ch
 
 
 @transaction.atomic
-def update_visit(*, by: Any, visit: Visit, version: int | None, site: Site, channel: str,
+def update_visit(*, by: User, visit: Visit, version: int | None, site: Site, channel: str,
                  visited_at: datetime, notes: str = "") -> Visit:
     """Change where, how and when a visit was made, and its notes."""
     require(perms.can_edit_visit(by, visit), perms.edit_refusal(visit))
@@ -105,7 +106,7 @@ def _clean_value(standard: Standard, raw: dict[str, Any]) -> dict[str, Any]:
             raise ValidationError("Choose yes, no or not applicable.")
     elif kind == AnswerType.RATING:
         try:
-            rating = int(raw.get("rating"))
+            rating = int(raw.get("rating", ""))
         except (TypeError, ValueError, OverflowError):  # OverflowError: a float infinity
             rating = 0
         if not 1 <= rating <= 5:
@@ -123,8 +124,8 @@ def _clean_value(standard: Standard, raw: dict[str, Any]) -> dict[str, Any]:
         text = raw.get("text", "")
         if not isinstance(text, str):
             raise ValidationError("Type your answer as words.")
-        value["text"] = one_line_break(text).strip()
-        problem = too_long(value["text"], noun="answer")
+        value["text"] = text = one_line_break(text).strip()
+        problem = too_long(text, noun="answer")
         if problem:
             raise ValidationError(problem)
     return value
@@ -144,14 +145,14 @@ def refresh_totals(visit: Visit) -> Visit:
 
 
 @transaction.atomic
-def record_answer(*, by: Any, visit: Visit, standard: Standard, value: dict[str, Any],
+def record_answer(*, by: User, visit: Visit, standard: Standard, value: dict[str, Any],
                   key: uuid.UUID | None = None, based_on: int | None = None) -> Saved:
     """Save one answer. The same `key` sent again changes nothing; `based_on` is the answer's
     version the person last saw (None: no check), and an answer changed since is refused."""
     locked = Visit.objects.select_for_update().get(pk=visit.pk)
     if key is not None:
         receipt = AnswerReceipt.objects.filter(key=key).select_related("answer").first()
-        if receipt is not None:
+        if receipt is not None and receipt.answer is not None:  # a receipt always has its answer
             if receipt.visit_id != visit.pk:
                 raise ValidationError("This answer was sent for a different visit.")
             return Saved(receipt.answer, repeated=True)
@@ -198,7 +199,7 @@ def missing_required(visit: Visit) -> list[Standard]:
 
 
 @transaction.atomic
-def submit_visit(*, by: Any, visit: Visit, version: int | None = None) -> Visit:
+def submit_visit(*, by: User, visit: Visit, version: int | None = None) -> Visit:
     """Send a finished visit to the panel; after this only administrators can change it."""
     require(perms.can_edit_visit(by, visit), perms.edit_refusal(visit))
     current = claim(visit, version=version, by=by, noun="visit")
@@ -217,7 +218,7 @@ def submit_visit(*, by: Any, visit: Visit, version: int | None = None) -> Visit:
 
 
 @transaction.atomic
-def add_photo(*, by: Any, visit: Visit, file: Any, description: str,
+def add_photo(*, by: User, visit: Visit, file: Any, description: str,
               standard: Standard | None = None, key: uuid.UUID | None = None) -> VisitPhoto:
     """Add a photo (already stripped of EXIF by the upload field); a repeated key adds nothing."""
     if key is not None:
@@ -236,7 +237,7 @@ def add_photo(*, by: Any, visit: Visit, file: Any, description: str,
 
 
 @transaction.atomic
-def raise_finding(*, by: Any, review: Review, standard: Standard, visits: list[Visit],
+def raise_finding(*, by: User, review: Review, standard: Standard, visits: list[Visit],
                   statement: str) -> Finding:
     """Turn a failed standard on one or more visits into a weakness finding of the review,
     with those visits kept as its evidence."""

@@ -1,10 +1,15 @@
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from mysteryshop import permissions as perms
 from mysteryshop import selectors, services
 from mysteryshop.forms import ChecklistForm, CopyForm, SectionForm, StandardForm
@@ -14,7 +19,7 @@ from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
 
-def _checklist(request, pk, manage=False):
+def _checklist(request: AuthenticatedHttpRequest, pk: int, manage: bool = False) -> Checklist:
     checklist = get_object_or_404(Checklist, pk=pk)
     if manage:
         require(perms.can_manage_checklists(request.user), perms.ADMINS_ONLY)
@@ -23,26 +28,26 @@ def _checklist(request, pk, manage=False):
     return checklist
 
 
-def _moved(request, old, new):
+def _moved(request: HttpRequest, old: Checklist, new: Checklist) -> None:
     if new.pk != old.pk:
         messages.info(request, f"Visits were scored against version {old.number}, so your change "
                                f"made version {new.number}. Earlier visits keep version {old.number}.")
 
 
-def _said(request, old, text):
+def _said(request: HttpRequest, old: Checklist, text: str) -> Callable[[Checklist], str]:
     """run_form's success text for a change to a checklist, saying first if it made a new version."""
-    def said(new):
+    def said(new: Checklist) -> str:
         _moved(request, old, new)
         return text
     return said
 
 
-def _details(data):
+def _details(data: dict[str, Any]) -> dict[str, Any]:
     return {k: data[k] for k in ("title", "purpose", "introduction")}
 
 
 @login_required
-def checklist_list(request):
+def checklist_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(perms.can_view_checklists(request.user))
     checklists = (
         Checklist.objects.filter(is_current=True)
@@ -55,7 +60,7 @@ def checklist_list(request):
 
 
 @login_required
-def checklist_detail(request, pk):
+def checklist_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     checklist = _checklist(request, pk)
     return render(request, "mysteryshop/checklist_detail.html", {
         "checklist": checklist, "sections": selectors.sections_with_standards(checklist=checklist),
@@ -65,7 +70,7 @@ def checklist_detail(request, pk):
 
 
 @login_required
-def checklist_create(request):
+def checklist_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(perms.can_manage_checklists(request.user), perms.ADMINS_ONLY)
     form = ChecklistForm(request.POST or None)
     done = run_form(
@@ -78,7 +83,7 @@ def checklist_create(request):
 
 
 @login_required
-def checklist_edit(request, pk):
+def checklist_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     checklist = _checklist(request, pk, manage=True)
     form = ChecklistForm(request.POST or None, instance=checklist)
     done = run_form(
@@ -93,7 +98,7 @@ def checklist_edit(request, pk):
 
 
 @login_required
-def checklist_copy(request, pk):
+def checklist_copy(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     checklist = _checklist(request, pk, manage=True)
     form = CopyForm(request.POST or None, initial={"title": f"Copy of {checklist.title}"})
     done = run_form(
@@ -108,7 +113,7 @@ def checklist_copy(request, pk):
 
 
 @login_required
-def section_form(request, pk, section_pk=None):
+def section_form(request: AuthenticatedHttpRequest, pk: int, section_pk: int | None = None) -> HttpResponse:
     checklist = _checklist(request, pk, manage=True)
     section = get_object_or_404(Section, pk=section_pk, checklist=checklist) if section_pk else None
     form = SectionForm(request.POST or None, instance=section, versioned=checklist)
@@ -126,7 +131,8 @@ def section_form(request, pk, section_pk=None):
 
 
 @login_required
-def standard_form(request, pk, section_pk=None, standard_pk=None):
+def standard_form(request: AuthenticatedHttpRequest, pk: int, section_pk: int | None = None,
+                  standard_pk: int | None = None) -> HttpResponse:
     checklist = _checklist(request, pk, manage=True)
     standard = (
         get_object_or_404(Standard.objects.select_related("section"), pk=standard_pk, checklist=checklist)
@@ -149,7 +155,7 @@ def standard_form(request, pk, section_pk=None, standard_pk=None):
 
 @login_required
 @require_POST
-def standard_remove(request, pk, standard_pk):
+def standard_remove(request: AuthenticatedHttpRequest, pk: int, standard_pk: int) -> HttpResponse:
     checklist = _checklist(request, pk, manage=True)
     standard = get_object_or_404(Standard, pk=standard_pk, checklist=checklist)
     form = SectionForm(request.POST, versioned=checklist)
@@ -169,7 +175,7 @@ def standard_remove(request, pk, standard_pk):
 
 @login_required
 @require_POST
-def section_move(request, pk, section_pk):
+def section_move(request: AuthenticatedHttpRequest, pk: int, section_pk: int) -> HttpResponse:
     checklist = _checklist(request, pk, manage=True)
     section = get_object_or_404(Section, pk=section_pk, checklist=checklist)
     return _move(request, checklist, "section", lambda version, direction: services.move_section(
@@ -179,7 +185,7 @@ def section_move(request, pk, section_pk):
 
 @login_required
 @require_POST
-def standard_move(request, pk, standard_pk):
+def standard_move(request: AuthenticatedHttpRequest, pk: int, standard_pk: int) -> HttpResponse:
     checklist = _checklist(request, pk, manage=True)
     standard = get_object_or_404(Standard, pk=standard_pk, checklist=checklist)
     return _move(request, checklist, "standard", lambda version, direction: services.move_standard(
@@ -187,9 +193,10 @@ def standard_move(request, pk, standard_pk):
     ))
 
 
-def _move(request, checklist, noun, call):
+def _move(request: HttpRequest, checklist: Checklist, noun: str,
+          call: Callable[[int, str], Any]) -> HttpResponse:
     """Move a section or standard one place up or down, then show the checklist at it."""
-    direction = request.POST.get("direction")
+    direction = request.POST.get("direction", "")
     version = request.POST.get("version", "")
     try:
         moved = call(whole_number(version) or 0, direction)

@@ -5,18 +5,20 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from scrutiny.forms import LARGEST_ID
 
 PAGE_SIZE = 20
 
 
-def paginate(request, queryset, size=PAGE_SIZE):
+def paginate(request: HttpRequest, queryset: QuerySet, size: int = PAGE_SIZE) -> Page:
     return Paginator(queryset, size).get_page(request.GET.get("page"))
 
 
-def whole_number(value) -> int | None:
+def whole_number(value: object) -> int | None:
     """A whole number sent in a form or address, or None for anything else ("abc", "1.5", "²",
     which str.isdigit() lets through but int() refuses)."""
     try:
@@ -45,7 +47,7 @@ def read_json(body: bytes) -> Any:
     return json.loads(body or b"{}", parse_float=Decimal, parse_constant=_not_json)
 
 
-def uuid_or_none(value) -> uuid.UUID | None:
+def uuid_or_none(value: object) -> uuid.UUID | None:
     try:
         return uuid.UUID(str(value)) if value else None
     except ValueError:

@@ -1,20 +1,24 @@
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.formats import date_format
 
+from accounts.http import AuthenticatedHttpRequest
 from mysteryshop import permissions as perms
 from mysteryshop import selectors, services
 from mysteryshop.forms import FindingFromVisitsForm
 from mysteryshop.models import Standard
+from mysteryshop.selectors import ProgrammeSummary
 from mysteryshop.views.visits import get_programme
 from scrutiny import charts
+from scrutiny.charts import Chart
 from scrutiny.forms import run_form
 from scrutiny.page_cache import kept_for_person
 from scrutiny.permissions import require
 
 
-def programme_charts(summary):
+def programme_charts(summary: ProgrammeSummary) -> dict[str, Chart]:
     """The dashboard's charts, from the programme summary's numbers (no queries)."""
     month_labels = [date_format(m, "M Y") for m in summary.months]
     return {
@@ -41,7 +45,7 @@ def programme_charts(summary):
 
 @login_required
 @kept_for_person
-def dashboard(request, pk):
+def dashboard(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     review = get_programme(request, pk)
     summary = selectors.programme_summary(review=review)
     # A standard already made a finding links to it, where its follow-up visits are shown.
@@ -55,15 +59,16 @@ def dashboard(request, pk):
 
 
 @login_required
-def finding_from_standard(request, pk, standard_pk):
+def finding_from_standard(request: AuthenticatedHttpRequest, pk: int, standard_pk: int) -> HttpResponse:
     """Turn a standard failed on one or more visits into a finding of the review."""
     review = get_programme(request, pk)
     require(perms.can_raise_finding(request.user, review), perms.SHOPPERS_ONLY)
     standard = get_object_or_404(Standard, pk=standard_pk)
     failing = selectors.visits_failing(review=review, standard=standard)
     chosen = request.GET.get("visit")
+    picked: list[str | int] = [chosen] if chosen else list(failing.values_list("pk", flat=True)[:50])
     initial = {
-        "visits": [chosen] if chosen else list(failing.values_list("pk", flat=True)[:50]),
+        "visits": picked,
         "statement": f"Standard not met: {standard.question}",
     }
     form = FindingFromVisitsForm(request.POST or None, visits=failing, initial=initial)

@@ -1,11 +1,16 @@
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from mysteryshop import permissions as perms
 from mysteryshop import selectors, services
 from mysteryshop.apps import PUBLIC_REGISTER
@@ -27,20 +32,20 @@ from scrutiny.permissions import require
 from scrutiny.uploads import detect_kind, serve
 
 
-def _document(request, pk):
+def _document(request: AuthenticatedHttpRequest, pk: int) -> CheckedDocument:
     document = get_object_or_404(CheckedDocument.objects.select_related("review__panel", "previous"), pk=pk)
     require(perms.can_view_programme(request.user, document.review), perms.NOT_YOUR_PANEL)
     return document
 
 
-def _file_fields(form):
+def _file_fields(form: forms.Form) -> dict[str, Any]:
     upload = form.cleaned_data.get("file")
     kind = detect_kind(upload, upload.name) if upload else None
     return {"file": upload, "kind": kind, "text": form.cleaned_data.get("text", "")}
 
 
 @login_required
-def document_list(request, pk):
+def document_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     review = get_programme(request, pk)
     documents = review.checked_documents.select_related("previous").order_by("title", "-edition")
     return render(request, "mysteryshop/document_list.html", {
@@ -50,7 +55,7 @@ def document_list(request, pk):
 
 
 @login_required
-def document_add(request, pk):
+def document_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     review = get_programme(request, pk)
     require(perms.can_check_documents(request.user, review), services.documents.DOCUMENTS_REFUSAL)
     form = DocumentForm(request.POST or None, request.FILES or None)
@@ -65,7 +70,7 @@ def document_add(request, pk):
 
 
 @login_required
-def document_detail(request, pk):
+def document_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
     terms = list(JargonTerm.objects.values_list("term", "plain"))
     user = request.user
@@ -82,7 +87,7 @@ def document_detail(request, pk):
 
 
 @login_required
-def document_edit(request, pk):
+def document_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
     require(perms.can_check_documents(request.user, document.review), services.documents.DOCUMENTS_REFUSAL)
     form = DocumentForm(request.POST or None, request.FILES or None, versioned=document,
@@ -101,7 +106,7 @@ def document_edit(request, pk):
 
 @login_required
 @require_POST
-def document_check(request, pk):
+def document_check(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A member starts scoring the document against the document-check checklist."""
     document = _document(request, pk)
     # Asked before the site is made: someone refused must leave nothing behind.
@@ -126,7 +131,7 @@ def document_check(request, pk):
 
 @login_required
 @require_POST
-def document_decide(request, pk):
+def document_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
     require(perms.can_decide_document(request.user, document.review), perms.AWARD_REFUSAL)
     form = DecisionForm(request.POST, versioned=document)
@@ -144,7 +149,7 @@ def document_decide(request, pk):
 
 @login_required
 @require_POST
-def document_new_version(request, pk):
+def document_new_version(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Re-check: one click starts the next version, ready for its new words."""
     document = _document(request, pk)
     try:
@@ -157,14 +162,14 @@ def document_new_version(request, pk):
 
 
 @login_required
-def document_file(request, pk):
+def document_file(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
     if not document.file:
         return redirect(document)
     return serve(document.file, download_name=document.original_name or f"document-{document.pk}")
 
 
-def register(request):
+def register(request: HttpRequest) -> HttpResponse:
     """Documents awarded Customer Approved; public when the site settings' switch says so."""
     if not switches.is_on(PUBLIC_REGISTER) and not request.user.is_authenticated:
         from django.contrib.auth.views import redirect_to_login
@@ -180,7 +185,7 @@ def register(request):
 
 
 @login_required
-def jargon_list(request):
+def jargon_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(perms.can_manage_checklists(request.user), perms.ADMINS_ONLY)
     return render(request, "mysteryshop/jargon_list.html", {
         "page": paginate(request, JargonTerm.objects.order_by("term"), size=50),
@@ -188,7 +193,7 @@ def jargon_list(request):
 
 
 @login_required
-def jargon_form(request, jargon_pk=None):
+def jargon_form(request: AuthenticatedHttpRequest, jargon_pk: int | None = None) -> HttpResponse:
     require(perms.can_manage_checklists(request.user), perms.ADMINS_ONLY)
     item = get_object_or_404(JargonTerm, pk=jargon_pk) if jargon_pk else None
     form = JargonForm(request.POST or None, instance=item)
@@ -207,7 +212,7 @@ def jargon_form(request, jargon_pk=None):
 
 @login_required
 @require_POST
-def jargon_remove(request, jargon_pk):
+def jargon_remove(request: AuthenticatedHttpRequest, jargon_pk: int) -> HttpResponse:
     require(perms.can_manage_checklists(request.user), perms.ADMINS_ONLY)
     item = get_object_or_404(JargonTerm, pk=jargon_pk)
     services.remove_jargon(by=request.user, jargon=item)

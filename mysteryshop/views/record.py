@@ -10,16 +10,17 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from mysteryshop import permissions as perms
 from mysteryshop import selectors, services
 from mysteryshop.forms import PhotoForm
-from mysteryshop.models import AnswerReceipt, Standard
+from mysteryshop.models import AnswerReceipt, Section, Standard
 from mysteryshop.views.common import an_id, read_json, whole_number
 from mysteryshop.views.visits import get_visit
 from scrutiny.forms import LONG_TEXT
@@ -27,19 +28,19 @@ from scrutiny.forms import LONG_TEXT
 VALUE_FIELDS = ("choice", "rating", "number", "text", "not_applicable")
 
 
-def _raw_from_post(post, standard_pk):
+def _raw_from_post(post: QueryDict, standard_pk: int) -> dict[str, str]:
     raw = {name: post.get(f"s{standard_pk}-{name}", "") for name in VALUE_FIELDS}
     if raw["choice"] == "na":
         raw["not_applicable"] = "true"
     return raw
 
 
-def _given(raw, standard):
+def _given(raw: dict[str, str], standard: Standard) -> bool:
     """Whether the shopper gave any answer to this standard on the screen."""
     return any(str(v).strip() for v in raw.values())
 
 
-def _first_unfinished(sections):
+def _first_unfinished(sections: list[Section]) -> str:
     """Where to carry on: the first screen with a required question not yet answered."""
     for index, section in enumerate(sections, start=1):
         if any(s.required and s.answer is None for s in section.items):
@@ -47,7 +48,8 @@ def _first_unfinished(sections):
     return "check" if sections else "1"
 
 
-def _keep_typed(sections, post, problems):
+def _keep_typed(sections: list[Section], post: QueryDict,
+                problems: list[tuple[Standard, str]]) -> None:
     """Put what was typed back beside each answer that was refused, with the reason, so the
     page shows the shopper's own words rather than what is saved."""
     refused = {standard.pk: message for standard, message in problems}
@@ -60,7 +62,7 @@ def _keep_typed(sections, post, problems):
 
 @login_required
 @never_cache
-def record(request, pk):
+def record(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     visit = get_visit(request, pk)
     if not perms.can_edit_visit(request.user, visit):
         if visit.is_submitted:
@@ -70,7 +72,7 @@ def record(request, pk):
     requested = request.GET.get("section") or _first_unfinished(sections)
     index = len(sections) + 1 if requested == "check" else whole_number(requested) or 1
     index = min(max(index, 1), len(sections) + 1)
-    problems = []
+    problems: list[tuple[Standard, str]] = []
     if request.method == "POST":
         section = sections[index - 1] if index <= len(sections) else None
         for standard in section.items if section else []:
@@ -85,7 +87,7 @@ def record(request, pk):
             except ValidationError as exc:
                 problems.append((standard, " ".join(exc.messages)))
         if not problems:
-            step = {"back": -1, "next": 1}.get(request.POST.get("go"), 0)
+            step = {"back": -1, "next": 1}.get(request.POST.get("go", ""), 0)
             target = index + step
             suffix = "check" if target > len(sections) else str(max(target, 1))
             return redirect(reverse("mysteryshop:visit-record", args=[visit.pk]) + f"?section={suffix}")
@@ -104,7 +106,7 @@ def record(request, pk):
 
 @login_required
 @require_POST
-def answer(request, pk):
+def answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Save one answer sent by the page (JSON), once per idempotency key."""
     visit = get_visit(request, pk)
     try:
@@ -154,7 +156,7 @@ def answer(request, pk):
     })
 
 
-def worker(request):
+def worker(request: HttpRequest) -> HttpResponse:
     """The service worker, served from the site root so it may look after the visit pages."""
     script = Path(settings.BASE_DIR, "static", "js", "visit-worker.js").read_text()
     response = HttpResponse(script, content_type="text/javascript; charset=utf-8")

@@ -4,10 +4,12 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from mysteryshop import permissions as perms
 from mysteryshop import selectors, services
 from mysteryshop.forms import SiteForm, SiteSearchForm
@@ -18,7 +20,7 @@ from scrutiny.permissions import require
 
 
 @login_required
-def site_list(request):
+def site_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Every site, searchable by name, 20 a page."""
     require(perms.can_manage_sites(request.user), perms.SITES_REFUSAL)
     search = SiteSearchForm(request.GET or None)
@@ -30,7 +32,7 @@ def site_list(request):
 
 
 @login_required
-def site_add(request):
+def site_add(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(perms.can_manage_sites(request.user), perms.SITES_REFUSAL)
     form = SiteForm(request.POST or None)
     done = run_form(
@@ -49,7 +51,7 @@ def site_add(request):
 
 
 @login_required
-def site_edit(request, pk):
+def site_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(perms.can_manage_sites(request.user), perms.SITES_REFUSAL)
     site = get_object_or_404(Site, pk=pk)
     form = SiteForm(request.POST or None, instance=site)
@@ -68,7 +70,7 @@ def site_edit(request, pk):
 
 @login_required
 @require_POST
-def site_use(request, pk):
+def site_use(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Take a site out of use, or put it back."""
     require(perms.can_manage_sites(request.user), perms.SITES_REFUSAL)
     site = get_object_or_404(Site, pk=pk)

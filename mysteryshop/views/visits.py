@@ -1,10 +1,14 @@
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from mysteryshop import permissions as perms
 from mysteryshop import selectors, services
 from mysteryshop.forms import PhotoForm, VisitForm
@@ -19,13 +23,13 @@ from scrutiny.uploads import serve
 VISIT_FIELDS = ("site", "channel", "visited_at", "notes")
 
 
-def get_programme(request, pk):
+def get_programme(request: AuthenticatedHttpRequest, pk: int) -> Review:
     review = get_object_or_404(Review.objects.select_related("panel"), pk=pk, kind__in=perms.VISIT_KINDS)
     require(perms.can_view_programme(request.user, review), perms.NOT_YOUR_PANEL)
     return review
 
 
-def get_visit(request, pk, edit=False):
+def get_visit(request: AuthenticatedHttpRequest, pk: int, edit: bool = False) -> Visit:
     visit = get_object_or_404(
         Visit.objects.select_related("review__panel", "checklist", "site", "shopper"), pk=pk
     )
@@ -36,7 +40,7 @@ def get_visit(request, pk, edit=False):
 
 
 @login_required
-def programmes(request):
+def programmes(request: AuthenticatedHttpRequest) -> HttpResponse:
     reviews = (
         visible_reviews(request.user).filter(kind__in=perms.VISIT_KINDS)
         .select_related("panel").order_by("-created_at")
@@ -45,7 +49,7 @@ def programmes(request):
 
 
 @login_required
-def programme(request, pk):
+def programme(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     review = get_programme(request, pk)
     mine = request.GET.get("mine") == "1"
     visits = selectors.visits_for(review=review, user=request.user, mine=mine)
@@ -57,12 +61,12 @@ def programme(request, pk):
 
 
 @login_required
-def visit_start(request, pk):
+def visit_start(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     review = get_programme(request, pk)
     require(perms.can_record_visit(request.user, review), perms.SHOPPERS_ONLY)
     form = VisitForm(request.POST or None, initial=_start_choices(request), programme=review)
 
-    def start(data):
+    def start(data: dict[str, Any]) -> str:
         visit = services.start_visit(
             by=request.user, review=review, checklist=data["checklist"],
             **{k: data[k] for k in VISIT_FIELDS},
@@ -78,7 +82,7 @@ def visit_start(request, pk):
     })
 
 
-def _start_choices(request):
+def _start_choices(request: HttpRequest) -> dict[str, str]:
     """What a link such as "start a follow-up visit" chose already: the form still checks it."""
     initial = {k: request.GET[k] for k in ("checklist", "site") if request.GET.get(k, "").isdecimal()}
     if request.GET.get("channel") in Channel.values:
@@ -87,7 +91,7 @@ def _start_choices(request):
 
 
 @login_required
-def visit_detail(request, pk):
+def visit_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     visit = get_visit(request, pk)
     sections = selectors.visit_sections(visit=visit)
     failed = [s for section in sections for s in section.items if s.answer and s.answer.passed is False]
@@ -101,7 +105,7 @@ def visit_detail(request, pk):
 
 
 @login_required
-def visit_edit(request, pk):
+def visit_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     visit = get_visit(request, pk, edit=True)
     form = VisitForm(request.POST or None, instance=visit, programme=visit.review)
     done = run_form(
@@ -118,7 +122,7 @@ def visit_edit(request, pk):
 
 @login_required
 @require_POST
-def visit_submit(request, pk):
+def visit_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     visit = get_visit(request, pk, edit=True)
     try:
         version = whole_number(request.POST.get("version")) or 0
@@ -135,7 +139,7 @@ def visit_submit(request, pk):
 
 
 @login_required
-def photo_add(request, pk):
+def photo_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A photo from the visit form: sent straight away, or later from the phone's queue."""
     visit = get_visit(request, pk)
     key = uuid_or_none(request.POST.get("key"))
@@ -163,7 +167,7 @@ def photo_add(request, pk):
     })
 
 
-def _photo_done(request, visit):
+def _photo_done(request: HttpRequest, visit: Visit) -> HttpResponse:
     if request.headers.get("X-Requested-With") == "fetch":
         from django.http import JsonResponse
 
@@ -173,7 +177,7 @@ def _photo_done(request, visit):
 
 
 @login_required
-def photo(request, pk, photo_pk):
+def photo(request: AuthenticatedHttpRequest, pk: int, photo_pk: int) -> HttpResponse:
     visit = get_visit(request, pk)
     item = get_object_or_404(VisitPhoto, pk=photo_pk, visit=visit)
     return serve(item.file, download_name=f"visit-{visit.pk}-photo-{item.pk}")

@@ -1,5 +1,6 @@
 import datetime
 from decimal import Decimal
+from typing import Self
 
 from django.conf import settings
 from django.db import models
@@ -13,7 +14,7 @@ from scrutiny.uploads import KINDS, UploadFileField, UploadPath
 
 
 class MeetingQuerySet(models.QuerySet):
-    def upcoming(self, now=None):
+    def upcoming(self, now: datetime.datetime | None = None) -> Self:
         """Meetings not cancelled that have not finished yet, soonest first."""
         now = timezone.localtime(now)
         return (
@@ -22,7 +23,7 @@ class MeetingQuerySet(models.QuerySet):
             .order_by("date", "start_time")
         )
 
-    def held(self, now=None):
+    def held(self, now: datetime.datetime | None = None) -> Self:
         """Meetings not cancelled that have finished."""
         now = timezone.localtime(now)
         return self.filter(is_cancelled=False).filter(
@@ -66,22 +67,22 @@ class Meeting(Versioned, models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.title}, {self.date:%d %B %Y}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("panels:meeting", args=[self.pk])
 
     @property
-    def starts_at(self):
+    def starts_at(self) -> datetime.datetime:
         return timezone.make_aware(datetime.datetime.combine(self.date, self.start_time))
 
     @property
-    def ends_at(self):
+    def ends_at(self) -> datetime.datetime:
         return timezone.make_aware(datetime.datetime.combine(self.date, self.end_time))
 
     @property
-    def length_hours(self):
+    def length_hours(self) -> Decimal:
         """The meeting's length in hours, to two places: the default volunteer hours."""
         seconds = (
             datetime.datetime.combine(self.date, self.end_time)
@@ -90,7 +91,7 @@ class Meeting(Versioned, models.Model):
         return (Decimal(seconds) / 3600).quantize(Decimal("0.01"))
 
     @property
-    def is_upcoming(self):
+    def is_upcoming(self) -> bool:
         return not self.is_cancelled and timezone.localtime() < self.ends_at
 
 
@@ -109,11 +110,11 @@ class MeetingPaper(models.Model):
     class Meta:
         ordering = ["uploaded_at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
     @property
-    def file_label(self):
+    def file_label(self) -> str:
         kind = KINDS.get(self.file.name.rsplit(".", 1)[-1].lower()) if "." in self.file.name else None
         return kind.label if kind else "File"
 
@@ -143,7 +144,7 @@ class MeetingItem(models.Model):
     class Meta:
         ordering = ["kind", "created_at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.text[:60]}"
 
 
@@ -187,5 +188,5 @@ class Attendance(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user} – {self.get_status_display()} at {self.meeting}"

@@ -1,3 +1,6 @@
+import datetime
+from typing import Self
+
 import nh3
 from django.conf import settings
 from django.db import models
@@ -15,7 +18,7 @@ from scrutiny.uploads import UploadFileField, UploadPath
 RICH_TEXT_TAGS = {"p", "br", "h3", "h4", "ul", "ol", "li", "strong", "em", "a"}
 
 
-def clean_rich_text(text):
+def clean_rich_text(text: str | None) -> str:
     """The text with only the allowed tags left (links get rel="noopener noreferrer")."""
     return nh3.clean(text or "", tags=RICH_TEXT_TAGS, attributes={"a": {"href"}}).strip()
 
@@ -59,14 +62,14 @@ class Panel(Versioned, models.Model):
     class Meta:
         ordering = ["name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("panels:detail", args=[self.pk])
 
     @property
-    def terms_of_reference_html(self):
+    def terms_of_reference_html(self) -> str:
         """The terms of reference ready to show: cleaned HTML, or plain text in paragraphs."""
         text = self.terms_of_reference or ""
         if "<" in text:
@@ -75,12 +78,12 @@ class Panel(Versioned, models.Model):
 
 
 class MembershipQuerySet(models.QuerySet):
-    def current(self, on=None):
+    def current(self, on: datetime.date | None = None) -> Self:
         """Memberships in force on a date (today by default): joined by then, not yet left."""
         on = on or timezone.localdate()
         return self.filter(joined_on__lte=on).filter(Q(left_on__isnull=True) | Q(left_on__gt=on))
 
-    def overlapping(self, start, end):
+    def overlapping(self, start: datetime.date, end: datetime.date) -> Self:
         """Memberships in force on at least one day from start to end (both included)."""
         return self.filter(joined_on__lte=end).filter(Q(left_on__isnull=True) | Q(left_on__gt=start))
 
@@ -118,15 +121,15 @@ class Membership(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} of {self.panel}"
 
     @property
-    def is_tenant(self):
+    def is_tenant(self) -> bool:
         return self.user.role == "tenant"
 
     @property
-    def is_current(self):
+    def is_current(self) -> bool:
         today = timezone.localdate()
         return self.joined_on <= today and (self.left_on is None or self.left_on > today)
 
@@ -153,5 +156,5 @@ class PanelInvitation(models.Model):
     class Meta:
         ordering = ["-created_at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Place on {self.panel} for {self.invitation.email}"

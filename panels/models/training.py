@@ -1,4 +1,6 @@
+import datetime
 from datetime import timedelta
+from typing import Self
 
 from django.conf import settings
 from django.db import models
@@ -12,7 +14,7 @@ REFRESHER_NOTICE_DAYS = 90
 
 
 class TrainingQuerySet(models.QuerySet):
-    def due_for_refresher(self, on=None):
+    def due_for_refresher(self, on: datetime.date | None = None) -> Self:
         """Training that has expired, or expires within REFRESHER_NOTICE_DAYS of the date."""
         on = on or timezone.localdate()
         return self.filter(
@@ -57,11 +59,11 @@ class Training(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.course} ({self.user}, {self.completed_on:%d %B %Y})"
 
     @property
-    def status(self):
+    def status(self) -> str | None:
         """ "current", "due" (refresher due soon) or "expired"; None if it never expires."""
         if self.expires_on is None:
             return None
@@ -73,5 +75,5 @@ class Training(models.Model):
         return "current"
 
     @property
-    def is_due_for_refresher(self):
+    def is_due_for_refresher(self) -> bool:
         return self.status in ("due", "expired")

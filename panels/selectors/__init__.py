@@ -18,7 +18,6 @@ from panels.selectors.panels import (
     due_for_refresher,
     due_for_refresher_count,
     latest_by_course,
-    membership_history,
     memberships_of,
     panel_training,
     past_members,
@@ -30,17 +29,14 @@ from panels.selectors.panels import (
 )
 from panels.selectors.volunteering import (
     Figures,
-    Period,
-    financial_year,
-    financial_year_starting,
     forget_figures,
     member_figures,
     page_figures,
     panel_figures,
     person_figures,
-    recent_financial_years,
     totals,
 )
+from scrutiny.dates import Period, financial_year, financial_year_starting, recent_financial_years
 
 __all__ = [
     "Figures",
@@ -56,7 +52,6 @@ __all__ = [
     "forget_figures",
     "meeting_page",
     "member_figures",
-    "membership_history",
     "memberships_of",
     "my_attendance",
     "page_figures",

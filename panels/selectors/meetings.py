@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, OuterRef, Q, Subquery
-from django.utils import timezone
 
 from panels.models import Attendance, AttendanceStatus, Meeting, Membership
 from panels.permissions import panel_ids_for
@@ -81,8 +80,3 @@ def attendance_sheet(meeting: Meeting) -> list[dict[str, Any]]:
 def my_attendance(meeting: Meeting, user: User) -> Attendance | None:
     """The person's attendance record for the meeting, if one was made."""
     return Attendance.objects.filter(meeting=meeting, user=user).first()
-
-
-def is_in_the_past(meeting: Meeting) -> bool:
-    """Whether the meeting has ended."""
-    return timezone.localtime() >= meeting.ends_at

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from django.db.models import (
@@ -82,15 +82,6 @@ def current_members(panel: Panel) -> QuerySet[Membership]:
     )
 
 
-def membership_history(panel: Panel) -> QuerySet[Membership]:
-    """Every spell of membership the panel has had, newest first: who joined and who left."""
-    return (
-        Membership.objects.filter(panel=panel)
-        .select_related("user", "added_by")
-        .order_by("-joined_on", "user__display_name")
-    )
-
-
 def past_members(panel: Panel) -> QuerySet[Membership]:
     """Spells that have ended, most recent leavers first."""
     today = timezone.localdate()
@@ -127,7 +118,7 @@ def latest_by_course(records: Iterable[Training]) -> dict[str, Training]:
 def due_for_refresher(records: Iterable[Training]) -> list[Training]:
     """Of the person's records, the latest of each course that is due (or overdue) a refresher."""
     due = [r for r in latest_by_course(records).values() if r.is_due_for_refresher]
-    return sorted(due, key=lambda r: r.expires_on)  # type: ignore[return-value]  # due ones have a date
+    return sorted(due, key=lambda r: r.expires_on or date.max)  # due ones have a date
 
 
 def _latest_training_of_members(panel: Panel) -> QuerySet[Training]:

@@ -2,7 +2,7 @@
 
 Pages and the annual report read these functions only, so every figure is counted the same
 way. A period runs from `start` to `end`, both days included; by default it is the landlord's
-financial year (SiteSettings.financial_year_start_month).
+financial year (scrutiny/dates.py).
 
 How each figure is counted:
 - meetings held: meetings of the panel in the period, not cancelled and already finished;
@@ -17,7 +17,6 @@ figures count that person, whatever their role.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -25,11 +24,10 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum
-from django.utils import timezone
 
 from panels.models import Attendance, AttendanceStatus, Meeting, Membership, Panel, Training
+from scrutiny.dates import Period, financial_year
 from scrutiny.freshness import current, renew
-from scrutiny.models import SiteSettings
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -37,51 +35,6 @@ if TYPE_CHECKING:
     from accounts.models import User
 
 TENANT = "tenant"
-
-
-@dataclass(frozen=True)
-class Period:
-    start: datetime.date
-    end: datetime.date  # included
-
-    @property
-    def label(self) -> str:
-        if self.is_financial_year():
-            if self.start.year == self.end.year:  # a financial year that starts in January
-                return str(self.start.year)
-            return f"{self.start.year}/{str(self.end.year)[-2:]}"
-        return f"{self.start:%-d %B %Y} to {self.end:%-d %B %Y}"
-
-    @property
-    def long_label(self) -> str:
-        return f"{self.start:%-d %B %Y} to {self.end:%-d %B %Y}"
-
-    def is_financial_year(self) -> bool:
-        month = SiteSettings.load().financial_year_start_month
-        return self == financial_year_starting(self.start.year, month) and self.start.month == month
-
-    def __contains__(self, day: datetime.date) -> bool:
-        return self.start <= day <= self.end
-
-
-def financial_year_starting(year: int, month: int) -> Period:
-    start = datetime.date(year, month, 1)
-    next_start = datetime.date(year + 1, month, 1)
-    return Period(start, next_start - datetime.timedelta(days=1))
-
-
-def financial_year(on: datetime.date | None = None) -> Period:
-    """The landlord's financial year containing the date (today by default)."""
-    on = on or timezone.localdate()
-    month = SiteSettings.load().financial_year_start_month or 4
-    year = on.year if on.month >= month else on.year - 1
-    return financial_year_starting(year, month)
-
-
-def recent_financial_years(count: int = 5, on: datetime.date | None = None) -> list[Period]:
-    """This financial year and the ones before it, newest first: choices for a period picker."""
-    current = financial_year(on)
-    return [financial_year_starting(current.start.year - n, current.start.month) for n in range(count)]
 
 
 @dataclass

@@ -1,8 +1,10 @@
 """Volunteering figures for a period: every panel together, and each member of one panel."""
 
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import render
 
+from accounts.http import AuthenticatedHttpRequest
 from panels import permissions, selectors
 from panels.forms import PeriodForm
 from panels.views.common import viewable_panel
@@ -10,7 +12,7 @@ from scrutiny.permissions import require
 
 
 @login_required
-def figures(request):
+def figures(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(
         permissions.can_view_all_figures(request.user),
         "Volunteering figures for every panel are for staff. Your own are on your page.",
@@ -30,7 +32,7 @@ def figures(request):
 
 
 @login_required
-def panel_figures(request, pk):
+def panel_figures(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     panel = viewable_panel(request, pk)
     require(
         permissions.can_view_panel_figures(request.user, panel),

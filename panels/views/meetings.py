@@ -1,12 +1,16 @@
 """Meetings: the list, one meeting's page, arranging, papers, decisions, actions, attendance."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from accounts.models import User
 from panels import permissions, selectors, services
 from panels.calendar import meeting_calendar
@@ -34,7 +38,7 @@ from scrutiny.permissions import require
 
 @login_required
 @kept_for_person
-def meeting_list(request, pk):
+def meeting_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     panel = viewable_panel(request, pk)
     past = Paginator(selectors.past_meetings(panel, request.user), 20).get_page(request.GET.get("page"))
     return render(
@@ -51,7 +55,7 @@ def meeting_list(request, pk):
 
 
 @login_required
-def new_meeting(request, pk):
+def new_meeting(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     panel = managed_panel(request, pk)
     form = MeetingForm(request.POST or None, initial={"title": f"{panel.name} meeting"})
     done = run_form(
@@ -62,11 +66,11 @@ def new_meeting(request, pk):
 
 
 @login_required
-def meeting_detail(request, pk):
+def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = viewable_meeting(request, pk)
     user = request.user
     can_manage = permissions.can_manage_meeting(user, meeting)
-    context = {
+    context: dict[str, Any] = {
         "meeting": meeting,
         "panel": meeting.panel,
         "mine": selectors.my_attendance(meeting, user),
@@ -84,7 +88,7 @@ def meeting_detail(request, pk):
 
 
 @login_required
-def edit_meeting(request, pk):
+def edit_meeting(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = managed_meeting(request, pk)
     form = MeetingEditForm(request.POST or None, instance=meeting)
     done = run_form(
@@ -97,13 +101,13 @@ def edit_meeting(request, pk):
 
 
 @login_required
-def meeting_ics(request, pk):
+def meeting_ics(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = viewable_meeting(request, pk)
     return meeting_calendar(request, meeting)
 
 
 @login_required
-def apologies(request, pk):
+def apologies(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = viewable_meeting(request, pk)
     require(
         permissions.is_member(request.user, meeting.panel_id), "Only members of the panel send apologies."
@@ -127,7 +131,7 @@ def apologies(request, pk):
 
 @require_POST
 @login_required
-def withdraw_apologies(request, pk):
+def withdraw_apologies(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = viewable_meeting(request, pk)
     require(
         permissions.is_member(request.user, meeting.panel_id), "Only members of the panel send apologies."
@@ -144,7 +148,7 @@ def withdraw_apologies(request, pk):
 
 
 @login_required
-def attendance(request, pk):
+def attendance(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = managed_meeting(request, pk)
     rows = selectors.attendance_sheet(meeting)
     form = AttendanceForm(request.POST or None, rows=rows, meeting=meeting)
@@ -166,7 +170,7 @@ def attendance(request, pk):
 
 
 @login_required
-def add_paper(request, pk):
+def add_paper(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = managed_meeting(request, pk)
     form = PaperForm(request.POST or None, request.FILES or None)
     done = run_form(
@@ -179,7 +183,7 @@ def add_paper(request, pk):
 
 
 @login_required
-def paper(request, pk):
+def paper(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     paper = get_object_or_404(MeetingPaper.objects.select_related("meeting"), pk=pk)
     require(
         permissions.can_view_meeting(request.user, paper.meeting),
@@ -190,7 +194,7 @@ def paper(request, pk):
 
 @require_POST
 @login_required
-def remove_paper(request, pk):
+def remove_paper(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     paper = get_object_or_404(MeetingPaper.objects.select_related("meeting"), pk=pk)
     require(permissions.can_manage_meeting(request.user, paper.meeting), MANAGERS_ONLY)
     services.remove_paper(paper=paper, by=request.user)
@@ -199,7 +203,7 @@ def remove_paper(request, pk):
 
 
 @login_required
-def add_item(request, pk):
+def add_item(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = managed_meeting(request, pk)
     people = User.objects.filter(
         pk__in=Membership.objects.current(meeting.date).filter(panel=meeting.panel_id).values("user")
@@ -217,7 +221,7 @@ def add_item(request, pk):
 
 @require_POST
 @login_required
-def remove_item(request, pk):
+def remove_item(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(MeetingItem.objects.select_related("meeting"), pk=pk)
     require(permissions.can_manage_meeting(request.user, item.meeting), MANAGERS_ONLY)
     services.remove_item(item=item, by=request.user)

@@ -1,17 +1,21 @@
 """A panel's members: who is on it now and before, adding, inviting, roles and leaving."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from accounts.services import already_invited
 from panels import permissions, selectors, services
 from panels.forms import AddMemberForm, EndMembershipForm, MemberListForm, MembershipRoleForm
-from panels.models import Membership, PanelInvitation
+from panels.models import Membership, Panel, PanelInvitation
 from panels.services.member_list import MOST_AT_ONCE
 from panels.views.common import MANAGERS_ONLY, managed_panel, viewable_panel
 from scrutiny.forms import run_form
@@ -23,7 +27,7 @@ MEMBERS_PER_PAGE = 50
 
 @login_required
 @kept_for_person
-def members(request, pk):
+def members(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     panel = viewable_panel(request, pk)
     can_manage = permissions.can_manage_panel(request.user, panel)
     return render(
@@ -48,12 +52,12 @@ def members(request, pk):
 
 
 @login_required
-def add_member(request, pk):
+def add_member(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     panel = managed_panel(request, pk)
     can_choose = permissions.can_choose_site_role(request.user)
     form = AddMemberForm(request.POST or None, can_choose_site_role=can_choose)
 
-    def said(result) -> str:
+    def said(result: tuple[str, Any]) -> str:
         outcome, thing = result
         if outcome == "added":
             return f"{thing.user.display_name} is now a member of {panel.name}."
@@ -71,7 +75,7 @@ def add_member(request, pk):
 
 
 @login_required
-def add_member_list(request, pk):
+def add_member_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Add or invite many people at once: the list is checked and shown line by line first, and
     added (all of it, or nobody) only when the person confirms what they saw."""
     panel = managed_panel(request, pk)
@@ -106,7 +110,7 @@ def _people(count: int) -> str:
     return "1 person" if count == 1 else f"{count} people"
 
 
-def _list_added(done, panel) -> str:
+def _list_added(done: dict[str, int], panel: Panel) -> str:
     said = []
     if done["added"]:
         said.append(f"{_people(done['added'])} added to {panel.name}")
@@ -119,14 +123,14 @@ def _list_added(done, panel) -> str:
     return "; ".join(said) + "."
 
 
-def _managed_membership(request, pk):
+def _managed_membership(request: AuthenticatedHttpRequest, pk: int) -> Membership:
     membership = get_object_or_404(Membership.objects.select_related("panel", "user"), pk=pk)
     require(permissions.can_manage_panel(request.user, membership.panel), MANAGERS_ONLY)
     return membership
 
 
 @login_required
-def change_role(request, pk):
+def change_role(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     membership = _managed_membership(request, pk)
     form = MembershipRoleForm(request.POST or None, initial={"role": membership.role})
     done = run_form(
@@ -149,7 +153,7 @@ def change_role(request, pk):
 
 
 @login_required
-def end_membership(request, pk):
+def end_membership(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     membership = _managed_membership(request, pk)
     form = EndMembershipForm(request.POST or None)
     done = run_form(
@@ -173,7 +177,7 @@ def end_membership(request, pk):
 
 @require_POST
 @login_required
-def cancel_place(request, pk):
+def cancel_place(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     place = get_object_or_404(PanelInvitation.objects.select_related("panel", "invitation"), pk=pk)
     require(permissions.can_manage_panel(request.user, place.panel), MANAGERS_ONLY)
     try:

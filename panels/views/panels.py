@@ -1,9 +1,11 @@
 """The panel list, a panel's page, setting panels up and their terms of reference."""
 
+from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from accounts.http import AuthenticatedHttpRequest
 from panels import permissions, selectors, services
 from panels.forms import PanelForm
 from panels.models import Panel
@@ -18,7 +20,7 @@ MEMBERS_SHOWN = 12
 
 
 @login_required
-def panel_list(request):
+def panel_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     closed = request.GET.get("show") == "closed"
     return render(
         request,
@@ -33,7 +35,7 @@ def panel_list(request):
 
 @login_required
 @kept_for_person
-def detail(request, pk):
+def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     panel = viewable_panel(request, pk)
     user = request.user
     can_manage = permissions.can_manage_panel(user, panel)
@@ -62,7 +64,7 @@ def detail(request, pk):
     )
 
 
-def _save_panel(request, form, panel=None):
+def _save_panel(request: AuthenticatedHttpRequest, form: forms.BaseForm, panel: Panel | None = None) -> Panel:
     data = dict(form.cleaned_data)
     terms_file = data.pop("terms_file", None)
     remove = data.pop("remove_terms_file", False)
@@ -74,7 +76,7 @@ def _save_panel(request, form, panel=None):
 
 
 @login_required
-def new(request):
+def new(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_create_panel(request.user), "Only administrators can set up panels.")
     form = PanelForm(request.POST or None, request.FILES or None)
     done = run_form(
@@ -85,7 +87,7 @@ def new(request):
 
 
 @login_required
-def edit(request, pk):
+def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     panel = get_object_or_404(Panel, pk=pk)
     require(
         permissions.can_edit_panel(request.user, panel), "Only administrators can change a panel's details."
@@ -99,7 +101,7 @@ def edit(request, pk):
 
 
 @login_required
-def terms_of_reference(request, pk):
+def terms_of_reference(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     panel = viewable_panel(request, pk)
     if not panel.terms_of_reference_file:
         raise Http404("This panel has no terms of reference document.")

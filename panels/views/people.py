@@ -1,13 +1,15 @@
 """A person's page (their panels, training and volunteering) and their training records."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from accounts.models import User
 from panels import permissions, selectors, services
 from panels.forms import PeriodForm, TrainingForm
@@ -26,7 +28,7 @@ NOT_THEIRS = (
 
 
 @login_required
-def person(request, pk):
+def person(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(User, pk=pk)
     require(permissions.can_view_person(request.user, person), NOT_THEIRS)
     period_form = PeriodForm(request.GET or None)
@@ -50,7 +52,7 @@ def person(request, pk):
 
 
 @login_required
-def panel_training(request, pk):
+def panel_training(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     panel = viewable_panel(request, pk)
     members = Paginator(selectors.panel_training(panel), TRAINING_PER_PAGE).get_page(request.GET.get("page"))
     members.object_list = selectors.with_latest_training(members.object_list)
@@ -72,7 +74,8 @@ def panel_training(request, pk):
     )
 
 
-def _save_training(request, form, person=None, training=None):
+def _save_training(request: AuthenticatedHttpRequest, form: forms.BaseForm, *, person: User,
+                   training: Training | None = None) -> Training:
     data = dict(form.cleaned_data)
     certificate = data.pop("certificate_file", None)
     remove = data.pop("remove_certificate", False)
@@ -84,7 +87,7 @@ def _save_training(request, form, person=None, training=None):
 
 
 @login_required
-def add_training(request, pk):
+def add_training(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(User, pk=pk)
     require(permissions.can_record_training(request.user, person), NOT_YOURS)
     form = TrainingForm(request.POST or None, request.FILES or None)
@@ -96,18 +99,18 @@ def add_training(request, pk):
     return done or render(request, "panels/training_form.html", {"person": person, "form": form})
 
 
-def _training(request, pk):
+def _training(request: AuthenticatedHttpRequest, pk: int) -> Training:
     training = get_object_or_404(Training.objects.select_related("user"), pk=pk)
     require(permissions.can_record_training(request.user, training.user), NOT_YOURS)
     return training
 
 
 @login_required
-def edit_training(request, pk):
+def edit_training(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     training = _training(request, pk)
     form = TrainingForm(request.POST or None, request.FILES or None, instance=training)
     done = run_form(
-        request, form, lambda data: _save_training(request, form, training=training),
+        request, form, lambda data: _save_training(request, form, person=training.user, training=training),
         success="The training record has been saved.",
         redirect_to=reverse("panels:person", args=[training.user_id]),
     )
@@ -118,7 +121,7 @@ def edit_training(request, pk):
 
 @require_POST
 @login_required
-def delete_training(request, pk):
+def delete_training(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     training = _training(request, pk)
     services.delete_training(training=training, by=request.user)
     messages.success(request, f"The record of “{training.course}” has been deleted.")
@@ -126,7 +129,7 @@ def delete_training(request, pk):
 
 
 @login_required
-def certificate(request, pk):
+def certificate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     training = get_object_or_404(Training.objects.select_related("user"), pk=pk)
     require(
         permissions.can_see_certificate(request.user, training),

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from panels.selectors.volunteering import Period, financial_year, financial_year_starting
 from reports.models import AnnualReport
+from scrutiny.dates import Period, financial_year, financial_year_starting
 from scrutiny.models import SiteSettings
 
 

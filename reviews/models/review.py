@@ -157,9 +157,3 @@ class StageChange(models.Model):
     def __str__(self):
         start = self.get_from_stage_display() or "new"
         return f"{self.review}: {start} to {self.get_to_stage_display()}"
-
-    @property
-    def is_backwards(self):
-        return bool(self.from_stage) and (
-            Stage.position(self.to_stage) < Stage.position(self.from_stage)
-        )

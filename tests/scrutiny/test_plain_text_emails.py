@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core import mail
 
 from accounts import services as accounts_services
-from scrutiny.emails import tell
+from accounts.notices import tell
 from scrutiny.models import SiteSettings
 from tests.factories.accounts import UserFactory
 
