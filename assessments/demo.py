@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from accounts.models import User
 from assessments import imports, samples
 from assessments.models import (
     Assessor,
@@ -14,6 +15,7 @@ from assessments.models import (
     ImprovementAction,
     Indicator,
     IndicatorValue,
+    Outcome,
     Perspective,
     Score,
     SelfAssessment,
@@ -37,7 +39,7 @@ CHARTER_FIGURES = {  # code: (last year, this year, target, Scottish average), a
 }
 
 
-def _framework(admin) -> Framework:
+def _framework(admin: User) -> Framework:
     existing = Framework.objects.filter(name=FRAMEWORK_NAME).first()
     if existing:
         return existing
@@ -50,7 +52,7 @@ def _framework(admin) -> Framework:
     )
 
 
-def _assessors(sa, people, keys):
+def _assessors(sa: SelfAssessment, people: dict[str, User], keys: list[str]) -> list[Assessor]:
     rows = []
     for key in keys:
         user = people.get(key)
@@ -64,14 +66,17 @@ def _assessors(sa, people, keys):
     return rows
 
 
-def _score(rng, standard: int, perspective: str) -> int | None:
+def _score(rng: random.Random, standard: int, perspective: str) -> int | None:
     if rng.random() < (0.12 if perspective == Perspective.STAFF else 0.06):
         return None  # don't know: staff outside tenant involvement say so more often
     level = LEVEL[standard] + (STAFF_LEAN[standard] if perspective == Perspective.STAFF else 0)
     return max(1, min(4, round(rng.gauss(level, 0.7))))
 
 
-def _fill(sa, assessors, outcomes, rng, share=1.0):
+def _fill(
+    sa: SelfAssessment, assessors: list[Assessor], outcomes: list[Outcome], rng: random.Random,
+    share: float = 1.0,
+) -> None:
     have = set(Score.objects.filter(assessor__in=assessors).values_list("assessor_id", "outcome_id"))
     new = []
     for assessor in assessors:
@@ -86,7 +91,7 @@ def _fill(sa, assessors, outcomes, rng, share=1.0):
     Score.objects.bulk_create(new)
 
 
-def seed(*, password, people):
+def seed(*, password: str, people: dict[str, User]) -> dict[str, User]:
     today = timezone.localdate()
     admin = people["admin"]
     framework = _framework(admin)

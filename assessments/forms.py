@@ -1,16 +1,22 @@
+from collections.abc import Iterator
+from typing import Any
+
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.models import User
 from assessments.models import ActionStatus, Framework, Outcome, SelfAssessment, default_scale
+from assessments.services import Answer
 from panels.forms import DateInput
 from panels.models import Panel
 from scrutiny.forms import LongTextField, SafeModelMultipleChoiceField, SingleLineCharField
-from scrutiny.locking import VersionedForm
+from scrutiny.locking import EditConflict, VersionedForm
 
 
 class PersonChoice(SafeModelMultipleChoiceField):
-    def label_from_instance(self, obj):
+    def label_from_instance(self, obj: User) -> str:
         return f"{obj.display_name} ({obj.get_role_display().lower()})"
 
 
@@ -52,7 +58,10 @@ class SelfAssessmentForm(VersionedForm, forms.Form):
         label='Offer "don\'t know" as an answer', required=False, initial=True
     )
 
-    def __init__(self, *args, panels=None, instance: SelfAssessment | None = None, **kwargs):
+    def __init__(
+        self, *args: Any, panels: QuerySet[Panel] | None = None, instance: SelfAssessment | None = None,
+        **kwargs: Any,
+    ) -> None:
         if instance is not None:
             kwargs.setdefault(
                 "initial",
@@ -80,10 +89,10 @@ class SelfAssessmentForm(VersionedForm, forms.Form):
             self.initial.setdefault("opens_on", today)
             self.initial.setdefault("closes_on", today + timezone.timedelta(days=28))
 
-    def clean_scale(self):
+    def clean_scale(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["scale"].splitlines() if line.strip()]
 
-    def saved_value(self, name, current):
+    def saved_value(self, name: str, current: Any) -> str:
         if name == "scale":
             return "\n".join(current.scale)
         if name == "assessors":
@@ -98,8 +107,9 @@ class StandardScoresForm(forms.Form):
     """The assessor's scores for every outcome of one standard (one screen on a phone)."""
 
     def __init__(
-        self, *args, outcomes: list[Outcome], self_assessment: SelfAssessment, scores: dict, **kwargs
-    ):
+        self, *args: Any, outcomes: list[Outcome], self_assessment: SelfAssessment, scores: dict,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         choices = [(str(v), label) for v, label in self_assessment.scale_choices()]
         self.value_labels = dict(choices)
@@ -141,7 +151,7 @@ class StandardScoresForm(forms.Form):
                 initial=score.version if score else 0,
             )
 
-    def rows(self):
+    def rows(self) -> list[tuple[Outcome, Any, Any, Any, Any, list[tuple[str, str]]]]:
         """(outcome, value field, comment field, evidence field, version field, the score saved
         in another window if it clashed) for the template."""
         return [
@@ -160,7 +170,7 @@ class StandardScoresForm(forms.Form):
         value = "Don't know" if score.value is None else self.value_labels.get(str(score.value), "")
         return [("Score", value), ("Comment", score.comment), ("Link to evidence", score.evidence_url)]
 
-    def answers(self):
+    def answers(self) -> Iterator[Answer]:
         """(outcome, value or None, don't know, comment, evidence link, version) per outcome."""
         for outcome in self.outcomes:
             raw = self.cleaned_data.get(f"o{outcome.pk}-value") or ""
@@ -189,7 +199,7 @@ class ActionForm(forms.Form):
     owner = forms.ModelChoiceField(User.objects.none(), label="Who will do it", empty_label="Choose a person")
     due_date = forms.DateField(label="By when", widget=DateInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = User.objects.filter(is_active=True).order_by("display_name")
         self.fields["owner"].label_from_instance = lambda u: (
@@ -215,7 +225,7 @@ class FrameworkImportForm(forms.Form):
     source = forms.CharField(max_length=300, required=False, help_text="Where the text comes from.")
     file = forms.FileField(label="CSV or YAML file", help_text="Up to 2 MB.")
 
-    def clean_file(self):
+    def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data["file"]
         if upload.size > 2 * 1024 * 1024:
             raise forms.ValidationError("The file is larger than 2 MB.")
@@ -227,7 +237,7 @@ class FrameworkImportForm(forms.Form):
 class FiguresImportForm(forms.Form):
     file = forms.FileField(label="CSV file", help_text="Up to 2 MB.")
 
-    def clean_file(self):
+    def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data["file"]
         if upload.size > 2 * 1024 * 1024:
             raise forms.ValidationError("The file is larger than 2 MB.")
@@ -244,7 +254,7 @@ class FigureForm(VersionedForm, forms.Form):
     )
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def note_conflict(self, exc):
+    def note_conflict(self, exc: EditConflict) -> None:
         # A figure someone else entered after this form was opened becomes the version to replace.
         if self.versioned is None:
             self.track(exc.current)

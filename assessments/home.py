@@ -1,10 +1,13 @@
+from typing import Any
+
 from django.db.models import Count
 from django.utils import timezone
 
+from accounts.models import User
 from assessments.models import Assessor
 
 
-def section(user):
+def section(user: User) -> dict[str, Any] | None:
     """Self-assessments open now that the person is invited to score, or None."""
     today = timezone.localdate()
     rows = list(

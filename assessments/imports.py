@@ -7,9 +7,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 import yaml
 from django.db import transaction
@@ -37,7 +39,7 @@ class RowError:
     line: int
     reason: str
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Line {self.line}: {self.reason}"
 
 
@@ -64,7 +66,7 @@ def decode(data: bytes) -> str:
             ) from exc
 
 
-def _rows(text: str, columns: list[str], required: list[str]):
+def _rows(text: str, columns: list[str], required: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, row dict) for each non-empty row of a CSV, after checking its header."""
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
@@ -101,7 +103,7 @@ def _rows(text: str, columns: list[str], required: list[str]):
         raise ImportFailed([RowError(start, f"This line could not be read as CSV ({exc}).")]) from exc
 
 
-def _check_length(errors, line, label, value, limit):
+def _check_length(errors: list[RowError], line: int, label: str, value: str, limit: int) -> None:
     if len(value) > limit:
         errors.append(RowError(line, f"{label} is longer than {limit} characters."))
 
@@ -166,7 +168,7 @@ def parse_outcomes_csv(text: str) -> list[dict]:
     return list(standards.values())
 
 
-def _yaml_line(node_marks, index, fallback):
+def _yaml_line(node_marks: list[int], index: int, fallback: int) -> int:
     return node_marks[index] if index < len(node_marks) else fallback
 
 
@@ -177,13 +179,13 @@ class _YamlLoader(yaml.SafeLoader):
     """Safe YAML without aliases (*name): a framework file needs none, and they let a few lines
     stand for billions of items (the "billion laughs" file), which would exhaust the server."""
 
-    def compose_node(self, parent, index):
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             raise yaml.composer.ComposerError(None, None, ALIASES_REFUSED, self.peek_event().start_mark)
         return super().compose_node(parent, index)
 
 
-def _load_yaml(text: str):
+def _load_yaml(text: str) -> Any:
     try:
         return yaml.load(text, Loader=_YamlLoader)  # noqa: S506 (SafeLoader, and no aliases)
     except yaml.YAMLError as exc:
@@ -210,7 +212,7 @@ def _text(errors: list[RowError], line: int, item: dict, key: str, label: str, l
     return text
 
 
-def _list(errors: list[RowError], line: int, value, label: str) -> list:
+def _list(errors: list[RowError], line: int, value: Any, label: str) -> list:
     if value is None:
         return []
     if not isinstance(value, list):
@@ -298,7 +300,8 @@ def parse_yaml(text: str) -> ParsedFramework:
         )
     if not seen and not errors:
         errors.append(RowError(1, "The file has no outcomes."))
-    framework = data.get("framework") if isinstance(data.get("framework"), dict) else {}
+    found = data.get("framework")
+    framework = found if isinstance(found, dict) else {}
     name = _text(errors, 1, framework, "name", "The framework's name", 200)
     source = _text(errors, 1, framework, "source", "The framework's source", 300)
     if errors:
@@ -417,7 +420,7 @@ def import_figures(*, framework: Framework, by: User, data: bytes) -> int:
             problems.append("value is empty")
         if indicator and year and (indicator.pk, year) in seen:
             problems.append(f"{indicator.code} {year} is already on line {seen[(indicator.pk, year)]}")
-        if problems:
+        if problems or indicator is None:  # no indicator is always among the problems
             errors.append(RowError(line, "; ".join(problems) + "."))
             continue
         seen[(indicator.pk, year)] = line

@@ -47,7 +47,7 @@ def tell_assessors(*, self_assessment_id: int) -> int:
                 .filter(pk=assessor_id, told_at__isnull=True, user__isnull=False)
                 .first()
             )
-            if assessor is None:  # told by another run, or taken off the list meanwhile
+            if assessor is None or assessor.user is None:  # told by another run, or taken off the list
                 continue
             tell(
                 person=assessor.user,

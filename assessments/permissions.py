@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import PermissionDenied
+
 from panels.permissions import managed_panel_ids, panel_ids_for
 from scrutiny.permissions import is_admin, is_staff_role
 
@@ -59,6 +61,15 @@ def can_view(user: User, self_assessment: SelfAssessment) -> bool:
 
 def can_score(user: User, self_assessment: SelfAssessment) -> bool:
     return self_assessment.is_open() and assessor_for(user, self_assessment) is not None
+
+
+def scoring_assessor(user: User, self_assessment: SelfAssessment, refusal: str) -> Assessor:
+    """The person's invitation to score, when they may score now (`can_score`); otherwise the
+    refusal is shown as a 403 page."""
+    assessor = assessor_for(user, self_assessment) if self_assessment.is_open() else None
+    if assessor is None:
+        raise PermissionDenied(refusal)
+    return assessor
 
 
 def can_edit(user: User, self_assessment: SelfAssessment) -> bool:

@@ -1,7 +1,10 @@
+from typing import Any
+
+from accounts.models import User
 from assessments.models import Assessor, ImprovementAction, Score
 
 
-def collect(user):
+def collect(user: User) -> tuple[str, dict[str, Any]]:
     """What this app holds about a person, as (title, data) for their download."""
     invitations = Assessor.objects.filter(user=user).select_related("self_assessment").order_by("invited_at")
     scores = (

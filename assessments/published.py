@@ -21,6 +21,12 @@ Still empty, because their published wording could not be checked (see each entr
 - Safety and Quality Standard 1.5 Adaptations: its heading only.
 """
 
+from typing import Any
+
+# A model class as a migration hands it over (apps.get_model): a historical model, which mypy
+# cannot know the fields of.
+Model = Any
+
 CHARTER_URL = "https://www.gov.scot/publications/scottish-social-housing-charter-november-2022/"
 # The page of that publication that holds the 16 outcomes and their supporting narratives.
 CHARTER_OUTCOMES_URL = CHARTER_URL + "pages/2/"
@@ -443,7 +449,7 @@ SUPPORTING_COMMUNITIES = {
 PUBLISHED = [CHARTER, TSM, CONSUMER_STANDARDS, SUPPORTING_COMMUNITIES]
 
 
-def retire_placeholders(framework_model, outcome_model) -> int:
+def retire_placeholders(framework_model: Model, outcome_model: Model) -> int:
     """Delete outcomes a published framework no longer has, unless anything refers to them (a
     score, an action, a recommendation): a past self-assessment's results must not change."""
     removed = 0
@@ -465,7 +471,7 @@ def retire_placeholders(framework_model, outcome_model) -> int:
     return removed
 
 
-def seed(framework_model, standard_model, outcome_model, indicator_model):
+def seed(framework_model: Model, standard_model: Model, outcome_model: Model, indicator_model: Model) -> None:
     """Create or bring up to date each published framework (safe to run twice)."""
     for data in PUBLISHED:
         framework, _ = framework_model.objects.update_or_create(
@@ -502,7 +508,7 @@ def seed(framework_model, standard_model, outcome_model, indicator_model):
             )
 
 
-def link_indicators(framework_model, outcome_model, indicator_model) -> int:
+def link_indicators(framework_model: Model, outcome_model: Model, indicator_model: Model) -> int:
     """Put each published indicator under its outcome (safe to run twice); returns how many moved."""
     linked = 0
     for data in PUBLISHED:

@@ -161,9 +161,10 @@ def pooled_results(*, assessment: SelfAssessment) -> PooledResults:
         r["outcome_id"]: r for r in scores.values("outcome_id").order_by("outcome_id").annotate(**aggregates)
     }
     if not _median_in_database():
-        values = defaultdict(list)
+        values: defaultdict[int, list[int]] = defaultdict(list)
         for outcome_id, value in scores.filter(value__isnull=False).values_list("outcome_id", "value"):
-            values[outcome_id].append(value)
+            if value is not None:  # the query leaves out "don't know"; this tells the type checker too
+                values[outcome_id].append(value)
         for outcome_id, row in rows.items():
             found = values[outcome_id]
             row["median"] = float(statistics.median(found)) if found else None
@@ -199,7 +200,7 @@ def pooled_results(*, assessment: SelfAssessment) -> PooledResults:
     worst = sorted(scored, key=lambda r: (r.mean, -(r.spread or 0), r.position))
     # Half the scored outcomes at most (so a strength is never also a weakness), but at least one.
     top = min(TOP, max(1, len(scored) // 2)) if scored else 0
-    differences = sorted((r for r in results if r.gap), key=lambda r: (-abs(r.gap), r.position))[:TOP]
+    differences = sorted((r for r in results if r.gap), key=lambda r: (-abs(r.gap or 0), r.position))[:TOP]
     people = Assessor.objects.filter(self_assessment=assessment).aggregate(
         invited=Count("id"), finished=Count("id", filter=Q(finished_at__isnull=False))
     )
@@ -338,7 +339,7 @@ def self_assessments_for(*, user: User) -> QuerySet[SelfAssessment]:
     return qs.filter(pk__in=mine)
 
 
-def progress(*, assessment: SelfAssessment) -> list[dict]:
+def progress(*, assessment: SelfAssessment) -> list[Assessor]:
     """Who has finished and how many outcomes each has answered (never what they scored)."""
     return list(
         Assessor.objects.filter(self_assessment=assessment)
@@ -353,7 +354,7 @@ def my_scores(*, assessor: Assessor) -> dict[int, Score]:
     return {s.outcome_id: s for s in Score.objects.filter(assessor=assessor)}
 
 
-def standards_with_counts(*, assessor: Assessor) -> list[dict]:
+def standards_with_counts(*, assessor: Assessor) -> list[Standard]:
     """Each standard of the framework with how many of its outcomes the assessor has answered."""
     framework_id = assessor.self_assessment.framework_id
     return list(

@@ -214,11 +214,9 @@ def save_scores(
     the page showed, 0 for none, None for no check). An answer that cannot be saved, or that
     would overwrite a different score saved since that version (the same person in another
     window), is left as it was and reported; the others are saved."""
-    require(
-        permissions.can_score(by, self_assessment),
-        "You can only score a self-assessment you are invited to, while it is open.",
+    assessor = permissions.scoring_assessor(
+        by, self_assessment, "You can only score a self-assessment you are invited to, while it is open."
     )
-    assessor = permissions.assessor_for(by, self_assessment)
     # One save at a time for this person (no ordering: the default one joins the user, which
     # PostgreSQL will not lock).
     list(Assessor.objects.select_for_update().filter(pk=assessor.pk).order_by().values_list("pk"))
@@ -278,8 +276,8 @@ def _clash_message(outcome: Outcome, current: Score | None) -> str:
 @transaction.atomic
 def finish(*, self_assessment: SelfAssessment, by: User) -> Assessor:
     """Mark the person's scoring as finished, once every outcome has a score or "don't know"."""
-    require(permissions.can_score(by, self_assessment), "This self-assessment is not open to you.")
-    assessor = Assessor.objects.select_for_update().get(pk=permissions.assessor_for(by, self_assessment).pk)
+    invited = permissions.scoring_assessor(by, self_assessment, "This self-assessment is not open to you.")
+    assessor = Assessor.objects.select_for_update().get(pk=invited.pk)
     missing = (
         Outcome.objects.filter(framework_id=self_assessment.framework_id)
         .exclude(scores__assessor=assessor)
@@ -319,6 +317,8 @@ def send_reminders(*, self_assessment_id: int) -> int:
         self_assessment=sa, reminder_requested_at__isnull=False, finished_at__isnull=True, user__isnull=False
     ).select_related("user")
     for assessor in waiting:
+        if assessor.user is None:  # the query asks for a person; this tells the type checker too
+            continue
         if assessor.reminder_sent_at and assessor.reminder_sent_at >= assessor.reminder_requested_at:
             continue
         with transaction.atomic():

@@ -18,7 +18,7 @@ def default_scale() -> list[str]:
 
 
 class SelfAssessmentQuerySet(models.QuerySet):
-    def closed(self, today: datetime.date | None = None):
+    def closed(self, today: datetime.date | None = None) -> "SelfAssessmentQuerySet":
         today = today or timezone.localdate()
         return self.filter(Q(closed_at__isnull=False) | Q(closes_on__lt=today))
 
@@ -60,10 +60,10 @@ class SelfAssessment(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("assessments:detail", args=[self.pk])
 
     def is_closed(self, today: datetime.date | None = None) -> bool:
@@ -121,7 +121,7 @@ class Assessor(models.Model):
             models.UniqueConstraint(fields=["self_assessment", "user"], name="one_assessor_row_per_person"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.name} in {self.self_assessment}"
 
     @property
@@ -152,7 +152,7 @@ class Score(models.Model):
         ]
         indexes = [models.Index(fields=["outcome", "value"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.outcome.code}: {self.value if self.value is not None else 'don’t know'}"
 
     @property

@@ -29,10 +29,10 @@ class Framework(models.Model):
     class Meta:
         ordering = ["name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("assessments:framework", args=[self.pk])
 
 
@@ -50,7 +50,7 @@ class Standard(models.Model):
             models.UniqueConstraint(fields=["framework", "code"], name="standard_code_per_framework"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.code} {self.title}"
 
 
@@ -71,7 +71,7 @@ class Outcome(models.Model):
             models.UniqueConstraint(fields=["framework", "code"], name="outcome_code_per_framework"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.code} {self.title}"
 
 
@@ -99,7 +99,7 @@ class Indicator(models.Model):
             models.UniqueConstraint(fields=["framework", "code"], name="indicator_code_per_framework"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.code} {self.title}"
 
 
@@ -128,5 +128,5 @@ class IndicatorValue(models.Model):
             models.UniqueConstraint(fields=["indicator", "year"], name="one_value_per_indicator_year"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.indicator.code} {self.year}: {self.value}"

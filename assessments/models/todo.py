@@ -38,10 +38,10 @@ class ImprovementAction(models.Model):
     class Meta:
         ordering = ["due_date", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.what[:80]
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("assessments:edit-action", args=[self.pk])
 
     @property

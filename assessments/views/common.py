@@ -1,5 +1,6 @@
 from django.shortcuts import get_object_or_404
 
+from accounts.http import AuthenticatedHttpRequest
 from assessments import permissions
 from assessments.models import SelfAssessment
 from scrutiny.permissions import require
@@ -7,7 +8,7 @@ from scrutiny.permissions import require
 NOT_YOURS = "You can only see self-assessments you are invited to, coordinate, or that your panel runs."
 
 
-def viewable(request, pk: int) -> SelfAssessment:
+def viewable(request: AuthenticatedHttpRequest, pk: int) -> SelfAssessment:
     sa = get_object_or_404(SelfAssessment.objects.select_related("framework", "panel", "created_by"), pk=pk)
     require(permissions.can_view(request.user, sa), NOT_YOURS)
     return sa

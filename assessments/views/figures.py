@@ -1,11 +1,14 @@
 """Performance figures: each indicator's yearly value, target, previous year and peer average."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from accounts.http import AuthenticatedHttpRequest
 from assessments import imports, permissions, selectors, services
 from assessments.forms import FigureForm, FiguresImportForm
 from assessments.models import Framework, Indicator, IndicatorValue
@@ -15,7 +18,7 @@ from scrutiny.permissions import require
 from scrutiny.query import number_in
 
 
-def _year(request, framework) -> tuple[int, str]:
+def _year(request: AuthenticatedHttpRequest, framework: Framework) -> tuple[int, str]:
     """The year asked for in the address; else the latest with figures, with a message saying why
     when the address asked for a year figures cannot be entered for (too far back or ahead, not a
     number, too big for the database)."""
@@ -60,7 +63,7 @@ def figure_charts(rows: list[selectors.IndicatorRow], year: int) -> list[charts.
 
 
 @login_required
-def figures(request, pk):
+def figures(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     framework = get_object_or_404(Framework, pk=pk)
     require(permissions.can_view_figures(request.user))
     year, year_error = _year(request, framework)
@@ -82,7 +85,7 @@ def figures(request, pk):
 
 
 @login_required
-def edit_figure(request, pk, year):
+def edit_figure(request: AuthenticatedHttpRequest, pk: int, year: int) -> HttpResponse:
     indicator = get_object_or_404(Indicator.objects.select_related("framework"), pk=pk)
     require(permissions.can_enter_figures(request.user), "Only staff can enter performance figures.")
     if year not in selectors.figure_years():
@@ -98,7 +101,7 @@ def edit_figure(request, pk, year):
         }
     form = FigureForm(request.POST or None, initial=initial, versioned=saved)
 
-    def save(data):
+    def save(data: dict[str, Any]) -> IndicatorValue:
         data = dict(data)
         return services.save_indicator_value(
             indicator=indicator, year=year, by=request.user, version=data.pop("version", None), **data
@@ -122,7 +125,7 @@ def edit_figure(request, pk, year):
 
 
 @login_required
-def import_figures(request, pk):
+def import_figures(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     framework = get_object_or_404(Framework, pk=pk)
     require(permissions.can_enter_figures(request.user), "Only staff can enter performance figures.")
     form = FiguresImportForm(request.POST or None, request.FILES or None)

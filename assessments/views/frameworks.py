@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from accounts.http import AuthenticatedHttpRequest
 from assessments import imports, permissions
 from assessments.forms import FrameworkImportForm
 from assessments.models import Framework
@@ -15,7 +16,7 @@ from scrutiny.permissions import require
 
 
 @login_required
-def framework_list(request):
+def framework_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     frameworks = Framework.objects.all()
     return render(
         request,
@@ -28,7 +29,7 @@ def framework_list(request):
 
 
 @login_required
-def framework(request, pk):
+def framework(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     fw = get_object_or_404(Framework, pk=pk)
     standards = Paginator(fw.standards.prefetch_related("outcomes").order_by("position", "pk"), 5).get_page(
         request.GET.get("page")
@@ -46,7 +47,7 @@ def framework(request, pk):
 
 
 @login_required
-def import_framework(request):
+def import_framework(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_manage_frameworks(request.user), "Only administrators can import frameworks.")
     form = FrameworkImportForm(request.POST or None, request.FILES or None)
     errors = []
@@ -83,7 +84,7 @@ def import_framework(request):
 
 
 @login_required
-def sample_file(request, kind):
+def sample_file(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
     """The 96-outcome sample (our own placeholder wording) as CSV or YAML."""
     from assessments.samples import ninety_six_csv, ninety_six_yaml
 

@@ -4,13 +4,16 @@ import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.http import AuthenticatedHttpRequest
+from accounts.models import User
 from assessments import permissions, selectors, services
 from assessments.forms import ActionForm, ActionUpdateForm
-from assessments.models import ImprovementAction, Outcome
+from assessments.models import ImprovementAction, Outcome, SelfAssessment
 from assessments.views.common import viewable
 from scrutiny import charts, extensions
 from scrutiny.forms import run_form
@@ -22,7 +25,7 @@ NOT_CLOSED = (
 )
 
 
-def heatmap(results: selectors.PooledResults):
+def heatmap(results: selectors.PooledResults) -> charts.Chart:
     """Standards × score: how many scores of each value each standard received."""
     columns = [f"{i} {label}" for i, label in enumerate(results.scale, start=1)] + ["Don't know"]
     return charts.heatmap(
@@ -37,7 +40,7 @@ def heatmap(results: selectors.PooledResults):
 
 @login_required
 @kept_for_person
-def results(request, pk):
+def results(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     sa = viewable(request, pk)
     require(permissions.can_see_results(request.user, sa), NOT_CLOSED)
     pooled = selectors.pooled_results(assessment=sa)
@@ -63,7 +66,9 @@ def results(request, pk):
     )
 
 
-def _result_links(sa, rows, user) -> dict[int, list[dict]]:
+def _result_links(
+    sa: SelfAssessment, rows: list[selectors.OutcomeResult], user: User
+) -> dict[int, list[dict]]:
     """Buttons later apps add beside each weakness (making a recommendation from it)."""
     found: dict[int, list] = {}
     outcomes = {row.outcome_id: row.code for row in rows}
@@ -73,7 +78,7 @@ def _result_links(sa, rows, user) -> dict[int, list[dict]]:
     return found
 
 
-def _links(outcome_ids, user):
+def _links(outcome_ids: list[int], user: User) -> dict[int, list]:
     """Recommendations linked to these outcomes, from apps further along (extensions)."""
     found: dict[int, list] = {}
     for links in extensions.functions(extensions.ASSESSMENT_OUTCOME_LINKS):
@@ -83,7 +88,7 @@ def _links(outcome_ids, user):
 
 
 @login_required
-def todo(request, pk):
+def todo(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     sa = viewable(request, pk)
     require(permissions.can_see_results(request.user, sa), NOT_CLOSED)
     actions = list(selectors.actions_for(assessment=sa))
@@ -128,7 +133,7 @@ def todo(request, pk):
 
 
 @login_required
-def new_action(request, pk, outcome_pk):
+def new_action(request: AuthenticatedHttpRequest, pk: int, outcome_pk: int) -> HttpResponse:
     sa = viewable(request, pk)
     require(
         permissions.can_plan_actions(request.user, sa),
@@ -161,7 +166,7 @@ def new_action(request, pk, outcome_pk):
 
 
 @login_required
-def edit_action(request, pk):
+def edit_action(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(ImprovementAction.objects.select_related("self_assessment", "outcome"), pk=pk)
     sa = viewable(request, action.self_assessment_id)
     require(

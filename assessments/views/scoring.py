@@ -4,10 +4,12 @@ change; without JavaScript the buttons save)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from assessments import permissions, selectors, services
 from assessments.forms import StandardScoresForm
 from assessments.models import Standard
@@ -18,10 +20,9 @@ NOT_OPEN = "You can only score a self-assessment you are invited to, while it is
 
 
 @login_required
-def score(request, pk, standard_pk):
+def score(request: AuthenticatedHttpRequest, pk: int, standard_pk: int) -> HttpResponse:
     sa = viewable(request, pk)
-    require(permissions.can_score(request.user, sa), NOT_OPEN)
-    assessor = permissions.assessor_for(request.user, sa)
+    assessor = permissions.scoring_assessor(request.user, sa, NOT_OPEN)
     standard = get_object_or_404(Standard, pk=standard_pk, framework_id=sa.framework_id)
     standards = list(Standard.objects.filter(framework_id=sa.framework_id).order_by("position", "pk"))
     index = next(i for i, s in enumerate(standards) if s.pk == standard.pk)
@@ -75,7 +76,7 @@ def score(request, pk, standard_pk):
 
 @login_required
 @require_POST
-def finish(request, pk):
+def finish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     sa = viewable(request, pk)
     require(permissions.can_score(request.user, sa), NOT_OPEN)
     try:

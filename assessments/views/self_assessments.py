@@ -3,9 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
+from accounts.models import User
 from assessments import permissions, selectors, services
 from assessments.forms import SelfAssessmentForm
 from assessments.views.common import viewable
@@ -16,7 +20,7 @@ from scrutiny.permissions import is_staff_role, require
 
 
 @login_required
-def self_assessment_list(request):
+def self_assessment_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     items = Paginator(selectors.self_assessments_for(user=request.user), 20).get_page(request.GET.get("page"))
     return render(
         request,
@@ -29,14 +33,14 @@ def self_assessment_list(request):
     )
 
 
-def _panels_for(user):
+def _panels_for(user: User) -> QuerySet[Panel]:
     if is_staff_role(user):
         return Panel.objects.filter(is_active=True)
     return Panel.objects.filter(pk__in=managed_panel_ids(user), is_active=True)
 
 
 @login_required
-def new(request):
+def new(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(
         permissions.can_create(request.user),
         "Only staff and a panel's chair or vice-chair can set up a self-assessment.",
@@ -55,7 +59,7 @@ def new(request):
 
 
 @login_required
-def edit(request, pk):
+def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     sa = viewable(request, pk)
     require(
         permissions.can_edit(request.user, sa),
@@ -79,7 +83,7 @@ def edit(request, pk):
 
 
 @login_required
-def detail(request, pk):
+def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     sa = viewable(request, pk)
     assessor = permissions.assessor_for(request.user, sa)
     standards = selectors.standards_with_counts(assessor=assessor) if assessor else []
@@ -107,7 +111,7 @@ def detail(request, pk):
 
 
 @login_required
-def progress(request, pk):
+def progress(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     sa = viewable(request, pk)
     require(permissions.can_see_progress(request.user, sa), "Only its coordinators can see who has finished.")
     people = Paginator(selectors.progress(assessment=sa), 50).get_page(request.GET.get("page"))
@@ -126,7 +130,7 @@ def progress(request, pk):
 
 @login_required
 @require_POST
-def remind(request, pk):
+def remind(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     sa = viewable(request, pk)
     require(
         permissions.can_remind(request.user, sa), "Only coordinators can remind people, while it is open."
@@ -145,7 +149,7 @@ def remind(request, pk):
 
 @login_required
 @require_POST
-def close(request, pk):
+def close(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     sa = viewable(request, pk)
     require(permissions.can_close(request.user, sa), "Only its coordinators can close it.")
     services.close(self_assessment=sa, by=request.user)
