@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from comparisons.models import Landlord, TsmImport
 
@@ -9,7 +10,7 @@ class TsmImportAdmin(admin.ModelAdmin):
     list_filter = ["status", "source"]
     readonly_fields = [f.name for f in TsmImport._meta.fields]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # imports are uploaded on the site's own page, which reads them first
 
 

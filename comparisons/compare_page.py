@@ -5,27 +5,31 @@ the same comparison, is the page to publish."""
 from __future__ import annotations
 
 import hashlib
+from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db.models import Count, Max
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from accounts.http import AuthenticatedHttpRequest
 from assessments.models import Framework
 from comparisons import words
 from comparisons.framework_comparison import Item, compare_framework, keys_of
 from comparisons.frameworks import attribution, our_code
 from comparisons.models import PeerChoice, Tenure, TsmImport, reporting_year_label
+from comparisons.selectors import Spread
 from scrutiny import charts
 from scrutiny.models import SiteSettings
 from scrutiny.permissions import is_admin
 
 KEPT_SECONDS = 60 * 60
-TENURE_WORDS = {Tenure.LCRA: "rented homes", Tenure.LCHO: "shared ownership homes",
+TENURE_WORDS: dict[str, str] = {Tenure.LCRA: "rented homes", Tenure.LCHO: "shared ownership homes",
                 Tenure.COMBINED: "all homes"}
 
 
-def _five(spread, lowest, highest) -> list:
+def _five(spread: Spread, lowest: Decimal | None, highest: Decimal | None) -> list[Decimal | None]:
     """Lowest, quartiles and highest, to one decimal place as the page gives them."""
     five = [lowest, spread.lower_quartile, spread.median, spread.upper_quartile, highest]
     return [None if value is None else value.quantize(words.TENTH) for value in five]
@@ -74,7 +78,7 @@ def _card(item: Item, year_label: str) -> dict:
     }
 
 
-def _year_asked(request) -> int | None:
+def _year_asked(request: HttpRequest) -> int | None:
     asked = request.GET.get("year", "")
     return int(asked) if asked.isdigit() else None
 
@@ -105,7 +109,7 @@ def figures_for_page(*, framework_code: str, regulator_code: str, year: int | No
 
 
 @login_required
-def how_we_compare(request, code):
+def how_we_compare(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     """A framework's measures, each beside every landlord's and similar landlords' figures."""
     framework = get_object_or_404(Framework, code=code)
     regulator_code = our_code(framework.code, SiteSettings.load())

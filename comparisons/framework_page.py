@@ -2,10 +2,12 @@
 
 from django.urls import reverse
 
+from accounts.models import User
+from assessments.models import Framework
 from comparisons.framework_comparison import keys_of
 
 
-def links(framework, user) -> list[dict[str, str]]:
+def links(framework: Framework, user: User) -> list[dict[str, str]]:
     """ "How we compare" for a framework whose measures the regulator publishes for every landlord."""
     if not keys_of(framework.code):
         return []

@@ -10,6 +10,7 @@ charter.py), all of them kept for rented homes.
 
 from comparisons.measures import ALL_HOMES, MEASURES, PERCEPTION
 from comparisons.models import Regulator, Tenure
+from scrutiny.models import SiteSettings
 
 TSM_FRAMEWORK = "tenant-satisfaction-measures"
 CHARTER_FRAMEWORK = "scottish-social-housing-charter-2022"
@@ -41,7 +42,7 @@ def regulator_of_framework(framework_code: str) -> str:
     return FRAMEWORK_REGULATOR.get(framework_code, Regulator.RSH)
 
 
-def our_code(framework_code: str, site) -> str:
+def our_code(framework_code: str, site: SiteSettings) -> str:
     """Our landlord's code in the figures this framework is compared with (from the site settings)."""
     return site.shr_code if regulator_of_framework(framework_code) == Regulator.SHR else site.regulator_code
 

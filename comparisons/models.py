@@ -6,6 +6,7 @@ Figures are kept as published: a number, or "no figure" with the regulator's cod
 import hashlib
 
 from django.conf import settings
+from django.core.files import File
 from django.db import models
 from django.urls import reverse
 
@@ -94,7 +95,7 @@ class TsmImport(models.Model):
         return reverse("comparisons:import", args=[self.pk])
 
     @staticmethod
-    def hash_of(file) -> str:
+    def hash_of(file: File) -> str:
         digest = hashlib.sha256()
         file.seek(0)
         for chunk in iter(lambda: file.read(1024 * 1024), b""):

@@ -112,7 +112,7 @@ def _sheet_kind(title: str) -> Sheet | None:
                 return Sheet("perception", tenure, [(code, tenure) for code in codes])
         return None
     if "management" in t or "man_info" in t:
-        expected = [(code, Tenure.COMBINED) for code in ALL_HOMES]
+        expected: list[tuple[str, str]] = [(code, Tenure.COMBINED) for code in ALL_HOMES]
         expected += [(code, tenure) for tenure in Tenure.values for code in COMPLAINTS]
         return Sheet("management", None, expected)
     return None
@@ -376,8 +376,8 @@ def read(path_or_file: Any, *, file_name: str = "",
 
 
 def _read_book(book: Any, file_name: str, progress: Callable[[int, str], None]) -> Workbook:
-    sheets = {title: _sheet_kind(title) for title in book.sheetnames}
-    sheets = {title: sheet for title, sheet in sheets.items() if sheet is not None}
+    kinds = {title: _sheet_kind(title) for title in book.sheetnames}
+    sheets = {title: sheet for title, sheet in kinds.items() if sheet is not None}
     year = _year_of(book.sheetnames)
     if not sheets or year is None:
         raise ValidationError(

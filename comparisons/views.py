@@ -1,13 +1,17 @@
 """The administrator's pages for importing the regulator's figures: upload, progress, preview, apply."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from comparisons import own_figures, peers, services
 from comparisons.forms import PeersForm, UploadForm
 from comparisons.models import PeerChoice, Source, TsmImport
@@ -20,7 +24,7 @@ SHOWN = 50  # rows skipped, landlords left out: the first this many, then how ma
 
 
 @role_required("admin", message=services.REFUSAL)
-def imports(request):
+def imports(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Upload a workbook; the imports so far, newest first, a page at a time."""
     form = UploadForm(request.POST or None, request.FILES or None)
     done = run_form(
@@ -32,7 +36,7 @@ def imports(request):
     return done or render(request, "comparisons/imports.html", {"form": form, "page": page})
 
 
-def _our_code_missing(tsm_import) -> str:
+def _our_code_missing(tsm_import: TsmImport) -> str:
     """The site settings' code for this file's regulator when the file has no row for it, else ""."""
     codes = (tsm_import.summary or {}).get("landlord_codes")
     site = SiteSettings.load()
@@ -40,7 +44,7 @@ def _our_code_missing(tsm_import) -> str:
     return code if code and codes is not None and code not in codes else ""
 
 
-def _context(tsm_import):
+def _context(tsm_import: TsmImport) -> dict[str, Any]:
     summary = tsm_import.summary or {}
     return {
         "our_code_missing": _our_code_missing(tsm_import),
@@ -54,14 +58,14 @@ def _context(tsm_import):
 
 
 @role_required("admin", message=services.REFUSAL)
-def import_page(request, pk):
+def import_page(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """One import: how reading or saving is going, then what the file holds and would change."""
     tsm_import = get_object_or_404(TsmImport.objects.select_related("uploaded_by"), pk=pk)
     return render(request, "comparisons/import.html", _context(tsm_import))
 
 
 @role_required("admin", message=services.REFUSAL)
-def import_status(request, pk):
+def import_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The progress box alone, asked for every few seconds while the worker reads or saves."""
     tsm_import = get_object_or_404(TsmImport, pk=pk)
     response = render(request, "comparisons/_status.html", _context(tsm_import))
@@ -71,7 +75,7 @@ def import_status(request, pk):
 
 @require_POST
 @role_required("admin", message=services.REFUSAL)
-def apply_import(request, pk):
+def apply_import(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Save the previewed figures (the worker does it, in one transaction)."""
     tsm_import = get_object_or_404(TsmImport, pk=pk)
     try:
@@ -86,11 +90,11 @@ def apply_import(request, pk):
     return redirect(tsm_import)
 
 
-def _posted(request, prefix: str) -> dict[str, str]:
+def _posted(request: HttpRequest, prefix: str) -> dict[str, str]:
     return {name[len(prefix):]: value for name, value in request.POST.items() if name.startswith(prefix)}
 
 
-def _versions(request) -> dict[str, int]:
+def _versions(request: HttpRequest) -> dict[str, int]:
     return {key: int(value) for key, value in _posted(request, "version-").items() if value.isdigit()}
 
 
@@ -106,7 +110,7 @@ def _said(filled: own_figures.Filled) -> str:
 
 
 @role_required("admin", message=own_figures.REFUSAL)
-def own_figures_page(request):
+def own_figures_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Our landlord's row in the regulator's figures beside ours: choose, row by row, which to keep."""
     clashes, choices = [], {}
     if request.method == "POST":
@@ -129,12 +133,12 @@ def own_figures_page(request):
 
 
 @role_required("admin", message=peers.REFUSAL)
-def choose_peers(request):
+def choose_peers(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The landlords to compare with, chosen by their codes (or none: those like us)."""
     initial = {"codes": "\n".join(PeerChoice.codes())}
     form = PeersForm(request.POST or None, initial=initial)
 
-    def save(data):
+    def save(data: dict[str, Any]) -> list[str]:
         chosen = peers.choose_peers(codes=peers.codes_in(data["codes"]))
         return chosen.peer_codes
 
