@@ -18,8 +18,9 @@ from django.db import IntegrityError, transaction
 
 from assessments.models import Indicator, IndicatorValue
 from comparisons.frameworks import FRAMEWORK_MEASURES
-from comparisons.models import Figure, Landlord, Regulator, Tenure, reporting_year_label
+from comparisons.models import Figure, Landlord, Tenure, reporting_year_label
 from comparisons.permissions import can_import
+from comparisons.selectors import our_landlord
 from scrutiny.models import SiteSettings
 from scrutiny.permissions import require
 
@@ -118,18 +119,10 @@ def _rows(landlord: Landlord, *, lock: bool = False) -> list[OwnRow]:
     return rows
 
 
-def _our_landlord() -> tuple[str, Landlord | None]:
-    """Our row: by the English regulator's code, or else the Scottish one's."""
-    site = SiteSettings.load()
-    code, regulator = ((site.regulator_code, Regulator.RSH) if site.regulator_code
-                       else (site.shr_code, Regulator.SHR))
-    return code, Landlord.objects.filter(regulator=regulator, code=code).first() if code else None
-
-
 def own_figures(*, by: User) -> OwnFigures:
     """Our landlord's row in the regulator's figures beside ours, newest year first."""
     require(can_import(by), REFUSAL)
-    code, landlord = _our_landlord()
+    code, landlord = our_landlord()
     return OwnFigures(code=code, landlord=landlord, rows=_rows(landlord) if landlord else [])
 
 
@@ -169,7 +162,7 @@ def fill_own_figures(*, by: User, choices: dict[str, str], versions: dict[str, i
     """Fill new figures and replace differing ones where the administrator chose the regulator's,
     all or none; refuse, naming them, rows changed since `versions` were read."""
     require(can_import(by), REFUSAL)
-    _, landlord = _our_landlord()
+    _, landlord = our_landlord()
     if landlord is None:
         raise ValidationError(
             "The site settings do not say which landlord this is in the regulator's figures.")

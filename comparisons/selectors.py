@@ -16,7 +16,8 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from comparisons.measures import MEASURES, Measure
-from comparisons.models import Figure, Landlord, NoFigure, Survey, Tenure
+from comparisons.models import Figure, Landlord, NoFigure, Regulator, Survey, Tenure
+from scrutiny.models import SiteSettings
 
 NEAREST = 10
 # Peers by default share these with the landlord (and the tenure, as figures are per tenure).
@@ -299,3 +300,13 @@ def _change(own: Row | None, last_year: list[Row], national: Spread, measure: Me
     improved = None if mine is None else sign * mine > 0
     faster = None if mine is None or sector is None else sign * mine > sign * sector
     return Change(mine, sector, improved, faster)
+
+
+def our_landlord() -> tuple[str, Landlord | None]:
+    """Our code and our row in the regulator's figures: by the English regulator's code (site
+    settings), or else the Scottish one's, each looked up in its own regulator's register."""
+    site = SiteSettings.load()
+    code, regulator = ((site.regulator_code, Regulator.RSH) if site.regulator_code
+                       else (site.shr_code, Regulator.SHR))
+    code = code.strip()
+    return code, Landlord.objects.filter(regulator=regulator, code=code).first() if code else None
