@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from recommendations.models import Action, ProgressUpdate, Recommendation, ReminderSent, Response, Transition
@@ -21,7 +22,7 @@ class TransitionInline(admin.TabularInline):
     readonly_fields = ["from_status", "to_status", "by", "at", "note", "notified_at"]
     can_delete = False
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: Recommendation | None = None) -> bool:
         return False
 
 
@@ -36,7 +37,7 @@ class RecommendationAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["findings"]
     inlines = [ResponseInline, ActionInline, TransitionInline]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # written on the site, where the review's next number is given out safely
 
 

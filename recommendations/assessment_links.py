@@ -1,15 +1,20 @@
 """Recommendations linked to self-assessment outcomes, for the self-assessment's to-do list
 (extensions.ASSESSMENT_OUTCOME_LINKS): assessments cannot import recommendations, so it asks here."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.urls import reverse
 
+from accounts.models import User
+from assessments.models import SelfAssessment
 from recommendations import permissions
 from recommendations.models import Recommendation
 
 
-def for_outcomes(*, outcome_ids, user) -> dict[int, list[dict]]:
+def for_outcomes(*, outcome_ids: Iterable[int], user: User) -> dict[int, list[dict[str, str]]]:
     """{outcome id: [{label, url, status}]} for the recommendations the person may see."""
-    found: dict[int, list[dict]] = {}
+    found: dict[int, list[dict[str, str]]] = {}
     if not outcome_ids:
         return found
     recs = Recommendation.objects.filter(outcome_id__in=outcome_ids).select_related("review")
@@ -25,7 +30,9 @@ def for_outcomes(*, outcome_ids, user) -> dict[int, list[dict]]:
     return found
 
 
-def from_results(*, assessment, outcomes, user) -> dict[int, list[dict]]:
+def from_results(
+    *, assessment: SelfAssessment, outcomes: dict[int, str], user: User
+) -> dict[int, list[dict[str, Any]]]:
     """{outcome id: [{label, url}]} for {outcome id: code}: making a recommendation from each
     weakness on a self-assessment's results (extensions.ASSESSMENT_RESULT_LINKS)."""
     return {

@@ -7,12 +7,15 @@ is sent). Each recommendation is found by its review and wording, so running the
 adds nothing.
 """
 
-from datetime import timedelta
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from accounts.models import User
 from panels.models import Membership, Panel, PanelKind, PanelRole
 from panels.permissions import MANAGING_ROLES
 from recommendations import services
@@ -31,19 +34,21 @@ from reviews.models import Review, ReviewKind, ServiceArea, Stage, StageChange
 H, M, L = Priority.HIGH, Priority.MEDIUM, Priority.LOW
 
 
-def _panel(name, kind):
+def _panel(name: str, kind: str) -> Panel:
     panel, _ = Panel.objects.get_or_create(name=name, defaults={"kind": kind})
     return panel
 
 
-def _member(panel, user, role):
+def _member(panel: Panel, user: User | None, role: str) -> None:
     if user and not Membership.objects.current().filter(panel=panel, user=user).exists():
         Membership.objects.create(
             panel=panel, user=user, role=role, joined_on=timezone.localdate() - timedelta(days=400)
         )
 
 
-def _review(panel, title, area, people, kind=ReviewKind.SCRUTINY_REVIEW):
+def _review(
+    panel: Panel, title: str, area: str, people: dict[str, User], kind: str = ReviewKind.SCRUTINY_REVIEW
+) -> Review:
     """The review, if the reviews seed made it; otherwise proposed by the demo tenant, confirmed
     by the panel's chair (or supporting officer) and moved on to monitoring, through the reviews
     services, with each stage dated in the past."""
@@ -71,26 +76,31 @@ def _review(panel, title, area, people, kind=ReviewKind.SCRUTINY_REVIEW):
     return review
 
 
-def _ago(days):
+def _ago(days: int) -> datetime:
     return timezone.now() - timedelta(days=days)
 
 
-def _in(days):
+def _in(days: int) -> date:
     return timezone.localdate() + timedelta(days=days)
 
 
-def _backdate(rec, days, **fields):
+def _backdate(rec: Recommendation, days: int, **fields: bool) -> datetime:
     """Put the step just taken `days` in the past: its Transition (marked as told, so the demo
     sends no email) and the recommendation's own date fields."""
     when = _ago(days)
     last = Transition.objects.filter(recommendation=rec).order_by("-pk").first()
+    if last is None:
+        raise ValueError(f"{rec.code} has no step to put in the past.")
     Transition.objects.filter(pk=last.pk).update(at=when, notified_at=when)
     if fields:
         Recommendation.objects.filter(pk=rec.pk).update(**dict.fromkeys(fields, when))
     return when
 
 
-def _story(review, text, *, people, priority=M, rationale="", benefit="", steps=(), actions=()):
+def _story(
+    review: Review, text: str, *, people: dict[str, User], priority: str = M, rationale: str = "",
+    benefit: str = "", steps: Sequence[tuple[Any, ...]] = (), actions: Sequence[tuple[str, int, str]] = (),
+) -> None:
     """Create one recommendation and play its steps through the services, as the people whose
     step it is, then move each step's date into the past: (step, days ago, details...).
 
@@ -146,7 +156,10 @@ def _story(review, text, *, people, priority=M, rationale="", benefit="", steps=
         rec.refresh_from_db()
 
 
-def _plan_actions(rec, officer, manager, actions, planned_at):
+def _plan_actions(
+    rec: Recommendation, officer: User, manager: User, actions: Sequence[tuple[str, int, str]],
+    planned_at: datetime,
+) -> None:
     """Add the action plan's steps through the services, dated when the plan was agreed."""
     today = timezone.localdate()
     for what, due_in, action_status in actions:
@@ -160,7 +173,7 @@ def _plan_actions(rec, officer, manager, actions, planned_at):
         Action.history.filter(id=action.pk).update(history_date=planned_at)
 
 
-def seed(*, password, people):
+def seed(*, password: str, people: dict[str, User]) -> dict[str, User]:
     """Demo data for this app; idempotent. Returns any demo people it adds, by key."""
     sure = _panel("SURE Team", PanelKind.SCRUTINY_PANEL)
     shoppers = _panel("Mystery Shoppers", PanelKind.MYSTERY_SHOPPERS)

@@ -1,8 +1,10 @@
 """The tracker's filters and sort orders (django-filter), shared by the page and the exports."""
 
+from typing import Any
+
 import django_filters
 from django import forms
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 
 from accounts.models import Role, User
 from panels.models import Panel
@@ -34,7 +36,7 @@ SORTS = {
 YEARS_SHOWN = 8
 
 
-def _year_label(start_year, start_month):
+def _year_label(start_year: int, start_month: int) -> str:
     return str(start_year) if start_month == 1 else f"{start_year}/{str(start_year + 1)[-2:]}"
 
 
@@ -84,7 +86,7 @@ class TrackerFilter(django_filters.FilterSet):
         model = Recommendation
         fields: list = []
 
-    def __init__(self, data=None, *args, user=None, **kwargs):
+    def __init__(self, data: Any = None, *args: Any, user: User | None = None, **kwargs: Any) -> None:
         super().__init__(data, *args, **kwargs)
         self.start_month = SiteSettings.load().financial_year_start_month
         this_year = current_financial_year(self.start_month)
@@ -106,20 +108,28 @@ class TrackerFilter(django_filters.FilterSet):
             lambda: owners.order_by("display_name").values_list("display_name", flat=True)[:DATALIST_SIZE]
         )
 
-    def filter_words(self, queryset, name, value):
+    def filter_words(
+        self, queryset: QuerySet[Recommendation], name: str, value: str
+    ) -> QuerySet[Recommendation]:
         return queryset.filter(Q(text__icontains=value) | Q(rationale__icontains=value))
 
-    def filter_overdue(self, queryset, name, value):
+    def filter_overdue(
+        self, queryset: QuerySet[Recommendation], name: str, value: str
+    ) -> QuerySet[Recommendation]:
         return queryset.filter(is_overdue=(value == "yes"))
 
-    def filter_year(self, queryset, name, value):
+    def filter_year(
+        self, queryset: QuerySet[Recommendation], name: str, value: str
+    ) -> QuerySet[Recommendation]:
         start, end = financial_year_bounds(int(value), self.start_month)
         return queryset.filter(submitted_at__gte=start, submitted_at__lt=end)
 
-    def filter_sort(self, queryset, name, value):
+    def filter_sort(
+        self, queryset: QuerySet[Recommendation], name: str, value: str
+    ) -> QuerySet[Recommendation]:
         return queryset  # applied last, in filter_queryset, so there is always an order
 
-    def filter_queryset(self, queryset):
+    def filter_queryset(self, queryset: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
         queryset = super().filter_queryset(queryset)
         sort = self.form.cleaned_data.get("sort") or "review"
         return queryset.annotate(priority_rank=PRIORITY_RANK, status_rank=STATUS_RANK).order_by(

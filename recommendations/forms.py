@@ -1,9 +1,12 @@
+from typing import Any
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.models import Role, User
 from recommendations.models import Action, ActionStatus, Decision, Priority, Recommendation, Status
-from reviews.models import Finding, ServiceArea
+from reviews.models import Finding, Review, ServiceArea
 from scrutiny.forms import SafeModelMultipleChoiceField
 from scrutiny.locking import VersionedForm
 from scrutiny.uploads import DOCUMENTS, UploadField
@@ -12,16 +15,16 @@ from scrutiny.uploads import DOCUMENTS, UploadField
 class DateInput(forms.DateInput):
     input_type = "date"
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-def _owners():
+def _owners() -> QuerySet[User]:
     return User.objects.filter(role__in=[Role.OFFICER, Role.MANAGER], is_active=True).order_by("display_name")
 
 
 class OwnerField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
+    def label_from_instance(self, obj: Any) -> str:
         return f"{obj.display_name} ({obj.get_role_display().lower()})"
 
 
@@ -41,7 +44,7 @@ class RecommendationForm(VersionedForm, forms.ModelForm):
         }
         labels = {"text": "Recommendation"}
 
-    def __init__(self, *args, review, **kwargs):
+    def __init__(self, *args: Any, review: Review, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["findings"].queryset = Finding.objects.filter(review=review).order_by("created_at")
         self.fields["findings"].label_from_instance = lambda f: f"{f.get_kind_display()}: {f.statement}"
@@ -64,7 +67,7 @@ class SubmitTogetherForm(forms.Form):
     #: At most this many drafts are offered at once, so the page stays a readable size.
     LIMIT = 50
 
-    def __init__(self, *args, review, **kwargs):
+    def __init__(self, *args: Any, review: Review, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         all_drafts = Recommendation.objects.filter(review=review, status=Status.DRAFT).order_by("number")
         self.draft_count = all_drafts.count()
@@ -93,7 +96,7 @@ class ResponseForm(forms.Form):
     )
     due_date = forms.DateField(label="Due date (optional)", required=False, widget=DateInput())
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = _owners()
 
@@ -104,7 +107,7 @@ class ActionPlanForm(forms.Form):
     )
     due_date = forms.DateField(label="Due date", widget=DateInput())
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = _owners()
 
@@ -124,7 +127,7 @@ class ImplementForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, recommendation, **kwargs):
+    def __init__(self, *args: Any, recommendation: Recommendation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.open_actions = list(recommendation.actions.open().order_by("due_date", "pk"))
         for action in self.open_actions:
@@ -141,15 +144,16 @@ class ImplementForm(forms.Form):
                 help_text="Only if it was dropped: the panel will see this.",
             )
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         for action in self.open_actions:
             dropped = data.get(f"action_{action.pk}") == ActionStatus.DROPPED
             if dropped and not data.get(f"reason_{action.pk}", "").strip():
                 self.add_error(f"reason_{action.pk}", f'Say why "{action.what[:80]}" was dropped.')
         return data
 
-    def service_arguments(self) -> dict:
+    def service_arguments(self) -> dict[str, Any]:
         """The cleaned data as services.implement takes it."""
         data = self.cleaned_data
         return {
@@ -184,7 +188,7 @@ class ActionForm(VersionedForm, forms.ModelForm):
                    "dropped_reason": forms.Textarea(attrs={"rows": 2})}
         labels = {"dropped_reason": "Why it was dropped (only if it was)"}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = _owners()
         if self.instance.pk is None:
@@ -203,6 +207,6 @@ class ProgressForm(forms.Form):
     )
     evidence = UploadField(allowed=DOCUMENTS, label="Evidence (optional)", required=False)
 
-    def __init__(self, *args, recommendation, **kwargs):
+    def __init__(self, *args: Any, recommendation: Recommendation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["action"].queryset = recommendation.actions.order_by("due_date", "pk")

@@ -1,11 +1,17 @@
 """A recommendation made from a weakness a self-assessment found: drafted in one of the person's
 reviews and linked to the outcome, so the self-assessment's to-do list can follow it."""
 
+from typing import Any
+
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from accounts.http import AuthenticatedHttpRequest
+from accounts.models import User
 from assessments import permissions as assessment_permissions
 from assessments.models import Outcome, SelfAssessment
 from assessments.selectors import pooled_results
@@ -17,7 +23,7 @@ from scrutiny.forms import run_form
 from scrutiny.permissions import is_admin, require
 
 
-def draftable_reviews(user):
+def draftable_reviews(user: User) -> QuerySet[Review]:
     """Reviews the person may draft recommendations in (DESIGN.md: panel members and admins)."""
     reviews = Review.objects.select_related("panel").exclude(stage="closed").order_by("-pk")
     if is_admin(user):
@@ -36,7 +42,7 @@ class FromOutcomeForm(forms.Form):
         label="Why the panel recommends it", required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
 
-    def __init__(self, *args, reviews, **kwargs):
+    def __init__(self, *args: Any, reviews: QuerySet[Review], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["review"].queryset = reviews
         self.fields["review"].label_from_instance = lambda r: f"{r.title} ({r.panel.name})"
@@ -44,7 +50,7 @@ class FromOutcomeForm(forms.Form):
 
 @transaction.atomic
 def create_from_outcome(
-    *, review: Review, outcome: Outcome, by, text: str, rationale: str = ""
+    *, review: Review, outcome: Outcome, by: User, text: str, rationale: str = ""
 ) -> Recommendation:
     """Draft a recommendation in a review, linked to the self-assessment outcome it answers."""
     recommendation = services.create(review=review, by=by, text=text, rationale=rationale)
@@ -54,7 +60,7 @@ def create_from_outcome(
 
 
 @login_required
-def from_outcome(request, assessment_id, outcome_id):
+def from_outcome(request: AuthenticatedHttpRequest, assessment_id: int, outcome_id: int) -> HttpResponse:
     sa = get_object_or_404(SelfAssessment, pk=assessment_id)
     require(
         assessment_permissions.can_see_results(request.user, sa),
@@ -71,7 +77,7 @@ def from_outcome(request, assessment_id, outcome_id):
     reviews = draftable_reviews(request.user)
     form = FromOutcomeForm(request.POST or None, reviews=reviews, initial={"rationale": summary})
 
-    def draft(data):
+    def draft(data: dict[str, Any]) -> Recommendation:
         require(permissions.can_draft(request.user, data["review"]),
                 "You cannot draft recommendations in that review.")
         return create_from_outcome(review=data["review"], outcome=outcome, by=request.user,

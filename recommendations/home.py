@@ -1,9 +1,12 @@
+from typing import Any
+
+from accounts.models import User
 from assessments.selectors import my_actions as my_improvement_actions
 from recommendations import selectors
 from scrutiny.permissions import has_role
 
 
-def section(user):
+def section(user: User) -> dict[str, Any] | None:
     """Officers see "my actions", managers "awaiting my response", tenants "to verify"; anyone
     who owns a to-do action from a self-assessment sees it under "my actions"."""
     improvement_actions = my_improvement_actions(user)

@@ -4,6 +4,8 @@ Status changes only happen in services.py; every change leaves a Transition row 
 why) and django-simple-history keeps each version of the records for the audit trail.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -56,7 +58,7 @@ CLOSED_ACTION = (ActionStatus.DONE, ActionStatus.DROPPED)
 
 
 class RecommendationQuerySet(models.QuerySet):
-    def with_overdue(self, today=None):
+    def with_overdue(self, today: datetime.date | None = None) -> "RecommendationQuerySet":
         """Annotate `is_overdue`: work still owed and a due date (its own or an open action's) passed.
 
         Overdue is never stored: it is a fact about today, so it is worked out when asked.
@@ -144,18 +146,18 @@ class Recommendation(Versioned, models.Model):
         ]
         indexes = [models.Index(fields=["status", "due_date"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.code}: {self.text[:60]}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("recommendations:detail", args=[self.pk])
 
     @property
-    def code(self):
+    def code(self) -> str:
         return f"R{self.number}"
 
     @property
-    def overdue(self):
+    def overdue(self) -> bool:
         """Use the queryset annotation where there is one; otherwise work it out (costs a query)."""
         if hasattr(self, "is_overdue"):
             return self.is_overdue
@@ -180,15 +182,15 @@ class Response(models.Model):
 
     history = HistoricalRecords()
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_decision_display()}: {self.recommendation}"
 
 
 class ActionQuerySet(models.QuerySet):
-    def open(self):
+    def open(self) -> "ActionQuerySet":
         return self.exclude(status__in=CLOSED_ACTION)
 
-    def overdue(self, today=None):
+    def overdue(self, today: datetime.date | None = None) -> "ActionQuerySet":
         return self.open().filter(due_date__lt=today or timezone.localdate())
 
 
@@ -213,11 +215,11 @@ class Action(Versioned, models.Model):
     class Meta:
         ordering = ["due_date", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.what[:80]
 
     @property
-    def overdue(self):
+    def overdue(self) -> bool:
         return self.status not in CLOSED_ACTION and self.due_date < timezone.localdate()
 
 
@@ -242,7 +244,7 @@ class ProgressUpdate(models.Model):
     class Meta:
         ordering = ["created_at", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.text[:80]
 
 
@@ -260,7 +262,7 @@ class Transition(models.Model):
     class Meta:
         ordering = ["at", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.recommendation.code}: {self.from_status or 'new'} → {self.to_status}"
 
 
@@ -283,5 +285,5 @@ class ReminderSent(models.Model):
             models.UniqueConstraint(fields=["user", "date"], name="one_reminder_per_person_per_day")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Reminder to {self.user} on {self.date}"

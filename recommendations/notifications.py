@@ -45,11 +45,12 @@ def step_of(transition: Transition) -> str:
         return ""
     if to == Status.IN_PROGRESS:
         return "returned" if transition.from_status == Status.IMPLEMENTED else "plan_agreed"
-    return {
+    steps: dict[str, str] = {
         Status.SUBMITTED: "submitted", Status.ACCEPTED: "accepted",
         Status.PARTLY_ACCEPTED: "partly_accepted", Status.REJECTED: "rejected",
         Status.IMPLEMENTED: "implemented", Status.VERIFIED: "verified",
-    }.get(to, "")
+    }
+    return steps.get(to, "")
 
 
 def subject_for(transition: Transition) -> str:

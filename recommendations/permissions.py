@@ -100,7 +100,7 @@ def can_implement(user: Person, recommendation: Recommendation) -> bool:
     """The officer who owns the recommendation, or a manager or admin."""
     if has_role(user, "manager", "admin"):
         return True
-    return has_role(user, "officer") and recommendation.owner_id == user.pk
+    return user is not None and has_role(user, "officer") and recommendation.owner_id == user.pk
 
 
 def can_plan_work(user: Person, recommendation: Recommendation) -> bool:
@@ -110,7 +110,7 @@ def can_plan_work(user: Person, recommendation: Recommendation) -> bool:
 
 def can_update_action(user: Person, action: Action) -> bool:
     """The action's own owner may update it, as well as those who plan the work."""
-    if has_role(user, "officer", "manager", "admin") and action.owner_id == user.pk:
+    if user is not None and has_role(user, "officer", "manager", "admin") and action.owner_id == user.pk:
         return True
     return can_plan_work(user, action.recommendation)
 

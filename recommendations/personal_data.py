@@ -1,7 +1,10 @@
+from typing import Any
+
+from accounts.models import User
 from recommendations.models import Action, ProgressUpdate, Recommendation, ReminderSent, Response, Transition
 
 
-def collect(user):
+def collect(user: User) -> tuple[str, dict[str, Any]] | None:
     """What this app holds about a person, as (title, data) for their download, or None."""
     data = {
         "recommendations_written": [

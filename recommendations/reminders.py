@@ -8,7 +8,7 @@ two workers) sends nothing twice."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -25,19 +25,19 @@ from scrutiny.models import SiteSettings
 
 @dataclass
 class Digest:
-    actions: list = field(default_factory=list)
-    recommendations: list = field(default_factory=list)
-    awaiting_response: list = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    recommendations: list[Recommendation] = field(default_factory=list)
+    awaiting_response: list[Recommendation] = field(default_factory=list)
 
     @property
-    def count(self):
+    def count(self) -> int:
         return len(self.actions) + len(self.recommendations) + len(self.awaiting_response)
 
 
-def digests(today, person=None):
+def digests(today: date, person: User | None = None) -> dict[User, Digest]:
     """What each person (or only the one given) should be reminded of today, by person."""
     soon = today + timedelta(days=settings.ACTION_DUE_SOON_DAYS)
-    found = defaultdict(Digest)
+    found: defaultdict[User, Digest] = defaultdict(Digest)
     actions = (
         Action.objects.open()
         .filter(due_date__lte=soon, recommendation__status__in=OPEN_WORK, owner__is_active=True)
@@ -72,7 +72,7 @@ def digests(today, person=None):
     return found
 
 
-def send_daily_reminders(today=None):
+def send_daily_reminders(today: date | None = None) -> int:
     """Queue today's digests, one outbox job per person; a person who has today's is skipped."""
 
     today = today or timezone.localdate()
@@ -93,7 +93,7 @@ def send_daily_reminders(today=None):
     return queued
 
 
-def email_one(*, reminder_id):
+def email_one(*, reminder_id: int) -> str:
     """Email one person their digest for the day of the ReminderSent row (an outbox job).
 
     The digest is worked out again as it is sent, so an email delayed by a broker outage lists

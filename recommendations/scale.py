@@ -1,7 +1,7 @@
 """Recommendations of the scale landlord: 6,000 with the landlord's responses, 20,000 actions,
 progress updates and 30,000 status changes."""
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -85,9 +85,9 @@ def seed(plan: Plan) -> None:
                                           responded_by_id=rnd.choice(people["manager"]),
                                           reason="" if step == Status.ACCEPTED else "Costs too much."))
             elif step == Status.IMPLEMENTED:
-                at = rec.implemented_at
+                at = rec.implemented_at or at  # always set on a recommendation that reached this step
             elif step == Status.VERIFIED:
-                at = rec.verified_at
+                at = rec.verified_at or at
             elif step == Status.IN_PROGRESS:
                 at = at + timedelta(days=rnd.randint(5, 40))
                 with_plans.append(rec)
@@ -120,5 +120,5 @@ def seed(plan: Plan) -> None:
     )
 
 
-def _moment(day) -> datetime:
+def _moment(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(10)))

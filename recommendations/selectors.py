@@ -154,7 +154,7 @@ def progress_for(recommendation: Recommendation) -> list[ProgressUpdate]:
 @dataclass
 class Event:
     at: datetime
-    who: object
+    who: User | None  # who took the step (None once their account is deleted)
     title: str
     text: str = ""
     update: ProgressUpdate | None = None
@@ -171,7 +171,7 @@ STEP_TITLES = {
 }
 
 
-def _day(value: dt.date | None) -> str:
+def _day(value: dt.date) -> str:
     return date_format(value, "j F Y")
 
 

@@ -87,11 +87,12 @@ def _check_owner(owner: User | None) -> None:
         raise ValidationError({"owner": "Choose the officer or manager who will own this."})
 
 
-def _check_due_date(due_date: datetime.date | None, field: str = "due_date") -> None:
+def _check_due_date(due_date: datetime.date | None, field: str = "due_date") -> datetime.date:
     if due_date is None:
         raise ValidationError({field: "Enter the date it should be done by."})
     if due_date < timezone.localdate():
         raise ValidationError({field: "The date it should be done by must be today or later."})
+    return due_date
 
 
 @transaction.atomic
@@ -243,7 +244,7 @@ def agree_plan(
     require(permissions.can_agree_plan(by, recommendation), REFUSALS["agree_plan"])
     _check_state(recommendation, "agree_plan")
     _check_owner(owner)
-    _check_due_date(due_date)
+    due_date = _check_due_date(due_date)
     recommendation.owner = owner
     recommendation.due_date = due_date
     _move(recommendation, to=Status.IN_PROGRESS, by=by,

@@ -7,19 +7,21 @@ Everything is found by its review and title or wording, so running the seed agai
 Dates are set relative to today so the reviews line up with the demo recommendations' story."""
 
 import io
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from accounts.demo import demo_user
-from accounts.models import Role
+from accounts.models import Role, User
 from panels.models import Membership, Panel, PanelKind, PanelRole
 from reviews import services
 from reviews.demo_content import COMPLAINTS, NEXT_REVIEW, REPAIRS
 from reviews.models import (
     Document,
+    Evidence,
     Finding,
     FindingComment,
     Interview,
@@ -38,18 +40,18 @@ EXTRA_PEOPLE = {
 }
 
 
-def _today():
+def _today() -> date:
     return timezone.localdate()
 
 
-def _member(panel, user, role):
+def _member(panel: Panel, user: User | None, role: str) -> None:
     if user and not Membership.objects.current().filter(panel=panel, user=user).exists():
         Membership.objects.create(
             panel=panel, user=user, role=role, joined_on=_today() - timedelta(days=500)
         )
 
 
-def _pdf(title, paragraphs):
+def _pdf(title: str, paragraphs: list[str]) -> bytes:
     """A small real PDF, so the demo's download links give a file that opens."""
     from weasyprint import HTML  # slow to import; only needed here
 
@@ -58,7 +60,7 @@ def _pdf(title, paragraphs):
     return HTML(string=html).write_pdf()
 
 
-def _photo(caption):
+def _photo(caption: str) -> bytes:
     """A plain illustrative picture (no camera, no location data)."""
     img = Image.new("RGB", (480, 320), (214, 222, 230))
     draw = ImageDraw.Draw(img)
@@ -69,7 +71,7 @@ def _photo(caption):
     return out.getvalue()
 
 
-def _review(panel, spec, people):
+def _review(panel: Panel, spec: dict[str, Any], people: dict[str, User]) -> Review | None:
     """The review, proposed by a tenant with its scope and questions, confirmed by the chair and
     moved through its stages, all through the services; then each step dated in the past."""
     review = Review.objects.filter(title=spec["title"], panel=panel).first()
@@ -96,9 +98,9 @@ def _review(panel, spec, people):
     return review
 
 
-def _evidence(review, spec, people):
+def _evidence(review: Review, spec: dict[str, Any], people: dict[str, User]) -> dict[str, Evidence]:
     """Create each piece of evidence once, found again by its title."""
-    made = {}
+    made: dict[str, Evidence] = {}
     date = _today() - timedelta(days=spec["start"] - 20)
     for item in spec["documents"]:
         doc = Document.objects.filter(review=review, title=item["title"]).first()
@@ -149,7 +151,9 @@ def _evidence(review, spec, people):
     return made
 
 
-def _findings(review, spec, evidence, people):
+def _findings(
+    review: Review, spec: dict[str, Any], evidence: dict[str, Evidence], people: dict[str, User]
+) -> None:
     questions = {q.number: q for q in review.questions.all()}
     authors = [people.get("tenant"), people.get("sure_chair"), people.get("sure_member")]
     for i, item in enumerate(spec["findings"]):
@@ -166,7 +170,7 @@ def _findings(review, spec, evidence, people):
                 )
 
 
-def seed(*, password, people):
+def seed(*, password: str, people: dict[str, User]) -> dict[str, User]:
     """Demo data for this app; idempotent. Returns any demo people it adds, by key."""
     added = {
         key: demo_user(email, name, role, password)
@@ -180,6 +184,8 @@ def seed(*, password, people):
         _member(sure, added[key], panel_role)
     for spec in (COMPLAINTS, REPAIRS):
         review = _review(sure, spec, people)
+        if review is None:
+            raise ValueError("The demo reviews need the demo tenant and the SURE Team's chair.")
         evidence = _evidence(review, spec, people)
         _findings(review, spec, evidence, people)
     _review(sure, NEXT_REVIEW, people)

@@ -3,30 +3,35 @@
 A draft is keyed by person, form and object (the review for a new item, the item itself when
 editing), so each person's unfinished text waits for them on the form it belongs to."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django import forms
+from django.db import models
+from django.http import QueryDict
 
+from accounts.models import User
 from reviews import permissions as perms
 from reviews.forms import CommentForm, FindingForm, InterviewForm, SiteVisitForm
-from reviews.models import Evidence, Finding, Review
+from reviews.models import Draft, Evidence, Finding, Review
 from scrutiny.locking import VersionedForm
 
 
 @dataclass(frozen=True)
 class DraftForm:
-    model: type
-    allowed: object  # permission function (user, object) -> bool
-    form_class: type
+    model: type[models.Model]
+    allowed: Callable[[User, Any], bool]  # the permission function: may this person save it?
+    form_class: type[forms.BaseForm]
 
-    def load(self, object_id):
+    def load(self, object_id: int) -> models.Model | None:
         qs = self.model.objects.all()
         if self.model is not Review:
             qs = qs.select_related("review")
         return qs.filter(pk=object_id).first()
 
     @property
-    def field_names(self):
+    def field_names(self) -> list[str]:
         """The fields worth keeping: everything typed or chosen, never a file; and, on an edit
         form, the version it started from, so that saving the draft later still reports an edit
         someone else saved meanwhile (scrutiny/locking.py adds that field to each form)."""
@@ -50,9 +55,9 @@ DRAFT_FORMS = {
 MULTIPLE = (forms.MultipleChoiceField, forms.ModelMultipleChoiceField)
 
 
-def collect(draft_form, post):
+def collect(draft_form: DraftForm, post: QueryDict) -> dict[str, Any]:
     """The draftable fields from a posted form, lists for multiple choices."""
-    data = {}
+    data: dict[str, Any] = {}
     for name in draft_form.field_names:
         field = draft_form.form_class.base_fields.get(name)
         if isinstance(field, MULTIPLE):
@@ -63,6 +68,6 @@ def collect(draft_form, post):
     return data
 
 
-def restore(draft):
+def restore(draft: Draft | None) -> dict[str, Any]:
     """Form initial values from a draft (empty if there is none)."""
     return dict(draft.data) if draft else {}

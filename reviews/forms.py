@@ -1,10 +1,16 @@
+from collections.abc import Iterable
+from typing import Any
+
 from django import forms
+from django.db import models
+from django.db.models import QuerySet
 
 from accounts.models import Role, User
 from panels.models import Membership
 from reviews.models import (
     CommentKind,
     Document,
+    Finding,
     FindingKind,
     Interview,
     PerformanceFigure,
@@ -24,7 +30,7 @@ EVIDENCE_FILES = frozenset({"pdf", "docx", "doc", "xlsx", "xls", "odt", "ods", "
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _members(panel_ids):
+def _members(panel_ids: Iterable[Any]) -> QuerySet[User]:
     """People who are members of these panels today, for choosing leads and interviewers."""
     user_ids = Membership.objects.current().filter(panel__in=panel_ids).values("user_id")
     return User.objects.filter(pk__in=user_ids, is_active=True).order_by("display_name")
@@ -56,8 +62,9 @@ class ReviewForm(VersionedForm, forms.ModelForm):
             "planned_end": DATE,
         }
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        panel_ids: Iterable[Any]
         if self.instance.pk:
             del self.fields["panel"]
             panel_ids = [self.instance.panel_id]
@@ -79,18 +86,19 @@ class ReviewForm(VersionedForm, forms.ModelForm):
             role__in=[Role.OFFICER, Role.MANAGER, Role.ADMIN], is_active=True
         ).order_by("display_name")
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("planned_start"), data.get("planned_end")
         if start and end and end < start:
             self.add_error("planned_end", "The planned end must be on or after the planned start.")
         return data
 
-    def clean_questions(self):
+    def clean_questions(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["questions"].splitlines() if line.strip()]
 
-    def saved_value(self, name: str, current: Review) -> str:
-        if name == "questions":
+    def saved_value(self, name: str, current: models.Model) -> str:
+        if name == "questions" and isinstance(current, Review):
             return "\n".join(q.text for q in current.questions.all())
         return super().saved_value(name, current)
 
@@ -102,7 +110,7 @@ class StageForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args, review, **kwargs):
+    def __init__(self, *args: Any, review: Review, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["to_stage"].choices = [
             c for c in Stage.choices if c[0] not in (review.stage, Stage.PROPOSED)
@@ -114,7 +122,7 @@ class StageForm(forms.Form):
 class _EvidenceForm(VersionedForm, forms.ModelForm):
     """Shared by every kind: its version catches two people editing at once (scrutiny/locking.py)."""
 
-    def __init__(self, *args, review, **kwargs):
+    def __init__(self, *args: Any, review: Review, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.review = review
         for name in ("interviewers", "visitors"):
@@ -134,7 +142,7 @@ class DocumentForm(_EvidenceForm):
         widgets = {"date": DATE, "description": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"description": "What it is and why it matters to the review."}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["file"].required = False
@@ -196,14 +204,15 @@ class SiteVisitForm(_EvidenceForm):
         widgets = {"date": DATE, "notes": forms.Textarea(attrs={"rows": 8})}
         help_texts = {"notes": "What you saw. Your notes are saved as a draft while you type."}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk:  # more photos are added from the visit's page
             del self.fields["photo"]
             del self.fields["photo_description"]
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("photo") and not data.get("photo_description", "").strip():
             self.add_error("photo_description", "Say what the photo shows.")
         return data
@@ -226,7 +235,7 @@ EVIDENCE_FORMS = {
 
 
 class EvidenceChoiceField(SafeModelMultipleChoiceField):
-    def label_from_instance(self, obj):
+    def label_from_instance(self, obj: Any) -> str:
         return obj.label
 
 
@@ -247,7 +256,10 @@ class FindingForm(VersionedForm, forms.Form):
         label="The evidence it rests on", queryset=None, required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    def __init__(self, *args, review, finding=None, evidence_search="", **kwargs):
+    def __init__(
+        self, *args: Any, review: Review, finding: Finding | None = None, evidence_search: str = "",
+        **kwargs: Any,
+    ) -> None:
         if finding is not None:
             initial = {
                 "kind": finding.kind, "statement": finding.statement,
@@ -302,7 +314,7 @@ class ProposeFromMeasureForm(forms.Form):
                         "invalid_choice": "Choose one of your panels from the list."},
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         panels = panels_user_can_propose_in(user).order_by("name")
         self.fields["panel"].queryset = panels

@@ -1,7 +1,10 @@
+from typing import Any
+
+from accounts.models import User
 from reviews.selectors import reviews_in_progress_for
 
 
-def section(user):
+def section(user: User) -> dict[str, Any] | None:
     """Reviews in progress in the person's panels (or that they lead or support), or None."""
     reviews = list(reviews_in_progress_for(user)[:10])
     if not reviews:

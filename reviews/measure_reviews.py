@@ -74,6 +74,8 @@ def propose_from_measure(*, by: User, panel: Panel, measure: str, tenure: str) -
 def evidence_fields(weak: WeakMeasure) -> dict:
     """The measure and its comparison as a performance figure, as of the year it was listed."""
     comparison = weak.comparison
+    if weak.figure is None:
+        raise ValueError(f"There is no figure for {comparison.measure.code} to record as evidence.")
     label = reporting_year_label(comparison.year)
     return {
         "measure": f"{comparison.measure.code}: {weak.title}"[:200],
@@ -93,7 +95,8 @@ def _comparison_words(weak: WeakMeasure) -> str:
     comparison = weak.comparison
     spread = comparison.national
     lines = [f"Why it was listed: {'; '.join(weak.reasons)}."]
-    if spread.median is not None:
+    # The quartiles are all there or all missing (none when no landlord has a figure).
+    if spread.median is not None and spread.lower_quartile is not None and spread.upper_quartile is not None:
         lines.append(f"Among {spread.count} landlords: lower quartile {number(spread.lower_quartile)}, "
                      f"median {number(spread.median)}, upper quartile {number(spread.upper_quartile)}.")
     lines.append(f"Where we stand: {position_words(comparison.national_position)}"
@@ -182,6 +185,8 @@ def trends_for(*, reviews: list[Review], up_to: int) -> dict[int, Trend]:
     code = SiteSettings.load().regulator_code.strip()
     found = {}
     for review in wanted:
+        if review.from_year is None:  # never: `wanted` holds only reviews with a year
+            continue
         by_year = rows.get((review.from_measure, review.from_tenure), {})
         found[review.pk] = trend_from(measure=review.from_measure, tenure=review.from_tenure,
                                       year=review.from_year, rows_by_year=by_year, code=code,

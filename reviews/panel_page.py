@@ -1,10 +1,14 @@
+from typing import Any
+
+from accounts.models import User
+from panels.models import Panel
 from reviews import selectors
 from reviews.permissions import can_create_review
 
 REVIEWS_SHOWN = 10
 
 
-def section(panel, user):
+def section(panel: Panel, user: User) -> dict[str, Any]:
     """The panel's reviews, for its page (extensions.PANEL_PAGE_SECTIONS)."""
     reviews = selectors.reviews_for_panel(panel).order_by("-planned_start", "-created_at")
     return {

@@ -94,6 +94,8 @@ def can_edit_evidence(user: Person, evidence: Evidence) -> bool:
     review = evidence.review
     if can_manage_panel(user, review.panel_id):
         return True
+    if user is None:
+        return False
     return evidence.added_by_id == user.pk and can_add_evidence(user, review)
 
 

@@ -1,7 +1,10 @@
+from typing import Any
+
+from accounts.models import User
 from reviews.models import Draft, Evidence, Finding, FindingComment, Interview, SiteVisit, StageChange
 
 
-def collect(user):
+def collect(user: User) -> tuple[str, dict[str, Any]] | None:
     """What the reviews app holds about a person, as (title, data) for their download."""
     data = {
         "findings_raised": [

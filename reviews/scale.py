@@ -146,6 +146,7 @@ def _evidence(plan: Plan, reviews: list[Review]) -> dict[int, list[int]]:
     parents = bulk(Evidence, parents)
     children: dict[str, list] = {kind: [] for kind in EvidenceKind.values}
     for e in parents:
+        child: Evidence
         if e.kind == EvidenceKind.DOCUMENT:
             child = Document(
                 evidence_ptr_id=e.pk, file="evidence/scale/report.pdf", original_name="report.pdf",
@@ -154,7 +155,7 @@ def _evidence(plan: Plan, reviews: list[Review]) -> dict[int, list[int]]:
         elif e.kind == EvidenceKind.FIGURE:
             child = PerformanceFigure(
                 evidence_ptr_id=e.pk, measure=f"Share of {rnd.choice(SUBJECTS)} on time",
-                value=Decimal(rnd.randint(40, 99)), unit="%", period=str(e.date.year),
+                value=Decimal(rnd.randint(40, 99)), unit="%", period=str(e.date.year if e.date else ""),
                 target=Decimal(90), higher_is_better=True,
             )
         elif e.kind == EvidenceKind.INTERVIEW:
@@ -172,7 +173,10 @@ def _evidence(plan: Plan, reviews: list[Review]) -> dict[int, list[int]]:
     return of_review
 
 
-def _findings(plan, reviews, questions_of, evidence) -> list[Finding]:
+def _findings(
+    plan: Plan, reviews: list[Review], questions_of: dict[int, list[ScopeQuestion]],
+    evidence: dict[int, list[int]],
+) -> list[Finding]:
     rnd = plan.random
     per_review = _spread(plan, plan.count(FINDINGS), reviews, plan.count(LARGE_FINDINGS, least=60))
     findings = []
@@ -195,7 +199,7 @@ def _findings(plan, reviews, questions_of, evidence) -> list[Finding]:
     return findings
 
 
-def _comments(plan, findings, reviews) -> None:
+def _comments(plan: Plan, findings: list[Finding], reviews: list[Review]) -> None:
     rnd = plan.random
     members = plan.made["members"]
     panel_of = {r.pk: r.panel_id for r in reviews}

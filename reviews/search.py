@@ -62,9 +62,9 @@ def search_reviews(reviews: QuerySet, text: str) -> QuerySet:
         findings = Finding.objects.filter(search=query).values("review_id")
         return reviews.filter(Q(search=query) | Q(title__icontains=text) | Q(pk__in=findings))
     for word in text.split():
-        findings = Finding.objects.filter(review=OuterRef("pk"), statement__icontains=word)
+        mentioning = Finding.objects.filter(review=OuterRef("pk"), statement__icontains=word)
         reviews = reviews.filter(
-            Q(title__icontains=word) | Q(scope__icontains=word) | Exists(findings)
+            Q(title__icontains=word) | Q(scope__icontains=word) | Exists(mentioning)
         )
     return reviews
 
@@ -96,6 +96,7 @@ def refresh(*, instance: Review | Finding | Evidence) -> None:
     """Write one saved review's, finding's or piece of evidence's search words (PostgreSQL only)."""
     if not _full_text() or instance.pk is None:
         return
+    model: type[Review] | type[Finding] | type[Evidence]
     if isinstance(instance, Review):
         text = _words(instance.title, instance.scope)
         model = Review

@@ -149,7 +149,7 @@ def ordered_findings(review: Review) -> list[Finding]:
     findings = list(_findings(review))
     findings.sort(
         key=lambda f: (
-            f.question.number if f.question_id else 10_000,
+            f.question.number if f.question is not None else 10_000,
             FindingKind.position(f.kind),
             f.created_at,
             f.pk,
@@ -162,8 +162,10 @@ def group_findings(
     findings: Iterable[Finding], questions: Iterable[ScopeQuestion]
 ) -> list[dict[str, Any]]:
     """Findings grouped by question (unlinked last), each group split by kind."""
-    groups = OrderedDict((q.pk, {"question": q, "kinds": _empty_kinds()}) for q in questions)
-    loose = {"question": None, "kinds": _empty_kinds()}
+    groups: OrderedDict[int | None, dict[str, Any]] = OrderedDict(
+        (q.pk, {"question": q, "kinds": _empty_kinds()}) for q in questions
+    )
+    loose: dict[str, Any] = {"question": None, "kinds": _empty_kinds()}
     for finding in findings:
         group = groups.get(finding.question_id, loose)
         group["kinds"][finding.kind]["findings"].append(finding)
@@ -244,7 +246,7 @@ def finding_totals(review: Review) -> dict:
 
 
 def findings_page(
-    review: Review, *, questions: list, group_by: str = "question", page_number: object = 1,
+    review: Review, *, questions: list, group_by: str = "question", page_number: int | str | None = 1,
     per_page: int = FINDINGS_PER_PAGE,
 ) -> dict:
     """One page of the review's findings, grouped one way (by question or by type), with the
@@ -275,7 +277,7 @@ def findings_page(
 
 
 def review_page(
-    review: Review, *, group_by: str = "question", page_number: object = 1, findings: bool = True
+    review: Review, *, group_by: str = "question", page_number: int | str | None = 1, findings: bool = True
 ) -> dict:
     """Everything the review page shows, in a fixed number of queries and a bounded size;
     without the page of findings if `findings` is false (the page keeps that part cached)."""
@@ -344,7 +346,7 @@ def visible_evidence(user: Person) -> QuerySet[Evidence]:
     return evidence.filter(review__panel_id__in=panel_ids_for(user))
 
 
-def report(review: Review, *, page_number: object = None) -> dict:
+def report(review: Review, *, page_number: int | str | None = None) -> dict:
     """The review report draft: scope, method, evidence summary and findings in order.
 
     Plain data, so that the PDF report can be made from the same dictionary. With a page number

@@ -48,7 +48,9 @@ EVIDENCE_MODELS = {
     EvidenceKind.SITE_VISIT: SiteVisit,
 }
 # Many-to-many fields of each evidence kind: people from the review's panel.
-EVIDENCE_PEOPLE = {EvidenceKind.INTERVIEW: "interviewers", EvidenceKind.SITE_VISIT: "visitors"}
+EVIDENCE_PEOPLE: dict[str, str] = {
+    EvidenceKind.INTERVIEW: "interviewers", EvidenceKind.SITE_VISIT: "visitors",
+}
 
 
 # ---------------------------------------------------------------------------------- reviews
@@ -234,6 +236,8 @@ def add_evidence(
     evidence = model.objects.create(review=review, added_by=by, **fields)
     _set_people(evidence, kind, people)
     if photo is not None:
+        if not isinstance(evidence, SiteVisit):
+            raise ValidationError({"photo": "Only a site visit can have photos."})
         add_photo(site_visit=evidence, by=by, file=photo, description=photo_description)
     _discard_drafts(by, f"{kind}-add", review.pk)
     return evidence

@@ -4,6 +4,6 @@ from reviews import services
 
 
 @shared_task
-def delete_old_drafts():
+def delete_old_drafts() -> int:
     """Nightly (Celery beat): drafts nobody came back to are personal text we need not keep."""
     return services.delete_old_drafts()

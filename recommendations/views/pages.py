@@ -1,11 +1,17 @@
+from collections.abc import Iterable
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from accounts.http import AuthenticatedHttpRequest
+from accounts.models import User
 from recommendations import exports, permissions, selectors
 from recommendations.filters import TrackerFilter
 from recommendations.models import ProgressUpdate, Recommendation
@@ -19,20 +25,20 @@ from scrutiny.permissions import require
 PAGE_SIZE = 25
 
 
-def visible_or_403(user, pk):
+def visible_or_403(user: User, pk: int) -> Recommendation:
     """The recommendation, if the person may see it: 404 if there is none, 403 if not theirs."""
     rec = get_object_or_404(Recommendation.objects.select_related("review__panel", "owner"), pk=pk)
     require(permissions.can_view(user, rec), permissions.REFUSALS["view"])
     return rec
 
 
-def _filtered(request):
+def _filtered(request: AuthenticatedHttpRequest) -> TrackerFilter:
     return TrackerFilter(request.GET, queryset=selectors.visible_to(request.user), user=request.user)
 
 
 @login_required
 @kept_for_person
-def tracker(request):
+def tracker(request: AuthenticatedHttpRequest) -> HttpResponse:
     """All the recommendations the person may see, filtered, sorted and counted."""
     filterset = _filtered(request)
     recommendations = filterset.qs
@@ -58,18 +64,20 @@ def tracker(request):
     })
 
 
-def _download(content, filename, content_type):
+def _download(content: str | bytes | Iterable[Any], filename: str, content_type: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
 
 
-def _export_name(extension):
+def _export_name(extension: str) -> str:
     return f"recommendations-{timezone.localdate():%Y-%m-%d}.{extension}"
 
 
-def _large(request, recommendations, fmt):
+def _large(
+    request: AuthenticatedHttpRequest, recommendations: QuerySet[Recommendation], fmt: str
+) -> HttpResponse | None:
     """Past EXPORT_ROW_THRESHOLD rows the export is made by the worker (extensions.LARGE_EXPORT_HANDLER,
     the reports app's), so the web request never runs long; None when it is small enough."""
     handlers = extensions.functions(extensions.LARGE_EXPORT_HANDLER)
@@ -79,7 +87,7 @@ def _large(request, recommendations, fmt):
 
 
 @login_required
-def export_csv(request):
+def export_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The filtered tracker as CSV, safe against spreadsheet formulas."""
     require(permissions.can_export(request.user))
     recommendations = _filtered(request).qs
@@ -89,7 +97,7 @@ def export_csv(request):
 
 
 @login_required
-def export_xlsx(request):
+def export_xlsx(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The filtered tracker as an Excel workbook, safe against spreadsheet formulas."""
     require(permissions.can_export(request.user))
     recommendations = _filtered(request).qs
@@ -99,7 +107,7 @@ def export_xlsx(request):
     )
 
 
-def you_said_we_did(request):
+def you_said_we_did(request: HttpRequest) -> HttpResponse:
     """Verified recommendations and their impact: public if the site settings say so."""
     if not (request.user.is_authenticated or SiteSettings.load().public_you_said_we_did):
         return redirect_to_login(request.get_full_path())
@@ -109,7 +117,7 @@ def you_said_we_did(request):
 
 @login_required
 @kept_for_person
-def detail(request, pk):
+def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     try:
         rec = selectors.detail(pk)
     except Recommendation.DoesNotExist as exc:
@@ -132,7 +140,7 @@ def detail(request, pk):
 
 
 @login_required
-def timeline(request, pk):
+def timeline(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     rec = visible_or_403(request.user, pk)
     return render(request, "recommendations/timeline.html", {
         "rec": rec, "events": selectors.timeline(rec),
@@ -140,7 +148,7 @@ def timeline(request, pk):
 
 
 @login_required
-def evidence(request, pk, update_id):
+def evidence(request: AuthenticatedHttpRequest, pk: int, update_id: int) -> HttpResponse:
     """An evidence file, for people who may see the recommendation."""
     rec = visible_or_403(request.user, pk)
     update = get_object_or_404(ProgressUpdate, pk=update_id, recommendation=rec)

@@ -1,12 +1,21 @@
 """Pages that change a recommendation. Each checks who may act, then calls one service;
 none of them sets a status itself."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.files.uploadedfile import UploadedFile
+from django.forms import BaseForm
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
+from accounts.models import User
 from recommendations import permissions, services
 from recommendations.forms import (
     ActionForm,
@@ -19,7 +28,7 @@ from recommendations.forms import (
     SubmitTogetherForm,
     VerifyForm,
 )
-from recommendations.models import Action
+from recommendations.models import Action, Recommendation
 from recommendations.permissions import REFUSALS
 from recommendations.views.pages import visible_or_403
 from reviews.models import Review
@@ -27,7 +36,7 @@ from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
 
-def _wrong_state(request, rec, step):
+def _wrong_state(request: AuthenticatedHttpRequest, rec: Recommendation, step: str) -> HttpResponse | None:
     """Sends the person back to the recommendation, saying why, if the step cannot happen now."""
     if permissions.is_possible(rec, step):
         return None
@@ -35,23 +44,26 @@ def _wrong_state(request, rec, step):
     return redirect(rec)
 
 
-def _form_page(request, rec, form, *, heading, submit_label, intro="", template="recommendations/step.html"):
+def _form_page(
+    request: AuthenticatedHttpRequest, rec: Recommendation, form: BaseForm, *, heading: str,
+    submit_label: str, intro: str = "", template: str = "recommendations/step.html",
+) -> HttpResponse:
     return render(request, template, {
         "rec": rec, "form": form, "heading": heading, "submit_label": submit_label, "intro": intro,
     })
 
 
-def _post(request):
+def _post(request: AuthenticatedHttpRequest) -> QueryDict | None:
     """The form data, or None on GET (an empty POST is still a submission, to be checked)."""
     return request.POST if request.method == "POST" else None
 
 
-def _files(request):
+def _files(request: AuthenticatedHttpRequest) -> MultiValueDict[str, UploadedFile] | None:
     return request.FILES if request.method == "POST" else None
 
 
 @login_required
-def new(request, review_id):
+def new(request: AuthenticatedHttpRequest, review_id: int) -> HttpResponse:
     """A panel member writes a draft recommendation for one of their panel's reviews."""
     review = get_object_or_404(Review.objects.select_related("panel"), pk=review_id)
     require(permissions.can_draft(request.user, review), REFUSALS["draft"])
@@ -67,7 +79,7 @@ def new(request, review_id):
 
 
 @login_required
-def edit(request, pk):
+def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     rec = visible_or_403(request.user, pk)
     require(permissions.can_edit(request.user, rec), REFUSALS["edit"])
     if response := _wrong_state(request, rec, "edit"):
@@ -84,7 +96,7 @@ def edit(request, pk):
 
 @require_POST
 @login_required
-def submit(request, pk):
+def submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     rec = visible_or_403(request.user, pk)
     require(permissions.can_submit(request.user, rec), REFUSALS["submit"])
     if response := _wrong_state(request, rec, "submit"):
@@ -95,7 +107,7 @@ def submit(request, pk):
 
 
 @login_required
-def submit_together(request, review_id):
+def submit_together(request: AuthenticatedHttpRequest, review_id: int) -> HttpResponse:
     """The panel submits several of a review's drafts at once; managers get one message."""
     review = get_object_or_404(Review.objects.select_related("panel"), pk=review_id)
     require(permissions.can_draft(request.user, review), REFUSALS["submit"])
@@ -115,11 +127,14 @@ def submit_together(request, review_id):
     })
 
 
-def _step_view(step, form_class, *, heading, submit_label, done, call, intro=""):
+def _step_view(
+    step: str, form_class: type[BaseForm], *, heading: str, submit_label: str, done: str,
+    call: Callable[[Recommendation, User, dict[str, Any]], Any], intro: str = "",
+) -> Callable[..., HttpResponse]:
     """A page with a form for one lifecycle step: check, show the form, call the service."""
 
     @login_required
-    def view(request, pk):
+    def view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         rec = visible_or_403(request.user, pk)
         require(permissions.STEP_RULES[step](request.user, rec), REFUSALS[step])
         if response := _wrong_state(request, rec, step):
@@ -148,7 +163,7 @@ agree_plan = _step_view(
 
 
 @login_required
-def implement(request, pk):
+def implement(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Mark as implemented; the form also asks what became of each action still open."""
     rec = visible_or_403(request.user, pk)
     require(permissions.can_implement(request.user, rec), REFUSALS["implement"])
@@ -184,7 +199,7 @@ return_to_progress = _step_view(
 
 
 @login_required
-def add_action(request, pk):
+def add_action(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     rec = visible_or_403(request.user, pk)
     require(permissions.can_plan_work(request.user, rec), REFUSALS["plan_work"])
     if response := _wrong_state(request, rec, "plan_work"):
@@ -200,7 +215,7 @@ def add_action(request, pk):
 
 
 @login_required
-def edit_action(request, pk, action_id):
+def edit_action(request: AuthenticatedHttpRequest, pk: int, action_id: int) -> HttpResponse:
     rec = visible_or_403(request.user, pk)
     action = get_object_or_404(
         Action.objects.select_related("recommendation"), pk=action_id, recommendation=rec
@@ -219,7 +234,7 @@ def edit_action(request, pk, action_id):
 
 
 @login_required
-def add_progress(request, pk):
+def add_progress(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     rec = visible_or_403(request.user, pk)
     require(
         permissions.can_plan_work(request.user, rec)

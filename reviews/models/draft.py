@@ -22,5 +22,5 @@ class Draft(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Draft of {self.form} {self.object_id} by {self.user}"

@@ -1,4 +1,5 @@
 import os
+from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -51,19 +52,19 @@ class Evidence(models.Model):
             models.Index(fields=["created_at"], name="evidence_added"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("reviews:evidence", args=[self.review_id, self.pk])
 
     @property
-    def details(self):
+    def details(self) -> "Evidence":
         """The kind-specific part (a Document, PerformanceFigure, Interview or SiteVisit)."""
         return getattr(self, _DETAIL_ATTRIBUTE[self.kind])
 
     @property
-    def label(self):
+    def label(self) -> str:
         """How the evidence is named in lists: its kind and title."""
         return f"{self.get_kind_display()}: {self.title}"
 
@@ -79,12 +80,12 @@ class Document(Evidence):
     original_name = models.CharField(max_length=200, blank=True)
     size = models.PositiveIntegerField(default=0)
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.kind = EvidenceKind.DOCUMENT
         super().save(*args, **kwargs)
 
     @property
-    def file_label(self):
+    def file_label(self) -> str:
         kind = KINDS.get(os.path.splitext(self.file.name)[1].lstrip(".").lower())
         return kind.label if kind else "File"
 
@@ -110,12 +111,12 @@ class PerformanceFigure(Evidence):
     )
     higher_is_better = models.BooleanField(default=True)
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.kind = EvidenceKind.FIGURE
         super().save(*args, **kwargs)
 
     @property
-    def meets_target(self):
+    def meets_target(self) -> bool | None:
         """True or False against the target, or None when there is no target."""
         if self.target is None:
             return None
@@ -143,7 +144,7 @@ class Interview(Evidence):
     questions = models.TextField("questions asked", blank=True)
     notes = models.TextField(blank=True)
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.kind = EvidenceKind.INTERVIEW
         super().save(*args, **kwargs)
 
@@ -161,7 +162,7 @@ class SiteVisit(Evidence):
     )
     notes = models.TextField(blank=True)
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.kind = EvidenceKind.SITE_VISIT
         super().save(*args, **kwargs)
 
@@ -183,10 +184,10 @@ class SiteVisitPhoto(models.Model):
     class Meta:
         ordering = ["site_visit", "created_at", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.description
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("reviews:photo", args=[self.site_visit.review_id, self.pk])
 
 

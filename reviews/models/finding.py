@@ -13,7 +13,7 @@ class FindingKind(models.TextChoices):
     OBSERVATION = "observation", "Observation"
 
     @classmethod
-    def position(cls, value):
+    def position(cls, value: str) -> int:
         return cls.values.index(value)
 
 
@@ -40,10 +40,10 @@ class Finding(models.Model):
     class Meta:
         ordering = ["review", "created_at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.statement[:80]
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("reviews:finding", args=[self.review_id, self.pk])
 
 
@@ -67,5 +67,5 @@ class FindingComment(models.Model):
     class Meta:
         ordering = ["finding", "created_at", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_kind_display()} – {self.author}"

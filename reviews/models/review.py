@@ -17,7 +17,7 @@ class ServiceArea(Versioned, models.Model):
     class Meta:
         ordering = ["name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -42,7 +42,7 @@ class Stage(models.TextChoices):
     CLOSED = "closed", "Closed"
 
     @classmethod
-    def position(cls, value):
+    def position(cls, value: str) -> int:
         """Where a stage comes in the order, from 0 (scoping)."""
         return cls.values.index(value)
 
@@ -99,25 +99,25 @@ class Review(Versioned, models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("reviews:detail", args=[self.pk])
 
     @property
-    def year(self):
+    def year(self) -> int | None:
         """The year the review belongs to: its planned start, or when it was set up."""
         if self.planned_start:
             return self.planned_start.year
         return self.created_at.year if self.created_at else None
 
     @property
-    def is_closed(self):
+    def is_closed(self) -> bool:
         return self.stage == Stage.CLOSED
 
     @property
-    def next_stage(self):
+    def next_stage(self) -> str | None:
         position = Stage.position(self.stage)
         return Stage.values[position + 1] if position + 1 < len(Stage.values) else None
 
@@ -135,7 +135,7 @@ class ScopeQuestion(models.Model):
             models.UniqueConstraint(fields=["review", "number"], name="question_number_per_review")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Q{self.number}. {self.text}"
 
 
@@ -154,6 +154,6 @@ class StageChange(models.Model):
     class Meta:
         ordering = ["review", "changed_at", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         start = self.get_from_stage_display() or "new"
         return f"{self.review}: {start} to {self.get_to_stage_display()}"

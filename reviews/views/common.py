@@ -1,11 +1,17 @@
 """Helpers shared by the reviews app's views."""
 
-from django.core.paginator import Paginator
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 
+from accounts.http import AuthenticatedHttpRequest
 from accounts.models import User
 from reviews import permissions as perms
 from reviews import selectors
@@ -17,7 +23,7 @@ from scrutiny.permissions import require
 PAGE_SIZE = 20
 
 
-def get_review(request, pk):
+def get_review(request: AuthenticatedHttpRequest, pk: int) -> Review:
     """The review, if the signed-in person may see it (403 with a reason if not)."""
     review = get_object_or_404(Review.objects.select_related("panel", "service_area"), pk=pk)
     require(perms.can_view_review(request.user, review), perms.NOT_YOUR_PANEL)
@@ -31,7 +37,7 @@ def review_page_links(review: Review, user: User) -> list[dict[str, str]]:
     return extensions.links(extensions.REVIEW_PAGE_LINKS, review, user)
 
 
-def review_page_sections(review: Review, user: User) -> list[dict]:
+def review_page_sections(review: Review, user: User) -> list[dict[str, Any]]:
     """Parts later apps add to a review's page (the report: ask for its PDF, follow it, download
     it), registered as extensions.REVIEW_PAGE_SECTIONS: each is called as
     section(review, user) and returns None or a dict with "template" and "title" (an h2). As
@@ -50,37 +56,42 @@ class CountedUpTo(Paginator):
     `more` says there were more; the pages stop at the 1,000th result."""
 
     @cached_property
-    def _counted(self):
+    def _counted(self) -> int:
         # Unordered, so the database stops at the 1,001st match instead of sorting them all.
         return self.object_list.order_by()[: COUNT_UP_TO + 1].count()
 
     @cached_property
-    def count(self):
+    def count(self) -> int:
         return min(self._counted, COUNT_UP_TO)
 
     @cached_property
-    def more(self):
+    def more(self) -> bool:
         return self._counted > COUNT_UP_TO
 
 
-def paginate(request, queryset, paginator=Paginator):
+def paginate(
+    request: AuthenticatedHttpRequest, queryset: QuerySet[Any] | Sequence[Any],
+    paginator: type[Paginator] = Paginator,
+) -> Page[Any]:
     return paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
-def query_without_page(request):
+def query_without_page(request: AuthenticatedHttpRequest) -> str:
     params = request.GET.copy()
     params.pop("page", None)
     return params.urlencode()
 
 
-def saved_at_text(moment):
+def saved_at_text(moment: datetime) -> str:
     local = timezone.localtime(moment)
     if local.date() == timezone.localdate():
         return f"today at {date_format(local, 'H:i')}"
     return date_format(local, "j F Y \\a\\t H:i")
 
 
-def autosave(request, form_name, object_id):
+def autosave(
+    request: AuthenticatedHttpRequest, form_name: str, object_id: int
+) -> tuple[dict[str, Any], dict[str, str | int]]:
     """The person's draft for a form (to put back into it) and what the page needs to keep
     saving as they type."""
     draft = selectors.draft_for(request.user, form_name, object_id)

@@ -2,18 +2,20 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, JsonResponse
+from django.db.models import Model
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from reviews import services
-from reviews.drafts import DRAFT_FORMS, collect
+from reviews.drafts import DRAFT_FORMS, DraftForm, collect
 from reviews.views.common import saved_at_text
 from scrutiny.permissions import require
 
 
-def _draft_target(request):
+def _draft_target(request: HttpRequest) -> tuple[DraftForm, Model]:
     draft_form = DRAFT_FORMS.get(request.POST.get("_draft_form", ""))
     object_id = request.POST.get("_draft_object", "")
     if draft_form is None or not object_id.isdecimal():
@@ -25,10 +27,11 @@ def _draft_target(request):
 
 
 @require_POST
-def draft_save(request):
+def draft_save(request: HttpRequest) -> HttpResponse:
     """Save a draft; answers in JSON, with 401 (not a redirect) when the session has ended
     so that the page can tell the person to sign in again without losing their text."""
-    if not request.user.is_authenticated:
+    user = request.user
+    if not user.is_authenticated:
         return JsonResponse(
             {"error": "signed_out", "message": "You have been signed out."}, status=401
         )
@@ -36,13 +39,13 @@ def draft_save(request):
         draft_form, obj = _draft_target(request)
     except Http404 as exc:
         return JsonResponse({"error": "not_found", "message": str(exc)}, status=404)
-    if not draft_form.allowed(request.user, obj):
+    if not draft_form.allowed(user, obj):
         return JsonResponse(
             {"error": "forbidden", "message": "You cannot save a draft of this form."}, status=403
         )
     try:
         draft = services.save_draft(
-            user=request.user, form=request.POST["_draft_form"], object_id=obj.pk,
+            user=user, form=request.POST["_draft_form"], object_id=obj.pk,
             data=collect(draft_form, request.POST),
         )
     except ValidationError as exc:
@@ -55,7 +58,7 @@ def draft_save(request):
 
 @login_required
 @require_POST
-def draft_discard(request):
+def draft_discard(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Throw away one's own draft and go back to the (now empty) form."""
     draft_form, obj = _draft_target(request)
     require(draft_form.allowed(request.user, obj))

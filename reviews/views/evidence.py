@@ -1,12 +1,15 @@
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from accounts.http import AuthenticatedHttpRequest
 from reviews import permissions as perms
 from reviews import selectors, services
 from reviews.filters import EvidenceFilter
 from reviews.forms import EVIDENCE_FORMS, PhotoForm
-from reviews.models import Evidence, EvidenceKind, SiteVisitPhoto
+from reviews.models import Evidence, EvidenceKind, Review, SiteVisitPhoto
 from reviews.views.common import CountedUpTo, autosave, get_review, paginate, query_without_page
 from scrutiny import uploads
 from scrutiny.forms import run_form
@@ -27,13 +30,13 @@ EDIT_REFUSAL = (
 )
 
 
-def _get_evidence(request, pk, evidence_pk):
+def _get_evidence(request: AuthenticatedHttpRequest, pk: int, evidence_pk: int) -> tuple[Review, Evidence]:
     review = get_review(request, pk)
     evidence = get_object_or_404(Evidence.objects.select_related("review"), pk=evidence_pk, review=review)
     return review, evidence
 
 
-def _split(kind, data):
+def _split(kind: str, data: dict[str, Any]) -> tuple[dict[str, Any], Any, Any, str]:
     """Separate a form's cleaned data into the model's fields, people and a first photo."""
     data = dict(data)
     data.pop("version", None)
@@ -45,7 +48,7 @@ def _split(kind, data):
 
 @login_required
 @kept_for_person
-def evidence_list(request):
+def evidence_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     evidence = selectors.visible_evidence(request.user).order_by("-date", "-created_at", "-pk")
     filters = EvidenceFilter(request.GET or None, queryset=evidence, request=request)
     page = paginate(request, filters.qs, paginator=CountedUpTo)
@@ -56,7 +59,7 @@ def evidence_list(request):
 
 
 @login_required
-def evidence_add(request, pk, kind):
+def evidence_add(request: AuthenticatedHttpRequest, pk: int, kind: str) -> HttpResponse:
     review = get_review(request, pk)
     kind = kind.replace("-", "_")  # "site-visit" in the address is the site_visit kind
     if kind not in EVIDENCE_FORMS:
@@ -70,7 +73,7 @@ def evidence_add(request, pk, kind):
     else:
         form = form_class(review=review, initial=initial)
 
-    def add(data):
+    def add(data: dict[str, Any]) -> Evidence:
         fields, people, photo, photo_description = _split(kind, data)
         return services.add_evidence(
             review=review, by=request.user, kind=kind, fields=fields, people=people,
@@ -86,7 +89,7 @@ def evidence_add(request, pk, kind):
 
 
 @login_required
-def evidence_detail(request, pk, evidence_pk):
+def evidence_detail(request: AuthenticatedHttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
     review, evidence = _get_evidence(request, pk, evidence_pk)
     item, findings = selectors.evidence_detail(evidence)
     return render(request, "reviews/evidence_detail.html", {
@@ -98,7 +101,7 @@ def evidence_detail(request, pk, evidence_pk):
 
 
 @login_required
-def evidence_edit(request, pk, evidence_pk):
+def evidence_edit(request: AuthenticatedHttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
     review, evidence = _get_evidence(request, pk, evidence_pk)
     require(perms.can_edit_evidence(request.user, evidence), EDIT_REFUSAL)
     kind = evidence.kind
@@ -111,7 +114,7 @@ def evidence_edit(request, pk, evidence_pk):
     else:
         form = form_class(instance=item, review=review, initial=initial)
 
-    def save(data):
+    def save(data: dict[str, Any]) -> Evidence:
         fields, people, _photo, _ = _split(kind, data)
         if "file" not in form.changed_data:
             fields.pop("file", None)  # no new file chosen: keep the one already there
@@ -128,7 +131,7 @@ def evidence_edit(request, pk, evidence_pk):
 
 
 @login_required
-def evidence_file(request, pk, evidence_pk):
+def evidence_file(request: AuthenticatedHttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
     """A document's file, sent only to people who may see the review."""
     _review, evidence = _get_evidence(request, pk, evidence_pk)
     if evidence.kind != EvidenceKind.DOCUMENT:
@@ -138,7 +141,7 @@ def evidence_file(request, pk, evidence_pk):
 
 
 @login_required
-def photo(request, pk, photo_pk):
+def photo(request: AuthenticatedHttpRequest, pk: int, photo_pk: int) -> HttpResponse:
     """A site visit photo, sent only to people who may see the review."""
     review = get_review(request, pk)
     item = get_object_or_404(SiteVisitPhoto, pk=photo_pk, site_visit__review=review)
@@ -146,7 +149,7 @@ def photo(request, pk, photo_pk):
 
 
 @login_required
-def photo_add(request, pk, evidence_pk):
+def photo_add(request: AuthenticatedHttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
     review, evidence = _get_evidence(request, pk, evidence_pk)
     if evidence.kind != EvidenceKind.SITE_VISIT:
         raise Http404("Photos go with site visits.")

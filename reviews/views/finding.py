@@ -1,18 +1,24 @@
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
+from django.forms import Form
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
+from accounts.models import User
 from reviews import permissions as perms
 from reviews import services
 from reviews.forms import CommentForm, FindingForm
-from reviews.models import Finding
+from reviews.models import Finding, Review
 from reviews.views.common import autosave, get_review
 from scrutiny import extensions
 from scrutiny.forms import run_form, single_line
 from scrutiny.permissions import require
 
 
-def _get_finding(request, pk, finding_pk):
+def _get_finding(request: AuthenticatedHttpRequest, pk: int, finding_pk: int) -> tuple[Review, Finding]:
     review = get_review(request, pk)
     finding = get_object_or_404(
         Finding.objects.select_related("review", "question", "raised_by"), pk=finding_pk, review=review
@@ -20,17 +26,17 @@ def _get_finding(request, pk, finding_pk):
     return review, finding
 
 
-def _search(request):
+def _search(request: AuthenticatedHttpRequest) -> str:
     """The words typed into "find evidence by title" above a finding's form (a GET), trimmed."""
     return single_line(request.GET.get("evidence_search", ""))[:200]
 
 
-def _finding_fields(data):
+def _finding_fields(data: dict[str, Any]) -> dict[str, Any]:
     return {k: data[k] for k in ("kind", "statement", "question", "evidence")}
 
 
 @login_required
-def finding_add(request, pk):
+def finding_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     review = get_review(request, pk)
     require(perms.can_add_finding(request.user, review), perms.FINDINGS_REFUSAL)
     initial, draft = autosave(request, "finding-add", review.pk)
@@ -53,12 +59,12 @@ def finding_add(request, pk):
 
 
 @login_required
-def finding_detail(request, pk, finding_pk):
+def finding_detail(request: AuthenticatedHttpRequest, pk: int, finding_pk: int) -> HttpResponse:
     review, finding = _get_finding(request, pk, finding_pk)
     return _finding_page(request, review, finding, CommentForm())
 
 
-def finding_page_sections(finding, user):
+def finding_page_sections(finding: Finding, user: User) -> list[Any]:
     """Parts later apps add to a finding's page (such as the visits a finding came from and the
     follow-up visits since), registered as extensions.FINDING_PAGE_SECTIONS: each is
     called as section(finding, user) and returns None or a dict with "template". This keeps
@@ -66,7 +72,9 @@ def finding_page_sections(finding, user):
     return extensions.sections(extensions.FINDING_PAGE_SECTIONS, finding, user)
 
 
-def _finding_page(request, review, finding, comment_form, status=200):
+def _finding_page(
+    request: AuthenticatedHttpRequest, review: Review, finding: Finding, comment_form: Form, status: int = 200
+) -> HttpResponse:
     can_comment = perms.can_comment(request.user, finding)
     initial, draft = autosave(request, "comment-add", finding.pk) if can_comment else ({}, None)
     if can_comment and not comment_form.is_bound and initial:
@@ -82,7 +90,7 @@ def _finding_page(request, review, finding, comment_form, status=200):
 
 
 @login_required
-def finding_edit(request, pk, finding_pk):
+def finding_edit(request: AuthenticatedHttpRequest, pk: int, finding_pk: int) -> HttpResponse:
     review, finding = _get_finding(request, pk, finding_pk)
     require(perms.can_edit_finding(request.user, finding), perms.FINDINGS_REFUSAL)
     initial, draft = autosave(request, "finding-edit", finding.pk)
@@ -104,7 +112,7 @@ def finding_edit(request, pk, finding_pk):
 
 @login_required
 @require_POST
-def comment_add(request, pk, finding_pk):
+def comment_add(request: AuthenticatedHttpRequest, pk: int, finding_pk: int) -> HttpResponse:
     review, finding = _get_finding(request, pk, finding_pk)
     require(perms.can_comment(request.user, finding), perms.FINDINGS_REFUSAL)
     form = CommentForm(request.POST)

@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from panels.permissions import is_member
 from reviews import permissions as perms
 from reviews import selectors, services
@@ -28,7 +29,7 @@ from scrutiny.permissions import require
 
 @login_required
 @kept_for_person
-def review_list(request):
+def review_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     reviews = selectors.with_counts(selectors.visible_reviews(request.user)).order_by(
         "-planned_start", "-created_at"
     )
@@ -49,7 +50,7 @@ def _created(review: Review) -> str:
 
 
 @login_required
-def review_create(request: HttpRequest) -> HttpResponse:
+def review_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Any current member proposes a review; the panel's leads set one up straight away."""
     require(perms.can_create_review(request.user), perms.ONLY_MEMBERS)
     form = ReviewForm(request.POST or None, user=request.user)
@@ -59,7 +60,7 @@ def review_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def review_edit(request, pk):
+def review_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     review = get_review(request, pk)
     require(perms.can_edit_review(request.user, review),
             perms.SCOPE_CLOSED if is_member(request.user, review.panel_id) else perms.ONLY_LEADS)
@@ -73,7 +74,7 @@ def review_edit(request, pk):
 
 @login_required
 @kept_for_person
-def review_detail(request, pk):
+def review_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     review = get_review(request, pk)
     user = request.user
     group_by = "type" if request.GET.get("group") == "type" else "question"
@@ -99,7 +100,7 @@ def review_detail(request, pk):
 
 @require_POST
 @login_required
-def review_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def review_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The chair, vice-chair or supporting officer confirms a member's proposal."""
     review = get_review(request, pk)
     require(perms.can_confirm_review(request.user, review), perms.ONLY_LEADS)
@@ -113,7 +114,7 @@ def review_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def review_stage(request, pk):
+def review_stage(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Move the review to another stage (the form is also on the review page)."""
     review = get_review(request, pk)
     require(perms.can_move_stage(request.user, review), perms.ONLY_LEADS)
@@ -128,7 +129,7 @@ def review_stage(request, pk):
 
 @login_required
 @kept_for_person
-def review_report(request, pk):
+def review_report(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The report draft: the same content the PDF report will be made from (its body kept in
     the cache, read only once the person may see the review)."""
     review = get_review(request, pk)

@@ -1,8 +1,13 @@
 """The Administration pages for service areas (the forms are used only here)."""
 
+from typing import Any
+
 from django import forms
+from django.db import models
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from accounts.http import AuthenticatedHttpRequest
 from reviews import service_areas
 from reviews.models import ServiceArea
 from scrutiny.forms import SingleLineCharField, run_form
@@ -25,18 +30,18 @@ class ServiceAreaForm(VersionedForm, forms.Form):
     name = SingleLineCharField(label="Name of the service", max_length=100)
     is_active = forms.TypedChoiceField(label="Use", choices=IN_USE, coerce=_yes, widget=forms.RadioSelect)
 
-    def __init__(self, *args, area: ServiceArea, **kwargs):
+    def __init__(self, *args: Any, area: ServiceArea, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {"name": area.name, "is_active": "yes" if area.is_active else "no"})
         super().__init__(*args, versioned=area, **kwargs)
 
-    def saved_value(self, name: str, current) -> str:
+    def saved_value(self, name: str, current: models.Model) -> str:
         if name == "is_active":
             return dict(IN_USE)["yes" if current.is_active else "no"]
         return super().saved_value(name, current)
 
 
 @role_required("admin", message=ADMIN_REFUSAL)
-def service_area_list(request):
+def service_area_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Every service area with how many reviews use it, and a form to add one."""
     form = NewServiceAreaForm(request.POST or None)
     done = run_form(
@@ -49,7 +54,7 @@ def service_area_list(request):
 
 
 @role_required("admin", message=ADMIN_REFUSAL)
-def service_area_edit(request, pk):
+def service_area_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Rename a service area or take it out of use."""
     area = get_object_or_404(ServiceArea, pk=pk)
     form = ServiceAreaForm(request.POST or None, area=area)

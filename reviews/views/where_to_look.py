@@ -4,9 +4,10 @@ a review of one."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from accounts.http import AuthenticatedHttpRequest
 from reviews import measure_reviews, where_to_look
 from reviews import permissions as perms
 from reviews.forms import ProposeFromMeasureForm
@@ -16,7 +17,7 @@ from scrutiny.permissions import require
 
 
 @login_required
-def where_to_look_next(request: HttpRequest) -> HttpResponse:
+def where_to_look_next(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Everyone signed in reads the list; panel members (and admins) propose reviews from it."""
     found = where_to_look.weak_measures()
     page = paginate(request, found.measures)
@@ -28,7 +29,7 @@ def where_to_look_next(request: HttpRequest) -> HttpResponse:
         "found": found, "page": page, "items": items, "attribution": where_to_look.ATTRIBUTION})
 
 
-def _proposed(request: HttpRequest, proposed: measure_reviews.Proposed) -> HttpResponse:
+def _proposed(request: AuthenticatedHttpRequest, proposed: measure_reviews.Proposed) -> HttpResponse:
     review = proposed.review
     if proposed.created:
         messages.success(request, f"The review “{review.title}” has been proposed, with the measure "
@@ -40,7 +41,7 @@ def _proposed(request: HttpRequest, proposed: measure_reviews.Proposed) -> HttpR
 
 
 @login_required
-def propose_from_measure(request: HttpRequest) -> HttpResponse:
+def propose_from_measure(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Propose a review of a listed measure: straight from the list, or choosing the panel here."""
     require(perms.can_create_review(request.user), perms.ONLY_MEMBERS)
     posted = request.method == "POST"
