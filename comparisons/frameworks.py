@@ -47,10 +47,20 @@ def our_code(framework_code: str, site: SiteSettings) -> str:
     return site.shr_code if regulator_of_framework(framework_code) == Regulator.SHR else site.regulator_code
 
 
-def attribution(framework_code: str) -> str:
-    """The Open Government Licence credit for the regulator whose figures this framework uses."""
+def credit(regulator: str) -> str:
+    """The Open Government Licence credit for a regulator's figures."""
     return ("Contains public sector information licensed under the Open Government Licence v3.0 "
-            f"({REGULATOR_NAMES[regulator_of_framework(framework_code)]})")
+            f"({REGULATOR_NAMES[regulator]})")
+
+
+def attribution(framework_code: str) -> str:
+    """The credit for the regulator whose figures this framework uses."""
+    return credit(regulator_of_framework(framework_code))
+
+
+def credit_for_measure(measure_code: str) -> str:
+    """The credit for the regulator that publishes a measure (the Charter's are "ARC..." codes)."""
+    return credit(Regulator.SHR if measure_code.startswith("ARC") else Regulator.RSH)
 
 
 def measure_of(framework_code: str, indicator_code: str) -> tuple[str, str] | None:

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from accounts.models import User
+from comparisons.frameworks import credit_for_measure
 from comparisons.measures import MEASURES
 from comparisons.models import Figure, reporting_year_label
 from comparisons.selectors import Row, figures, spread_of
@@ -20,7 +21,6 @@ from reviews import permissions as perms
 from reviews import services
 from reviews.models import EvidenceKind, Review, ReviewKind, Stage
 from reviews.where_to_look import (
-    ATTRIBUTION,
     WeakMeasure,
     change_words,
     measure_title,
@@ -105,7 +105,7 @@ def _comparison_words(weak: WeakMeasure) -> str:
     if weak.last_year is not None:
         lines.append(f"Last year: {number(weak.last_year)}. {change_words(comparison)}.")
     lines += comparison.caveats
-    lines.append(ATTRIBUTION + ".")
+    lines.append(credit_for_measure(comparison.measure.code) + ".")
     return "\n".join(lines)
 
 
@@ -128,7 +128,7 @@ class Trend:
     unit: str
     before: YearFigure
     after: YearFigure | None  # None until a later year's figures are imported
-    attribution: str = ATTRIBUTION
+    attribution: str
 
     @property
     def rows(self) -> list[tuple[YearFigure, str]]:
@@ -148,7 +148,7 @@ def trend_from(*, measure: str, tenure: str, year: int, rows_by_year: dict, code
 
     after = at(latest) if latest is not None and latest > year else None
     return Trend(title=measure_title(definition.name, tenure), unit=definition.unit, before=at(year),
-                 after=after)
+                 after=after, attribution=credit_for_measure(measure))
 
 
 def measure_trend(review: Review) -> Trend | None:

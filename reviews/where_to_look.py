@@ -14,12 +14,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Max
 
-from comparisons.models import Figure, Landlord, Tenure, reporting_year_label
-from comparisons.selectors import Comparison, Position, compare_all
-from scrutiny.models import SiteSettings
+from comparisons.frameworks import credit, credit_for_measure
+from comparisons.models import Figure, Landlord, Regulator, Tenure, reporting_year_label
+from comparisons.selectors import Comparison, Position, compare_all, our_landlord
 
-ATTRIBUTION = ("Contains public sector information licensed under the Open Government Licence v3.0 "
-               "(Regulator of Social Housing)")
 TENURE_WORDS: dict[str, str] = {
     Tenure.LCRA: "rented homes", Tenure.LCHO: "shared ownership", Tenure.COMBINED: "all homes"}
 NO_CODE = "no-code"  # the site settings do not say which landlord we are
@@ -55,6 +53,12 @@ class WhereToLook:
     problem: str = ""  # NO_CODE, NO_FIGURES or "" when the figures could be read
     code: str = ""
     measures: list[WeakMeasure] = field(default_factory=list)
+
+    @property
+    def attribution(self) -> str:
+        """The credit for the regulator whose figures these are (ours: the English one's unless we
+        are in the Scottish one's)."""
+        return credit_for_measure(self.measures[0].measure) if self.measures else credit(Regulator.RSH)
 
     @property
     def year_label(self) -> str:
@@ -109,12 +113,6 @@ def _reasons(comparison: Comparison) -> list[str]:
     if mine is not None and sector is not None and sign * mine < 0 and sign * mine < sign * sector:
         reasons.append(change_words(comparison))
     return reasons
-
-
-def our_landlord() -> tuple[str, Landlord | None]:
-    """Our landlord's regulator code and row, if the site settings name one that was imported."""
-    code = SiteSettings.load().regulator_code.strip()
-    return code, Landlord.objects.filter(code=code).first() if code else None
 
 
 def latest_year(landlord: Landlord) -> int | None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from reports.annual import Section, Year
 from reviews.measure_reviews import trends_for
 from reviews.models import Review
-from reviews.where_to_look import ATTRIBUTION
 
 SHOWN = 10
 
@@ -25,7 +24,8 @@ def measures_reviewed(year: Year) -> Section | None:
     return Section(
         key="measures-reviewed", title="Measures tenants chose to look at, before and after",
         template="reports/annual/_measures_reviewed.html",
-        data={"items": items, "total": total, "more": max(0, total - SHOWN), "attribution": ATTRIBUTION},
+        data={"items": items, "total": total, "more": max(0, total - SHOWN),
+              "attribution": "; ".join(sorted({trend.attribution for _, trend in items}))},
         meaning=(f"Tenants proposed {total} review{'s' if total != 1 else ''} of measures where the "
                  "landlord did worst among all landlords. Each shows the figure then and now."),
         assessable=False,

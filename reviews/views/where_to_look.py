@@ -26,7 +26,7 @@ def where_to_look_next(request: AuthenticatedHttpRequest) -> HttpResponse:
         initial={"measure": weak.measure, "tenure": weak.tenure}, user=request.user,
         prefix=f"{weak.measure}-{weak.tenure}") if can_propose else None) for weak in page.object_list]
     return render(request, "reviews/where_to_look.html", {
-        "found": found, "page": page, "items": items, "attribution": where_to_look.ATTRIBUTION})
+        "found": found, "page": page, "items": items, "attribution": found.attribution})
 
 
 def _proposed(request: AuthenticatedHttpRequest, proposed: measure_reviews.Proposed) -> HttpResponse:

@@ -57,3 +57,16 @@ def test_how_we_compare_for_the_charter_finds_us_by_the_scottish_code(client, wo
     assert "Ours: <strong>96.1%</strong>" in page
     assert "Better than 6 in 10 landlords; in the second quarter of all landlords." in page
     assert CREDIT in page
+
+
+def test_where_to_look_next_reads_our_row_in_the_scottish_figures(client, world, charter_figures):
+    site = SiteSettings.load()
+    site.shr_code = "AR03"  # Arden Council: the lowest of the four on most indicators
+    site.save()
+    client.force_login(world.member)
+
+    page = _flat(client.get("/reviews/where-to-look-next/"))
+
+    assert "Homes meeting the Scottish Housing Quality Standard" in page
+    assert "In the bottom quarter" in page
+    assert "(Scottish Housing Regulator)" in page and "(Regulator of Social Housing)" not in page
