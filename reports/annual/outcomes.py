@@ -40,7 +40,7 @@ class Measure:
     target: Decimal | None
     compared: Standing | None
 
-    def _figure(self, value) -> str:
+    def _figure(self, value: Decimal | None) -> str:
         return "–" if value is None else with_unit(value, self.indicator.unit)
 
     @property
@@ -170,7 +170,7 @@ def framework_parts(year: Year, texts: dict[str, str]) -> list[FrameworkPart]:
     return parts
 
 
-def _number(value) -> float | None:
+def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
