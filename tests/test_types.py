@@ -39,7 +39,7 @@ def test_mypy_checks_every_apps_service_selector_and_permission_modules():
 
 # Apps whose every module (views, forms, tasks, models included) mypy checks with the codes
 # that catch a wrong argument or an attribute of something that may be None.
-FULLY_CHECKED = ("mysteryshop", "panels", "accounts", "reports")
+FULLY_CHECKED = ("mysteryshop", "panels", "accounts", "reports", "scrutiny")
 
 
 def test_mypy_checks_every_module_of_the_fully_checked_apps_strictly():

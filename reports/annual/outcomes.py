@@ -21,7 +21,7 @@ from scrutiny.models import Country, SiteSettings
 from scrutiny.wording import with_unit
 
 CHARTED = 12  # percentage measures drawn in one chart; the tables have every measure
-FRAMEWORK_FOR_COUNTRY = {
+FRAMEWORK_FOR_COUNTRY: dict[str, str] = {
     Country.SCOTLAND: "scottish-social-housing-charter-2022",
     Country.ENGLAND: "tenant-satisfaction-measures",
 }

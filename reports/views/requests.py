@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, QueryDict
+from django.http import FileResponse, Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -148,7 +148,7 @@ def status_fragment(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def download(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def download(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse | FileResponse:
     report = _visible(request, pk)
     if report.status != Status.DONE:
         return HttpResponse("This report is not ready yet.", status=404, content_type="text/plain")
