@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.apps import apps
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
@@ -55,7 +55,7 @@ JARGON_LETTER = (
 )
 
 
-def _jpeg(caption: str) -> ContentFile:
+def _jpeg(caption: str) -> File:
     """A small illustrative photo made here (no camera, no location), through the upload service."""
     img = Image.new("RGB", (480, 320), (205, 214, 222))
     draw = ImageDraw.Draw(img)

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from reports.models import AnnualReport, AssessmentSection, ReportRequest
 
@@ -9,7 +10,7 @@ class ReportRequestAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind"]
     readonly_fields = [f.name for f in ReportRequest._meta.fields]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # reports are asked for on the site, where the request is checked
 
 

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 
 from reports.annual import year_choices
@@ -11,7 +13,7 @@ class AnnualReportForm(forms.Form):
         help_text="Chosen for you if your profile asks for documents in large print.",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = year_choices()
 

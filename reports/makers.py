@@ -7,10 +7,13 @@ import mimetypes
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.text import slugify
 
+from accounts.models import User
+from recommendations.models import Recommendation
 from reports import selectors
 from reports.models import Kind, ReportRequest
 from scrutiny.models import SiteSettings
@@ -73,8 +76,18 @@ def review(report: ReportRequest) -> Made:
     return _pdf("reports/pdf/review.html", context, f"review report {context['review'].title}")
 
 
+def _asker(report: ReportRequest) -> User:
+    """Whose view of the tracker the report shows: rows depend on who may see them."""
+    if report.requested_by is None:
+        raise ValueError(
+            "The person who asked for this report no longer has an account, and the tracker "
+            "shows only what the person asking may see."
+        )
+    return report.requested_by
+
+
 def tracker(report: ReportRequest) -> Made:
-    context = selectors.tracker_report(filters=report.parameters.get("filters", {}), user=report.requested_by)
+    context = selectors.tracker_report(filters=report.parameters.get("filters", {}), user=_asker(report))
     name = f"recommendations tracker {timezone.localdate():%Y-%m-%d}"
     return _pdf("reports/pdf/tracker.html", context, name)
 
@@ -84,11 +97,11 @@ def programme(report: ReportRequest) -> Made:
     return _pdf("reports/pdf/programme.html", context, f"programme report {context['review'].title}")
 
 
-def _tracker_rows(report: ReportRequest):
+def _tracker_rows(report: ReportRequest) -> QuerySet[Recommendation]:
     data = QueryDict(mutable=True)
     for key, value in report.parameters.get("filters", {}).items():
         data.setlist(key, value if isinstance(value, list) else [value])
-    return selectors.tracker_queryset(filters=data, user=report.requested_by)
+    return selectors.tracker_queryset(filters=data, user=_asker(report))
 
 
 def tracker_csv(report: ReportRequest) -> Made:

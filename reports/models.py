@@ -69,18 +69,18 @@ class ReportRequest(models.Model):
         ]
         indexes = [models.Index(fields=["status", "finished_at"], name="report_status_finished")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.title} ({self.get_status_display().lower()})"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("reports:status", args=[self.pk])
 
     @property
-    def is_active(self):
+    def is_active(self) -> bool:
         return self.status in ACTIVE
 
     @property
-    def seconds_taken(self):
+    def seconds_taken(self) -> float | None:
         if self.started_at and self.finished_at:
             return round((self.finished_at - self.started_at).total_seconds(), 1)
         return None
@@ -108,11 +108,11 @@ class AnnualReport(models.Model):
     class Meta:
         ordering = ["-year"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Annual Report to Tenants {self.year}"
 
     @property
-    def is_approved(self):
+    def is_approved(self) -> bool:
         return self.approved_at is not None
 
 
@@ -138,7 +138,7 @@ class WaitingRequest(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.annual_report}, waiting for {self.requested_by}"
 
 
@@ -163,5 +163,5 @@ class AssessmentSection(models.Model):
             models.UniqueConstraint(fields=["annual_report", "section"], name="one_assessment_per_section"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.annual_report}: {self.section}"

@@ -14,7 +14,7 @@ from reports.apps import PUBLIC_ANNUAL_REPORT
 from reports.models import AnnualReport, Kind, ReportRequest, WaitingRequest
 from reviews.models import Review
 from scrutiny import switches
-from scrutiny.permissions import has_role, is_admin, is_staff_role
+from scrutiny.permissions import Person, has_role, is_admin, is_staff_role
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -68,7 +68,7 @@ def can_retry(user: User, request: ReportRequest) -> bool:
     return can_view_request(user, request) and (request.requested_by_id == user.pk or is_staff_role(user))
 
 
-def can_read_annual_page(user: User | None, report: AnnualReport | None) -> bool:
+def can_read_annual_page(user: Person, report: AnnualReport | None) -> bool:
     """Signed-in people always; everyone else once the approved report is published, while the
     site settings let the public read published reports."""
     if user is not None and user.is_authenticated and user.is_active:

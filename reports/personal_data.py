@@ -1,10 +1,11 @@
 from typing import Any
 
+from accounts.models import User
 from reports.annual import annual_title
 from reports.models import AnnualReport, AssessmentSection, ReportRequest, WaitingRequest
 
 
-def collect(user: Any) -> tuple[str, dict] | None:
+def collect(user: User) -> tuple[str, dict[str, Any]] | None:
     """What the reports app holds about a person, as (title, data) for their download, or None."""
     data = {
         "reports_asked_for": [
@@ -34,6 +35,6 @@ def collect(user: Any) -> tuple[str, dict] | None:
     return "Reports", data
 
 
-def erase(user: Any) -> None:
+def erase(user: User) -> None:
     """A person erased on their request is not made a report they asked for earlier, nor told."""
     WaitingRequest.objects.filter(requested_by=user, made_at__isnull=True).delete()

@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from scrutiny.models import Job, SiteSettings
 
@@ -9,14 +12,14 @@ class SiteSettingsAdmin(admin.ModelAdmin):
     # Switches are set on the product's own settings page, where every registered one is shown.
     exclude = ["switches", "version"]
 
-    def save_model(self, request, obj, form, change):
+    def save_model(self, request: HttpRequest, obj: SiteSettings, form: Any, change: bool) -> None:
         obj.version += 1  # so the settings page notices this change too
         super().save_model(request, obj, form, change)
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return not SiteSettings.objects.exists()
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: SiteSettings | None = None) -> bool:
         return False
 
 
@@ -29,5 +32,5 @@ class JobAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in Job._meta.fields if f.name not in ("args", "kwargs")]
     exclude = ["args", "kwargs"]  # may hold a one-time link until the job is done
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -6,7 +6,8 @@ Administrators read it on the product's audit page (scrutiny/views_audit.py)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -18,6 +19,10 @@ from django.http import HttpRequest, HttpResponse
 
 from scrutiny import extensions
 from scrutiny.models import AuditEvent, AuditKind
+from scrutiny.permissions import Person
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import _User as User
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
@@ -28,7 +33,7 @@ def client_ip(request: HttpRequest | None) -> str | None:
     return (forwarded.split(",")[-1].strip() if forwarded else request.META.get("REMOTE_ADDR")) or None
 
 
-def record(*, kind: str, actor: Any = None, subject: Any = None, detail: str = "",
+def record(*, kind: str, actor: Person = None, subject: Any = None, detail: str = "",
            request: HttpRequest | None = None) -> AuditEvent:
     """Add one event to the audit trail."""
     if actor is not None and not getattr(actor, "is_authenticated", False):
@@ -58,12 +63,12 @@ def events(*, kind: str = "", person: str = "", since: Any = None, until: Any = 
 
 
 @receiver(user_logged_in)
-def _signed_in(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
+def _signed_in(sender: Any, request: HttpRequest, user: User, **kwargs: Any) -> None:
     record(kind=AuditKind.SIGN_IN, actor=user, subject=user, request=request)
 
 
 @receiver(user_logged_out)
-def _signed_out(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
+def _signed_out(sender: Any, request: HttpRequest, user: User | None, **kwargs: Any) -> None:
     if user is not None:
         record(kind=AuditKind.SIGN_OUT, actor=user, subject=user, request=request)
 
@@ -79,7 +84,9 @@ def _sign_in_refused(
 
 
 @receiver(pre_save, sender=settings.AUTH_USER_MODEL)
-def _role_changed(sender: Any, instance: Any, update_fields: Any = None, **kwargs: Any) -> None:
+def _role_changed(
+    sender: type[User], instance: User, update_fields: Iterable[str] | None = None, **kwargs: Any
+) -> None:
     if instance.pk is None or (update_fields is not None and "role" not in update_fields):
         return
     before = sender.objects.filter(pk=instance.pk).values_list("role", flat=True).first()
@@ -107,7 +114,7 @@ def _audited_downloads() -> dict[str, str]:
 class AuditedDownloadsMiddleware:
     """Note every successful export or personal-data download (extensions.AUDITED_DOWNLOADS)."""
 
-    def __init__(self, get_response: Any) -> None:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:

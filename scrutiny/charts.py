@@ -207,9 +207,10 @@ def _whole_number_scale(series: dict[str, Sequence[Number]], *, large_print: boo
     """Counts (reviews, visits, people) get a scale of whole numbers: pygal would mark 0.2, 0.4 and
     so on between 0 and 2 reviews. Larger counts already get round numbers from pygal."""
     values = [v for values in series.values() for v in values if v is not None]
-    if not values or not all(isinstance(v, int) for v in values):
+    counts = [v for v in values if isinstance(v, int)]
+    if not values or len(counts) != len(values):
         return {}
-    top = max(max(values), 1)
+    top = max(max(counts), 1)
     if top > 10:
         return {}
     step = 2 if large_print and top > 5 else 1

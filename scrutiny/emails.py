@@ -7,12 +7,13 @@ business (accounts/notices.py): this module knows addresses, not people.
 
 import logging
 import re
+from collections.abc import Callable
 from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.core.mail import send_mail
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.template import engines
 
 logger = logging.getLogger(__name__)
@@ -60,10 +61,10 @@ def absolute_url(path: str) -> str:
 class RequestAddressMiddleware:
     """Remembers the address of the request being served, for `site_url` (development only)."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         token = _current_request.set(request)
         try:
             return self.get_response(request)

@@ -11,17 +11,21 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
 
 from scrutiny import audit, jobs
 from scrutiny.models import AuditKind, Job
 from scrutiny.permissions import ADMIN_REFUSAL, can_administer, require
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import _User as User
 
 # task name -> function(jobs of that task) -> {job id: what it was about}; one query per kind.
 Describer = Callable[[list[Job]], dict[int, str]]
@@ -123,7 +127,7 @@ def explain(page: Iterable[Job]) -> list[FailedJob]:
     ]
 
 
-def try_again(*, job_id: int, by: Any, request: Any = None) -> Job:
+def try_again(*, job_id: int, by: User, request: HttpRequest | None = None) -> Job:
     """Give a failed job a fresh set of attempts and queue it now, noting who asked."""
     require(can_administer(by), ADMIN_REFUSAL)
     with transaction.atomic():

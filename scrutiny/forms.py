@@ -92,11 +92,14 @@ class LongTextField(forms.CharField):
         self.noun = noun
         self.validators = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
 
-    def to_python(self, value: Any) -> str:
-        return one_line_break(super().to_python(value))
+    def to_python(self, value: Any) -> str | None:
+        text = super().to_python(value)
+        return None if text is None else one_line_break(text)
 
     def validate(self, value: Any) -> None:
         super().validate(value)
+        if self.max_length is None:
+            return  # __init__ always sets a limit; none would mean nothing to check
         problem = too_long(value, self.max_length, noun=self.noun)
         if problem:
             raise ValidationError(problem, code="max_length")
@@ -153,7 +156,7 @@ class SiteSettingsForm(VersionedForm, forms.ModelForm):
         }
         widgets = {"brand_colour": forms.TextInput(attrs={"type": "color"})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         from scrutiny import switches
 
         super().__init__(*args, **kwargs)

@@ -25,6 +25,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import _User as User
+
 KEEP_BOTH = (
     "Your text is still in the form. The saved version is shown above it: check both, then "
     "save again to replace it with yours."
@@ -60,7 +63,7 @@ def _when(moment: Any) -> str:
     return date_format(local, "j F Y, H:i")
 
 
-def _who(current: models.Model, by: Any) -> str:
+def _who(current: models.Model, by: User | None) -> str:
     """Who saved the version in the way, from the audit trail where the model keeps one."""
     history = getattr(current, "history", None)
     last = history.select_related("history_user").first() if history is not None else None
@@ -71,14 +74,14 @@ def _who(current: models.Model, by: Any) -> str:
     return str(last.history_user)
 
 
-def conflict_message(*, current: models.Model, by: Any, noun: str) -> str:
+def conflict_message(*, current: models.Model, by: User | None, noun: str) -> str:
     """The sentence that tells the person someone saved the item while they were editing it."""
     saved_at = getattr(current, "updated_at", None)
     when = f" at {_when(saved_at)}" if saved_at else ""
     return f"{_who(current, by)} saved a change to this {noun}{when} while you were editing it."
 
 
-def claim(instance: V, *, version: int | None, by: Any, noun: str) -> V:
+def claim(instance: V, *, version: int | None, by: User | None, noun: str) -> V:
     """Re-read `instance` under a row lock and return it with the next version, ready to change
     and save; raise EditConflict if someone saved it after `version` was read.
 
@@ -101,7 +104,7 @@ def _display(current: models.Model, name: str) -> str:
     if isinstance(value, models.Manager):
         return ", ".join(str(item) for item in value.all())
     if isinstance(value, models.fields.files.FieldFile):
-        return value.name.rsplit("/", 1)[-1] if value else ""
+        return value.name.rsplit("/", 1)[-1] if value.name else ""
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, datetime.datetime):
@@ -129,7 +132,7 @@ class VersionedForm(_FormBase):
     def __init__(self, *args: Any, versioned: models.Model | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         record = versioned if versioned is not None else getattr(self, "instance", None)
-        self.versioned = None
+        self.versioned: models.Model | None = None
         if record is not None and record.pk:
             self.track(record)
 

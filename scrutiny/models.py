@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.core.cache import cache
 from django.core.validators import RegexValidator
@@ -66,18 +68,18 @@ class SiteSettings(Versioned, models.Model):
         verbose_name = "site settings"
         verbose_name_plural = "site settings"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Site settings for {self.landlord_name}"
 
     CACHE_KEY = "scrutiny:site-settings"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.pk = 1
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
 
     @classmethod
-    def load(cls):
+    def load(cls) -> "SiteSettings":
         """The settings record, created with defaults the first time it is asked for."""
         obj = cache.get(cls.CACHE_KEY)
         if obj is None:

@@ -47,7 +47,10 @@ def with_header_scopes(pdf: bytes) -> bytes:
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     if "/StructTreeRoot" not in writer.root_object:
         return pdf
-    pending = [(writer.root_object["/StructTreeRoot"].get_object(), None)]
+    root = writer.root_object["/StructTreeRoot"].get_object()
+    if not isinstance(root, DictionaryObject):
+        return pdf  # a structure tree is always a dictionary; anything else has no tables to mend
+    pending: list[tuple[DictionaryObject, str | None]] = [(root, None)]
     while pending:
         node, part = pending.pop()
         kids = node.get("/K")
@@ -56,7 +59,7 @@ def with_header_scopes(pdf: bytes) -> bytes:
             element = kid.get_object() if hasattr(kid, "get_object") else kid
             if not isinstance(element, DictionaryObject) or "/S" not in element:
                 continue  # marked content or an annotation, not a structure element
-            tag = element["/S"]
+            tag = str(element["/S"])  # a NameObject, itself a str
             if tag == "/TH":
                 element[NameObject("/A")] = DictionaryObject({
                     NameObject("/O"): NameObject("/Table"), NameObject("/Scope"): NameObject(_scope(part)),

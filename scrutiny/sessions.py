@@ -15,6 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.sessions.backends import cached_db
+from django.core.cache.backends.base import BaseCache
 
 
 class _ShortLived:
@@ -41,6 +42,9 @@ class _ShortLived:
 
 
 class SessionStore(cached_db.SessionStore):
+    # Django's cache of the session, set by cached_db (the stubs leave it out), wrapped here.
+    _cache: "BaseCache | _ShortLived"
+
     def __init__(self, session_key: str | None = None) -> None:
         super().__init__(session_key)
         self._cache = _ShortLived(self._cache, settings.SESSION_CACHE_SECONDS)

@@ -10,15 +10,19 @@ import io
 import os
 import uuid
 import zipfile
+from collections.abc import Set
 from dataclasses import dataclass
+from typing import Any
 
 import filetype
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import models
-from django.http import FileResponse
+from django.db.models.fields.files import FieldFile
+from django.forms.widgets import Widget
+from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.text import get_valid_filename
@@ -77,18 +81,18 @@ IMAGE_MAX_PIXELS = 40_000_000
 _MARKUP_STARTS = (b"<svg", b"<?xml", b"<!doctype", b"<html")
 
 
-def human_size(n):
+def human_size(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
 
 
-def _read_head(f):
+def _read_head(f: File) -> bytes:
     f.seek(0)
     head = f.read(_SNIFF_BYTES)
     f.seek(0)
     return head
 
 
-def _looks_like_text(f):
+def _looks_like_text(f: File) -> bool:
     f.seek(0)
     data = f.read(1024 * 1024)
     f.seek(0)
@@ -107,7 +111,7 @@ def _looks_like_text(f):
     return not start.startswith(_MARKUP_STARTS)
 
 
-def detect_kind(f, name=""):
+def detect_kind(f: File, name: str = "") -> str | None:
     """The key in KINDS for this file's content, or None if it is not a type we accept."""
     head = _read_head(f)
     guess = filetype.guess(head)
@@ -121,7 +125,7 @@ def detect_kind(f, name=""):
     return None
 
 
-def unpacked_size(f) -> dict[str, int]:
+def unpacked_size(f: File) -> dict[str, int]:
     """Each part of a zip (an Office file) and its size unpacked, from the zip's directory."""
     f.seek(0)
     try:
@@ -136,7 +140,7 @@ def unpacked_size(f) -> dict[str, int]:
         f.seek(0)
 
 
-def check_unpacked_size(f, size: int) -> None:
+def check_unpacked_size(f: File, size: int) -> None:
     """Refuse an Office file that unpacks to far more than it weighs, or to more than the cap."""
     unpacked = sum(unpacked_size(f).values())
     if unpacked > ZIP_RATIO_FLOOR and unpacked > size * ZIP_MAX_RATIO:
@@ -155,12 +159,12 @@ def check_unpacked_size(f, size: int) -> None:
         )
 
 
-def _allowed_list(allowed):
+def _allowed_list(allowed: Set[str]) -> str:
     labels = sorted({KINDS[k].label for k in allowed})
     return ", ".join(labels[:-1]) + (" or " if len(labels) > 1 else "") + labels[-1]
 
 
-def validate_upload(f, allowed=DOCUMENTS):
+def validate_upload(f: File, allowed: Set[str] = DOCUMENTS) -> str:
     """Raise ValidationError unless the file is small enough and of an allowed type by content."""
     name = getattr(f, "name", "") or ""
     size = getattr(f, "size", None)
@@ -191,24 +195,24 @@ def validate_upload(f, allowed=DOCUMENTS):
     return kind
 
 
-def validate_image_upload(f):
+def validate_image_upload(f: File) -> None:
     validate_upload(f, IMAGES)
 
 
-def strip_image_metadata(f, kind):
+def strip_image_metadata(f: File, kind: str) -> bytes:
     """A copy of the image without EXIF (location, camera) data, turned the right way up."""
     f.seek(0)
     try:
         with Image.open(f) as img:
             _check_pixels(img)  # from the header, before the pixels are decoded
             img.load()
-            img = ImageOps.exif_transpose(img)
+            upright = ImageOps.exif_transpose(img)
             out = io.BytesIO()
             fmt = {"jpg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WEBP"}[kind]
-            if fmt == "JPEG" and img.mode not in ("RGB", "L"):
-                img = img.convert("RGB")
+            if fmt == "JPEG" and upright.mode not in ("RGB", "L"):
+                upright = upright.convert("RGB")
             options = {"quality": 90} if fmt in ("JPEG", "WEBP") else {}
-            img.save(out, format=fmt, **options)
+            upright.save(out, format=fmt, **options)
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
         raise ValidationError(
             "This image could not be read. Choose another photo.", code="bad_image"
@@ -216,7 +220,7 @@ def strip_image_metadata(f, kind):
     return out.getvalue()
 
 
-def _check_pixels(img) -> None:
+def _check_pixels(img: Image.Image) -> None:
     width, height = img.size
     if width * height > IMAGE_MAX_PIXELS:
         raise ValidationError(
@@ -227,7 +231,7 @@ def _check_pixels(img) -> None:
         )
 
 
-def prepare_upload(f, allowed=DOCUMENTS):
+def prepare_upload(f: File, allowed: Set[str] = DOCUMENTS) -> File:
     """Validate an uploaded file and return a safe copy ready to save in a FileField."""
     kind = validate_upload(f, allowed)
     stem = os.path.splitext(os.path.basename(getattr(f, "name", "") or "file"))[0]
@@ -242,19 +246,19 @@ def prepare_upload(f, allowed=DOCUMENTS):
 class UploadField(forms.FileField):
     """A form file field that runs the upload service on what it receives."""
 
-    def __init__(self, *args, allowed=DOCUMENTS, **kwargs):
+    def __init__(self, *args: Any, allowed: Set[str] = DOCUMENTS, **kwargs: Any) -> None:
         self.allowed = allowed
         kwargs.setdefault(
             "help_text", f"{_allowed_list(allowed)}; up to {human_size(settings.UPLOAD_MAX_BYTES)}."
         )
         super().__init__(*args, **kwargs)
 
-    def widget_attrs(self, widget):
+    def widget_attrs(self, widget: Widget) -> dict[str, Any]:
         attrs = super().widget_attrs(widget)
         attrs["accept"] = ",".join(sorted({"." + KINDS[k].extension for k in self.allowed}))
         return attrs
 
-    def clean(self, data, initial=None):
+    def clean(self, data: Any, initial: Any = None) -> Any:
         data = super().clean(data, initial)
         if data and data is not initial and hasattr(data, "read"):
             return prepare_upload(data, self.allowed)
@@ -269,50 +273,62 @@ class UploadFileField(models.FileField):
 
     allowed: frozenset[str] = DOCUMENTS
 
-    def __init__(self, *args, allowed: frozenset[str] | None = None, **kwargs):
+    def __init__(self, *args: Any, allowed: frozenset[str] | None = None, **kwargs: Any) -> None:
         if allowed is not None:
             self.allowed = allowed
         super().__init__(*args, **kwargs)
 
-    def deconstruct(self):
+    def deconstruct(self) -> tuple[str, str, Any, Any]:
         name, _path, args, kwargs = super().deconstruct()
         return name, "django.db.models.FileField", args, kwargs
 
-    def formfield(self, **kwargs):
-        kwargs.pop("form_class", None)
-        return super().formfield(form_class=UploadField, allowed=self.allowed, **kwargs)
+    def formfield(
+        self, form_class: type[forms.Field] | None = None,
+        choices_form_class: type[forms.ChoiceField] | None = None, **kwargs: Any,
+    ) -> forms.Field | None:
+        # Whatever form class is asked for (the admin asks for its own), the upload's runs.
+        return super().formfield(
+            form_class=UploadField, choices_form_class=choices_form_class, allowed=self.allowed, **kwargs
+        )
 
 
 class UploadImageField(models.ImageField):
     """UploadFileField for images: PNG, JPEG, GIF or WebP, without their EXIF data."""
 
-    def deconstruct(self):
+    def deconstruct(self) -> tuple[str, str, Any, Any]:
         name, _path, args, kwargs = super().deconstruct()
         return name, "django.db.models.ImageField", args, kwargs
 
-    def formfield(self, **kwargs):
-        kwargs.pop("form_class", None)
-        return super().formfield(form_class=UploadField, allowed=IMAGES, **kwargs)
+    def formfield(
+        self, form_class: type[forms.Field] | None = None,
+        choices_form_class: type[forms.ChoiceField] | None = None, **kwargs: Any,
+    ) -> forms.Field | None:
+        # Whatever form class is asked for (the admin asks for its own), the upload's runs.
+        return super().formfield(
+            form_class=UploadField, choices_form_class=choices_form_class, allowed=IMAGES, **kwargs
+        )
 
 
 @deconstructible
 class UploadPath:
     """upload_to for FileFields: a random name under prefix/year/month, keeping the extension."""
 
-    def __init__(self, prefix):
+    def __init__(self, prefix: str) -> None:
         self.prefix = prefix
 
-    def __call__(self, instance, filename):
+    def __call__(self, instance: models.Model, filename: str) -> str:
         ext = os.path.splitext(filename)[1].lower()[:6]
         today = timezone.now()
         return f"{self.prefix}/{today:%Y/%m}/{uuid.uuid4().hex}{ext}"
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, UploadPath) and other.prefix == self.prefix
 
 
-def serve(field_file, *, download_name=None):
+def serve(field_file: FieldFile, *, download_name: str | None = None) -> FileResponse:
     """Send a stored file to someone already allowed to see it, so that it cannot run as a page."""
+    if not field_file.name:
+        raise Http404("This file is no longer stored.")
     kind = KINDS.get(os.path.splitext(field_file.name)[1].lstrip(".").lower())
     content_type = kind.mime if kind else "application/octet-stream"
     inline = bool(kind and kind.is_image)

@@ -14,6 +14,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from scrutiny import extensions, services, uploads
 from scrutiny.celery import app as celery_app
 from scrutiny.forms import SiteSettingsForm, run_form
+from scrutiny.http import AuthenticatedHttpRequest
 from scrutiny.models import SiteSettings
 from scrutiny.page_cache import kept_for_person
 from scrutiny.permissions import ADMIN_REFUSAL, role_required
@@ -23,7 +24,7 @@ logger = logging.getLogger(__name__)
 
 @login_required
 @kept_for_person
-def home(request):
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     """What is the signed-in person's: each app adds a section (extensions.HOME_SECTIONS)."""
     return render(request, "home.html", {
         "sections": extensions.sections(extensions.HOME_SECTIONS, request.user),
@@ -31,7 +32,7 @@ def home(request):
     })
 
 
-def _check_database():
+def _check_database() -> str:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -41,7 +42,7 @@ def _check_database():
         return "unavailable"
 
 
-def _check_broker_and_worker():
+def _check_broker_and_worker() -> tuple[str, str]:
     if settings.CELERY_TASK_ALWAYS_EAGER:
         return "not configured: tasks run in the web process", "not needed"
     try:
@@ -63,7 +64,7 @@ def _check_broker_and_worker():
 
 
 @never_cache
-def healthz(request):
+def healthz(request: HttpRequest) -> JsonResponse:
     """Database, broker and worker status as JSON; 503 if the site cannot serve or queue work."""
     database = _check_database()
     broker, worker = _check_broker_and_worker()
@@ -75,7 +76,7 @@ def healthz(request):
     )
 
 
-def site_logo(request):
+def site_logo(request: HttpRequest) -> FileResponse:
     """The landlord's logo, public because it is on the sign-in page."""
     site = SiteSettings.load()
     if not site.logo:
@@ -91,7 +92,7 @@ def favicon(request: HttpRequest) -> FileResponse:
     )
 
 
-def accessibility(request):
+def accessibility(request: HttpRequest) -> HttpResponse:
     """The accessibility statement public-sector sites must publish."""
     return render(request, "accessibility.html")
 
@@ -110,7 +111,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 
 @role_required("admin", message=ADMIN_REFUSAL)
-def administration(request):
+def administration(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The administrator's own pages, each app's registered as extensions.ADMINISTRATION_PAGES."""
     pages = [
         {"title": title, "url": reverse(url_name), "description": description}
@@ -120,7 +121,7 @@ def administration(request):
 
 
 @role_required("admin", message=ADMIN_REFUSAL)
-def site_settings(request):
+def site_settings(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The landlord's name, logo, colours, contact details and the site's switches."""
     site = SiteSettings.objects.get(pk=SiteSettings.load().pk)
     form = SiteSettingsForm(request.POST or None, request.FILES or None, instance=site)

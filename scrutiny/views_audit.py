@@ -1,12 +1,15 @@
 """The audit trail page: administrators see sign-ins, role changes, exports and downloads of
 personal data, a page at a time, narrowed by kind, person and dates."""
 
+from typing import Any
+
 from django import forms
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from scrutiny import audit
+from scrutiny.http import AuthenticatedHttpRequest
 from scrutiny.models import AuditKind
 from scrutiny.permissions import role_required
 
@@ -24,15 +27,16 @@ class AuditFilterForm(forms.Form):
     since = forms.DateField(label="From", required=False, widget=DateInput())
     until = forms.DateField(label="To", required=False, widget=DateInput())
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data  # what Form.clean returns, which the stubs allow to be None
         if data.get("since") and data.get("until") and data["since"] > data["until"]:
             self.add_error("until", "The end date must be on or after the start date.")
         return data
 
 
 @role_required("admin", message="Only administrators can see the audit trail.")
-def audit_trail(request: HttpRequest) -> HttpResponse:
+def audit_trail(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The audit trail, newest first, for administrators."""
     form = AuditFilterForm(request.GET or None)
     criteria = form.cleaned_data if form.is_bound and form.is_valid() else {}

@@ -4,12 +4,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from scrutiny import failed_jobs
+from scrutiny.http import AuthenticatedHttpRequest
 from scrutiny.permissions import role_required
 
 PAGE_SIZE = 25
@@ -17,7 +18,7 @@ REFUSAL = "Only administrators can see and retry background jobs."
 
 
 @role_required("admin", message=REFUSAL)
-def failed_jobs_page(request: HttpRequest) -> HttpResponse:
+def failed_jobs_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Jobs that gave up or whose last attempt failed, a page at a time."""
     page = Paginator(failed_jobs.failed(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "failed_jobs.html", {
@@ -28,7 +29,7 @@ def failed_jobs_page(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @role_required("admin", message=REFUSAL)
-def try_again(request: HttpRequest, pk: int) -> HttpResponse:
+def try_again(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Queue one failed job again now."""
     try:
         job = failed_jobs.try_again(job_id=pk, by=request.user, request=request)

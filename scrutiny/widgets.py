@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 # A datalist suggests at most this many values: the list a browser shows stays short however
 # many reviews or people the landlord has; typing any part of a name still filters.
@@ -23,7 +24,9 @@ class DatalistInput(forms.TextInput):
         super().__init__(attrs={"autocomplete": "off", **(attrs or {})})
         self.options = options
 
-    def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> str:
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None,
+    ) -> SafeString:
         list_id = f"{(attrs or {}).get('id') or 'id_' + name}-suggestions"
         attrs = {**(attrs or {}), "list": list_id}
         suggestions = list(self.options())[:DATALIST_SIZE]

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -162,7 +162,7 @@ def document_new_version(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
 
 
 @login_required
-def document_file(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def document_file(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse | FileResponse:
     document = _document(request, pk)
     if not document.file:
         return redirect(document)

@@ -3,7 +3,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -177,7 +177,7 @@ def _photo_done(request: HttpRequest, visit: Visit) -> HttpResponse:
 
 
 @login_required
-def photo(request: AuthenticatedHttpRequest, pk: int, photo_pk: int) -> HttpResponse:
+def photo(request: AuthenticatedHttpRequest, pk: int, photo_pk: int) -> FileResponse:
     visit = get_visit(request, pk)
     item = get_object_or_404(VisitPhoto, pk=photo_pk, visit=visit)
     return serve(item.file, download_name=f"visit-{visit.pk}-photo-{item.pk}")

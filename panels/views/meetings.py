@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -183,7 +183,7 @@ def add_paper(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def paper(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def paper(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     paper = get_object_or_404(MeetingPaper.objects.select_related("meeting"), pk=pk)
     require(
         permissions.can_view_meeting(request.user, paper.meeting),

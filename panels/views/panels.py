@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from accounts.http import AuthenticatedHttpRequest
@@ -101,7 +101,7 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def terms_of_reference(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def terms_of_reference(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     panel = viewable_panel(request, pk)
     if not panel.terms_of_reference_file:
         raise Http404("This panel has no terms of reference document.")

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -129,7 +129,7 @@ def delete_training(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def certificate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def certificate(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     training = get_object_or_404(Training.objects.select_related("user"), pk=pk)
     require(
         permissions.can_see_certificate(request.user, training),

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
@@ -148,7 +148,7 @@ def timeline(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def evidence(request: AuthenticatedHttpRequest, pk: int, update_id: int) -> HttpResponse:
+def evidence(request: AuthenticatedHttpRequest, pk: int, update_id: int) -> HttpResponse | FileResponse:
     """An evidence file, for people who may see the recommendation."""
     rec = visible_or_403(request.user, pk)
     update = get_object_or_404(ProgressUpdate, pk=update_id, recommendation=rec)

@@ -21,7 +21,7 @@ from scrutiny.models import Country, SiteSettings
 from scrutiny.wording import with_unit
 
 CHARTED = 12  # percentage measures drawn in one chart; the tables have every measure
-FRAMEWORK_FOR_COUNTRY = {
+FRAMEWORK_FOR_COUNTRY: dict[str, str] = {
     Country.SCOTLAND: "scottish-social-housing-charter-2022",
     Country.ENGLAND: "tenant-satisfaction-measures",
 }
@@ -40,7 +40,7 @@ class Measure:
     target: Decimal | None
     compared: Standing | None
 
-    def _figure(self, value) -> str:
+    def _figure(self, value: Decimal | None) -> str:
         return "–" if value is None else with_unit(value, self.indicator.unit)
 
     @property
@@ -170,7 +170,7 @@ def framework_parts(year: Year, texts: dict[str, str]) -> list[FrameworkPart]:
     return parts
 
 
-def _number(value) -> float | None:
+def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 

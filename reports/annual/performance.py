@@ -3,6 +3,8 @@ inspections: sections of the Annual Report built on the assessments and mysterys
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from mysteryshop import selectors as mysteryshop_selectors
 from reports.annual import Section, Year, comparison, outcomes
 from reports.models import AnnualReport
@@ -10,11 +12,11 @@ from scrutiny import charts
 from scrutiny.wording import count, with_unit
 
 
-def _figure(value, unit) -> str:
+def _figure(value: Decimal | float | None, unit: str) -> str:
     return "–" if value is None else with_unit(value, unit)
 
 
-def _number(value) -> float | None:
+def _number(value: Decimal | float | None) -> float | None:
     """Decimals from the database as plain numbers for a chart (its table formats them)."""
     return None if value is None else float(value)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from assessments.models import ActionStatus, Outcome, SelfAssessment
@@ -52,7 +52,7 @@ def _compare(now: int, before: int, *, thing: str) -> str:
     return f"{abs(now - before)} {more} {thing} than the year before ({before})"
 
 
-def _completed_reviews(period: volunteering.Period):
+def _completed_reviews(period: volunteering.Period) -> QuerySet[Review]:
     start, end = _bounds(period)
     first = (
         StageChange.objects.filter(review=OuterRef("pk"), to_stage__in=COMPLETED)

@@ -1,14 +1,18 @@
 """The Annual Report to Tenants as a web page, and the panel's assessment in it."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
+from accounts.models import User
 from reports import approval, permissions, selectors
 from reports import assessment as services
 from reports.annual import assessable_sections, current_year, words_only, year_of
@@ -26,7 +30,7 @@ def _year(year: int) -> int:
     return year
 
 
-def annual_page(request, year):
+def annual_page(request: HttpRequest, year: int) -> HttpResponse:
     """The report as an accessible page: for signed-in people, and for everyone once published."""
     year = _year(year)
     record = AnnualReport.objects.filter(year=year).first()
@@ -41,7 +45,7 @@ def annual_page(request, year):
 
 
 @login_required
-def assessment(request, year):
+def assessment(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
     """The panel's assessment for the year: each section's text, and approving it."""
     year = _year(year)
     record, texts = selectors.assessment(year=year)
@@ -59,7 +63,7 @@ def assessment(request, year):
     })
 
 
-def _sections(year: int, report: dict) -> list[tuple[str, str]]:
+def _sections(year: int, report: dict[str, Any]) -> list[tuple[str, str]]:
     """The sections and outcomes the panel may write on: the year's, and any it already wrote on."""
     found = assessable_sections(year)
     known = {key for key, _ in found}
@@ -67,7 +71,7 @@ def _sections(year: int, report: dict) -> list[tuple[str, str]]:
     return found + [(s.key[len("kept-"):], s.title) for s in kept if s.key[len("kept-"):] not in known]
 
 
-def _awaiting_approval(user, record) -> dict:
+def _awaiting_approval(user: User, record: AnnualReport | None) -> dict[str, Any]:
     """Until the panel approves: who must, reminding them, and the person's own waiting requests."""
     if record is not None and record.is_approved:
         return {}
@@ -81,7 +85,7 @@ def _awaiting_approval(user, record) -> dict:
 
 @login_required
 @require_POST
-def remind(request, year):
+def remind(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
     """Staff remind the chairs to approve the assessment (once a day at most)."""
     year = _year(year)
     require(permissions.can_remind_approvers(request.user), permissions.REFUSALS["remind"])
@@ -95,7 +99,7 @@ def remind(request, year):
 
 
 @login_required
-def assessment_edit(request, year, section):
+def assessment_edit(request: AuthenticatedHttpRequest, year: int, section: str) -> HttpResponse:
     """Write the panel's view of one section (one thing per page), kept safe from lost edits."""
     year = _year(year)
     require(permissions.can_write_assessment(request.user), permissions.REFUSALS["write"])
@@ -122,7 +126,7 @@ def assessment_edit(request, year, section):
 
 @login_required
 @require_POST
-def approve(request, year):
+def approve(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
     year = _year(year)
     try:
         services.approve(year=year, by=request.user)
@@ -139,7 +143,7 @@ def approve(request, year):
 
 @login_required
 @require_POST
-def publish(request, year):
+def publish(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
     year = _year(year)
     published = request.POST.get("published") == "yes"
     try:

@@ -2,8 +2,10 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from accounts.http import AuthenticatedHttpRequest
 from reports import permissions, selectors
 from reviews.models import Review
 from scrutiny.permissions import require
@@ -13,7 +15,7 @@ FINDINGS_SHOWN = 40
 
 
 @login_required
-def review_report(request, review_id):
+def review_report(request: AuthenticatedHttpRequest, review_id: int) -> HttpResponse:
     """Evidence, findings, recommendations, responses and actions for one review (PDF on request)."""
     review = get_object_or_404(Review.objects.select_related("panel"), pk=review_id)
     require(permissions.can_view_review_report(request.user, review), permissions.REFUSALS["view"])

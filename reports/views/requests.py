@@ -4,10 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from reports import approval, permissions, selectors, services
 from reports.annual import annual_title, year_of
 from reports.forms import AnnualReportForm
@@ -19,13 +20,13 @@ from scrutiny.permissions import require
 PAGE_SIZE = 20
 
 
-def _visible(request, pk) -> ReportRequest:
+def _visible(request: AuthenticatedHttpRequest, pk: int) -> ReportRequest:
     report = get_object_or_404(ReportRequest, pk=pk)
     require(permissions.can_view_request(request.user, report), permissions.REFUSALS["view"])
     return report
 
 
-def _asked(request, report, created):
+def _asked(request: AuthenticatedHttpRequest, report: ReportRequest, created: bool) -> HttpResponse:
     report.refresh_from_db(fields=["status"])  # without a broker it has already been made
     if report.status == Status.DONE:
         messages.success(request, "Your report is ready.")
@@ -37,7 +38,7 @@ def _asked(request, report, created):
 
 
 @login_required
-def index(request):
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The reports the person may ask for, and the ones they have asked for."""
     page = Paginator(selectors.requests_for(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     form = AnnualReportForm(initial={"large_print": request.user.large_print_documents})
@@ -48,7 +49,7 @@ def index(request):
 
 @login_required
 @require_POST
-def ask_annual(request):
+def ask_annual(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_request_annual(request.user))
     form = AnnualReportForm(request.POST)
     if not form.is_valid():
@@ -74,7 +75,7 @@ def ask_annual(request):
 
 @login_required
 @require_POST
-def ask_review(request, review_id):
+def ask_review(request: AuthenticatedHttpRequest, review_id: int) -> HttpResponse:
     review = get_object_or_404(Review.objects.select_related("panel"), pk=review_id)
     require(permissions.can_view_review_report(request.user, review), permissions.REFUSALS["view"])
     report, created = services.request_report(
@@ -86,7 +87,7 @@ def ask_review(request, review_id):
 
 @login_required
 @require_POST
-def ask_programme(request, review_id):
+def ask_programme(request: AuthenticatedHttpRequest, review_id: int) -> HttpResponse:
     require(permissions.can_request_staff_report(request.user), permissions.REFUSALS["staff"])
     review = get_object_or_404(selectors.programme_reviews(), pk=review_id)
     report, created = services.request_report(
@@ -96,14 +97,14 @@ def ask_programme(request, review_id):
     return _asked(request, report, created)
 
 
-def tracker_filters(query) -> dict:
+def tracker_filters(query: QueryDict) -> dict[str, list[str]]:
     """The tracker's filters from a query string, as plain data to keep with the request."""
     return {key: query.getlist(key) for key in sorted(query) if key != "page" and any(query.getlist(key))}
 
 
 @login_required
 @require_POST
-def ask_tracker(request):
+def ask_tracker(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_request_staff_report(request.user), permissions.REFUSALS["staff"])
     report, created = services.request_report(
         kind=Kind.TRACKER, parameters={"filters": tracker_filters(request.GET)}, by=request.user,
@@ -112,7 +113,7 @@ def ask_tracker(request):
     return _asked(request, report, created)
 
 
-def queue_large_export(request, fmt: str):
+def queue_large_export(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
     """The tracker's export hook (extensions.LARGE_EXPORT_HANDLER): the worker makes big exports."""
     kind = Kind.TRACKER_CSV if fmt == "csv" else Kind.TRACKER_XLSX
     label = "CSV" if fmt == "csv" else "Excel"
@@ -127,7 +128,7 @@ def queue_large_export(request, fmt: str):
 
 
 @login_required
-def status(request, pk):
+def status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A report request: how it is going, and its download when ready."""
     report = _visible(request, pk)
     return render(request, "reports/status.html", {
@@ -136,7 +137,7 @@ def status(request, pk):
 
 
 @login_required
-def status_fragment(request, pk):
+def status_fragment(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The status box alone, which the page asks for every few seconds while the report is made."""
     report = _visible(request, pk)
     response = render(request, "reports/_status.html", {
@@ -147,7 +148,7 @@ def status_fragment(request, pk):
 
 
 @login_required
-def download(request, pk):
+def download(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse | FileResponse:
     report = _visible(request, pk)
     if report.status != Status.DONE:
         return HttpResponse("This report is not ready yet.", status=404, content_type="text/plain")
@@ -158,7 +159,7 @@ def download(request, pk):
 
 @login_required
 @require_POST
-def retry(request, pk):
+def retry(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = _visible(request, pk)
     require(permissions.can_retry(request.user, report), permissions.REFUSALS["retry"])
     try:
@@ -172,7 +173,7 @@ def retry(request, pk):
 
 @login_required
 @require_POST
-def cancel_waiting(request, pk):
+def cancel_waiting(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The person no longer wants an Annual Report made when the panel approves."""
     waiting = get_object_or_404(WaitingRequest.objects.select_related("annual_report"), pk=pk)
     require(permissions.can_cancel_waiting(request.user, waiting), permissions.REFUSALS["cancel"])

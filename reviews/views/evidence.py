@@ -1,7 +1,7 @@
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from accounts.http import AuthenticatedHttpRequest
@@ -131,7 +131,7 @@ def evidence_edit(request: AuthenticatedHttpRequest, pk: int, evidence_pk: int) 
 
 
 @login_required
-def evidence_file(request: AuthenticatedHttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
+def evidence_file(request: AuthenticatedHttpRequest, pk: int, evidence_pk: int) -> FileResponse:
     """A document's file, sent only to people who may see the review."""
     _review, evidence = _get_evidence(request, pk, evidence_pk)
     if evidence.kind != EvidenceKind.DOCUMENT:
@@ -141,7 +141,7 @@ def evidence_file(request: AuthenticatedHttpRequest, pk: int, evidence_pk: int) 
 
 
 @login_required
-def photo(request: AuthenticatedHttpRequest, pk: int, photo_pk: int) -> HttpResponse:
+def photo(request: AuthenticatedHttpRequest, pk: int, photo_pk: int) -> FileResponse:
     """A site visit photo, sent only to people who may see the review."""
     review = get_review(request, pk)
     item = get_object_or_404(SiteVisitPhoto, pk=photo_pk, site_visit__review=review)

@@ -157,3 +157,15 @@ def test_old_files_are_deleted_after_the_retention_period(client, world, setting
     client.force_login(world.manager)
     assert "This file was removed" in client.get(f"/reports/{old.pk}/").content.decode()
     assert client.get(f"/reports/{old.pk}/download/").status_code == 404
+
+
+def test_a_tracker_report_whose_asker_no_longer_has_an_account_fails_saying_why(world):
+    # The tracker shows what the person who asked may see: with their account gone, there is no one.
+    report = ReportRequestFactory(kind=Kind.TRACKER, parameters={"filters": {}}, requested_by=world.manager)
+    ReportRequest.objects.filter(pk=report.pk).update(requested_by=None)
+
+    outcome = services.make_report(request_id=report.pk)
+
+    report.refresh_from_db()
+    assert outcome == "failed" and report.status == Status.FAILED
+    assert "The person who asked for this report no longer has an account" in report.error_detail

@@ -85,3 +85,13 @@ def test_served_files_cannot_run_in_the_browser(tmp_path, settings):
     assert 'filename="Complaints policy.pdf"' in response["Content-Disposition"]
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in response["Content-Security-Policy"]
+
+
+def test_serving_a_field_with_no_file_stored_is_not_found_rather_than_a_crash():
+    from django.db.models.fields.files import FieldFile, FileField
+    from django.http import Http404
+
+    field = FileField()
+    field.name = "file"
+    with pytest.raises(Http404, match="This file is no longer stored."):
+        uploads.serve(FieldFile(None, field, None), download_name="Complaints policy")

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -9,7 +11,7 @@ DEMO_PASSWORD = "scrutiny-demo"  # noqa: S105 - printed for newcomers; demo data
 class Command(BaseCommand):
     help = "Create (or bring up to date) a fictional landlord with demo people, panels and work."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         with transaction.atomic():
             people = {}
             for seed in extensions.functions(extensions.DEMO_SEEDS):
