@@ -20,25 +20,20 @@ def _tidy(code: str | None) -> str:
     return (code or "").strip().upper()
 
 
-def _regulator_code(code: str) -> str:
-    """Refused if the imported figures have landlords but none with this code."""
+# Each code field, whose register it is checked against, and how that register is named.
+CODE_FIELDS = {"regulator_code": (Regulator.RSH, "the regulator's figures"),
+               "shr_code": (Regulator.SHR, "the Scottish Housing Regulator's figures")}
+
+
+def _known(field: str, code: str) -> str:
+    """Refused if that regulator's figures have landlords but none with this code."""
     # Before any import there is nothing to check against; the code is kept for when there is.
-    english = Landlord.objects.filter(regulator=Regulator.RSH)
-    if code and english.exists() and not english.filter(code=code).exists():
-        raise ValidationError({"regulator_code": (
-            f"No landlord with code {code} is in the regulator's figures imported so far. "
+    regulator, words = CODE_FIELDS[field]
+    registered = Landlord.objects.filter(regulator=regulator)
+    if code and registered.exists() and not registered.filter(code=code).exists():
+        raise ValidationError({field: (
+            f"No landlord with code {code} is in {words} imported so far. "
             "Check the code on the regulator's list, or leave it empty."
-        )})
-    return code
-
-
-def _shr_code(code: str) -> str:
-    """Refused if Scottish figures are imported but none is this landlord's."""
-    scottish = Landlord.objects.filter(regulator=Regulator.SHR)
-    if code and scottish.exists() and not scottish.filter(code=code).exists():
-        raise ValidationError({"shr_code": (
-            f"No landlord with code {code} is in the Scottish Housing Regulator's figures imported so "
-            "far. Check the code on the regulator's list, or leave it empty."
         )})
     return code
 
@@ -58,8 +53,8 @@ def check(fields: dict[str, Any]) -> dict[str, Any]:
     """The codes as the regulators write them, refused where the imported figures disagree."""
     fields = dict(fields)
     if "regulator_code" in fields:
-        fields["regulator_code"] = _regulator_code(_tidy(fields["regulator_code"]))
+        fields["regulator_code"] = _known("regulator_code", _tidy(fields["regulator_code"]))
         _tenures(fields["regulator_code"], fields)
     if "shr_code" in fields:
-        fields["shr_code"] = _shr_code(_tidy(fields["shr_code"]))
+        fields["shr_code"] = _known("shr_code", _tidy(fields["shr_code"]))
     return fields
