@@ -2,8 +2,8 @@
 figures (every measure the framework maps, each landlord's surveys too); target under 100 ms.
 Its query count is taken first with 40 landlords, then with 400: the two should be the same.
 
-Measured as people meet it, where the page's figures are kept in the cache until anything in
-the database changes, and with no cache at all, as the first view after a change is. The
+Measured as people meet it, where the page's figures are kept in the cache until an import is
+saved, and with no cache at all, as the first view after an import is. The
 landlords are the benchmark's own (codes starting BENCH), made afresh on each run; the site
 settings' regulator code is pointed at one of them while measuring and put back afterwards."""
 
