@@ -18,15 +18,13 @@ from assessments.models import Framework
 from comparisons import words
 from comparisons.framework_comparison import Item, compare_framework, keys_of
 from comparisons.frameworks import attribution, our_code
-from comparisons.models import PeerChoice, Tenure, TsmImport, reporting_year_label
+from comparisons.models import PeerChoice, TsmImport, reporting_year_label
 from comparisons.selectors import Spread
 from scrutiny import charts
 from scrutiny.models import SiteSettings
 from scrutiny.permissions import is_admin
 
 KEPT_SECONDS = 60 * 60
-TENURE_WORDS: dict[str, str] = {Tenure.LCRA: "rented homes", Tenure.LCHO: "shared ownership homes",
-                Tenure.COMBINED: "all homes"}
 
 
 def _five(spread: Spread, lowest: Decimal | None, highest: Decimal | None) -> list[Decimal | None]:
@@ -61,7 +59,8 @@ def _card(item: Item, year_label: str) -> dict:
     national_words = words.standing(compared.national_position)
     in_quarter = words.quarter(compared.national_position)
     return {
-        "code": item.code, "name": measure.name, "tenure": TENURE_WORDS.get(compared.tenure, compared.tenure),
+        "code": item.code, "name": measure.name,
+        "tenure": words.TENURE_WORDS.get(compared.tenure, compared.tenure),
         "better": "Higher is better" if measure.higher_is_better else "Lower is better",
         "figure": words.figure(own, unit),
         "national_words": f"{national_words}; {in_quarter}" if in_quarter else national_words,

@@ -34,8 +34,6 @@ FRAMEWORK_MEASURES: dict[str, dict[str, tuple[str, str]]] = {
 # and whose licence to credit where they appear.
 FRAMEWORK_REGULATOR = {TSM_FRAMEWORK: Regulator.RSH, CHARTER_FRAMEWORK: Regulator.SHR}
 REGULATOR_NAMES = {Regulator.RSH: "Regulator of Social Housing", Regulator.SHR: "Scottish Housing Regulator"}
-REGULATOR_DATA = {Regulator.RSH: "Tenant Satisfaction Measures",
-                  Regulator.SHR: "Annual Return on the Charter"}
 
 
 def regulator_of_framework(framework_code: str) -> str:

@@ -6,10 +6,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from comparisons.measures import Measure
+from comparisons.models import Tenure
 from comparisons.selectors import Change, Position
 from scrutiny.wording import with_unit
 
 QUARTERS = {1: "top", 2: "second", 3: "third", 4: "bottom"}
+# Whose homes a figure is about, in the words every page uses.
+TENURE_WORDS: dict[str, str] = {Tenure.LCRA: "rented homes", Tenure.LCHO: "shared ownership homes",
+                                Tenure.COMBINED: "all homes"}
 TENTH = Decimal("0.1")
 
 

@@ -14,12 +14,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Max
 
+from comparisons import words
 from comparisons.frameworks import credit, credit_for_measure
-from comparisons.models import Figure, Landlord, Regulator, Tenure, reporting_year_label
+from comparisons.models import Figure, Landlord, Regulator, reporting_year_label
 from comparisons.selectors import Comparison, Position, compare_all, our_landlord
 
-TENURE_WORDS: dict[str, str] = {
-    Tenure.LCRA: "rented homes", Tenure.LCHO: "shared ownership", Tenure.COMBINED: "all homes"}
 NO_CODE = "no-code"  # the site settings do not say which landlord we are
 NO_FIGURES = "no-figures"  # no figures for our landlord have been imported
 
@@ -66,7 +65,7 @@ class WhereToLook:
 
 
 def measure_title(name: str, tenure: str) -> str:
-    return f"{name} ({TENURE_WORDS.get(tenure, tenure)})"
+    return f"{name} ({words.TENURE_WORDS.get(tenure, tenure)})"
 
 
 def number(value: Decimal) -> str:

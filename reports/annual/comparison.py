@@ -17,9 +17,9 @@ from django.urls import reverse
 
 from assessments.models import Indicator
 from comparisons import words
-from comparisons.frameworks import FRAMEWORK_MEASURES, TSM_FRAMEWORK, attribution, our_code
+from comparisons.frameworks import FRAMEWORK_MEASURES, attribution, our_code
 from comparisons.measures import MEASURES
-from comparisons.models import PeerChoice, Tenure
+from comparisons.models import PeerChoice
 from comparisons.selectors import (
     Position,
     Row,
@@ -37,9 +37,6 @@ from scrutiny.wording import with_unit
 
 LABEL = "Peer or national average"
 SOURCE = "The peer or national average is the one the landlord entered with its own figure."
-ATTRIBUTION = attribution(TSM_FRAMEWORK)
-TENURE_WORDS = {Tenure.LCRA: "rented homes", Tenure.COMBINED: "all homes"}
-QUARTERS = {1: "top", 2: "second", 3: "third", 4: "bottom"}
 
 
 @dataclass(frozen=True)
@@ -88,21 +85,11 @@ def national_figures(*, year: int, framework: str, indicators: Iterable[Indicato
 
 
 def _in_words(position: Position | None) -> str:
+    """Where we stand among every landlord, and in which quarter (comparisons.words)."""
     if position is None:
         return "No figure of ours to compare"
-    if position.percentile is None:
-        return "No other landlord's figure to compare with"
-    percentile = position.percentile
-    # Rounded down either way, so "better than 9 in 10" is never more than the figures say.
-    if percentile == 100:
-        words = "Better than every other landlord"
-    elif percentile == 0:
-        words = "Worse than every other landlord"
-    elif percentile < 10:
-        words = f"Worse than {int((100 - percentile) // 10)} in 10 landlords"
-    else:
-        words = f"Better than {int(percentile // 10)} in 10 landlords"
-    return words + (f"; in the {QUARTERS[position.quarter]} quarter" if position.quarter else "")
+    in_quarter = f"; in the {words.QUARTERS[position.quarter]} quarter" if position.quarter else ""
+    return words.standing(position) + in_quarter
 
 
 def _national_standing(indicator: Indicator, value: Decimal | None, national: National) -> Standing | None:
@@ -115,7 +102,7 @@ def _national_standing(indicator: Indicator, value: Decimal | None, national: Na
     if value is None and own is not None:
         value = own.value
     position = position_in(value, rows, spread, MEASURES[measure], own.landlord_id if own else None)
-    return Standing(label=f"National median ({TENURE_WORDS[tenure]})",
+    return Standing(label=f"National median ({words.TENURE_WORDS[tenure]})",
                     figure=with_unit(spread.median.normalize(), indicator.unit),
                     position=_in_words(position), licensed=attribution(national.framework),
                     framework=national.framework,
