@@ -99,10 +99,17 @@ class AccessiblePage:
         self.check_accessibility()
         return self.page
 
+    def content(self):
+        """The page's HTML once the document a click may have started has loaded: read too early,
+        during a form's navigation, the new document is still empty."""
+        self.page.wait_for_load_state("load")
+        return self.page.content()
+
     def check_accessibility(self):
         """Run axe-core on the page as it is now; fail on serious or critical violations."""
         from axe_playwright_python.sync_playwright import Axe
 
+        self.page.wait_for_load_state("load")
         self.page.evaluate(Axe().axe_script)
         violations = self.page.evaluate(AXE_RUN)["violations"]
         bad = [
