@@ -10,6 +10,7 @@ class ScrutinyConfig(AppConfig):
             audit,  # noqa: F401 - connects the audit trail's signal receivers
             extensions,
             freshness,  # noqa: F401 - watches every connection for writes
+            user_sessions,  # noqa: F401 - notes each sign-in and sign-out
         )
 
         extensions.register(extensions.ADMINISTRATION_PAGES, (

@@ -11,9 +11,9 @@ transaction commits. Once is not enough: a page drawn by another request while t
 transaction is still open shows the data before it, and would otherwise be kept under the new
 generation as if it were up to date.
 
-Writes to tables that no kept page shows (sessions, sign-in attempts, the audit trail, the
-outbox of background jobs) start nothing, so that reading a page, which may write a session or
-an audit event, does not throw away every kept page.
+Writes to tables that no kept page shows (sessions and where they were last used, sign-in
+attempts, the audit trail, the outbox of background jobs) start nothing, so that reading a
+page, which may write a session or an audit event, does not throw away every kept page.
 
 The generation lives in the shared cache. While the cache is unavailable nothing is kept, and
 a generation that could not be started then is owed: the process that wrote starts it as soon
@@ -39,7 +39,7 @@ from scrutiny import redis_cache
 GENERATION_KEY = "scrutiny:data-generation"
 # Tables written while pages are read, and shown on no kept page.
 UNWATCHED_TABLES = frozenset({
-    "django_session", "axes_accessattempt", "axes_accesslog", "axes_accessfailurelog",
+    "django_session", "scrutiny_usersession", "axes_accessattempt", "axes_accesslog", "axes_accessfailurelog",
     "scrutiny_auditevent", "scrutiny_job",
 })
 READS = frozenset({"SELECT", "SAVEPOINT", "RELEASE", "SET", "SHOW", "EXPLAIN", "BEGIN", "COMMIT", "PRAGMA"})

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 
 from scrutiny.locking import Versioned
 from scrutiny.uploads import UploadImageField, validate_image_upload
@@ -136,6 +137,7 @@ class AuditKind(models.TextChoices):
     PERSONAL_DATA = "personal_data", "Downloaded personal data"
     ERASED = "erased", "Personal data erased"
     JOB_RETRIED = "job_retried", "Background job tried again"
+    SESSIONS_ENDED = "sessions_ended", "Signed out elsewhere"
 
 
 class AuditEvent(models.Model):
@@ -159,3 +161,24 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class UserSession(models.Model):
+    """One browser where a person is signed in (scrutiny/sessions.py keeps it): the session it
+    holds, where the request came from and when it was last used, so that the person can see
+    their sessions and end them. Django's own session rows cannot be found by person."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # The session's current key (it changes when the person signs in or changes their password).
+    session_key = models.CharField(max_length=40, unique=True)
+    user_agent = models.CharField("browser", max_length=500, blank=True)
+    ip_address = models.GenericIPAddressField("address", null=True, blank=True)
+    signed_in_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-last_used_at", "-pk"]
+        indexes = [models.Index(fields=["user", "-last_used_at"])]
+
+    def __str__(self) -> str:
+        return f"Session signed in at {self.signed_in_at:%Y-%m-%d %H:%M}"

@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "scrutiny.user_sessions.SessionUseMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "scrutiny.middleware.PrivatePagesMiddleware",
     "scrutiny.middleware.DelayedWorkMiddleware",
@@ -284,6 +285,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "reviews.tasks.delete_old_drafts",
         "schedule": crontab(hour=3, minute=15),
     },
+}
+# Expired sessions, and the list of where each person is signed in, are cleared daily.
+CELERY_BEAT_SCHEDULE["sessions-clear-expired"] = {
+    "task": "scrutiny.tasks.clear_expired_sessions",
+    "schedule": crontab(hour=3, minute=30),
 }
 # Reports (the reports app): files are kept REPORT_RETENTION_DAYS after they are made (a daily
 # beat job deletes older ones). Making a report is an outbox job like any other (above). Tracker

@@ -5,9 +5,12 @@ import contextlib
 
 from django.db import connection
 
-# Rows that may change on any request, refused or not (a signed-in person's session), and
-# tables only `migrate` writes (leaving them out makes the fingerprint four times as fast).
-SKIPPED = {"django_session", "django_migrations", "django_content_type", "auth_permission"}
+# Rows that may change on any request, refused or not (a signed-in person's session, and when and
+# where it was last used), and tables only `migrate` writes (leaving them out makes the
+# fingerprint four times as fast).
+SKIPPED = {
+    "django_session", "scrutiny_usersession", "django_migrations", "django_content_type", "auth_permission",
+}
 
 _queries = {}
 
