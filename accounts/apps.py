@@ -7,7 +7,13 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         """What this app adds to other apps' pages and commands (scrutiny/extensions.py)."""
+        from django.db.models.signals import post_save
+
+        from accounts import services
+        from accounts.models import User
         from scrutiny import extensions as ext
+
+        post_save.connect(services.password_changed, sender=User, dispatch_uid="accounts-password-changed")
 
         ext.register(ext.HOME_SECTIONS, "accounts.home.section")
         ext.register(ext.HOME_LINKS, "accounts.home.links")

@@ -1,8 +1,10 @@
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Q, QuerySet, Value, When
 
 from accounts.models import Invitation, Notice, User
+from scrutiny.models import UserSession
+from scrutiny.user_sessions import live
 
 
 def pending_invitations() -> QuerySet[Invitation]:
@@ -48,3 +50,10 @@ def people(*, search: str = "") -> QuerySet[User]:
     if search:
         found = found.filter(Q(display_name__icontains=search) | Q(email__icontains=search))
     return found
+
+
+def signed_in_sessions(*, user: User, current_id: int | None) -> QuerySet[UserSession]:
+    """Where the person is signed in: this device's session first, then by when last used."""
+    return live(UserSession.objects.filter(user=user)).annotate(
+        is_this_device=Case(When(pk=current_id, then=Value(True)), default=Value(False))
+    ).order_by("-is_this_device", "-last_used_at", "-pk")

@@ -1,13 +1,20 @@
 """Changes to people and their sign-in: invitations and profiles."""
 
+from typing import Any
+
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
 
+from accounts.devices import describe
 from accounts.models import Invitation, Notice, Role, User
+from scrutiny import audit, user_sessions
 from scrutiny.jobs import enqueue
 from scrutiny.locking import claim
+from scrutiny.models import AuditKind, UserSession
 from scrutiny.permissions import is_admin, require
 
 
@@ -114,10 +121,64 @@ def change_person(
     other_admins = User.objects.filter(role=Role.ADMIN, is_active=True).exclude(pk=current.pk)
     if current.role == Role.ADMIN and (role != Role.ADMIN or not is_active) and not other_admins.exists():
         raise ValidationError("The site needs at least one administrator with an account that is on.")
+    changed = current.role != role or (current.is_active and not is_active)
     current.role = role
     current.is_active = is_active
     current.save()
+    if changed:
+        # What they may see changed: every browser signs in again, under the new role.
+        _end_sessions(user=current, by=by, sessions=UserSession.objects.filter(user=current),
+                      why="after a role change")
     return current
+
+
+def _end_sessions(*, user: User, by: User | None, sessions: QuerySet[UserSession], why: str,
+                  request: HttpRequest | None = None) -> int:
+    """End the person's sessions, noting it on the audit trail; returns how many."""
+    ended = user_sessions.end(sessions)
+    if ended:
+        detail = f"{ended} {'session' if ended == 1 else 'sessions'}, {why}"
+        audit.record(kind=AuditKind.SESSIONS_ENDED, actor=by, subject=user, detail=detail,
+                     request=request or audit.current_request())
+    return ended
+
+
+def end_session(*, user: User, session: UserSession, current_id: int | None,
+                request: HttpRequest | None = None) -> str:
+    """End one of the person's own sessions elsewhere; returns the browser's name."""
+    require(session.user_id == user.pk, "You can only sign out of your own sessions.")
+    if session.pk == current_id:
+        raise ValidationError("To sign out on this device, use Sign out.")
+    device = describe(session.user_agent)
+    user_sessions.end(UserSession.objects.filter(pk=session.pk))
+    used = timezone.localtime(session.last_used_at)
+    audit.record(
+        kind=AuditKind.SESSIONS_ENDED, actor=user, subject=user, request=request,
+        detail=f"{device}, last used {used:%-d %b %Y %H:%M} from {session.ip_address or 'an unknown address'}",
+    )
+    return device
+
+
+def end_other_sessions(*, user: User, current_id: int | None, request: HttpRequest | None = None) -> int:
+    """Sign the person out everywhere but this device; returns how many sessions ended."""
+    others = UserSession.objects.filter(user=user).exclude(pk=current_id)
+    ended = user_sessions.end(others)
+    if ended:
+        audit.record(kind=AuditKind.SESSIONS_ENDED, actor=user, subject=user, request=request,
+                     detail=f"{ended} other {'session' if ended == 1 else 'sessions'}")
+    return ended
+
+
+def password_changed(sender: type[User], instance: User, **kwargs: Any) -> None:
+    """A new password (changed, reset, or set by an administrator) signs the person out
+    everywhere but in the browser that changed it (post_save of User, from AccountsConfig)."""
+    if getattr(instance, "_password", None) is None:  # Django's mark of set_password since the last save
+        return
+    request = audit.current_request()
+    by = getattr(request, "user", None)
+    others = UserSession.objects.filter(user=instance).exclude(pk=user_sessions.current_id(request))
+    _end_sessions(user=instance, by=by if getattr(by, "is_authenticated", False) else None,
+                  sessions=others, why="after a password change", request=request)
 
 
 ERASED_NAME = "Former member"
@@ -144,6 +205,7 @@ def erase_person(*, user: User, by: User | None = None) -> User:
     user.is_active = False
     user.set_unusable_password()
     user.save()
+    user_sessions.end(UserSession.objects.filter(user=user))
     for erase in extensions.functions(extensions.PERSONAL_DATA_ERASERS):
         erase(user)
     audit.record(kind=AuditKind.ERASED, actor=by, subject=user, detail="on the person's request")

@@ -19,6 +19,9 @@ urlpatterns = [
     path("sign-out/", SignOutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
     path("profile/my-data.json", views.personal_data, name="personal-data"),
+    path("profile/sessions/", views.signed_in_sessions, name="sessions"),
+    path("profile/sessions/<int:pk>/end/", views.end_session, name="session-end"),
+    path("profile/sessions/end-others/", views.end_other_sessions, name="sessions-end-others"),
     path("notices/read/", views.notices_read, name="notices-read"),
     path(
         "profile/password/",

@@ -1,4 +1,5 @@
 import json
+from collections.abc import Iterable
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -8,18 +9,23 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts import selectors, services
+from accounts.devices import describe
 from accounts.forms import InvitationForm, PeopleSearchForm, PersonForm, ProfileForm, SetPasswordForm
 from accounts.http import AuthenticatedHttpRequest
 from accounts.models import Invitation, User
-from scrutiny import extensions
+from scrutiny import extensions, user_sessions
 from scrutiny.forms import run_form
+from scrutiny.models import UserSession
 from scrutiny.permissions import role_required
 
 PEOPLE_PER_PAGE = 25
+SESSIONS_ON_PROFILE = 5
+SESSIONS_PER_PAGE = 20
 INVITATIONS_PER_PAGE = 50  # a panel's list of people can invite up to 200 at once
 
 
@@ -30,7 +36,64 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, "Your details have been saved.")
         return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {"form": form})
+    sessions = selectors.signed_in_sessions(user=request.user, current_id=user_sessions.current_id(request))
+    shown = list(sessions[:SESSIONS_ON_PROFILE])
+    return render(request, "accounts/profile.html", {
+        "form": form, "sessions": _described(shown),
+        "sessions_count": sessions.count() if len(shown) == SESSIONS_ON_PROFILE else len(shown),
+    })
+
+
+def _described(sessions: Iterable[UserSession]) -> list[UserSession]:
+    found = list(sessions)
+    for session in found:
+        session.device = describe(session.user_agent)  # type: ignore[attr-defined]
+    return found
+
+
+@login_required
+def signed_in_sessions(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Everywhere the person is signed in, a page at a time."""
+    sessions = selectors.signed_in_sessions(user=request.user, current_id=user_sessions.current_id(request))
+    page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = _described(page.object_list)
+    return render(request, "accounts/sessions.html", {"page": page, "sessions": page.object_list})
+
+
+def _back(request: HttpRequest) -> HttpResponse:
+    """To the list the button was on: the profile, or a page of the full list."""
+    page = request.POST.get("page", "")
+    if page.isdecimal():
+        return redirect(f"{reverse('accounts:sessions')}?page={page}")
+    return redirect(f"{reverse('accounts:profile')}#sessions")
+
+
+@require_POST
+@login_required
+def end_session(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Sign out of one of the person's other sessions (someone else's is not found)."""
+    current_id = user_sessions.current_id(request)
+    session = get_object_or_404(selectors.signed_in_sessions(user=request.user, current_id=current_id), pk=pk)
+    try:
+        device = services.end_session(user=request.user, session=session, current_id=current_id,
+                                      request=request)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"You have signed out of {device}.")
+    return _back(request)
+
+
+@require_POST
+@login_required
+def end_other_sessions(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Sign out everywhere but this device."""
+    ended = services.end_other_sessions(
+        user=request.user, current_id=user_sessions.current_id(request), request=request
+    )
+    messages.success(request, "You are now signed in on this device only." if ended
+                     else "You were signed in on this device only.")
+    return redirect(f"{reverse('accounts:profile')}#sessions")
 
 
 @login_required

@@ -92,14 +92,14 @@ def _role_changed(
     before = sender.objects.filter(pk=instance.pk).values_list("role", flat=True).first()
     if before is None or before == instance.role:
         return
-    request = _current_request()
+    request = current_request()
     record(
         kind=AuditKind.ROLE_CHANGED, actor=getattr(request, "user", None), subject=instance,
         detail=f"from {before} to {instance.role}", request=request,
     )
 
 
-def _current_request() -> HttpRequest | None:
+def current_request() -> HttpRequest | None:
     """The request being served, as django-simple-history's middleware keeps it."""
     from simple_history.models import HistoricalRecords
 

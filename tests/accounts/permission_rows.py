@@ -1,9 +1,13 @@
+from django.test import Client
+
 from accounts.models import Invitation, User
-from tests.factories.accounts import InvitationFactory
+from scrutiny.models import UserSession
+from tests.factories.accounts import InvitationFactory, UserFactory
 from tests.permission_matrix import (
     GONE,
     LOGIN,
     NOT_ALLOWED,
+    NOT_FOUND,
     OK,
     REDIRECT,
     Row,
@@ -12,12 +16,32 @@ from tests.permission_matrix import (
 )
 
 
+def _session_of(person):
+    """The id of a session of `person` in another browser, signed in afresh."""
+    browser = Client()
+    browser.force_login(person)
+    return UserSession.objects.get(session_key=browser.session.session_key).pk
+
+
 def rows(people):
     pending = InvitationFactory()
     valid = Invitation(email="new.member@example.org", display_name="New Member")
     token = valid.new_token()
     valid.save()
+    stranger = _session_of(UserFactory())
     return [
+        Row("accounts:sessions", "/accounts/profile/sessions/?page=2", everyone(OK)),
+        Row("accounts:session-end", f"/accounts/profile/sessions/{stranger}/end/",
+            everyone(NOT_FOUND), method="post"),
+        Row("accounts:session-end", lambda role: (
+            f"/accounts/profile/sessions/{_session_of(people[role]) if role in people else stranger}/end/"),
+            everyone(REDIRECT), method="post"),
+        Row("accounts:session-end", f"/accounts/profile/sessions/{stranger}/end/",
+            everyone(NOT_ALLOWED, anonymous=NOT_ALLOWED)),
+        Row("accounts:sessions-end-others", "/accounts/profile/sessions/end-others/", everyone(REDIRECT),
+            method="post"),
+        Row("accounts:sessions-end-others", "/accounts/profile/sessions/end-others/",
+            everyone(NOT_ALLOWED, anonymous=NOT_ALLOWED)),
         Row("accounts:login", "/accounts/sign-in/", everyone(REDIRECT, anonymous=OK)),
         Row("accounts:logout", "/accounts/sign-out/", everyone(LOGIN, anonymous=LOGIN), method="post"),
         Row("accounts:profile", "/accounts/profile/", everyone(OK)),
