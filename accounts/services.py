@@ -152,9 +152,10 @@ def end_session(*, user: User, session: UserSession, current_id: int | None,
     device = describe(session.user_agent)
     user_sessions.end(UserSession.objects.filter(pk=session.pk))
     used = timezone.localtime(session.last_used_at)
+    address = session.ip_address or "an unknown address"
     audit.record(
         kind=AuditKind.SESSIONS_ENDED, actor=user, subject=user, request=request,
-        detail=f"{device}, last used {used:%-d %b %Y %H:%M} from {session.ip_address or 'an unknown address'}",
+        detail=f"{device}, last used {used:%-d %b %Y %H:%M} from {address}",
     )
     return device
 

@@ -47,7 +47,7 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
 def _described(sessions: Iterable[UserSession]) -> list[UserSession]:
     found = list(sessions)
     for session in found:
-        session.device = describe(session.user_agent)  # type: ignore[attr-defined]
+        session.device = describe(session.user_agent)
     return found
 
 

@@ -62,6 +62,11 @@ def _note(request: HttpRequest, user_id: Any, noted: list | None) -> None:
         )
         record_id = record.pk
     session[NOTED] = [record_id, key]
+    cache.set(_noted_lately(record_id), True, USE_NOTED_EVERY)
+
+
+def _noted_lately(record_id: int) -> str:
+    return f"session-used:{record_id}"
 
 
 @receiver(user_logged_in, dispatch_uid="scrutiny-session-signed-in")
@@ -101,7 +106,7 @@ class SessionUseMiddleware:
         noted = session.get(NOTED)
         if not noted or noted[1] != session.session_key:
             _note(request, user_id, noted)
-        elif cache.add(f"session-used:{noted[0]}", True, USE_NOTED_EVERY):
+        elif cache.add(_noted_lately(noted[0]), True, USE_NOTED_EVERY):
             UserSession.objects.filter(pk=noted[0]).update(**_where_from(request))
         return response
 

@@ -130,19 +130,22 @@ def test_an_administrator_changing_someones_role_signs_them_out_everywhere(users
     phone, laptop = signed_in(person), signed_in(person)
     admin = signed_in(users["admin"])
 
-    admin.post(f"/accounts/people/{person.pk}/", {"role": "officer", "is_active": "on", "version": person.version})
+    admin.post(f"/accounts/people/{person.pk}/",
+               {"role": "officer", "is_active": "on", "version": person.version})
 
     assert not is_signed_in(phone) and not is_signed_in(laptop)
     assert is_signed_in(admin)
     event = AuditEvent.objects.get(kind=AuditKind.SESSIONS_ENDED)
-    assert (event.actor, event.subject, event.detail) == (users["admin"], person, "2 sessions, after a role change")
+    assert (event.actor, event.subject) == (users["admin"], person)
+    assert event.detail == "2 sessions, after a role change"
 
 
 def test_saving_someone_unchanged_keeps_them_signed_in(users):
     person = users["tenant"]
     phone = signed_in(person)
     admin = signed_in(users["admin"])
-    admin.post(f"/accounts/people/{person.pk}/", {"role": "tenant", "is_active": "on", "version": person.version})
+    admin.post(f"/accounts/people/{person.pk}/",
+               {"role": "tenant", "is_active": "on", "version": person.version})
     assert is_signed_in(phone)
 
 
