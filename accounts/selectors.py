@@ -35,6 +35,11 @@ def personal_data(user: User) -> tuple[str, dict[str, Any]]:
              "read_at": n.read_at.isoformat() if n.read_at else None}
             for n in user.notices.order_by("created_at", "pk")
         ],
+        "signed_in_sessions": [
+            {"browser": s.user_agent, "internet_address": s.ip_address,
+             "signed_in_at": s.signed_in_at.isoformat(), "last_used_at": s.last_used_at.isoformat()}
+            for s in live(UserSession.objects.filter(user=user)).order_by("signed_in_at", "pk")
+        ],
     }
 
 

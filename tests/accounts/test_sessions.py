@@ -3,6 +3,8 @@ but this one; changing the password or the role ends the person's other sessions
 signs in more than one browser (test clients) as the same person, through the real session
 engine, and checks which of them are still signed in afterwards."""
 
+import json
+
 import pytest
 from django.core import mail
 from django.test import Client
@@ -49,6 +51,14 @@ def test_profile_lists_where_the_person_is_signed_in_and_marks_this_device():
     assert "192.0.2.99" not in page
     assert page.count("This device") == 1
     assert page.index("Edge on Windows") < page.index("This device") < page.index("Chrome Mobile")
+
+
+def test_the_persons_sessions_are_in_their_data_download():
+    user = UserFactory()
+    laptop = signed_in(user, LAPTOP, "198.51.100.20")
+    data = json.loads(laptop.get(reverse("accounts:personal-data")).content)
+    assert [(s["browser"], s["internet_address"]) for s in data["Account"]["signed_in_sessions"]] == [
+        (LAPTOP, "198.51.100.20")]
 
 
 def test_person_ends_another_of_their_sessions_and_it_is_noted():
