@@ -91,6 +91,24 @@ def test_a_session_from_before_the_list_is_added_on_its_next_use(client):
     assert UserSession.objects.get().session_key == client.session.session_key
 
 
+def test_sessions_signed_in_before_the_list_existed_are_put_on_it():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("scrutiny.migrations.0011_note_existing_sessions")
+    user = UserFactory()
+    browser, anonymous = Client(), Client()
+    browser.force_login(user)
+    anonymous.get(reverse("accounts:login"))
+    UserSession.objects.all().delete()
+
+    migration.note_existing_sessions(apps, None)
+
+    assert list(UserSession.objects.values_list("user", "session_key")) == [
+        (user.pk, browser.session.session_key)]
+
+
 def test_clearing_up_removes_expired_sessions_and_rows_of_ended_ones(client):
     kept, expired, vanished = Client(), Client(), Client()
     for c in (kept, expired, vanished):
