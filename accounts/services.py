@@ -173,7 +173,8 @@ def end_other_sessions(*, user: User, current_id: int | None, request: HttpReque
 def password_changed(sender: type[User], instance: User, **kwargs: Any) -> None:
     """A new password (changed, reset, or set by an administrator) signs the person out
     everywhere but in the browser that changed it (post_save of User, from AccountsConfig)."""
-    if getattr(instance, "_password", None) is None:  # Django's mark of set_password since the last save
+    # Django's mark of set_password since the last save; a new account has no sessions yet.
+    if getattr(instance, "_password", None) is None or kwargs.get("created"):
         return
     request = audit.current_request()
     by = getattr(request, "user", None)

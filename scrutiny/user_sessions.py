@@ -43,8 +43,13 @@ def _where_from(request: HttpRequest) -> dict[str, Any]:
 def current_id(request: HttpRequest | None) -> int | None:
     """The UserSession id of the request's own session (None if it has none)."""
     session = getattr(request, "session", None)
-    noted = session.get(NOTED) if session is not None else None
-    return noted[0] if noted else None
+    if session is None:
+        return None
+    noted = session.get(NOTED)
+    if noted:
+        return noted[0]
+    # A session not yet noted by this request's end (signed in before the list existed).
+    return UserSession.objects.filter(session_key=session.session_key).values_list("pk", flat=True).first()
 
 
 def _note(request: HttpRequest, user_id: Any, noted: list | None) -> None:

@@ -10,6 +10,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from scrutiny import user_sessions
 from scrutiny.models import AuditEvent, AuditKind, UserSession
 from tests.factories.accounts import PASSWORD, UserFactory
 
@@ -169,3 +170,15 @@ def test_a_long_list_is_shown_a_page_at_a_time():
     assert first.count("Sign out of ") == 19 and "Page 1 of 2" in first
     second = browsers[0].get(reverse("accounts:sessions"), {"page": 2}).content.decode()
     assert second.count("Sign out of ") == 3
+
+
+def test_signing_out_everywhere_else_from_a_session_signed_in_before_the_list_keeps_that_one():
+    user = UserFactory()
+    laptop, phone = signed_in(user), signed_in(user)
+    session = laptop.session
+    del session[user_sessions.NOTED]  # as a session from before the list was kept
+    session.save()
+
+    laptop.post(reverse("accounts:sessions-end-others"))
+
+    assert is_signed_in(laptop) and not is_signed_in(phone)
