@@ -33,6 +33,9 @@ def test_person_signs_their_other_phone_out_from_this_one(phone_page, chromium, 
         page.check_accessibility()
         assert page.locator("#sessions ~ ul").first.locator("li").count() == 1
         assert page.evaluate(FITS_THE_SCREEN)
+        page.visit("/accounts/profile/sessions/")  # the whole list's own page, checked by axe too
+        assert page.get_by_role("heading", level=1).inner_text() == "Where you are signed in"
+        assert page.evaluate(FITS_THE_SCREEN)
 
         other_phone.visit("/accounts/profile/")
         assert "/accounts/sign-in/" in other.url
