@@ -7,7 +7,7 @@ import json
 
 import pytest
 from django.core import mail
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from scrutiny import user_sessions
@@ -20,6 +20,20 @@ PHONE = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, li
          "Chrome/131.0.0.0 Mobile Safari/537.36")
 LAPTOP = ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
           "Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0")
+
+
+@pytest.fixture(params=["database", "redis"])
+def engine(request, tmp_path):
+    """The session engine as deployed: sessions in the database alone, or read from Redis and
+    written through to the database (scrutiny/sessions.py), where an ended session's copy in the
+    cache must go too."""
+    if request.param == "database":
+        yield
+        return
+    server = request.getfixturevalue("private_redis")
+    caches = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": server.url}}
+    with override_settings(CACHES=caches, SESSION_ENGINE="scrutiny.sessions"):
+        yield
 
 
 def signed_in(user, user_agent="", address="203.0.113.1"):
@@ -62,7 +76,7 @@ def test_the_persons_sessions_are_in_their_data_download():
         (LAPTOP, "198.51.100.20")]
 
 
-def test_person_ends_another_of_their_sessions_and_it_is_noted():
+def test_person_ends_another_of_their_sessions_and_it_is_noted(engine):
     user = UserFactory()
     laptop, phone, tablet = signed_in(user, LAPTOP), signed_in(user, PHONE), signed_in(user)
 
@@ -94,7 +108,7 @@ def test_this_devices_session_is_ended_by_signing_out_not_from_the_list():
     assert is_signed_in(laptop)
 
 
-def test_sign_out_everywhere_else_keeps_only_this_session():
+def test_sign_out_everywhere_else_keeps_only_this_session(engine):
     user = UserFactory()
     laptop, phone, tablet = signed_in(user, LAPTOP), signed_in(user, PHONE), signed_in(user)
     other_person = signed_in(UserFactory())
@@ -107,7 +121,7 @@ def test_sign_out_everywhere_else_keeps_only_this_session():
     assert AuditEvent.objects.get(kind=AuditKind.SESSIONS_ENDED).detail == "2 other sessions"
 
 
-def test_changing_the_password_signs_the_person_out_everywhere_else():
+def test_changing_the_password_signs_the_person_out_everywhere_else(engine):
     user = UserFactory()
     laptop, phone = signed_in(user), signed_in(user)
     other_person = signed_in(UserFactory())
@@ -121,7 +135,7 @@ def test_changing_the_password_signs_the_person_out_everywhere_else():
     assert list(UserSession.objects.filter(user=user)) == [session_of(laptop)]
 
 
-def test_resetting_the_password_signs_the_person_out_everywhere(django_capture_on_commit_callbacks):
+def test_resetting_the_password_signs_the_person_out_everywhere(engine, django_capture_on_commit_callbacks):
     user = UserFactory(email="forgot@example.org")
     laptop, phone = signed_in(user), signed_in(user)
     stranger = Client()
@@ -136,7 +150,7 @@ def test_resetting_the_password_signs_the_person_out_everywhere(django_capture_o
     assert not UserSession.objects.filter(user=user).exists()
 
 
-def test_an_administrator_changing_someones_role_signs_them_out_everywhere(users):
+def test_an_administrator_changing_someones_role_signs_them_out_everywhere(engine, users):
     person = users["tenant"]
     phone, laptop = signed_in(person), signed_in(person)
     admin = signed_in(users["admin"])
