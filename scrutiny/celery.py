@@ -7,6 +7,8 @@ from typing import Any
 from celery import Celery, Task
 from django.db.utils import InterfaceError, OperationalError
 
+from scrutiny.heartbeat import WorkerHeartbeat
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrutiny.settings")
 
 
@@ -60,3 +62,5 @@ class RetryingTask(Task):
 app = Celery("scrutiny", task_cls=RetryingTask)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# Each worker notes that it is alive in the broker's Redis (read by the health checks).
+app.steps["consumer"].add(WorkerHeartbeat)

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: health checks are answered before any other middleware does work (scrutiny/health.py).
+    "scrutiny.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "scrutiny.middleware.BodySizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -267,6 +269,14 @@ CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"socket_connect_timeout": 5}
 # one Redis, and parallel test runs, each use their own so none takes another's work.
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Health: each worker, and beat, writes a heartbeat to the broker's Redis every
+# HEALTH_HEARTBEAT_EVERY seconds (scrutiny/heartbeat.py); one silent for three of them is shown
+# as stopped. The readiness check (/healthz/ready) waits at most HEALTH_CHECK_TIMEOUT seconds
+# for the broker.
+HEALTH_HEARTBEAT_EVERY = env.float("HEALTH_HEARTBEAT_EVERY", default=15.0)
+HEALTH_CHECK_TIMEOUT = env.float("HEALTH_CHECK_TIMEOUT", default=0.5)
+CELERY_BEAT_SCHEDULER = "scrutiny.heartbeat:HeartbeatScheduler"
+CELERY_BEAT_MAX_LOOP_INTERVAL = HEALTH_HEARTBEAT_EVERY
 CELERY_BEAT_SCHEDULE: dict = {
     "requeue-waiting-jobs": {
         "task": "scrutiny.tasks.requeue_waiting_jobs",

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from scrutiny import views, views_audit, views_jobs
+from scrutiny import health, views, views_audit, views_health, views_jobs
 
 admin.site.site_header = "Scrutiny administration"
 admin.site.site_title = "Scrutiny administration"
@@ -10,7 +10,11 @@ handler500 = "scrutiny.views.server_error"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("healthz", views.healthz, name="healthz"),
+    # Answered by scrutiny.health.HealthCheckMiddleware before any other middleware; listed here
+    # so that they have names, and work even without it.
+    path("healthz", health.ready, name="healthz"),
+    path("healthz/live", health.live, name="healthz-live"),
+    path("healthz/ready", health.ready, name="healthz-ready"),
     path("site/logo", views.site_logo, name="site-logo"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("accessibility", views.accessibility, name="accessibility"),
@@ -18,6 +22,7 @@ urlpatterns = [
     path("", include("mysteryshop.worker_urls")),
     path("administration/", views.administration, name="administration"),
     path("administration/site-settings/", views.site_settings, name="site-settings"),
+    path("administration/system-health/", views_health.system_health, name="system-health"),
     path("audit/", views_audit.audit_trail, name="audit"),
     path("administration/failed-jobs/", views_jobs.failed_jobs_page, name="failed-jobs"),
     path("administration/failed-jobs/<int:pk>/try-again", views_jobs.try_again, name="retry-job"),

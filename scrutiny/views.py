@@ -1,25 +1,20 @@
-import logging
 import sys
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.db import connection
 from django.db.utils import InterfaceError, OperationalError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.cache import cache_control
 
 from scrutiny import extensions, services, uploads
-from scrutiny.celery import app as celery_app
 from scrutiny.forms import SiteSettingsForm, run_form
 from scrutiny.http import AuthenticatedHttpRequest
 from scrutiny.models import SiteSettings
 from scrutiny.page_cache import kept_for_person
 from scrutiny.permissions import ADMIN_REFUSAL, role_required
-
-logger = logging.getLogger(__name__)
 
 
 @login_required
@@ -30,50 +25,6 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
         "sections": extensions.sections(extensions.HOME_SECTIONS, request.user),
         "account_links": extensions.links(extensions.HOME_LINKS, request.user),
     })
-
-
-def _check_database() -> str:
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        return "ok"
-    except Exception as exc:  # noqa: BLE001 - any failure is a health fact to report
-        logger.warning("Health check: database unavailable: %s", exc)
-        return "unavailable"
-
-
-def _check_broker_and_worker() -> tuple[str, str]:
-    if settings.CELERY_TASK_ALWAYS_EAGER:
-        return "not configured: tasks run in the web process", "not needed"
-    try:
-        with celery_app.connection_for_write() as conn:
-            conn.ensure_connection(max_retries=1, timeout=2)
-    except Exception as exc:  # noqa: BLE001
-        logger.warning("Health check: broker unavailable: %s", exc)
-        return "unavailable", "unknown: the broker is unavailable"
-    # Only a worker that takes tasks from this site's queue will run its work, so count those
-    # (another site's workers on the same Redis answer broadcasts too).
-    queue = celery_app.conf.task_default_queue
-    try:
-        replies = celery_app.control.inspect(timeout=1.0).active_queues() or {}
-    except Exception as exc:  # noqa: BLE001
-        logger.warning("Health check: worker inquiry failed: %s", exc)
-        replies = {}
-    workers = [name for name, queues in replies.items() if any(q.get("name") == queue for q in queues or ())]
-    return "ok", (f"ok: {len(workers)} answering" if workers else "no worker answered")
-
-
-@never_cache
-def healthz(request: HttpRequest) -> JsonResponse:
-    """Database, broker and worker status as JSON; 503 if the site cannot serve or queue work."""
-    database = _check_database()
-    broker, worker = _check_broker_and_worker()
-    healthy = database == "ok" and broker != "unavailable"
-    return JsonResponse(
-        {"status": "ok" if healthy else "unhealthy", "database": database, "broker": broker,
-         "worker": worker},
-        status=200 if healthy else 503,
-    )
 
 
 def site_logo(request: HttpRequest) -> FileResponse:

@@ -5,6 +5,9 @@ def rows(people):
     return [
         Row("home", "/", everyone(OK)),
         Row("healthz", "/healthz", everyone(OK, anonymous=OK)),
+        Row("healthz-live", "/healthz/live", everyone(OK, anonymous=OK)),
+        Row("healthz-ready", "/healthz/ready", everyone(OK, anonymous=OK)),
+        Row("system-health", "/administration/system-health/", admins_only()),
         Row("favicon", "/favicon.ico", everyone(OK, anonymous=OK)),
         Row("accessibility", "/accessibility", everyone(OK, anonymous=OK)),
         # No logo uploaded: nobody gets one (tests/scrutiny/test_site_settings.py covers the 200).
