@@ -33,7 +33,7 @@ _clients: dict[tuple[str, int], redis.Redis] = {}
 def broker_client() -> redis.Redis | None:
     """A Redis client on the broker (one per process), or None when the broker is not Redis."""
     url = settings.CELERY_BROKER_URL
-    if settings.CELERY_TASK_ALWAYS_EAGER or not url.startswith(("redis://", "rediss://")):
+    if not url.startswith(("redis://", "rediss://")):
         return None
     key = (url, os.getpid())  # a forked process makes its own connections
     if key not in _clients:

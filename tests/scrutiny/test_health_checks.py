@@ -6,7 +6,6 @@ from django.db import connections
 from django.db.utils import OperationalError
 from django.test import Client
 
-from tests.conftest import need_service
 from tests.scrutiny.test_database_refused import refusing_database  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.django_db
@@ -106,20 +105,27 @@ def test_ready_is_503_with_the_reason_while_the_broker_refuses(client, broker_re
     assert response.json() == {"status": "unavailable", "database": "ok", "broker": "unavailable"}
 
 
-def test_ready_is_ok_when_a_real_redis_broker_answers(client, settings):
-    import redis
-
-    try:
-        redis.Redis(socket_connect_timeout=1).ping()
-    except redis.RedisError:
-        need_service(False, "needs Redis on 127.0.0.1:6379")
+def test_ready_is_ok_when_a_real_redis_broker_answers(client, settings, private_redis):
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/0"
+    settings.CELERY_BROKER_URL = private_redis.url
 
     response = client.get("/healthz/ready")
 
     assert response.status_code == 200
     assert response.json()["broker"] == "ok"
+
+
+def test_ready_gives_up_on_a_broker_that_hangs(client, settings, private_redis):
+    """Redis accepts the connection and never answers: readiness says so, it does not hang."""
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    settings.CELERY_BROKER_URL = private_redis.url
+    settings.HEALTH_CHECK_TIMEOUT = 0.2
+
+    with private_redis.paused():
+        response = client.get("/healthz/ready")
+
+    assert response.status_code == 503
+    assert response.json()["broker"] == "unavailable"
 
 
 def test_the_old_address_answers_as_readiness(client, broker_refused):
