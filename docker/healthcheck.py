@@ -1,10 +1,12 @@
-"""The web container's health check: exit 0 when /healthz says the site can serve and queue work.
+"""The web container's health check: exit 0 when /healthz/live says the process answers.
 
 Run inside the container (the image has no curl): `python docker/healthcheck.py [URL]`.
-The request says it came through the HTTPS proxy (X-Forwarded-Proto) so SECURE_SSL_REDIRECT
-does not bounce it, and names the host "localhost", which docker-compose.yml adds to
-ALLOWED_HOSTS. A missing Celery worker does not make the web container unhealthy: /healthz
-reports it, and restarting the web server would not bring a worker back.
+Liveness, not readiness: the container is unhealthy only when gunicorn no longer answers, which a
+restart can mend. A database or broker outage does not make it so: restarting the web server
+would not bring them back, and meanwhile it answers pages with a plain 503 of its own. A load
+balancer in front of several web containers calls /healthz/ready instead (README.md).
+The request names the host "localhost" and says it came through the HTTPS proxy, as any other
+request must; the health checks themselves answer whatever the host (scrutiny/health.py).
 """
 
 import json
@@ -12,7 +14,7 @@ import sys
 import urllib.error
 import urllib.request
 
-DEFAULT_URL = "http://127.0.0.1:8000/healthz"
+DEFAULT_URL = "http://127.0.0.1:8000/healthz/live"
 
 
 def main(argv):

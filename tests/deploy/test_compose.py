@@ -95,6 +95,17 @@ def test_web_postgres_and_redis_have_health_checks(services):
     assert services["redis"]["healthcheck"]["test"] == ["CMD", "redis-cli", "ping"]
 
 
+def test_each_process_is_checked_the_way_that_fits_it(services):
+    """Web: liveness (a restart mends only a process that stopped answering). Worker and beat:
+    their own heartbeats, read from Redis; no check broadcasts to the workers."""
+    assert "/healthz/live" in (REPO / "docker" / "healthcheck.py").read_text()
+    check = ["CMD", "python", "manage.py", "check_heartbeat"]
+    assert services["worker"]["healthcheck"]["test"] == [*check, "worker"]
+    assert services["beat"]["healthcheck"]["test"] == [*check, "beat"]
+    checks = " ".join(" ".join(each.get("healthcheck", {}).get("test", [])) for each in services.values())
+    assert "inspect" not in checks
+
+
 def test_the_health_check_host_is_allowed(services):
     """docker/healthcheck.py calls itself "localhost"; Django must accept that host."""
     assert services["web"]["environment"]["ALLOWED_HOSTS"].endswith(",localhost")
