@@ -189,6 +189,16 @@ class Stack:
             return None
         return {"code": response.status_code, **response.json()}
 
+    def workers_heard(self):
+        """The node names of this stack's workers whose heartbeats are fresh, read from Redis
+        as the System health page reads them (scrutiny/heartbeat.py)."""
+        from django.test import override_settings
+
+        from scrutiny import heartbeat
+
+        with override_settings(CELERY_BROKER_URL=self.env["CELERY_BROKER_URL"]):
+            return sorted(note.name for note in heartbeat.workers(queue=self.queue) if note.alive)
+
     def wait_for(self, condition, what, *names, timeout=START_TIMEOUT):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -289,11 +299,15 @@ SHARED_STACK_CACHE = "dummycache://"
 
 
 def wait_for_worker(stack, *names):
-    """Until /healthz says every worker named answers (and each is still running)."""
-    expected = f"ok: {len(names)} answering"
-    return stack.wait_for(
-        lambda: (h := stack.healthz()) and h["worker"] == expected and h, "the workers", "web", *names
-    )
+    """Until every worker named has written its heartbeat (and each is still running): it is
+    then taking tasks. Returns the node names heard."""
+
+    def heard():
+        node_names = stack.workers_heard()
+        prefixes = [f"{name}-{stack.queue}@" for name in names]
+        return all(any(node.startswith(prefix) for node in node_names) for prefix in prefixes) and node_names
+
+    return stack.wait_for(heard, "the workers' heartbeats", *names)
 
 
 @pytest.fixture(scope="session")

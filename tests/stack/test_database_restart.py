@@ -14,7 +14,7 @@ from django.db import connection
 
 from tests.conftest import need_service
 from tests.deploy.production import manage
-from tests.stack.conftest import _database_url
+from tests.stack.conftest import _database_url, wait_for_worker
 from tests.stack.services import PrivatePostgres
 from tests.stack.test_faults import wait
 
@@ -64,7 +64,7 @@ def test_a_real_postgresql_restart_shows_a_clear_page_then_the_same_app_recovers
     assert created.returncode == 0, created.stdout + created.stderr
     stack.start_web()
     stack.start_worker()
-    stack.wait_for(lambda: (h := stack.healthz()) and h["worker"].startswith("ok"), "the worker", "worker")
+    wait_for_worker(stack, "worker")
     gunicorn, worker = stack.processes["web"][0], stack.processes["worker"][0]
     browser = stack.browser()
     sign_in(browser, "sam.patel@example.org")

@@ -18,6 +18,7 @@ from scrutiny.models import Job
 from tests.factories.accounts import UserFactory
 from tests.factories.reports import approved_report
 from tests.factories.reviews import FindingFactory, ReviewFactory
+from tests.stack.conftest import wait_for_worker
 from tests.stack.test_stack import csrf_token, sign_in
 
 # Generous for a busy shared machine; nothing asserts on time.
@@ -40,9 +41,7 @@ def _wait_for_status(request_id, *statuses, timeout=REPORT_TIMEOUT):
 
 
 def _worker_ready(stack, name):
-    stack.wait_for(
-        lambda: (h := stack.healthz()) and h["worker"].startswith("ok") and h, "the worker", "web", name,
-    )
+    wait_for_worker(stack, name)
 
 
 def test_a_manager_gets_the_annual_report_made_by_the_worker(running_stack):
