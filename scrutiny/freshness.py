@@ -53,7 +53,8 @@ def versions(*keys: str) -> str:
     started for any there is none of): part of the key of anything kept from that data."""
     _settle_owed()
     wanted = [EPOCH_KEY, *keys]
-    found = cache.get_many(wanted)
+    # A copy: with Redis down, django-redis answers every get_many with one shared empty dict.
+    found = dict(cache.get_many(wanted))
     for key in wanted:
         if key not in found:
             value = _new_value()
