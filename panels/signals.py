@@ -32,7 +32,8 @@ def _own_panel(sender: type, instance: Meeting | Membership, **kwargs: Any) -> N
 
 def _attendance_changed(sender: type, instance: Attendance, **kwargs: Any) -> None:
     # After its meeting is deleted (a cascade) there is none to find: the meeting renewed it.
-    forget_figures(panel_ids=Meeting.objects.filter(pk=instance.meeting_id).values_list("panel_id", flat=True))
+    meetings = Meeting.objects.filter(pk=instance.meeting_id)
+    forget_figures(panel_ids=meetings.values_list("panel_id", flat=True))
 
 
 def _training_changed(sender: type, instance: Training, **kwargs: Any) -> None:

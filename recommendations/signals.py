@@ -20,8 +20,8 @@ def _recommendation_changed(sender: type, instance: Recommendation, **kwargs: An
 
 def _part_changed(sender: type, instance: Response | Action, **kwargs: Any) -> None:
     # A response's decision and an action's due date and status are counted (overdue).
-    panels = Recommendation.objects.filter(pk=instance.recommendation_id).values_list("review__panel_id", flat=True)
-    forget_figures(panel_ids=panels)
+    recommendation = Recommendation.objects.filter(pk=instance.recommendation_id)
+    forget_figures(panel_ids=recommendation.values_list("review__panel_id", flat=True))
 
 
 def _review_changed(sender: type, instance: Review, **kwargs: Any) -> None:

@@ -13,6 +13,7 @@ Bulk updates that bypass signals call forget() themselves."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from typing import Any
 
 from django.apps import apps
@@ -127,7 +128,7 @@ def connect_signals() -> None:
     """Each model a kept section shows renews the versions it belongs to. The kinds of evidence
     are their own models (multi-table inheritance) and send their own signals."""
     evidence = [m for m in apps.get_models() if issubclass(m, Evidence)]
-    receivers = [
+    receivers: list[tuple[Callable[..., None], list[Any]]] = [
         (_own_review, [Finding, ScopeQuestion, *evidence]), (_review_changed, [Review]),
         (_comment_changed, [FindingComment]), (_photo_changed, [SiteVisitPhoto]),
         (_panel_changed, [Panel]), (_service_area_changed, [ServiceArea]), (_person_changed, [User]),
@@ -135,6 +136,8 @@ def connect_signals() -> None:
     for receiver, models in receivers:
         for model in models:
             for signal in (post_save, post_delete):
-                signal.connect(receiver, sender=model, dispatch_uid=f"reviews-kept-{receiver.__name__}-{model.__name__}")
+                uid = f"reviews-kept-{receiver.__name__}-{model.__name__}"
+                signal.connect(receiver, sender=model, dispatch_uid=uid)
     for through in (Finding.evidence.through, Interview.interviewers.through, SiteVisit.visitors.through):
-        m2m_changed.connect(_links_changed, sender=through, dispatch_uid=f"reviews-kept-links-{through.__name__}")
+        uid = f"reviews-kept-links-{through.__name__}"
+        m2m_changed.connect(_links_changed, sender=through, dispatch_uid=uid)

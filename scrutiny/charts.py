@@ -291,7 +291,8 @@ def line(*, title: str, description: str, labels: Sequence[str], series: dict[st
 def _stands_alone(values: Sequence[Number]) -> bool:
     """Whether a value has no neighbour to draw a line to."""
     return any(
-        v is not None and (i == 0 or values[i - 1] is None) and (i + 1 == len(values) or values[i + 1] is None)
+        v is not None and (i == 0 or values[i - 1] is None)
+        and (i + 1 == len(values) or values[i + 1] is None)
         for i, v in enumerate(values)
     )
 

@@ -62,7 +62,8 @@ def tracker(request: AuthenticatedHttpRequest) -> HttpResponse:
     for name in ("page", "sort"):
         filters.pop(name, None)
     summary, medians = selectors.tracker_figures(
-        recommendations, key=f"{seen_by}?{filters.urlencode()}", panel_ids=_counted_panels(request, filterset),
+        recommendations, key=f"{seen_by}?{filters.urlencode()}",
+        panel_ids=_counted_panels(request, filterset),
     )
     return render(request, "recommendations/tracker.html", {
         "filter": filterset,

@@ -28,7 +28,8 @@ from tests.factories.reviews import (
 def other(world):
     """Another panel's review, with a finding and a site visit of its own."""
     review = ReviewFactory(panel=PanelFactory(name="Repairs Group"), title="Repairs")
-    return {"review": review, "finding": FindingFactory(review=review), "visit": SiteVisitFactory(review=review)}
+    return {"review": review, "finding": FindingFactory(review=review),
+            "visit": SiteVisitFactory(review=review)}
 
 
 def rename(obj, field, value):
