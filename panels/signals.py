@@ -31,6 +31,10 @@ def _own_panel(sender: type, instance: Meeting | Membership, **kwargs: Any) -> N
 
 
 def _attendance_changed(sender: type, instance: Attendance, **kwargs: Any) -> None:
+    # A sheet of attendance saves each row with its meeting at hand: no query for the panel.
+    if Attendance.meeting.is_cached(instance):
+        forget_figures(panel_ids=[instance.meeting.panel_id])
+        return
     # After its meeting is deleted (a cascade) there is none to find: the meeting renewed it.
     meetings = Meeting.objects.filter(pk=instance.meeting_id)
     forget_figures(panel_ids=meetings.values_list("panel_id", flat=True))
