@@ -1,8 +1,8 @@
 """When an invited person accepts their invitation (accounts app), the places kept for them on
 panels become memberships. A signal, because accounts comes before panels and must not know it.
 
-Any change the volunteering figures are counted from starts a new generation of the figures
-panel pages keep in the cache (panels.selectors.volunteering.page_figures)."""
+Any change the volunteering figures are counted from renews the version of its panel's figures
+that panel pages keep in the cache (panels.selectors.volunteering.page_figures)."""
 
 from typing import Any
 
@@ -11,6 +11,7 @@ from django.dispatch import receiver
 
 from accounts.models import Invitation, User
 from panels.models import Attendance, Meeting, Membership, Training
+from panels.selectors.volunteering import forget_figures
 
 
 @receiver(post_save, sender=Invitation, dispatch_uid="panels-take-up-places")
@@ -21,13 +22,40 @@ def take_up_places_on_acceptance(sender: type[Invitation], instance: Invitation,
         take_up_places(invitation=instance)
 
 
-def _figures_changed(sender: type, update_fields: frozenset[str] | None = None, **kwargs: Any) -> None:
-    from panels.selectors import forget_figures
-
-    if update_fields != frozenset({"last_login"}):  # a sign-in changes no figure
-        forget_figures()
+def _panels_of_members(**lookup: Any) -> list[int]:
+    return list(Membership.objects.filter(**lookup).values_list("panel_id", flat=True))
 
 
-for _model in (Meeting, Attendance, Membership, Training, User):
+def _own_panel(sender: type, instance: Meeting | Membership, **kwargs: Any) -> None:
+    forget_figures(panel_ids=[instance.panel_id])
+
+
+def _attendance_changed(sender: type, instance: Attendance, **kwargs: Any) -> None:
+    # A sheet of attendance saves each row with its meeting at hand: no query for the panel.
+    if Attendance.meeting.is_cached(instance):
+        forget_figures(panel_ids=[instance.meeting.panel_id])
+        return
+    # After its meeting is deleted (a cascade) there is none to find: the meeting renewed it.
+    meetings = Meeting.objects.filter(pk=instance.meeting_id)
+    forget_figures(panel_ids=meetings.values_list("panel_id", flat=True))
+
+
+def _training_changed(sender: type, instance: Training, **kwargs: Any) -> None:
+    forget_figures(panel_ids=_panels_of_members(user_id=instance.user_id))
+
+
+def _person_changed(
+    sender: type, instance: User, created: bool = False, update_fields: Any = None, **kwargs: Any
+) -> None:
+    # Panel figures count tenants only: a change of role moves the person in or out of them.
+    # Someone new is on no panel yet; a sign-in saves the person's last_login alone.
+    if not created and (update_fields is None or "role" in update_fields):
+        forget_figures(panel_ids=_panels_of_members(user_id=instance.pk))
+
+
+for _receiver, _model in (
+    (_own_panel, Meeting), (_own_panel, Membership), (_attendance_changed, Attendance),
+    (_training_changed, Training), (_person_changed, User),
+):
     for _signal in (post_save, post_delete):
-        _signal.connect(_figures_changed, sender=_model, dispatch_uid=f"panels-figures-{_model.__name__}")
+        _signal.connect(_receiver, sender=_model, dispatch_uid=f"panels-figures-{_model.__name__}")

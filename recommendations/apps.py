@@ -7,6 +7,7 @@ class RecommendationsConfig(AppConfig):
 
     def ready(self) -> None:
         """What this app adds to other apps' pages and commands (scrutiny/extensions.py)."""
+        from recommendations import signals  # noqa: F401 - connects the receivers
         from scrutiny import extensions as ext
 
         ext.register(ext.HOME_SECTIONS, "recommendations.home.section")

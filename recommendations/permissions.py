@@ -137,6 +137,13 @@ def visible_filter(user: User) -> Q | None:
     return Q(review__panel_id__in=panel_ids_for(user) if has_role(user, "tenant") else [])
 
 
+def visible_panels(user: User) -> list[int] | None:
+    """The panels whose recommendations the person may see, or None where they span every panel."""
+    if is_admin(user) or is_staff_role(user):
+        return None
+    return list(panel_ids_for(user)) if has_role(user, "tenant") else []
+
+
 STEP_RULES = {
     "edit": can_edit,
     "submit": can_submit,

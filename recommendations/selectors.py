@@ -26,7 +26,7 @@ from recommendations.models import (
     Status,
     Transition,
 )
-from scrutiny.freshness import generation
+from scrutiny.freshness import renew, versions
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -92,18 +92,34 @@ def medians(queryset: QuerySet[Recommendation]) -> dict[str, int | None]:
 
 
 # The tracker's summary and medians are the costly part of the page at scale; they are kept
-# this long in the shared cache, and any write to the database starts afresh.
+# this long in the shared cache, under versions that only a change they count renews
+# (recommendations/signals.py): one per panel, for figures over some panels' recommendations,
+# and one for all of them.
 TRACKER_FIGURES_SECONDS = 60
+ALL_KEY = "recommendations:version"
 
 
-def tracker_figures(queryset: QuerySet[Recommendation], *, key: str) -> tuple[dict, dict]:
+def panel_key(panel_id: int | None) -> str:
+    return f"recommendations:panel-version:{panel_id}"
+
+
+def forget_figures(*, panel_ids: Iterable[int | None]) -> None:
+    """Renew the versions of the figures over these panels' recommendations, and over all."""
+    renew(ALL_KEY, *(panel_key(pk) for pk in set(panel_ids)))
+
+
+def tracker_figures(
+    queryset: QuerySet[Recommendation], *, key: str, panel_ids: list[int] | None = None
+) -> tuple[dict, dict]:
     """The summary counts and medians for the tracker, from the cache when nothing has changed.
 
-    `key` names the filtered set (who is looking and the filters). The cache key also holds
-    today's date (overdue is about today) and the data's generation (scrutiny/freshness.py),
-    new after any write, a bulk update or deletion included, so a cached figure is never older
-    than the data and finding that out costs no query."""
-    raw = f"{key}|{timezone.localdate()}|{generation()}"
+    `key` names the filtered set (who is looking and the filters), and `panel_ids` the panels
+    it is drawn from (None: any). The cache key also holds today's date (overdue is about
+    today) and the versions of those panels' recommendations (of all, with None), so a kept
+    figure is never older than the data, finding that out costs no query, and a change on
+    another panel leaves it kept."""
+    names = [ALL_KEY] if panel_ids is None else [panel_key(pk) for pk in sorted(set(panel_ids))]
+    raw = f"{key}|{timezone.localdate()}|{versions(*names)}"
     cache_key = "tracker-figures:" + hashlib.sha256(raw.encode()).hexdigest()
     figures = cache.get(cache_key)
     if figures is None:

@@ -2,18 +2,21 @@
 
 A page of findings costs a handful of queries and about half the page's rendering, and it is the
 same for everyone who may see the review (nothing in it depends on who is looking). It is kept
-under a key holding a generation that any change it shows starts anew: a finding, a response
-to one, a piece of evidence, a finding's evidence links, a question, a review, or a person (the
-names shown, and erasure). The report draft's body (reviews/report_section.py) is kept under
-the same generation, so the panel's and service area's names, site visits' photos and
-interviews' interviewers start a new one too. Bulk updates that bypass signals call forget()
-themselves."""
+under the review's own versions (scrutiny/freshness.py), which only a change it shows renews:
+the review's version by a finding of the review, a response to one, a piece of its evidence (a
+site visit's photos and visitors, an interview's interviewers), a finding's evidence links, a
+question or the review itself; the panel's and the service area's by their names; the people's
+by a change of anyone's name or an erasure. The report draft's body (reviews/report_section.py)
+is kept under the same versions. A finding in one review leaves every other review's kept.
+Bulk updates that bypass signals call forget() themselves."""
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from typing import Any
 
+from django.apps import apps
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.template.loader import render_to_string
@@ -30,32 +33,38 @@ from reviews.models import (
     Review,
     ScopeQuestion,
     ServiceArea,
+    SiteVisit,
     SiteVisitPhoto,
 )
-from scrutiny.freshness import current, renew
+from scrutiny.freshness import renew, versions
 
-GENERATION_KEY = "reviews:findings-generation"
 KEPT_SECONDS = 60 * 60
-WATCHED = (
-    Finding, FindingComment, Evidence, ScopeQuestion, Review, User, Panel, ServiceArea, SiteVisitPhoto,
-)
+PEOPLE_KEY = "reviews:people-version"
+SHOWN_OF_A_PERSON = frozenset({"display_name", "email"})  # str(user)
 
 
-def forget() -> None:
-    """Start a new generation: every kept findings section is out of date (now, and again when
-    the change commits, so that nothing drawn meanwhile from the data before it is kept)."""
-    renew(GENERATION_KEY)
+def review_key(review_id: int | None) -> str:
+    return f"reviews:review-version:{review_id}"
 
 
-def generation() -> str:
-    """The current generation: part of the key of everything kept from it."""
-    return current(GENERATION_KEY)
+def forget(*, review_id: int | None) -> None:
+    """Renew the review's version: whatever is kept of it is out of date (now, and again when the
+    change commits, so that nothing drawn meanwhile from the data before it is kept)."""
+    renew(review_key(review_id))
+
+
+def version(review: Review) -> str:
+    """The versions of everything the review's kept sections show: part of their keys."""
+    return versions(
+        review_key(review.pk), f"reviews:panel-version:{review.panel_id}",
+        f"reviews:service-area-version:{review.service_area_id}", PEOPLE_KEY,
+    )
 
 
 def findings_section(review: Review, *, questions: list, group_by: str, page_number: Any) -> SafeString:
     """The review's findings section (one page, grouped one way), from the cache when kept."""
     page = hashlib.sha256(str(page_number).encode()).hexdigest()[:16]
-    key = f"reviews:findings-section:{generation()}:{review.pk}:{group_by}:{page}"
+    key = f"reviews:findings-section:{review.pk}:{version(review)}:{group_by}:{page}"
     html = cache.get(key)
     if html is None:
         context = selectors.findings_page(
@@ -67,24 +76,68 @@ def findings_section(review: Review, *, questions: list, group_by: str, page_num
     return html
 
 
-def _changed(sender: type, instance: object = None, update_fields: Any = None, **kwargs: Any) -> None:
-    # A sign-in saves the person's last_login alone: nothing the section shows.
-    if isinstance(instance, WATCHED) and update_fields != frozenset({"last_login"}):
-        forget()
+def _review_ids(query: Any, **lookup: Any) -> list[int]:
+    return list(query.filter(**lookup).values_list("review_id", flat=True).distinct())
 
 
-def _links_changed(sender: type, **kwargs: Any) -> None:
-    forget()
+def _renew_reviews(review_ids: list[int]) -> None:
+    renew(*(review_key(pk) for pk in review_ids))
+
+
+def _own_review(sender: type, instance: Any, **kwargs: Any) -> None:
+    # A finding, a piece of evidence (of any kind) or a question: it names its review.
+    forget(review_id=instance.review_id)
+
+
+def _review_changed(sender: type, instance: Review, **kwargs: Any) -> None:
+    forget(review_id=instance.pk)
+
+
+def _comment_changed(sender: type, instance: FindingComment, **kwargs: Any) -> None:
+    # After its finding is deleted (a cascade) there is none to find: the finding renewed it.
+    _renew_reviews(_review_ids(Finding.objects, pk=instance.finding_id))
+
+
+def _photo_changed(sender: type, instance: SiteVisitPhoto, **kwargs: Any) -> None:
+    _renew_reviews(_review_ids(Evidence.objects, pk=instance.site_visit_id))
+
+
+def _links_changed(sender: type, instance: Finding | Evidence, **kwargs: Any) -> None:
+    """A finding's evidence links, or an interview's interviewers or a site visit's visitors,
+    changed: from either side, each names its review (people have no side: related_name "+")."""
+    forget(review_id=instance.review_id)
+
+
+def _panel_changed(sender: type, instance: Panel, **kwargs: Any) -> None:
+    renew(f"reviews:panel-version:{instance.pk}")
+
+
+def _service_area_changed(sender: type, instance: ServiceArea, **kwargs: Any) -> None:
+    renew(f"reviews:service-area-version:{instance.pk}")
+
+
+def _person_changed(
+    sender: type, instance: User, created: bool = False, update_fields: Any = None, **kwargs: Any
+) -> None:
+    # Someone new is on no review yet; a sign-in saves the person's last_login alone.
+    if not created and (update_fields is None or SHOWN_OF_A_PERSON & set(update_fields)):
+        renew(PEOPLE_KEY)
 
 
 def connect_signals() -> None:
-    # No sender: the kinds of evidence are their own models (multi-table inheritance) and send
-    # their own signals.
-    post_save.connect(_changed, dispatch_uid="reviews-findings-section-save")
-    post_delete.connect(_changed, dispatch_uid="reviews-findings-section-delete")
-    m2m_changed.connect(
-        _links_changed, sender=Finding.evidence.through, dispatch_uid="reviews-findings-links"
-    )
-    m2m_changed.connect(
-        _links_changed, sender=Interview.interviewers.through, dispatch_uid="reviews-interviewers"
-    )
+    """Each model a kept section shows renews the versions it belongs to. The kinds of evidence
+    are their own models (multi-table inheritance) and send their own signals."""
+    evidence = [m for m in apps.get_models() if issubclass(m, Evidence)]
+    receivers: list[tuple[Callable[..., None], list[Any]]] = [
+        (_own_review, [Finding, ScopeQuestion, *evidence]), (_review_changed, [Review]),
+        (_comment_changed, [FindingComment]), (_photo_changed, [SiteVisitPhoto]),
+        (_panel_changed, [Panel]), (_service_area_changed, [ServiceArea]), (_person_changed, [User]),
+    ]
+    for receiver, models in receivers:
+        for model in models:
+            for signal in (post_save, post_delete):
+                uid = f"reviews-kept-{receiver.__name__}-{model.__name__}"
+                signal.connect(receiver, sender=model, dispatch_uid=uid)
+    for through in (Finding.evidence.through, Interview.interviewers.through, SiteVisit.visitors.through):
+        uid = f"reviews-kept-links-{through.__name__}"
+        m2m_changed.connect(_links_changed, sender=through, dispatch_uid=uid)

@@ -83,7 +83,7 @@ def _sync_questions(review: Review, questions: Iterable[str]) -> None:
             ScopeQuestion.objects.filter(pk=row.pk).update(number=number, text=text)
     from reviews import findings_section
 
-    findings_section.forget()  # the updates above send no signals
+    findings_section.forget(review_id=review.pk)  # the updates above send no signals
 
 
 def _check_people(*, panel: Panel, lead_member: User | None, supporting_officer: User | None) -> None:

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class ScrutinyConfig(AppConfig):
@@ -9,9 +10,12 @@ class ScrutinyConfig(AppConfig):
         from scrutiny import (
             audit,  # noqa: F401 - connects the audit trail's signal receivers
             extensions,
-            freshness,  # noqa: F401 - watches every connection for writes
+            freshness,
             user_sessions,  # noqa: F401 - notes each sign-in and sign-out
         )
+
+        # Migrations may change any data in bulk: whatever was kept before them is out of date.
+        post_migrate.connect(freshness.renew_everything, dispatch_uid="scrutiny-renew-after-migrate")
 
         extensions.register(extensions.ADMINISTRATION_PAGES, (
             "Site settings", "site-settings",

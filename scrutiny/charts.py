@@ -99,6 +99,10 @@ def _narrow_height(*, rows: int, series: int) -> int:
 # site's Content-Security-Policy would refuse the script anyway.
 _COMMENTS_AND_SCRIPTS = re.compile(r"<!--.*?-->|<script\b.*?</script>", re.S)
 _SERIES_WIDTH = re.compile(r"(\.series\.serie-\d+)\{stroke-width")
+# What pygal writes for its script's tooltips (each dot's value, place and label), which the
+# page never runs, and places to fifteen decimal places where two are a hundredth of a pixel.
+_TOOLTIP_DATA = re.compile(r'<desc class="[^"]*">[^<]*</desc>')
+_LONG_DECIMALS = re.compile(r"(\d\.\d\d)\d+")
 
 
 @dataclass(frozen=True)
@@ -158,6 +162,7 @@ def _drawing(kind: type[pygal.graph.graph.Graph], config: dict[str, Any], fill: 
     chart = kind(**config)
     fill(chart, label)
     svg = _COMMENTS_AND_SCRIPTS.sub("", chart.render(is_unicode=True))
+    svg = _LONG_DECIMALS.sub(r"\1", _TOOLTIP_DATA.sub("", svg))
     # A series' own line width, which pygal's rule for every line would otherwise override.
     svg = _SERIES_WIDTH.sub(r"\1 .line{stroke-width", svg)
     # The figure around it carries the title and description; the drawing itself is one image
@@ -227,11 +232,12 @@ def _short(label: str) -> str:
     return cut.rstrip(" ,;:-") + "…"
 
 
-def _fill_series(labels: Sequence[str], series: dict[str, Sequence[Number]]) -> Fill:
+def _fill_series(labels: Sequence[str], series: dict[str, Sequence[Number]], *, dots: bool = True) -> Fill:
     def fill(chart: Any, label: Callable[[str], str]) -> None:
         chart.x_labels = [label(text) for text in labels]
         for name, values in series.items():
-            chart.add(name, [v if v is None else float(v) for v in values])
+            chart.add(name, [v if v is None else float(v) for v in values],
+                      show_dots=dots or _stands_alone(values))
     return fill
 
 
@@ -264,8 +270,11 @@ def bar(*, title: str, description: str, labels: Sequence[str], series: dict[str
 
 @_kept
 def line(*, title: str, description: str, labels: Sequence[str], series: dict[str, Sequence[Number]],
-         unit: str = "", max_value: float | None = None, large_print: bool = False) -> Chart:
-    """A line per series over time (months or years as labels)."""
+         unit: str = "", max_value: float | None = None, large_print: bool = False,
+         dots: bool = True) -> Chart:
+    """A line per series over time (months or years as labels). With `dots=False` only a series
+    with a value standing alone between gaps has dots (it would not show otherwise): with many
+    series and months, drawing every dot takes pygal twice as long as the lines."""
     extra: dict[str, Any] = ({"range": (0, max_value)} if max_value is not None
                              else _whole_number_scale(series, large_print=large_print))
     if large_print:
@@ -275,8 +284,17 @@ def line(*, title: str, description: str, labels: Sequence[str], series: dict[st
     return _finish(pygal.Line,
                    config=_config(x_label_rotation=30, show_dots=True, dots_size=4, stroke_style={"width": 3},
                                   allow_interruptions=True, large_print=large_print, **extra),
-                   narrow={"height": 300 + 24 * len(series)}, fill=_fill_series(labels, series),
+                   narrow={"height": 300 + 24 * len(series)}, fill=_fill_series(labels, series, dots=dots),
                    title=title, description=description, columns=columns, rows=rows)
+
+
+def _stands_alone(values: Sequence[Number]) -> bool:
+    """Whether a value has no neighbour to draw a line to."""
+    return any(
+        v is not None and (i == 0 or values[i - 1] is None)
+        and (i + 1 == len(values) or values[i + 1] is None)
+        for i, v in enumerate(values)
+    )
 
 
 @_kept

@@ -1,76 +1,71 @@
-"""Has anything changed? A generation of the data, new after every write to the database.
+"""Has this part of the data changed? Versions, each renewed only when the data it names changes.
 
-Every statement Django sends is watched (a database execute wrapper, installed on each new
-connection): an INSERT, UPDATE, DELETE or anything else that is not a plain read starts a new
-generation, whether it came from a form, a bulk `QuerySet.update()`, a Celery task or a
-management command. Whatever is kept in the cache under a key holding the generation (pages
-kept for a person, scrutiny/page_cache.py) is out of date as soon as anything is written.
+Whatever is kept in the cache is kept under a key holding the versions of the data it shows:
+one review's findings (reviews/findings_section.py), one panel's figures (panels/signals.py),
+one panel's recommendations (recommendations/signals.py). The signals of the models a version
+names renew it, with `renew`, and so do the services that write those models in bulk
+(`QuerySet.update()`, `bulk_create`), which send no signals. A write elsewhere leaves it alone,
+so a finding logged in one review does not throw away what is kept for another.
 
-A generation is started twice for a write inside a transaction: at once, and again when the
-transaction commits. Once is not enough: a page drawn by another request while the
+A version is renewed twice for a write inside a transaction: at once, and again when the
+transaction commits. Once is not enough: a fragment drawn by another request while the
 transaction is still open shows the data before it, and would otherwise be kept under the new
-generation as if it were up to date.
+version as if it were up to date.
 
-Writes to tables that no kept page shows (sessions and where they were last used, sign-in
-attempts, the audit trail, the outbox of background jobs) start nothing, so that reading a
-page, which may write a session or an audit event, does not throw away every kept page.
+Every key also holds the epoch, renewed by `renew_everything()`: after seeding and after
+migrations, which write in bulk and may touch anything.
 
-The generation lives in the shared cache. While the cache is unavailable nothing is kept, and
-a generation that could not be started then is owed: the process that wrote starts it as soon
-as the cache answers again, so pages kept before the outage (Redis may come back with them) are
-not served as current. A cache that comes back empty starts a new generation by itself.
+The versions live in the shared cache. While the cache is unavailable nothing is kept, and a
+version that could not be renewed then is owed: the process that wrote renews it as soon as
+the cache answers again, so fragments kept before the outage (Redis may come back with them)
+are not served as current. A cache that comes back empty starts new versions by itself.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 import uuid
-from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.backends.signals import connection_created
-from django.dispatch import receiver
 
 from scrutiny import redis_cache
 
-GENERATION_KEY = "scrutiny:data-generation"
-# Tables written while pages are read, and shown on no kept page.
-UNWATCHED_TABLES = frozenset({
-    "django_session", "scrutiny_usersession", "axes_accessattempt", "axes_accesslog", "axes_accessfailurelog",
-    "scrutiny_auditevent", "scrutiny_job",
-})
-READS = frozenset({"SELECT", "SAVEPOINT", "RELEASE", "SET", "SHOW", "EXPLAIN", "BEGIN", "COMMIT", "PRAGMA"})
-_noting = threading.local()  # a cache kept in the database must not note its own writes
-FIRST_WORD = re.compile(r"\s*(\w+)")
-WRITTEN_TABLE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
+EPOCH_KEY = "scrutiny:data-epoch"
 
-
-_owed: set[str] = set()  # generations this process could not start while the cache was away
-
-
-def current(key: str) -> str:
-    """The generation kept under `key` (one is started if there is none)."""
-    if _owed and not redis_cache.resting():
-        for owed in list(_owed):
-            _start(owed)
-    return str(cache.get_or_set(key, _new_value, None))
-
-
-def generation() -> str:
-    """The current generation of the data: part of the key of anything kept from it."""
-    return current(GENERATION_KEY)
-
-
-def start_new_generation() -> None:
-    """Everything kept from the data so far is out of date (called for every write)."""
-    _start(GENERATION_KEY)
+_owed: set[str] = set()  # versions this process could not renew while the cache was away
+_at_commit = threading.local()  # versions to renew again when the open transaction commits
 
 
 def _new_value() -> str:
     return uuid.uuid4().hex
+
+
+def _settle_owed() -> None:
+    if _owed and not redis_cache.resting():
+        for owed in list(_owed):
+            _start(owed)
+
+
+def versions(*keys: str) -> str:
+    """The current versions kept under `keys` and the epoch, in one cache call (a version is
+    started for any there is none of): part of the key of anything kept from that data."""
+    _settle_owed()
+    wanted = [EPOCH_KEY, *keys]
+    # A copy: with Redis down, django-redis answers every get_many with one shared empty dict.
+    found = dict(cache.get_many(wanted))
+    for key in wanted:
+        if key not in found:
+            value = _new_value()
+            cache.add(key, value, None)  # another process may have just started one: keep theirs
+            found[key] = cache.get(key, value)
+    return ":".join(str(found[key]) for key in wanted)
+
+
+def current(key: str) -> str:
+    """The version kept under `key` (with the epoch)."""
+    return versions(key)
 
 
 def _start(key: str) -> None:
@@ -81,45 +76,32 @@ def _start(key: str) -> None:
         _owed.discard(key)
 
 
-def renew(key: str) -> None:
-    """Give the generation kept under `key` a new value now and, inside a transaction, again once
-    it commits (for narrower generations than the data's, started by signals)."""
-    _start(key)
-    transaction.on_commit(lambda: _start(key))
+def _renew_pending() -> None:
+    pending, _at_commit.keys = getattr(_at_commit, "keys", set()), set()
+    for key in pending:
+        _start(key)
 
 
-def is_write(sql: str) -> bool:
-    """Whether a statement may change data a kept page shows."""
-    first = FIRST_WORD.match(sql)
-    if first is None or first.group(1).upper() in READS:
-        return False
-    table = WRITTEN_TABLE.match(sql)
-    return table is None or table.group(1).lower() not in UNWATCHED_TABLES
+def renew(*keys: str) -> None:
+    """Give the versions kept under `keys` new values now and, inside a transaction, again once
+    it commits (each once, however many writes the transaction makes)."""
+    for key in keys:
+        _start(key)
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return
+    if not any(func is _renew_pending for _, func, _ in connection.run_on_commit):
+        _at_commit.keys = set()  # left from a transaction rolled back
+        transaction.on_commit(_renew_pending)
+    _at_commit.keys.update(keys)
 
 
-def data_changed(connection: Any) -> None:
-    """Start a new generation now and, inside a transaction, again once it commits."""
-    start_new_generation()
-    if connection.in_atomic_block and not any(
-        func is start_new_generation for _, func, _ in connection.run_on_commit
-    ):
-        transaction.on_commit(start_new_generation, using=connection.alias)
+def renew_everything(**kwargs: Any) -> None:
+    """Every version at once: after seeding or migrating, which write in bulk."""
+    renew(EPOCH_KEY)
 
 
-def watch_writes(execute: Callable, sql: Any, params: Any, many: bool, context: dict) -> Any:
-    """The execute wrapper: run the statement, then note a write."""
-    result = execute(sql, params, many, context)
-    if not getattr(_noting, "now", False) and is_write(sql if isinstance(sql, str) else str(sql)):
-        _noting.now = True
-        try:
-            data_changed(context["connection"])
-        finally:
-            _noting.now = False
-    return result
-
-
-@receiver(connection_created, dispatch_uid="scrutiny-watch-writes")
-def _watch_new_connection(sender: Any, connection: Any, **kwargs: Any) -> None:
-    # The wrapper object outlives its connection (reconnects call this again): add it once.
-    if watch_writes not in connection.execute_wrappers:
-        connection.execute_wrappers.append(watch_writes)
+def generation() -> str:
+    """Never the same twice: nothing kept under it is found again. Only scrutiny/page_cache.py
+    still asks for it, and that page cache is being removed."""
+    return _new_value()

@@ -39,6 +39,7 @@ def programme_charts(summary: ProgrammeSummary) -> dict[str, Chart]:
             description="The average visit score at each site in each month; gaps are months "
                         "with no visit to that site.",
             labels=month_labels, series={r["site"]: r["scores"] for r in summary.site_trend},
+            dots=False,  # a dot per site per month is most of the page's size and drawing time
         ),
     }
 

@@ -27,7 +27,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 
 from panels.models import Attendance, AttendanceStatus, Meeting, Membership, Panel, Training
 from scrutiny.dates import Period, financial_year
-from scrutiny.freshness import current, renew
+from scrutiny.freshness import renew, versions
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -163,23 +163,26 @@ def panel_figures(
 
 # A panel's page shows its figures from the cache, for at most a minute (meetings become "held"
 # as they end, with nothing saved), and never after a change they are counted from: every save
-# or deletion of a meeting, attendance, membership, training record or person gives the
-# figures a new generation (panels/signals.py), and the cache key holds it.
+# or deletion of the panel's meetings, attendance, memberships, or its members' training or
+# roles, renews the panel's version (panels/signals.py), and the cache key holds it. A change
+# on one panel leaves every other panel's figures kept.
 PAGE_FIGURES_SECONDS = 60
-FIGURES_GENERATION_KEY = "panels:figures-generation"
 
 
-def forget_figures() -> None:
-    """Start a new generation of cached figures: call on any change they are counted from (now,
-    and again when the change commits, so that nothing drawn meanwhile is kept)."""
-    renew(FIGURES_GENERATION_KEY)
+def figures_key(panel_id: int) -> str:
+    return f"panels:figures-version:{panel_id}"
+
+
+def forget_figures(*, panel_ids: Iterable[int]) -> None:
+    """Renew these panels' versions of their kept figures: call on any change they are counted
+    from (now, and again when the change commits, so that nothing drawn meanwhile is kept)."""
+    renew(*(figures_key(pk) for pk in set(panel_ids)))
 
 
 def page_figures(*, panel: Panel, period: Period) -> Figures:
     """The panel's figures for its page: panel_figures, kept briefly in the cache. The figures
     are the same for everyone who may open the page."""
-    generation = current(FIGURES_GENERATION_KEY)
-    key = f"panels:page-figures:{generation}:{panel.pk}:{period.start}:{period.end}"
+    key = f"panels:page-figures:{panel.pk}:{versions(figures_key(panel.pk))}:{period.start}:{period.end}"
     figures = cache.get(key)
     if figures is None:
         figures = panel_figures(period=period, panels=[panel])[0][1]

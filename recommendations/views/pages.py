@@ -36,6 +36,16 @@ def _filtered(request: AuthenticatedHttpRequest) -> TrackerFilter:
     return TrackerFilter(request.GET, queryset=selectors.visible_to(request.user), user=request.user)
 
 
+def _counted_panels(request: AuthenticatedHttpRequest, filterset: TrackerFilter) -> list[int] | None:
+    """The panels the tracker's figures count recommendations of, or None for any panel."""
+    chosen = filterset.form.cleaned_data if filterset.form.is_valid() else {}
+    if chosen.get("panel"):
+        return [chosen["panel"].pk]
+    if chosen.get("review"):
+        return [chosen["review"].panel_id]
+    return permissions.visible_panels(request.user)
+
+
 @login_required
 @kept_for_person
 def tracker(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -51,7 +61,10 @@ def tracker(request: AuthenticatedHttpRequest) -> HttpResponse:
     filters = request.GET.copy()
     for name in ("page", "sort"):
         filters.pop(name, None)
-    summary, medians = selectors.tracker_figures(recommendations, key=f"{seen_by}?{filters.urlencode()}")
+    summary, medians = selectors.tracker_figures(
+        recommendations, key=f"{seen_by}?{filters.urlencode()}",
+        panel_ids=_counted_panels(request, filterset),
+    )
     return render(request, "recommendations/tracker.html", {
         "filter": filterset,
         "filter_fields": kept_fields(filterset.form, "recommendations/_filter_fields.html"),

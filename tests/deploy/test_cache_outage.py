@@ -171,18 +171,42 @@ def test_a_session_left_in_redis_by_a_sign_out_it_missed_is_kept_there_for_minut
     assert settings.SESSION_COOKIE_AGE > 300
 
 
-def test_a_write_made_while_redis_hung_starts_a_generation_once_it_answers(private_redis, loaded_settings):
-    """A network split: a write while Redis does not answer cannot start a new generation of the
-    data, and Redis comes back with the old one and the pages kept under it. The process that
-    wrote owes the generation and starts it as soon as Redis answers, so they are not served."""
+def test_a_write_made_while_redis_hung_renews_its_version_once_it_answers(private_redis, loaded_settings):
+    """A network split: a write while Redis does not answer cannot renew the version of the data
+    it changed, and Redis comes back with the old one and what was kept under it. The process
+    that wrote owes the renewal and makes it as soon as Redis answers, so that is not served."""
     reachable = json.loads(json.dumps(loaded_settings))
     reachable["CACHES"]["default"]["LOCATION"] = private_redis.url
+    key = "reviews:review-version:1"
     with override_settings(**reachable):
-        before = freshness.generation()
+        before = freshness.versions(key)
         with private_redis.paused():
             caches["default"].get("anything")  # waits a second, gives up: Redis is left alone
         assert redis_cache.resting()
-        freshness.start_new_generation()  # a write meanwhile: Redis is not asked
+        freshness.renew(key)  # a write meanwhile: Redis is not asked
         redis_cache.stop_resting()  # more than RESTING_SECONDS later
-        assert caches["default"].get(freshness.GENERATION_KEY) == before  # back with its data
-        assert freshness.generation() != before
+        assert before.endswith(caches["default"].get(key))  # back with its data
+        assert freshness.versions(key) != before
+
+
+@pytest.mark.django_db
+def test_with_redis_down_a_review_is_drawn_afresh_every_time(redis_down):
+    from tests.factories.panels import MembershipFactory
+    from tests.factories.reviews import FindingFactory
+
+    finding = FindingFactory(statement="Calls go unlogged.")
+    member = UserFactory()
+    MembershipFactory(panel=finding.review.panel, user=member)
+    client = Client()
+    client.force_login(member)
+    path = f"/reviews/{finding.review.pk}/"
+    assert "Calls go unlogged." in client.get(path).content.decode()
+    finding.statement = "Calls are logged late."
+    finding.save()
+    assert "Calls are logged late." in client.get(path).content.decode()
+
+
+def test_with_redis_down_reading_versions_leaves_the_cache_clients_answers_alone(redis_down):
+    # django-redis answers every get_many with the same empty dict while Redis is down.
+    assert freshness.versions("reviews:review-version:1") != freshness.versions("reviews:review-version:1")
+    assert redis_down.get_many(["a", "b"]) == {}

@@ -71,6 +71,31 @@ def test_dashboard_makes_the_same_queries_for_10_and_2000_visits(client, shop):
     assert "Average score by site" in response.content.decode()
 
 
+def test_the_dashboard_is_the_same_size_for_150_and_1500_visits(client, shop):
+    """Ten times the visits to the same sites in the same months: the same page, but for its
+    numbers (a row per site, channel and month, a line per site, ten standards at most)."""
+    client.force_login(shop.member)
+    _bulk_visits(shop, 150)  # each spread over the same six months
+    small = _dashboard_queries(client, shop)[1].content.decode()
+    _bulk_visits(shop, 1350, seed=8)
+    large = _dashboard_queries(client, shop)[1].content.decode()
+    assert "From 1500 submitted visits" in large
+    assert large.count("<") == small.count("<")  # the same elements
+    assert abs(len(large) - len(small)) < len(small) / 100, (len(small), len(large))
+    assert len(large) < 80_000, len(large)
+
+
+def test_the_dashboard_draws_its_numbers_afresh_in_a_fixed_number_of_queries(client, shop):
+    client.force_login(shop.member)
+    _dashboard_queries(client, shop)  # warm up: site settings are read once, then cached
+    _bulk_visits(shop, 30)
+    count, response = _dashboard_queries(client, shop)
+    # The session and person, the programme, the summary's mark and its three queries, the
+    # findings already made from the standards shown, and the permission to raise one.
+    assert count == 9, "\n".join(q["sql"][:120] for q in _dashboard_queries.last)
+    assert "Standards not met most often" in response.content.decode()
+
+
 def test_summary_scores_by_site_channel_and_month_match_the_visits(shop):
     visits = _bulk_visits(shop, 60)
     summary = selectors.programme_summary(review=shop.review)

@@ -329,3 +329,30 @@ def test_the_page_figures_are_counted_again_after_a_minute_as_meetings_end():
     assert page_figures(panel=panel, period=financial_year()).meetings_held == 0
     with time_machine.travel(datetime.datetime(2026, 6, 15, 12, 31, tzinfo=datetime.UTC), tick=False):
         assert page_figures(panel=panel, period=financial_year()).meetings_held == 1
+
+
+def test_a_change_on_another_panel_or_a_sign_in_leaves_the_page_figures_kept(count_queries):
+    from django.contrib.auth.models import update_last_login
+
+    from panels.selectors import page_figures
+    from tests.factories.reviews import FindingFactory, ReviewFactory
+
+    panel, other = PanelFactory(), PanelFactory()
+    member = MembershipFactory(panel=panel, joined_on=D(2024, 1, 1)).user
+    elsewhere = MembershipFactory(panel=other, joined_on=D(2024, 1, 1)).user
+    [meeting] = monthly_meetings(other, count=1)
+    page_figures(panel=panel, period=FY_2025)
+
+    AttendanceFactory(meeting=meeting, user=elsewhere, status=PRESENT)
+    MeetingFactory(panel=other, date=D(2025, 6, 1))
+    MembershipFactory(panel=other, joined_on=D(2025, 1, 1))
+    TrainingFactory(user=elsewhere, completed_on=D(2025, 9, 1))
+    elsewhere.role = "officer"
+    elsewhere.save()
+    update_last_login(None, member)
+    FindingFactory(review=ReviewFactory(panel=panel))
+    UserFactory()
+    assert count_queries(page_figures, panel=panel, period=FY_2025) == 0  # still kept
+
+    TrainingFactory(user=member, completed_on=D(2025, 9, 1))
+    assert page_figures(panel=panel, period=FY_2025).trained == 1

@@ -7,7 +7,6 @@ from unittest import mock
 import pytest
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
 from panels.models import PanelRole
@@ -150,7 +149,7 @@ def test_panel_pages_show_a_bounded_number_of_members(client, path):
     assert sizes[60] == sizes[200]
 
 
-def test_the_tracker_figures_come_from_the_cache_until_anything_changes(client, settings):
+def test_the_tracker_figures_come_from_the_cache_until_a_recommendation_changes(client, settings):
     settings.PAGE_CACHE_SECONDS = 0  # the figures' own cache, not the whole page kept
     manager = tracker_world(5)
     client.force_login(manager)
@@ -158,10 +157,9 @@ def test_the_tracker_figures_come_from_the_cache_until_anything_changes(client, 
         assert client.get("/recommendations/").context["summary"]["awaiting"] == 5
         assert client.get("/recommendations/").context["summary"]["awaiting"] == 5
         assert worked_out.call_count == 1
-        # Changed behind the models' backs (a bulk update: no save, no signal, updated_at kept):
-        # the write is seen all the same, and the figures are worked out again at once.
         first = Recommendation.objects.order_by("pk").first()
-        Recommendation.objects.filter(pk=first.pk).update(status=Status.DRAFT, updated_at=F("updated_at"))
+        first.status = Status.DRAFT
+        first.save()
         assert client.get("/recommendations/").context["summary"]["awaiting"] == 4
         assert worked_out.call_count == 2
 
@@ -175,17 +173,17 @@ def test_the_tracker_figures_are_worked_out_again_when_a_recommendation_is_delet
     assert client.get("/recommendations/").context["summary"]["awaiting"] == 4
 
 
-def test_the_tracker_figures_are_worked_out_again_when_the_generation_is_lost(client, settings):
-    from scrutiny.freshness import GENERATION_KEY
+def test_the_tracker_figures_are_worked_out_again_when_their_version_is_lost(client, settings):
+    from recommendations.selectors import ALL_KEY
 
     settings.PAGE_CACHE_SECONDS = 0
     manager = tracker_world(5)
     client.force_login(manager)
     assert client.get("/recommendations/").context["summary"]["awaiting"] == 5
-    # Redis restarted, say, and came back empty but for the figures: a new generation, new figures.
-    with mock.patch("scrutiny.freshness.data_changed"):
+    # Redis restarted, say, and came back empty but for the figures: a new version, new figures.
+    with mock.patch("recommendations.signals.forget_figures"):
         Recommendation.objects.order_by("updated_at").first().delete()
-    cache.delete(GENERATION_KEY)
+    cache.delete(ALL_KEY)
     assert client.get("/recommendations/").context["summary"]["awaiting"] == 4
 
 

@@ -194,3 +194,21 @@ def test_a_spread_chart_marks_the_figure_and_tables_every_group_and_draws_the_mi
     for svg in (chart.svg, chart.narrow_svg):
         # pygal's rule for every line would draw it 1 unit wide; the series' own width wins.
         assert ".series.serie-1 .line{stroke-width:18" in svg
+
+
+def test_a_line_chart_without_dots_keeps_a_dot_for_a_value_standing_alone():
+    line = charts.line(title="Each site's score", description="Scores by month", labels=["Jan", "Feb", "Mar"],
+                       series={"Perth": [70, 75, 80], "Crieff": [None, 60, None]}, unit="%", max_value=100,
+                       dots=False)
+    for svg in (line.svg, line.narrow_svg):
+        assert svg.count("<circle") == 1  # Crieff's one month; Perth's line needs none
+    with_dots = charts.line(title="Each site's score", description="Scores by month", labels=["Jan", "Feb"],
+                            series={"Perth": [70, 75]}, unit="%", max_value=100)
+    assert with_dots.svg.count("<circle") == 2
+
+
+def test_drawings_carry_no_tooltip_data_for_a_script_the_page_never_runs():
+    chart = charts.bar(title="Calls", description="Calls answered", labels=["Perth", "Crieff"],
+                       series={"2026": [82.5, 61.0]}, unit="%")
+    assert "<desc" not in chart.svg
+    assert not re.search(r"\d\.\d{3}", chart.svg)  # places to a hundredth of a unit

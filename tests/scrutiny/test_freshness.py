@@ -1,79 +1,73 @@
-"""The data's generation (scrutiny/freshness.py): new after every write, and again at commit."""
+"""Versions of the data (scrutiny/freshness.py): renewed at once and again at commit, once per
+transaction however many writes, and all at once after migrating."""
 
 import threading
 from unittest import mock
 
 import pytest
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
 
-from reviews.models import Review
+from reviews.models import Finding
 from scrutiny import freshness
-from scrutiny.freshness import generation, is_write
-from scrutiny.models import AuditEvent, SiteSettings
+from scrutiny.freshness import renew, versions
+from scrutiny.models import SiteSettings
 from tests.conftest import need_service
 from tests.factories.accounts import UserFactory
 from tests.factories.panels import MembershipFactory, PanelFactory
-from tests.factories.reviews import ReviewFactory
+from tests.factories.reviews import FindingFactory, ReviewFactory
 
 
-@pytest.mark.parametrize(("sql", "writes"), [
-    ('SELECT "reviews_review"."id" FROM "reviews_review"', False),
-    ('SAVEPOINT "s1_x1"', False),
-    ('RELEASE SAVEPOINT "s1_x1"', False),
-    ('INSERT INTO "reviews_finding" ("text") VALUES (%s)', True),
-    ('UPDATE "recommendations_recommendation" SET "status" = %s', True),
-    ('DELETE FROM "reviews_review" WHERE "id" = %s', True),
-    ('ROLLBACK TO SAVEPOINT "s1_x1"', True),  # what the rolled-back statements did is undone
-    ('WITH gone AS (DELETE FROM "reviews_finding" RETURNING 1) SELECT 1', True),
-    ('TRUNCATE "reviews_finding"', True),
-    ('UPDATE "django_session" SET "session_data" = %s', False),
-    ('INSERT INTO "scrutiny_auditevent" ("what") VALUES (%s)', False),
-    ('INSERT INTO "axes_accessattempt" ("username") VALUES (%s)', False),
-])
-def test_what_counts_as_a_write(sql, writes):
-    assert is_write(sql) is writes
+def test_a_version_is_kept_until_renewed_and_others_are_left_alone():
+    first, second = versions("a"), versions("b")
+    assert versions("a") == first
+    renew("a")
+    assert versions("a") != first
+    assert versions("b") == second
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_write_in_a_transaction_starts_a_generation_at_once_and_again_at_commit():
-    review = ReviewFactory()
-    before = generation()
-    starts = mock.patch("scrutiny.freshness.start_new_generation", wraps=freshness.start_new_generation)
-    with starts as started:
+def test_a_renewal_in_a_transaction_is_made_at_once_and_again_at_commit_once_per_version():
+    before = versions("a")
+    with mock.patch("scrutiny.freshness._start", wraps=freshness._start) as started:
         with transaction.atomic():
-            Review.objects.filter(pk=review.pk).update(title="Renamed")
-            Review.objects.filter(pk=review.pk).update(title="Renamed again")
-            during = generation()
-            assert started.call_count == 2  # one a write, at once
-        assert started.call_count == 3  # and one more at commit, however many writes
-    assert before != during != generation()
+            renew("a")
+            renew("a", "b")
+            during = versions("a")
+            assert [c.args[0] for c in started.call_args_list] == ["a", "a", "b"]  # at once
+        assert sorted(c.args[0] for c in started.call_args_list[3:]) == ["a", "b"]  # and at commit
+    assert before != during != versions("a")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_transaction_rolled_back_does_not_stop_the_next_one_renewing_at_commit():
+    with pytest.raises(RuntimeError), transaction.atomic():
+        renew("a")
+        raise RuntimeError
+    with transaction.atomic():
+        renew("b")
+        during = versions("b")
+    assert versions("b") != during
 
 
 @pytest.mark.django_db
-def test_a_session_or_audit_event_written_while_reading_starts_nothing():
-    person = UserFactory()
-    SiteSettings.load()
-    before = generation()
-    AuditEvent.objects.create(kind="export", actor=person, detail="Downloaded the tracker")
-    client = Client()
-    client.force_login(person)  # writes the session (and the sign-in time: a write)
-    after_sign_in = generation()
-    client.get("/")
-    client.session.save()
-    assert generation() == after_sign_in
-    assert before != after_sign_in
+def test_migrating_renews_every_version():
+    before = versions("a")
+    call_command("migrate", verbosity=0)
+    assert versions("a") != before
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_page_drawn_while_a_change_is_uncommitted_is_not_kept_as_current():
-    """Another request draws the page while a change is written but not committed: it shows
-    the data before the change, and must not be kept as current once the change commits."""
+def test_a_section_drawn_while_a_change_is_uncommitted_is_not_kept_as_current():
+    """Another request draws the review's page while a finding is changed but not committed: it
+    shows the finding before the change, and must not be kept as current once it commits."""
     need_service(connection.vendor == "postgresql", "needs PostgreSQL: two connections at once")
     panel = PanelFactory()
     member = UserFactory()
     MembershipFactory(panel=panel, user=member)
-    review = ReviewFactory(panel=panel, title="Before")
+    review = ReviewFactory(panel=panel)
+    finding = FindingFactory(review=review, statement="Before the change.")
     SiteSettings.load()
     client = Client()
     client.force_login(member)
@@ -83,7 +77,9 @@ def test_a_page_drawn_while_a_change_is_uncommitted_is_not_kept_as_current():
     def change():
         try:
             with transaction.atomic():
-                Review.objects.filter(pk=review.pk).update(title="After")
+                changed = Finding.objects.get(pk=finding.pk)
+                changed.statement = "After the change."
+                changed.save()
                 written.set()
                 drawn.wait(timeout=240)
         finally:
@@ -92,7 +88,7 @@ def test_a_page_drawn_while_a_change_is_uncommitted_is_not_kept_as_current():
     writer = threading.Thread(target=change)
     writer.start()
     assert written.wait(timeout=240)
-    assert "Before" in client.get(path).content.decode()  # drawn, and kept, meanwhile
+    assert "Before the change." in client.get(path).content.decode()  # drawn, and kept, meanwhile
     drawn.set()
     writer.join(timeout=240)
-    assert "After" in client.get(path).content.decode()
+    assert "After the change." in client.get(path).content.decode()

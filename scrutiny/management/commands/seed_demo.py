@@ -3,7 +3,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from scrutiny import extensions
+from scrutiny import extensions, freshness
 
 DEMO_PASSWORD = "scrutiny-demo"  # noqa: S105 - printed for newcomers; demo data only
 
@@ -16,6 +16,7 @@ class Command(BaseCommand):
             people = {}
             for seed in extensions.functions(extensions.DEMO_SEEDS):
                 people.update(seed(password=DEMO_PASSWORD, people=people) or {})
+        freshness.renew_everything()  # some of it written in bulk, with no signals
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in at /accounts/sign-in/ as:"))
         for key in ("tenant", "officer", "manager", "admin"):
             user = people.get(key)

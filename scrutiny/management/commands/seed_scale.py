@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import connection, transaction
 from django.utils.module_loading import import_string
 
-from scrutiny import extensions
+from scrutiny import extensions, freshness
 from scrutiny.scale import FULL_HOMES, FULL_YEARS, Plan
 
 
@@ -40,6 +40,7 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
             self.stdout.write(f"{'ANALYZE (planner statistics)':<40} {time.perf_counter() - started:7.1f} s")
+        freshness.renew_everything()  # written in bulk, with no signals: nothing kept is current
         for line in plan.log:
             self.stdout.write(f"  {line}")
         self.stdout.write(self.style.SUCCESS("The scale data is ready."))
