@@ -150,8 +150,7 @@ def test_panel_pages_show_a_bounded_number_of_members(client, path):
     assert sizes[60] == sizes[200]
 
 
-def test_the_tracker_figures_come_from_the_cache_until_anything_changes(client, settings):
-    settings.PAGE_CACHE_SECONDS = 0  # the figures' own cache, not the whole page kept
+def test_the_tracker_figures_come_from_the_cache_until_anything_changes(client):
     manager = tracker_world(5)
     client.force_login(manager)
     with mock.patch("recommendations.selectors.summary", wraps=selectors.summary) as worked_out:
@@ -166,8 +165,7 @@ def test_the_tracker_figures_come_from_the_cache_until_anything_changes(client, 
         assert worked_out.call_count == 2
 
 
-def test_the_tracker_figures_are_worked_out_again_when_a_recommendation_is_deleted(client, settings):
-    settings.PAGE_CACHE_SECONDS = 0
+def test_the_tracker_figures_are_worked_out_again_when_a_recommendation_is_deleted(client):
     manager = tracker_world(5)
     client.force_login(manager)
     assert client.get("/recommendations/").context["summary"]["awaiting"] == 5
@@ -175,10 +173,9 @@ def test_the_tracker_figures_are_worked_out_again_when_a_recommendation_is_delet
     assert client.get("/recommendations/").context["summary"]["awaiting"] == 4
 
 
-def test_the_tracker_figures_are_worked_out_again_when_the_generation_is_lost(client, settings):
+def test_the_tracker_figures_are_worked_out_again_when_the_generation_is_lost(client):
     from scrutiny.freshness import GENERATION_KEY
 
-    settings.PAGE_CACHE_SECONDS = 0
     manager = tracker_world(5)
     client.force_login(manager)
     assert client.get("/recommendations/").context["summary"]["awaiting"] == 5
@@ -189,8 +186,7 @@ def test_the_tracker_figures_are_worked_out_again_when_the_generation_is_lost(cl
     assert client.get("/recommendations/").context["summary"]["awaiting"] == 4
 
 
-def test_the_tracker_knows_its_figures_are_current_without_reading_the_tables_again(client, settings):
-    settings.PAGE_CACHE_SECONDS = 0
+def test_the_tracker_knows_its_figures_are_current_without_reading_the_tables_again(client):
     manager = tracker_world(5)
     client.force_login(manager)
     client.get("/recommendations/")
