@@ -92,7 +92,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "scrutiny.context_processors.site",
             ],
-            "builtins": ["scrutiny.templatetags.paths"],
+            "builtins": ["scrutiny.templatetags.everywhere"],
         },
     },
     # Plain-text emails: nothing is HTML there, so "O'Neill & Sons" must not become entities.
@@ -102,7 +102,7 @@ TEMPLATES = [
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
-        "OPTIONS": {"autoescape": False, "builtins": ["scrutiny.templatetags.paths"]},
+        "OPTIONS": {"autoescape": False, "builtins": ["scrutiny.templatetags.everywhere"]},
     },
 ]
 
