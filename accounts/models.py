@@ -7,11 +7,11 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils import timezone
 
 from scrutiny.emails import absolute_url
 from scrutiny.locking import Versioned
+from scrutiny.paths import reverse
 
 
 class Role(models.TextChoices):

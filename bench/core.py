@@ -10,14 +10,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.db import connection
-from django.test import Client, override_settings
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
-
-# Kept pages are measured with the page cache on even where settings leave it off (a cache
-# that is not shared): the deployed default.
-DEFAULT_PAGE_CACHE_SECONDS = 60
 
 
 @dataclass
@@ -55,26 +50,13 @@ class Bench:
     ids: dict[str, Any] = field(default_factory=dict)
     results: list[Result] = field(default_factory=list)
 
-    def time_page(
-        self, measure: str, role: str, path: str, *, runs: int | None = None, kept: bool = False
-    ) -> Result:
+    def time_page(self, measure: str, role: str, path: str, *, runs: int | None = None) -> Result:
         """Request a page `runs` times as a role: queries, median and p95, size and ratio to bare.
 
-        By default every request draws the page afresh, as the first view after any change to
-        the data does (the page cache, scrutiny/page_cache.py, is off). With `kept`, the page
-        cache is on and the page is requested twice before measuring, so every measured
-        request, and the query count, is that of a page seen again and served from the cache."""
-        seconds = settings.PAGE_CACHE_SECONDS or DEFAULT_PAGE_CACHE_SECONDS
-        with override_settings(PAGE_CACHE_SECONDS=seconds if kept else 0):
-            return self._time_page(measure, role, path, runs=runs or self.runs, kept=kept)
-
-    def _time_page(self, measure: str, role: str, path: str, *, runs: int, kept: bool) -> Result:
+        Every request draws the page afresh: no page is kept whole (fragments a page keeps in
+        the cache, such as a review's findings, are kept as in real use)."""
+        runs = runs or self.runs
         client = self.clients[role] if role else Client()
-        if kept:
-            # The first request draws and keeps the page (a first sign-in may also set a cookie,
-            # and a page that sets one is not kept: the second is kept whatever happened).
-            client.get(path)
-            client.get(path)
         # The log holds at most 9,000 queries; when full its length stops growing and a
         # capture would count nothing (migrate and seed_scale fill it).
         connection.queries_log.clear()

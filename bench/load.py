@@ -2,13 +2,11 @@
 
 1. wrk (10 connections, a few seconds a page, after a short run that warms every worker up)
    measures each page's throughput as a share of the bare view's (one `SELECT 1`, fixed
-   response) in the same run, against a gunicorn with the page cache on, as deployed: a page
-   seen again by the same person is kept (scrutiny/page_cache.py), so this is mostly the cost
-   of a kept page ("wrk" in the results).
+   response) in the same run, against a gunicorn as deployed ("wrk" in the results).
 2. locust (50 users, 1 to 3 s between pages, bounded in time), against the same gunicorn,
    measures the 95th percentile response time of each page and counts errors.
-3. wrk again, against a gunicorn started with PAGE_CACHE_SECONDS=0: every page drawn afresh,
-   as the first view after any change to the data is, with its own bare view ("wrk_drawn").
+3. wrk again, against a second gunicorn, with its own bare view ("wrk_drawn"). There is no page
+   cache any more, so both runs draw every page afresh.
 Uses the same database as `make bench` (seeded once by seed_scale). Writes
 bench/load-results.json. Numbers are for reading; tests never assert them.
 """
@@ -179,15 +177,14 @@ def main(argv: list[str] | None = None) -> int:
     ]
     results: dict = {"run_at": datetime.now(UTC).isoformat(timespec="seconds"), "workers": args.workers,
                      "wrk": [], "wrk_drawn": [], "locust": []}
-    # As deployed: a page seen again by the same person is kept (scrutiny/page_cache.py).
-    with _gunicorn(args.workers, {"PAGE_CACHE_SECONDS": str(settings.PAGE_CACHE_SECONDS or 60)}) as base:
-        print(f"gunicorn, {args.workers} sync workers, {base}, page cache on (pages seen again are kept); "
+    with _gunicorn(args.workers, {}) as base:
+        print(f"gunicorn, {args.workers} sync workers, {base}; "
               f"wrk -c10 for {args.wrk_seconds} s a page")
         results["wrk"] = _wrk_pages(base, pages, cookies, args, "kept")
         results["locust"] = _locust(base, pages, cookies, args)
     # Every page drawn afresh, as the first view after any change to the data is.
-    with _gunicorn(args.workers, {"PAGE_CACHE_SECONDS": "0"}) as base:
-        print(f"gunicorn, {args.workers} sync workers, {base}, page cache off (every page drawn); "
+    with _gunicorn(args.workers, {}) as base:
+        print(f"gunicorn, {args.workers} sync workers, {base}, again; "
               f"wrk -c10 for {args.wrk_seconds} s a page")
         results["wrk_drawn"] = _wrk_pages(base, pages, cookies, args, "drawn")
     results["seconds"] = round(time.perf_counter() - started, 1)

@@ -8,8 +8,8 @@ import hashlib
 from django.conf import settings
 from django.core.files import File
 from django.db import models
-from django.urls import reverse
 
+from scrutiny.paths import reverse
 from scrutiny.uploads import UploadFileField, UploadPath
 
 

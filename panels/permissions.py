@@ -23,6 +23,13 @@ def _memberships(user: Person) -> dict[int, Membership]:
     return cache
 
 
+def remember_memberships(user: Person, memberships: list[Membership]) -> None:
+    """Keep the person's current memberships, read whole by a page, for the rest of the request
+    (so that the checks above need not read them again)."""
+    if not hasattr(user, "_panel_memberships"):
+        setattr(user, "_panel_memberships", {m.panel_id: m for m in memberships})  # noqa: B010
+
+
 def forget_memberships(user: Person) -> None:
     """Drop the per-request cache after the person's memberships change."""
     if hasattr(user, "_panel_memberships"):

@@ -9,11 +9,11 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from scrutiny.locking import Versioned
+from scrutiny.paths import reverse
 from scrutiny.uploads import UploadFileField, UploadPath
 
 

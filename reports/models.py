@@ -4,10 +4,10 @@ assessment that goes into the Annual Report to Tenants."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from scrutiny.models import Job
+from scrutiny.paths import reverse
 from scrutiny.uploads import UploadFileField, UploadPath
 
 

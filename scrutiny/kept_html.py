@@ -43,7 +43,8 @@ def kept_fields(form: forms.Form, template_name: str) -> SafeString:
     The template must show only the form's fields (no CSRF token, nothing about the person
     beyond what the fields hold)."""
     source = get_template(template_name).template.source
-    drawn_from = [template_name, source, form.is_bound, [_drawn_from(bound) for bound in form]]
+    drawn_from = [template_name, source, form.is_bound, [_drawn_from(bound) for bound in form],
+                  [str(error) for error in form.non_field_errors()] if form.is_bound else []]
     key = "form-fields:" + hashlib.sha256(repr(drawn_from).encode()).hexdigest()
     html = cache.get(key)
     if html is None:

@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "scrutiny.context_processors.site",
             ],
+            "builtins": ["scrutiny.templatetags.everywhere"],
         },
     },
     # Plain-text emails: nothing is HTML there, so "O'Neill & Sons" must not become entities.
@@ -103,7 +104,7 @@ TEMPLATES = [
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
-        "OPTIONS": {"autoescape": False},
+        "OPTIONS": {"autoescape": False, "builtins": ["scrutiny.templatetags.everywhere"]},
     },
 ]
 
@@ -161,12 +162,6 @@ SHARED_CACHES = (
 if CACHES["default"]["BACKEND"].startswith(SHARED_CACHES):
     SESSION_ENGINE = "scrutiny.sessions"
 SESSION_CACHE_SECONDS = env.int("SESSION_CACHE_SECONDS", default=300)
-# The main pages are kept for the person who asked until anything in the database changes
-# (scrutiny/page_cache.py), for this many seconds at most; 0 turns that off. Only with a shared
-# cache: a page kept in one process's own memory would not hear of a write made in another.
-PAGE_CACHE_SECONDS = env.int(
-    "PAGE_CACHE_SECONDS", default=60 if CACHES["default"]["BACKEND"].startswith(SHARED_CACHES) else 0
-)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -13,12 +13,10 @@ from scrutiny import extensions, services, uploads
 from scrutiny.forms import SiteSettingsForm, run_form
 from scrutiny.http import AuthenticatedHttpRequest
 from scrutiny.models import SiteSettings
-from scrutiny.page_cache import kept_for_person
 from scrutiny.permissions import ADMIN_REFUSAL, role_required
 
 
 @login_required
-@kept_for_person
 def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     """What is the signed-in person's: each app adds a section (extensions.HOME_SECTIONS)."""
     return render(request, "home.html", {

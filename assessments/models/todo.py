@@ -2,11 +2,11 @@
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
 from assessments.models.assessment import SelfAssessment
 from assessments.models.frameworks import Outcome
+from scrutiny.paths import reverse
 
 
 class ActionStatus(models.TextChoices):

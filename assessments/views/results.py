@@ -17,7 +17,6 @@ from assessments.models import ImprovementAction, Outcome, SelfAssessment
 from assessments.views.common import viewable
 from scrutiny import charts, extensions
 from scrutiny.forms import run_form
-from scrutiny.page_cache import kept_for_person
 from scrutiny.permissions import require
 
 NOT_CLOSED = (
@@ -39,7 +38,6 @@ def heatmap(results: selectors.PooledResults) -> charts.Chart:
 
 
 @login_required
-@kept_for_person
 def results(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     sa = viewable(request, pk)
     require(permissions.can_see_results(request.user, sa), NOT_CLOSED)

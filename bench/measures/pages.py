@@ -1,7 +1,7 @@
 """The main pages, as each role, on the scale landlord (manage.py seed_scale), drawn afresh.
 
-Every request draws its page, as the first view after any change to the data does; the same
-main pages seen again, kept in the page cache, are measured in bench/measures/kept_pages.py."""
+No page is kept whole (the page cache was removed: every write emptied it), so every request
+draws its page as real use does."""
 
 from __future__ import annotations
 

@@ -5,9 +5,9 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
 from scrutiny.locking import Versioned
+from scrutiny.paths import reverse
 
 
 class ChecklistPurpose(models.TextChoices):

@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 
 from scrutiny.locking import Versioned
+from scrutiny.paths import reverse
 from scrutiny.uploads import UploadFileField, UploadPath
 
 

@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
 from mysteryshop.models.checklist import Checklist, Standard
 from scrutiny.locking import Versioned
+from scrutiny.paths import reverse
 from scrutiny.uploads import IMAGES, UploadFileField, UploadPath
 from scrutiny.wording import with_unit
 

@@ -14,7 +14,6 @@ from mysteryshop.views.visits import get_programme
 from scrutiny import charts
 from scrutiny.charts import Chart
 from scrutiny.forms import run_form
-from scrutiny.page_cache import kept_for_person
 from scrutiny.permissions import require
 
 
@@ -45,7 +44,6 @@ def programme_charts(summary: ProgrammeSummary) -> dict[str, Chart]:
 
 
 @login_required
-@kept_for_person
 def dashboard(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     review = get_programme(request, pk)
     summary = selectors.programme_summary(review=review)

@@ -5,11 +5,11 @@ from typing import Self
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
 from panels.models.panel import Panel
 from scrutiny.locking import Versioned
+from scrutiny.paths import reverse
 from scrutiny.uploads import KINDS, UploadFileField, UploadPath
 
 

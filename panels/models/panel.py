@@ -5,12 +5,12 @@ import nh3
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape, linebreaks
 from django.utils.safestring import mark_safe
 
 from scrutiny.locking import Versioned
+from scrutiny.paths import reverse
 from scrutiny.uploads import UploadFileField, UploadPath
 
 # Terms of reference may be written with a few HTML tags (headings, lists, emphasis); anything

@@ -32,12 +32,10 @@ from panels.views.common import (
 )
 from scrutiny import uploads
 from scrutiny.forms import run_form
-from scrutiny.page_cache import kept_for_person
 from scrutiny.permissions import require
 
 
 @login_required
-@kept_for_person
 def meeting_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     panel = viewable_panel(request, pk)
     past = Paginator(selectors.past_meetings(panel, request.user), 20).get_page(request.GET.get("page"))

@@ -19,14 +19,12 @@ from panels.models import Membership, Panel, PanelInvitation
 from panels.services.member_list import MOST_AT_ONCE
 from panels.views.common import MANAGERS_ONLY, managed_panel, viewable_panel
 from scrutiny.forms import run_form
-from scrutiny.page_cache import kept_for_person
 from scrutiny.permissions import require
 
 MEMBERS_PER_PAGE = 50
 
 
 @login_required
-@kept_for_person
 def members(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     panel = viewable_panel(request, pk)
     can_manage = permissions.can_manage_panel(request.user, panel)

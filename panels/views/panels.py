@@ -12,7 +12,6 @@ from panels.models import Panel
 from panels.views.common import panel_page_sections, viewable_panel
 from scrutiny import uploads
 from scrutiny.forms import run_form
-from scrutiny.page_cache import kept_for_person
 from scrutiny.permissions import require
 
 # The panel page shows this many members; the members page lists everyone, a page at a time.
@@ -34,7 +33,6 @@ def panel_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-@kept_for_person
 def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     panel = viewable_panel(request, pk)
     user = request.user

@@ -18,7 +18,6 @@ from recommendations.models import ProgressUpdate, Recommendation
 from scrutiny import extensions, uploads
 from scrutiny.kept_html import kept_fields
 from scrutiny.models import SiteSettings
-from scrutiny.page_cache import kept_for_person
 from scrutiny.paging import narrow_page
 from scrutiny.permissions import require
 
@@ -47,7 +46,6 @@ def _counted_panels(request: AuthenticatedHttpRequest, filterset: TrackerFilter)
 
 
 @login_required
-@kept_for_person
 def tracker(request: AuthenticatedHttpRequest) -> HttpResponse:
     """All the recommendations the person may see, filtered, sorted and counted."""
     filterset = _filtered(request)
@@ -129,7 +127,6 @@ def you_said_we_did(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@kept_for_person
 def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     try:
         rec = selectors.detail(pk)

@@ -4,9 +4,9 @@ from typing import Any
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.urls import reverse
 
 from reviews.models.review import Review
+from scrutiny.paths import reverse
 from scrutiny.uploads import IMAGES, KINDS, UploadFileField, UploadPath
 
 

@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.urls import reverse
 
 from reviews.models.evidence import Evidence
 from reviews.models.review import Review, ScopeQuestion
+from scrutiny.paths import reverse
 
 
 class FindingKind(models.TextChoices):

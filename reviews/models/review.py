@@ -2,9 +2,9 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
 from scrutiny.locking import Versioned
+from scrutiny.paths import reverse
 
 
 class ServiceArea(Versioned, models.Model):

@@ -13,7 +13,6 @@ from reviews.models import Evidence, EvidenceKind, Review, SiteVisitPhoto
 from reviews.views.common import CountedUpTo, autosave, get_review, paginate, query_without_page
 from scrutiny import uploads
 from scrutiny.forms import run_form
-from scrutiny.page_cache import kept_for_person
 from scrutiny.permissions import require
 
 # The long forms keep drafts as people type; short ones do not need to.
@@ -47,7 +46,6 @@ def _split(kind: str, data: dict[str, Any]) -> tuple[dict[str, Any], Any, Any, s
 
 
 @login_required
-@kept_for_person
 def evidence_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     evidence = selectors.visible_evidence(request.user).order_by("-date", "-created_at", "-pk")
     filters = EvidenceFilter(request.GET or None, queryset=evidence, request=request)

@@ -23,12 +23,10 @@ from reviews.views.common import (
     review_page_sections,
 )
 from scrutiny.forms import run_form
-from scrutiny.page_cache import kept_for_person
 from scrutiny.permissions import require
 
 
 @login_required
-@kept_for_person
 def review_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     reviews = selectors.with_counts(selectors.visible_reviews(request.user)).order_by(
         "-planned_start", "-created_at"
@@ -73,7 +71,6 @@ def review_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@kept_for_person
 def review_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     review = get_review(request, pk)
     user = request.user
@@ -128,7 +125,6 @@ def review_stage(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@kept_for_person
 def review_report(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The report draft: the same content the PDF report will be made from (its body kept in
     the cache, read only once the person may see the review)."""

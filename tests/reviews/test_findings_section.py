@@ -16,10 +16,7 @@ def page(client, world) -> str:
     return response.content.decode()
 
 
-def test_the_second_view_reads_the_findings_from_the_cache(client, world, settings):
-    # The section's own cache, not the whole page kept for the person (scrutiny/page_cache.py),
-    # which would serve the second view without drawing anything.
-    settings.PAGE_CACHE_SECONDS = 0
+def test_the_second_view_reads_the_findings_from_the_cache(client, world):
     FindingFactory(review=world.review, question=world.q1, raised_by=world.member,
                    statement="Calls go unlogged.")
     client.force_login(world.member)

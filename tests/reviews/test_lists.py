@@ -145,3 +145,23 @@ def test_a_long_evidence_list_counts_no_further_than_its_limit(client, world, mo
     monkeypatch.setattr(common, "COUNT_UP_TO", 5)
     page = client.get("/reviews/evidence/?q=tenancy").content.decode()
     assert "5 pieces of evidence" in page and "More than" not in page
+
+
+def test_the_filters_are_drawn_once_and_show_what_was_typed_and_each_new_choice(client, world):
+    # The filter fields are kept (scrutiny/kept_html.py): kept drawings must still follow what
+    # was typed and the choices as they stand.
+    from unittest import mock
+
+    from django.template import loader
+
+    client.force_login(world.officer)
+    client.get("/reviews/")
+    with mock.patch("scrutiny.kept_html.render_to_string", wraps=loader.render_to_string) as drawn:
+        page = client.get("/reviews/").content.decode()
+        assert drawn.call_count == 0
+        assert 'name="q"' in page and 'value="late repairs"' not in page
+        assert 'value="late repairs"' in client.get("/reviews/?q=late+repairs").content.decode()
+        assert drawn.call_count == 1
+        ServiceAreaFactory(name="Grounds maintenance")
+        assert "Grounds maintenance" in client.get("/reviews/").content.decode()
+        assert drawn.call_count == 2

@@ -27,10 +27,7 @@ def body_queries(queries) -> list:
     return [q for q in queries if "reviews_finding" in q["sql"] or "reviews_evidence" in q["sql"]]
 
 
-def test_the_second_view_reads_the_report_body_from_the_cache(client, world, settings):
-    # The section's own cache, not the whole page kept for the person (scrutiny/page_cache.py),
-    # which would serve the second view without drawing anything.
-    settings.PAGE_CACHE_SECONDS = 0
+def test_the_second_view_reads_the_report_body_from_the_cache(client, world):
     FindingFactory(review=world.review, question=world.q1, statement="Calls go unlogged.")
     DocumentFactory(review=world.review, title="Call log, March")
     client.force_login(world.member)

@@ -149,8 +149,7 @@ def test_panel_pages_show_a_bounded_number_of_members(client, path):
     assert sizes[60] == sizes[200]
 
 
-def test_the_tracker_figures_come_from_the_cache_until_a_recommendation_changes(client, settings):
-    settings.PAGE_CACHE_SECONDS = 0  # the figures' own cache, not the whole page kept
+def test_the_tracker_figures_come_from_the_cache_until_a_recommendation_changes(client):
     manager = tracker_world(5)
     client.force_login(manager)
     with mock.patch("recommendations.selectors.summary", wraps=selectors.summary) as worked_out:
@@ -164,8 +163,7 @@ def test_the_tracker_figures_come_from_the_cache_until_a_recommendation_changes(
         assert worked_out.call_count == 2
 
 
-def test_the_tracker_figures_are_worked_out_again_when_a_recommendation_is_deleted(client, settings):
-    settings.PAGE_CACHE_SECONDS = 0
+def test_the_tracker_figures_are_worked_out_again_when_a_recommendation_is_deleted(client):
     manager = tracker_world(5)
     client.force_login(manager)
     assert client.get("/recommendations/").context["summary"]["awaiting"] == 5
@@ -173,10 +171,9 @@ def test_the_tracker_figures_are_worked_out_again_when_a_recommendation_is_delet
     assert client.get("/recommendations/").context["summary"]["awaiting"] == 4
 
 
-def test_the_tracker_figures_are_worked_out_again_when_their_version_is_lost(client, settings):
+def test_the_tracker_figures_are_worked_out_again_when_their_version_is_lost(client):
     from recommendations.selectors import ALL_KEY
 
-    settings.PAGE_CACHE_SECONDS = 0
     manager = tracker_world(5)
     client.force_login(manager)
     assert client.get("/recommendations/").context["summary"]["awaiting"] == 5
@@ -187,8 +184,7 @@ def test_the_tracker_figures_are_worked_out_again_when_their_version_is_lost(cli
     assert client.get("/recommendations/").context["summary"]["awaiting"] == 4
 
 
-def test_the_tracker_knows_its_figures_are_current_without_reading_the_tables_again(client, settings):
-    settings.PAGE_CACHE_SECONDS = 0
+def test_the_tracker_knows_its_figures_are_current_without_reading_the_tables_again(client):
     manager = tracker_world(5)
     client.force_login(manager)
     client.get("/recommendations/")
