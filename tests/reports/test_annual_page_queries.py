@@ -1,6 +1,8 @@
-"""The Annual Report page makes the same number of queries for a quiet year and a busy one."""
+"""The Annual Report page makes the same number of queries for a quiet year and a busy one, and
+two (the person's session and account) once it is kept."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -15,6 +17,11 @@ def _page_queries(client, path):
     return [q["sql"] for q in queries.captured_queries]
 
 
+def _drawn_afresh(client, path):
+    cache.clear()
+    return _page_queries(client, path)
+
+
 @pytest.mark.parametrize("large_print", [False, True])
 def test_the_annual_report_page_queries_do_not_grow_with_the_year(client, world, large_print):
     world.member.large_print_documents = large_print
@@ -23,9 +30,18 @@ def test_the_annual_report_page_queries_do_not_grow_with_the_year(client, world,
     path = f"/reports/annual/{world.year}/"
     build(year=world.year, panel=PanelFactory(), size=2)
     client.get(path)
-    small = _page_queries(client, path)
+    small = _drawn_afresh(client, path)
     build(year=world.year, panel=PanelFactory(), size=12)
-    large = _page_queries(client, path)
+    large = _drawn_afresh(client, path)
     page = client.get(path).content.decode()
     assert "Review 11" in page and "14 changes that tenants asked for" in page
     assert len(small) == len(large), "\n".join(q[:160] for q in large)
+
+
+def test_a_kept_annual_report_page_costs_only_the_persons_session_and_account(client, world):
+    client.force_login(world.member)
+    path = f"/reports/annual/{world.year}/"
+    build(year=world.year, panel=PanelFactory(), size=3)
+    client.get(path)
+    kept = _page_queries(client, path)
+    assert len(kept) == 2 and "django_session" in kept[0] and "accounts_user" in kept[1]
