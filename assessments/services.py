@@ -28,6 +28,7 @@ from assessments.models import (
     default_scale,
 )
 from panels.permissions import managed_panel_ids
+from scrutiny import written
 from scrutiny.dates import check_date
 from scrutiny.locking import claim
 from scrutiny.permissions import is_staff_role, require
@@ -93,6 +94,7 @@ def _set_assessors(self_assessment: SelfAssessment, assessors: Iterable[User], b
             if pk not in existing
         ]
     )
+    written.announce(Assessor, added)
     if any(a.told_at is None for a in added):
         from scrutiny.jobs import enqueue
 
@@ -261,6 +263,7 @@ def save_scores(
             unique_fields=["assessor", "outcome"],
             update_fields=["value", "comment", "evidence_url", "version", "updated_at"],
         )
+        written.announce(Score, kept)
     return result
 
 

@@ -11,8 +11,11 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         """This app's site switch, and what it adds to other apps' pages and commands
         (scrutiny/extensions.py)."""
+        from reports.annual import writes
         from scrutiny import extensions as ext
         from scrutiny import switches
+
+        writes.connect()
 
         switches.register(
             key=PUBLIC_ANNUAL_REPORT,

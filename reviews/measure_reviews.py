@@ -28,6 +28,7 @@ from reviews.where_to_look import (
     position_words,
     weak_measure,
 )
+from scrutiny import written
 from scrutiny.models import SiteSettings
 from scrutiny.permissions import require
 
@@ -67,6 +68,7 @@ def propose_from_measure(*, by: User, panel: Panel, measure: str, tenure: str) -
     )
     Review.objects.filter(pk=review.pk).update(from_measure=measure, from_tenure=tenure, from_year=year)
     review.from_measure, review.from_tenure, review.from_year = measure, tenure, year
+    written.announce(Review, [review])
     services.add_evidence(review=review, by=by, kind=EvidenceKind.FIGURE, fields=evidence_fields(weak))
     return Proposed(review, created=True)
 

@@ -356,3 +356,7 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# How long a browser or proxy may keep a public page (a published Annual Report, "You said, we
+# did") before asking again; asking again costs a cache read (scrutiny/public_cache.py).
+PUBLIC_PAGE_SECONDS = env.int("PUBLIC_PAGE_SECONDS", default=60)

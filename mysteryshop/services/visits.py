@@ -30,6 +30,7 @@ from mysteryshop.scoring import percentage, score_answer
 from mysteryshop.services.locking import EditConflict, claim, when
 from reviews.models import Finding, FindingKind, Review
 from reviews.services import add_finding
+from scrutiny import written
 from scrutiny.dates import check_date
 from scrutiny.forms import one_line_break, too_long
 from scrutiny.permissions import require
@@ -141,6 +142,7 @@ def refresh_totals(visit: Visit) -> Visit:
         points=visit.points, max_points=visit.max_points, score=visit.score,
         updated_at=timezone.now(),
     )
+    written.announce(Visit, [visit])
     return visit
 
 

@@ -15,11 +15,14 @@ from accounts.http import AuthenticatedHttpRequest
 from accounts.models import User
 from reports import approval, permissions, selectors
 from reports import assessment as services
-from reports.annual import assessable_sections, current_year, words_only, year_of
+from reports.annual import assessable_sections, current_year, kept, words_only, year_of
+from reports.apps import PUBLIC_ANNUAL_REPORT
 from reports.forms import AnnualReportForm, AssessmentForm
 from reports.models import AnnualReport
+from scrutiny import switches
 from scrutiny.forms import run_form
 from scrutiny.permissions import require
+from scrutiny.public_cache import NO_FORM_TOKEN, public_page
 
 EARLIEST_YEAR = 2000
 
@@ -31,17 +34,31 @@ def _year(year: int) -> int:
 
 
 def annual_page(request: HttpRequest, year: int) -> HttpResponse:
-    """The report as an accessible page: for signed-in people, and for everyone once published."""
+    """The report as an accessible page: for signed-in people, and for everyone once published.
+    Its drawing is kept until what it shows changes (reports/annual/kept.py); signed-out visitors
+    get it as a public page a browser or proxy may keep (scrutiny/public_cache.py)."""
     year = _year(year)
-    record = AnnualReport.objects.filter(year=year).first()
-    if not permissions.can_read_annual_page(request.user, record):
+    if not request.user.is_authenticated:
+        return _public_annual_page(request, year)
+    large = request.user.large_print_documents
+    form = AnnualReportForm(initial={"year": year, "large_print": large})
+    report = kept.drawn(year, large_print=large)
+    return render(request, "reports/annual.html", {"report": report, "ask_form": form})
+
+
+def _public_annual_page(request: HttpRequest, year: int) -> HttpResponse:
+    """A cache read or two when nothing changed; the switch is checked on every request, and
+    whether the report is published is part of what is kept (publishing renews the version)."""
+    if not switches.is_on(PUBLIC_ANNUAL_REPORT):
         return redirect_to_login(request.get_full_path())
-    large = request.user.is_authenticated and request.user.large_print_documents
-    context = selectors.annual_report(year=year, large_print=large)
-    form = None
-    if request.user.is_authenticated:
-        form = AnnualReportForm(initial={"year": year, "large_print": large})
-    return render(request, "reports/annual.html", {**context, "ask_form": form, "pdf": False})
+
+    def draw() -> HttpResponse:
+        report = kept.drawn(year)
+        if not report["public"]:
+            return redirect_to_login(request.get_full_path())
+        return render(request, "reports/annual.html", {"report": report, "ask_form": None, **NO_FORM_TOKEN})
+
+    return public_page(request, name=f"annual-report-{year}", version=kept.version(year), draw=draw)
 
 
 @login_required

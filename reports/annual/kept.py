@@ -1,0 +1,76 @@
+"""The Annual Report page, kept until what it shows changes.
+
+Drawing a year's report costs some fifty queries and a hundred milliseconds, and once published
+its address may be sent to every tenant at once. So the drawing is kept in the shared cache under
+a key made of two versions (scrutiny/freshness.py): one for the year, renewed by every write to
+what that year's report shows (reports/annual/writes.py), and one for what every year's report
+shows (the site settings, the frameworks, the regulator's figures). A finding in a review of
+another year, a sign-in or a session leave the kept page as it is.
+
+A year's report compares it with the year before, so a write dated in one year renews that year
+and the next. The report of a year not yet over also counts what has happened by today (meetings
+held, self-assessments closed), so it is kept for the day at most.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from scrutiny import freshness
+
+EVERY_YEAR = "annual-report:every-year"
+KEPT_SECONDS = 7 * 24 * 60 * 60  # a version no longer current is left to expire
+
+
+def _year_key(year: int) -> str:
+    return f"annual-report:year:{year}"
+
+
+def version(year: int) -> str:
+    """A short digest that changes whenever anything the year's report shows changes."""
+    from reports.annual import current_year
+
+    parts = [freshness.current(EVERY_YEAR), freshness.current(_year_key(year))]
+    if year >= current_year():
+        parts.append(timezone.localdate().isoformat())
+    return hashlib.sha256(":".join([str(year), *parts]).encode()).hexdigest()[:20]
+
+
+def renew_every_year() -> None:
+    """Something every year's report shows has changed."""
+    freshness.renew(EVERY_YEAR)
+
+
+def renew_years(years: Iterable[int]) -> None:
+    """Data dated in these financial years has changed: their reports and the next years' (which
+    compare with them) are out of date."""
+    for year in {y + step for y in years for step in (0, 1)}:
+        freshness.renew(_year_key(year))
+
+
+def drawn(year: int, *, large_print: bool = False) -> dict[str, Any]:
+    """The report's page as drawn for everyone who may read it (its title, top, body, whether the
+    public may read it), from the cache when nothing it shows has changed since it was drawn."""
+    from reports.annual import annual_report
+
+    key = f"annual-report:drawn:{year}:{int(large_print)}:{version(year)}"
+    found = cache.get(key)
+    if found is None:
+        context = annual_report(year=year, large_print=large_print)
+        record = context["record"]
+        found = {
+            "title": context["title"], "large_print": large_print,
+            "brand_colour": context["site"].brand_colour,
+            "public": bool(record and record.published and record.is_approved),
+            "top": render_to_string("reports/annual/_top.html", context),
+            "body": render_to_string("reports/annual/_body.html", {**context, "pdf": False}),
+        }
+        cache.set(key, found, KEPT_SECONDS)
+    return {**found, "top": mark_safe(found["top"]), "body": mark_safe(found["body"])}  # noqa: S308
