@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import include, path, reverse_lazy
 
 from accounts import views
 from accounts.forms import OutboxPasswordResetForm, SignInForm
@@ -23,6 +23,7 @@ urlpatterns = [
     path("profile/sessions/<int:pk>/end/", views.end_session, name="session-end"),
     path("profile/sessions/end-others/", views.end_other_sessions, name="sessions-end-others"),
     path("notices/read/", views.notices_read, name="notices-read"),
+    path("", include("accounts.passkeys.urls")),
     path(
         "profile/password/",
         auth_views.PasswordChangeView.as_view(

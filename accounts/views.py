@@ -18,6 +18,7 @@ from accounts.devices import describe
 from accounts.forms import InvitationForm, PeopleSearchForm, PersonForm, ProfileForm, SetPasswordForm
 from accounts.http import AuthenticatedHttpRequest
 from accounts.models import Invitation, User
+from accounts.passkeys import services as passkey_services
 from scrutiny import extensions, user_sessions
 from scrutiny.forms import run_form
 from scrutiny.models import UserSession
@@ -39,7 +40,7 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     sessions = selectors.signed_in_sessions(user=request.user, current_id=user_sessions.current_id(request))
     shown = list(sessions[:SESSIONS_ON_PROFILE])
     return render(request, "accounts/profile.html", {
-        "form": form, "sessions": _described(shown),
+        "form": form, "sessions": _described(shown), "passkeys": passkey_services.passkeys(user=request.user),
         "sessions_count": sessions.count() if len(shown) == SESSIONS_ON_PROFILE else len(shown),
     })
 
