@@ -40,8 +40,9 @@ WORDS = {
                             "Try another, or use another way.",
     "credential_user_mismatch": "That passkey is not one added to your account here. "
                                 "Try another, or use another way.",
-    "unprocessable_request": "Your passkey's answer could not be checked. Try again, or use another way.",
 }
+# Every answer the browser sent that did not check out (a bad signature, a broken structure).
+UNCHECKED = "Your passkey's answer could not be checked. Try again, or use another way."
 
 
 def methods_url() -> str:
@@ -54,8 +55,11 @@ class PlainWords:
 
     def handle_exception(self, exc: Exception) -> HttpResponse:
         if isinstance(exc, exceptions.OTPWebAuthnApiError):
-            return JsonResponse({"detail": WORDS.get(exc.code, str(exc)), "code": exc.code},
-                                status=exc.status_code)
+            words = WORDS.get(exc.code) or (
+                UNCHECKED if isinstance(exc, exceptions.UnprocessableEntity)
+                else "Something went wrong with the passkey. Try again."
+            )
+            return JsonResponse({"detail": words, "code": exc.code}, status=exc.status_code)
         raise exc
 
 

@@ -1,9 +1,13 @@
+import os
+
 from django.test import Client
+from django_otp_webauthn.models import WebAuthnCredential
 
 from accounts.models import Invitation, User
 from scrutiny.models import UserSession
 from tests.factories.accounts import InvitationFactory, UserFactory
 from tests.permission_matrix import (
+    FORBIDDEN,
     GONE,
     LOGIN,
     NOT_ALLOWED,
@@ -14,6 +18,47 @@ from tests.permission_matrix import (
     admins_only,
     everyone,
 )
+
+BAD_REQUEST = 400
+
+
+def _passkey_of(person):
+    """The id of a passkey `person` holds (made directly: its key is never used here)."""
+    return WebAuthnCredential.objects.create(
+        user=person, name="Key", credential_id=os.urandom(16), public_key=b"\xa0", sign_count=0,
+    ).pk
+
+
+def passkey_rows(people):
+    stranger = _passkey_of(UserFactory())
+
+    def own(role):
+        pk = _passkey_of(people[role]) if role in people else stranger
+        return f"/accounts/profile/passkeys/{pk}/remove/"
+
+    signed_in_only = everyone(NOT_ALLOWED, anonymous=FORBIDDEN)  # JSON steps: GET is no step
+    return [
+        Row("accounts:passkey-add", "/accounts/profile/passkeys/add/", everyone(OK)),
+        # Finishing before starting is refused (no challenge was given out), then starting works.
+        Row("accounts:passkey-add-finish", "/accounts/profile/passkeys/add/finish/", signed_in_only),
+        Row("accounts:passkey-add-finish", "/accounts/profile/passkeys/add/finish/",
+            everyone(BAD_REQUEST, anonymous=FORBIDDEN), method="post"),
+        Row("accounts:passkey-add-options", "/accounts/profile/passkeys/add/options/", signed_in_only),
+        Row("accounts:passkey-add-options", "/accounts/profile/passkeys/add/options/",
+            everyone(OK, anonymous=FORBIDDEN), method="post", data={"name": "Laptop"}),
+        Row("accounts:passkey-remove", f"/accounts/profile/passkeys/{stranger}/remove/", everyone(NOT_FOUND)),
+        Row("accounts:passkey-remove", f"/accounts/profile/passkeys/{stranger}/remove/", everyone(NOT_FOUND),
+            method="post"),
+        Row("accounts:passkey-remove", own, everyone(OK)),  # each person now holds one passkey
+        Row("accounts:passkey-remove", own, everyone(REDIRECT), method="post"),  # and a second
+        Row("accounts:passkey-check", "/accounts/passkey/", everyone(OK)),
+        Row("accounts:passkey-check-finish", "/accounts/passkey/finish/", signed_in_only),
+        Row("accounts:passkey-check-finish", "/accounts/passkey/finish/",
+            everyone(BAD_REQUEST, anonymous=FORBIDDEN), method="post"),
+        Row("accounts:passkey-check-options", "/accounts/passkey/options/", signed_in_only),
+        Row("accounts:passkey-check-options", "/accounts/passkey/options/", everyone(OK, anonymous=FORBIDDEN),
+            method="post"),
+    ]
 
 
 def _session_of(person):
@@ -73,4 +118,5 @@ def rows(people):
         Row("accounts:accept-invitation", f"/accounts/invitation/{token}/", everyone(OK, anonymous=OK)),
         Row("accounts:accept-invitation", "/accounts/invitation/not-a-real-token/",
             everyone(GONE, anonymous=GONE)),
+        *passkey_rows(people),
     ]
