@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "scrutiny",
     "accounts",
     "panels",
@@ -67,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "scrutiny.user_sessions.SessionUseMiddleware",
+    "accounts.second_factor.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "scrutiny.middleware.PrivatePagesMiddleware",
     "scrutiny.middleware.DelayedWorkMiddleware",
@@ -191,6 +195,11 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+# A wrong second-factor code counts as a failed sign-in too; codes are never written down.
+AXES_SENSITIVE_PARAMETERS = ["code"]
+
+# The second factor (accounts/second_factor/): authenticator apps name the site by this.
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Scrutiny")
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)
 
