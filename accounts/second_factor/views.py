@@ -56,7 +56,7 @@ def step(request: AuthenticatedHttpRequest, kind: str = "") -> HttpResponse:
                                       code=form.cleaned_data["code"])
         if outcome == services.LOCKED_OUT:
             logout(request)
-            return render(request, "accounts/locked_out.html", status=403)
+            return render(request, "accounts/locked_out.html", status=429)
         if not isinstance(outcome, str):
             return redirect(_next(request))
         form.add_error("code", outcome)
