@@ -75,4 +75,5 @@ urlpatterns = [
     path("invitations/", views.invitations, name="invitations"),
     path("invitations/<int:pk>/resend/", views.resend_invitation, name="resend-invitation"),
     path("invitation/<str:token>/", views.accept_invitation, name="accept-invitation"),
+    path("", include("accounts.second_factor.urls")),
 ]

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_otp_webauthn",
     "scrutiny",
     "accounts",
@@ -68,8 +70,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
     "scrutiny.user_sessions.SessionUseMiddleware",
+    "accounts.second_factor.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "scrutiny.middleware.PrivatePagesMiddleware",
     "scrutiny.middleware.DelayedWorkMiddleware",
@@ -194,6 +196,11 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+# A wrong second-factor code counts as a failed sign-in too; codes are never written down.
+AXES_SENSITIVE_PARAMETERS = ["code"]
+
+# The second factor (accounts/second_factor/): authenticator apps name the site by this.
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Scrutiny")
 
 # Passkeys and security keys (WebAuthn, through django-otp-webauthn), a second factor after the
 # password: never a way in alone, so sign-in throttling and the password flows stay as they are.

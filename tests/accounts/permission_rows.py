@@ -119,4 +119,37 @@ def rows(people):
         Row("accounts:accept-invitation", "/accounts/invitation/not-a-real-token/",
             everyone(GONE, anonymous=GONE)),
         *passkey_rows(people),
+        *_second_factor_rows(people),
+    ]
+
+
+def _second_factor_rows(people):
+    """The second factor's pages, for sessions that have passed it (the password-only state is
+    checked for every URL in tests/test_permissions.py)."""
+    sf = "/accounts/second-factor"
+    person = people["tenant"].pk
+    return [
+        # Passed already: back where the person was going.
+        Row("accounts:second-factor-step", f"{sf}/check/", everyone(REDIRECT)),
+        Row("accounts:second-factor-check", f"{sf}/check/authenticator/", everyone(REDIRECT),
+            method="post"),
+        Row("accounts:second-factor-methods", f"{sf}/methods/", everyone(OK)),
+        Row("accounts:second-factor-add-authenticator", f"{sf}/methods/authenticator/", everyone(OK)),
+        # The QR code of the key the page above just made for the person.
+        Row("accounts:second-factor-authenticator-qr", f"{sf}/methods/authenticator/qr.svg",
+            everyone(OK)),
+        # Codes are made by POST and shown once; nobody here has a method to back up yet.
+        Row("accounts:second-factor-recovery-codes", f"{sf}/methods/recovery-codes/", everyone(REDIRECT)),
+        Row("accounts:second-factor-recovery-codes", f"{sf}/methods/recovery-codes/", everyone(REDIRECT),
+            method="post"),
+        Row("accounts:second-factor-recovery-codes-download", f"{sf}/methods/recovery-codes.txt",
+            everyone(NOT_FOUND)),
+        Row("accounts:second-factor-remove", f"{sf}/methods/authenticator/999999/remove/",
+            everyone(REDIRECT), method="post"),
+        Row("accounts:second-factor-remove", f"{sf}/methods/authenticator/999999/remove/",
+            everyone(NOT_ALLOWED, anonymous=NOT_ALLOWED)),
+        Row("accounts:second-factor-reset", f"/accounts/people/{person}/second-factor/reset/",
+            admins_only(REDIRECT), method="post"),
+        Row("accounts:second-factor-reset", f"/accounts/people/{person}/second-factor/reset/",
+            everyone(NOT_ALLOWED, anonymous=NOT_ALLOWED)),
     ]
