@@ -23,7 +23,6 @@ urlpatterns = [
     path("profile/sessions/<int:pk>/end/", views.end_session, name="session-end"),
     path("profile/sessions/end-others/", views.end_other_sessions, name="sessions-end-others"),
     path("notices/read/", views.notices_read, name="notices-read"),
-    path("", include("accounts.passkeys.urls")),
     path(
         "profile/password/",
         auth_views.PasswordChangeView.as_view(
@@ -76,4 +75,5 @@ urlpatterns = [
     path("invitations/<int:pk>/resend/", views.resend_invitation, name="resend-invitation"),
     path("invitation/<str:token>/", views.accept_invitation, name="accept-invitation"),
     path("", include("accounts.second_factor.urls")),
+    path("", include("accounts.passkeys.urls")),
 ]

@@ -89,10 +89,12 @@ def test_every_post_only_url_has_post_rows(users):
 # health check. Staff with no method yet also reach their methods pages, to add one.
 OPEN_BEFORE_SECOND_FACTOR = {
     "accounts:logout", "accounts:second-factor-step", "accounts:second-factor-check",
+    "accounts:second-factor-passkey-options", "accounts:second-factor-passkey-finish",
     "healthz", "favicon", "site-logo",
 }
 ADDING = {name for name in ("methods", "add-authenticator", "authenticator-qr", "recovery-codes",
                             "recovery-codes-download", "remove")}
+ADDING |= {"add-passkey", "add-passkey-options", "add-passkey-finish"}
 
 
 @pytest.mark.parametrize("module_name", ROW_MODULES)

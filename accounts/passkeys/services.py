@@ -1,21 +1,23 @@
-"""Adding, naming and removing a person's passkeys, and noting failed checks on the audit trail."""
+"""Passkeys as one kind of second factor: the person's passkeys, naming a new one, and the audit
+trail for adding one and for refused checks. Removing one is the second factor's own
+(accounts/second_factor/services.py remove_method), as for every kind."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest
-from django_otp import devices_for_user
 from django_otp_webauthn.models import WebAuthnCredential
 
 from accounts.models import User
 from scrutiny import audit
-from scrutiny.permissions import is_staff_role
+from scrutiny.models import AuditKind
 
 NAME_MAX = 64  # django-otp's Device.name
 
-# The audit trail's kinds for second factors (any method; the detail says which).
-FACTOR_ADDED = "factor_added"
-FACTOR_REMOVED = "factor_removed"
-FACTOR_FAILED = "factor_failed"
+
+def passkeys_of(user: User) -> QuerySet[WebAuthnCredential]:
+    """The person's passkeys and security keys that can be used, oldest first."""
+    return WebAuthnCredential.objects.filter(user=user, confirmed=True).order_by("created_at", "pk")
 
 
 def clean_name(*, user: User, name: str) -> str:
@@ -30,37 +32,17 @@ def clean_name(*, user: User, name: str) -> str:
     return name
 
 
-def passkeys(*, user: User) -> list[WebAuthnCredential]:
-    """The person's passkeys and security keys, oldest first."""
-    return list(WebAuthnCredential.objects.filter(user=user).order_by("created_at", "pk"))
-
-
 @transaction.atomic
 def added(*, passkey: WebAuthnCredential, name: str, request: HttpRequest) -> WebAuthnCredential:
     """Name a passkey the library has just saved, and note it on the audit trail."""
     passkey.name = name
     passkey.save(update_fields=["name"])
-    audit.record(kind=FACTOR_ADDED, actor=passkey.user, subject=passkey.user,
-                 detail=f"Passkey “{name}”", request=request)
+    audit.record(kind=AuditKind.FACTOR_ADDED, actor=passkey.user, subject=passkey.user,
+                 detail=f"passkey or security key: {name}", request=request)
     return passkey
 
 
-@transaction.atomic
-def remove(*, passkey: WebAuthnCredential, by: User, request: HttpRequest) -> None:
-    """Remove one of the person's own passkeys. Staff must keep at least one second factor."""
-    if passkey.user_id != by.pk:
-        raise ValidationError("You can only remove your own passkeys.")
-    others = [d for d in devices_for_user(by, confirmed=True) if d.persistent_id != passkey.persistent_id]
-    if is_staff_role(by) and not others:
-        raise ValidationError(
-            "This is your only way to check it's you, and staff must have one. "
-            "Add another way first, then remove this passkey."
-        )
-    name = passkey.name
-    passkey.delete()
-    audit.record(kind=FACTOR_REMOVED, actor=by, subject=by, detail=f"Passkey “{name}”", request=request)
-
-
-def check_failed(*, user: User, reason: str, request: HttpRequest) -> None:
+def check_refused(*, user: User, reason: str, request: HttpRequest) -> None:
     """Note a passkey check that was refused (a passkey not theirs, an answer that did not verify)."""
-    audit.record(kind=FACTOR_FAILED, actor=user, subject=user, detail=f"Passkey: {reason}", request=request)
+    audit.record(kind=AuditKind.FACTOR_CODE_REFUSED, actor=user, subject=user,
+                 detail=f"passkey: {reason}", request=request)

@@ -7,13 +7,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
-from django_otp import login as otp_login
 from django_otp_webauthn import exceptions
 from django_otp_webauthn.models import WebAuthnCredential
-from django_otp_webauthn.settings import app_settings
 from django_otp_webauthn.utils import rewrite_exceptions
 from django_otp_webauthn.views import (
     BeginCredentialAuthenticationView,
@@ -23,7 +21,9 @@ from django_otp_webauthn.views import (
 )
 
 from accounts.http import AuthenticatedHttpRequest
+from accounts.models import User
 from accounts.passkeys import services
+from accounts.second_factor import services as second_factor
 
 NAME_IN_SESSION = "passkey_name"
 
@@ -41,13 +41,15 @@ WORDS = {
     "credential_user_mismatch": "That passkey is not one added to your account here. "
                                 "Try another, or use another way.",
 }
+LOCKED_OUT = ("Too many attempts to sign in: signing in with this email address is paused for "
+              "15 minutes. Wait, then try again.")
 # Every answer the browser sent that did not check out (a bad signature, a broken structure).
 UNCHECKED = "Your passkey's answer could not be checked. Try again, or use another way."
 
 
 def methods_url() -> str:
     """Where a person manages their second factors."""
-    return reverse("accounts:profile") + "#passkeys"
+    return reverse("accounts:second-factor-methods")
 
 
 class PlainWords:
@@ -63,7 +65,19 @@ class PlainWords:
         raise exc
 
 
-class AddOptions(PlainWords, BeginCredentialRegistrationView):
+class PassedFirst:
+    """Someone who already holds a second factor uses it before adding another. The library asks
+    django-otp's middleware the same; the product keeps that answer in the session instead."""
+
+    request: HttpRequest
+
+    def _check_user_verified(self, user: User) -> None:
+        holds_one = any(devices for _, devices in second_factor.methods_of(user))
+        if holds_one and not second_factor.has_passed(self.request):
+            raise exceptions.NotVerified()
+
+
+class AddOptions(PlainWords, PassedFirst, BeginCredentialRegistrationView):
     """The browser's instructions for making a passkey, once the name given for it is fine."""
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -75,7 +89,7 @@ class AddOptions(PlainWords, BeginCredentialRegistrationView):
         return super().post(*args, **kwargs)
 
 
-class AddFinish(PlainWords, CompleteCredentialRegistrationView):
+class AddFinish(PlainWords, PassedFirst, CompleteCredentialRegistrationView):
     """Check the new passkey the browser made, save it under its name, and note it."""
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -85,61 +99,44 @@ class AddFinish(PlainWords, CompleteCredentialRegistrationView):
         with rewrite_exceptions(logger=None), transaction.atomic():
             passkey = self.get_helper().register_complete(user=user, state=state, data=self.request.data)
             services.added(passkey=passkey, name=name or "Passkey", request=self.request)
-        if not user.is_verified():
-            # Adding a first second factor counts as passing it (the library does the same).
-            otp_login(self.request, passkey)
+        if not second_factor.has_passed(self.request):
+            # Adding a first second factor counts as passing it (as an authenticator app does).
+            second_factor.mark_passed(self.request, passkey)
         messages.success(self.request, f"Your passkey “{passkey.name}” has been added.")
         return JsonResponse({"id": passkey.pk, "redirect": methods_url()})
 
 
 class CheckOptions(PlainWords, BeginCredentialAuthenticationView):
-    """The browser's instructions for using one of the signed-in person's passkeys."""
+    """The browser's instructions for using one of the signed-in person's passkeys; none while
+    the sign-in lockout (too many wrong codes) lasts."""
+
+    def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = self.request.user
+        if user.is_authenticated and second_factor.is_locked_out(request=self.request, user=user):
+            return JsonResponse({"detail": LOCKED_OUT, "code": "locked_out"}, status=429)
+        return super().post(*args, **kwargs)
 
 
 class CheckFinish(PlainWords, CompleteCredentialAuthenticationView):
     """Check the passkey's answer; a refusal goes on the audit trail."""
+
+    def complete_auth(self, device: WebAuthnCredential) -> None:
+        second_factor.mark_passed(self.request, device)
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             return super().post(*args, **kwargs)
         except exceptions.OTPWebAuthnApiError as exc:
             if exc.code not in ("not_authenticated", "passwordless_login_disabled"):
-                services.check_failed(user=self.request.user, reason=exc.code.replace("_", " "),
+                services.check_refused(user=self.request.user, reason=exc.code.replace("_", " "),
                                       request=self.request)
             raise
-
-
-def passkey_options() -> dict[str, Any]:
-    """What the page's script needs to know (rendered as data attributes, not inline script)."""
-    return {"timeout_ms": app_settings.OTP_WEBAUTHN_TIMEOUT_SECONDS * 1000}
 
 
 @login_required
 def add(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The page where a person names a new passkey or security key and adds it."""
     return render(request, "accounts/passkeys/add.html", {
-        "passkeys": services.passkeys(user=request.user), **passkey_options(),
+        "count": services.passkeys_of(request.user).count(),
+        "must_add": not second_factor.has_second_factor(request.user),
     })
-
-
-@login_required
-def check(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """Use a passkey to check it's you, after the password."""
-    return render(request, "accounts/passkeys/check.html", {
-        "next": request.GET.get("next", ""), **passkey_options(),
-    })
-
-
-@login_required
-def remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """Ask, then remove one of the person's own passkeys (someone else's is not found)."""
-    passkey = get_object_or_404(WebAuthnCredential, pk=pk, user=request.user)
-    if request.method == "POST":
-        try:
-            services.remove(passkey=passkey, by=request.user, request=request)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, f"Your passkey “{passkey.name}” has been removed.")
-            return redirect(methods_url())
-    return render(request, "accounts/passkeys/remove.html", {"passkey": passkey})

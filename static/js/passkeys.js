@@ -89,7 +89,7 @@
     var button = form.querySelector("button[type=submit]");
     var nameField = form.querySelector("input[name=name]");
     var nameError = form.querySelector("[data-name-error]");
-    var timeoutMs = parseInt(form.getAttribute("data-timeout"), 10) || 300000;
+    var timeoutMs = 300000;  // until the server's options say how long the browser waits
     var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
 
     function say(words, field) {
@@ -124,7 +124,8 @@
       }).then(function (response) {
         return response.json().catch(function () { return {}; }).then(function (data) {
           if (!response.ok) {
-            var problem = new Error(data.detail || "This site could not take that just now. Try again.");
+            var problem = new Error(data.detail || data.error ||
+                                    "This site could not take that just now. Try again.");
             problem.fromServer = true;
             problem.field = data.field;
             throw problem;
@@ -146,6 +147,7 @@
                                   : "Follow your browser's steps to use your passkey.";
       var startedAt;
       post(form.action, new FormData(form), false).then(function (options) {
+        timeoutMs = options.timeout || timeoutMs;
         startedAt = Date.now();
         var ask = adding
           ? navigator.credentials.create({ publicKey: creationOptions(options) })

@@ -30,34 +30,35 @@ def _passkey_of(person):
 
 
 def passkey_rows(people):
+    """Passkeys' pages. Removing one is the second factor's own remove (its rows below)."""
+    sf = "/accounts/second-factor"
     stranger = _passkey_of(UserFactory())
 
     def own(role):
         pk = _passkey_of(people[role]) if role in people else stranger
-        return f"/accounts/profile/passkeys/{pk}/remove/"
+        return f"{sf}/methods/passkey/{pk}/remove/"
 
-    signed_in_only = everyone(NOT_ALLOWED, anonymous=FORBIDDEN)  # JSON steps: GET is no step
+    json_only = everyone(NOT_ALLOWED, anonymous=FORBIDDEN)  # steps the page's script posts to
     return [
-        Row("accounts:passkey-add", "/accounts/profile/passkeys/add/", everyone(OK)),
+        Row("accounts:second-factor-add-passkey", f"{sf}/methods/passkey/", everyone(OK)),
         # Finishing before starting is refused (no challenge was given out), then starting works.
-        Row("accounts:passkey-add-finish", "/accounts/profile/passkeys/add/finish/", signed_in_only),
-        Row("accounts:passkey-add-finish", "/accounts/profile/passkeys/add/finish/",
+        Row("accounts:second-factor-add-passkey-finish", f"{sf}/methods/passkey/finish/", json_only),
+        Row("accounts:second-factor-add-passkey-finish", f"{sf}/methods/passkey/finish/",
             everyone(BAD_REQUEST, anonymous=FORBIDDEN), method="post"),
-        Row("accounts:passkey-add-options", "/accounts/profile/passkeys/add/options/", signed_in_only),
-        Row("accounts:passkey-add-options", "/accounts/profile/passkeys/add/options/",
+        Row("accounts:second-factor-add-passkey-options", f"{sf}/methods/passkey/options/", json_only),
+        Row("accounts:second-factor-add-passkey-options", f"{sf}/methods/passkey/options/",
             everyone(OK, anonymous=FORBIDDEN), method="post", data={"name": "Laptop"}),
-        Row("accounts:passkey-remove", f"/accounts/profile/passkeys/{stranger}/remove/", everyone(NOT_FOUND)),
-        Row("accounts:passkey-remove", f"/accounts/profile/passkeys/{stranger}/remove/", everyone(NOT_FOUND),
-            method="post"),
-        Row("accounts:passkey-remove", own, everyone(OK)),  # each person now holds one passkey
-        Row("accounts:passkey-remove", own, everyone(REDIRECT), method="post"),  # and a second
-        Row("accounts:passkey-check", "/accounts/passkey/", everyone(OK)),
-        Row("accounts:passkey-check-finish", "/accounts/passkey/finish/", signed_in_only),
-        Row("accounts:passkey-check-finish", "/accounts/passkey/finish/",
+        Row("accounts:second-factor-passkey-finish", f"{sf}/check/passkey/finish/", json_only),
+        Row("accounts:second-factor-passkey-finish", f"{sf}/check/passkey/finish/",
             everyone(BAD_REQUEST, anonymous=FORBIDDEN), method="post"),
-        Row("accounts:passkey-check-options", "/accounts/passkey/options/", signed_in_only),
-        Row("accounts:passkey-check-options", "/accounts/passkey/options/", everyone(OK, anonymous=FORBIDDEN),
+        Row("accounts:second-factor-passkey-options", f"{sf}/check/passkey/options/", json_only),
+        Row("accounts:second-factor-passkey-options", f"{sf}/check/passkey/options/",
+            everyone(OK, anonymous=FORBIDDEN), method="post"),
+        # Back to the methods page: someone else's passkey is not found, one's own goes (staff
+        # keep their last method, and are told why).
+        Row("accounts:second-factor-remove", f"{sf}/methods/passkey/{stranger}/remove/", everyone(REDIRECT),
             method="post"),
+        Row("accounts:second-factor-remove", own, everyone(REDIRECT), method="post"),
     ]
 
 

@@ -7,22 +7,30 @@ import json
 
 import pytest
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp_webauthn.models import WebAuthnCredential
 
 from scrutiny.models import AuditEvent
 from tests.accounts.soft_authenticator import SoftAuthenticator, b64
 from tests.db_unchanged import assert_db_unchanged
 from tests.factories.accounts import UserFactory
+from tests.second_factor import password_only_login
 
 pytestmark = pytest.mark.django_db
 
-ADD_OPTIONS = "/accounts/profile/passkeys/add/options/"
-ADD_FINISH = "/accounts/profile/passkeys/add/finish/"
-CHECK_OPTIONS = "/accounts/passkey/options/"
-CHECK_FINISH = "/accounts/passkey/finish/"
+ADD_OPTIONS = "/accounts/second-factor/methods/passkey/options/"
+ADD_FINISH = "/accounts/second-factor/methods/passkey/finish/"
+CHECK_OPTIONS = "/accounts/second-factor/check/passkey/options/"
+CHECK_FINISH = "/accounts/second-factor/check/passkey/finish/"
 
 
 def signed_in(user):
+    """Signed in past the password only: the second factor still to pass (or add)."""
+    return password_only_login(Client(), user)
+
+
+def passed(user):
+    """Signed in with the second factor passed too (tests/second_factor.py)."""
     client = Client()
     client.force_login(user)
     return client
@@ -39,12 +47,12 @@ def add_passkey(client, device, name="Work phone"):
 
 def is_verified(client):
     """Whether the session has passed a second factor (django-otp's mark in the session)."""
-    return bool(client.session.get("otp_device_id"))
+    return bool(client.session.get(DEVICE_ID_SESSION_KEY))
 
 
 def test_registration_options_name_this_site_and_leave_out_passkeys_already_added():
     user = UserFactory(role="manager", email="sam@example.org")
-    client = signed_in(user)
+    client = passed(user)
     laptop = SoftAuthenticator()
     assert add_passkey(client, laptop, "Laptop").status_code == 200
 
@@ -66,13 +74,15 @@ def test_adding_a_passkey_saves_it_under_its_name_and_notes_it():
     response = add_passkey(client, SoftAuthenticator(), "  Work   phone ")
 
     assert response.status_code == 200
-    assert response.json()["redirect"] == "/accounts/profile/#passkeys"
+    assert response.json()["redirect"] == "/accounts/second-factor/methods/"
     passkey = WebAuthnCredential.objects.get(user=user)
     assert passkey.name == "Work phone"
     assert passkey.confirmed
     event = AuditEvent.objects.get(kind="factor_added")
-    assert (event.actor, event.subject, event.detail) == (user, user, "Passkey “Work phone”")
-    assert is_verified(client)  # a first second factor counts as passed
+    assert (event.actor, event.subject, event.detail) == (user, user, "passkey or security key: Work phone")
+    # A first second factor counts as passed: the officer reaches the rest of the site.
+    assert is_verified(client)
+    assert client.get("/").status_code == 200
 
 
 @pytest.mark.parametrize("name, words", [
@@ -82,7 +92,7 @@ def test_adding_a_passkey_saves_it_under_its_name_and_notes_it():
 ])
 def test_a_passkey_needs_a_name_of_its_own(name, words):
     user = UserFactory()
-    client = signed_in(user)
+    client = passed(user)
     add_passkey(client, SoftAuthenticator(), "Laptop")
 
     with assert_db_unchanged():
@@ -102,7 +112,7 @@ def test_signed_out_visitor_cannot_start_adding_a_passkey():
 
 
 def test_finishing_without_starting_is_refused_in_plain_words():
-    client = signed_in(UserFactory())
+    client = passed(UserFactory())
 
     with assert_db_unchanged():
         response = post_json(client, ADD_FINISH, SoftAuthenticator().create({"challenge": "abc"}))
@@ -116,10 +126,13 @@ def test_person_with_a_passkey_must_use_it_before_adding_another():
     add_passkey(signed_in(user), SoftAuthenticator())
     client = signed_in(user)  # a new sign-in: password only
 
-    response = client.post(ADD_OPTIONS, {"name": "Second"})
+    page = client.post(ADD_OPTIONS, {"name": "Second"})
+    from_script = client.post(ADD_OPTIONS, {"name": "Second"}, HTTP_ACCEPT="application/json")
 
-    assert response.status_code == 403
-    assert response.json()["detail"] == "Check it's you with a way you already have before you add another."
+    assert page.headers["Location"] == "/accounts/second-factor/check/"
+    assert from_script.status_code == 403
+    assert from_script.json()["error"] == "Check it's you with your second factor first."
+    assert "otp_webauthn_register_state" not in client.session
 
 
 def test_passkey_checks_it_is_you_after_the_password():
@@ -136,6 +149,7 @@ def test_passkey_checks_it_is_you_after_the_password():
     assert response.status_code == 200
     assert response.json()["redirect_url"] == "/reviews/"
     assert is_verified(client)
+    assert client.get("/").status_code == 200
     assert WebAuthnCredential.objects.get(user=user).last_used_at is not None
 
 
@@ -152,8 +166,9 @@ def test_a_bad_answer_is_refused_and_noted_on_the_audit_trail():
     assert response.json()["detail"] == (
         "Your passkey's answer could not be checked. Try again, or use another way.")
     assert not is_verified(client)
-    event = AuditEvent.objects.get(kind="factor_failed")
+    event = AuditEvent.objects.get(kind="factor_code_refused")
     assert (event.actor, event.subject) == (user, user)
+    assert event.detail == "passkey: invalid authentication response"
     # The challenge was used up: the same answer, even a good one, cannot be sent again.
     again = post_json(client, CHECK_FINISH, device.get(options))
     assert again.status_code == 400
@@ -173,7 +188,7 @@ def test_someone_elses_passkey_is_not_accepted():
     assert response.status_code == 403
     assert "not one added to your account here" in response.json()["detail"]
     assert not is_verified(client)
-    assert AuditEvent.objects.filter(kind="factor_failed", subject=other).count() == 1
+    assert AuditEvent.objects.filter(kind="factor_code_refused", subject=other).count() == 1
 
 
 def test_signed_out_visitor_cannot_sign_in_with_a_passkey_alone():
@@ -183,22 +198,26 @@ def test_signed_out_visitor_cannot_sign_in_with_a_passkey_alone():
     assert response.json()["detail"] == "Sign in with your email and password first."
 
 
-def test_tenant_removes_their_passkey_after_confirming():
+def remove_url(passkey):
+    return f"/accounts/second-factor/methods/passkey/{passkey.pk}/remove/"
+
+
+def test_passkeys_are_listed_by_name_on_the_methods_page_and_can_be_removed():
     tenant = UserFactory(role="tenant")
     client = signed_in(tenant)
     add_passkey(client, SoftAuthenticator(), "Old phone")
     passkey = WebAuthnCredential.objects.get(user=tenant)
-    url = f"/accounts/profile/passkeys/{passkey.pk}/remove/"
 
-    page = client.get(url)
-    assert "Remove the passkey “Old phone”?" in page.content.decode()
-    response = client.post(url, follow=True)
+    page = html.unescape(client.get("/accounts/second-factor/methods/").content.decode())
+    assert "Passkey or security key" in page
+    assert "Old phone" in page
+    assert remove_url(passkey) in page
+    response = client.post(remove_url(passkey), follow=True)
 
-    assert response.redirect_chain[-1][0] == "/accounts/profile/#passkeys"
-    assert "Your passkey “Old phone” has been removed." in response.content.decode()
+    assert "“Old phone” is removed." in html.unescape(response.content.decode())
     assert not WebAuthnCredential.objects.filter(pk=passkey.pk).exists()
     event = AuditEvent.objects.get(kind="factor_removed")
-    assert (event.actor, event.detail) == (tenant, "Passkey “Old phone”")
+    assert (event.actor, event.detail) == (tenant, "passkey or security key: Old phone")
 
 
 def test_staff_cannot_remove_their_only_second_factor():
@@ -208,19 +227,46 @@ def test_staff_cannot_remove_their_only_second_factor():
     passkey = WebAuthnCredential.objects.get(user=officer)
 
     with assert_db_unchanged():
-        response = client.post(f"/accounts/profile/passkeys/{passkey.pk}/remove/")
+        response = client.post(remove_url(passkey), follow=True)
 
-    assert response.status_code == 200
-    assert "This is your only way to check it's you" in html.unescape(response.content.decode())
+    assert "You need at least one way to check it's you." in html.unescape(response.content.decode())
 
 
 def test_someone_elses_passkey_cannot_be_removed():
     owner = UserFactory()
     add_passkey(signed_in(owner), SoftAuthenticator())
     passkey = WebAuthnCredential.objects.get(user=owner)
-    client = signed_in(UserFactory())
+    client = passed(UserFactory())
 
     with assert_db_unchanged():
-        response = client.post(f"/accounts/profile/passkeys/{passkey.pk}/remove/")
+        response = client.post(remove_url(passkey), follow=True)
 
-    assert response.status_code == 404
+    assert "That sign-in method was not found." in response.content.decode()
+
+
+def test_step_page_offers_the_passkey_to_staff_past_the_password():
+    manager = UserFactory(role="manager")
+    add_passkey(signed_in(manager), SoftAuthenticator(), "Work phone")
+    client = signed_in(manager)
+
+    assert client.get("/").headers["Location"].startswith("/accounts/second-factor/check/")
+    page = html.unescape(client.get("/accounts/second-factor/check/?next=/reviews/").content.decode())
+
+    assert "Use your passkey or security key" in page
+    assert "“Work phone”" in page
+    assert 'data-finish="/accounts/second-factor/check/passkey/finish/?next=/reviews/"' in page
+
+
+def test_passkey_check_is_refused_while_sign_in_is_locked_out(settings):
+    settings.AXES_FAILURE_LIMIT = 2
+    manager = UserFactory(role="manager")
+    add_passkey(signed_in(manager), SoftAuthenticator())
+    client = signed_in(manager)
+    for _ in range(2):  # wrong passwords from elsewhere lock sign-in for this email address
+        Client().post("/accounts/sign-in/", {"username": manager.email, "password": "wrong"})
+
+    response = client.post(CHECK_OPTIONS)
+
+    assert response.status_code == 429
+    assert "paused for 15 minutes" in response.json()["detail"]
+    assert "otp_webauthn_authentication_state" not in client.session
