@@ -91,8 +91,8 @@ OPEN_BEFORE_SECOND_FACTOR = {
     "accounts:logout", "accounts:second-factor-step", "accounts:second-factor-check",
     "healthz", "favicon", "site-logo",
 }
-ADDING = {name for name in ("methods", "add-authenticator", "authenticator-qr", "recovery-codes",
-                            "recovery-codes-download", "remove")}
+ADDING = {"methods", "add-authenticator", "authenticator-qr", "recovery-codes", "recovery-codes-download",
+          "remove"}
 
 
 @pytest.mark.parametrize("module_name", ROW_MODULES)

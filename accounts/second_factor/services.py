@@ -205,7 +205,8 @@ def check_code(*, request: HttpRequest, user: User, kind_key: str, code: str) ->
     audit.record(kind=AuditKind.FACTOR_CODE_REFUSED, actor=user, subject=user,
                  detail="recovery code" if kind_key == "recovery" else "authenticator app code",
                  request=request)
-    AxesProxyHandler.user_login_failed(sender=check_code, credentials=_axes_credentials(user), request=request)
+    AxesProxyHandler.user_login_failed(sender=check_code, credentials=_axes_credentials(user),
+                                       request=request)
     if is_locked_out(request=request, user=user):
         return LOCKED_OUT
     return THROTTLED if throttled else WRONG_CODE

@@ -21,9 +21,7 @@ def test_a_new_password_ends_other_sessions_and_keeps_this_one_past_the_step():
     device = app_of(officer)
     laptop, phone = _signed_in_with_a_code(officer, device), _signed_in_with_a_code(officer, device)
 
-    laptop.post("/accounts/profile/password/", {
-        "old_password": PASSWORD, "new_password1": "amber hill station", "new_password2": "amber hill station",
-    })
+    _change_password(laptop)
 
     assert laptop.get("/").status_code == 200
     assert phone.get("/").url.startswith("/accounts/sign-in/")
@@ -36,8 +34,12 @@ def test_a_session_stopped_at_the_step_is_ended_by_a_new_password_too():
     stranger = sign_in_with_password(officer)  # knows the password, not the code
     assert stranger.get("/").url.startswith(STEP)
 
-    laptop.post("/accounts/profile/password/", {
-        "old_password": PASSWORD, "new_password1": "amber hill station", "new_password2": "amber hill station",
-    })
+    _change_password(laptop)
 
     assert stranger.get(STEP).url.startswith("/accounts/sign-in/")
+
+
+def _change_password(client):
+    new = "amber hill station"
+    client.post("/accounts/profile/password/",
+                {"old_password": PASSWORD, "new_password1": new, "new_password2": new})
