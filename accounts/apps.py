@@ -27,6 +27,8 @@ class AccountsConfig(AppConfig):
         ))
         ext.register(ext.AUDITED_DOWNLOADS, ("accounts:personal-data", "personal_data"))
         ext.register(ext.PERSONAL_DATA_SECTIONS, "accounts.selectors.personal_data")
+        ext.register(ext.PERSONAL_DATA_SECTIONS, "accounts.second_factor.services.personal_data")
+        ext.register(ext.PERSONAL_DATA_ERASERS, "accounts.second_factor.services.erase")
         ext.register(ext.DEMO_SEEDS, "accounts.demo.seed")
         ext.register(ext.SCALE_SEEDS, "accounts.scale.seed")
         self._register_passkeys()

@@ -41,9 +41,10 @@ def send_password_reset(address: str, subject: str, body: str) -> str:
 @shared_task
 def send_second_factor_reset(person_id: int, by_id: int | None = None) -> str:
     """Tell someone their second factor was reset (after an administrator's reset or the command)."""
+    from django.urls import reverse
+
     from accounts.models import User
     from scrutiny.emails import absolute_url
-    from django.urls import reverse
 
     person = User.objects.filter(pk=person_id, is_active=True).first()
     if person is None:

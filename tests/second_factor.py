@@ -56,3 +56,38 @@ def code_for(device, *, steps_ahead=0):
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     totp.time = time.time() + steps_ahead * device.step
     return f"{totp.token():0{device.digits}d}"
+
+
+def ready_device(user):
+    """Staff's authenticator app, made if they have none (so sign-in goes to the step)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if not user.works_for_landlord:
+        return None
+    return TOTPDevice.objects.get_or_create(user=user, defaults={"name": "Phone"})[0]
+
+
+def unused_code(device):
+    """A code the device has not taken yet: now's, or the next step's if now's was used."""
+    device.refresh_from_db()
+    now = int((time.time() - device.t0) // device.step)
+    return code_for(device, steps_ahead=1 if device.last_t >= now else 0)
+
+
+SECRET_KEY_TEXT = r'<code class="secret-key"[^>]*>([A-Z2-7 ]+)</code>'
+
+
+def add_app_by_key(browser, csrf_field):
+    """Through the add page, as someone typing the key by hand: read the key as text, make its
+    code with django-otp, send both. `browser` is a requests session past the password."""
+    import re
+    from base64 import b32decode
+
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    page = browser.get("/accounts/second-factor/methods/authenticator/")
+    key = b32decode(re.search(SECRET_KEY_TEXT, page.text).group(1).replace(" ", ""))
+    code = code_for(TOTPDevice(key=key.hex()))
+    return browser.post("/accounts/second-factor/methods/authenticator/", data={
+        "name": "Phone", "code": code, "csrfmiddlewaretoken": csrf_field.search(page.text).group(1),
+    })

@@ -92,8 +92,8 @@ OPEN_BEFORE_SECOND_FACTOR = {
     "accounts:second-factor-passkey-options", "accounts:second-factor-passkey-finish",
     "healthz", "favicon", "site-logo",
 }
-ADDING = {name for name in ("methods", "add-authenticator", "authenticator-qr", "recovery-codes",
-                            "recovery-codes-download", "remove")}
+ADDING = {"methods", "add-authenticator", "authenticator-qr", "recovery-codes", "recovery-codes-download",
+          "remove"}
 ADDING |= {"add-passkey", "add-passkey-options", "add-passkey-finish"}
 
 

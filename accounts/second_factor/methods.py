@@ -54,7 +54,8 @@ def _authenticators(user: Any) -> Iterable[Any]:
 def _recovery_codes(user: Any) -> Iterable[Any]:
     from django_otp.plugins.otp_static.models import StaticDevice
 
-    return StaticDevice.objects.devices_for_user(user, confirmed=True).filter(token_set__isnull=False).distinct()
+    held = StaticDevice.objects.devices_for_user(user, confirmed=True)
+    return held.filter(token_set__isnull=False).distinct()
 
 
 register(MethodKind(

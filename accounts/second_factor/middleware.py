@@ -20,8 +20,8 @@ REFUSAL = "Check it's you with your second factor first."
 def _open_paths() -> tuple[str, ...]:
     """What a session may reach before the second factor."""
     return (
-        reverse("accounts:second-factor-step"), reverse("accounts:logout"), reverse("healthz"), reverse("favicon"), reverse("site-logo"),
-        settings.STATIC_URL,
+        reverse("accounts:second-factor-step"), reverse("accounts:logout"),
+        reverse("healthz"), reverse("favicon"), reverse("site-logo"), settings.STATIC_URL,
     ) + methods.open_paths()
 
 
@@ -50,7 +50,8 @@ class SecondFactorMiddleware:
             return self.get_response(request)
         if needed == "add" and path.startswith(_adding_paths()):
             return self.get_response(request)
-        target = reverse("accounts:second-factor-step" if needed == "step" else "accounts:second-factor-methods")
+        target = reverse("accounts:second-factor-step" if needed == "step"
+                         else "accounts:second-factor-methods")
         if _wants_json(request):
             response: HttpResponse = JsonResponse({"error": REFUSAL, "url": target}, status=403)
             response["HX-Redirect"] = target

@@ -149,6 +149,19 @@ def reset_from_command(*, person: User) -> int:
     return removed
 
 
+def personal_data(user: User) -> tuple[str, list[dict[str, Any]]]:
+    """The person's sign-in methods for "download everything we hold about you" (no secrets)."""
+    return "second factor", [
+        {"kind": kind.name, "name": device.name, "added": getattr(device, "created_at", None)}
+        for kind, devices in methods_of(user) for device in devices
+    ]
+
+
+def erase(user: User) -> None:
+    """Erasing a person's data removes their methods too (they can no longer sign in anyway)."""
+    _remove_all(user)
+
+
 # The session key django-otp keeps the device that verified the session under: any method kind
 # that calls django_otp.login (passkeys too) marks the session as passed.
 PASSED = django_otp.DEVICE_ID_SESSION_KEY
@@ -205,7 +218,8 @@ def check_code(*, request: HttpRequest, user: User, kind_key: str, code: str) ->
     audit.record(kind=AuditKind.FACTOR_CODE_REFUSED, actor=user, subject=user,
                  detail="recovery code" if kind_key == "recovery" else "authenticator app code",
                  request=request)
-    AxesProxyHandler.user_login_failed(sender=check_code, credentials=_axes_credentials(user), request=request)
+    AxesProxyHandler.user_login_failed(sender=check_code, credentials=_axes_credentials(user),
+                                       request=request)
     if is_locked_out(request=request, user=user):
         return LOCKED_OUT
     return THROTTLED if throttled else WRONG_CODE
