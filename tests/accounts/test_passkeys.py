@@ -270,3 +270,14 @@ def test_passkey_check_is_refused_while_sign_in_is_locked_out(settings):
     assert response.status_code == 429
     assert "paused for 15 minutes" in response.json()["detail"]
     assert "otp_webauthn_authentication_state" not in client.session
+
+
+def test_an_administrators_reset_removes_passkeys_too():
+    manager, admin = UserFactory(role="manager"), UserFactory(role="admin")
+    add_passkey(signed_in(manager), SoftAuthenticator())
+
+    passed(admin).post(f"/accounts/people/{manager.pk}/second-factor/reset/")
+
+    assert not WebAuthnCredential.objects.filter(user=manager).exists()
+    assert password_only_login(Client(), manager).get("/").headers["Location"].startswith(
+        "/accounts/second-factor/methods/")
