@@ -27,5 +27,22 @@ class AccountsConfig(AppConfig):
         ))
         ext.register(ext.AUDITED_DOWNLOADS, ("accounts:personal-data", "personal_data"))
         ext.register(ext.PERSONAL_DATA_SECTIONS, "accounts.selectors.personal_data")
+        ext.register(ext.PERSONAL_DATA_SECTIONS, "accounts.second_factor.services.personal_data")
+        ext.register(ext.PERSONAL_DATA_ERASERS, "accounts.second_factor.services.erase")
         ext.register(ext.DEMO_SEEDS, "accounts.demo.seed")
         ext.register(ext.SCALE_SEEDS, "accounts.scale.seed")
+        self._register_passkeys()
+
+    @staticmethod
+    def _register_passkeys() -> None:
+        """Passkeys and security keys, one more kind of second factor (accounts/passkeys/)."""
+        from accounts.passkeys.services import passkeys_of
+        from accounts.second_factor import methods
+
+        methods.register(methods.MethodKind(
+            key="passkey", name="Passkey or security key", devices=passkeys_of,
+            step_template="accounts/second_factor/_step_passkey.html",
+            offer_template="accounts/second_factor/_offer_passkey.html",
+        ))
+        # Recovery codes back up the other kinds, so they stay last on the step and methods pages.
+        methods.register(next(kind for kind in methods.kinds() if kind.key == "recovery"))

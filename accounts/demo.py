@@ -1,5 +1,9 @@
 """Demo people: one per role, with a fictional landlord's site settings."""
 
+from base64 import b32decode
+
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from accounts.models import Role, User
 from scrutiny.models import SiteSettings
 
@@ -9,6 +13,10 @@ DEMO_PEOPLE = {
     "manager": ("manager@example.org", "Helen Baird", Role.MANAGER),
     "admin": ("admin@example.org", "Sam Patel", Role.ADMIN),
 }
+
+# The demo staff's authenticator app key (in the README): anyone may add it to an app, or run
+# `manage.py second_factor_code officer@example.org`. Demo data only; never on a real site.
+DEMO_AUTHENTICATOR_KEY = "SCRUTINY DEMO KEY2"
 
 
 def demo_user(email: str, name: str, role: str, password: str) -> User:
@@ -28,4 +36,9 @@ def seed(*, password: str, people: dict[str, User]) -> dict[str, User]:
         site.contact_email = "scrutiny@example.org"
         site.contact_phone = "01234 567890"
         site.save()
-    return {key: demo_user(*spec, password) for key, spec in DEMO_PEOPLE.items()}
+    people = {key: demo_user(*spec, password) for key, spec in DEMO_PEOPLE.items()}
+    key = b32decode(DEMO_AUTHENTICATOR_KEY.replace(" ", "")).hex()
+    for person in people.values():
+        if person.works_for_landlord and not TOTPDevice.objects.filter(user=person).exists():
+            TOTPDevice.objects.create(user=person, name="Demo authenticator", key=key)
+    return people

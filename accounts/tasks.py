@@ -38,6 +38,29 @@ def send_password_reset(address: str, subject: str, body: str) -> str:
     return "sent"
 
 
+@shared_task
+def send_second_factor_reset(person_id: int, by_id: int | None = None) -> str:
+    """Tell someone their second factor was reset (after an administrator's reset or the command)."""
+    from django.urls import reverse
+
+    from accounts.models import User
+    from scrutiny.emails import absolute_url
+
+    person = User.objects.filter(pk=person_id, is_active=True).first()
+    if person is None:
+        return "skipped"
+    by = User.objects.filter(pk=by_id).first() if by_id else None
+    site = SiteSettings.load()
+    send_to_address(
+        address=person.email, subject="Your second factor for signing in was reset",
+        template="accounts/email/second_factor_reset.txt",
+        context={"person": person, "by_name": by.display_name if by else "using the server's command line",
+                 "site_settings": site, "url": absolute_url(reverse("accounts:login"))},
+        about=person,
+    )
+    return "sent"
+
+
 @describes(send_password_reset, "Password reset email")
 def _about_password_resets(jobs: list[Job]) -> dict[int, str]:
     return {job.pk: f"To {job.args[0]}" if job.args else "" for job in jobs}
@@ -47,3 +70,11 @@ def _about_password_resets(jobs: list[Job]) -> dict[int, str]:
 def _about_invitations(jobs: list[Job]) -> dict[int, str]:
     return by_first_argument(jobs, Invitation.objects.all(), lambda i: f"To {i.display_name} ({i.email})",
                              "The invitation has since been withdrawn.")
+
+
+@describes(send_second_factor_reset, "Second factor reset email")
+def _about_second_factor_resets(jobs: list[Job]) -> dict[int, str]:
+    from accounts.models import User
+
+    return by_first_argument(jobs, User.objects.all(), lambda u: f"To {u.display_name} ({u.email})",
+                             "The person's account has since been removed.")

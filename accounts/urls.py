@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import include, path, reverse_lazy
 
 from accounts import views
 from accounts.forms import OutboxPasswordResetForm, SignInForm
@@ -74,4 +74,6 @@ urlpatterns = [
     path("invitations/", views.invitations, name="invitations"),
     path("invitations/<int:pk>/resend/", views.resend_invitation, name="resend-invitation"),
     path("invitation/<str:token>/", views.accept_invitation, name="accept-invitation"),
+    path("", include("accounts.second_factor.urls")),
+    path("", include("accounts.passkeys.urls")),
 ]

@@ -18,6 +18,7 @@ from accounts.devices import describe
 from accounts.forms import InvitationForm, PeopleSearchForm, PersonForm, ProfileForm, SetPasswordForm
 from accounts.http import AuthenticatedHttpRequest
 from accounts.models import Invitation, User
+from accounts.second_factor import services as second_factor
 from scrutiny import extensions, user_sessions
 from scrutiny.forms import run_form
 from scrutiny.models import UserSession
@@ -40,6 +41,7 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     shown = list(sessions[:SESSIONS_ON_PROFILE])
     return render(request, "accounts/profile.html", {
         "form": form, "sessions": _described(shown),
+        "has_second_factor": second_factor.has_second_factor(request.user),
         "sessions_count": sessions.count() if len(shown) == SESSIONS_ON_PROFILE else len(shown),
     })
 
@@ -193,4 +195,7 @@ def person_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         success=f"{person.display_name}'s role and account have been saved.",
         redirect_to="accounts:people",
     )
-    return done or render(request, "accounts/person_edit.html", {"person": person, "form": form})
+    return done or render(request, "accounts/person_edit.html", {
+        "person": person, "form": form,
+        "second_factor_methods": sum(len(devices) for _, devices in second_factor.methods_of(person)),
+    })

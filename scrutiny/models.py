@@ -138,6 +138,11 @@ class AuditKind(models.TextChoices):
     ERASED = "erased", "Personal data erased"
     JOB_RETRIED = "job_retried", "Background job tried again"
     SESSIONS_ENDED = "sessions_ended", "Signed out elsewhere"
+    FACTOR_ADDED = "factor_added", "Second factor added"
+    FACTOR_REMOVED = "factor_removed", "Second factor removed"
+    FACTOR_RESET = "factor_reset", "Second factor reset"
+    RECOVERY_CODES_MADE = "recovery_codes_made", "Recovery codes made"
+    FACTOR_CODE_REFUSED = "factor_code_refused", "Second factor code refused"
 
 
 class AuditEvent(models.Model):

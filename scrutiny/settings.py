@@ -46,6 +46,10 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "scrutiny",
     "accounts",
     "panels",
@@ -69,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "scrutiny.user_sessions.SessionUseMiddleware",
+    "accounts.second_factor.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "scrutiny.middleware.PrivatePagesMiddleware",
     "scrutiny.middleware.DelayedWorkMiddleware",
@@ -188,6 +193,28 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+# A wrong second-factor code counts as a failed sign-in too; codes are never written down.
+AXES_SENSITIVE_PARAMETERS = ["code"]
+
+# The second factor (accounts/second_factor/): authenticator apps name the site by this.
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Scrutiny")
+
+# Passkeys and security keys (WebAuthn, through django-otp-webauthn), a second factor after the
+# password: never a way in alone, so sign-in throttling and the password flows stay as they are.
+# A passkey belongs to one relying party, a domain: WEBAUTHN_RP_ID (default: SITE_URL's host) and
+# the addresses the browser may use it from, WEBAUTHN_ORIGINS (default: SITE_URL's). Unset with
+# no SITE_URL (development, tests), each request's own host is used, which ALLOWED_HOSTS limits.
+# Changing the domain later makes every passkey stop working (people add new ones).
+WEBAUTHN_RP_ID = env.str("WEBAUTHN_RP_ID", default="")
+WEBAUTHN_ORIGINS = env.list("WEBAUTHN_ORIGINS", default=[])
+OTP_WEBAUTHN_HELPER_CLASS = "accounts.passkeys.relying_party.PasskeyHelper"
+OTP_WEBAUTHN_RP_ID_CALLABLE = "accounts.passkeys.relying_party.rp_id"
+OTP_WEBAUTHN_RP_NAME_CALLABLE = "accounts.passkeys.relying_party.rp_name"
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+# Seconds the browser waits for someone to use their passkey (WCAG 2.2.1: generous).
+OTP_WEBAUTHN_TIMEOUT_SECONDS = env.int("WEBAUTHN_TIMEOUT", default=300)
+# The library checks for a fixed list of origins; PasskeyHelper works them out as said above.
+SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E030"]
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)
 
@@ -339,7 +366,7 @@ if not DEBUG:
     if not SECURE_HSTS_PRELOAD:
         # Joining the browsers' HSTS preload list is hard to undo, so it is each landlord's
         # own choice (SECURE_HSTS_PRELOAD=true); without it `check --deploy` need not warn.
-        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+        SILENCED_SYSTEM_CHECKS += ["security.W021"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 

@@ -91,6 +91,16 @@ def private_redis(tmp_path):
     server.stop()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _force_login_passes_the_second_factor():
+    """client.force_login gives a session past the second factor too (tests/second_factor.py)."""
+    from tests import second_factor
+
+    second_factor.install()
+    yield
+    second_factor.uninstall()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_site(settings, tmp_path):
     """Fast password hashing, uploads in a temporary folder, an empty cache and no lockouts."""

@@ -83,3 +83,54 @@ def test_every_post_only_url_has_post_rows(users):
                 get_answers.setdefault(row.name, set()).update(row.expected.values())
     post_only = {name for name, answers in get_answers.items() if answers == {NOT_ALLOWED}}
     assert post_only - posted == set()
+
+
+# Reached before the second factor: signing out, the step itself, and the site's icon, logo and
+# health check. Staff with no method yet also reach their methods pages, to add one.
+OPEN_BEFORE_SECOND_FACTOR = {
+    "accounts:logout", "accounts:second-factor-step", "accounts:second-factor-check",
+    "accounts:second-factor-passkey-options", "accounts:second-factor-passkey-finish",
+    "healthz", "favicon", "site-logo",
+}
+ADDING = {"methods", "add-authenticator", "authenticator-qr", "recovery-codes", "recovery-codes-download",
+          "remove"}
+ADDING |= {"add-passkey", "add-passkey-options", "add-passkey-finish"}
+
+
+@pytest.mark.parametrize("module_name", ROW_MODULES)
+def test_password_only_staff_reach_nothing_but_the_second_factor(users, module_name):
+    """Officers, managers and administrators past the password but not the second factor: every
+    URL of the matrix sends them to the step (they have a method) or to add one (they have none)."""
+    from django.test import Client
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.second_factor import password_only_login
+
+    holder = {role: users[role] for role in ("officer", "manager", "admin")}
+    for person in holder.values():
+        TOTPDevice.objects.create(user=person, name="Phone")
+    newcomer = {"admin without a method": _new_admin()}
+    sessions = {role: password_only_login(Client(), person)
+                for role, person in {**holder, **newcomer}.items()}
+    failures = []
+    for row in importlib.import_module(module_name).rows(users):
+        if row.name in OPEN_BEFORE_SECOND_FACTOR:
+            continue
+        for role, client in sessions.items():
+            adding = role in newcomer
+            if adding and row.name.removeprefix("accounts:second-factor-") in ADDING:
+                continue
+            role_key = role if role in users else "admin"
+            response = getattr(client, row.method)(row.url_for(role_key), row.data_for(role_key))
+            target = "/accounts/second-factor/" + ("methods/" if adding else "check/")
+            where = response.get("Location", "").split("?")[0]
+            if response.status_code != 302 or where != target:
+                failures.append(f"{row.method.upper()} {row.name} as {role}: "
+                                f"{response.status_code} {where}")
+    assert failures == []
+
+
+def _new_admin():
+    from tests.factories.accounts import UserFactory
+
+    return UserFactory(role="admin")

@@ -232,3 +232,9 @@ document.addEventListener("DOMContentLoaded", function () {
     }
   });
 })();
+
+// A button that prints the page ([data-print], such as the recovery codes).
+document.addEventListener("click", function (event) {
+  var button = event.target.closest && event.target.closest("[data-print]");
+  if (button) { window.print(); }
+});

@@ -1,9 +1,13 @@
+import os
+
 from django.test import Client
+from django_otp_webauthn.models import WebAuthnCredential
 
 from accounts.models import Invitation, User
 from scrutiny.models import UserSession
 from tests.factories.accounts import InvitationFactory, UserFactory
 from tests.permission_matrix import (
+    FORBIDDEN,
     GONE,
     LOGIN,
     NOT_ALLOWED,
@@ -14,6 +18,48 @@ from tests.permission_matrix import (
     admins_only,
     everyone,
 )
+
+BAD_REQUEST = 400
+
+
+def _passkey_of(person):
+    """The id of a passkey `person` holds (made directly: its key is never used here)."""
+    return WebAuthnCredential.objects.create(
+        user=person, name="Key", credential_id=os.urandom(16), public_key=b"\xa0", sign_count=0,
+    ).pk
+
+
+def passkey_rows(people):
+    """Passkeys' pages. Removing one is the second factor's own remove (its rows below)."""
+    sf = "/accounts/second-factor"
+    stranger = _passkey_of(UserFactory())
+
+    def own(role):
+        pk = _passkey_of(people[role]) if role in people else stranger
+        return f"{sf}/methods/passkey/{pk}/remove/"
+
+    json_only = everyone(NOT_ALLOWED, anonymous=FORBIDDEN)  # steps the page's script posts to
+    return [
+        Row("accounts:second-factor-add-passkey", f"{sf}/methods/passkey/", everyone(OK)),
+        # Finishing before starting is refused (no challenge was given out), then starting works.
+        Row("accounts:second-factor-add-passkey-finish", f"{sf}/methods/passkey/finish/", json_only),
+        Row("accounts:second-factor-add-passkey-finish", f"{sf}/methods/passkey/finish/",
+            everyone(BAD_REQUEST, anonymous=FORBIDDEN), method="post"),
+        Row("accounts:second-factor-add-passkey-options", f"{sf}/methods/passkey/options/", json_only),
+        Row("accounts:second-factor-add-passkey-options", f"{sf}/methods/passkey/options/",
+            everyone(OK, anonymous=FORBIDDEN), method="post", data={"name": "Laptop"}),
+        Row("accounts:second-factor-passkey-finish", f"{sf}/check/passkey/finish/", json_only),
+        Row("accounts:second-factor-passkey-finish", f"{sf}/check/passkey/finish/",
+            everyone(BAD_REQUEST, anonymous=FORBIDDEN), method="post"),
+        Row("accounts:second-factor-passkey-options", f"{sf}/check/passkey/options/", json_only),
+        Row("accounts:second-factor-passkey-options", f"{sf}/check/passkey/options/",
+            everyone(OK, anonymous=FORBIDDEN), method="post"),
+        # Back to the methods page: someone else's passkey is not found, one's own goes (staff
+        # keep their last method, and are told why).
+        Row("accounts:second-factor-remove", f"{sf}/methods/passkey/{stranger}/remove/", everyone(REDIRECT),
+            method="post"),
+        Row("accounts:second-factor-remove", own, everyone(REDIRECT), method="post"),
+    ]
 
 
 def _session_of(person):
@@ -73,4 +119,38 @@ def rows(people):
         Row("accounts:accept-invitation", f"/accounts/invitation/{token}/", everyone(OK, anonymous=OK)),
         Row("accounts:accept-invitation", "/accounts/invitation/not-a-real-token/",
             everyone(GONE, anonymous=GONE)),
+        *passkey_rows(people),
+        *_second_factor_rows(people),
+    ]
+
+
+def _second_factor_rows(people):
+    """The second factor's pages, for sessions that have passed it (the password-only state is
+    checked for every URL in tests/test_permissions.py)."""
+    sf = "/accounts/second-factor"
+    person = people["tenant"].pk
+    return [
+        # Passed already: back where the person was going.
+        Row("accounts:second-factor-step", f"{sf}/check/", everyone(REDIRECT)),
+        Row("accounts:second-factor-check", f"{sf}/check/authenticator/", everyone(REDIRECT),
+            method="post"),
+        Row("accounts:second-factor-methods", f"{sf}/methods/", everyone(OK)),
+        Row("accounts:second-factor-add-authenticator", f"{sf}/methods/authenticator/", everyone(OK)),
+        # The QR code of the key the page above just made for the person.
+        Row("accounts:second-factor-authenticator-qr", f"{sf}/methods/authenticator/qr.svg",
+            everyone(OK)),
+        # Codes are made by POST and shown once; nobody here has a method to back up yet.
+        Row("accounts:second-factor-recovery-codes", f"{sf}/methods/recovery-codes/", everyone(REDIRECT)),
+        Row("accounts:second-factor-recovery-codes", f"{sf}/methods/recovery-codes/", everyone(REDIRECT),
+            method="post"),
+        Row("accounts:second-factor-recovery-codes-download", f"{sf}/methods/recovery-codes.txt",
+            everyone(NOT_FOUND)),
+        Row("accounts:second-factor-remove", f"{sf}/methods/authenticator/999999/remove/",
+            everyone(REDIRECT), method="post"),
+        Row("accounts:second-factor-remove", f"{sf}/methods/authenticator/999999/remove/",
+            everyone(NOT_ALLOWED, anonymous=NOT_ALLOWED)),
+        Row("accounts:second-factor-reset", f"/accounts/people/{person}/second-factor/reset/",
+            admins_only(REDIRECT), method="post"),
+        Row("accounts:second-factor-reset", f"/accounts/people/{person}/second-factor/reset/",
+            everyone(NOT_ALLOWED, anonymous=NOT_ALLOWED)),
     ]

@@ -13,6 +13,7 @@ from django.urls import reverse
 from scrutiny import user_sessions
 from scrutiny.models import AuditEvent, AuditKind, UserSession
 from tests.factories.accounts import PASSWORD, UserFactory
+from tests.second_factor import mark_passed
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +42,7 @@ def signed_in(user, user_agent="", address="203.0.113.1"):
     browser = Client(HTTP_USER_AGENT=user_agent, REMOTE_ADDR=address)
     response = browser.post(reverse("accounts:login"), {"username": user.email, "password": PASSWORD})
     assert response.status_code == 302
+    mark_passed(browser.cookies["sessionid"].value)  # the second factor, for staff
     return browser
 
 

@@ -131,6 +131,21 @@ class AccessiblePage:
         # Until the signed-in page has loaded, with its scripts: waiting for the load state
         # alone could return at once, for the sign-in page itself, before the navigation began.
         self.page.wait_for_url(lambda url: "/accounts/sign-in/" not in url, wait_until="load")
+        self.pass_second_factor()
+
+    def pass_second_factor(self):
+        """Staff land on the second factor after the password: mark this browser's session as
+        past it (tests/second_factor.py) and go on where the sign-in was going. The real step
+        is driven in tests/browser/test_second_factor.py."""
+        from urllib.parse import parse_qs, urlsplit
+
+        from tests.second_factor import mark_passed
+
+        if "/accounts/second-factor/" not in self.page.url:
+            return
+        cookie = next(c for c in self.page.context.cookies() if c["name"] == "sessionid")
+        mark_passed(cookie["value"])
+        self.page.goto(self.base_url + parse_qs(urlsplit(self.page.url).query).get("next", ["/"])[0])
 
 
 def _page(chromium, live_server, viewport):

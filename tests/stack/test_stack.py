@@ -21,12 +21,18 @@ def csrf_token(response):
 
 
 def sign_in(stack, user):
+    from tests.second_factor import ready_device, unused_code
+
+    device = ready_device(user)  # staff pass the second factor with a code, as people do
     browser = stack.browser()
     page = browser.get("/accounts/sign-in/")
     response = browser.post(
         "/accounts/sign-in/",
         data={"username": user.email, "password": PASSWORD, "csrfmiddlewaretoken": csrf_token(page)},
     )
+    if device is not None:
+        response = browser.post("/accounts/second-factor/check/authenticator/", data={
+            "code": unused_code(device), "csrfmiddlewaretoken": csrf_token(response)})
     assert response.status_code == 200 and response.url == f"{stack.url}/", response.text[:2000]
     return browser
 

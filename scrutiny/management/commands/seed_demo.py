@@ -22,3 +22,7 @@ class Command(BaseCommand):
             user = people.get(key)
             if user:
                 self.stdout.write(f"  {user.get_role_display():<14} {user.email:<28} {DEMO_PASSWORD}")
+        self.stdout.write(
+            "Staff then check it's you with a code: add the key SCRUTINY DEMO KEY2 to an authenticator\n"
+            "app, or run `python manage.py second_factor_code officer@example.org` (README: second factor)."
+        )
