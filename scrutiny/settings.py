@@ -130,6 +130,13 @@ if _SQLITE:
         "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=20),
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     }
+elif "postgresql" in DATABASES["default"]["ENGINE"]:
+    # A database host that does not answer at all (not refusing: gone from the network) is
+    # given up on after this many seconds, so pages and /healthz/ready answer 503 rather than
+    # hang for the operating system's two minutes. A connect_timeout in DATABASE_URL wins.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 REDIS_CACHES = ("django_redis.cache.RedisCache", "django.core.cache.backends.redis.RedisCache")
