@@ -278,7 +278,7 @@ CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Health: each worker, and beat, writes a heartbeat to the broker's Redis every
 # HEALTH_HEARTBEAT_EVERY seconds (scrutiny/heartbeat.py); one silent for three of them is shown
-# as stopped. The readiness check (/healthz/ready) waits at most HEALTH_CHECK_TIMEOUT seconds
+# as silent. The readiness check (/healthz/ready) waits at most HEALTH_CHECK_TIMEOUT seconds
 # for the broker.
 HEALTH_HEARTBEAT_EVERY = env.float("HEALTH_HEARTBEAT_EVERY", default=15.0)
 HEALTH_CHECK_TIMEOUT = env.float("HEALTH_CHECK_TIMEOUT", default=0.5)
