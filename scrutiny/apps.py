@@ -27,10 +27,10 @@ class ScrutinyConfig(AppConfig):
             "Who signed in, changed a role, exported data or downloaded personal data.",
         ), order=1)
         extensions.register(extensions.ADMINISTRATION_PAGES, (
-            "System health", "system-health",
-            "Whether the database, the task queue, the background workers and the scheduler are running.",
-        ), order=1)
-        extensions.register(extensions.ADMINISTRATION_PAGES, (
             "Failed background jobs", "failed-jobs",
             "Emails and reports that could not be sent or made, and trying them again.",
+        ), order=1)
+        extensions.register(extensions.ADMINISTRATION_PAGES, (
+            "System health", "system-health",
+            "Whether the database, the task queue, the background workers and the scheduler are running.",
         ), order=1)

@@ -136,6 +136,13 @@ if _SQLITE:
         "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=20),
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     }
+elif "postgresql" in DATABASES["default"]["ENGINE"]:
+    # A database host that does not answer at all (not refusing: gone from the network) is
+    # given up on after this many seconds, so pages and /healthz/ready answer 503 rather than
+    # hang for the operating system's two minutes. A connect_timeout in DATABASE_URL wins.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 REDIS_CACHES = ("django_redis.cache.RedisCache", "django.core.cache.backends.redis.RedisCache")
@@ -293,7 +300,7 @@ CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Health: each worker, and beat, writes a heartbeat to the broker's Redis every
 # HEALTH_HEARTBEAT_EVERY seconds (scrutiny/heartbeat.py); one silent for three of them is shown
-# as stopped. The readiness check (/healthz/ready) waits at most HEALTH_CHECK_TIMEOUT seconds
+# as silent. The readiness check (/healthz/ready) waits at most HEALTH_CHECK_TIMEOUT seconds
 # for the broker.
 HEALTH_HEARTBEAT_EVERY = env.float("HEALTH_HEARTBEAT_EVERY", default=15.0)
 HEALTH_CHECK_TIMEOUT = env.float("HEALTH_CHECK_TIMEOUT", default=0.5)

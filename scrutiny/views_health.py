@@ -17,4 +17,4 @@ REFUSAL = "Only administrators can see the system's health."
 def system_health(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The deep check: read from heartbeats and the broker, never by asking a worker."""
     state = health.system_state()
-    return render(request, "system_health.html", {"state": state}, status=200)
+    return render(request, "system_health.html", {"state": state})

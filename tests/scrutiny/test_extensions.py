@@ -65,7 +65,7 @@ def test_the_main_menu_keeps_its_order():
 
 def test_administration_pages_and_audited_downloads_come_from_the_apps():
     names = [url_name for _, url_name, _ in extensions.registered(extensions.ADMINISTRATION_PAGES)]
-    assert names[0] == "site-settings" and names[-2:] == ["audit", "failed-jobs"]
+    assert names[0] == "site-settings" and names[-3:] == ["audit", "failed-jobs", "system-health"]
     assert {"accounts:people", "panels:list", "mysteryshop:jargon", "comparisons:imports"} <= set(names)
     assert dict(extensions.registered(extensions.AUDITED_DOWNLOADS)) == {
         "accounts:personal-data": "personal_data",

@@ -6,6 +6,7 @@ from django.db import connections
 from django.db.utils import OperationalError
 from django.test import Client
 
+from tests.conftest import need_service
 from tests.scrutiny.test_database_refused import refusing_database  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +146,11 @@ def test_ready_never_asks_the_workers(client, settings, monkeypatch):
     monkeypatch.setattr(app.control, "broadcast", asked)
 
     assert client.get("/healthz/ready").status_code == 200
+
+
+def test_postgresql_gives_up_on_a_silent_host_after_a_few_seconds():
+    """A host gone from the network never refuses: without a timeout the check would hang."""
+    from django.db import connection
+
+    need_service(connection.vendor == "postgresql", "needs PostgreSQL: set DATABASE_URL")
+    assert connection.settings_dict["OPTIONS"]["connect_timeout"] == 5

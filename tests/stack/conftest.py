@@ -299,15 +299,12 @@ SHARED_STACK_CACHE = "dummycache://"
 
 
 def wait_for_worker(stack, *names):
-    """Until every worker named has written its heartbeat (and each is still running): it is
-    then taking tasks. Returns the node names heard."""
-
-    def heard():
-        node_names = stack.workers_heard()
-        prefixes = [f"{name}-{stack.queue}@" for name in names]
-        return all(any(node.startswith(prefix) for node in node_names) for prefix in prefixes) and node_names
-
-    return stack.wait_for(heard, "the workers' heartbeats", *names)
+    """Until as many of this stack's workers as named have written their heartbeats (and each
+    named is still running): they are then taking tasks. Returns their node names."""
+    return stack.wait_for(
+        lambda: len(heard := stack.workers_heard()) == len(names) and heard, "the workers' heartbeats",
+        *names,
+    )
 
 
 @pytest.fixture(scope="session")

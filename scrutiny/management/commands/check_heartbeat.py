@@ -16,6 +16,7 @@ from scrutiny import heartbeat
 
 class Command(BaseCommand):
     help = "Exit 0 while a worker's or beat's heartbeat is fresh (a container health check)."
+    requires_system_checks: list[str] = []  # run every minute: only the heartbeat matters
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("process", choices=["worker", "beat"])
