@@ -9,7 +9,7 @@ an address the stand-ins do not fit) goes to Django's reverse() as before."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.signals import setting_changed
@@ -23,14 +23,17 @@ STAND_IN = 918_273_645_000
 # (urlconf when not the settings' own, script prefix, name, current app, how many args, kwargs'
 # names) -> the text before the first value and, for each value in the order it appears, (its
 # place in the call, the text after it); None for an address always left to Django's reverse().
-_kept: dict[tuple, tuple[str, tuple[tuple[int, str], ...]] | None] = {}
+Shape = tuple[str, tuple[tuple[int, str], ...]]
+_kept: dict[tuple, Shape | None] = {}
 
 
 def _whole_numbers(values: Iterable[Any]) -> bool:
     return all(type(value) is int and value >= 0 for value in values)
 
 
-def _work_out(viewname: str, arg_count: int, kwarg_names: tuple[str, ...], current_app: str | None):
+def _work_out(
+    viewname: str, arg_count: int, kwarg_names: tuple[str, ...], current_app: str | None
+) -> Shape | None:
     stand_ins = [STAND_IN + place for place in range(arg_count + len(kwarg_names))]
     try:
         address = django_reverse(
@@ -57,7 +60,7 @@ def _work_out(viewname: str, arg_count: int, kwarg_names: tuple[str, ...], curre
 def reverse(
     viewname: str,
     args: Iterable[Any] | None = None,
-    kwargs: Mapping[str, Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
     current_app: str | None = None,
 ) -> str:
     """The address of the page named `viewname`: the same as django.urls.reverse gives."""

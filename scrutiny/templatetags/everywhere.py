@@ -12,6 +12,8 @@ from functools import lru_cache
 from typing import Any
 
 from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template import defaultfilters, defaulttags
 from django.urls import NoReverseMatch
 from django.utils.html import conditional_escape
@@ -73,3 +75,9 @@ def date(value: Any, arg: str | None = None) -> str:
 @register.filter(expects_localtime=True, is_safe=False)
 def time(value: Any, arg: str | None = None) -> str:
     return _keep("time", value, arg)
+
+
+@receiver(setting_changed)
+def _forget(**kwargs: Any) -> None:
+    """Tests that change the date formats or the language see dates formatted afresh."""
+    _formatted.cache_clear()

@@ -15,7 +15,7 @@ def has_required_fields(form: forms.BaseForm) -> bool:
 
 
 @register.filter
-def kept_crispy(form: forms.BaseForm) -> SafeString:
+def kept_crispy(form: forms.Form) -> SafeString:
     """`{{ form|crispy }}`, drawn once and kept while nothing it shows changes (scrutiny/kept_html.py):
     for forms drawn on every visit to a page, such as a list's filters."""
     return kept_fields(form, "includes/crispy_form.html")

@@ -69,3 +69,12 @@ def test_a_date_seen_again_is_not_formatted_again():
             "17 May 2019;" * 3
         )
     assert made.call_count == 1
+
+
+def test_what_was_kept_is_forgotten_when_settings_change(settings):
+    from scrutiny.templatetags.everywhere import _formatted
+
+    drawn('{{ value|date:"j F Y" }}', value=datetime.date(2019, 5, 17))
+    assert _formatted.cache_info().currsize
+    settings.DATE_FORMAT = "Y-m-d"
+    assert not _formatted.cache_info().currsize
