@@ -15,7 +15,9 @@ class ScrutinyConfig(AppConfig):
         )
 
         # Migrations may change any data in bulk: whatever was kept before them is out of date.
-        post_migrate.connect(freshness.renew_everything, dispatch_uid="scrutiny-renew-after-migrate")
+        post_migrate.connect(
+            freshness.renew_everything, sender=self, dispatch_uid="scrutiny-renew-after-migrate"
+        )
 
         extensions.register(extensions.ADMINISTRATION_PAGES, (
             "Site settings", "site-settings",

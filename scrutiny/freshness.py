@@ -63,11 +63,6 @@ def versions(*keys: str) -> str:
     return ":".join(str(found[key]) for key in wanted)
 
 
-def current(key: str) -> str:
-    """The version kept under `key` (with the epoch)."""
-    return versions(key)
-
-
 def _start(key: str) -> None:
     cache.set(key, _new_value(), None)
     if redis_cache.resting():  # the cache did not take it

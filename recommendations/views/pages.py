@@ -31,10 +31,6 @@ def visible_or_403(user: User, pk: int) -> Recommendation:
     return rec
 
 
-def _filtered(request: AuthenticatedHttpRequest) -> TrackerFilter:
-    return TrackerFilter(request.GET, queryset=selectors.visible_to(request.user), user=request.user)
-
-
 def _counted_panels(request: AuthenticatedHttpRequest, filterset: TrackerFilter) -> list[int] | None:
     """The panels the tracker's figures count recommendations of, or None for any panel."""
     chosen = filterset.form.cleaned_data if filterset.form.is_valid() else {}
@@ -43,6 +39,10 @@ def _counted_panels(request: AuthenticatedHttpRequest, filterset: TrackerFilter)
     if chosen.get("review"):
         return [chosen["review"].panel_id]
     return permissions.visible_panels(request.user)
+
+
+def _filtered(request: AuthenticatedHttpRequest) -> TrackerFilter:
+    return TrackerFilter(request.GET, queryset=selectors.visible_to(request.user), user=request.user)
 
 
 @login_required

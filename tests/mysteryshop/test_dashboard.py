@@ -165,3 +165,17 @@ def test_the_reused_summary_changes_as_soon_as_an_answer_is_corrected(shop):
         r["key"] == listen.key for r in after.failing) else {"fails": 0}
     assert row["fails"] == Answer.objects.filter(
         visit__review=shop.review, standard=listen, passed=False).count()
+
+
+def test_the_reused_summary_is_kept_while_other_programmes_and_reviews_change(shop, count_queries):
+    from tests.factories.mysteryshop import ProgrammeFactory
+    from tests.factories.reviews import FindingFactory
+
+    _bulk_visits(shop, 5, seed=4)
+    selectors.programme_summary(review=shop.review)
+    other = ProgrammeFactory(panel=shop.panel)
+    Visit.objects.create(review=other, checklist=shop.phone, site=shop.office, channel=Channel.PHONE,
+                         shopper=shop.shopper, visited_at=timezone.now(), status=VisitStatus.SUBMITTED,
+                         submitted_at=timezone.now(), score=Decimal(50))
+    FindingFactory(review=shop.review)
+    assert count_queries(selectors.programme_summary, review=shop.review) == 1  # its mark: kept

@@ -111,3 +111,20 @@ def test_a_finding_in_another_review_leaves_this_reviews_page_kept(client, world
     with CaptureQueriesContext(connection) as queries:
         assert "Replies are late." in client.get(f"/reviews/{world.review.pk}/").content.decode()
     assert findings_read(queries)
+
+
+def test_a_finding_in_another_review_leaves_this_reviews_report_body_kept(client, world, other, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    FindingFactory(review=world.review, question=world.q1, statement="Calls go unlogged.")
+    client.force_login(world.chair)
+    cache.clear()
+    path = f"/reviews/{world.review.pk}/report/"
+    client.get(path)  # drawn and kept
+    FindingFactory(review=other["review"], statement="Repairs are late.")
+    DocumentFactory(review=other["review"], title="Repairs log")
+    with CaptureQueriesContext(connection) as queries:
+        assert "Calls go unlogged." in client.get(path).content.decode()
+    assert not findings_read(queries)
+
+    DocumentFactory(review=world.review, title="Call log, March")
+    assert "Call log, March" in client.get(path).content.decode()
