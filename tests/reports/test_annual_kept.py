@@ -126,24 +126,27 @@ def test_a_write_the_report_does_not_show_leaves_it_kept(world, year_review, wri
 
 
 def _page(client, world):
+    """The page, and how many queries beyond the person's session and account it took."""
     with CaptureQueriesContext(connection) as queries:
         page = client.get(f"/reports/annual/{world.year}/").content.decode()
-    return page, len(queries)
+    drawing = [q for q in queries.captured_queries
+               if "django_session" not in q["sql"] and "accounts_user" not in q["sql"]]
+    return page, len(drawing)
 
 
 def test_a_kept_page_is_drawn_again_for_a_new_finding_in_its_year_only(client, world, year_review):
     client.force_login(world.member)
     _page(client, world)
     page, queries = _page(client, world)
-    assert queries == 2 and "Repairs</strong>: scrutiny review by SURE Team of Complaints. 0 findings" in page
+    assert queries == 0 and "Repairs</strong>: scrutiny review by SURE Team of Complaints. 0 findings" in page
 
     FindingFactory(review=year_review[1])
     page, queries = _page(client, world)
-    assert queries == 2 and "Repairs</strong>: scrutiny review by SURE Team of Complaints. 0 findings" in page
+    assert queries == 0 and "Repairs</strong>: scrutiny review by SURE Team of Complaints. 0 findings" in page
 
     FindingFactory(review=year_review[0])
     page, queries = _page(client, world)
-    assert queries > 2 and "Repairs</strong>: scrutiny review by SURE Team of Complaints. 1 finding " in page
+    assert queries > 0 and "Repairs</strong>: scrutiny review by SURE Team of Complaints. 1 finding " in page
 
 
 def test_a_deleted_finding_is_seen_at_once(client, world, year_review):
