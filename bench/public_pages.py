@@ -59,10 +59,11 @@ def application(environ, start_response):  # type: ignore[no-untyped-def]
     return _built[0](environ, start_response)
 
 
-def _wrk(url: str, seconds: int, connections: int) -> dict:
+def _wrk(url: str, seconds: int, connections: int, gzip: bool = False) -> dict:
+    asks = ["-H", "Accept-Encoding: gzip"] if gzip else []
     out = subprocess.run(  # noqa: S603 - fixed arguments
         [shutil.which("wrk") or "wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency",
-         "-H", "X-Forwarded-Proto: https", url],
+         "-H", "X-Forwarded-Proto: https", *asks, url],
         capture_output=True, text=True, check=True,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
@@ -73,22 +74,25 @@ def _wrk(url: str, seconds: int, connections: int) -> dict:
 
 
 def measure(base: str, pages: list[tuple[str, str]], *, seconds: int = 8, connections: int = 50,
-            rounds: int = 2) -> list[dict]:
+            rounds: int = 2, gzip: bool = True) -> list[dict]:
     """Each page and the bare view with no middleware in turn, `rounds` times (A B A B): each
-    page's throughput as a share of the bare view's runs beside it."""
+    page's throughput as a share of the bare view's runs beside it. With `gzip` the page is asked
+    for as browsers ask (Accept-Encoding: gzip); without, as wrk does by default."""
     results = []
     for name, path in pages:
-        _wrk(base + path, 2, connections)  # warm every worker up
+        _wrk(base + path, 2, connections, gzip)  # warm every worker up
         bare, page = [], []
         for _ in range(rounds):
             bare.append(_wrk(base + NO_MIDDLEWARE_PATH, seconds, connections))
-            page.append(_wrk(base + path, seconds, connections))
+            page.append(_wrk(base + path, seconds, connections, gzip))
         bare_rps = sum(b["rps"] for b in bare) / rounds
         page_rps = sum(p["rps"] for p in page) / rounds
         entry = {"page": name, "path": path, "rps": round(page_rps, 1), "bare_rps": round(bare_rps, 1),
                  "share_of_bare": round(page_rps / bare_rps, 2), "non_2xx": sum(p["non_2xx"] for p in page),
-                 "p99": page[-1]["p99"], "load": round(os.getloadavg()[0], 2), "connections": connections}
-        print(f"wrk -c{connections} {name:<34} {page_rps:8.1f} req/s, no-middleware view {bare_rps:8.1f} "
+                 "p99": page[-1]["p99"], "load": round(os.getloadavg()[0], 2), "connections": connections,
+                 "gzip": gzip}
+        print(f"wrk -c{connections} {'gzip' if gzip else 'plain'} {name:<34} {page_rps:7.1f} req/s, "
+              f"no-middleware view {bare_rps:7.1f} "
               f"({entry['share_of_bare']:.0%}), non-2xx {entry['non_2xx']}, load {entry['load']}")
         results.append(entry)
     return results
@@ -153,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
                 time.sleep(0.5)
         print(f"gunicorn, {args.workers} sync workers, {base}; wrk -c{args.connections} "
               f"for {args.seconds} s, bare and page in turn")
-        results = measure(base, pages, seconds=args.seconds, connections=args.connections)
+        results = [*measure(base, pages, seconds=args.seconds, connections=args.connections),
+                   *measure(base, pages, seconds=args.seconds, connections=args.connections, gzip=False)]
     finally:
         gunicorn.terminate()
         gunicorn.wait(timeout=30)

@@ -2,6 +2,8 @@
 may keep, answered "304 Not Modified" when unchanged and from the cache without a query; signed
 in, the page stays private."""
 
+import gzip
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -89,3 +91,11 @@ def test_a_visitor_with_a_session_gets_the_page_through_the_whole_stack(client, 
     response, queries = _get(client, published)
     assert response.status_code == 200 and response["Cache-Control"].startswith("public")
     assert queries >= 1  # the session was looked up: nothing kept is served in its place
+
+
+def test_a_browser_that_accepts_gzip_gets_the_kept_page_compressed(client, published):
+    first = client.get(published)
+    response, queries = _get(client, published, accept_encoding="gzip, deflate, br")
+    assert queries == 0 and response["Content-Encoding"] == "gzip"
+    assert gzip.decompress(response.content) == first.content
+    assert "Accept-Encoding" in response["Vary"] and "Cookie" in response["Vary"]
