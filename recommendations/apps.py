@@ -7,9 +7,13 @@ class RecommendationsConfig(AppConfig):
 
     def ready(self) -> None:
         """What this app adds to other apps' pages and commands (scrutiny/extensions.py)."""
+        from recommendations import public
         from recommendations import signals  # noqa: F401 - connects the receivers
         from scrutiny import extensions as ext
+        from scrutiny import public_cache
 
+        public.connect()
+        public_cache.register("recommendations:you-said-we-did", public.version)
         ext.register(ext.HOME_SECTIONS, "recommendations.home.section")
         ext.register(ext.MENU_LINKS, {
             "label": "Recommendations", "url_name": "recommendations:tracker", "app": "recommendations",

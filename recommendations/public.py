@@ -1,13 +1,21 @@
-"""This app's page that people who are not signed in may read (extensions.PUBLIC_PAGES), and its
-link in every page's footer (extensions.FOOTER_LINKS)."""
+"""This app's page that people who are not signed in may read (extensions.PUBLIC_PAGES), its
+link in every page's footer (extensions.FOOTER_LINKS), and its version for scrutiny.public_cache:
+renewed by every write to what it shows (verified recommendations, their reviews, panels and
+service areas, the site settings), and by nothing else."""
 
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest
 from django.urls import reverse
 
 from accounts.models import User
+from scrutiny import freshness, public_cache
 from scrutiny.models import SiteSettings
+from scrutiny.written import rows_written
+
+VERSION_KEY = "you-said-we-did"
 
 
 def page() -> dict[str, str] | None:
@@ -22,3 +30,38 @@ def footer_link(user: User | AnonymousUser) -> dict[str, Any] | None:
     if not (user.is_authenticated or SiteSettings.load().public_you_said_we_did):
         return None
     return {"label": "You said, we did", "url": reverse("recommendations:you-said-we-did")}
+
+
+def version(request: HttpRequest) -> str | None:
+    """The page's version for people who are not signed in, or None for a page number nobody
+    links to. The site switch is not read here: changing it renews the version, and a page is
+    kept only when the view, which reads it, found it public."""
+    number = public_cache.page_number(request)
+    if number is None:
+        return None
+    return f"{freshness.current(VERSION_KEY)[:16]}-{number}"
+
+
+def _changed(sender: type, instance: Any = None, rows: list | None = None, **kwargs: Any) -> None:
+    from recommendations.models import Recommendation, Status
+
+    # A recommendation is shown once verified (and stays dated by it): drafts and work in
+    # progress, written all day, leave the page kept.
+    written = rows or ([instance] if instance is not None else [])
+    if sender is Recommendation and written and not any(r.status == Status.VERIFIED or r.verified_at
+                                                         for r in written):
+        return
+    freshness.renew(VERSION_KEY)
+
+
+def connect() -> None:
+    """Listen to writes of what the page shows (called once, from the app's ready())."""
+    from panels.models import Panel
+    from recommendations.models import Recommendation
+    from reviews.models import Review, ServiceArea
+
+    for model in (Recommendation, Review, Panel, ServiceArea, SiteSettings):
+        uid = f"you-said-we-did-{model.__name__}"
+        post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}-saved")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}-deleted")
+        rows_written.connect(_changed, sender=model, dispatch_uid=f"{uid}-bulk")

@@ -1,8 +1,9 @@
 """This app's page that people who are not signed in may read (extensions.PUBLIC_PAGES)."""
 
+from django.http import HttpRequest
 from django.urls import reverse
 
-from reports.annual import year_of
+from reports.annual import kept, year_of
 from reports.apps import PUBLIC_ANNUAL_REPORT
 from reports.models import AnnualReport
 from scrutiny import switches
@@ -18,3 +19,10 @@ def page() -> dict | None:
     return {"title": f"Annual Report to Tenants {year_of(newest.year).label}",
             "url": reverse("reports:annual", args=[newest.year]),
             "about": "how the landlord did this year, and what the tenant panel thinks of it."}
+
+
+def annual_version(request: HttpRequest, *, year: int) -> str:
+    """The version of a year's report page for people who are not signed in (scrutiny.public_cache).
+    The site switch is not read here: changing it renews every year's version, and a page is kept
+    only when the view, which reads it, found the report public."""
+    return kept.version(year)

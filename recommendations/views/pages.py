@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from accounts.http import AuthenticatedHttpRequest
 from accounts.models import User
-from recommendations import exports, permissions, selectors
+from recommendations import exports, permissions, public, selectors
 from recommendations.filters import TrackerFilter
 from recommendations.models import ProgressUpdate, Recommendation
 from scrutiny import extensions, uploads
@@ -20,6 +20,7 @@ from scrutiny.kept_html import kept_fields
 from scrutiny.models import SiteSettings
 from scrutiny.paging import narrow_page
 from scrutiny.permissions import require
+from scrutiny.public_cache import NO_FORM_TOKEN, etag_of, not_modified, public_headers
 
 PAGE_SIZE = 25
 
@@ -119,11 +120,22 @@ def export_xlsx(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def you_said_we_did(request: HttpRequest) -> HttpResponse:
-    """Verified recommendations and their impact: public if the site settings say so."""
-    if not (request.user.is_authenticated or SiteSettings.load().public_you_said_we_did):
+    """Verified recommendations and their impact: public if the site settings say so, and then
+    the same for every signed-out visitor (scrutiny.public_cache)."""
+    if request.user.is_authenticated:
+        return _you_said_we_did(request, {})
+    if not SiteSettings.load().public_you_said_we_did:
         return redirect_to_login(request.get_full_path())
+    version = public.version(request)
+    if version is None:  # a page number nobody links to: drawn, not kept
+        return _you_said_we_did(request, NO_FORM_TOKEN)
+    etag = etag_of("recommendations:you-said-we-did", version)
+    return not_modified(request, etag) or public_headers(_you_said_we_did(request, NO_FORM_TOKEN), etag)
+
+
+def _you_said_we_did(request: HttpRequest, extra: dict[str, Any]) -> HttpResponse:
     page = Paginator(selectors.you_said_we_did(), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "recommendations/you_said_we_did.html", {"page": page})
+    return render(request, "recommendations/you_said_we_did.html", {"page": page, **extra})
 
 
 @login_required

@@ -2,10 +2,10 @@
 
 Drawing a year's report costs some fifty queries and a hundred milliseconds, and once published
 its address may be sent to every tenant at once. So the drawing is kept in the shared cache under
-a key made of two versions (scrutiny/freshness.py): one for the year, renewed by every write to
-what that year's report shows (reports/annual/writes.py), and one for what every year's report
-shows (the site settings, the frameworks, the regulator's figures). A finding in a review of
-another year, a sign-in or a session leave the kept page as it is.
+a key made of the year's version (scrutiny/freshness.py), renewed by every write to what that
+year's report shows (reports/annual/writes.py); a write to what every year's report shows (the
+site settings, the frameworks, the regulator's figures) renews every year's. A finding in a
+review of another year, a sign-in or a session leave the kept page as it is.
 
 A year's report compares it with the year before, so a write dated in one year renews that year
 and the next. The report of a year not yet over also counts what has happened by today (meetings
@@ -14,7 +14,6 @@ held, self-assessments closed), so it is kept for the day at most.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -25,7 +24,7 @@ from django.utils.safestring import mark_safe
 
 from scrutiny import freshness
 
-EVERY_YEAR = "annual-report:every-year"
+FIRST_YEAR = 2000  # the earliest report year a page is drawn for (reports/views/annual.py)
 KEPT_SECONDS = 7 * 24 * 60 * 60  # a version no longer current is left to expire
 
 
@@ -34,18 +33,18 @@ def _year_key(year: int) -> str:
 
 
 def version(year: int) -> str:
-    """A short digest that changes whenever anything the year's report shows changes."""
-    from reports.annual import current_year
-
-    parts = [freshness.current(EVERY_YEAR), freshness.current(_year_key(year))]
-    if year >= current_year():
-        parts.append(timezone.localdate().isoformat())
-    return hashlib.sha256(":".join([str(year), *parts]).encode()).hexdigest()[:20]
+    """A short string that changes whenever anything the year's report shows changes: one cache
+    read. A year not yet over (or only just: the site settings' first month is not read here, to
+    keep this one read) also changes with the date."""
+    today = timezone.localdate()
+    day = today.isoformat() if year + 1 >= today.year else ""
+    return f"{freshness.current(_year_key(year))[:16]}{day.replace('-', '')}"
 
 
 def renew_every_year() -> None:
-    """Something every year's report shows has changed."""
-    freshness.renew(EVERY_YEAR)
+    """Something every year's report shows has changed (a name, a framework, the site settings,
+    the regulator's figures): rare writes, so each year's version is renewed."""
+    renew_years(range(FIRST_YEAR, timezone.localdate().year + 2))
 
 
 def renew_years(years: Iterable[int]) -> None:

@@ -121,6 +121,9 @@ def _watched() -> dict[type, Callable[[Any], Years]]:
 
 
 _years_of: dict[type, Callable[[Any], Years]] = {}
+# Shown only through rows that name them (a panel's meetings, a person's membership): a new one,
+# named by nothing yet, changes no report.
+_NAMED_ONLY: set[type] = set()
 
 
 def _renew(years: Years) -> None:
@@ -130,9 +133,10 @@ def _renew(years: Years) -> None:
         kept.renew_years(years)
 
 
-def _saved(sender: type, instance: Any, update_fields: Any = None, **kwargs: Any) -> None:
+def _saved(sender: type, instance: Any, update_fields: Any = None, created: bool = False,
+           **kwargs: Any) -> None:
     find = _years_of.get(sender)
-    if find is None or kwargs.get("raw"):
+    if find is None or kwargs.get("raw") or (created and sender in _NAMED_ONLY):
         return
     _renew(_user(instance, update_fields) if find is _user else find(instance))
 
@@ -159,9 +163,14 @@ def _bulk(sender: type, rows: list | None, **kwargs: Any) -> None:
 
 def connect() -> None:
     """Listen to every write of the models the report shows (called once, from ReportsConfig.ready)."""
+    from accounts.models import User
+    from mysteryshop.models import Checklist
+    from panels.models import Panel
+    from reviews.models import ServiceArea
     from scrutiny.written import rows_written
 
     _years_of.update(_watched())
+    _NAMED_ONLY.update({User, Checklist, Panel, ServiceArea})
     for model in _years_of:
         post_save.connect(_saved, sender=model, dispatch_uid=f"annual-report-saved-{model.__name__}")
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"annual-report-deleted-{model.__name__}")

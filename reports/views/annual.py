@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
 from accounts.models import User
-from reports import approval, permissions, selectors
+from reports import approval, permissions, public, selectors
 from reports import assessment as services
 from reports.annual import assessable_sections, current_year, kept, words_only, year_of
 from reports.apps import PUBLIC_ANNUAL_REPORT
@@ -22,9 +22,9 @@ from reports.models import AnnualReport
 from scrutiny import switches
 from scrutiny.forms import run_form
 from scrutiny.permissions import require
-from scrutiny.public_cache import NO_FORM_TOKEN, public_page
+from scrutiny.public_cache import NO_FORM_TOKEN, etag_of, not_modified, public_headers
 
-EARLIEST_YEAR = 2000
+EARLIEST_YEAR = kept.FIRST_YEAR
 
 
 def _year(year: int) -> int:
@@ -47,18 +47,17 @@ def annual_page(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def _public_annual_page(request: HttpRequest, year: int) -> HttpResponse:
-    """A cache read or two when nothing changed; the switch is checked on every request, and
-    whether the report is published is part of what is kept (publishing renews the version)."""
-    if not switches.is_on(PUBLIC_ANNUAL_REPORT):
+    """For everyone once published, while the site switch allows: a page the same for everyone,
+    kept by browsers, proxies and scrutiny.public_cache.PublicPagesMiddleware."""
+    etag = etag_of("reports:annual", public.annual_version(request, year=year))
+    report = kept.drawn(year)
+    if not (report["public"] and switches.is_on(PUBLIC_ANNUAL_REPORT)):
         return redirect_to_login(request.get_full_path())
-
-    def draw() -> HttpResponse:
-        report = kept.drawn(year)
-        if not report["public"]:
-            return redirect_to_login(request.get_full_path())
-        return render(request, "reports/annual.html", {"report": report, "ask_form": None, **NO_FORM_TOKEN})
-
-    return public_page(request, name=f"annual-report-{year}", version=kept.version(year), draw=draw)
+    unchanged = not_modified(request, etag)
+    if unchanged is not None:
+        return unchanged
+    response = render(request, "reports/annual.html", {"report": report, "ask_form": None, **NO_FORM_TOKEN})
+    return public_headers(response, etag)
 
 
 @login_required

@@ -1,5 +1,5 @@
 """The Annual Report page makes the same number of queries for a quiet year and a busy one, and
-two (the person's session and account) once it is kept."""
+only the person's session and account once it is kept."""
 
 import pytest
 from django.core.cache import cache
@@ -44,4 +44,5 @@ def test_a_kept_annual_report_page_costs_only_the_persons_session_and_account(cl
     build(year=world.year, panel=PanelFactory(), size=3)
     client.get(path)
     kept = _page_queries(client, path)
-    assert len(kept) == 2 and "django_session" in kept[0] and "accounts_user" in kept[1]
+    # The session is read from the cache where the cache is shared (scrutiny/sessions.py).
+    assert 1 <= len(kept) <= 2 and all("django_session" in q or "accounts_user" in q for q in kept)

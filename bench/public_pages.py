@@ -1,0 +1,171 @@
+"""The public pages under attention: the published Annual Report and "You said, we did", signed
+out, under `wrk -c50`, beside a Django view with no middleware at all, measured in turn (bare,
+page, bare, page) in the same gunicorn. Target: each page at least half the bare view's throughput.
+
+`python -m bench.public_pages` (DATABASE_URL: the scale data; it publishes the latest finished
+year's report there and makes "You said, we did" public, as a landlord would). `measure(base)`
+runs the wrk part against a gunicorn already serving `bench.public_pages:application`, for
+bench/load.py to call. Numbers are for reading; tests never assert them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+NO_MIDDLEWARE_PATH = "/bench/no-middleware/"
+
+
+def _wsgi_application():  # type: ignore[no-untyped-def]
+    """The product's WSGI application, and the bare view with no middleware on NO_MIDDLEWARE_PATH."""
+    import django
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.test.utils import override_settings
+
+    django.setup(set_prefix=False)
+    from bench.urls import BARE_PATH
+
+    product = WSGIHandler()
+    with override_settings(MIDDLEWARE=[]):
+        bare = WSGIHandler()
+
+    def application(environ, start_response):  # type: ignore[no-untyped-def]
+        if environ.get("PATH_INFO") == NO_MIDDLEWARE_PATH:
+            environ["PATH_INFO"] = BARE_PATH
+            return bare(environ, start_response)
+        return product(environ, start_response)
+
+    return application
+
+
+_built: list = []
+
+
+def application(environ, start_response):  # type: ignore[no-untyped-def]
+    """What gunicorn serves (built at the first request, once Django's settings are known)."""
+    if not _built:
+        _built.append(_wsgi_application())
+    return _built[0](environ, start_response)
+
+
+def _wrk(url: str, seconds: int, connections: int, gzip: bool = False) -> dict:
+    asks = ["-H", "Accept-Encoding: gzip"] if gzip else []
+    out = subprocess.run(  # noqa: S603 - fixed arguments
+        [shutil.which("wrk") or "wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency",
+         "-H", "X-Forwarded-Proto: https", *asks, url],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    p99 = re.search(r"99%\s+([\d.]+)(\w+)", out)
+    return {"rps": rps, "non_2xx": int(errors.group(1)) if errors else 0,
+            "p99": f"{p99.group(1)} {p99.group(2)}" if p99 else None}
+
+
+def measure(base: str, pages: list[tuple[str, str]], *, seconds: int = 8, connections: int = 50,
+            rounds: int = 2, gzip: bool = True) -> list[dict]:
+    """Each page and the bare view with no middleware in turn, `rounds` times (A B A B): each
+    page's throughput as a share of the bare view's runs beside it. With `gzip` the page is asked
+    for as browsers ask (Accept-Encoding: gzip); without, as wrk does by default."""
+    results = []
+    for name, path in pages:
+        _wrk(base + path, 2, connections, gzip)  # warm every worker up
+        bare, page = [], []
+        for _ in range(rounds):
+            bare.append(_wrk(base + NO_MIDDLEWARE_PATH, seconds, connections))
+            page.append(_wrk(base + path, seconds, connections, gzip))
+        bare_rps = sum(b["rps"] for b in bare) / rounds
+        page_rps = sum(p["rps"] for p in page) / rounds
+        entry = {"page": name, "path": path, "rps": round(page_rps, 1), "bare_rps": round(bare_rps, 1),
+                 "share_of_bare": round(page_rps / bare_rps, 2), "non_2xx": sum(p["non_2xx"] for p in page),
+                 "p99": page[-1]["p99"], "load": round(os.getloadavg()[0], 2), "connections": connections,
+                 "gzip": gzip}
+        print(f"wrk -c{connections} {'gzip' if gzip else 'plain'} {name:<34} {page_rps:7.1f} req/s, "
+              f"no-middleware view {bare_rps:7.1f} "
+              f"({entry['share_of_bare']:.0%}), non-2xx {entry['non_2xx']}, load {entry['load']}")
+        results.append(entry)
+    return results
+
+
+def publish_pages() -> list[tuple[str, str]]:
+    """Publish the latest finished year's report and open "You said, we did" to the public, as a
+    landlord would before emailing the links; returns the pages to measure."""
+    from django.utils import timezone
+
+    from reports.annual import current_year
+    from reports.models import AnnualReport
+    from scrutiny.models import SiteSettings
+
+    year = current_year() - 1
+    record, _ = AnnualReport.objects.get_or_create(year=year)
+    if not (record.published and record.is_approved):
+        record.approved_at, record.published = record.approved_at or timezone.now(), True
+        record.save()
+    site = SiteSettings.load()
+    if not site.public_you_said_we_did:
+        site.public_you_said_we_did = True
+        site.save()
+    return [(f"Annual Report {year} (signed out)", f"/reports/annual/{year}/"),
+            ("You said, we did (signed out)", "/recommendations/you-said-we-did/")]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.public_pages")
+    parser.add_argument("--seconds", type=int, default=8)
+    parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--output", default="")
+    args = parser.parse_args(argv)
+    from bench.__main__ import _setup
+
+    _setup()
+    from django.core.management import call_command
+
+    call_command("collectstatic", "--noinput", verbosity=0)
+    pages = publish_pages()
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    gunicorn = subprocess.Popen(  # noqa: S603 - fixed arguments
+        [sys.executable, "-m", "gunicorn", "bench.public_pages:application", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(args.workers), "--worker-class", "sync", "--timeout", "60",
+         "--log-level", "warning"],
+        cwd=ROOT, env={**os.environ},
+    )
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(base + NO_MIDDLEWARE_PATH, timeout=2)  # noqa: S310 - loopback
+                break
+            except OSError:
+                time.sleep(0.5)
+        print(f"gunicorn, {args.workers} sync workers, {base}; wrk -c{args.connections} "
+              f"for {args.seconds} s, bare and page in turn")
+        results = [*measure(base, pages, seconds=args.seconds, connections=args.connections),
+                   *measure(base, pages, seconds=args.seconds, connections=args.connections, gzip=False)]
+    finally:
+        gunicorn.terminate()
+        gunicorn.wait(timeout=30)
+    if args.output:
+        Path(args.output).write_text(json.dumps(results, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
