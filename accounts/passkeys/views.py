@@ -1,7 +1,7 @@
 """Pages for adding, using and removing passkeys, and the JSON steps the page's script calls
 (django-otp-webauthn's views, with the product's words, naming and audit trail)."""
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -82,7 +82,8 @@ class AddOptions(PlainWords, PassedFirst, BeginCredentialRegistrationView):
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
-            name = services.clean_name(user=self.request.user, name=self.request.data.get("name", ""))
+            user = cast(User, self.request.user)  # initial() refused anyone not signed in
+            name = services.clean_name(user=user, name=self.request.data.get("name", ""))
         except ValidationError as exc:
             return JsonResponse({"detail": " ".join(exc.messages), "field": "name"}, status=400)
         self.request.session[NAME_IN_SESSION] = name
