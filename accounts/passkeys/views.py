@@ -94,12 +94,13 @@ class AddFinish(PlainWords, PassedFirst, CompleteCredentialRegistrationView):
     """Check the new passkey the browser made, save it under its name, and note it."""
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
-        user = self.request.user
+        user = cast(User, self.request.user)  # initial() refused anyone not signed in
         name = self.request.session.pop(NAME_IN_SESSION, "")
         state = self.get_state()  # taken out of the session (and saved) even if this fails
+        first = not second_factor.has_second_factor(user)
         with rewrite_exceptions(logger=None), transaction.atomic():
             passkey = self.get_helper().register_complete(user=user, state=state, data=self.request.data)
-            services.added(passkey=passkey, name=name or "Passkey", request=self.request)
+            services.added(passkey=passkey, name=name or "Passkey", first=first, request=self.request)
         if not second_factor.has_passed(self.request):
             # Adding a first second factor counts as passing it (as an authenticator app does).
             second_factor.mark_passed(self.request, passkey)

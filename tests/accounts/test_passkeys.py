@@ -281,3 +281,17 @@ def test_an_administrators_reset_removes_passkeys_too():
     assert not WebAuthnCredential.objects.filter(user=manager).exists()
     assert password_only_login(Client(), manager).get("/").headers["Location"].startswith(
         "/accounts/second-factor/methods/")
+
+
+def test_a_first_passkey_signs_out_sessions_that_had_the_password_alone():
+    tenant = UserFactory(role="tenant")
+    library_computer = signed_in(tenant)
+    assert library_computer.get("/").status_code == 200
+    phone = signed_in(tenant)
+
+    add_passkey(phone, SoftAuthenticator())
+
+    assert phone.get("/").status_code == 200
+    assert library_computer.get("/").url.startswith("/accounts/sign-in/")
+    event = AuditEvent.objects.get(kind="sessions_ended")
+    assert event.detail == "1 session, after turning on a second factor"
