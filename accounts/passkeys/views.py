@@ -1,5 +1,6 @@
-"""Pages for adding, using and removing passkeys, and the JSON steps the page's script calls
-(django-otp-webauthn's views, with the product's words, naming and audit trail)."""
+"""The page for adding a passkey, and the JSON steps the pages' script calls to add one or use
+one at the step (django-otp-webauthn's views, with the product's words, naming and audit trail).
+Listing and removing passkeys is the methods page's, as for every kind of second factor."""
 
 from typing import Any, cast
 
