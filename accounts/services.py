@@ -143,6 +143,12 @@ def _end_sessions(*, user: User, by: User | None, sessions: QuerySet[UserSession
     return ended
 
 
+def end_sessions_elsewhere(*, user: User, request: HttpRequest | None, why: str) -> int:
+    """End the person's sessions but the request's own, noting it on the audit trail."""
+    others = UserSession.objects.filter(user=user).exclude(pk=user_sessions.current_id(request))
+    return _end_sessions(user=user, by=user, sessions=others, why=why, request=request)
+
+
 def end_session(*, user: User, session: UserSession, current_id: int | None,
                 request: HttpRequest | None = None) -> str:
     """End one of the person's own sessions elsewhere; returns the browser's name."""

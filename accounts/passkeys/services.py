@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django_otp_webauthn.models import WebAuthnCredential
 
 from accounts.models import User
+from accounts.services import end_sessions_elsewhere
 from scrutiny import audit
 from scrutiny.models import AuditKind
 
@@ -33,12 +34,15 @@ def clean_name(*, user: User, name: str) -> str:
 
 
 @transaction.atomic
-def added(*, passkey: WebAuthnCredential, name: str, request: HttpRequest) -> WebAuthnCredential:
-    """Name a passkey the library has just saved, and note it on the audit trail."""
+def added(*, passkey: WebAuthnCredential, name: str, first: bool, request: HttpRequest) -> WebAuthnCredential:
+    """Name a passkey the library has just saved, and note it on the audit trail. When it is the
+    person's `first` second factor, their sessions elsewhere (past the password alone) end."""
     passkey.name = name
     passkey.save(update_fields=["name"])
     audit.record(kind=AuditKind.FACTOR_ADDED, actor=passkey.user, subject=passkey.user,
                  detail=f"passkey or security key: {name}", request=request)
+    if first:
+        end_sessions_elsewhere(user=passkey.user, request=request, why="after turning on a second factor")
     return passkey
 
 

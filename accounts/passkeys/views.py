@@ -1,7 +1,8 @@
-"""Pages for adding, using and removing passkeys, and the JSON steps the page's script calls
-(django-otp-webauthn's views, with the product's words, naming and audit trail)."""
+"""The page for adding a passkey, and the JSON steps the pages' script calls to add one or use
+one at the step (django-otp-webauthn's views, with the product's words, naming and audit trail).
+Listing and removing passkeys is the methods page's, as for every kind of second factor."""
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -82,7 +83,8 @@ class AddOptions(PlainWords, PassedFirst, BeginCredentialRegistrationView):
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
-            name = services.clean_name(user=self.request.user, name=self.request.data.get("name", ""))
+            user = cast(User, self.request.user)  # initial() refused anyone not signed in
+            name = services.clean_name(user=user, name=self.request.data.get("name", ""))
         except ValidationError as exc:
             return JsonResponse({"detail": " ".join(exc.messages), "field": "name"}, status=400)
         self.request.session[NAME_IN_SESSION] = name
@@ -93,12 +95,13 @@ class AddFinish(PlainWords, PassedFirst, CompleteCredentialRegistrationView):
     """Check the new passkey the browser made, save it under its name, and note it."""
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
-        user = self.request.user
+        user = cast(User, self.request.user)  # initial() refused anyone not signed in
         name = self.request.session.pop(NAME_IN_SESSION, "")
         state = self.get_state()  # taken out of the session (and saved) even if this fails
+        first = not second_factor.has_second_factor(user)
         with rewrite_exceptions(logger=None), transaction.atomic():
             passkey = self.get_helper().register_complete(user=user, state=state, data=self.request.data)
-            services.added(passkey=passkey, name=name or "Passkey", request=self.request)
+            services.added(passkey=passkey, name=name or "Passkey", first=first, request=self.request)
         if not second_factor.has_passed(self.request):
             # Adding a first second factor counts as passing it (as an authenticator app does).
             second_factor.mark_passed(self.request, passkey)

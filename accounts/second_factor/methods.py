@@ -6,7 +6,7 @@ one chooses how. Another kind adds itself from its app's ready() with one call:
         key="passkey", name="Passkey or security key", devices=passkeys_of,
         step_template="accounts/second_factor/_step_passkey.html",
         offer_template="accounts/second_factor/_offer_passkey.html",
-        open_paths=("/webauthn/",),
+        step_paths=("/webauthn/authenticate/",), adding_paths=("/webauthn/register/",),
     ))
 """
 
@@ -22,9 +22,11 @@ class MethodKind:
     devices: Callable[[Any], Iterable[Any]]  # (user) -> the person's confirmed devices of this kind
     step_template: str  # a part of the step page: how to use this kind now
     offer_template: str = ""  # a part of the methods page: how to add one ("" if it cannot be)
-    # Paths a session that has not passed the second factor yet may still reach, for this kind's
-    # own steps (such as a passkey's challenge); the step and methods pages are always open.
-    open_paths: tuple[str, ...] = field(default=())
+    # Paths a session that has not passed the second factor may still reach for this kind's own
+    # steps: to use a method at the step (a passkey's challenge), and, for staff adding their
+    # first method only, to add one (never open to someone who holds a method but has not used it).
+    step_paths: tuple[str, ...] = field(default=())
+    adding_paths: tuple[str, ...] = field(default=())
     counts_alone: bool = True  # False for recovery codes: they back up a method, not replace it
 
 
@@ -41,8 +43,12 @@ def kinds() -> list[MethodKind]:
     return list(_KINDS)
 
 
-def open_paths() -> tuple[str, ...]:
-    return tuple(path for kind in _KINDS for path in kind.open_paths)
+def step_paths() -> tuple[str, ...]:
+    return tuple(path for kind in _KINDS for path in kind.step_paths)
+
+
+def adding_paths() -> tuple[str, ...]:
+    return tuple(path for kind in _KINDS for path in kind.adding_paths)
 
 
 def _authenticators(user: Any) -> Iterable[Any]:

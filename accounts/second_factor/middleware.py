@@ -22,12 +22,12 @@ def _open_paths() -> tuple[str, ...]:
     return (
         reverse("accounts:second-factor-step"), reverse("accounts:logout"),
         reverse("healthz"), reverse("favicon"), reverse("site-logo"), settings.STATIC_URL,
-    ) + methods.open_paths()
+    ) + methods.step_paths()
 
 
 def _adding_paths() -> tuple[str, ...]:
     """What staff adding their first method may reach besides: the method pages themselves."""
-    return (reverse("accounts:second-factor-methods"),)
+    return (reverse("accounts:second-factor-methods"),) + methods.adding_paths()
 
 
 def _wants_json(request: HttpRequest) -> bool:

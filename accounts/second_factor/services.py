@@ -19,6 +19,7 @@ from django_otp.util import random_hex
 
 from accounts.models import User
 from accounts.second_factor import methods
+from accounts.services import end_sessions_elsewhere
 from scrutiny import audit, user_sessions
 from scrutiny.jobs import enqueue
 from scrutiny.models import AuditKind, UserSession
@@ -62,6 +63,7 @@ def new_authenticator_key() -> str:
 def add_authenticator(*, user: User, name: str, key: str, code: str,
                       request: HttpRequest | None = None) -> TOTPDevice:
     """Save an authenticator app once the person has typed a code it made from `key`."""
+    first = not has_second_factor(user)
     device = TOTPDevice(user=user, name=name.strip() or "Authenticator app", key=key, confirmed=False)
     device.full_clean(exclude=["user"])
     device.save()
@@ -74,6 +76,9 @@ def add_authenticator(*, user: User, name: str, key: str, code: str,
                  detail=f"authenticator app: {device.name}"[:300], request=request)
     if request is not None:
         mark_passed(request, device)
+    if first:
+        # Sessions signed in with the password alone would otherwise carry on without it.
+        end_sessions_elsewhere(user=user, request=request, why="after turning on a second factor")
     return device
 
 

@@ -6,7 +6,9 @@ import html
 import json
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp_webauthn.models import WebAuthnCredential
 
@@ -281,3 +283,39 @@ def test_an_administrators_reset_removes_passkeys_too():
     assert not WebAuthnCredential.objects.filter(user=manager).exists()
     assert password_only_login(Client(), manager).get("/").headers["Location"].startswith(
         "/accounts/second-factor/methods/")
+
+
+def test_a_first_passkey_signs_out_sessions_that_had_the_password_alone():
+    tenant = UserFactory(role="tenant")
+    library_computer = signed_in(tenant)
+    assert library_computer.get("/").status_code == 200
+    phone = signed_in(tenant)
+
+    add_passkey(phone, SoftAuthenticator())
+
+    assert phone.get("/").status_code == 200
+    assert library_computer.get("/").url.startswith("/accounts/sign-in/")
+    event = AuditEvent.objects.get(kind="sessions_ended")
+    assert event.detail == "1 session, after turning on a second factor"
+
+
+def _queries_to_use_a_passkey(count):
+    """Queries made by the step page, the options and the check, for a person with `count` passkeys."""
+    user = UserFactory(role="manager")
+    devices = [SoftAuthenticator() for _ in range(count)]
+    setup = passed(user)
+    for number, device in enumerate(devices):
+        add_passkey(setup, device, f"Key {number}")
+    client = signed_in(user)
+    with CaptureQueriesContext(connection) as step:
+        client.get("/accounts/second-factor/check/")
+    with CaptureQueriesContext(connection) as asking:
+        options = client.post(CHECK_OPTIONS).json()
+    with CaptureQueriesContext(connection) as checking:
+        post_json(client, CHECK_FINISH, devices[-1].get(options))
+    assert is_verified(client)
+    return len(step), len(asking), len(checking)
+
+
+def test_using_a_passkey_costs_the_same_queries_for_one_passkey_or_five():
+    assert _queries_to_use_a_passkey(1) == _queries_to_use_a_passkey(5)

@@ -107,3 +107,17 @@ def test_the_step_page_offers_each_method_the_person_holds():
     assert "<h1>Check it's you</h1>" in page and "Work phone" in page
     assert 'autocomplete="one-time-code"' in page and 'inputmode="numeric"' in page
     assert "Use a recovery code" not in page  # none made yet
+
+
+def test_turning_it_on_signs_out_sessions_that_had_the_password_alone():
+    tenant = UserFactory(role="tenant")
+    library_computer = sign_in_with_password(tenant)
+    assert library_computer.get("/").status_code == 200
+    phone = sign_in_with_password(tenant)
+
+    add_app_through_the_page(phone)
+
+    assert phone.get("/").status_code == 200
+    assert library_computer.get("/").url.startswith("/accounts/sign-in/")
+    event = AuditEvent.objects.get(kind=AuditKind.SESSIONS_ENDED)
+    assert event.detail == "1 session, after turning on a second factor"
