@@ -7,8 +7,10 @@ class RecommendationsConfig(AppConfig):
 
     def ready(self) -> None:
         """What this app adds to other apps' pages and commands (scrutiny/extensions.py)."""
-        from recommendations import public
-        from recommendations import signals  # noqa: F401 - connects the receivers
+        from recommendations import (
+            public,
+            signals,  # noqa: F401 - connects the receivers
+        )
         from scrutiny import extensions as ext
         from scrutiny import public_cache
 
