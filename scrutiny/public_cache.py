@@ -108,7 +108,7 @@ class PublicPagesMiddleware:
         answer = not_modified(request, etag)
         if answer is not None:
             return answer
-        key = f"public-page:{etag}"
+        key = f"public-page:gzip:{etag}"
         kept = cache.get(key)
         if kept is not None:
             return _served(request, kept)
