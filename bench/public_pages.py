@@ -88,12 +88,13 @@ def measure(base: str, pages: list[tuple[str, str]], *, seconds: int = 8, connec
         bare_rps = sum(b["rps"] for b in bare) / rounds
         page_rps = sum(p["rps"] for p in page) / rounds
         entry = {"page": name, "path": path, "rps": round(page_rps, 1), "bare_rps": round(bare_rps, 1),
-                 "share_of_bare": round(page_rps / bare_rps, 2), "non_2xx": sum(p["non_2xx"] for p in page),
+                 "share_of_bare": round(page_rps / bare_rps, 2) if bare_rps else None,
+                 "non_2xx": sum(p["non_2xx"] for p in page),
                  "p99": page[-1]["p99"], "load": round(os.getloadavg()[0], 2), "connections": connections,
                  "gzip": gzip}
         print(f"wrk -c{connections} {'gzip' if gzip else 'plain'} {name:<34} {page_rps:7.1f} req/s, "
               f"no-middleware view {bare_rps:7.1f} "
-              f"({entry['share_of_bare']:.0%}), non-2xx {entry['non_2xx']}, load {entry['load']}")
+              f"({entry['share_of_bare'] or 0:.0%}), non-2xx {entry['non_2xx']}, load {entry['load']}")
         results.append(entry)
     return results
 

@@ -36,7 +36,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 from django.utils.text import compress_string
 
-KEPT_SECONDS = 7 * 24 * 60 * 60  # a version no longer current is left to expire
+KEPT_SECONDS = 24 * 60 * 60  # a version no longer current is left to expire within the day
 NO_FORM_TOKEN = {"csrf_token": ""}
 SHORT_NUMBER = re.compile(r"\d{1,4}")
 NOT_KEPT_HEADERS = frozenset({"content-length", "set-cookie"})
@@ -108,7 +108,7 @@ class PublicPagesMiddleware:
         answer = not_modified(request, etag)
         if answer is not None:
             return answer
-        key = f"public-page:{etag}"
+        key = f"public-page:gzip:{etag}"
         kept = cache.get(key)
         if kept is not None:
             return _served(request, kept)

@@ -25,7 +25,7 @@ from django.utils.safestring import mark_safe
 from scrutiny import freshness
 
 FIRST_YEAR = 2000  # the earliest report year a page is drawn for (reports/views/annual.py)
-KEPT_SECONDS = 7 * 24 * 60 * 60  # a version no longer current is left to expire
+KEPT_SECONDS = 24 * 60 * 60  # a version no longer current is left to expire within the day
 
 
 def _year_key(year: int) -> str:

@@ -157,7 +157,13 @@ def _bulk(sender: type, rows: list | None, **kwargs: Any) -> None:
     if rows is None:
         kept.renew_every_year()
         return
+    parents = set()
     for row in rows:
+        # Rows of one parent (a person's scores, a round's assessors) share their years: asked once.
+        parent = getattr(row, "assessor_id", None) or getattr(row, "self_assessment_id", None)
+        if parent is not None and parent in parents:
+            continue
+        parents.add(parent)
         _renew(find(row))
 
 
