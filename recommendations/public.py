@@ -39,7 +39,7 @@ def version(request: HttpRequest) -> str | None:
     number = public_cache.page_number(request)
     if number is None:
         return None
-    return f"{freshness.current(VERSION_KEY)[:16]}-{number}"
+    return f"{freshness.digest(VERSION_KEY)}-{number}"
 
 
 def _changed(sender: type, instance: Any = None, rows: list | None = None, **kwargs: Any) -> None:

@@ -23,6 +23,7 @@ are not served as current. A cache that comes back empty starts new versions by 
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import uuid
 from typing import Any
@@ -61,6 +62,12 @@ def versions(*keys: str) -> str:
             cache.add(key, value, None)  # another process may have just started one: keep theirs
             found[key] = cache.get(key, value)
     return ":".join(str(found[key]) for key in wanted)
+
+
+def digest(*keys: str) -> str:
+    """The versions kept under `keys` (and the epoch) as 16 characters, for short cache keys and
+    ETags: any renewal of one of them gives a new digest."""
+    return hashlib.sha256(versions(*keys).encode()).hexdigest()[:16]
 
 
 def _start(key: str) -> None:

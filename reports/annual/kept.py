@@ -38,7 +38,7 @@ def version(year: int) -> str:
     keep this one read) also changes with the date."""
     today = timezone.localdate()
     day = today.isoformat() if year + 1 >= today.year else ""
-    return f"{freshness.current(_year_key(year))[:16]}{day.replace('-', '')}"
+    return f"{freshness.digest(_year_key(year))}{day.replace('-', '')}"
 
 
 def renew_every_year() -> None:
