@@ -17,8 +17,11 @@ def main() -> None:
     from django.core.management import call_command
     from django.test import Client
 
+    from tests import second_factor
     from tests.factories.accounts import UserFactory
     from tests.factories.recommendations import RecommendationFactory
+
+    second_factor.install()  # managers' sessions have passed the second factor, as in the tests
 
     call_command("migrate", verbosity=0, interactive=False)
     rec = RecommendationFactory(status="submitted")
