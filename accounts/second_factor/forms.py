@@ -5,6 +5,7 @@ import re
 from django import forms
 
 from accounts.second_factor.services import plain_code
+from scrutiny.forms import SingleLineCharField
 
 CODE_ATTRS = {
     "autocomplete": "one-time-code", "inputmode": "numeric", "autocapitalize": "off",
@@ -43,7 +44,7 @@ class RecoveryCodeForm(forms.Form):
 
 
 class AddAuthenticatorForm(AuthenticatorCodeForm):
-    name = forms.CharField(
+    name = SingleLineCharField(
         label="Name for this app", max_length=60, initial="Authenticator app",
         help_text="So you can tell your methods apart, for example My phone.",
         error_messages={"required": "Give the app a name, for example My phone."},

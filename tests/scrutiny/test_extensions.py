@@ -45,12 +45,15 @@ def test_settings_hold_no_list_of_what_apps_add_to_each_other():
             "mysteryshop.public.page", "recommendations.public.page", "reports.public.page",
         ]),
         (extensions.PERSONAL_DATA_SECTIONS, [
-            "accounts.selectors.personal_data", "panels.personal_data.collect",
+            "accounts.selectors.personal_data", "accounts.second_factor.services.personal_data",
+            "panels.personal_data.collect",
             "assessments.personal_data.collect", "reviews.personal_data.collect",
             "mysteryshop.personal_data.collect", "recommendations.personal_data.collect",
             "reports.personal_data.collect",
         ]),
-        (extensions.PERSONAL_DATA_ERASERS, ["reports.personal_data.erase"]),
+        (extensions.PERSONAL_DATA_ERASERS, [
+            "accounts.second_factor.services.erase", "reports.personal_data.erase",
+        ]),
         (extensions.LARGE_EXPORT_HANDLER, ["reports.views.requests.queue_large_export"]),
     ],
 )
