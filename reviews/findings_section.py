@@ -54,11 +54,13 @@ def forget(*, review_id: int | None) -> None:
 
 
 def version(review: Review) -> str:
-    """The versions of everything the review's kept sections show: part of their keys."""
-    return versions(
+    """The versions of everything the review's kept sections show, as one short digest: part of
+    their keys (which stay within memcached's 250 characters)."""
+    found = versions(
         review_key(review.pk), f"reviews:panel-version:{review.panel_id}",
         f"reviews:service-area-version:{review.service_area_id}", PEOPLE_KEY,
     )
+    return hashlib.sha256(found.encode()).hexdigest()[:32]
 
 
 def findings_section(review: Review, *, questions: list, group_by: str, page_number: Any) -> SafeString:
