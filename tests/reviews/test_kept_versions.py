@@ -96,8 +96,7 @@ def findings_read(queries) -> list:
     return [q for q in queries if "reviews_finding" in q["sql"] and "COUNT" not in q["sql"]]
 
 
-def test_a_finding_in_another_review_leaves_this_reviews_page_kept(client, world, other, settings):
-    settings.PAGE_CACHE_SECONDS = 0
+def test_a_finding_in_another_review_leaves_this_reviews_page_kept(client, world, other):
     FindingFactory(review=world.review, question=world.q1, statement="Calls go unlogged.")
     client.force_login(world.member)
     cache.clear()
@@ -113,8 +112,7 @@ def test_a_finding_in_another_review_leaves_this_reviews_page_kept(client, world
     assert findings_read(queries)
 
 
-def test_a_finding_in_another_review_leaves_this_reviews_report_body_kept(client, world, other, settings):
-    settings.PAGE_CACHE_SECONDS = 0
+def test_a_finding_in_another_review_leaves_this_reviews_report_body_kept(client, world, other):
     FindingFactory(review=world.review, question=world.q1, statement="Calls go unlogged.")
     client.force_login(world.chair)
     cache.clear()
