@@ -84,7 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         .values_list("pk", flat=True).first(),
     }
     # The middleware's own cost: the trivial view behind it, against the same view without it.
-    baseline = bench.time_page("trivial view behind middleware", "tenant", BARE_PATH, runs=max(args.runs, 100))
+    baseline = bench.time_page(
+        "trivial view behind middleware", "tenant", BARE_PATH, runs=max(args.runs, 100)
+    )
     bench.results.append(baseline)
     print(baseline.line(), flush=True)
     load_at_start = os.getloadavg()
