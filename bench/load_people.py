@@ -108,7 +108,8 @@ def form_with(page: Page, field_name: str) -> Form:
 
 
 class Person:
-    """One simulated person. `act` does one thing, chosen by the weights of TASKS."""
+    """One simulated person. `act` does one thing, chosen by the weights of TASKS: about one
+    act in 40 is signing out and in again (once a minute or two, 1 to 3 s between acts)."""
 
     TASKS: dict[str, int] = {}
 
@@ -150,10 +151,12 @@ class Person:
 
 
 class Tenant(Person):
-    TASKS = {"home": 3, "review": 3, "panel": 1, "log_finding": 1, "answer_visit": 3, "sign_out_and_in": 1}
+    TASKS = {"home": 8, "review": 8, "panel": 3, "log_finding": 4, "answer_visit": 16, "sign_out_and_in": 1}
 
-    visit: str = ""
-    questions: list[tuple[str, str, int]] = []
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.visit = ""  # the address of the visit under way
+        self.questions: list[tuple[str, str, int]] = []  # its questions not yet answered
 
     def review(self) -> None:
         self.read(f"/reviews/{self.entry['review']}/", "review page")
@@ -193,7 +196,7 @@ class Tenant(Person):
 
 
 class Officer(Person):
-    TASKS = {"home": 2, "tracker": 2, "recommendation": 2, "add_progress": 2, "sign_out_and_in": 1}
+    TASKS = {"home": 8, "tracker": 10, "recommendation": 10, "add_progress": 10, "sign_out_and_in": 1}
 
     def _pick(self) -> int:
         return self.rnd.choice(self.entry["recommendations"])
@@ -211,7 +214,7 @@ class Officer(Person):
 
 
 class Manager(Officer):
-    TASKS = {"home": 2, "tracker": 3, "recommendation": 2, "respond": 1, "sign_out_and_in": 1}
+    TASKS = {"home": 8, "tracker": 12, "recommendation": 10, "respond": 6, "sign_out_and_in": 1}
 
     def respond(self) -> None:
         """Answer the next recommendation waiting for the landlord, if any are left."""
@@ -226,7 +229,7 @@ class Manager(Officer):
 
 
 class Admin(Person):
-    TASKS = {"home": 1, "people": 2, "reviews": 2, "members": 2, "evidence": 1, "sign_out_and_in": 1}
+    TASKS = {"home": 6, "people": 8, "reviews": 8, "members": 8, "evidence": 6, "sign_out_and_in": 1}
 
     def people(self) -> None:
         self.read("/accounts/people/", "people (admin)")
