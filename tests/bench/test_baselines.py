@@ -6,6 +6,8 @@ from wsgiref.util import setup_testing_defaults
 
 import pytest
 from django.conf import settings
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client, override_settings
 
 from bench.baselines import no_middleware_client, no_middleware_handler
@@ -81,5 +83,15 @@ def _wsgi(app, path: str) -> tuple[str, dict[str, str]]:
     def start_response(status, headers, exc_info=None):
         answer.update(status=status, headers=dict(headers))
 
-    b"".join(app(environ, start_response))
+    # As Django's test client does: the test's database connection stays open inside its
+    # transaction, where a real request's end would close it.
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        response = app(environ, start_response)
+        b"".join(response)
+        response.close()
+    finally:
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
     return answer["status"], answer["headers"]
