@@ -92,13 +92,16 @@ def _wrk(url: str, seconds: int, connections: int) -> dict:
 
 
 @contextmanager
-def _running(command: list[str], env: dict[str, str]) -> Iterator[None]:
-    process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603 - fixed arguments
+def _running(command: list[str], env: dict[str, str], log: Path | None = None) -> Iterator[None]:
+    out = open(log, "w") if log else None  # noqa: SIM115 - closed below
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=out)  # noqa: S603
     try:
         yield
     finally:
         process.terminate()
         process.wait(timeout=30)
+        if out:
+            out.close()
 
 
 @contextmanager
@@ -112,7 +115,9 @@ def _site(workers: int, broker: str) -> Iterator[str]:
               "--concurrency", "1"]
     web = [sys.executable, "-m", "gunicorn", "bench.wsgi:application", "--bind", f"127.0.0.1:{port}",
            "--workers", str(workers), "--worker-class", "sync", "--timeout", "60", "--log-level", "warning"]
-    with _running(worker, env), _running(web, env):
+    # The worker's log (emails it sends print there when no mail server is set) goes to a file.
+    (ROOT / "var").mkdir(exist_ok=True)
+    with _running(worker, env, ROOT / "var" / "bench-load-worker.log"), _running(web, env):
         _wait_for(f"{base}/bench/bare/")
         _wait_for(f"{base}/healthz", until="answering")  # the worker has started
         yield base

@@ -56,7 +56,9 @@ def build(counts: dict[str, int] | None = None, *, password: str = "", seed: int
                    .values_list("pk", flat=True))
     admins = (User.objects.filter(role=Role.ADMIN, is_active=True).order_by("email")
               .values_list("email", flat=True))
-    some = list(Recommendation.objects.order_by("pk").values_list("pk", flat=True)[:200])
+    # Managers see every recommendation but a panel's drafts.
+    some = list(Recommendation.objects.exclude(status=Status.DRAFT).order_by("pk")
+                .values_list("pk", flat=True)[:200])
     active_panel = busiest or Membership.objects.values_list("panel_id", flat=True).first()
     return {
         "password": password or PASSWORD,

@@ -11,7 +11,7 @@ from django.test import Client
 from bench import load_plan
 from bench.load_people import ROLES, Page
 from mysteryshop.models import Answer, Visit
-from recommendations.models import ProgressUpdate, Response
+from recommendations.models import ProgressUpdate, Recommendation, Response, Status
 from reviews.models import Finding
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +54,9 @@ def test_the_plan_has_people_of_every_role_with_something_to_do(plan):
     tenant = plan["tenant"][0]
     assert tenant["review"] and tenant["programme"]  # the busiest panel's members come first
     assert plan["officer"][0]["recommendations"] and plan["manager"][0]["to_answer"]
+    # Every recommendation a manager reads is one they may see: none is a panel's draft.
+    read = Recommendation.objects.filter(pk__in=plan["manager"][0]["recommendations"])
+    assert read.exists() and not read.filter(status=Status.DRAFT).exists()
 
 
 def test_every_task_of_every_role_answers_200_or_302_and_writes_what_it_says(plan):
