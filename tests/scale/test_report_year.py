@@ -44,3 +44,4 @@ def test_the_report_year_has_completed_reviews_visits_and_a_published_report_mad
     page = Client().get(f"/reports/annual/{year}/")
     assert page.status_code == 200
     assert "The panel checked these figures" in page.content.decode()
+    assert Client().get("/recommendations/you-said-we-did/").status_code == 200
