@@ -81,3 +81,12 @@ def test_every_task_of_every_role_answers_200_or_302_and_writes_what_it_says(pla
     assert after[Answer] == before[Answer] + 4
     assert after[ProgressUpdate] == before[ProgressUpdate] + 1
     assert after[Response] == before[Response] + 1
+
+
+def test_the_locust_file_runs_each_role_as_often_as_the_plan_counts():
+    from bench import locustfile
+
+    users = [locustfile.Tenant, locustfile.Officer, locustfile.Manager, locustfile.Admin]
+    assert {user.role: user.fixed_count for user in users} == load_plan.COUNTS
+    assert sum(load_plan.COUNTS.values()) == 50
+    assert set(load_plan.COUNTS) == set(ROLES)
