@@ -95,7 +95,7 @@ class Bench:
         loads = [os.getloadavg()[0]]
         times: dict[str, list[float]] = {"page": [], "none": [], "mw": []}
         cpu: dict[str, list[float]] = {"page": [], "none": [], "mw": []}
-        for n in range(runs * 2):
+        for n in range(max(runs, 2) * 2):  # at least one request of each baseline
             key = "page" if n % 2 == 0 else ("none" if n % 4 == 1 else "mw")
             who, where = (client, path) if key == "page" else baselines[key]
             started, started_cpu = time.perf_counter(), time.process_time()

@@ -203,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wrk-seconds", type=int, default=8, help="wrk per page, half of it per turn.")
     parser.add_argument("--warm-seconds", type=int, default=2, help="wrk per page before measuring.")
     parser.add_argument("--connections", type=int, default=10, help="wrk's connections (default 10).")
-    parser.add_argument("--locust-seconds", type=int, default=90)
+    parser.add_argument("--locust-seconds", type=int, default=90, help="0: wrk only.")
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--output", default=str(HERE / "load-results.json"))
@@ -237,9 +237,10 @@ def main(argv: list[str] | None = None) -> int:
         results["wrk"] = _wrk_pages(base, pages, args)
         if wsgi.PAGE_CACHE_HITS:
             cache.set(wsgi.PAGE_CACHE_HITS, 0, None)
-        results["locust"] = _locust(base, plan, args)
-        results["locust"]["page_cache"] = _page_cache_hits()
-        print(f"page cache: {results['locust']['page_cache']}")
+        if args.locust_seconds > 0:
+            results["locust"] = _locust(base, plan, args)
+            results["locust"]["page_cache"] = _page_cache_hits()
+            print(f"page cache: {results['locust']['page_cache']}")
     results["load_at_end"] = _load()
     results["seconds"] = round(time.perf_counter() - started, 1)
     Path(args.output).write_text(json.dumps(results, indent=2) + "\n")

@@ -57,6 +57,8 @@ def load(results: dict[str, Any]) -> list[str]:
             f"{row['bare_rps']} | {row['share_of_bare']:.1%} | {row['p99_ms']} | {row['non_2xx']} | "
             f"{row['timeouts']} | {row['load']} |"
         )
+    if "locust" not in results:
+        return lines
     locust = results["locust"]
     lines += [
         "",
