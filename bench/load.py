@@ -56,7 +56,8 @@ def _free_port() -> int:
 def _status(url: str) -> tuple[int, str]:
     request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})  # noqa: S310 - loopback
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback URL we built
+        # A minute: after wrk -c50 the workers may still be serving requests it left queued.
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - loopback URL we built
             return response.status, response.read().decode(errors="replace")
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read().decode(errors="replace")
