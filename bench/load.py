@@ -1,14 +1,18 @@
-"""`make bench-load`: the main pages under load, through gunicorn with DEBUG off, on loopback.
+"""`make bench-load`: the site under load as deployed, through gunicorn (3 sync workers, DEBUG off)
+with Redis as cache and broker and a Celery worker, on loopback.
 
-1. wrk (10 connections, a few seconds a page, after a short run that warms every worker up)
-   measures each page's throughput as a share of the bare view's (one `SELECT 1`, fixed
-   response) in the same run, against a gunicorn as deployed ("wrk" in the results).
-2. locust (50 users, 1 to 3 s between pages, bounded in time), against the same gunicorn,
-   measures the 95th percentile response time of each page and counts errors.
-3. wrk again, against a second gunicorn, with its own bare view ("wrk_drawn"). There is no page
-   cache any more, so both runs draw every page afresh.
-Uses the same database as `make bench` (seeded once by seed_scale). Writes
-bench/load-results.json. Numbers are for reading; tests never assert them.
+1. wrk (10 connections; 50 with --connections) on each public page and health check, measured in
+   turn with the no-middleware view (bench/baselines.py): bare, page, bare, page, half the time
+   each, so every page's share of the bare view's throughput is taken under the same load.
+   `/healthz` as deployed (the broker and a worker answering), and the liveness and readiness
+   checks (`/healthz/live`, `/healthz/ready`) where they exist (a 404 is reported as such).
+2. locust: 50 simulated people (35 tenants, 8 officers, 5 managers, 2 administrators), 1 to 3 s
+   between clicks, arriving 2 a second, each signing in with their own email; they read and
+   write (bench/load_people.py). p50, p95 and p99 of every request, per kind and overall,
+   the errors (there is no page cache: every page is drawn afresh).
+Uses the same database as `make bench` (seeded once by seed_scale). Every figure is written to
+bench/load-results.json with the load average it was taken at. Numbers are for reading; tests
+never assert them.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,6 +39,12 @@ from bench.__main__ import _setup
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+BROKER = "redis://127.0.0.1:6379/3"
+HEALTH_CHECKS = ["/healthz", "/healthz/live", "/healthz/ready"]
+
+
+def _load() -> float:
+    return round(os.getloadavg()[0], 2)
 
 
 def _free_port() -> int:
@@ -42,151 +53,182 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _wait_for(url: str, seconds: float = 60) -> None:
+def _status(url: str) -> tuple[int, str]:
+    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})  # noqa: S310 - loopback
+    try:
+        # A minute: after wrk -c50 the workers may still be serving requests it left queued.
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - loopback URL we built
+            return response.status, response.read().decode(errors="replace")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode(errors="replace")
+
+
+def _wait_for(url: str, seconds: float = 90, until: str = "") -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(url, timeout=2)  # noqa: S310 - loopback URL we built
-            return
+            status, body = _status(url)
+            if status < 500 and until in body:
+                return
         except OSError:
-            time.sleep(0.5)
-    raise SystemExit(f"gunicorn did not answer at {url}")
+            pass
+        time.sleep(0.5)
+    raise SystemExit(f"no answer{' with ' + until if until else ''} at {url}")
 
 
-def _wrk(url: str, cookie: str, seconds: int) -> dict:
+def _wrk(url: str, seconds: int, connections: int) -> dict:
     out = subprocess.run(  # noqa: S603 - fixed arguments
-        [shutil.which("wrk") or "wrk", "-t2", "-c10", f"-d{seconds}s", "--latency", "-H", f"Cookie: {cookie}",
+        [shutil.which("wrk") or "wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency",
          "-H", "X-Forwarded-Proto: https", url],
         capture_output=True, text=True, check=True,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     timeouts = re.search(r"timeout (\d+)", out)
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
+    scale = {"us": 0.001, "ms": 1, "s": 1000}
     return {"rps": rps, "non_2xx": int(errors.group(1)) if errors else 0,
-            "timeouts": int(timeouts.group(1)) if timeouts else 0}
+            "timeouts": int(timeouts.group(1)) if timeouts else 0,
+            "p99_ms": round(float(p99.group(1)) * scale[p99.group(2)], 1) if p99 else None}
 
 
 @contextmanager
-def _gunicorn(workers: int, settings: dict[str, str]) -> Iterator[str]:
-    """A gunicorn on a free loopback port with these settings in its environment; yields its URL."""
+def _running(command: list[str], env: dict[str, str], log: Path | None = None) -> Iterator[None]:
+    out = open(log, "w") if log else None  # noqa: SIM115 - closed below
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=out)  # noqa: S603
+    try:
+        yield
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        if out:
+            out.close()
+
+
+@contextmanager
+def _site(workers: int, broker: str) -> Iterator[str]:
+    """gunicorn serving bench/wsgi.py and a Celery worker, as deployed; yields the site's URL."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", **settings}
-    gunicorn = subprocess.Popen(  # noqa: S603 - fixed arguments
-        [sys.executable, "-m", "gunicorn", "scrutiny.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--worker-class", "sync", "--timeout", "60",
-         "--log-level", "warning"],
-        cwd=ROOT, env=env,
-    )
-    try:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "CELERY_BROKER_URL": broker,
+           "LOG_LEVEL": "ERROR"}  # not a line per 404 of a health check that does not exist yet
+    worker = [sys.executable, "-m", "celery", "-A", "scrutiny", "worker", "--loglevel", "WARNING",
+              "--concurrency", "1"]
+    web = [sys.executable, "-m", "gunicorn", "bench.wsgi:application", "--bind", f"127.0.0.1:{port}",
+           "--workers", str(workers), "--worker-class", "sync", "--timeout", "60", "--log-level", "warning"]
+    # The worker's log (emails it sends print there when no mail server is set) goes to a file.
+    (ROOT / "var").mkdir(exist_ok=True)
+    with _running(worker, env, ROOT / "var" / "bench-load-worker.log"), _running(web, env):
         _wait_for(f"{base}/bench/bare/")
+        _wait_for(f"{base}/healthz", until="answering")  # the worker has started
         yield base
-    finally:
-        gunicorn.terminate()
-        gunicorn.wait(timeout=30)
 
 
-def _wrk_pages(base: str, pages: list, cookies: dict, args: argparse.Namespace, label: str) -> list[dict]:
-    """wrk on every page, the bare view first: throughput and its share of the bare view's."""
-    # Every worker's first request to a page imports code, compiles templates and opens its
-    # database connection (seconds on a busy machine): served once in the life of a worker,
-    # so left out of a measure of steady throughput. With the page cache on, this also keeps
-    # each page, as a person who has seen it once finds it.
-    for _, role, path in pages:
-        _wrk(base + path, cookies.get(role, "x=y"), args.warm_seconds)
-    rows, bare_rps = [], None
-    for name, role, path in pages:
-        figures = _wrk(base + path, cookies.get(role, "x=y"), args.wrk_seconds)
-        bare_rps = bare_rps or figures["rps"]
-        figures["share_of_bare"] = round(figures["rps"] / bare_rps, 3)
-        rows.append({"page": name, "path": path, **figures})
-        print(f"wrk    {label:<5}  {name:<30} {figures['rps']:8.1f} req/s  "
-              f"{figures['share_of_bare']:6.1%} of bare  "
-              f"non-2xx={figures['non_2xx']} timeouts={figures['timeouts']}", flush=True)
+def _wrk_pages(base: str, pages: list[tuple[str, str]], args: argparse.Namespace) -> list[dict]:
+    """wrk on each page in turn with the no-middleware view: its share of that view's throughput."""
+    from bench.urls import NO_MIDDLEWARE_PATH
+
+    bare_url = base + NO_MIDDLEWARE_PATH
+    # A worker's first request to a page imports code, compiles templates and opens its database
+    # connection: once in the life of a worker, so left out of a measure of steady throughput.
+    for _, path in [("", NO_MIDDLEWARE_PATH), *pages]:
+        _wrk(base + path, args.warm_seconds, args.connections)
+    rows = []
+    half = max(1, args.wrk_seconds // 2)
+    for name, path in pages:
+        status, _ = _status(base + path)
+        loads, bare, page = [_load()], [], []
+        for _ in range(2):  # bare, page, bare, page
+            bare.append(_wrk(bare_url, half, args.connections))
+            page.append(_wrk(base + path, half, args.connections))
+        loads.append(_load())
+        bare_rps = sum(f["rps"] for f in bare) / 2
+        rps = sum(f["rps"] for f in page) / 2
+        row = {"page": name, "path": path, "status": status, "connections": args.connections,
+               "rps": round(rps, 1), "bare_rps": round(bare_rps, 1),
+               "share_of_bare": round(rps / bare_rps, 3),
+               "p99_ms": max((f["p99_ms"] or 0) for f in page),
+               "non_2xx": sum(f["non_2xx"] for f in page), "timeouts": sum(f["timeouts"] for f in page),
+               "load": max(loads)}
+        rows.append(row)
+        print(f"wrk -c{args.connections}  {name:<32} status {status}  {row['rps']:8.1f} req/s  "
+              f"{row['share_of_bare']:6.1%} of no middleware's {bare_rps:.0f}  p99 {row['p99_ms']} ms  "
+              f"non-2xx={row['non_2xx']} timeouts={row['timeouts']}  load {row['load']}", flush=True)
     return rows
 
 
-def _locust(base: str, pages: list, cookies: dict, args: argparse.Namespace) -> list[dict]:
-    """locust on the signed-in pages: requests, failures, median and p95 of each."""
-    rows = []
+def _locust(base: str, plan: dict, args: argparse.Namespace) -> dict:
+    """The mixed load: per kind of request and overall, requests, failures, p50, p95, p99."""
     with tempfile.TemporaryDirectory() as tmp:
-        plan = {"cookies": cookies, "pages": [p for p in pages if p[1]]}  # the signed-in pages
+        loads = [_load()]
         subprocess.run(  # noqa: S603 - fixed arguments
             [sys.executable, "-m", "locust", "-f", str(HERE / "locustfile.py"), "--headless",
-             "-u", str(args.users), "-r", "10", "-t", f"{args.locust_seconds}s", "--host", base,
+             "-u", str(args.users), "-r", "2", "-t", f"{args.locust_seconds}s", "--host", base,
              "--csv", f"{tmp}/load", "--only-summary", "--loglevel", "WARNING"],
-            env={**os.environ, "BENCH_LOAD_PLAN": json.dumps(plan)}, check=False,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd=ROOT, env={**os.environ, "BENCH_LOAD_PLAN": json.dumps(plan), "PYTHONPATH": str(ROOT)},
+            check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
+        loads.append(_load())
+        rows = []
         with open(f"{tmp}/load_stats.csv") as stats:
             for row in csv.DictReader(stats):
-                entry = {"page": row["Name"], "requests": int(row["Request Count"]),
-                         "failures": int(row["Failure Count"]), "median_ms": float(row["50%"]),
-                         "p95_ms": float(row["95%"])}
-                rows.append(entry)
-                print(f"locust kept   {entry['page']:<30} {entry['requests']:6d} requests  median "
-                      f"{entry['median_ms']:6.0f} ms  p95 {entry['p95_ms']:6.0f} ms  "
-                      f"errors {entry['failures']}")
-    return rows
+                rows.append({"request": row["Name"] or "all", "method": row["Type"],
+                             "requests": int(row["Request Count"]), "failures": int(row["Failure Count"]),
+                             "p50_ms": float(row["50%"]), "p95_ms": float(row["95%"]),
+                             "p99_ms": float(row["99%"])})
+        with open(f"{tmp}/load_failures.csv") as failures:
+            errors = [{"request": row["Name"], "error": row["Error"], "count": int(row["Occurrences"])}
+                      for row in csv.DictReader(failures)]
+    for row in rows:
+        print(f"locust {row['request']:<30} {row['requests']:6d} requests  p50 {row['p50_ms']:5.0f} ms  "
+              f"p95 {row['p95_ms']:5.0f} ms  p99 {row['p99_ms']:5.0f} ms  errors {row['failures']}")
+    for error in errors:
+        print(f"locust error: {error['request']}: {error['error']} ({error['count']})")
+    return {"users": args.users, "seconds": args.locust_seconds, "load": [min(loads), max(loads)],
+            "requests": rows, "errors": errors}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.load")
-    parser.add_argument("--wrk-seconds", type=int, default=8)
+    parser.add_argument("--wrk-seconds", type=int, default=8, help="wrk per page, half of it per turn.")
     parser.add_argument("--warm-seconds", type=int, default=2, help="wrk per page before measuring.")
-    parser.add_argument("--locust-seconds", type=int, default=60)
+    parser.add_argument("--connections", type=int, default=10, help="wrk's connections (default 10).")
+    parser.add_argument("--locust-seconds", type=int, default=90, help="0: wrk only.")
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--output", default=str(HERE / "load-results.json"))
     args = parser.parse_args(argv)
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk")
+    broker = os.environ.get("CELERY_BROKER_URL") or BROKER
     _setup()
     from io import StringIO
 
-    from django.conf import settings
     from django.core.management import call_command
-    from django.test import Client
 
-    from accounts.models import User
-    from accounts.scale import email
-    from reviews.models import Review
-    from reviews.scale import LARGE_REVIEW
+    from bench import load_plan
+    from bench.urls import BARE_PATH
+    from scrutiny import extensions
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
     call_command("collectstatic", "--noinput", verbosity=0)
     call_command("seed_scale", stdout=StringIO())
-    cookies = {}
-    for role in ("tenant", "officer", "manager", "admin"):
-        client = Client()
-        client.force_login(User.objects.get(email=email(role, 1)))
-        cookies[role] = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
-    large = Review.objects.get(title=LARGE_REVIEW)
-    same_panel = Review.objects.filter(panel=large.panel, title__startswith="Scale: ")
-    typical = same_panel.exclude(pk=large.pk).first() or large
-    pages = [
-        ("bare Django view", "", "/bench/bare/"),
-        ("healthz", "", "/healthz"),
-        ("home (tenant)", "tenant", "/"),
-        ("home (manager)", "manager", "/"),
-        ("tracker (manager)", "manager", "/recommendations/"),
-        ("review page (typical)", "tenant", f"/reviews/{typical.pk}/"),
-        ("review page (1,500 findings)", "tenant", f"/reviews/{large.pk}/"),
-        ("panel page (very active)", "tenant", f"/panels/{large.panel_id}/"),
-    ]
+    plan = load_plan.build()
+    # The pages people who are not signed in may read, each app's newest (extensions.PUBLIC_PAGES).
+    public = [(page["title"], page["url"]) for page in extensions.sections(extensions.PUBLIC_PAGES)]
+    pages = [("trivial view behind middleware", BARE_PATH), ("sign-in page", "/accounts/sign-in/"),
+             *public, *((path, path) for path in HEALTH_CHECKS)]
     results: dict = {"run_at": datetime.now(UTC).isoformat(timespec="seconds"), "workers": args.workers,
-                     "wrk": [], "wrk_drawn": [], "locust": []}
-    with _gunicorn(args.workers, {}) as base:
-        print(f"gunicorn, {args.workers} sync workers, {base}; "
-              f"wrk -c10 for {args.wrk_seconds} s a page")
-        results["wrk"] = _wrk_pages(base, pages, cookies, args, "kept")
-        results["locust"] = _locust(base, pages, cookies, args)
-    # Every page drawn afresh, as the first view after any change to the data is.
-    with _gunicorn(args.workers, {}) as base:
-        print(f"gunicorn, {args.workers} sync workers, {base}, again; "
-              f"wrk -c10 for {args.wrk_seconds} s a page")
-        results["wrk_drawn"] = _wrk_pages(base, pages, cookies, args, "drawn")
+                     "cores": os.cpu_count(), "load_at_start": _load(), "broker": "redis"}
+    with _site(args.workers, broker) as base:
+        print(f"gunicorn, {args.workers} sync workers, a Celery worker, Redis cache and broker; {base}")
+        results["wrk"] = _wrk_pages(base, pages, args)
+        if args.locust_seconds > 0:
+            results["locust"] = _locust(base, plan, args)
+            # The page cache was removed (every write emptied it): no page is kept whole.
+            results["locust"]["page_cache"] = "none: no page is kept whole"
+    results["load_at_end"] = _load()
     results["seconds"] = round(time.perf_counter() - started, 1)
     Path(args.output).write_text(json.dumps(results, indent=2) + "\n")
     print(f"done in {results['seconds']:.0f} s; results in {args.output}")

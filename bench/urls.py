@@ -1,10 +1,14 @@
-"""The product's URLs plus the bare view, for benchmarks only."""
+"""The product's URLs plus the two baseline views, for benchmarks only."""
 
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 
+# The same trivial view at two addresses: behind the product's middleware at BARE_PATH, and with
+# no middleware at all at NO_MIDDLEWARE_PATH (bench/wsgi.py sends that address to a handler built
+# with an empty MIDDLEWARE; the benchmark's own client does the same, bench/baselines.py).
 BARE_PATH = "/bench/bare/"
+NO_MIDDLEWARE_PATH = "/bench/no-middleware/"
 
 
 def bare(request: HttpRequest) -> HttpResponse:
@@ -16,5 +20,6 @@ def bare(request: HttpRequest) -> HttpResponse:
 
 urlpatterns = [
     path(BARE_PATH.strip("/") + "/", bare, name="bench-bare"),
+    path(NO_MIDDLEWARE_PATH.strip("/") + "/", bare, name="bench-no-middleware"),
     path("", include("scrutiny.urls")),
 ]

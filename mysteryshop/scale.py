@@ -37,8 +37,8 @@ def seed(plan: Plan) -> None:
     """Make the programme, its checklist, sites, visits and answers once."""
     if Review.objects.filter(title=PROGRAMME, visits__isnull=False).exists():
         return
-    checklist, standards = _checklist()
-    sites = _sites(plan)
+    checklist, standards = scale_checklist()
+    sites = scale_sites(plan)
     review = _programme(plan)
     shoppers = plan.made["people"]["tenant"]
     rnd = plan.random
@@ -84,7 +84,7 @@ def seed(plan: Plan) -> None:
     plan.note(f"1 programme of {made} visits, {made * len(standards)} answers")
 
 
-def _checklist() -> tuple[Checklist, list[Standard]]:
+def scale_checklist() -> tuple[Checklist, list[Standard]]:
     checklist = Checklist.objects.filter(title=CHECKLIST, is_current=True).first()
     if checklist is None:
         checklist = Checklist.objects.create(title=CHECKLIST, purpose=ChecklistPurpose.PHONE)
@@ -98,7 +98,7 @@ def _checklist() -> tuple[Checklist, list[Standard]]:
     return checklist, list(checklist.standards.order_by("section__position", "position"))
 
 
-def _sites(plan: Plan) -> list[Site]:
+def scale_sites(plan: Plan) -> list[Site]:
     kinds = (SiteKind.OFFICE, SiteKind.SERVICE)
     return [
         Site.objects.get_or_create(name=f"Scale: office {n}", defaults={"kind": plan.random.choice(kinds)})[0]

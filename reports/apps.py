@@ -37,3 +37,4 @@ class ReportsConfig(AppConfig):
         ext.register(ext.LARGE_EXPORT_HANDLER, "reports.views.requests.queue_large_export")
         ext.register(ext.AUDITED_DOWNLOADS, ("reports:download", "export"))
         ext.register(ext.DEMO_SEEDS, "reports.demo.seed", order=1)
+        ext.register(ext.SCALE_SEEDS, "reports.scale.seed", order=2)  # after the apps it dates

@@ -33,16 +33,17 @@ def test_a_small_landlord_has_the_scaled_counts_and_one_very_large_review():
     # Tenants, officers, managers, administrators: at least two of each.
     assert User.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}").count() == 20 + 3 + 2 + 2
     assert Panel.objects.filter(name__startswith="Scale: ").count() == 2
-    # Four reviews, plus the one mystery-shopping programme that holds every scale visit.
-    assert Review.objects.count() == 5
+    # Four reviews, plus the mystery-shopping programme that holds 100 visits over the last year
+    # and the programme of the last finished report year (reports/scale.py, 10 visits).
+    assert Review.objects.count() == 6
     # 1% of 40,000 findings, give or take rounding of the random spread over reviews.
     assert 380 <= Finding.objects.count() <= 420
     assert 280 <= Evidence.objects.count() <= 320
     assert Recommendation.objects.count() == 60
     large = Review.objects.get(title=LARGE_REVIEW)
     assert large.findings.count() == 60  # 1% of 1,500, at least 60
-    assert Visit.objects.count() == 100 and Answer.objects.count() == 100 * 30
-    assert Visit.objects.values("review").distinct().count() == 1
+    assert Visit.objects.count() == 110 and Answer.objects.count() == 110 * 30
+    assert Visit.objects.values("review").distinct().count() == 2
     # Self-assessments: the assessments app's step (its own tests check its counts).
     assert SelfAssessment.objects.filter(title__startswith="Scale: ").count() >= 2
     # Every piece of evidence has its kind's own row (multi-table inheritance inserted in bulk).
