@@ -1,11 +1,22 @@
 """People of the scale landlord: 2,400 over ten years at full scale."""
 
+from base64 import b32decode
+
 from django.contrib.auth.hashers import make_password
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Role, User
 from scrutiny.scale import EMAIL_DOMAIN, Plan, bulk
 
 PASSWORD = "scrutiny-scale"  # noqa: S105 - benchmark data only, never a real person
+# Staff must pass a second factor: each has an authenticator app with this key (benchmark data
+# only), whose codes bench/load_people.py types as a person would.
+AUTHENTICATOR_KEY = "SCRUTINY SCALE KEY"
+
+
+def authenticator_key() -> str:
+    """The staff's authenticator key as django-otp stores it (hex)."""
+    return b32decode(AUTHENTICATOR_KEY.replace(" ", "")).hex()
 # Of every 2,400 people: most are tenants; a few landlord staff; a handful of administrators.
 PEOPLE = {Role.TENANT: 2000, Role.OFFICER: 300, Role.MANAGER: 80, Role.ADMIN: 20}
 FIRST = ["Alex", "Sam", "Jo", "Chris", "Pat", "Morgan", "Ruth", "Iain", "Fatima", "Kwame", "Aisha", "Tom"]
@@ -37,3 +48,8 @@ def seed(plan: Plan) -> None:
     for pk, kind in rows:
         by_role[kind].append(pk)
     plan.made["people"] = by_role
+    staff = [pk for role, pks in by_role.items() if role != Role.TENANT for pk in pks]
+    if staff and not TOTPDevice.objects.filter(user_id__in=staff).exists():
+        bulk(TOTPDevice, [TOTPDevice(user_id=pk, name="Scale authenticator", key=authenticator_key())
+                          for pk in staff])
+        plan.note(f"{len(staff)} staff authenticator apps")

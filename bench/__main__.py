@@ -51,12 +51,12 @@ def main(argv: list[str] | None = None) -> int:
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
-    from django.test import Client
 
     from accounts.models import User
     from accounts.scale import email
     from bench import measures
     from bench.core import Bench, write_json
+    from bench.sign_in import signed_in
     from bench.urls import BARE_PATH
     from recommendations.models import Recommendation
     from reviews.models import Review
@@ -71,8 +71,7 @@ def main(argv: list[str] | None = None) -> int:
           f"(nothing to do if it was seeded before); DEBUG={settings.DEBUG}")
     bench = Bench(runs=args.runs)
     for role in ("tenant", "officer", "manager", "admin"):
-        bench.clients[role] = Client()
-        bench.clients[role].force_login(User.objects.get(email=email(role, 1)))
+        bench.clients[role] = signed_in(User.objects.get(email=email(role, 1)))
     large = Review.objects.get(title=LARGE_REVIEW)
     typical = (
         Review.objects.filter(panel=large.panel, title__startswith="Scale: ").exclude(pk=large.pk).first()

@@ -54,17 +54,16 @@ def main():
     django.setup()
     from django.core.management import call_command
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from accounts.models import User
+    from bench.sign_in import signed_in
 
     call_command("migrate", verbosity=0)
     call_command("seed_demo", stdout=StringIO())
     print(f"{'role':<8} {'page':<58} {'median ms':>9} {'queries':>7}")
     for role in ("tenant", "officer", "manager", "admin"):
-        client = Client()
-        client.force_login(User.objects.get(email=f"{role}@example.org"))
+        client = signed_in(User.objects.get(email=f"{role}@example.org"))
         seen, queue = set(), [("/", 0)]
         while queue and len(seen) < MAX_PAGES:
             path, depth = queue.pop(0)

@@ -20,7 +20,7 @@ COUNTS = {"tenant": 35, "officer": 8, "manager": 5, "admin": 2}
 
 def build(counts: dict[str, int] | None = None, *, password: str = "", seed: int = 26) -> dict[str, Any]:
     from accounts.models import Role, User
-    from accounts.scale import PASSWORD
+    from accounts.scale import PASSWORD, authenticator_key
     from panels.models import Membership
     from recommendations.models import OPEN_WORK, Recommendation, Status
     from reviews.models import Review, ReviewKind
@@ -62,6 +62,8 @@ def build(counts: dict[str, int] | None = None, *, password: str = "", seed: int
     active_panel = busiest or Membership.objects.values_list("panel_id", flat=True).first()
     return {
         "password": password or PASSWORD,
+        # Staff pass the second factor with their seeded authenticator app (accounts/scale.py).
+        "authenticator_key": authenticator_key(),
         "tenant": tenants[:counts["tenant"]],
         "officer": [{"email": e, "recommendations": pks}
                     for e, pks in list(officers.items())[:counts["officer"]]],

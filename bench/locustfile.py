@@ -53,7 +53,8 @@ class _Someone(HttpUser):
         self.client.headers["X-Forwarded-Proto"] = "https"
         self.client.headers["Origin"] = "https://" + self.host.split("://", 1)[1].rstrip("/")
         self.client.headers["Referer"] = self.client.headers["Origin"] + "/"
-        self.person = ROLES[self.role](LocustBrowser(self.client), entry, PLAN["password"], random.Random())
+        self.person = ROLES[self.role](LocustBrowser(self.client), entry, PLAN["password"], random.Random(),
+                                       PLAN["authenticator_key"])
         self.person.sign_in()
 
     @task

@@ -108,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from accounts.models import User
     from accounts.scale import email
+    from bench.sign_in import signed_in
 
     known = pages(bench_ids())
     if args.list or not args.pages:
@@ -116,9 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     for wanted in args.pages:
         name, _, role = wanted.partition(":")
         path = known.get(name, name)  # a path may be given instead of a name
-        client = Client()
-        if role:
-            client.force_login(User.objects.get(email=email(role, 1)))
+        client = signed_in(User.objects.get(email=email(role, 1))) if role else Client()
         client.get(path)  # warm: templates compiled, caches filled
         cpu, wall = [], []
         for _ in range(args.runs):
