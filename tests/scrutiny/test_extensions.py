@@ -32,7 +32,7 @@ def test_settings_hold_no_list_of_what_apps_add_to_each_other():
         ]),
         (extensions.SCALE_SEEDS, [
             "accounts.scale.seed", "panels.scale.seed", "reviews.scale.seed", "assessments.scale.seed",
-            "mysteryshop.scale.seed", "recommendations.scale.seed",
+            "mysteryshop.scale.seed", "recommendations.scale.seed", "reports.scale.seed",
         ]),
         (extensions.REVIEW_PAGE_LINKS, [
             "mysteryshop.review_page.links", "recommendations.review_page.links",
