@@ -7,7 +7,10 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self) -> None:
         """What this app adds to other apps' pages and commands (scrutiny/extensions.py)."""
+        from assessments.kept_results import connect_signals
         from scrutiny import extensions as ext
+
+        connect_signals()
 
         ext.register(ext.HOME_SECTIONS, "assessments.home.section")
         ext.register(ext.MENU_LINKS, {

@@ -102,11 +102,10 @@ def reviews_for_panel(panel: Panel) -> QuerySet[Review]:
 
 
 def reviews_in_progress_for(user: User) -> QuerySet[Review]:
-    """Reviews not yet closed in the person's panels, or that they lead or support."""
+    """Reviews not yet closed in the person's panels, or that they lead or support (rows alone:
+    reviews/kept_items.py draws them with their counts)."""
     mine = Q(panel_id__in=panel_ids_for(user)) | Q(lead_member=user) | Q(supporting_officer=user)
-    return with_counts(
-        Review.objects.filter(mine).exclude(stage=Stage.CLOSED).select_related("panel", "service_area")
-    ).order_by("planned_end", "title")
+    return Review.objects.filter(mine).exclude(stage=Stage.CLOSED).order_by("planned_end", "title")
 
 
 def stage_timeline(review: Review, changes: Iterable[StageChange]) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.http import AuthenticatedHttpRequest
 from accounts.models import User
-from assessments import permissions, selectors, services
+from assessments import kept_results, permissions, selectors, services
 from assessments.forms import ActionForm, ActionUpdateForm
 from assessments.models import ImprovementAction, Outcome, SelfAssessment
 from assessments.views.common import viewable
@@ -41,7 +41,7 @@ def heatmap(results: selectors.PooledResults) -> charts.Chart:
 def results(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     sa = viewable(request, pk)
     require(permissions.can_see_results(request.user, sa), NOT_CLOSED)
-    pooled = selectors.pooled_results(assessment=sa)
+    pooled = kept_results.pooled_results(assessment=sa)
     comparison = selectors.compare_with_earlier(assessment=sa)
     can_plan = permissions.can_plan_actions(request.user, sa)
     more = _result_links(sa, pooled.weaknesses, request.user) if can_plan else {}

@@ -46,9 +46,12 @@ def past_meetings(panel: Panel, user: Person) -> QuerySet[Meeting]:
 
 
 def upcoming_meetings_for(user: Person, limit: int = 5) -> QuerySet[Meeting]:
-    """The next meetings of the panels the person belongs to, with their own status."""
+    """The next meetings of the panels the person belongs to, with their papers counted and the
+    person's own status: what the home page shows of them (no attendance counts, which a
+    meeting to come has none of worth showing and which cost two counted joins)."""
+    mine = Attendance.objects.filter(meeting=OuterRef("pk"), user=user).values("status")[:1]
     meetings = Meeting.objects.upcoming().filter(panel_id__in=panel_ids_for(user)).select_related("panel")
-    return _with_counts(meetings, user)[:limit]
+    return meetings.annotate(paper_count=Count("papers"), my_status=Subquery(mine))[:limit]
 
 
 def meeting_page(meeting: Meeting) -> dict[str, list[Any]]:

@@ -24,8 +24,10 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.utils import timezone
 
 from panels.models import Attendance, AttendanceStatus, Meeting, Membership, Panel, Training
+from panels.selectors.panels import due_for_refresher_count
 from scrutiny.dates import Period, financial_year
 from scrutiny.freshness import renew, versions
 
@@ -188,6 +190,18 @@ def page_figures(*, panel: Panel, period: Period) -> Figures:
         figures = panel_figures(period=period, panels=[panel])[0][1]
         cache.set(key, figures, PAGE_FIGURES_SECONDS)
     return figures
+
+
+def page_due_count(panel: Panel) -> int:
+    """How many of today's members are due refresher training (due_for_refresher_count), kept
+    under the panel's figures version, renewed by its memberships and its members' training
+    and roles, and today's date (a course falls due, and a member leaves, as days pass)."""
+    key = f"panels:due-count:{panel.pk}:{versions(figures_key(panel.pk))}:{timezone.localdate()}"
+    count = cache.get(key)
+    if count is None:
+        count = due_for_refresher_count(panel)
+        cache.set(key, count, PAGE_FIGURES_SECONDS)
+    return count
 
 
 def totals(*, period: Period | None = None) -> Figures:

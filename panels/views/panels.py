@@ -50,7 +50,7 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "upcoming": list(selectors.upcoming_meetings(panel, user)[:3]),
             "figures": selectors.page_figures(panel=panel, period=period),
             "period": period,
-            "due_count": selectors.due_for_refresher_count(panel),
+            "due_count": selectors.page_due_count(panel),
             "pending": list(selectors.pending_places(panel)) if can_manage else [],
             "sections": panel_page_sections(panel, user),
             "can_manage": can_manage,

@@ -15,10 +15,10 @@ from accounts.models import User
 from recommendations import exports, permissions, public, selectors
 from recommendations.filters import TrackerFilter
 from recommendations.models import ProgressUpdate, Recommendation
+from recommendations.tracker_rows import tracker_page
 from scrutiny import extensions, uploads
 from scrutiny.kept_html import kept_fields
 from scrutiny.models import SiteSettings
-from scrutiny.paging import narrow_page
 from scrutiny.permissions import require
 from scrutiny.public_cache import NO_FORM_TOKEN, etag_of, not_modified, public_headers
 
@@ -51,7 +51,7 @@ def tracker(request: AuthenticatedHttpRequest) -> HttpResponse:
     """All the recommendations the person may see, filtered, sorted and counted."""
     filterset = _filtered(request)
     recommendations = filterset.qs
-    page = narrow_page(recommendations, request.GET.get("page"), PAGE_SIZE)
+    page, rows = tracker_page(recommendations, request.GET.get("page"), PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
     review = filterset.form.cleaned_data.get("review") if filterset.form.is_valid() else None
@@ -68,6 +68,7 @@ def tracker(request: AuthenticatedHttpRequest) -> HttpResponse:
         "filter": filterset,
         "filter_fields": kept_fields(filterset.form, "recommendations/_filter_fields.html"),
         "page": page,
+        "rows": rows,
         "summary": summary,
         "medians": medians,
         "query": query.urlencode(),

@@ -1,0 +1,53 @@
+"""The tracker's rows, drawn once and kept in the cache under the versions of what they show.
+
+A page of the tracker lists 25 recommendations, and drawing their rows is about 40 % of the
+page. Each row shows the recommendation, its review's title, its panel's name, its owner's name
+and whether it is overdue today: the panel's recommendations version (recommendations/signals.py,
+renewed by a recommendation, a response, an action, a review or an owner's name of the panel),
+the panel's name version (reviews/findings_section.py) and today's date name all of it. Which
+recommendations are on the page is read afresh on every visit, so a filter, a sort or a new
+recommendation is never missed; a change in another panel leaves the rows kept."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING, Any
+
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString
+
+from recommendations.selectors import panel_key
+from scrutiny.freshness import versions
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from recommendations.models import Recommendation
+
+KEPT_SECONDS = 60 * 60
+
+
+def tracker_page(queryset: QuerySet[Recommendation], number: Any, per_page: int) -> tuple[Page, SafeString]:
+    """One page of the tracker and its rows' HTML. The page's ids (and their panels) are read
+    by a narrow query that only sorts, as scrutiny/paging.py does; the rows whole, and drawn,
+    only when they are not kept."""
+    page = Paginator(queryset.values_list("pk", "review__panel_id"), per_page).get_page(number)
+    found = list(page.object_list)
+    ids = [pk for pk, _ in found]
+    page.object_list = ids
+    if not ids:
+        return page, SafeString("")
+    panels = sorted({panel for _, panel in found})
+    names = [panel_key(p) for p in panels] + [f"reviews:panel-version:{p}" for p in panels]
+    raw = f"{ids}|{timezone.localdate()}|{versions(*names)}"
+    key = "recommendations:tracker-rows:" + hashlib.sha256(raw.encode()).hexdigest()
+    html = cache.get(key)
+    if html is None:
+        rows = {row.pk: row for row in queryset.order_by().filter(pk__in=ids)}
+        html = render_to_string("recommendations/_tracker_rows.html",
+                                {"rows": [rows[pk] for pk in ids if pk in rows]})
+        cache.set(key, html, KEPT_SECONDS)
+    return page, SafeString(html)
