@@ -4,7 +4,7 @@ with Redis as cache and broker and a Celery worker, on loopback.
 1. wrk (10 connections; 50 with --connections) on each public page and health check, measured in
    turn with the no-middleware view (bench/baselines.py): bare, page, bare, page, half the time
    each, so every page's share of the bare view's throughput is taken under the same load.
-   `/healthz` as deployed (the broker and a worker answering), and the liveness and readiness
+   `/healthz` as deployed (readiness: the database and the broker), and the liveness and readiness
    checks (`/healthz/live`, `/healthz/ready`) where they exist (a 404 is reported as such).
 2. locust: 50 simulated people (35 tenants, 8 officers, 5 managers, 2 administrators), 1 to 3 s
    between clicks, arriving 2 a second, each signing in with their own email; they read and
@@ -76,6 +76,21 @@ def _wait_for(url: str, seconds: float = 90, until: str = "") -> None:
     raise SystemExit(f"no answer{' with ' + until if until else ''} at {url}")
 
 
+def _wait_for_worker(broker: str, seconds: float = 90) -> None:
+    """Until the worker has started: its first heartbeat is in the broker (scrutiny/heartbeat.py)."""
+    import redis
+
+    from scrutiny.heartbeat import worker_key
+
+    client = redis.Redis.from_url(broker)
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if next(client.scan_iter(match=worker_key("*"), count=500), None) is not None:
+            return
+        time.sleep(0.5)
+    raise SystemExit(f"no worker's heartbeat in {broker} after {seconds:.0f} s")
+
+
 def _wrk(url: str, seconds: int, connections: int) -> dict:
     out = subprocess.run(  # noqa: S603 - fixed arguments
         [shutil.which("wrk") or "wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency",
@@ -120,7 +135,7 @@ def _site(workers: int, broker: str) -> Iterator[str]:
     (ROOT / "var").mkdir(exist_ok=True)
     with _running(worker, env, ROOT / "var" / "bench-load-worker.log"), _running(web, env):
         _wait_for(f"{base}/bench/bare/")
-        _wait_for(f"{base}/healthz", until="answering")  # the worker has started
+        _wait_for_worker(broker)
         yield base
 
 
