@@ -4,8 +4,9 @@ page, bare, page) in the same gunicorn. Target: each page at least half the bare
 
 `python -m bench.public_pages` (DATABASE_URL: the scale data; it publishes the latest finished
 year's report there and makes "You said, we did" public, as a landlord would). `measure(base)`
-runs the wrk part against a gunicorn already serving `bench.public_pages:application`, for
-bench/load.py to call. Numbers are for reading; tests never assert them.
+runs the wrk part against a gunicorn already serving `bench.wsgi:application` (the product,
+and the view with no middleware at `bench.urls.NO_MIDDLEWARE_PATH`). Numbers are for reading;
+tests never assert them.
 """
 
 from __future__ import annotations
@@ -24,39 +25,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-NO_MIDDLEWARE_PATH = "/bench/no-middleware/"
-
-
-def _wsgi_application():  # type: ignore[no-untyped-def]
-    """The product's WSGI application, and the bare view with no middleware on NO_MIDDLEWARE_PATH."""
-    import django
-    from django.core.handlers.wsgi import WSGIHandler
-    from django.test.utils import override_settings
-
-    django.setup(set_prefix=False)
-    from bench.urls import BARE_PATH
-
-    product = WSGIHandler()
-    with override_settings(MIDDLEWARE=[]):
-        bare = WSGIHandler()
-
-    def application(environ, start_response):  # type: ignore[no-untyped-def]
-        if environ.get("PATH_INFO") == NO_MIDDLEWARE_PATH:
-            environ["PATH_INFO"] = BARE_PATH
-            return bare(environ, start_response)
-        return product(environ, start_response)
-
-    return application
-
-
-_built: list = []
-
-
-def application(environ, start_response):  # type: ignore[no-untyped-def]
-    """What gunicorn serves (built at the first request, once Django's settings are known)."""
-    if not _built:
-        _built.append(_wsgi_application())
-    return _built[0](environ, start_response)
 
 
 def _wrk(url: str, seconds: int, connections: int, gzip: bool = False) -> dict:
@@ -78,6 +46,8 @@ def measure(base: str, pages: list[tuple[str, str]], *, seconds: int = 8, connec
     """Each page and the bare view with no middleware in turn, `rounds` times (A B A B): each
     page's throughput as a share of the bare view's runs beside it. With `gzip` the page is asked
     for as browsers ask (Accept-Encoding: gzip); without, as wrk does by default."""
+    from bench.urls import NO_MIDDLEWARE_PATH
+
     results = []
     for name, path in pages:
         _wrk(base + path, 2, connections, gzip)  # warm every worker up
@@ -139,12 +109,14 @@ def main(argv: list[str] | None = None) -> int:
     _setup()
     from django.core.management import call_command
 
+    from bench.urls import NO_MIDDLEWARE_PATH
+
     call_command("collectstatic", "--noinput", verbosity=0)
     pages = publish_pages()
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     gunicorn = subprocess.Popen(  # noqa: S603 - fixed arguments
-        [sys.executable, "-m", "gunicorn", "bench.public_pages:application", "--bind", f"127.0.0.1:{port}",
+        [sys.executable, "-m", "gunicorn", "bench.wsgi:application", "--bind", f"127.0.0.1:{port}",
          "--workers", str(args.workers), "--worker-class", "sync", "--timeout", "60",
          "--log-level", "warning"],
         cwd=ROOT, env={**os.environ},
