@@ -21,7 +21,6 @@ import argparse
 import csv
 import json
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -35,6 +34,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench import wrk
 from bench.__main__ import _setup
 
 HERE = Path(__file__).resolve().parent
@@ -91,22 +91,6 @@ def _wait_for_worker(broker: str, seconds: float = 90) -> None:
     raise SystemExit(f"no worker's heartbeat in {broker} after {seconds:.0f} s")
 
 
-def _wrk(url: str, seconds: int, connections: int) -> dict:
-    out = subprocess.run(  # noqa: S603 - fixed arguments
-        [shutil.which("wrk") or "wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency",
-         "-H", "X-Forwarded-Proto: https", url],
-        capture_output=True, text=True, check=True,
-    ).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    timeouts = re.search(r"timeout (\d+)", out)
-    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
-    scale = {"us": 0.001, "ms": 1, "s": 1000}
-    return {"rps": rps, "non_2xx": int(errors.group(1)) if errors else 0,
-            "timeouts": int(timeouts.group(1)) if timeouts else 0,
-            "p99_ms": round(float(p99.group(1)) * scale[p99.group(2)], 1) if p99 else None}
-
-
 @contextmanager
 def _running(command: list[str], env: dict[str, str], log: Path | None = None) -> Iterator[None]:
     out = open(log, "w") if log else None  # noqa: SIM115 - closed below
@@ -147,15 +131,15 @@ def _wrk_pages(base: str, pages: list[tuple[str, str]], args: argparse.Namespace
     # A worker's first request to a page imports code, compiles templates and opens its database
     # connection: once in the life of a worker, so left out of a measure of steady throughput.
     for _, path in [("", NO_MIDDLEWARE_PATH), *pages]:
-        _wrk(base + path, args.warm_seconds, args.connections)
+        wrk.run(base + path, seconds=args.warm_seconds, connections=args.connections)
     rows = []
     half = max(1, args.wrk_seconds // 2)
     for name, path in pages:
         status, _ = _status(base + path)
         loads, bare, page = [_load()], [], []
         for _ in range(2):  # bare, page, bare, page
-            bare.append(_wrk(bare_url, half, args.connections))
-            page.append(_wrk(base + path, half, args.connections))
+            bare.append(wrk.run(bare_url, seconds=half, connections=args.connections))
+            page.append(wrk.run(base + path, seconds=half, connections=args.connections))
         loads.append(_load())
         bare_rps = sum(f["rps"] for f in bare) / 2
         rps = sum(f["rps"] for f in page) / 2

@@ -14,8 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -23,22 +21,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench import wrk
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-
-
-def _wrk(url: str, seconds: int, connections: int, gzip: bool = False) -> dict:
-    asks = ["-H", "Accept-Encoding: gzip"] if gzip else []
-    out = subprocess.run(  # noqa: S603 - fixed arguments
-        [shutil.which("wrk") or "wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency",
-         "-H", "X-Forwarded-Proto: https", *asks, url],
-        capture_output=True, text=True, check=True,
-    ).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    p99 = re.search(r"99%\s+([\d.]+)(\w+)", out)
-    return {"rps": rps, "non_2xx": int(errors.group(1)) if errors else 0,
-            "p99": f"{p99.group(1)} {p99.group(2)}" if p99 else None}
 
 
 def measure(base: str, pages: list[tuple[str, str]], *, seconds: int = 8, connections: int = 50,
@@ -50,18 +36,18 @@ def measure(base: str, pages: list[tuple[str, str]], *, seconds: int = 8, connec
 
     results = []
     for name, path in pages:
-        _wrk(base + path, 2, connections, gzip)  # warm every worker up
+        wrk.run(base + path, seconds=2, connections=connections, gzip=gzip)  # warm every worker up
         bare, page = [], []
         for _ in range(rounds):
-            bare.append(_wrk(base + NO_MIDDLEWARE_PATH, seconds, connections))
-            page.append(_wrk(base + path, seconds, connections, gzip))
+            bare.append(wrk.run(base + NO_MIDDLEWARE_PATH, seconds=seconds, connections=connections))
+            page.append(wrk.run(base + path, seconds=seconds, connections=connections, gzip=gzip))
         bare_rps = sum(b["rps"] for b in bare) / rounds
         page_rps = sum(p["rps"] for p in page) / rounds
         entry = {"page": name, "path": path, "rps": round(page_rps, 1), "bare_rps": round(bare_rps, 1),
                  "share_of_bare": round(page_rps / bare_rps, 2) if bare_rps else None,
                  "non_2xx": sum(p["non_2xx"] for p in page),
-                 "p99": page[-1]["p99"], "load": round(os.getloadavg()[0], 2), "connections": connections,
-                 "gzip": gzip}
+                 "p99_ms": page[-1]["p99_ms"], "load": round(os.getloadavg()[0], 2),
+                 "connections": connections, "gzip": gzip}
         print(f"wrk -c{connections} {'gzip' if gzip else 'plain'} {name:<34} {page_rps:7.1f} req/s, "
               f"no-middleware view {bare_rps:7.1f} "
               f"({entry['share_of_bare'] or 0:.0%}), non-2xx {entry['non_2xx']}, load {entry['load']}")
