@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
 
+from accounts import services
 from accounts.models import Invitation, User
 from scrutiny.forms import SingleLineCharField
 
@@ -32,6 +33,13 @@ class UserAdmin(BaseUserAdmin):
         (None, {"fields": ["email", "display_name", "role", "password1", "password2"]}),
     ]
     filter_horizontal = []
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        """A role changed or an account switched off here ends the person's sessions, as it does
+        on the product's own page (accounts.services.change_role)."""
+        super().save_model(request, obj, form, change)
+        if change and ({"role", "is_active"} & set(form.changed_data)):
+            services.end_sessions_after_role_change(user=obj, by=request.user)
 
 
 @admin.register(Invitation)

@@ -126,10 +126,14 @@ def change_person(
     current.is_active = is_active
     current.save()
     if changed:
-        # What they may see changed: every browser signs in again, under the new role.
-        _end_sessions(user=current, by=by, sessions=UserSession.objects.filter(user=current),
-                      why="after a role change")
+        end_sessions_after_role_change(user=current, by=by)
     return current
+
+
+def end_sessions_after_role_change(*, user: User, by: User | None) -> int:
+    """What they may see changed: every browser of theirs signs in again, under the new role."""
+    return _end_sessions(user=user, by=by, sessions=UserSession.objects.filter(user=user),
+                         why="after a role change")
 
 
 def _end_sessions(*, user: User, by: User | None, sessions: QuerySet[UserSession], why: str,

@@ -198,3 +198,23 @@ def test_signing_out_everywhere_else_from_a_session_signed_in_before_the_list_ke
     laptop.post(reverse("accounts:sessions-end-others"))
 
     assert is_signed_in(laptop) and not is_signed_in(phone)
+
+
+def test_a_role_changed_in_djangos_admin_signs_the_person_out_everywhere(users):
+    person = users["tenant"]
+    phone = signed_in(person)
+    superuser = UserFactory(role="admin", is_staff=True, is_superuser=True)
+    admin = signed_in(superuser)
+
+    response = admin.post(f"/admin/accounts/user/{person.pk}/change/", {
+        "email": person.email, "display_name": person.display_name, "role": "officer", "is_active": "on",
+        "phone": "", "postal_address": "", "contact_preference": person.contact_preference,
+        "access_needs": "",
+    })
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    person.refresh_from_db()
+    assert person.role == "officer"
+    assert not is_signed_in(phone)
+    event = AuditEvent.objects.get(kind=AuditKind.SESSIONS_ENDED)
+    assert (event.actor, event.subject, event.detail) == (superuser, person, "1 session, after a role change")
