@@ -7,13 +7,16 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         """What this app adds to other apps' pages and commands (scrutiny/extensions.py)."""
+        from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import post_save
 
         from accounts import services
         from accounts.models import User
+        from accounts.second_factor import services as second_factor
         from scrutiny import extensions as ext
 
         post_save.connect(services.password_changed, sender=User, dispatch_uid="accounts-password-changed")
+        user_logged_in.connect(second_factor.signed_in, dispatch_uid="accounts-signed-in")
 
         ext.register(ext.HOME_SECTIONS, "accounts.home.section")
         ext.register(ext.HOME_LINKS, "accounts.home.links")

@@ -178,9 +178,26 @@ def has_passed(request: HttpRequest) -> bool:
 
 
 def mark_passed(request: HttpRequest, device: Device) -> None:
-    """The session has passed the second factor with `device`."""
+    """The session has passed the second factor with `device`: the sign-in is complete."""
     django_otp.login(request, device)
     request.session.pop(NEEDS, None)
+    forget_failed_tries(request=request, user=request.user)  # type: ignore[arg-type]
+
+
+def forget_failed_tries(*, request: HttpRequest, user: User) -> None:
+    """Forget the person's failed passwords and codes from this address, once the whole sign-in
+    has succeeded (AXES_RESET_ON_SUCCESS is off: a known password alone must not wipe the wrong
+    codes counted towards the lockout)."""
+    AxesProxyHandler.update_request(request)
+    AxesProxyHandler.get_implementation().reset_user_attempts(request, _axes_credentials(user))
+
+
+def signed_in(sender: Any, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
+    """A password accepted (user_logged_in): for someone with no second factor to pass, the
+    sign-in is complete and their failed tries are forgotten; others' wait for the step."""
+    if request is None or must_have_second_factor(user) or any(devices for _, devices in methods_of(user)):
+        return
+    forget_failed_tries(request=request, user=user)
 
 
 def needs(request: HttpRequest) -> str:

@@ -98,3 +98,42 @@ def test_a_recovery_code_works_once_with_spaces_and_capitals(client):
 
     assert "That code is not right" in page
     assert AuditEvent.objects.get(kind=AuditKind.FACTOR_CODE_REFUSED).detail == "recovery code"
+
+
+def test_a_right_password_does_not_wipe_the_wrong_codes_counted_before_it(settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    officer = UserFactory(role="officer")
+    app_of(officer)
+    start = timezone.now()
+
+    for minute in range(3):  # the password each time, then a wrong code, a minute apart
+        with time_machine.travel(start + timezone.timedelta(minutes=minute), tick=False):
+            client = sign_in_with_password(officer)
+            response = enter_app_code(client, "000000")
+
+    assert response.status_code == 429 and "Too many attempts" in response.content.decode()
+    assert AccessAttempt.objects.get(username=officer.email).failures_since_start == 3
+
+
+def test_failed_tries_are_forgotten_once_the_code_is_right():
+    officer = UserFactory(role="officer")
+    device = app_of(officer)
+    client = sign_in_with_password(officer)
+    enter_app_code(client, "000000")
+    assert AccessAttempt.objects.filter(username=officer.email).exists()
+
+    with time_machine.travel(timezone.now() + timezone.timedelta(minutes=1), tick=False):
+        response = enter_app_code(client, code_for(device))
+
+    assert response.status_code == 302
+    assert not AccessAttempt.objects.filter(username=officer.email).exists()
+
+
+def test_a_tenant_without_a_second_factor_has_failed_passwords_forgotten_at_sign_in(client):
+    tenant = UserFactory(role="tenant")
+    client.post("/accounts/sign-in/", {"username": tenant.email, "password": "wrong"})
+    assert AccessAttempt.objects.filter(username=tenant.email).exists()
+
+    sign_in_with_password(tenant, client)
+
+    assert not AccessAttempt.objects.filter(username=tenant.email).exists()
