@@ -9,19 +9,9 @@ from django_otp_webauthn.models import WebAuthnCredential
 
 from scrutiny.models import AuditEvent
 from tests.browser.test_sign_out_clears_phone import open_menu
-from tests.factories.accounts import PASSWORD, UserFactory
+from tests.factories.accounts import UserFactory
 
 FITS_THE_SCREEN = "document.documentElement.scrollWidth <= window.innerWidth"
-
-
-def sign_in_with_password(page, user):
-    """The password alone, stopping where the site sends the person next (the second factor):
-    page.sign_in would pass the second factor for the test."""
-    page.visit("/accounts/sign-in/")
-    page.get_by_label("Email address").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(lambda url: "/accounts/sign-in/" not in url, wait_until="load")
 
 
 def virtual_authenticator(page):
@@ -42,7 +32,7 @@ def test_manager_adds_a_passkey_signs_out_and_signs_in_with_it(phone_page):
     cdp, authenticator = virtual_authenticator(page)
 
     # Staff must add a second factor: the sign-in ends on their methods page.
-    sign_in_with_password(page, manager)
+    page.sign_in_with_password(manager)
     assert "/accounts/second-factor/methods/" in page.url
     page.check_accessibility()
     page.get_by_role("link", name="Add a passkey or security key").click()
@@ -72,7 +62,7 @@ def test_manager_adds_a_passkey_signs_out_and_signs_in_with_it(phone_page):
     page.wait_for_url(re.compile(r"/accounts/sign-in/"), wait_until="load")
 
     # Signing in again stops at "Check it's you"; the passkey passes it.
-    sign_in_with_password(page, manager)
+    page.sign_in_with_password(manager)
     assert "/accounts/second-factor/check/" in page.url
     page.check_accessibility()
     assert page.evaluate(FITS_THE_SCREEN)
@@ -90,7 +80,7 @@ def test_a_cancelled_passkey_is_explained_and_can_be_tried_again(phone_page):
     page = phone_page
     manager = UserFactory(role="manager")
     cdp, authenticator = virtual_authenticator(page)
-    sign_in_with_password(page, manager)
+    page.sign_in_with_password(manager)
     page.visit("/accounts/second-factor/methods/passkey/")
     page.get_by_label("Name for this passkey").fill("Work phone")
     page.get_by_role("button", name="Add passkey").click()
@@ -103,7 +93,7 @@ def test_a_cancelled_passkey_is_explained_and_can_be_tried_again(phone_page):
     credential = cdp.send("WebAuthn.getCredentials", {"authenticatorId": authenticator})["credentials"][0]
     cdp.send("WebAuthn.removeCredential", {"authenticatorId": authenticator,
                                            "credentialId": credential["credentialId"]})
-    sign_in_with_password(page, manager)
+    page.sign_in_with_password(manager)
     page.get_by_role("button", name="Use your passkey").click()
     problem = page.locator("#passkey-problem")
     problem.filter(has_text="The passkey request was cancelled or refused. Nothing was changed.").wait_for()

@@ -7,25 +7,17 @@ from base64 import b32decode
 
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.factories.accounts import PASSWORD, UserFactory
+from tests.factories.accounts import UserFactory
 from tests.second_factor import code_for, unused_code
 
 FITS_THE_SCREEN = "document.documentElement.scrollWidth <= window.innerWidth"
-
-
-def _password(page, user):
-    page.visit("/accounts/sign-in/")
-    page.get_by_label("Email address").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(lambda url: "/accounts/sign-in/" not in url, wait_until="load")
 
 
 def test_manager_adds_an_app_by_its_key_then_signs_in_with_a_code(phone_page):
     manager = UserFactory(role="manager", display_name="Helen Baird")
     page = phone_page
 
-    _password(page, manager)
+    page.sign_in_with_password(manager)
     assert "/accounts/second-factor/methods/" in page.url
     page.check_accessibility()
     assert page.get_by_role("heading", level=1).inner_text() == "Your sign-in methods"
@@ -61,7 +53,7 @@ def test_manager_adds_an_app_by_its_key_then_signs_in_with_a_code(phone_page):
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_url(re.compile(r"/accounts/sign-in/"))
 
-    _password(page, manager)
+    page.sign_in_with_password(manager)
     assert "/accounts/second-factor/check/" in page.url
     page.check_accessibility()
     assert page.get_by_role("heading", level=1).inner_text() == "Check it's you"
