@@ -2,7 +2,9 @@
 
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
-from django.urls import include, path
+from django.urls import path
+
+from scrutiny.urls import urlpatterns as product_urlpatterns
 
 # The same trivial view at two addresses: behind the product's middleware at BARE_PATH, and with
 # no middleware at all at NO_MIDDLEWARE_PATH (bench/wsgi.py sends that address to a handler built
@@ -21,5 +23,7 @@ def bare(request: HttpRequest) -> HttpResponse:
 urlpatterns = [
     path(BARE_PATH.strip("/") + "/", bare, name="bench-bare"),
     path(NO_MIDDLEWARE_PATH.strip("/") + "/", bare, name="bench-no-middleware"),
-    path("", include("scrutiny.urls")),
+    # The product's own list, not included: Django allows the language prefix (i18n_patterns)
+    # only in the root URLconf.
+    *product_urlpatterns,
 ]

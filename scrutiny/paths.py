@@ -16,11 +16,12 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf
 from django.urls import reverse as django_reverse
+from django.utils.translation import get_language
 
 # Stand-ins: long enough that no other part of an address holds them by chance.
 STAND_IN = 918_273_645_000
 
-# (urlconf when not the settings' own, script prefix, name, current app, how many args, kwargs'
+# (urlconf when not the settings' own, script prefix, language (it is in the address), name, current app, how many args, kwargs'
 # names) -> the text before the first value and, for each value in the order it appears, (its
 # place in the call, the text after it); None for an address always left to Django's reverse().
 Shape = tuple[str, tuple[tuple[int, str], ...]]
@@ -69,7 +70,7 @@ def reverse(
     if not isinstance(viewname, str) or not _whole_numbers(args) or not _whole_numbers(kwargs.values()):
         return django_reverse(viewname, args=args, kwargs=kwargs, current_app=current_app)
     names = tuple(kwargs)
-    key = (get_urlconf(), get_script_prefix(), viewname, current_app, len(args), names)
+    key = (get_urlconf(), get_script_prefix(), get_language(), viewname, current_app, len(args), names)
     try:
         shape = _kept[key]
     except KeyError:

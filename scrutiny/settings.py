@@ -32,6 +32,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="")
 
 INSTALLED_APPS = [
+    # Before the admin: it adds the Welsh fields of what the landlord writes (<app>/translation.py).
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -70,6 +72,8 @@ MIDDLEWARE = [
     "scrutiny.public_cache.PublicPagesMiddleware",
     "scrutiny.emails.RequestAddressMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language is the address's: /cy/... is Welsh, an address with no prefix English.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -229,6 +233,16 @@ SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E030"]
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)
 
 LANGUAGE_CODE = "en-gb"
+# Welsh and English. English pages have no prefix, Welsh ones start /cy/ (scrutiny/urls.py).
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+# The product's own catalogue (made by `manage.py makemessages`), then the Welsh of the libraries'
+# strings that people see and that the libraries do not ship (kept by hand, never regenerated).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-libraries"]
+# What the landlord writes for tenants has a Welsh version beside the English; an empty Welsh
+# version falls back to the English (scrutiny/translated.py marks it so on the page).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en-gb"
+MODELTRANSLATION_LANGUAGES = ("en-gb", "cy")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en-gb",)
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/London")
 USE_I18N = True
 USE_TZ = True

@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
@@ -9,7 +10,6 @@ admin.site.site_title = "Scrutiny administration"
 handler500 = "scrutiny.views.server_error"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     # Answered by scrutiny.health.HealthCheckMiddleware before any other middleware; listed here
     # so that they have names, and work even without it.
     path("healthz", health.ready, name="healthz"),
@@ -17,9 +17,16 @@ urlpatterns = [
     path("healthz/ready", health.ready, name="healthz-ready"),
     path("site/logo", views.site_logo, name="site-logo"),
     path("favicon.ico", views.favicon, name="favicon"),
-    path("accessibility", views.accessibility, name="accessibility"),
-    # At the root so the worker may look after the visit pages under /mystery-shopping/.
+    # At the root so the worker may look after the visit pages under /mystery-shopping/ and
+    # /cy/mystery-shopping/.
     path("", include("mysteryshop.worker_urls")),
+    path("admin/", admin.site.urls),
+]
+
+# The pages people read, in English with no prefix and in Welsh under /cy/.
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("accessibility", views.accessibility, name="accessibility"),
     path("administration/", views.administration, name="administration"),
     path("administration/site-settings/", views.site_settings, name="site-settings"),
     path("administration/system-health/", views_health.system_health, name="system-health"),
@@ -34,5 +41,5 @@ urlpatterns = [
     path("mystery-shopping/", include("mysteryshop.urls")),
     path("recommendations/", include("recommendations.urls")),
     path("reports/", include("reports.urls")),
-    path("admin/", admin.site.urls),
-]
+    prefix_default_language=False,
+)
