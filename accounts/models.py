@@ -8,6 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from scrutiny.emails import absolute_url
 from scrutiny.locking import Versioned
@@ -87,6 +88,16 @@ class User(Versioned, AbstractBaseUser, PermissionsMixin):
         help_text="Set for administrators automatically.",
     )
     date_joined = models.DateTimeField(default=timezone.now)
+    # Pages follow their address (/cy/ is Welsh); this is what email, notices and reports sent to
+    # the person are written in.
+    language = models.CharField(
+        _("language for emails and letters"), max_length=10, choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+    named_in_public = models.BooleanField(
+        _("show my name on the landlord's public pages and open data"), default=False,
+        help_text=_("Leave this off and public pages say \"a panel member\" instead of your name."),
+    )
 
     objects = UserManager()
 
@@ -143,6 +154,10 @@ class Invitation(models.Model):
     email = models.EmailField("email address")
     display_name = models.CharField("name", max_length=150)
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.TENANT)
+    language = models.CharField(
+        _("language of the invitation"), max_length=10, choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from scrutiny.locking import Versioned
 from scrutiny.uploads import UploadImageField, validate_image_upload
@@ -58,6 +59,19 @@ class SiteSettings(Versioned, models.Model):
     )
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=40, blank=True)
+    welsh = models.BooleanField(
+        _("offer every page in Welsh"), default=True,
+        help_text=_("Each page links to the same page in the other language."),
+    )
+    first_language = models.CharField(
+        _("language a new visitor sees first"), max_length=10, choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+    org_id = models.CharField(
+        _("organisation identifier (org-id)"), max_length=60, blank=True,
+        help_text=_("How open data names this landlord, like GB-SHPE-L4240. Leave it empty to work it out "
+                    "from the regulator's code."),
+    )
     public_you_said_we_did = models.BooleanField(
         default=False, help_text='Show the "You said, we did" page to people who are not signed in.'
     )

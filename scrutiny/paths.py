@@ -21,8 +21,8 @@ from django.utils.translation import get_language
 # Stand-ins: long enough that no other part of an address holds them by chance.
 STAND_IN = 918_273_645_000
 
-# (urlconf when not the settings' own, script prefix, language (it is in the address), name, current app, how many args, kwargs'
-# names) -> the text before the first value and, for each value in the order it appears, (its
+# (urlconf when not the settings' own, script prefix, language (it is in the address), name,
+# current app, how many args, kwargs' names) -> the text before the first value and, for each value in the order it appears, (its
 # place in the call, the text after it); None for an address always left to Django's reverse().
 Shape = tuple[str, tuple[tuple[int, str], ...]]
 _kept: dict[tuple, Shape | None] = {}

@@ -243,6 +243,8 @@ LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-libraries"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en-gb"
 MODELTRANSLATION_LANGUAGES = ("en-gb", "cy")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en-gb",)
+# Text saved through the plain field (seeds, imports) is the English version.
+MODELTRANSLATION_AUTO_POPULATE = "default"
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/London")
 USE_I18N = True
 USE_TZ = True
