@@ -22,8 +22,9 @@ from django.utils.translation import get_language
 STAND_IN = 918_273_645_000
 
 # (urlconf when not the settings' own, script prefix, language (it is in the address), name,
-# current app, how many args, kwargs' names) -> the text before the first value and, for each value in the order it appears, (its
-# place in the call, the text after it); None for an address always left to Django's reverse().
+# current app, how many args, kwargs' names) -> the text before the first value and, for each
+# value in the order it appears, (its place in the call, the text after it); None for an address
+# always left to Django's reverse().
 Shape = tuple[str, tuple[tuple[int, str], ...]]
 _kept: dict[tuple, Shape | None] = {}
 
