@@ -4,13 +4,16 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from scrutiny.models import Job, SiteSettings
+from scrutiny.translated import both_columns
 
 
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(admin.ModelAdmin):
     list_display = ["landlord_name", "country", "public_you_said_we_did"]
-    # Switches are set on the product's own settings page, where every registered one is shown.
-    exclude = ["switches", "version"]
+    # Switches are set on the product's own settings page, where every registered one is shown,
+    # and so are the languages and the Welsh versions (here the fields read and write the English).
+    exclude = ["switches", "version", "welsh", "first_language",
+               *both_columns("landlord_name", "logo_alt_text", "tenant_word", "contact_text")]
 
     def save_model(self, request: HttpRequest, obj: SiteSettings, form: Any, change: bool) -> None:
         obj.version += 1  # so the settings page notices this change too

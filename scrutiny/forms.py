@@ -6,14 +6,18 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxLengthValidator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from scrutiny.locking import EditConflict, VersionedForm
 from scrutiny.models import SiteSettings
+from scrutiny.translated import ENGLISH, BothLanguagesForm, both_columns, column
 
 # The largest id a database integer column holds; a bigger one in a form is not a choice.
 LARGEST_ID = 2**63 - 1
@@ -77,8 +81,12 @@ def too_long(text: str, limit: int = LONG_TEXT, *, noun: str = "text") -> str | 
     """The plain refusal for text over `limit` characters, or None if it fits."""
     if len(text) <= limit:
         return None
-    is_, it = ("are", "them") if noun.endswith("s") else ("is", "it")  # "notes" are, "a note" is
-    return f"Your {noun} {is_} {len(text):,} characters long. Shorten {it} to {limit:,} characters or fewer."
+    values = {"noun": noun, "length": f"{len(text):,}", "limit": f"{limit:,}"}
+    if str(noun).endswith("s"):  # "notes" are, "a note" is
+        return gettext("Your %(noun)s are %(length)s characters long. Shorten them to %(limit)s characters "
+                       "or fewer.") % values
+    return gettext("Your %(noun)s is %(length)s characters long. Shorten it to %(limit)s characters "
+                   "or fewer.") % values
 
 
 class LongTextField(forms.CharField):
@@ -123,43 +131,51 @@ class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
 
 
 MONTHS = [(n, name) for n, name in enumerate(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-     "October", "November", "December"], start=1)]
+    [_("January"), _("February"), _("March"), _("April"), _("May"), _("June"), _("July"), _("August"),
+     _("September"), _("October"), _("November"), _("December")], start=1)]
+
+# What the landlord writes for tenants on the site settings page, in English and in Welsh.
+SITE_WORDS = ("landlord_name", "logo_alt_text", "tenant_word", "contact_text")
 
 
-class SiteSettingsForm(VersionedForm, forms.ModelForm):
-    """The site settings page: the landlord's details, then every switch apps have registered."""
+class SiteSettingsForm(VersionedForm, BothLanguagesForm):
+    """The site settings page: the landlord's details (what tenants read in English and Welsh
+    side by side), the site's languages, then every switch apps have registered."""
 
-    landlord_name = SingleLineCharField(label="Landlord's name", max_length=200)
+    landlord_name_en_gb = SingleLineCharField(max_length=200)
+    landlord_name_cy = SingleLineCharField(max_length=200, required=False)
     financial_year_start_month = forms.TypedChoiceField(
-        label="Financial year starts in", choices=MONTHS, coerce=int
+        label=_("Financial year starts in"), choices=MONTHS, coerce=int
     )
 
     class Meta:
         model = SiteSettings
         fields = [
-            "landlord_name", "logo", "logo_alt_text", "brand_colour", "country", "regulator_code",
-            "shr_code", "rents_homes", "has_shared_ownership", "financial_year_start_month", "tenant_word",
-            "contact_email", "contact_phone", "public_you_said_we_did",
+            *both_columns("landlord_name"), "logo", *both_columns("logo_alt_text"), "brand_colour", "country",
+            "regulator_code", "shr_code", "org_id", "rents_homes", "has_shared_ownership",
+            "financial_year_start_month", *both_columns("tenant_word"), "contact_email", "contact_phone",
+            *both_columns("contact_text"), "welsh", "first_language", "public_you_said_we_did",
         ]
         labels = {
-            "logo_alt_text": "What the logo says",
-            "brand_colour": "Header colour",
-            "regulator_code": "Regulator's landlord code",
-            "shr_code": "Scottish Housing Regulator's landlord code",
-            "rents_homes": "Rented homes",
-            "has_shared_ownership": "Shared ownership homes",
-            "tenant_word": "Word for tenants",
-            "contact_email": "Contact email",
-            "contact_phone": "Contact phone number",
-            "public_you_said_we_did": 'Show "You said, we did" to the public',
+            "brand_colour": _("Header colour"),
+            "regulator_code": _("Regulator's landlord code"),
+            "shr_code": _("Scottish Housing Regulator's landlord code"),
+            "rents_homes": _("Rented homes"),
+            "has_shared_ownership": _("Shared ownership homes"),
+            "contact_email": _("Contact email"),
+            "contact_phone": _("Contact phone number"),
+            "public_you_said_we_did": _('Show "You said, we did" to the public'),
         }
-        widgets = {"brand_colour": forms.TextInput(attrs={"type": "color"})}
+        widgets = {"brand_colour": forms.TextInput(attrs={"type": "color"}),
+                   **{column(name, code): forms.Textarea(attrs={"rows": 3})
+                      for name in ("contact_text",) for code, _label in settings.LANGUAGES}}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, data: Any = None, *args: Any, **kwargs: Any) -> None:
         from scrutiny import switches
 
-        super().__init__(*args, **kwargs)
+        if data is not None:
+            data = _plain_names_as_english(data)
+        super().__init__(data, *args, **kwargs)
         self.switches = switches.registered()
         for switch in self.switches:
             self.fields[f"switch_{switch.key}"] = forms.BooleanField(
@@ -170,14 +186,14 @@ class SiteSettingsForm(VersionedForm, forms.ModelForm):
     def saved_value(self, name: str, current: Any) -> str:
         if name.startswith("switch_"):
             switch = next(s for s in self.switches if f"switch_{s.key}" == name)
-            return "Yes" if current.switches.get(switch.key, switch.default) else "No"
+            return gettext("Yes") if current.switches.get(switch.key, switch.default) else gettext("No")
         if name == "financial_year_start_month":
-            return dict(MONTHS).get(current.financial_year_start_month, "")
+            return str(dict(MONTHS).get(current.financial_year_start_month, ""))
         return super().saved_value(name, current)
 
     def settings_fields(self) -> dict[str, Any]:
         """The cleaned values of the record's own fields (logo: a file, False to remove, None to keep)."""
-        values = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        values = {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.fields}
         if values["logo"] is not False and "logo" not in self.files:
             values["logo"] = None
         return values
@@ -185,3 +201,22 @@ class SiteSettingsForm(VersionedForm, forms.ModelForm):
     def switch_values(self) -> dict[str, bool]:
         """Each registered switch's ticked state, by key."""
         return {s.key: bool(self.cleaned_data.get(f"switch_{s.key}")) for s in self.switches}
+
+
+def _plain_names_as_english(data: Any) -> Any:
+    """A form sent with a translated field's plain name ("landlord_name", as before there was a
+    Welsh version, and as scripts still send it) gives that field's English; the languages are
+    left as they are unless the form sends them."""
+    english = {name: column(name, ENGLISH) for name in SITE_WORDS}
+    if not any(name in data and english[name] not in data for name in english):
+        return data
+    data = data.copy()
+    for name, english_name in english.items():
+        if name in data and english_name not in data:
+            data[english_name] = data[name]
+    site = SiteSettings.load()
+    if "first_language" not in data:
+        data["first_language"] = site.first_language
+    if "welsh" not in data and site.welsh:
+        data["welsh"] = "on"
+    return data

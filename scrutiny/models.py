@@ -21,13 +21,14 @@ class Country(models.TextChoices):
 class SiteSettings(Versioned, models.Model):
     """The one landlord this deployment serves: its name, logo, colours and words."""
 
-    landlord_name = models.CharField(max_length=200, default="Your landlord")
+    landlord_name = models.CharField(_("landlord's name"), max_length=200, default="Your landlord")
     logo = UploadImageField(
         upload_to="site/", blank=True, validators=[validate_image_upload],
         help_text="PNG or JPEG, shown at the top of every page and on reports.",
     )
     logo_alt_text = models.CharField(
-        max_length=200, blank=True, help_text="What the logo says, for screen readers."
+        _("what the logo says"), max_length=200, blank=True,
+        help_text=_("What the logo says, for screen readers."),
     )
     brand_colour = models.CharField(
         max_length=7, default="#1d4f91",
@@ -55,10 +56,16 @@ class SiteSettings(Versioned, models.Model):
         default=4, help_text="Month the financial year starts (4 = April)."
     )
     tenant_word = models.CharField(
-        max_length=30, default="tenant", help_text='What the landlord calls tenants ("tenant").'
+        _("word for tenants"), max_length=30, default="tenant",
+        help_text=_('What the landlord calls tenants ("tenant").'),
     )
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=40, blank=True)
+    contact_text = models.TextField(
+        _("how to reach us"), blank=True,
+        help_text=_("Opening hours, an address, or other ways to get in touch. Shown at the foot of "
+                    "every page and in the accessibility statement."),
+    )
     welsh = models.BooleanField(
         _("offer every page in Welsh"), default=True,
         help_text=_("Each page links to the same page in the other language."),

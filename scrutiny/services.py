@@ -6,11 +6,13 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from scrutiny import extensions, switches
 from scrutiny.locking import claim
 from scrutiny.models import SiteSettings
 from scrutiny.permissions import ADMIN_REFUSAL, can_administer, require
+from scrutiny.translated import ENGLISH, column
 
 if TYPE_CHECKING:
     # The stubs' placeholder for settings.AUTH_USER_MODEL (read by mypy as the site's own User).
@@ -48,10 +50,10 @@ def update_site_settings(
     current = claim(SiteSettings.load(), version=version, by=by, noun="site's settings")
     colour = fields.get("brand_colour", current.brand_colour)
     if contrast_with_white(colour) < 4.5:
-        raise ValidationError({"brand_colour": (
-            f"White text on {colour} is too hard to read (contrast "
-            f"{contrast_with_white(colour):.1f} to 1; it must be at least 4.5 to 1). Choose a darker colour."
-        )})
+        raise ValidationError({"brand_colour": gettext(
+            "White text on %(colour)s is too hard to read (contrast %(contrast)s to 1; it must be at least "
+            "4.5 to 1). Choose a darker colour."
+        ) % {"colour": colour, "contrast": f"{contrast_with_white(colour):.1f}"}})
     fields = dict(fields)
     fields = _checked_codes(fields)
     logo = fields.pop("logo", None)
@@ -59,8 +61,9 @@ def update_site_settings(
         current.logo = ""
     elif logo:
         current.logo = logo
-    if current.logo and not fields.get("logo_alt_text", current.logo_alt_text).strip():
-        raise ValidationError({"logo_alt_text": "Say what the logo says, for people who cannot see it."})
+    alt_text = column("logo_alt_text", ENGLISH)
+    if current.logo and not (fields.get(alt_text, getattr(current, alt_text)) or "").strip():
+        raise ValidationError({alt_text: gettext("Say what the logo says, for people who cannot see it.")})
     for name, value in fields.items():
         setattr(current, name, value)
     known = {s.key for s in switches.registered()}

@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language is the address's: /cy/... is Welsh, an address with no prefix English.
     "django.middleware.locale.LocaleMiddleware",
+    # A page asked for in the other language goes to the chosen one's address (scrutiny/languages.py).
+    "scrutiny.languages.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -2,7 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from scrutiny import health, views, views_audit, views_health, views_jobs
+from scrutiny import health, languages, views, views_audit, views_health, views_jobs
 
 admin.site.site_header = "Scrutiny administration"
 admin.site.site_title = "Scrutiny administration"
@@ -21,6 +21,8 @@ urlpatterns = [
     # /cy/mystery-shopping/.
     path("", include("mysteryshop.worker_urls")),
     path("admin/", admin.site.urls),
+    # The language link on every page: remembers the choice, then the same page in that language.
+    path("language/<str:code>/", languages.choose_language, name="language"),
 ]
 
 # The pages people read, in English with no prefix and in Welsh under /cy/.

@@ -1,0 +1,48 @@
+"""The page's language and the link to the same page in the other one (scrutiny/languages.py):
+{% html_lang %} for <html lang>, {% other_language as other %} for the link and the alternates."""
+
+from typing import Any
+
+from django import template
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils import translation
+
+from scrutiny.languages import HTML_LANG, NAMES, in_language, site_languages
+from scrutiny.translated import ENGLISH, WELSH
+
+register = template.Library()
+
+
+@register.simple_tag
+def html_lang() -> str:
+    """The active language as <html lang> and a PDF's /Lang read it: "en-GB" or "cy"."""
+    return HTML_LANG.get(translation.get_language() or ENGLISH, HTML_LANG[ENGLISH])
+
+
+@register.simple_tag(takes_context=True)
+def other_language(context: Any) -> dict[str, Any] | None:
+    """The other language's link (its name in itself, its code, the chooser's address) and both
+    addresses of this page for <link rel="alternate">; None when the site has no Welsh."""
+    request = context.get("request")
+    if request is None or not site_languages()[0]:
+        return None
+    here = translation.get_language() or ENGLISH
+    other = ENGLISH if here == WELSH else WELSH
+    full = request.get_full_path()
+    return {
+        "code": other,
+        "lang": HTML_LANG[other],
+        "name": NAMES[other],
+        "url": reverse("language", args=[other]) + "?" + _next(full),
+        "alternates": [
+            {"lang": HTML_LANG[code], "url": request.build_absolute_uri(in_language(full, code))}
+            for code in (ENGLISH, WELSH)
+        ],
+    }
+
+
+def _next(full: str) -> str:
+    query = QueryDict(mutable=True)
+    query["next"] = full
+    return query.urlencode(safe="/")
