@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class ScrutinyConfig(AppConfig):
     name = "scrutiny"
-    verbose_name = "Site"
+    verbose_name = _("Site")
 
     def ready(self) -> None:
         from scrutiny import (
@@ -20,19 +21,19 @@ class ScrutinyConfig(AppConfig):
         )
 
         extensions.register(extensions.ADMINISTRATION_PAGES, (
-            "Site settings", "site-settings",
-            "The landlord's name, logo, colours and contact details, and what the public can see.",
+            _("Site settings"), "site-settings",
+            _("The landlord's name, logo, colours and contact details, and what the public can see."),
         ))
         # The site's own records come last on the Administration page, after every app's pages.
         extensions.register(extensions.ADMINISTRATION_PAGES, (
-            "Audit trail", "audit",
-            "Who signed in, changed a role, exported data or downloaded personal data.",
+            _("Audit trail"), "audit",
+            _("Who signed in, changed a role, exported data or downloaded personal data."),
         ), order=1)
         extensions.register(extensions.ADMINISTRATION_PAGES, (
-            "Failed background jobs", "failed-jobs",
-            "Emails and reports that could not be sent or made, and trying them again.",
+            _("Failed background jobs"), "failed-jobs",
+            _("Emails and reports that could not be sent or made, and trying them again."),
         ), order=1)
         extensions.register(extensions.ADMINISTRATION_PAGES, (
-            "System health", "system-health",
-            "Whether the database, the task queue, the background workers and the scheduler are running.",
+            _("System health"), "system-health",
+            _("Whether the database, the task queue, the background workers and the scheduler are running."),
         ), order=1)

@@ -32,7 +32,10 @@ from typing import Any
 
 import pygal
 from django.core.cache import cache
+from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 from pygal.style import Style
 
 from scrutiny.wording import number
@@ -140,7 +143,7 @@ def _config(*, large_print: bool = False, **extra: Any) -> dict[str, Any]:
         "height": 420,
         "margin": 16,
         "dynamic_print_values": False,
-        "no_data_text": "No figures yet",
+        "no_data_text": gettext("No figures yet"),
     }
     if large_print:
         # The SVG states its size, so it is placed at one drawing unit to one CSS pixel.
@@ -192,8 +195,11 @@ def _kept(draw: Callable[..., Chart]) -> Callable[..., Chart]:
 
     @functools.wraps(draw)
     def kept(**kwargs: Any) -> Chart:
-        digest = hashlib.sha256(repr(sorted(kwargs.items())).encode()).hexdigest()
-        key = f"chart:{_CODE}:{draw.__name__}:{digest}"
+        # In the page's language: the words the chart draws itself (its legend, "No figures yet").
+        drawn_from = sorted((name, str(value) if isinstance(value, Promise) else value)
+                            for name, value in kwargs.items())
+        digest = hashlib.sha256(repr(drawn_from).encode()).hexdigest()
+        key = f"chart:{_CODE}:{translation.get_language()}:{draw.__name__}:{digest}"
         found = cache.get(key)
         if found is None:
             found = draw(**kwargs)
@@ -334,11 +340,11 @@ def _spread_fill(groups: Sequence[tuple[str, Sequence[Number]]], mark_label: str
         chart.y_labels = [{"label": label(name), "value": rows - n} for n, (name, _) in enumerate(groups)]
         chart.y_labels.append({"label": label(mark_label), "value": 1})
         ys = [(rows - n, five) for n, (_, five) in enumerate(groups)]
-        chart.add("Lowest to highest", _segments([(five[0], five[4], y) for y, five in ys]),
+        chart.add(gettext("Lowest to highest"), _segments([(five[0], five[4], y) for y, five in ys]),
                   stroke_style={"width": 3}, show_dots=False)
-        chart.add("Middle half", _segments([(five[1], five[3], y) for y, five in ys]),
+        chart.add(gettext("Middle half"), _segments([(five[1], five[3], y) for y, five in ys]),
                   stroke_style={"width": 18, "linecap": "butt"}, show_dots=False)
-        chart.add("Median", [(float(five[2]), y) for y, five in ys if five[2] is not None],
+        chart.add(gettext("Median"), [(float(five[2]), y) for y, five in ys if five[2] is not None],
                   stroke=False, dots_size=7)
         chart.add(label(mark_label), [] if mark is None else [(float(mark), 1)], stroke=False, dots_size=9)
     return fill
@@ -356,12 +362,13 @@ def spread(*, title: str, description: str, groups: Sequence[tuple[str, Sequence
     rows_count = len(groups) + 1
     config = _config(show_y_guides=False, xrange=(0, top), range=(0.5, rows_count + 0.5),
                      height=180 + 60 * rows_count, legend_at_bottom_columns=2, allow_interruptions=True)
-    parts = ("lowest", "lower quartile", "median", "upper quartile", "highest")
+    parts = (gettext("lowest"), gettext("lower quartile"), gettext("median"), gettext("upper quartile"),
+             gettext("highest"))
     rows = [[mark_label, _fmt(mark, unit)]]
-    rows += [[f"{name}: {part}", _fmt(value, unit)] for name, five in groups for part, value in zip(
-        parts, five, strict=True)]
+    rows += [[gettext("%(group)s: %(part)s") % {"group": name, "part": part}, _fmt(value, unit)]
+             for name, five in groups for part, value in zip(parts, five, strict=True)]
     return _finish(pygal.XY, config=config,
                    narrow={"height": 160 + 80 * rows_count, "x_label_rotation": 0,
                            "legend_at_bottom_columns": 1, "margin_right": 20},
                    fill=_spread_fill(groups, mark_label, mark), title=title, description=description,
-                   columns=["", "Figure"], rows=rows)
+                   columns=["", gettext("Figure")], rows=rows)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from scrutiny.models import SiteSettings
 
@@ -37,8 +38,9 @@ def check_date(value: datetime.date | datetime.datetime | None, *, field: str, w
     today = timezone.localdate()
     earliest, latest = years_from(today, -back), years_from(today, ahead)
     if not earliest <= day <= latest:
-        raise ValidationError({field: f"Enter {what} between {date_format(earliest, 'j F Y')} "
-                                      f"and {date_format(latest, 'j F Y')}."})
+        message = gettext("Enter %(what)s between %(earliest)s and %(latest)s.") % {
+            "what": what, "earliest": date_format(earliest, "j F Y"), "latest": date_format(latest, "j F Y")}
+        raise ValidationError({field: message})
 
 
 @dataclass(frozen=True)
@@ -52,11 +54,12 @@ class Period:
             if self.start.year == self.end.year:  # a financial year that starts in January
                 return str(self.start.year)
             return f"{self.start.year}/{str(self.end.year)[-2:]}"
-        return f"{self.start:%-d %B %Y} to {self.end:%-d %B %Y}"
+        return self.long_label
 
     @property
     def long_label(self) -> str:
-        return f"{self.start:%-d %B %Y} to {self.end:%-d %B %Y}"
+        return gettext("%(start)s to %(end)s") % {
+            "start": date_format(self.start, "j F Y"), "end": date_format(self.end, "j F Y")}
 
     def is_financial_year(self) -> bool:
         month = SiteSettings.load().financial_year_start_month

@@ -19,6 +19,9 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from scrutiny import audit, jobs
 from scrutiny.models import AuditKind, Job
@@ -33,22 +36,22 @@ _describers: dict[str, Describer] = {}
 _plain_names: dict[str, str] = {}
 
 # The start of a failure's technical text -> what it means, in words an administrator knows.
-_PLAIN_ERRORS: list[tuple[tuple[str, ...], str]] = [
-    (("SMTP",), "The mail server refused the email or closed the connection."),
+_PLAIN_ERRORS: list[tuple[tuple[str, ...], Promise]] = [
+    (("SMTP",), _("The mail server refused the email or closed the connection.")),
     (("TimeLimitExceeded", "SoftTimeLimitExceeded"),
-     "It took longer than the time allowed and was stopped."),
-    (("WorkerLostError",), "The worker doing it stopped before it finished (restarted or out of memory)."),
-    (("OperationalError", "InterfaceError"), "The database could not be reached at the time."),
-    (("DoesNotExist", "ObjectDoesNotExist"), "What it was about has since been deleted."),
+     _("It took longer than the time allowed and was stopped.")),
+    (("WorkerLostError",), _("The worker doing it stopped before it finished (restarted or out of memory).")),
+    (("OperationalError", "InterfaceError"), _("The database could not be reached at the time.")),
+    (("DoesNotExist", "ObjectDoesNotExist"), _("What it was about has since been deleted.")),
     (("TimeoutError", "timeout"),
-     "Another service (such as the mail server) did not answer in time."),
+     _("Another service (such as the mail server) did not answer in time.")),
     (("ConnectionRefusedError", "ConnectionResetError", "ConnectionError", "gaierror"),
-     "Another service (such as the mail server) could not be reached."),
+     _("Another service (such as the mail server) could not be reached.")),
     (("OSError", "PermissionError", "FileNotFoundError", "IOError"),
-     "A network or disk problem stopped it."),
+     _("A network or disk problem stopped it.")),
 ]
-NO_ERROR = "The worker doing it stopped before it finished, each time it was tried."
-UNKNOWN_ERROR = "Something unexpected went wrong; the technical details below help a developer."
+NO_ERROR = _("The worker doing it stopped before it finished, each time it was tried.")
+UNKNOWN_ERROR = _("Something unexpected went wrong; the technical details below help a developer.")
 
 
 def describes(task: Any, plain_name: str) -> Callable[[Describer], Describer]:
@@ -74,13 +77,13 @@ def by_first_argument(jobs_: list[Job], queryset: QuerySet, say: Callable[[Any],
 def plain_error(last_error: str) -> str:
     """What a job's last failure means, in plain words."""
     if not last_error.strip():
-        return NO_ERROR
+        return str(NO_ERROR)
     # Saved as repr(exception): the class name comes first, e.g. "SMTPServerDisconnected('...')".
     kind = last_error.strip().split("(", 1)[0].rsplit(".", 1)[-1]
     for starts, words in _PLAIN_ERRORS:
         if kind.startswith(starts):
-            return words
-    return UNKNOWN_ERROR
+            return str(words)
+    return str(UNKNOWN_ERROR)
 
 
 def failed() -> QuerySet[Job]:
@@ -133,9 +136,9 @@ def try_again(*, job_id: int, by: User, request: HttpRequest | None = None) -> J
     with transaction.atomic():
         job = Job.objects.select_for_update().filter(pk=job_id).first()
         if job is None or job.done_at is not None:
-            raise ValidationError("That job has been done or removed since the page was loaded.")
+            raise ValidationError(gettext("That job has been done or removed since the page was loaded."))
         if job.leased_until is not None and job.leased_until > timezone.now():
-            raise ValidationError("That job is being tried right now; look again in a few minutes.")
+            raise ValidationError(gettext("That job is being tried right now; look again in a few minutes."))
         job.attempts = 0
         job.leased_until = job.gave_up_at = None
         job.save(update_fields=["attempts", "leased_until", "gave_up_at"])

@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.core.cache import cache
 from django.template.loader import get_template, render_to_string
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
 from scrutiny.widgets import DATALIST_SIZE, DatalistInput
@@ -43,7 +44,9 @@ def kept_fields(form: forms.Form, template_name: str) -> SafeString:
     The template must show only the form's fields (no CSRF token, nothing about the person
     beyond what the fields hold)."""
     source = get_template(template_name).template.source
-    drawn_from = [template_name, source, form.is_bound, [_drawn_from(bound) for bound in form],
+    # The language too: the template's own words ("(required)") are in it.
+    drawn_from = [template_name, source, translation.get_language(), form.is_bound,
+                  [_drawn_from(bound) for bound in form],
                   [str(error) for error in form.non_field_errors()] if form.is_bound else []]
     key = "form-fields:" + hashlib.sha256(repr(drawn_from).encode()).hexdigest()
     html = cache.get(key)

@@ -24,11 +24,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import _User as User
 
-KEEP_BOTH = (
+KEEP_BOTH = _(
     "Your text is still in the form. The saved version is shown above it: check both, then "
     "save again to replace it with yours."
 )
@@ -38,7 +40,7 @@ class Versioned(models.Model):
     """A record that people edit in forms: its version catches two people editing at once."""
 
     version = models.PositiveIntegerField(
-        default=1, editable=False, help_text="Goes up by one on every change made in a form."
+        default=1, editable=False, help_text=_("Goes up by one on every change made in a form.")
     )
 
     class Meta:
@@ -68,17 +70,18 @@ def _who(current: models.Model, by: User | None) -> str:
     history = getattr(current, "history", None)
     last = history.select_related("history_user").first() if history is not None else None
     if last is None or not last.history_user_id:
-        return "Someone else"
+        return pgettext("who saved a change", "Someone else")
     if by is not None and last.history_user_id == by.pk:
-        return "You (in another window)"
+        return pgettext("who saved a change", "You (in another window)")
     return str(last.history_user)
 
 
 def conflict_message(*, current: models.Model, by: User | None, noun: str) -> str:
     """The sentence that tells the person someone saved the item while they were editing it."""
     saved_at = getattr(current, "updated_at", None)
-    when = f" at {_when(saved_at)}" if saved_at else ""
-    return f"{_who(current, by)} saved a change to this {noun}{when} while you were editing it."
+    when = gettext(" at %(time)s") % {"time": _when(saved_at)} if saved_at else ""
+    return gettext("%(who)s saved a change to this %(noun)s%(when)s while you were editing it.") % {
+        "who": _who(current, by), "noun": noun, "when": when}
 
 
 def claim(instance: V, *, version: int | None, by: User | None, noun: str) -> V:

@@ -8,11 +8,13 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
-from scrutiny import jobs
+from scrutiny import jobs, languages
 
 FORM_FIELDS_ALLOWANCE = 1024 * 1024
-DELAYED_WORK = (
+DELAYED_WORK = _(
     "Our background service is not answering right now. What you did is saved, and any email "
     "or report it makes will follow within a few minutes."
 )
@@ -65,8 +67,10 @@ class BodySizeLimitMiddleware:
             size = 0
         # The largest file plus room for the form's other fields.
         if size > settings.UPLOAD_MAX_BYTES + FORM_FIELDS_ALLOWANCE:
-            limit = filesizeformat(settings.UPLOAD_MAX_BYTES)
-            body = render_to_string("413.html", {"limit": limit})
+            # Before LocaleMiddleware: in the address's language.
+            with translation.override(languages.address_language(request.path_info)):
+                limit = filesizeformat(settings.UPLOAD_MAX_BYTES)
+                body = render_to_string("413.html", {"limit": limit})
             response = HttpResponse(body, status=413)
             response["Connection"] = "close"
             return response

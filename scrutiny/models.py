@@ -12,10 +12,10 @@ from scrutiny.uploads import UploadImageField, validate_image_upload
 
 
 class Country(models.TextChoices):
-    SCOTLAND = "scotland", "Scotland"
-    ENGLAND = "england", "England"
-    WALES = "wales", "Wales"
-    NORTHERN_IRELAND = "northern_ireland", "Northern Ireland"
+    SCOTLAND = "scotland", _("Scotland")
+    ENGLAND = "england", _("England")
+    WALES = "wales", _("Wales")
+    NORTHERN_IRELAND = "northern_ireland", _("Northern Ireland")
 
 
 class SiteSettings(Versioned, models.Model):
@@ -87,8 +87,8 @@ class SiteSettings(Versioned, models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "site settings"
-        verbose_name_plural = "site settings"
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
 
     def __str__(self) -> str:
         return f"Site settings for {self.landlord_name}"
@@ -150,20 +150,20 @@ class Job(models.Model):
 
 
 class AuditKind(models.TextChoices):
-    SIGN_IN = "sign_in", "Signed in"
-    SIGN_IN_FAILED = "sign_in_failed", "Sign-in refused"
-    SIGN_OUT = "sign_out", "Signed out"
-    ROLE_CHANGED = "role_changed", "Role changed"
-    EXPORT = "export", "Exported data"
-    PERSONAL_DATA = "personal_data", "Downloaded personal data"
-    ERASED = "erased", "Personal data erased"
-    JOB_RETRIED = "job_retried", "Background job tried again"
-    SESSIONS_ENDED = "sessions_ended", "Signed out elsewhere"
-    FACTOR_ADDED = "factor_added", "Second factor added"
-    FACTOR_REMOVED = "factor_removed", "Second factor removed"
-    FACTOR_RESET = "factor_reset", "Second factor reset"
-    RECOVERY_CODES_MADE = "recovery_codes_made", "Recovery codes made"
-    FACTOR_CODE_REFUSED = "factor_code_refused", "Second factor code refused"
+    SIGN_IN = "sign_in", _("Signed in")
+    SIGN_IN_FAILED = "sign_in_failed", _("Sign-in refused")
+    SIGN_OUT = "sign_out", _("Signed out")
+    ROLE_CHANGED = "role_changed", _("Role changed")
+    EXPORT = "export", _("Exported data")
+    PERSONAL_DATA = "personal_data", _("Downloaded personal data")
+    ERASED = "erased", _("Personal data erased")
+    JOB_RETRIED = "job_retried", _("Background job tried again")
+    SESSIONS_ENDED = "sessions_ended", _("Signed out elsewhere")
+    FACTOR_ADDED = "factor_added", _("Second factor added")
+    FACTOR_REMOVED = "factor_removed", _("Second factor removed")
+    FACTOR_RESET = "factor_reset", _("Second factor reset")
+    RECOVERY_CODES_MADE = "recovery_codes_made", _("Recovery codes made")
+    FACTOR_CODE_REFUSED = "factor_code_refused", _("Second factor code refused")
 
 
 class AuditEvent(models.Model):

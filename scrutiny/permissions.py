@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     # The stubs' placeholder for settings.AUTH_USER_MODEL, which mypy's Django plugin reads as
@@ -21,10 +23,10 @@ if TYPE_CHECKING:
 Person: TypeAlias = "User | AnonymousUser | None"
 View = Callable[..., HttpResponse]
 
-DEFAULT_REFUSAL = "You do not have permission to do that."
+DEFAULT_REFUSAL = _("You do not have permission to do that.")
 
 
-def require(allowed: Any, message: str = DEFAULT_REFUSAL) -> None:
+def require(allowed: Any, message: str | Promise = DEFAULT_REFUSAL) -> None:
     """Raise PermissionDenied (shown as a 403 page with the message) unless allowed is true."""
     if not allowed:
         raise PermissionDenied(message)
@@ -45,7 +47,7 @@ def is_staff_role(user: Person) -> bool:
     return has_role(user, "officer", "manager", "admin")
 
 
-def role_required(*roles: str, message: str = DEFAULT_REFUSAL) -> Callable[[View], View]:
+def role_required(*roles: str, message: str | Promise = DEFAULT_REFUSAL) -> Callable[[View], View]:
     """View decorator: the person must be signed in and hold one of the site roles."""
 
     def decorator(view: View) -> View:
@@ -60,7 +62,7 @@ def role_required(*roles: str, message: str = DEFAULT_REFUSAL) -> Callable[[View
     return decorator
 
 
-ADMIN_REFUSAL = "Only administrators can do that."
+ADMIN_REFUSAL = _("Only administrators can do that.")
 
 
 def can_administer(user: Person) -> bool:

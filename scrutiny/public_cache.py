@@ -32,9 +32,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 from django.utils.text import compress_string
+
+from scrutiny import languages
 
 KEPT_SECONDS = 24 * 60 * 60  # a version no longer current is left to expire within the day
 NO_FORM_TOKEN = {"csrf_token": ""}
@@ -63,8 +66,11 @@ def page_number(request: HttpRequest) -> str | None:
 
 
 def etag_of(view_name: str, version: str) -> str:
-    """The ETag of a registered page at a version."""
-    return f'"{view_name.replace(":", "-")}-{version}"'
+    """The ETag of a registered page at a version, in the active language (the Welsh page is
+    another page: its own ETag, kept apart)."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    in_language = "" if language == settings.LANGUAGE_CODE else f"{language}-"
+    return f'"{view_name.replace(":", "-")}-{in_language}{version}"'
 
 
 def public_headers(response: HttpResponse, etag: str) -> HttpResponse:
@@ -85,6 +91,8 @@ def not_modified(request: HttpRequest, etag: str) -> HttpResponse | None:
 def _registered(request: HttpRequest) -> tuple[str, Version, dict[str, Any]] | None:
     if request.method != "GET" or any(name in request.COOKIES for name in _PERSONAL_COOKIES()):
         return None
+    if languages.redirect_for(request) is not None:
+        return None  # the page in the person's language is at another address
     try:
         match = resolve(request.path_info)
     except Resolver404:
@@ -100,11 +108,14 @@ class PublicPagesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        found = _registered(request)
-        version = found[1](request, **found[2]) if found else None
-        if found is None or version is None:
+        # Before LocaleMiddleware: the address's language is made the active one here, so that a
+        # Welsh address resolves and its page is kept apart from the English one.
+        with translation.override(languages.address_language(request.path_info)):
+            found = _registered(request)
+            version = found[1](request, **found[2]) if found else None
+            etag = etag_of(found[0], version) if found and version is not None else ""
+        if not etag:
             return self.get_response(request)
-        etag = etag_of(found[0], version)
         answer = not_modified(request, etag)
         if answer is not None:
             return answer

@@ -25,7 +25,10 @@ from django.forms.widgets import Widget
 from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
+from django.utils.functional import Promise, lazy
 from django.utils.text import get_valid_filename
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 
@@ -33,35 +36,35 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 class Kind:
     extension: str
     mime: str
-    label: str
+    label: str | Promise
     is_image: bool = False
 
 
 KINDS = {
-    "pdf": Kind("pdf", "application/pdf", "PDF"),
+    "pdf": Kind("pdf", "application/pdf", _("PDF")),
     "docx": Kind(
         "docx",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "Word document",
+        _("Word document"),
     ),
-    "doc": Kind("doc", "application/msword", "Word document"),
+    "doc": Kind("doc", "application/msword", _("Word document")),
     "xlsx": Kind(
-        "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel sheet"
+        "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _("Excel sheet")
     ),
-    "xls": Kind("xls", "application/vnd.ms-excel", "Excel sheet"),
+    "xls": Kind("xls", "application/vnd.ms-excel", _("Excel sheet")),
     "pptx": Kind(
         "pptx",
         "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        "PowerPoint",
+        _("PowerPoint"),
     ),
-    "odt": Kind("odt", "application/vnd.oasis.opendocument.text", "OpenDocument text"),
-    "ods": Kind("ods", "application/vnd.oasis.opendocument.spreadsheet", "OpenDocument sheet"),
-    "jpg": Kind("jpg", "image/jpeg", "JPEG photo", is_image=True),
-    "png": Kind("png", "image/png", "PNG image", is_image=True),
-    "gif": Kind("gif", "image/gif", "GIF image", is_image=True),
-    "webp": Kind("webp", "image/webp", "WebP image", is_image=True),
-    "txt": Kind("txt", "text/plain", "plain text"),
-    "csv": Kind("csv", "text/csv", "CSV file"),
+    "odt": Kind("odt", "application/vnd.oasis.opendocument.text", _("OpenDocument text")),
+    "ods": Kind("ods", "application/vnd.oasis.opendocument.spreadsheet", _("OpenDocument sheet")),
+    "jpg": Kind("jpg", "image/jpeg", _("JPEG photo"), is_image=True),
+    "png": Kind("png", "image/png", _("PNG image"), is_image=True),
+    "gif": Kind("gif", "image/gif", _("GIF image"), is_image=True),
+    "webp": Kind("webp", "image/webp", _("WebP image"), is_image=True),
+    "txt": Kind("txt", "text/plain", _("plain text")),
+    "csv": Kind("csv", "text/csv", _("CSV file")),
 }
 DOCUMENTS = frozenset(KINDS)
 IMAGES = frozenset(k for k, v in KINDS.items() if v.is_image)
@@ -133,7 +136,7 @@ def unpacked_size(f: File) -> dict[str, int]:
             return {member.filename: member.file_size for member in package.infolist()}
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
         raise ValidationError(
-            "This file is damaged and cannot be opened. Save it again, then choose it again.",
+            gettext("This file is damaged and cannot be opened. Save it again, then choose it again."),
             code="damaged",
         ) from exc
     finally:
@@ -145,23 +148,26 @@ def check_unpacked_size(f: File, size: int) -> None:
     unpacked = sum(unpacked_size(f).values())
     if unpacked > ZIP_RATIO_FLOOR and unpacked > size * ZIP_MAX_RATIO:
         raise ValidationError(
-            f"This file unpacks to far more than its size ({human_size(unpacked)} from "
-            f"{human_size(size)}), which a real document does not. Save it again from Word or "
-            "Excel, or save it as a PDF, then choose it again.",
+            gettext("This file unpacks to far more than its size (%(unpacked)s from %(size)s), which a "
+                    "real document does not. Save it again from Word or Excel, or save it as a PDF, then "
+                    "choose it again.") % {"unpacked": human_size(unpacked), "size": human_size(size)},
             code="zip_bomb",
         )
     limit = settings.UPLOAD_UNPACKED_MAX_BYTES
     if unpacked > limit:
         raise ValidationError(
-            f"This file unpacks to {human_size(unpacked)}; files can unpack to at most "
-            f"{human_size(limit)}. Make it smaller or split it, then choose it again.",
+            gettext("This file unpacks to %(unpacked)s; files can unpack to at most %(limit)s. Make it "
+                    "smaller or split it, then choose it again.")
+            % {"unpacked": human_size(unpacked), "limit": human_size(limit)},
             code="too_large_unpacked",
         )
 
 
 def _allowed_list(allowed: Set[str]) -> str:
-    labels = sorted({KINDS[k].label for k in allowed})
-    return ", ".join(labels[:-1]) + (" or " if len(labels) > 1 else "") + labels[-1]
+    labels = sorted({str(KINDS[k].label) for k in allowed})
+    if len(labels) == 1:
+        return labels[0]
+    return gettext("%(some)s or %(last)s") % {"some": ", ".join(labels[:-1]), "last": labels[-1]}
 
 
 def validate_upload(f: File, allowed: Set[str] = DOCUMENTS) -> str:
@@ -171,23 +177,25 @@ def validate_upload(f: File, allowed: Set[str] = DOCUMENTS) -> str:
     limit = settings.UPLOAD_MAX_BYTES
     if size is not None and size > limit:
         raise ValidationError(
-            f"The file is {human_size(size)}. Files can be up to {human_size(limit)}: "
-            "make it smaller or split it, then choose it again.",
+            gettext("The file is %(size)s. Files can be up to %(limit)s: make it smaller or split it, then "
+                    "choose it again.") % {"size": human_size(size), "limit": human_size(limit)},
             code="too_large",
         )
     if not size:
-        raise ValidationError("The file is empty. Choose the file again.", code="empty")
+        raise ValidationError(gettext("The file is empty. Choose the file again."), code="empty")
     if name.lower().endswith(".svg"):
-        instead = "a PNG or PDF" if "pdf" in allowed else "a PNG"  # no PDF where only images go
+        # No PDF where only images go.
+        instead = gettext("Save it as a PNG or PDF and choose it again.") if "pdf" in allowed else gettext(
+            "Save it as a PNG and choose it again.")
         raise ValidationError(
-            "SVG images cannot be uploaded because they can contain scripts. "
-            f"Save it as {instead} and choose it again.",
+            gettext("SVG images cannot be uploaded because they can contain scripts.") + " " + instead,
             code="svg",
         )
     kind = detect_kind(f, name)
     if kind is None or kind not in allowed:
         raise ValidationError(
-            f"This file is not a type we accept. Choose a {_allowed_list(allowed)}.",
+            gettext("This file is not a type we accept. Choose a %(kinds)s.")
+            % {"kinds": _allowed_list(allowed)},
             code="bad_type",
         )
     if kind in ZIP_KINDS:
@@ -215,7 +223,7 @@ def strip_image_metadata(f: File, kind: str) -> bytes:
             upright.save(out, format=fmt, **options)
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
         raise ValidationError(
-            "This image could not be read. Choose another photo.", code="bad_image"
+            gettext("This image could not be read. Choose another photo."), code="bad_image"
         ) from exc
     return out.getvalue()
 
@@ -224,9 +232,9 @@ def _check_pixels(img: Image.Image) -> None:
     width, height = img.size
     if width * height > IMAGE_MAX_PIXELS:
         raise ValidationError(
-            f"This image is {width} by {height} pixels, too large to use. Make it smaller (no more "
-            f"than {IMAGE_MAX_PIXELS // 1_000_000} million pixels, such as 8000 by 5000) and choose "
-            "it again.",
+            gettext("This image is %(width)s by %(height)s pixels, too large to use. Make it smaller (no "
+                    "more than %(million)s million pixels, such as 8000 by 5000) and choose it again.")
+            % {"width": width, "height": height, "million": IMAGE_MAX_PIXELS // 1_000_000},
             code="too_many_pixels",
         )
 
@@ -243,14 +251,21 @@ def prepare_upload(f: File, allowed: Set[str] = DOCUMENTS) -> File:
     return f
 
 
+def _what_may_be_uploaded(allowed: Set[str]) -> str:
+    return gettext("%(kinds)s; up to %(size)s.") % {
+        "kinds": _allowed_list(allowed), "size": human_size(settings.UPLOAD_MAX_BYTES)}
+
+
+# Worked out when shown, in the page's language (fields are made once, when their form is).
+_kinds_help = lazy(_what_may_be_uploaded, str)
+
+
 class UploadField(forms.FileField):
     """A form file field that runs the upload service on what it receives."""
 
     def __init__(self, *args: Any, allowed: Set[str] = DOCUMENTS, **kwargs: Any) -> None:
         self.allowed = allowed
-        kwargs.setdefault(
-            "help_text", f"{_allowed_list(allowed)}; up to {human_size(settings.UPLOAD_MAX_BYTES)}."
-        )
+        kwargs.setdefault("help_text", _kinds_help(allowed))
         super().__init__(*args, **kwargs)
 
     def widget_attrs(self, widget: Widget) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 
 from scrutiny import extensions, services, uploads
@@ -78,6 +79,6 @@ def site_settings(request: AuthenticatedHttpRequest) -> HttpResponse:
         request, form, lambda data: services.update_site_settings(
             by=request.user, version=data["version"], fields=form.settings_fields(),
             switch_values=form.switch_values(),
-        ), success="The site settings have been saved.", redirect_to="site-settings",
+        ), success=gettext("The site settings have been saved."), redirect_to="site-settings",
     )
     return done or render(request, "site_settings.html", {"form": form})

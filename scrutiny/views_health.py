@@ -3,13 +3,14 @@ the scheduler's last heartbeat, and the tasks waiting (scrutiny/health.py)."""
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from scrutiny import health
 from scrutiny.http import AuthenticatedHttpRequest
 from scrutiny.permissions import role_required
 
-REFUSAL = "Only administrators can see the system's health."
+REFUSAL = _("Only administrators can see the system's health.")
 
 
 @never_cache

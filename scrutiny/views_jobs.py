@@ -7,6 +7,8 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from scrutiny import failed_jobs
@@ -14,7 +16,7 @@ from scrutiny.http import AuthenticatedHttpRequest
 from scrutiny.permissions import role_required
 
 PAGE_SIZE = 25
-REFUSAL = "Only administrators can see and retry background jobs."
+REFUSAL = _("Only administrators can see and retry background jobs.")
 
 
 @role_required("admin", message=REFUSAL)
@@ -36,6 +38,7 @@ def try_again(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"Job {job.pk} has been queued again. If it works it leaves this list.")
+        messages.success(request, gettext("Job %(number)s has been queued again. If it works it leaves this "
+                                          "list.") % {"number": job.pk})
     page = request.POST.get("page", "")
     return redirect(reverse("failed-jobs") + (f"?page={page}" if page.isdecimal() else ""))

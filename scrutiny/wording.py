@@ -8,6 +8,8 @@ straight after the number), and a count of one takes the singular ("1 minute", "
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.utils import translation
+
 
 def number(value: Any) -> str:
     """A number without the trailing zeros its storage added, with thousands separated."""
@@ -49,8 +51,9 @@ def count(value: int, singular: str, plural: str = "") -> str:
 
 
 def possessive(name: str) -> str:
-    """A name that owns something: "Tayside Homes'" and "Glenbrae Housing's"."""
+    """A name that owns something: "Tayside Homes'" and "Glenbrae Housing's". In Welsh the owner
+    follows what it owns, unchanged ("safle craffu Tai Glenbrae"): the name as it is."""
     name = (name or "").strip()
-    if not name:
+    if not name or translation.get_language() == "cy":
         return name
     return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"

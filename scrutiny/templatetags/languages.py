@@ -4,7 +4,8 @@
 from typing import Any
 
 from django import template
-from django.http import QueryDict
+from django.core.exceptions import DisallowedHost
+from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils import translation
 
@@ -35,11 +36,17 @@ def other_language(context: Any) -> dict[str, Any] | None:
         "lang": HTML_LANG[other],
         "name": NAMES[other],
         "url": reverse("language", args=[other]) + "?" + _next(full),
-        "alternates": [
-            {"lang": HTML_LANG[code], "url": request.build_absolute_uri(in_language(full, code))}
-            for code in (ENGLISH, WELSH)
-        ],
+        "alternates": _alternates(request, full),
     }
+
+
+def _alternates(request: HttpRequest, full: str) -> list[dict[str, str]]:
+    """This page's address in each language, whole (with the site's address), for search engines."""
+    try:
+        return [{"lang": HTML_LANG[code], "url": request.build_absolute_uri(in_language(full, code))}
+                for code in (ENGLISH, WELSH)]
+    except DisallowedHost:
+        return []  # the page saying the address is not this site's
 
 
 def _next(full: str) -> str:

@@ -50,8 +50,14 @@ def project_form_classes() -> Iterator[type[forms.BaseForm]]:
             module = import_module(name)
             for _, cls in inspect.getmembers(module, inspect.isclass):
                 if (issubclass(cls, forms.BaseForm) and cls.__module__ == module.__name__
-                        and hasattr(cls, "base_fields") and not cls.__name__.startswith("_")):
+                        and hasattr(cls, "base_fields") and not cls.__name__.startswith("_")
+                        and not _model_form_base(cls)):
                     yield cls
+
+
+def _model_form_base(cls: type[forms.BaseForm]) -> bool:
+    """A base for model forms, with no model of its own (scrutiny.translated.BothLanguagesForm)."""
+    return issubclass(cls, forms.ModelForm) and cls._meta.model is None
 
 
 def _assessment_pieces() -> dict[str, Any]:
