@@ -45,11 +45,11 @@ def in_language(path: str, language: str) -> str:
 
 
 def _wants_page(request: HttpRequest) -> bool:
-    """A GET for a page a browser shows: not htmx, not JSON."""
+    """A GET for a page a browser shows (it asks for HTML): not htmx, not JSON, not a script."""
     if request.method not in ("GET", "HEAD") or request.headers.get("HX-Request"):
         return False
     accept = request.headers.get("Accept", "")
-    return "json" not in accept and (not accept or "text/html" in accept or "*/*" in accept)
+    return not accept or "text/html" in accept
 
 
 def redirect_for(request: HttpRequest) -> str | None:

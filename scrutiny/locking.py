@@ -73,7 +73,8 @@ def _who(current: models.Model, by: User | None) -> str:
         return pgettext("who saved a change", "Someone else")
     if by is not None and last.history_user_id == by.pk:
         return pgettext("who saved a change", "You (in another window)")
-    return str(last.history_user)
+    # The name as it reads in the sentence: "by Ann" in Welsh ("gan Ann").
+    return pgettext("who saved a change", "%(name)s") % {"name": str(last.history_user)}
 
 
 def conflict_message(*, current: models.Model, by: User | None, noun: str) -> str:

@@ -28,6 +28,8 @@ urlpatterns = [
 # The pages people read, in English with no prefix and in Welsh under /cy/.
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    # The JavaScript's words in the page's language (Django's catalogue: gettext, ngettext).
+    path("jsi18n/", views.javascript_catalogue, name="javascript-catalogue"),
     path("accessibility", views.accessibility, name="accessibility"),
     path("administration/", views.administration, name="administration"),
     path("administration/site-settings/", views.site_settings, name="site-settings"),

@@ -72,16 +72,29 @@ document.addEventListener("DOMContentLoaded", function () {
     return Promise.race([waiting(), limit]);
   }
 
-  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  // The page's language (Django's JavaScript catalogue, loaded before this file), or English
+  // where the catalogue could not be loaded.
+  var gettext = window.gettext || function (text) { return text; };
+  var ngettext = window.ngettext || function (one, other, n) { return n === 1 ? one : other; };
+  var interpolate = window.interpolate || function (text, values) {
+    return text.replace(/%\((\w+)\)s/g, function (all, name) { return values[name]; });
+  };
 
   function describe(items) {
     var answers = items.filter(function (i) { return i.kind === "answer"; }).length;
     var photos = items.filter(function (i) { return i.kind === "photo"; }).length;
-    var parts = [];
-    if (answers) { parts.push(plural(answers, "answer")); }
-    if (photos) { parts.push(plural(photos, "photo")); }
-    return parts.join(" and ") + " saved on this phone " + (answers + photos === 1 ? "is" : "are") +
-      " not sent yet.";
+    if (answers && photos) {
+      return interpolate(gettext("%(answers)s and %(photos)s saved on this phone are not sent yet."), {
+        answers: interpolate(ngettext("%(count)s answer", "%(count)s answers", answers), {count: answers}, true),
+        photos: interpolate(ngettext("%(count)s photo", "%(count)s photos", photos), {count: photos}, true)
+      }, true);
+    }
+    if (photos) {
+      return interpolate(ngettext("%(count)s photo saved on this phone is not sent yet.",
+        "%(count)s photos saved on this phone are not sent yet.", photos), {count: photos}, true);
+    }
+    return interpolate(ngettext("%(count)s answer saved on this phone is not sent yet.",
+      "%(count)s answers saved on this phone are not sent yet.", answers), {count: answers}, true);
   }
 
   function closeMenu() {
@@ -127,10 +140,10 @@ document.addEventListener("DOMContentLoaded", function () {
     waitingWithinLimit().then(function (items) {
       delete form.dataset.checking;
       if (items === null) {
-        warn(form, "We could not check this phone for visit answers that are not sent yet. If " +
+        warn(form, gettext("We could not check this phone for visit answers that are not sent yet. If " +
           "you answered a visit with no signal, go back to it and wait until it says every answer " +
-          "is saved. Signing out deletes any answers not sent from this phone.",
-          "Sign out anyway");
+          "is saved. Signing out deletes any answers not sent from this phone."),
+          gettext("Sign out anyway"));
         return;
       }
       if (!items.length) {
@@ -138,10 +151,10 @@ document.addEventListener("DOMContentLoaded", function () {
         form.submit();
         return;
       }
-      warn(form, describe(items) + " Signing out deletes them from this phone. To send " +
+      warn(form, describe(items) + " " + gettext("Signing out deletes them from this phone. To send " +
         "them, go back to the visit where there is signal and wait until it says every answer is " +
-        "saved. To delete them and sign out anyway, press \u201cSign out and delete them\u201d.",
-        "Sign out and delete them");
+        "saved. To delete them and sign out anyway, press \u201cSign out and delete them\u201d."),
+        gettext("Sign out and delete them"));
     });
   });
 
