@@ -24,7 +24,7 @@ def test_administrator_changes_settings_a_role_and_a_service_area_on_a_phone(pho
 
     phone_page.visit("/administration/site-settings/")
     _holds_to_the_standard(phone_page)
-    phone_page.get_by_label("Landlord's name").fill("Glenbrae Housing")
+    phone_page.get_by_label("Landlord's name (English)").fill("Glenbrae Housing")
     phone_page.get_by_role("button", name="Save the settings").click()
     assert "The site settings have been saved." in phone_page.content()
     assert SiteSettings.load().landlord_name == "Glenbrae Housing"
