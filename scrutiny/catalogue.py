@@ -211,5 +211,17 @@ def unmarked_in_python(source: str) -> list[tuple[int, str]]:
     return finder.found
 
 
+def compile_without_gettext() -> None:
+    """Compile each .po of locale/ and locale-libraries/ to its .mo with polib, for a machine
+    with no GNU gettext (compilemessages needs its msgfmt)."""
+    import polib
+
+    for po_path in [*ROOT.glob("locale/*/LC_MESSAGES/*.po"), *ROOT.glob("locale-libraries/*/LC_MESSAGES/*.po")]:
+        polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
+
+
 if __name__ == "__main__":  # pragma: no cover
-    make_messages()
+    if sys.argv[1:] == ["compile"]:
+        compile_without_gettext()
+    else:
+        make_messages()
