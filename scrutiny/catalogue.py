@@ -214,9 +214,10 @@ def unmarked_in_python(source: str) -> list[tuple[int, str]]:
 def compile_without_gettext() -> None:
     """Compile each .po of locale/ and locale-libraries/ to its .mo with polib, for a machine
     with no GNU gettext (compilemessages needs its msgfmt)."""
-    import polib
+    import polib  # type: ignore[import-untyped]
 
-    for po_path in [*ROOT.glob("locale/*/LC_MESSAGES/*.po"), *ROOT.glob("locale-libraries/*/LC_MESSAGES/*.po")]:
+    catalogues = [*ROOT.glob("locale/*/LC_MESSAGES/*.po"), *ROOT.glob("locale-libraries/*/LC_MESSAGES/*.po")]
+    for po_path in catalogues:
         polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
 
 

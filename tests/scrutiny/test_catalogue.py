@@ -31,7 +31,7 @@ def test_every_welsh_entry_has_its_welsh_and_none_is_fuzzy(path):
     catalogue = polib.pofile(str(path))
     assert len(catalogue) > 0
     left = [entry.msgid[:70] for entry in catalogue if not _translated(entry) or "fuzzy" in entry.flags]
-    assert not left, f"{path.relative_to(ROOT)}: {len(left)} entries with no Welsh or fuzzy Welsh: {left[:20]}"
+    assert not left, f"{path.relative_to(ROOT)}: {len(left)} with no Welsh or fuzzy Welsh: {left[:20]}"
 
 
 def test_the_catalogue_holds_every_string_marked_in_the_code(tmp_path):
