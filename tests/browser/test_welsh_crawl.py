@@ -145,7 +145,8 @@ def crawl_in_welsh(page, host, axed, written):
 
 def test_the_check_finds_english_left_on_a_welsh_page_but_not_names_or_codes():
     welsh = texts_of('<html lang="cy"><h1>Adolygiadau</h1><p>Save changes</p><p>Jo Smith</p><p>TP01</p>'
-                     '<p>: Jo Smith</p><p lang="en">Complaints handling</p><script>var x = "Save changes";</script></html>')
+                     '<p>: Jo Smith</p><p lang="en">Complaints handling</p>'
+                     '<script>var x = "Save changes";</script></html>')
     english = texts_of('<html lang="en-GB"><h1>Reviews</h1><p>Save changes</p><p>Jo Smith</p><p>TP01</p>'
                        "<p>: Jo Smith</p><p>Complaints handling</p></html>")
     assert _left_in_english(welsh, english, written="Jo Smith\nComplaints handling") == ["Save changes"]
