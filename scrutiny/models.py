@@ -24,7 +24,7 @@ class SiteSettings(Versioned, models.Model):
     landlord_name = models.CharField(_("landlord's name"), max_length=200, default="Your landlord")
     logo = UploadImageField(
         upload_to="site/", blank=True, validators=[validate_image_upload],
-        help_text="PNG or JPEG, shown at the top of every page and on reports.",
+        help_text=_("PNG or JPEG, shown at the top of every page and on reports."),
     )
     logo_alt_text = models.CharField(
         _("what the logo says"), max_length=200, blank=True,
@@ -32,28 +32,29 @@ class SiteSettings(Versioned, models.Model):
     )
     brand_colour = models.CharField(
         max_length=7, default="#1d4f91",
-        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "Use a colour like #1d4f91.")],
-        help_text="Header colour. It must be dark enough for white text (contrast 4.5:1).",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Use a colour like #1d4f91."))],
+        help_text=_("Header colour. It must be dark enough for white text (contrast 4.5:1)."),
     )
     country = models.CharField(max_length=20, choices=Country.choices, default=Country.SCOTLAND)
     regulator_code = models.CharField(
         max_length=20, blank=True,
-        help_text="Which landlord this is in the regulator's published figures: its RSH registration "
-                  "or council code, like L4240 or 45UC.",
+        help_text=_("Which landlord this is in the regulator's published figures: its RSH registration "
+                    "or council code, like L4240 or 45UC."),
     )
     shr_code = models.CharField(
         max_length=20, blank=True,
-        help_text="Which landlord this is in the Scottish Housing Regulator's Charter figures: its code "
-                  "there, like RSL042. Leave it empty outside Scotland.",
+        help_text=_("Which landlord this is in the Scottish Housing Regulator's Charter figures: its code "
+                    "there, like RSL042. Leave it empty outside Scotland."),
     )
     # Which of the regulator's tenures are this landlord's homes: its own figures are read from them.
     rents_homes = models.BooleanField(
-        default=True, help_text="Which of the regulator's figures are about this landlord's homes: tick each "
-                                "kind it has. These are homes let at social or affordable rent (LCRA).")
+        default=True,
+        help_text=_("Which of the regulator's figures are about this landlord's homes: tick each kind it "
+                    "has. These are homes let at social or affordable rent (LCRA)."))
     has_shared_ownership = models.BooleanField(
-        default=False, help_text="Homes sold on shared ownership (the regulator's LCHO figures).")
+        default=False, help_text=_("Homes sold on shared ownership (the regulator's LCHO figures)."))
     financial_year_start_month = models.PositiveSmallIntegerField(
-        default=4, help_text="Month the financial year starts (4 = April)."
+        default=4, help_text=_("Month the financial year starts (4 = April).")
     )
     tenant_word = models.CharField(
         _("word for tenants"), max_length=30, default="tenant",
@@ -80,7 +81,7 @@ class SiteSettings(Versioned, models.Model):
                     "from the regulator's code."),
     )
     public_you_said_we_did = models.BooleanField(
-        default=False, help_text='Show the "You said, we did" page to people who are not signed in.'
+        default=False, help_text=_('Show the "You said, we did" page to people who are not signed in.')
     )
     # Switches other apps register (scrutiny/switches.py), by key; a missing key is its default.
     switches = models.JSONField(default=dict, blank=True)
@@ -118,20 +119,20 @@ class Job(models.Model):
     periodic job when the broker refused it, its lease ran out, or it waited too long. The one
     claim, attempt count and deadline of every kind of background work. See scrutiny/jobs.py."""
 
-    task = models.CharField(max_length=200, help_text="The Celery task's name.")
+    task = models.CharField(max_length=200, help_text=_("The Celery task's name."))
     args = models.JSONField(default=list, blank=True)
     kwargs = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    queued_at = models.DateTimeField(null=True, blank=True, help_text="Last handed to the broker.")
+    queued_at = models.DateTimeField(null=True, blank=True, help_text=_("Last handed to the broker."))
     broker_refused = models.BooleanField(
-        default=False, help_text="The broker could not be reached when it was last handed over."
+        default=False, help_text=_("The broker could not be reached when it was last handed over.")
     )
-    started_at = models.DateTimeField(null=True, blank=True, help_text="Last taken by a worker.")
+    started_at = models.DateTimeField(null=True, blank=True, help_text=_("Last taken by a worker."))
     leased_until = models.DateTimeField(
-        null=True, blank=True, help_text="A worker holds it until then, renewing while it works."
+        null=True, blank=True, help_text=_("A worker holds it until then, renewing while it works.")
     )
     gave_up_at = models.DateTimeField(
-        null=True, blank=True, help_text="When it was last tried the most times allowed and left alone."
+        null=True, blank=True, help_text=_("When it was last tried the most times allowed and left alone.")
     )
     done_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
@@ -173,11 +174,11 @@ class AuditEvent(models.Model):
     kind = models.CharField(max_length=20, choices=AuditKind.choices, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text="Who did it (empty: nobody signed in, or the command line).",
+        help_text=_("Who did it (empty: nobody signed in, or the command line)."),
     )
     subject = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text="Whose account or data it was about.",
+        help_text=_("Whose account or data it was about."),
     )
     detail = models.CharField(max_length=300, blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
@@ -197,8 +198,8 @@ class UserSession(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     # The session's current key (it changes when the person signs in or changes their password).
     session_key = models.CharField(max_length=40, unique=True)
-    user_agent = models.CharField("browser", max_length=500, blank=True)
-    ip_address = models.GenericIPAddressField("address", null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=500, blank=True)
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
     signed_in_at = models.DateTimeField(default=timezone.now)
     last_used_at = models.DateTimeField(default=timezone.now, db_index=True)
 
