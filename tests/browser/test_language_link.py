@@ -44,3 +44,19 @@ def test_a_signed_in_tenants_home_page_in_welsh_fits_a_phone(phone_page):
     assert phone_page.get_by_role("heading", level=1).inner_text() == "Helo, Siân"
     assert phone_page.evaluate(FITS), "the Welsh home page scrolls sideways at 360 px"
     phone_page.check_accessibility()
+
+
+def test_the_administrators_own_pages_in_welsh_fit_a_phone(phone_page):
+    phone_page.sign_in(UserFactory(role="admin"), PASSWORD)
+    headings = {
+        "/cy/administration/": "Gweinyddu",
+        "/cy/administration/site-settings/": "Gosodiadau'r safle",
+        "/cy/audit/": "Trywydd archwilio",
+        "/cy/administration/system-health/": "Iechyd y system",
+        "/cy/administration/failed-jobs/": "Tasgau cefndir a fethodd",
+    }
+    for path, heading in headings.items():
+        phone_page.visit(path)
+        assert _lang(phone_page) == "cy", path
+        assert phone_page.get_by_role("heading", level=1).inner_text() == heading
+        assert phone_page.evaluate(FITS), f"{path} scrolls sideways at 360 px"
