@@ -110,7 +110,7 @@ def _display(current: models.Model, name: str) -> str:
     if isinstance(value, models.fields.files.FieldFile):
         return value.name.rsplit("/", 1)[-1] if value.name else ""
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return gettext("Yes") if value else gettext("No")
     if isinstance(value, datetime.datetime):
         return _when(value)
     if isinstance(value, datetime.date):
