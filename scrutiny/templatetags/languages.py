@@ -36,14 +36,15 @@ def other_language(context: Any) -> dict[str, Any] | None:
         "lang": HTML_LANG[other],
         "name": NAMES[other],
         "url": reverse("language", args=[other]) + "?" + _next(full),
-        "alternates": _alternates(request, full),
+        "alternates": _alternates(request, full, here),
     }
 
 
-def _alternates(request: HttpRequest, full: str) -> list[dict[str, str]]:
+def _alternates(request: HttpRequest, full: str, here: str) -> list[dict[str, str]]:
     """This page's address in each language, whole (with the site's address), for search engines."""
     try:
-        return [{"lang": HTML_LANG[code], "url": request.build_absolute_uri(in_language(full, code))}
+        return [{"lang": HTML_LANG[code],
+                 "url": request.build_absolute_uri(full if code == here else in_language(full, code))}
                 for code in (ENGLISH, WELSH)]
     except DisallowedHost:
         return []  # the page saying the address is not this site's
