@@ -69,3 +69,12 @@ def test_with_welsh_off_there_is_no_link_and_welsh_cannot_be_chosen(client):
 def test_the_link_is_on_error_pages_too(client):
     page = client.get("/no-such-page/").content.decode()
     assert 'href="/language/cy/?next=/no-such-page/"' in page
+
+
+def test_the_accessibility_statement_says_pages_are_in_both_languages_only_when_they_are(client):
+    assert "darllen pob tudalen yn Gymraeg neu yn Saesneg" in client.get("/cy/accessibility").content.decode()
+    assert "read every page in Welsh or in English" in client.get("/accessibility").content.decode()
+    site = SiteSettings.load()
+    site.welsh = False
+    site.save()
+    assert "read every page in Welsh" not in client.get("/accessibility").content.decode()
