@@ -2,11 +2,13 @@
 for shown in it, unless they asked for a Welsh page (/cy/...) outright."""
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.views import LoginView
 from django.http import HttpResponse
 from django.urls import translate_url
+from django.utils import translation
 
 WELSH_PREFIX = "/cy/"
 
@@ -21,11 +23,21 @@ def set_language_cookie(response: HttpResponse, language: str) -> None:
     )
 
 
+def _is_welsh(url: str) -> bool:
+    path = urlsplit(url).path
+    return path.startswith(WELSH_PREFIX) or path == WELSH_PREFIX.rstrip("/")
+
+
+def translated_path(url: str, language: str) -> str:
+    """The same page's address in `language`, whichever language the address was made in (an
+    address is read in its own language: /cy/... as Welsh, any other as English)."""
+    with translation.override("cy" if _is_welsh(url) else settings.LANGUAGE_CODE):
+        return translate_url(url, language)
+
+
 def in_language(url: str, language: str) -> str:
     """The same page in the person's language; a page asked for in Welsh stays Welsh."""
-    if url.startswith(WELSH_PREFIX) or url == WELSH_PREFIX.rstrip("/"):
-        return url
-    return translate_url(url, language)
+    return url if _is_welsh(url) else translated_path(url, language)
 
 
 class SignInView(LoginView):

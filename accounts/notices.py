@@ -4,8 +4,7 @@ prefers phone, text or post (or has no email address). Both are written in the p
 language (their profile's), whatever the page's or the worker's: pass the subject as a lazy
 translation or a function making it (scrutiny.emails.Words), so it is made in that language too."""
 
-from django.urls import translate_url
-
+from accounts.language import translated_path
 from accounts.models import ContactPreference, Notice, User
 from scrutiny.emails import Words, absolute_url, render_plain_text, send_plain_text, subject_line, words
 from scrutiny.translated import language_of
@@ -22,11 +21,11 @@ def tell(*, person: User, subject: Words, template: str, context: dict, path: st
     want email. `path` is the page it is about (the template gets the full link as `url`).
     True if an email was sent. A failure to send is logged with what it was about and raised,
     so the task that called this can retry."""
+    # The page linked to, in the person's language (/cy/... for Welsh), whatever it was made in.
+    path = translated_path(path, person.language) if path else ""
+    url = absolute_url(path) if path else ""
     with language_of(person):
         text = subject_line(words(subject))
-        # The page linked to, in the person's language (/cy/... for Welsh), whatever it was made in.
-        path = translate_url(path, person.language) if path else ""
-        url = absolute_url(path) if path else ""
         body = render_plain_text(template, {**context, "person": person, "url": url})
     if not wants_email(person):
         Notice.objects.create(user=person, subject=text, body=body, url=path[:500])
