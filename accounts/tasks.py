@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Invitation
 from scrutiny.emails import send_to_address
@@ -70,20 +71,24 @@ def send_second_factor_reset(person_id: int, by_id: int | None = None) -> str:
     return "sent"
 
 
-@describes(send_password_reset, "Password reset email")
+def _to(name: str, email: str) -> str:
+    return _("To %(name)s (%(email)s)") % {"name": name, "email": email}
+
+
+@describes(send_password_reset, gettext_lazy("Password reset email"))  # type: ignore[arg-type]
 def _about_password_resets(jobs: list[Job]) -> dict[int, str]:
-    return {job.pk: f"To {job.args[0]}" if job.args else "" for job in jobs}
+    return {job.pk: _("To %(email)s") % {"email": job.args[0]} if job.args else "" for job in jobs}
 
 
-@describes(send_invitation, "Invitation email")
+@describes(send_invitation, gettext_lazy("Invitation email"))  # type: ignore[arg-type]
 def _about_invitations(jobs: list[Job]) -> dict[int, str]:
-    return by_first_argument(jobs, Invitation.objects.all(), lambda i: f"To {i.display_name} ({i.email})",
-                             "The invitation has since been withdrawn.")
+    return by_first_argument(jobs, Invitation.objects.all(), lambda i: _to(i.display_name, i.email),
+                             _("The invitation has since been withdrawn."))
 
 
-@describes(send_second_factor_reset, "Second factor reset email")
+@describes(send_second_factor_reset, gettext_lazy("Second factor reset email"))  # type: ignore[arg-type]
 def _about_second_factor_resets(jobs: list[Job]) -> dict[int, str]:
     from accounts.models import User
 
-    return by_first_argument(jobs, User.objects.all(), lambda u: f"To {u.display_name} ({u.email})",
-                             "The person's account has since been removed.")
+    return by_first_argument(jobs, User.objects.all(), lambda u: _to(u.display_name, u.email),
+                             _("The person's account has since been removed."))
