@@ -12,7 +12,10 @@ from scrutiny.emails import render_plain_text, subject_line
 from scrutiny.forms import SingleLineCharField
 from scrutiny.jobs import enqueue
 from scrutiny.locking import VersionedForm
-from scrutiny.translated import language_of, welsh_on
+from scrutiny.translated import LANGUAGE_NAMES, language_of, welsh_on
+
+# The languages named in the page's language ("English" and "Welsh"; "Saesneg" and "Cymraeg").
+LANGUAGE_CHOICES = [(code, LANGUAGE_NAMES[code]) for code, _name in settings.LANGUAGES]
 
 
 class SignInForm(AuthenticationForm):
@@ -48,7 +51,7 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["language"].widget = forms.RadioSelect(choices=settings.LANGUAGES)
+        self.fields["language"].widget = forms.RadioSelect(choices=LANGUAGE_CHOICES)
         self.fields["language"].help_text = _(
             "The language of what we send you: emails, notices and reports.")
         self.fields["language"].required = False  # left out, it stays as it was
@@ -74,7 +77,7 @@ class InvitationForm(forms.Form):
         help_text=_("Tenants take part in panels; officers and managers work for the landlord."),
     )
     language = forms.ChoiceField(
-        label=_("Language of the invitation"), choices=settings.LANGUAGES, widget=forms.RadioSelect,
+        label=_("Language of the invitation"), choices=LANGUAGE_CHOICES, widget=forms.RadioSelect,
         required=False,
         help_text=_("The email and the page where they choose a password are in this language. "
                     "They can change it later on their profile."),
@@ -104,7 +107,7 @@ class SetPasswordForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     language = forms.ChoiceField(
-        label=_("Language for emails and letters"), choices=settings.LANGUAGES, widget=forms.RadioSelect,
+        label=_("Language for emails and letters"), choices=LANGUAGE_CHOICES, widget=forms.RadioSelect,
         required=False,
         help_text=_("What we send you will be in this language. You can change it later on your profile."),
     )
