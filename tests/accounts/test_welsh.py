@@ -191,3 +191,13 @@ def test_an_invitation_waiting_is_explained_in_the_pages_language():
     with translation.override("cy"), pytest.raises(Exception) as refused:
         services.invite(email="ann@example.org", display_name="Ann Reid", role="tenant", by=admin)
     assert "Cafodd Ann Reid wahoddiad ar" in str(refused.value)
+
+
+def test_the_passkey_scripts_words_come_in_welsh_from_the_javascript_catalogue(client):
+    client.force_login(UserFactory())
+    page = client.get("/cy/accounts/second-factor/methods/passkey/").content.decode()
+    # The catalogue is loaded before the script that uses it.
+    assert page.index('src="/cy/jsi18n/"') < page.index("js/passkeys.js")
+    catalogue = client.get("/cy/jsi18n/").content.decode()
+    assert "Wrthi\\u2019n gwirio" in catalogue or "Wrthi'n gwirio" in catalogue
+    assert "Wrthi'n gwirio" not in client.get("/jsi18n/").content.decode()
