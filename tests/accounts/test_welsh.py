@@ -201,3 +201,13 @@ def test_the_passkey_scripts_words_come_in_welsh_from_the_javascript_catalogue(c
     catalogue = client.get("/cy/jsi18n/").content.decode()
     assert "Wrthi\\u2019n gwirio" in catalogue or "Wrthi'n gwirio" in catalogue
     assert "Wrthi'n gwirio" not in client.get("/jsi18n/").content.decode()
+
+
+def test_the_catalogue_is_open_at_the_second_factor_step_where_the_passkey_script_needs_it(client):
+    from tests.second_factor import password_only_login
+
+    officer = UserFactory(role="officer")
+    password_only_login(client, officer)
+    assert client.get("/cy/accounts/profile/").status_code == 302  # held at the step
+    response = client.get("/cy/jsi18n/")
+    assert response.status_code == 200 and "Wrthi" in response.content.decode()
