@@ -96,7 +96,7 @@
 
     function say(words, field) {
       alertBox.textContent = "";
-      var title = document.createElemengettext("h2");
+      var title = document.createElement("h2");
       title.className = "h5";
       title.textContent = gettext("There is a problem");
       alertBox.appendChild(title);
