@@ -40,7 +40,11 @@ class ProfileForm(forms.ModelForm):
             "display_name", "email", "phone", "postal_address", "contact_preference",
             "large_text", "large_print_documents", "access_needs", "language", "named_in_public",
         ]
-        labels = {"postal_address": _("Postal address")}
+        labels = {
+            "postal_address": _("Postal address"),
+            # Not "name": a label holding that word would stand beside the Name field's.
+            "named_in_public": _("Show who I am on the landlord's public pages and open data"),
+        }
         field_classes = {"display_name": SingleLineCharField}
         widgets = {
             "postal_address": forms.Textarea(attrs={"rows": 3}),

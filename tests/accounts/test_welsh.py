@@ -39,7 +39,7 @@ def test_the_welsh_profile_asks_the_language_for_emails_and_consent_to_be_named(
     page = client.get("/cy/accounts/profile/").content.decode()
     assert "<h1>Eich manylion</h1>" in page
     assert "Iaith negeseuon e-bost a llythyrau" in page
-    assert "fy enw ar dudalennau cyhoeddus a data agored y landlord" in page
+    assert "Dangos pwy ydw i ar dudalennau cyhoeddus a data agored y landlord" in page
 
 
 def test_a_person_chooses_welsh_for_what_is_sent_to_them_on_their_profile(client):
