@@ -2,7 +2,12 @@
 as a notice on their home page with the same words, so the step is not lost on someone who
 prefers phone, text or post (or has no email address). Both are written in the person's own
 language (their profile's), whatever the page's or the worker's: pass the subject as a lazy
-translation or a function making it (scrutiny.emails.Words), so it is made in that language too."""
+translation or a function making it (scrutiny.emails.Words), so it is made in that language too:
+
+    tell(person=assessor.user, template="assessments/email/reminder.txt", context={"sa": sa},
+         subject=lambda: _("Reminder: please finish scoring %(title)s") % {"title": sa.title}, ...)
+
+A subject made before the call (an f-string, or gettext on the page) stays in the caller's language."""
 
 from accounts.language import translated_path
 from accounts.models import ContactPreference, Notice, User
