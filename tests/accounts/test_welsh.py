@@ -211,3 +211,16 @@ def test_the_catalogue_is_open_at_the_second_factor_step_where_the_passkey_scrip
     assert client.get("/cy/accounts/profile/").status_code == 302  # held at the step
     response = client.get("/cy/jsi18n/")
     assert response.status_code == 200 and "Wrthi" in response.content.decode()
+
+
+def test_with_welsh_off_nobody_is_asked_their_language(client):
+    from scrutiny.models import SiteSettings
+
+    site = SiteSettings.load()
+    site.welsh = False
+    site.save()
+    client.force_login(UserFactory(role="admin"))
+    assert 'name="language"' not in client.get("/accounts/profile/").content.decode()
+    invitations = client.get("/accounts/invitations/").content.decode()
+    assert 'type="radio" name="language"' not in invitations
+    assert re.search(r'<input type="hidden" name="language" value="en-gb"', invitations)
