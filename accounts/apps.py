@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "accounts"
-    verbose_name = "People and sign-in"
+    verbose_name = _("People and sign-in")
 
     def ready(self) -> None:
         """What this app adds to other apps' pages and commands (scrutiny/extensions.py)."""
@@ -22,11 +23,11 @@ class AccountsConfig(AppConfig):
         ext.register(ext.HOME_LINKS, "accounts.home.links")
         ext.register(ext.ACCOUNT_MENU, "accounts/_account_menu.html")
         ext.register(ext.ADMINISTRATION_PAGES, (
-            "People and roles", "accounts:people",
-            "Find someone, change their role, or switch their account off.",
+            _("People and roles"), "accounts:people",
+            _("Find someone, change their role, or switch their account off."),
         ))
         ext.register(ext.ADMINISTRATION_PAGES, (
-            "Invite people", "accounts:invitations", "Send someone a link to set up their account.",
+            _("Invite people"), "accounts:invitations", _("Send someone a link to set up their account."),
         ))
         ext.register(ext.AUDITED_DOWNLOADS, ("accounts:personal-data", "personal_data"))
         ext.register(ext.PERSONAL_DATA_SECTIONS, "accounts.selectors.personal_data")
@@ -43,7 +44,7 @@ class AccountsConfig(AppConfig):
         from accounts.second_factor import methods
 
         methods.register(methods.MethodKind(
-            key="passkey", name="Passkey or security key", devices=passkeys_of,
+            key="passkey", name=_("Passkey or security key"), devices=passkeys_of,
             step_template="accounts/second_factor/_step_passkey.html",
             offer_template="accounts/second_factor/_offer_passkey.html",
         ))

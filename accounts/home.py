@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from accounts import selectors
 from accounts.models import User
@@ -18,8 +19,8 @@ def section(user: User) -> dict | None:
 
 def links(user: User) -> list[dict[str, str]]:
     """The home page's "Your account" links: one's own details, and inviting people for an admin."""
-    found = [{"label": "Change your details, contact preferences and access needs",
+    found = [{"label": _("Change your details, contact preferences and access needs"),
               "url": reverse("accounts:profile")}]
     if user.is_site_admin:
-        found.append({"label": "Invite someone to the site", "url": reverse("accounts:invitations")})
+        found.append({"label": _("Invite someone to the site"), "url": reverse("accounts:invitations")})
     return found

@@ -7,8 +7,9 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models.functions import Lower
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from scrutiny.emails import absolute_url
 from scrutiny.locking import Versioned
@@ -16,17 +17,17 @@ from scrutiny.paths import reverse
 
 
 class Role(models.TextChoices):
-    TENANT = "tenant", "Tenant"
-    OFFICER = "officer", "Officer"
-    MANAGER = "manager", "Manager"
-    ADMIN = "admin", "Administrator"
+    TENANT = "tenant", _("Tenant")
+    OFFICER = "officer", _("Officer")
+    MANAGER = "manager", _("Manager")
+    ADMIN = "admin", _("Administrator")
 
 
 class ContactPreference(models.TextChoices):
-    EMAIL = "email", "Email"
-    PHONE = "phone", "Phone call"
-    TEXT = "text", "Text message"
-    POST = "post", "Letter by post"
+    EMAIL = "email", _("Email")
+    PHONE = "phone", _("Phone call")
+    TEXT = "text", _("Text message")
+    POST = "post", _("Letter by post")
 
 
 if TYPE_CHECKING:
@@ -61,31 +62,31 @@ class UserManager(_UserManagerBase):
 class User(Versioned, AbstractBaseUser, PermissionsMixin):
     """Someone who signs in: a tenant, an officer, a manager or an administrator."""
 
-    email = models.EmailField("email address", unique=True)
+    email = models.EmailField(_("email address"), unique=True)
     display_name = models.CharField(
-        "name", max_length=150, help_text="The name other people see, for example Jo Smith."
+        _("name"), max_length=150, help_text=_("The name other people see, for example Jo Smith.")
     )
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.TENANT)
-    phone = models.CharField("phone number", max_length=40, blank=True)
+    phone = models.CharField(_("phone number"), max_length=40, blank=True)
     postal_address = models.TextField(blank=True)
     contact_preference = models.CharField(
-        "how we should contact you", max_length=10, choices=ContactPreference.choices,
+        _("how we should contact you"), max_length=10, choices=ContactPreference.choices,
         default=ContactPreference.EMAIL,
     )
     large_text = models.BooleanField(
-        "show larger text on this site", default=False
+        _("show larger text on this site"), default=False
     )
     large_print_documents = models.BooleanField(
-        "send me documents in large print", default=False
+        _("send me documents in large print"), default=False
     )
     access_needs = models.TextField(
-        "anything else that helps you take part", blank=True,
-        help_text="For example a hearing loop at meetings, papers a week early, or a BSL interpreter.",
+        _("anything else that helps you take part"), blank=True,
+        help_text=_("For example a hearing loop at meetings, papers a week early, or a BSL interpreter."),
     )
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(
-        "can use the administration site", default=False,
-        help_text="Set for administrators automatically.",
+        _("can use the administration site"), default=False,
+        help_text=_("Set for administrators automatically."),
     )
     date_joined = models.DateTimeField(default=timezone.now)
     # Pages follow their address (/cy/ is Welsh); this is what email, notices and reports sent to
@@ -151,8 +152,8 @@ def _default_expiry() -> datetime:
 class Invitation(models.Model):
     """An administrator's invitation: an emailed link to set a password, valid for a while."""
 
-    email = models.EmailField("email address")
-    display_name = models.CharField("name", max_length=150)
+    email = models.EmailField(_("email address"))
+    display_name = models.CharField(_("name"), max_length=150)
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.TENANT)
     language = models.CharField(
         _("language of the invitation"), max_length=10, choices=settings.LANGUAGES,
@@ -199,13 +200,15 @@ class Invitation(models.Model):
     @property
     def status(self) -> str:
         if self.accepted_at:
-            return "Accepted"
+            return pgettext("invitation", "Accepted")
         if self.is_expired:
-            return "Expired"
-        return "Sent" if self.sent_at else "Sending"
+            return pgettext("invitation", "Expired")
+        return pgettext("invitation", "Sent") if self.sent_at else pgettext("invitation", "Sending")
 
     def accept_url(self, token: str) -> str:
-        return absolute_url(reverse("accounts:accept-invitation", args=[token]))
+        """The link to accept, in the invitation's language (/cy/... for Welsh)."""
+        with translation.override(self.language or settings.LANGUAGE_CODE):
+            return absolute_url(reverse("accounts:accept-invitation", args=[token]))
 
 
 class Notice(models.Model):
@@ -215,7 +218,7 @@ class Notice(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices")
     subject = models.CharField(max_length=255)
     body = models.TextField()
-    url = models.CharField("link", max_length=500, blank=True)
+    url = models.CharField(_("link"), max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 

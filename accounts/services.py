@@ -2,12 +2,14 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from accounts.devices import describe
 from accounts.models import Invitation, Notice, Role, User
@@ -34,7 +36,9 @@ def unaccepted_invitation(email: str) -> Invitation | None:
 def already_invited(invitation: Invitation) -> str:
     """Plain words for an invitation still waiting to be accepted."""
     invited_at = timezone.localtime(invitation.sent_at or invitation.created_at)
-    return f"{invitation.display_name} was invited on {invited_at:%-d %B %Y} and has not accepted yet."
+    return _("%(name)s was invited on %(date)s and has not accepted yet.") % {
+        "name": invitation.display_name, "date": formats.date_format(invited_at, "j F Y"),
+    }
 
 
 def send_link(*, invitation: Invitation) -> Invitation:
@@ -48,46 +52,52 @@ def send_link(*, invitation: Invitation) -> Invitation:
 
 
 @transaction.atomic
-def invite(*, email: str, display_name: str, role: str, by: User) -> Invitation:
-    """Invite someone to set a password; the email goes out from a background task. Someone
-    whose invitation is still waiting keeps it (and its link); an expired one is renewed, so the
-    panel places kept with it stay."""
-    require(is_admin(by), "Only administrators can invite people.")
+def invite(*, email: str, display_name: str, role: str, by: User, language: str = "") -> Invitation:
+    """Invite someone to set a password; the email goes out from a background task, in the
+    invitation's `language`. Someone whose invitation is still waiting keeps it (and its link); an
+    expired one is renewed, so the panel places kept with it stay."""
+    require(is_admin(by), _("Only administrators can invite people."))
     email = email.strip().lower()
     if _email_taken(email):
-        raise ValidationError({"email": "Someone already has an account with this email address."})
+        raise ValidationError({"email": _("Someone already has an account with this email address.")})
     invitation = unaccepted_invitation(email)
     if invitation is not None and invitation.is_usable:
         raise ValidationError(
-            {"email": f"{already_invited(invitation)} To send them a new link, use “Send a new link” "
-             "in the list of invitations below."}
+            {"email": _("%(already)s To send them a new link, use “Send a new link” in the list of "
+                        "invitations below.") % {"already": already_invited(invitation)}}
         )
     if invitation is None:
         invitation = Invitation(email=email)
     invitation.display_name = display_name.strip()
     invitation.role = role
     invitation.invited_by = by
+    if language in dict(settings.LANGUAGES):
+        invitation.language = language
     return send_link(invitation=invitation)
 
 
 @transaction.atomic
 def resend_invitation(*, invitation: Invitation, by: User) -> Invitation:
     """Send a new link (the old one stops working) with a fresh expiry date."""
-    require(is_admin(by), "Only administrators can invite people.")
+    require(is_admin(by), _("Only administrators can invite people."))
     if invitation.accepted_at:
-        raise ValidationError("This invitation has already been accepted.")
+        raise ValidationError(_("This invitation has already been accepted."))
     return send_link(invitation=invitation)
 
 
 @transaction.atomic
-def accept_invitation(*, invitation: Invitation, password: str) -> User:
-    """Create the invited person's account with the password they chose."""
+def accept_invitation(*, invitation: Invitation, password: str, language: str = "") -> User:
+    """Create the invited person's account with the password they chose, and the language they
+    want what is sent to them in (the invitation's, unless they chose another)."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_usable:
-        raise ValidationError("This invitation link has expired or has already been used.")
+        raise ValidationError(_("This invitation link has expired or has already been used."))
     if _email_taken(invitation.email):
-        raise ValidationError("Someone already has an account with this email address.")
-    user = User(email=invitation.email, display_name=invitation.display_name, role=invitation.role)
+        raise ValidationError(_("Someone already has an account with this email address."))
+    if language not in dict(settings.LANGUAGES):
+        language = invitation.language
+    user = User(email=invitation.email, display_name=invitation.display_name, role=invitation.role,
+                language=language)
     password_validation.validate_password(password, user)
     user.set_password(password)
     user.save()
@@ -111,16 +121,16 @@ def change_person(
 ) -> User:
     """Change someone's site role or switch their account off (or on again). Refuse if someone
     else saved a change to them after `version` was read."""
-    require(is_admin(by), "Only administrators can change people's roles.")
+    require(is_admin(by), _("Only administrators can change people's roles."))
     current = claim(person, version=version, by=by, noun="person's role and account")
     if current == by and (role != Role.ADMIN or not is_active):
         raise ValidationError(
-            "You cannot take away your own administrator role or switch off your own account. "
-            "Ask another administrator."
+            _("You cannot take away your own administrator role or switch off your own account. "
+              "Ask another administrator.")
         )
     other_admins = User.objects.filter(role=Role.ADMIN, is_active=True).exclude(pk=current.pk)
     if current.role == Role.ADMIN and (role != Role.ADMIN or not is_active) and not other_admins.exists():
-        raise ValidationError("The site needs at least one administrator with an account that is on.")
+        raise ValidationError(_("The site needs at least one administrator with an account that is on."))
     changed = current.role != role or (current.is_active and not is_active)
     current.role = role
     current.is_active = is_active
@@ -156,9 +166,9 @@ def end_sessions_elsewhere(*, user: User, request: HttpRequest | None, why: str)
 def end_session(*, user: User, session: UserSession, current_id: int | None,
                 request: HttpRequest | None = None) -> str:
     """End one of the person's own sessions elsewhere; returns the browser's name."""
-    require(session.user_id == user.pk, "You can only sign out of your own sessions.")
+    require(session.user_id == user.pk, _("You can only sign out of your own sessions."))
     if session.pk == current_id:
-        raise ValidationError("To sign out on this device, use Sign out.")
+        raise ValidationError(_("To sign out on this device, use Sign out."))
     device = describe(session.user_agent)
     user_sessions.end(UserSession.objects.filter(pk=session.pk))
     used = timezone.localtime(session.last_used_at)

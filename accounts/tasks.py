@@ -1,13 +1,22 @@
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Invitation
 from scrutiny.emails import send_to_address
 from scrutiny.failed_jobs import by_first_argument, describes
 from scrutiny.models import Job, SiteSettings
+from scrutiny.translated import language_of
 from scrutiny.wording import possessive
+
+
+def landlords(name: str) -> str:
+    """The landlord's name as owner of the site: "Tayview Council's" in English; in Welsh the
+    name simply follows the noun ("safle craffu tenantiaid Cyngor Tayview")."""
+    return name if translation.get_language() == "cy" else possessive(name)
 
 
 @shared_task
@@ -16,17 +25,16 @@ def send_invitation(invitation_id: int, token: str) -> str:
     invitation = Invitation.objects.filter(pk=invitation_id, sent_at__isnull=True).first()
     if invitation is None or Invitation.find(token) != invitation:
         return "skipped"
-    context = {
-        "invitation": invitation,
-        "url": invitation.accept_url(token),
-        "site_settings": SiteSettings.load(),
-    }
-    send_to_address(
-        address=invitation.email,
-        subject=f"You are invited to {possessive(context['site_settings'].landlord_name)} "
-                "tenant scrutiny site",
-        template="accounts/email/invitation.txt", context=context, about=invitation,
-    )
+    site_settings = SiteSettings.load()
+    with translation.override(invitation.language):  # the language the administrator chose
+        name = landlords(site_settings.landlord_name)
+        send_to_address(
+            address=invitation.email,
+            subject=_("You are invited to %(landlords)s tenant scrutiny site") % {"landlords": name},
+            template="accounts/email/invitation.txt", about=invitation, language=invitation.language,
+            context={"invitation": invitation, "url": invitation.accept_url(token),
+                     "site_settings": site_settings, "landlords": name},
+        )
     Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
     return "sent"
 
@@ -51,30 +59,36 @@ def send_second_factor_reset(person_id: int, by_id: int | None = None) -> str:
         return "skipped"
     by = User.objects.filter(pk=by_id).first() if by_id else None
     site = SiteSettings.load()
-    send_to_address(
-        address=person.email, subject="Your second factor for signing in was reset",
-        template="accounts/email/second_factor_reset.txt",
-        context={"person": person, "by_name": by.display_name if by else "using the server's command line",
-                 "site_settings": site, "url": absolute_url(reverse("accounts:login"))},
-        about=person,
-    )
+    with language_of(person):
+        send_to_address(
+            address=person.email, subject=_("Your second factor for signing in was reset"),
+            template="accounts/email/second_factor_reset.txt",
+            context={"person": person, "by_name": by.display_name if by else "",
+                     "landlords": landlords(site.landlord_name), "site_settings": site,
+                     "url": absolute_url(reverse("accounts:login"))},
+            about=person,
+        )
     return "sent"
 
 
-@describes(send_password_reset, "Password reset email")
+def _to(name: str, email: str) -> str:
+    return _("To %(name)s (%(email)s)") % {"name": name, "email": email}
+
+
+@describes(send_password_reset, gettext_lazy("Password reset email"))  # type: ignore[arg-type]
 def _about_password_resets(jobs: list[Job]) -> dict[int, str]:
-    return {job.pk: f"To {job.args[0]}" if job.args else "" for job in jobs}
+    return {job.pk: _("To %(email)s") % {"email": job.args[0]} if job.args else "" for job in jobs}
 
 
-@describes(send_invitation, "Invitation email")
+@describes(send_invitation, gettext_lazy("Invitation email"))  # type: ignore[arg-type]
 def _about_invitations(jobs: list[Job]) -> dict[int, str]:
-    return by_first_argument(jobs, Invitation.objects.all(), lambda i: f"To {i.display_name} ({i.email})",
-                             "The invitation has since been withdrawn.")
+    return by_first_argument(jobs, Invitation.objects.all(), lambda i: _to(i.display_name, i.email),
+                             _("The invitation has since been withdrawn."))
 
 
-@describes(send_second_factor_reset, "Second factor reset email")
+@describes(send_second_factor_reset, gettext_lazy("Second factor reset email"))  # type: ignore[arg-type]
 def _about_second_factor_resets(jobs: list[Job]) -> dict[int, str]:
     from accounts.models import User
 
-    return by_first_argument(jobs, User.objects.all(), lambda u: f"To {u.display_name} ({u.email})",
-                             "The person's account has since been removed.")
+    return by_first_argument(jobs, User.objects.all(), lambda u: _to(u.display_name, u.email),
+                             _("The person's account has since been removed."))

@@ -3,6 +3,7 @@ from django.urls import include, path, reverse_lazy
 
 from accounts import views
 from accounts.forms import OutboxPasswordResetForm, SignInForm
+from accounts.language import SignInView
 from accounts.sign_out import SignOutView
 
 app_name = "accounts"
@@ -10,7 +11,7 @@ app_name = "accounts"
 urlpatterns = [
     path(
         "sign-in/",
-        auth_views.LoginView.as_view(
+        SignInView.as_view(
             template_name="accounts/sign_in.html", authentication_form=SignInForm,
             redirect_authenticated_user=True,
         ),

@@ -10,13 +10,16 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import selectors, services
 from accounts.devices import describe
 from accounts.forms import InvitationForm, PeopleSearchForm, PersonForm, ProfileForm, SetPasswordForm
 from accounts.http import AuthenticatedHttpRequest
+from accounts.language import refusal, set_language_cookie
 from accounts.models import Invitation, User
 from accounts.second_factor import services as second_factor
 from scrutiny import extensions, user_sessions
@@ -24,6 +27,7 @@ from scrutiny.forms import run_form
 from scrutiny.models import UserSession
 from scrutiny.permissions import role_required
 
+INVITE_REFUSAL = refusal(gettext_lazy("Only administrators can invite people."))
 PEOPLE_PER_PAGE = 25
 SESSIONS_ON_PROFILE = 5
 SESSIONS_PER_PAGE = 20
@@ -35,7 +39,7 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Your details have been saved.")
+        messages.success(request, _("Your details have been saved."))
         return redirect("accounts:profile")
     sessions = selectors.signed_in_sessions(user=request.user, current_id=user_sessions.current_id(request))
     shown = list(sessions[:SESSIONS_ON_PROFILE])
@@ -82,7 +86,7 @@ def end_session(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, f"You have signed out of {device}.")
+        messages.success(request, _("You have signed out of %(device)s.") % {"device": device})
     return _back(request)
 
 
@@ -93,8 +97,8 @@ def end_other_sessions(request: AuthenticatedHttpRequest) -> HttpResponse:
     ended = services.end_other_sessions(
         user=request.user, current_id=user_sessions.current_id(request), request=request
     )
-    messages.success(request, "You are now signed in on this device only." if ended
-                     else "You were signed in on this device only.")
+    messages.success(request, _("You are now signed in on this device only.") if ended
+                     else _("You were signed in on this device only."))
     return redirect(f"{reverse('accounts:profile')}#sessions")
 
 
@@ -111,12 +115,13 @@ def personal_data(request: AuthenticatedHttpRequest) -> HttpResponse:
     return response
 
 
-@role_required("admin", message="Only administrators can invite people.")
+@role_required("admin", message=INVITE_REFUSAL)
 def invitations(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = InvitationForm(request.POST or None)
     done = run_form(
         request, form, lambda data: services.invite(by=request.user, **data),
-        success=lambda invitation: f"An invitation is on its way to {invitation.email}.",
+        success=lambda invitation: _("An invitation is on its way to %(email)s.") % {
+            "email": invitation.email},
         redirect_to="accounts:invitations",
     )
     return done or render(
@@ -131,7 +136,7 @@ def invitations(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @require_POST
-@role_required("admin", message="Only administrators can invite people.")
+@role_required("admin", message=INVITE_REFUSAL)
 def resend_invitation(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     invitation = get_object_or_404(Invitation, pk=pk)
     try:
@@ -139,7 +144,7 @@ def resend_invitation(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, f"A new link is on its way to {invitation.email}.")
+        messages.success(request, _("A new link is on its way to %(email)s.") % {"email": invitation.email})
     return redirect("accounts:invitations")
 
 
@@ -147,18 +152,22 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     invitation = Invitation.find(token)
     if invitation is None or not invitation.is_usable:
         return render(request, "accounts/invitation_invalid.html", status=410)
-    form = SetPasswordForm(request.POST or None)
+    form = SetPasswordForm(request.POST or None, language=invitation.language)
     if request.method == "POST" and form.is_valid():
         try:
             user = services.accept_invitation(
-                invitation=invitation, password=form.cleaned_data["password1"]
+                invitation=invitation, password=form.cleaned_data["password1"],
+                language=form.cleaned_data["language"],
             )
         except ValidationError as exc:
             form.add_error("password1", exc)
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, "Welcome. Your account is ready.")
-            return redirect("home")
+            with translation.override(user.language):
+                messages.success(request, _("Welcome. Your account is ready."))
+                response = redirect("home")
+            set_language_cookie(response, user.language)
+            return response
     return render(
         request, "accounts/accept_invitation.html", {"form": form, "invitation": invitation}
     )
@@ -173,7 +182,7 @@ def notices_read(request: AuthenticatedHttpRequest) -> HttpResponse:
     return redirect("home")
 
 
-@role_required("admin", message="Only administrators can see everyone's accounts.")
+@role_required("admin", message=refusal(gettext_lazy("Only administrators can see everyone's accounts.")))
 def people(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Everyone with an account, searchable by name or email, a page at a time."""
     search = PeopleSearchForm(request.GET or None)
@@ -185,14 +194,14 @@ def people(request: AuthenticatedHttpRequest) -> HttpResponse:
     })
 
 
-@role_required("admin", message="Only administrators can change people's roles.")
+@role_required("admin", message=refusal(gettext_lazy("Only administrators can change people's roles.")))
 def person_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Change one person's site role, or switch their account off or on."""
     person = get_object_or_404(User, pk=pk)
     form = PersonForm(request.POST or None, person=person)
     done = run_form(
         request, form, lambda data: services.change_person(person=person, by=request.user, **data),
-        success=f"{person.display_name}'s role and account have been saved.",
+        success=_("%(name)s's role and account have been saved.") % {"name": person.display_name},
         redirect_to="accounts:people",
     )
     return done or render(request, "accounts/person_edit.html", {

@@ -2,19 +2,24 @@
 work, and a failure logged with what it was about.
 
 Whether a person wants email or a notice on their home page instead is the accounts app's
-business (accounts/notices.py): this module knows addresses, not people.
+business (accounts/notices.py): this module knows addresses, not people. Each email is written in
+its reader's language, whatever the page's or the worker's: the subject (text, a lazy translation,
+or a function making it) and the body are made inside `translation.override(language)`.
 """
 
 import logging
 import re
 from collections.abc import Callable
 from contextvars import ContextVar
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.core.mail import send_mail
 from django.http import HttpRequest, HttpResponse
 from django.template import engines
+from django.utils import translation
+from django.utils.functional import Promise
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +27,15 @@ logger = logging.getLogger(__name__)
 _current_request: ContextVar[HttpRequest | None] = ContextVar("current_request", default=None)
 DEVELOPMENT_SITE_URL = "http://127.0.0.1:8000"
 SUBJECT_LIMIT = 200
+
+# A subject: the words themselves, a lazy translation, or a function making them (called in the
+# reader's language, e.g. `lambda: _("Reminder: %(title)s") % {"title": title}`).
+Words = str | Promise | Callable[[], Any]
+
+
+def words(subject: Words) -> str:
+    """The subject's words in the active language."""
+    return str(subject()) if callable(subject) else str(subject)
 
 
 def subject_line(*parts: object) -> str:
@@ -87,8 +101,12 @@ def send_plain_text(*, address: str, subject: str, body: str, about: object = No
 
 
 def send_to_address(
-    *, address: str, subject: str, template: str, context: dict, about: object = None
+    *, address: str, subject: Words, template: str, context: dict, about: object = None,
+    language: str = "",
 ) -> None:
-    """Email an address that is not (yet) a person's account, such as an invitation."""
-    send_plain_text(address=address, subject=subject_line(subject),
-                    body=render_plain_text(template, context), about=about)
+    """Email an address that is not (yet) a person's account, such as an invitation, written in
+    `language` (the active language if none is given)."""
+    with translation.override(language or translation.get_language()):
+        subject_text = subject_line(words(subject))
+        body = render_plain_text(template, context)
+    send_plain_text(address=address, subject=subject_text, body=body, about=about)

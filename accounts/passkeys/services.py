@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from django_otp_webauthn.models import WebAuthnCredential
 
 from accounts.models import User
@@ -25,11 +26,13 @@ def clean_name(*, user: User, name: str) -> str:
     """The name a person gives a new passkey, checked: something they will recognise later."""
     name = " ".join(name.split())
     if not name:
-        raise ValidationError({"name": "Give your passkey a name, such as “Work laptop” or “Blue key”."})
+        raise ValidationError({"name": _("Give your passkey a name, such as “Work laptop” or “Blue key”.")})
     if len(name) > NAME_MAX:
-        raise ValidationError({"name": f"Keep the name to {NAME_MAX} characters or fewer."})
+        raise ValidationError(
+            {"name": _("Keep the name to %(max)s characters or fewer.") % {"max": NAME_MAX}})
     if WebAuthnCredential.objects.filter(user=user, name__iexact=name).exists():
-        raise ValidationError({"name": f"You already have a passkey called “{name}”. Choose another name."})
+        words = _("You already have a passkey called “%(name)s”. Choose another name.") % {"name": name}
+        raise ValidationError({"name": words})
     return name
 
 

@@ -11,6 +11,8 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_otp_webauthn import exceptions
 from django_otp_webauthn.models import WebAuthnCredential
 from django_otp_webauthn.utils import rewrite_exceptions
@@ -30,22 +32,22 @@ NAME_IN_SESSION = "passkey_name"
 
 # The library's refusals, in the product's words (its own are written for developers).
 WORDS = {
-    "not_authenticated": "Sign in with your email and password first.",
-    "passwordless_login_disabled": "Sign in with your email and password first.",
-    "user_not_verified": "Check it's you with a way you already have before you add another.",
-    "invalid_state": "This page was open too long, or was used in another tab. Try again.",
-    "malformed_request": "Your browser sent something this site could not read. Try again.",
-    "user_disabled": "Your account is switched off. Ask an administrator.",
-    "credential_disabled": "That passkey is switched off. Use another passkey, or another way.",
-    "credential_not_found": "That passkey is not one added to your account here. "
-                            "Try another, or use another way.",
-    "credential_user_mismatch": "That passkey is not one added to your account here. "
-                                "Try another, or use another way.",
+    "not_authenticated": gettext_lazy("Sign in with your email and password first."),
+    "passwordless_login_disabled": gettext_lazy("Sign in with your email and password first."),
+    "user_not_verified": gettext_lazy("Check it's you with a way you already have before you add another."),
+    "invalid_state": gettext_lazy("This page was open too long, or was used in another tab. Try again."),
+    "malformed_request": gettext_lazy("Your browser sent something this site could not read. Try again."),
+    "user_disabled": gettext_lazy("Your account is switched off. Ask an administrator."),
+    "credential_disabled": gettext_lazy("That passkey is switched off. Use another passkey, or another way."),
+    "credential_not_found": gettext_lazy("That passkey is not one added to your account here. "
+                                         "Try another, or use another way."),
+    "credential_user_mismatch": gettext_lazy("That passkey is not one added to your account here. "
+                                             "Try another, or use another way."),
 }
-LOCKED_OUT = ("Too many attempts to sign in: signing in with this email address is paused for "
-              "15 minutes. Wait, then try again.")
+LOCKED_OUT = gettext_lazy("Too many attempts to sign in: signing in with this email address is paused for "
+                          "15 minutes. Wait, then try again.")
 # Every answer the browser sent that did not check out (a bad signature, a broken structure).
-UNCHECKED = "Your passkey's answer could not be checked. Try again, or use another way."
+UNCHECKED = gettext_lazy("Your passkey's answer could not be checked. Try again, or use another way.")
 
 
 def methods_url() -> str:
@@ -60,9 +62,9 @@ class PlainWords:
         if isinstance(exc, exceptions.OTPWebAuthnApiError):
             words = WORDS.get(exc.code) or (
                 UNCHECKED if isinstance(exc, exceptions.UnprocessableEntity)
-                else "Something went wrong with the passkey. Try again."
+                else _("Something went wrong with the passkey. Try again.")
             )
-            return JsonResponse({"detail": words, "code": exc.code}, status=exc.status_code)
+            return JsonResponse({"detail": str(words), "code": exc.code}, status=exc.status_code)
         raise exc
 
 
@@ -101,11 +103,11 @@ class AddFinish(PlainWords, PassedFirst, CompleteCredentialRegistrationView):
         first = not second_factor.has_second_factor(user)
         with rewrite_exceptions(logger=None), transaction.atomic():
             passkey = self.get_helper().register_complete(user=user, state=state, data=self.request.data)
-            services.added(passkey=passkey, name=name or "Passkey", first=first, request=self.request)
+            services.added(passkey=passkey, name=name or _("Passkey"), first=first, request=self.request)
         if not second_factor.has_passed(self.request):
             # Adding a first second factor counts as passing it (as an authenticator app does).
             second_factor.mark_passed(self.request, passkey)
-        messages.success(self.request, f"Your passkey “{passkey.name}” has been added.")
+        messages.success(self.request, _("Your passkey “%(name)s” has been added.") % {"name": passkey.name})
         return JsonResponse({"id": passkey.pk, "redirect": methods_url()})
 
 
@@ -116,7 +118,7 @@ class CheckOptions(PlainWords, BeginCredentialAuthenticationView):
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         user = self.request.user
         if user.is_authenticated and second_factor.is_locked_out(request=self.request, user=user):
-            return JsonResponse({"detail": LOCKED_OUT, "code": "locked_out"}, status=429)
+            return JsonResponse({"detail": str(LOCKED_OUT), "code": "locked_out"}, status=429)
         return super().post(*args, **kwargs)
 
 

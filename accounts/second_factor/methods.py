@@ -14,11 +14,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 
 @dataclass(frozen=True)
 class MethodKind:
     key: str
-    name: str  # plain words, e.g. "Authenticator app"
+    name: Any  # plain words, e.g. "Authenticator app" (a lazy translation)
     devices: Callable[[Any], Iterable[Any]]  # (user) -> the person's confirmed devices of this kind
     step_template: str  # a part of the step page: how to use this kind now
     offer_template: str = ""  # a part of the methods page: how to add one ("" if it cannot be)
@@ -65,12 +67,12 @@ def _recovery_codes(user: Any) -> Iterable[Any]:
 
 
 register(MethodKind(
-    key="authenticator", name="Authenticator app", devices=_authenticators,
+    key="authenticator", name=_("Authenticator app"), devices=_authenticators,
     step_template="accounts/second_factor/_step_authenticator.html",
     offer_template="accounts/second_factor/_offer_authenticator.html",
 ))
 register(MethodKind(
-    key="recovery", name="Recovery codes", devices=_recovery_codes,
+    key="recovery", name=_("Recovery codes"), devices=_recovery_codes,
     step_template="accounts/second_factor/_step_recovery.html",
     offer_template="accounts/second_factor/_offer_recovery.html", counts_alone=False,
 ))

@@ -11,10 +11,11 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 
 from accounts.second_factor import methods, services
 
-REFUSAL = "Check it's you with your second factor first."
+REFUSAL = _("Check it's you with your second factor first.")
 
 
 def _open_paths() -> tuple[str, ...]:
@@ -22,6 +23,7 @@ def _open_paths() -> tuple[str, ...]:
     return (
         reverse("accounts:second-factor-step"), reverse("accounts:logout"),
         reverse("healthz"), reverse("favicon"), reverse("site-logo"), settings.STATIC_URL,
+        reverse("javascript-catalog"),  # the words of the passkey script on the step page
     ) + methods.step_paths()
 
 
@@ -53,7 +55,7 @@ class SecondFactorMiddleware:
         target = reverse("accounts:second-factor-step" if needed == "step"
                          else "accounts:second-factor-methods")
         if _wants_json(request):
-            response: HttpResponse = JsonResponse({"error": REFUSAL, "url": target}, status=403)
+            response: HttpResponse = JsonResponse({"error": str(REFUSAL), "url": target}, status=403)
             response["HX-Redirect"] = target
             return response
         if request.method == "GET":

@@ -12,6 +12,7 @@ from axes.handlers.proxy import AxesProxyHandler
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils.translation import gettext, gettext_noop
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -26,8 +27,8 @@ from scrutiny.models import AuditKind, UserSession
 from scrutiny.permissions import is_admin, require
 
 RECOVERY_CODE_COUNT = 10
-WRONG_CODE = "That code is not right. Check it and try again, or use another way below."
-THROTTLED = (
+WRONG_CODE = gettext_noop("That code is not right. Check it and try again, or use another way below.")
+THROTTLED = gettext_noop(
     "Too many wrong codes have been tried. Wait a minute, then try again with a new code."
 )
 LOCKED_OUT = "locked out"  # what check_code says when the sign-in lockout has begun
@@ -64,12 +65,14 @@ def add_authenticator(*, user: User, name: str, key: str, code: str,
                       request: HttpRequest | None = None) -> TOTPDevice:
     """Save an authenticator app once the person has typed a code it made from `key`."""
     first = not has_second_factor(user)
-    device = TOTPDevice(user=user, name=name.strip() or "Authenticator app", key=key, confirmed=False)
+    device = TOTPDevice(user=user, name=name.strip() or gettext("Authenticator app"), key=key,
+                        confirmed=False)
     device.full_clean(exclude=["user"])
     device.save()
     if not device.verify_token(plain_code(code)):
         # Saved unconfirmed only for django-otp's check; the error undoes the transaction.
-        raise ValidationError({"code": "That code does not match. Type the 6 digits the app shows now."})
+        raise ValidationError(
+            {"code": gettext("That code does not match. Type the 6 digits the app shows now.")})
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     audit.record(kind=AuditKind.FACTOR_ADDED, actor=user, subject=user,
@@ -85,7 +88,7 @@ def add_authenticator(*, user: User, name: str, key: str, code: str,
 @transaction.atomic
 def make_recovery_codes(*, user: User, request: HttpRequest | None = None) -> list[str]:
     """Ten new single-use recovery codes; any the person had before stop working."""
-    require(has_second_factor(user), "Add an authenticator app or a passkey before recovery codes.")
+    require(has_second_factor(user), gettext("Add an authenticator app or a passkey before recovery codes."))
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name="Recovery codes")
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
@@ -98,7 +101,7 @@ def _device_of(user: User, kind_key: str, pk: int) -> Device:
     kind = next((k for k in methods.kinds() if k.key == kind_key), None)
     device = next((d for d in kind.devices(user) if d.pk == pk), None) if kind else None
     if device is None:
-        raise ValidationError("That sign-in method was not found. It may have been removed already.")
+        raise ValidationError(gettext("That sign-in method was not found. It may have been removed already."))
     return device
 
 
@@ -111,7 +114,7 @@ def remove_method(*, user: User, kind_key: str, pk: int, request: HttpRequest | 
     others = [d for k, devices in methods_of(user) if k.counts_alone for d in devices if d != device]
     if kind.counts_alone and not others:
         require(not must_have_second_factor(user),
-                "You need at least one way to check it's you. Add another before removing this one.")
+                gettext("You need at least one way to check it's you. Add another before removing this one."))
         StaticDevice.objects.filter(user=user).delete()
     device.delete()
     audit.record(kind=AuditKind.FACTOR_REMOVED, actor=user, subject=user,
@@ -123,10 +126,10 @@ def remove_method(*, user: User, kind_key: str, pk: int, request: HttpRequest | 
 def reset(*, person: User, by: User, request: HttpRequest | None = None) -> int:
     """An administrator's reset after a lost phone: every method of the person is removed, they
     are signed out everywhere and emailed, and add a method again at their next sign-in."""
-    require(is_admin(by), "Only administrators can reset someone's second factor.")
+    require(is_admin(by), gettext("Only administrators can reset someone's second factor."))
     if person.pk == by.pk:
         raise ValidationError(
-            "You cannot reset your own second factor. Ask another administrator."
+            gettext("You cannot reset your own second factor. Ask another administrator.")
         )
     removed = _remove_all(person)
     audit.record(kind=AuditKind.FACTOR_RESET, actor=by, subject=person,
@@ -244,7 +247,7 @@ def check_code(*, request: HttpRequest, user: User, kind_key: str, code: str) ->
                                        request=request)
     if is_locked_out(request=request, user=user):
         return LOCKED_OUT
-    return THROTTLED if throttled else WRONG_CODE
+    return gettext(THROTTLED) if throttled else gettext(WRONG_CODE)
 
 
 def _devices_for_verify(user: User, kind_key: str) -> list[Device]:

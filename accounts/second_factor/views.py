@@ -14,10 +14,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.http import AuthenticatedHttpRequest
+from accounts.language import refusal
 from accounts.models import User
 from accounts.second_factor import forms, services
 from scrutiny.permissions import role_required
@@ -102,7 +105,8 @@ def add_authenticator(request: AuthenticatedHttpRequest) -> HttpResponse:
             form.add_error("code", exc.error_dict["code"] if hasattr(exc, "error_dict") else exc)
         else:
             del request.session[NEW_KEY]
-            messages.success(request, f"“{device.name}” is added. You will use it each time you sign in.")
+            messages.success(request, _("“%(name)s” is added. You will use it each time you sign in.")
+                             % {"name": device.name})
             return redirect("accounts:second-factor-methods")
     return render(request, "accounts/second_factor/add_authenticator.html", {
         "form": form, "key_text": _grouped(b32encode(unhexlify(key)).decode()),
@@ -134,8 +138,8 @@ def recovery_codes(request: AuthenticatedHttpRequest) -> HttpResponse:
         return redirect("accounts:second-factor-recovery-codes")
     codes = request.session.pop(NEW_CODES, None)
     if not codes:
-        messages.info(request, "Recovery codes are shown only once, when they are made. "
-                               "Make new ones if you have lost them.")
+        messages.info(request, _("Recovery codes are shown only once, when they are made. "
+                                 "Make new ones if you have lost them."))
         return redirect("accounts:second-factor-methods")
     # Kept a little longer for the download link on the page; it is gone once downloaded.
     request.session[NEW_CODES + "_download"] = codes
@@ -149,7 +153,7 @@ def recovery_codes_download(request: AuthenticatedHttpRequest) -> HttpResponse:
     codes = request.session.pop(NEW_CODES + "_download", None)
     if not codes:
         raise Http404("Recovery codes can be downloaded only once, when they are made.")
-    lines = ["Recovery codes for signing in. Each works once. Keep them somewhere safe.", ""]
+    lines = [_("Recovery codes for signing in. Each works once. Keep them somewhere safe."), ""]
     body = "\n".join(lines + [_grouped(code) for code in codes]) + "\n"
     response = HttpResponse(body, content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="recovery-codes.txt"'
@@ -165,12 +169,13 @@ def remove(request: AuthenticatedHttpRequest, kind: str, pk: int) -> HttpRespons
     except (ValidationError, PermissionDenied) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
     else:
-        messages.success(request, f"“{name}” is removed.")
+        messages.success(request, _("“%(name)s” is removed.") % {"name": name})
     return redirect("accounts:second-factor-methods")
 
 
 @require_POST
-@role_required("admin", message="Only administrators can reset someone's second factor.")
+@role_required("admin",
+               message=refusal(gettext_lazy("Only administrators can reset someone's second factor.")))
 def reset(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """An administrator resets another person's second factor from their page."""
     person = get_object_or_404(User, pk=pk)
@@ -179,6 +184,7 @@ def reset(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, f"{person.display_name}'s second factor is reset. They have been "
-                                  "signed out and emailed, and will add a new one when they next sign in.")
+        messages.success(request, _("%(name)s's second factor is reset. They have been signed out and "
+                                    "emailed, and will add a new one when they next sign in.")
+                         % {"name": person.display_name})
     return redirect("accounts:person-edit", pk=person.pk)

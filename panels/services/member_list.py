@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import Invitation, Role, User
 from accounts.services import already_invited
@@ -38,9 +38,11 @@ def _word(text: str) -> str:
 PANEL_ROLES = {_word(label): value for value, label in PanelRole.choices} | {
     _word(value): value for value in PanelRole.values
 }
-SITE_ROLES = {_word(label): value for value, label in Role.choices} | {
-    _word(value): value for value in Role.values
-}
+# The site roles' English names (their labels are translated since accounts marked them).
+with translation.override("en-gb"):
+    SITE_ROLES = {_word(str(label)): value for value, label in Role.choices} | {
+        _word(value): value for value in Role.values
+    }
 
 
 @dataclass

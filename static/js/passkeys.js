@@ -4,6 +4,8 @@
 // form's alert, which takes the focus; nothing typed is lost.
 (function () {
   "use strict";
+  // The words come from the Welsh or English catalogue (jsi18n), loaded before this script.
+  var gettext = window.gettext || function (text) { return text; };
 
   function toBytes(text) {
     var base64 = text.replace(/-/g, "+").replace(/_/g, "/");
@@ -65,21 +67,21 @@
   function browserWords(error, adding, startedAt, timeoutMs) {
     var name = error && error.name;
     if (name === "InvalidStateError" && adding) {
-      return "This passkey or security key is already added to your account. Nothing was changed.";
+      return gettext("This passkey or security key is already added to your account. Nothing was changed.");
     }
     if (name === "NotAllowedError" || name === "AbortError") {
       if (Date.now() - startedAt >= timeoutMs - 1000) {
-        return "That took too long, so it was stopped. Nothing was changed. Try again when you are ready.";
+        return gettext("That took too long, so it was stopped. Nothing was changed. Try again when you are ready.");
       }
-      return "The passkey request was cancelled or refused. Nothing was changed. Try again when you are ready.";
+      return gettext("The passkey request was cancelled or refused. Nothing was changed. Try again when you are ready.");
     }
     if (name === "NotSupportedError") {
-      return "This browser or device cannot make this kind of passkey. Try another device or browser.";
+      return gettext("This browser or device cannot make this kind of passkey. Try another device or browser.");
     }
     if (name === "SecurityError") {
-      return "Passkeys do not work at this web address. Tell your administrator.";
+      return gettext("Passkeys do not work at this web address. Tell your administrator.");
     }
-    return "Something went wrong with the passkey. Nothing was changed. Try again.";
+    return gettext("Something went wrong with the passkey. Nothing was changed. Try again.");
   }
 
   function setUp(form) {
@@ -96,7 +98,7 @@
       alertBox.textContent = "";
       var title = document.createElement("h2");
       title.className = "h5";
-      title.textContent = "There is a problem";
+      title.textContent = gettext("There is a problem");
       alertBox.appendChild(title);
       var text = document.createElement(field ? "a" : "p");
       text.className = "mb-0 d-block";
@@ -125,7 +127,7 @@
         return response.json().catch(function () { return {}; }).then(function (data) {
           if (!response.ok) {
             var problem = new Error(data.detail || data.error ||
-                                    "This site could not take that just now. Try again.");
+                                    gettext("This site could not take that just now. Try again."));
             problem.fromServer = true;
             problem.field = data.field;
             throw problem;
@@ -138,13 +140,13 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       if (!window.PublicKeyCredential || !navigator.credentials) {
-        say("This browser cannot use passkeys. Try another browser, or use another way.");
+        say(gettext("This browser cannot use passkeys. Try another browser, or use another way."));
         return;
       }
       button.disabled = true;
       alertBox.hidden = true;
-      status.textContent = adding ? "Follow your browser's steps to make the passkey."
-                                  : "Follow your browser's steps to use your passkey.";
+      status.textContent = adding ? gettext("Follow your browser's steps to make the passkey.")
+                                  : gettext("Follow your browser's steps to use your passkey.");
       var startedAt;
       post(form.action, new FormData(form), false).then(function (options) {
         timeoutMs = options.timeout || timeoutMs;
@@ -157,10 +159,10 @@
           throw error;
         });
       }).then(function (credential) {
-        status.textContent = "Checking…";
+        status.textContent = gettext("Checking…");
         return post(form.getAttribute("data-finish"), JSON.stringify(asJson(credential)), true);
       }).then(function (done) {
-        status.textContent = adding ? "Your passkey has been added." : "Done.";
+        status.textContent = adding ? gettext("Your passkey has been added.") : gettext("Done.");
         window.location.assign(done.redirect || done.redirect_url || "/");
       }).catch(function (error) {
         button.disabled = false;
@@ -169,7 +171,7 @@
         } else if (error.inBrowser) {
           say(browserWords(error, adding, startedAt, timeoutMs));
         } else {
-          say("This site could not be reached. Check your connection and try again.");
+          say(gettext("This site could not be reached. Check your connection and try again."));
         }
       });
     });
