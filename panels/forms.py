@@ -5,12 +5,14 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from panels.models import AttendanceStatus, Meeting, MeetingItemKind, Panel, PanelRole, Training
 from scrutiny.dates import Period, financial_year, recent_financial_years
 from scrutiny.forms import SingleLineCharField
 from scrutiny.locking import VersionedForm
+from scrutiny.translated import ENGLISH, BothLanguagesForm, both_columns, column
 from scrutiny.uploads import DOCUMENTS, UploadField
 
 
@@ -28,28 +30,51 @@ class TimeInput(forms.TimeInput):
         super().__init__(attrs, format="%H:%M")
 
 
-class PanelForm(VersionedForm, forms.ModelForm):
+# The panel's words in English keep their plain names in the form ("name", "purpose",
+# "terms_of_reference"); the Welsh are "<field>_cy" beside them.
+PANEL_TRANSLATED = ("name", "purpose", "terms_of_reference")
+
+
+class PanelForm(VersionedForm, BothLanguagesForm):
     terms_file = UploadField(
-        label="Terms of reference document",
+        label=_("Terms of reference document"),
         required=False,
         allowed=DOCUMENTS,
     )
-    remove_terms_file = forms.BooleanField(label="Remove the terms of reference document", required=False)
+    remove_terms_file = forms.BooleanField(label=_("Remove the terms of reference document"), required=False)
 
     class Meta:
         model = Panel
-        fields = ["name", "kind", "purpose", "terms_of_reference", "is_active"]
-        field_classes = {"name": SingleLineCharField}
-        labels = {"kind": "Type of panel", "is_active": "The panel is active (untick to close it)"}
+        fields = [
+            *both_columns("name"), "kind", *both_columns("purpose"), *both_columns("terms_of_reference"),
+            "is_active",
+        ]
+        field_classes = {"name_en_gb": SingleLineCharField, "name_cy": SingleLineCharField}
+        labels = {"kind": _("Type of panel"), "is_active": _("The panel is active (untick to close it)")}
         widgets = {
-            "purpose": forms.Textarea(attrs={"rows": 3}),
-            "terms_of_reference": forms.Textarea(attrs={"rows": 8}),
+            "purpose_en_gb": forms.Textarea(attrs={"rows": 3}),
+            "purpose_cy": forms.Textarea(attrs={"rows": 3}),
+            "terms_of_reference_en_gb": forms.Textarea(attrs={"rows": 8}),
+            "terms_of_reference_cy": forms.Textarea(attrs={"rows": 8}),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # The English goes by the field's own name, as before there was Welsh.
+        self.fields = type(self.fields)(
+            (name.removesuffix("_en_gb") if name.removesuffix("_en_gb") in PANEL_TRANSLATED else name, field)
+            for name, field in self.fields.items()
+        )
+        if self.instance.pk:
+            for name in PANEL_TRANSLATED:
+                self.initial[name] = getattr(self.instance, column(name, ENGLISH))
         if not (self.instance.pk and self.instance.terms_of_reference_file):
             del self.fields["remove_terms_file"]
+
+    def saved_value(self, name: str, current: Any) -> str:
+        if name in PANEL_TRANSLATED:
+            return getattr(current, column(name, ENGLISH)) or ""
+        return super().saved_value(name, current)
 
 
 class AddMemberForm(forms.Form):

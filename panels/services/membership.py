@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import Invitation, Role, User
 from accounts.services import send_link, unaccepted_invitation
@@ -16,11 +16,26 @@ from panels.models import Membership, Panel, PanelInvitation, PanelRole, clean_r
 from scrutiny.jobs import enqueue
 from scrutiny.locking import claim
 from scrutiny.permissions import require
+from scrutiny.translated import ENGLISH, WELSH, column
 
 if TYPE_CHECKING:
     from django.core.files import File
 
-PANEL_FIELDS = ("name", "kind", "purpose", "terms_of_reference", "is_active")
+PANEL_FIELDS = ("kind", "is_active")
+# What the landlord writes about a panel, in English ("name") and in Welsh ("name_cy").
+PANEL_WORDS = ("name", "purpose", "terms_of_reference")
+
+
+def _set_words(panel: Panel, fields: dict[str, Any]) -> None:
+    """Set the English and Welsh versions given: `name` is the English, `name_cy` the Welsh.
+    Set under English, so that the panel's own column (its order, str() and logs) is English."""
+    with translation.override(ENGLISH):
+        for name in PANEL_WORDS:
+            for key in (name, column(name, WELSH)):
+                if key in fields:
+                    text = fields[key] or ""
+                    text = clean_rich_text(text) if name == "terms_of_reference" else text
+                    setattr(panel, key, text.strip() if name == "name" else text)
 
 
 def _apply_terms_file(panel: Panel, terms_file: File | None, remove_terms_file: bool) -> None:
@@ -35,17 +50,13 @@ def _apply_terms_file(panel: Panel, terms_file: File | None, remove_terms_file: 
 @transaction.atomic
 def create_panel(
     *, by: User, name: str, kind: str, purpose: str = "", terms_of_reference: str = "",
-    terms_file: File | None = None, is_active: bool = True,
+    terms_file: File | None = None, is_active: bool = True, **welsh: str,
 ) -> Panel:
-    """Set up a new panel (administrators only)."""
+    """Set up a new panel (administrators only); `welsh` holds name_cy, purpose_cy and
+    terms_of_reference_cy where given."""
     require(permissions.can_create_panel(by), "Only administrators can set up panels.")
-    panel = Panel(
-        name=name.strip(),
-        kind=kind,
-        purpose=purpose,
-        is_active=is_active,
-        terms_of_reference=clean_rich_text(terms_of_reference),
-    )
+    panel = Panel(kind=kind, is_active=is_active)
+    _set_words(panel, {"name": name, "purpose": purpose, "terms_of_reference": terms_of_reference, **welsh})
     _apply_terms_file(panel, terms_file, False)
     panel.save()
     return panel
@@ -63,7 +74,7 @@ def update_panel(
     for name in PANEL_FIELDS:
         if name in fields:
             setattr(panel, name, fields[name])
-    panel.terms_of_reference = clean_rich_text(panel.terms_of_reference)
+    _set_words(panel, fields)
     if panel.is_active:
         panel.closed_on = None
     elif panel.closed_on is None:
