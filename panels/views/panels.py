@@ -13,6 +13,7 @@ from panels.views.common import panel_page_sections, viewable_panel
 from scrutiny import uploads
 from scrutiny.forms import run_form
 from scrutiny.permissions import require
+from scrutiny.translated import version
 
 # The panel page shows this many members; the members page lists everyone, a page at a time.
 MEMBERS_SHOWN = 12
@@ -58,6 +59,7 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "can_see_figures": permissions.can_view_panel_figures(user, panel),
             "show_contacts": permissions.can_see_contact_details(user, panel),
             "membership": permissions.current_membership(user, panel),
+            "terms_in_english": version(panel, "terms_of_reference")[1],
         },
     )
 
