@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from accounts.models import Invitation, Role, User
 from accounts.services import send_link, unaccepted_invitation
@@ -54,7 +56,7 @@ def create_panel(
 ) -> Panel:
     """Set up a new panel (administrators only); `welsh` holds name_cy, purpose_cy and
     terms_of_reference_cy where given."""
-    require(permissions.can_create_panel(by), "Only administrators can set up panels.")
+    require(permissions.can_create_panel(by), _("Only administrators can set up panels."))
     panel = Panel(kind=kind, is_active=is_active)
     _set_words(panel, {"name": name, "purpose": purpose, "terms_of_reference": terms_of_reference, **welsh})
     _apply_terms_file(panel, terms_file, False)
@@ -69,7 +71,7 @@ def update_panel(
 ) -> Panel:
     """Change a panel's details; closing it records the day it closed. Refuse if someone else
     saved it after `version` was read."""
-    require(permissions.can_edit_panel(by, panel), "Only administrators can change a panel's details.")
+    require(permissions.can_edit_panel(by, panel), _("Only administrators can change a panel's details."))
     panel = claim(panel, version=version, by=by, noun="panel")
     for name in PANEL_FIELDS:
         if name in fields:
@@ -86,9 +88,10 @@ def update_panel(
 
 def _check_can_join(panel: Panel, user: User, joined_on: datetime.date) -> None:
     if not panel.is_active:
-        raise ValidationError("This panel is closed, so nobody can join it.")
+        raise ValidationError(_("This panel is closed, so nobody can join it."))
     if Membership.objects.filter(panel=panel, user=user, left_on__isnull=True).exists():
-        raise ValidationError({"email": f"{user.display_name} is already a member of this panel."})
+        raise ValidationError({"email": _("%(name)s is already a member of this panel.") % {
+            "name": user.display_name}})
     last_left = (
         Membership.objects.filter(panel=panel, user=user, left_on__isnull=False)
         .order_by("-left_on")
@@ -98,8 +101,9 @@ def _check_can_join(panel: Panel, user: User, joined_on: datetime.date) -> None:
     if last_left and joined_on < last_left:
         raise ValidationError(
             {
-                "joined_on": f"{user.display_name} left this panel on {last_left:%-d %B %Y}. "
-                "The date they rejoined must be on or after that."
+                "joined_on": _(
+                    "%(name)s left this panel on %(date)s. The date they rejoined must be on or after that."
+                ) % {"name": user.display_name, "date": date_format(last_left, "j F Y")}
             }
         )
 
@@ -112,10 +116,10 @@ def add_member(
     """Add someone who already has an account to the panel; a rejoiner gets a new spell."""
     require(
         permissions.can_manage_panel(by, panel),
-        "Only the panel's chair, its officers and administrators can add members.",
+        _("Only the panel's chair, its officers and administrators can add members."),
     )
     if not user.is_active:
-        raise ValidationError({"email": "This person's account is switched off."})
+        raise ValidationError({"email": _("This person's account is switched off.")})
     joined_on = joined_on or timezone.localdate()
     _check_can_join(panel, user, joined_on)
     membership = Membership.objects.create(
@@ -138,14 +142,14 @@ def add_or_invite(
     """
     require(
         permissions.can_manage_panel(by, panel),
-        "Only the panel's chair, its officers and administrators can add members.",
+        _("Only the panel's chair, its officers and administrators can add members."),
     )
     email = email.strip().lower()
     existing = User.objects.filter(email__iexact=email).first()
     if existing:
         return "added", add_member(panel=panel, user=existing, role=role, joined_on=joined_on, by=by)
     if not panel.is_active:
-        raise ValidationError("This panel is closed, so nobody can join it.")
+        raise ValidationError(_("This panel is closed, so nobody can join it."))
     invitation = unaccepted_invitation(email)
     if invitation is not None and invitation.is_usable:
         place, added = _keep_place(panel=panel, invitation=invitation, role=role, by=by)
@@ -162,8 +166,8 @@ def add_or_invite(
     if not display_name.strip():
         raise ValidationError(
             {
-                "display_name": "Nobody has an account with this email address yet. Give their name "
-                "so we can invite them."
+                "display_name": _("Nobody has an account with this email address yet. Give their name "
+                                  "so we can invite them.")
             }
         )
     if not (site_role and permissions.can_choose_site_role(by)):
@@ -218,10 +222,10 @@ def change_role(*, membership: Membership, role: str, by: User) -> Membership:
     """Change a current member's role on the panel."""
     require(
         permissions.can_manage_panel(by, membership.panel_id),
-        "Only the panel's chair, its officers and administrators can change members' roles.",
+        _("Only the panel's chair, its officers and administrators can change members' roles."),
     )
     if not membership.is_current:
-        raise ValidationError("This person is no longer a member, so their role cannot change.")
+        raise ValidationError(_("This person is no longer a member, so their role cannot change."))
     membership.role = role
     membership.save(update_fields=["role"])
     permissions.forget_memberships(membership.user)
@@ -235,16 +239,16 @@ def end_membership(
     """Record that someone has left the panel; their past membership is kept."""
     require(
         permissions.can_manage_panel(by, membership.panel_id),
-        "Only the panel's chair, its officers and administrators can record that a member has left.",
+        _("Only the panel's chair, its officers and administrators can record that a member has left."),
     )
     if membership.left_on is not None:
-        raise ValidationError("This person has already left the panel.")
+        raise ValidationError(_("This person has already left the panel."))
     left_on = left_on or timezone.localdate()
     if left_on < membership.joined_on:
         raise ValidationError(
             {
-                "left_on": f"They joined on {membership.joined_on:%-d %B %Y}: the date they left must "
-                "be on or after that."
+                "left_on": _("They joined on %(date)s: the date they left must be on or after that.") % {
+                    "date": date_format(membership.joined_on, "j F Y")}
             }
         )
     membership.left_on = left_on
@@ -258,8 +262,8 @@ def cancel_place(*, place: PanelInvitation, by: User) -> None:
     """Withdraw a place kept for someone invited who has not joined yet."""
     require(
         permissions.can_manage_panel(by, place.panel_id),
-        "Only the panel's chair, its officers and administrators can withdraw a place.",
+        _("Only the panel's chair, its officers and administrators can withdraw a place."),
     )
     if place.membership_id:
-        raise ValidationError("This person has already joined the panel.")
+        raise ValidationError(_("This person has already joined the panel."))
     place.delete()

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from panels import permissions
 from panels.models import Training
@@ -17,7 +19,7 @@ if TYPE_CHECKING:
 
     from accounts.models import User
 
-NOT_YOURS = (
+NOT_YOURS = _lazy(
     "You can only record training for yourself,"
     " or for members of a panel you chair, vice-chair or support."
 )
@@ -26,7 +28,7 @@ NOT_YOURS = (
 def _check_dates(completed_on: datetime.date, expires_on: datetime.date | None) -> None:
     if expires_on and completed_on and expires_on <= completed_on:
         raise ValidationError(
-            {"expires_on": "The refresher date must be after the date the course was done."}
+            {"expires_on": _("The refresher date must be after the date the course was done.")}
         )
 
 

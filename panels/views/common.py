@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from accounts.http import AuthenticatedHttpRequest
 from accounts.models import User
@@ -11,8 +12,8 @@ from panels.models import Meeting, Panel
 from scrutiny import extensions
 from scrutiny.permissions import require
 
-NOT_YOUR_PANEL = "You can only see the panels you belong to."
-MANAGERS_ONLY = "Only the panel's chair, vice-chair, supporting officer and administrators can do this."
+NOT_YOUR_PANEL = _("You can only see the panels you belong to.")
+MANAGERS_ONLY = _("Only the panel's chair, vice-chair, supporting officer and administrators can do this.")
 
 
 def viewable_panel(request: AuthenticatedHttpRequest, pk: int) -> Panel:

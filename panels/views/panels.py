@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedHttpRequest
 from panels import permissions, selectors, services
@@ -77,11 +78,11 @@ def _save_panel(request: AuthenticatedHttpRequest, form: forms.BaseForm, panel: 
 
 @login_required
 def new(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.can_create_panel(request.user), "Only administrators can set up panels.")
+    require(permissions.can_create_panel(request.user), _("Only administrators can set up panels."))
     form = PanelForm(request.POST or None, request.FILES or None)
     done = run_form(
         request, form, lambda data: _save_panel(request, form),
-        success=lambda panel: f"{panel.name} has been set up. Now add its members.",
+        success=lambda panel: _("%(panel)s has been set up. Now add its members.") % {"panel": panel.name},
     )
     return done or render(request, "panels/panel_form.html", {"form": form})
 
@@ -90,12 +91,13 @@ def new(request: AuthenticatedHttpRequest) -> HttpResponse:
 def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     panel = get_object_or_404(Panel, pk=pk)
     require(
-        permissions.can_edit_panel(request.user, panel), "Only administrators can change a panel's details."
+        permissions.can_edit_panel(request.user, panel),
+        _("Only administrators can change a panel's details."),
     )
     form = PanelForm(request.POST or None, request.FILES or None, instance=panel)
     done = run_form(
         request, form, lambda data: _save_panel(request, form, panel),
-        success="The panel's details have been saved.",
+        success=_("The panel's details have been saved."),
     )
     return done or render(request, "panels/panel_form.html", {"form": form, "panel": panel})
 
@@ -105,4 +107,5 @@ def terms_of_reference(request: AuthenticatedHttpRequest, pk: int) -> FileRespon
     panel = viewable_panel(request, pk)
     if not panel.terms_of_reference_file:
         raise Http404("This panel has no terms of reference document.")
-    return uploads.serve(panel.terms_of_reference_file, download_name=f"{panel.name} terms of reference")
+    name = _("%(panel)s terms of reference") % {"panel": panel.name}
+    return uploads.serve(panel.terms_of_reference_file, download_name=name)
