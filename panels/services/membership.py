@@ -40,6 +40,12 @@ def _set_words(panel: Panel, fields: dict[str, Any]) -> None:
                     setattr(panel, key, text.strip() if name == "name" else text)
 
 
+def _save(panel: Panel) -> None:
+    # Saved under English: the panel's own column takes the value read in the active language.
+    with translation.override(ENGLISH):
+        panel.save()
+
+
 def _apply_terms_file(panel: Panel, terms_file: File | None, remove_terms_file: bool) -> None:
     if terms_file:
         panel.terms_of_reference_file = terms_file
@@ -60,7 +66,7 @@ def create_panel(
     panel = Panel(kind=kind, is_active=is_active)
     _set_words(panel, {"name": name, "purpose": purpose, "terms_of_reference": terms_of_reference, **welsh})
     _apply_terms_file(panel, terms_file, False)
-    panel.save()
+    _save(panel)
     return panel
 
 
@@ -82,7 +88,7 @@ def update_panel(
     elif panel.closed_on is None:
         panel.closed_on = timezone.localdate()
     _apply_terms_file(panel, terms_file, remove_terms_file)
-    panel.save()
+    _save(panel)
     return panel
 
 
