@@ -41,7 +41,9 @@ class PanelRole(models.TextChoices):
     INDEPENDENT_ADVISER = "independent_adviser", _("Independent adviser")
 
 
-class Panel(Versioned, models.Model):
+# modeltranslation (panels/translation.py) swaps the manager for one made at run time, which
+# django-stubs cannot name.
+class Panel(Versioned, models.Model):  # type: ignore[django-manager-missing]
     """A group of tenants (and staff) that does scrutiny work together."""
 
     name = models.CharField(max_length=200)
