@@ -130,7 +130,7 @@ class MeetingItem(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
     kind = models.CharField(max_length=10, choices=MeetingItemKind.choices)
-    text = models.TextField("what was decided or agreed")
+    text = models.TextField(_("what was decided or agreed"))
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -34,7 +34,7 @@ class Training(models.Model):
     provider = models.CharField(
         max_length=200, blank=True, help_text=_("Who ran it, for example TIS or TPAS Scotland.")
     )
-    completed_on = models.DateField("date completed")
+    completed_on = models.DateField(_("date completed"))
     expires_on = models.DateField(
         _("refresher needed by"),
         null=True,
