@@ -192,3 +192,26 @@ def test_the_calendar_file_of_a_meeting_is_written_in_the_pages_language(client)
     client.force_login(MembershipFactory(panel=meeting.panel).user)
     welsh = client.get(f"/cy/panels/meetings/{meeting.pk}/calendar.ics").content.decode()
     assert "Ymuno ar-lein: https://example.org/join" in welsh.replace("\r\n ", "")
+
+
+def test_the_terms_of_reference_in_welsh_or_the_english_marked_as_english(client):
+    welsh = PanelFactory(terms_of_reference="<h3>Membership</h3>", terms_of_reference_cy="<h3>Aelodaeth</h3>")
+    english_only = PanelFactory(terms_of_reference="<h3>Membership</h3>")
+    client.force_login(UserFactory(role="officer"))
+    page = _page(client, f"/cy/panels/{welsh.pk}/")
+    assert '<div class="terms-of-reference"><h3>Aelodaeth</h3></div>' in page and "Membership" not in page
+    page = _page(client, f"/cy/panels/{english_only.pk}/")
+    assert '<div class="terms-of-reference" lang="en"><h3>Membership</h3></div>' in page
+    assert '<p class="text-body-secondary small">(yn Saesneg)</p>' in page
+    page = _page(client, f"/panels/{english_only.pk}/")
+    assert '<div class="terms-of-reference"><h3>Membership</h3></div>' in page and "(in English)" not in page
+
+
+def test_the_welsh_terms_of_reference_are_cleaned_like_the_english():
+    panel = services.create_panel(
+        by=UserFactory(role="admin"), name="SURE Team", kind="scrutiny_panel",
+        terms_of_reference="<p>Terms</p><script>alert(1)</script>",
+        terms_of_reference_cy="<p>Cylch</p><script>alert(1)</script>", name_cy="Tîm SURE",
+    )
+    assert (panel.terms_of_reference_en_gb, panel.terms_of_reference_cy) == ("<p>Terms</p>", "<p>Cylch</p>")
+    assert (panel.name_en_gb, panel.name_cy) == ("SURE Team", "Tîm SURE")
