@@ -16,6 +16,7 @@ from accounts.models import Invitation
 from panels import services
 from panels.models import Panel, PanelRole
 from panels.selectors import volunteering
+from scrutiny.models import SiteSettings
 from tests.factories.accounts import UserFactory
 from tests.factories.panels import MeetingFactory, MembershipFactory, PanelFactory
 
@@ -215,3 +216,18 @@ def test_the_welsh_terms_of_reference_are_cleaned_like_the_english():
     )
     assert (panel.terms_of_reference_en_gb, panel.terms_of_reference_cy) == ("<p>Terms</p>", "<p>Cylch</p>")
     assert (panel.name_en_gb, panel.name_cy) == ("SURE Team", "Tîm SURE")
+
+
+def test_with_welsh_off_the_form_has_no_welsh_and_saving_keeps_the_welsh_there_was(client):
+    settings = SiteSettings.load()
+    settings.welsh = False
+    settings.save()
+    panel = PanelFactory(name="Estates Panel", name_cy="Panel Ystadau")
+    client.force_login(UserFactory(role="admin"))
+    form = _page(client, f"/panels/{panel.pk}/edit/")
+    assert 'name="name"' in form and 'name="name_cy"' not in form
+    client.post(f"/panels/{panel.pk}/edit/", {
+        "name": "Estates Group", "kind": panel.kind, "is_active": "on", "version": panel.version,
+    })
+    panel.refresh_from_db()
+    assert (panel.name_en_gb, panel.name_cy) == ("Estates Group", "Panel Ystadau")
