@@ -172,6 +172,7 @@ def test_the_note_to_an_invited_person_is_in_the_language_they_were_invited_in(
     assert note.subject == "Rydych chi hefyd wedi cael eich ychwanegu at Grŵp Atgyweiriadau"
     assert "Helo Ann Reid," in note.body
     assert "Mae Sam Patel wedi eich ychwanegu at Grŵp Atgyweiriadau (rôl: cadeirydd)." in note.body
+    assert "safle craffu tenantiaid Your landlord." in note.body.replace("\n", " ")
     assert "Hello" not in note.body
 
 
@@ -231,3 +232,12 @@ def test_with_welsh_off_the_form_has_no_welsh_and_saving_keeps_the_welsh_there_w
     })
     panel.refresh_from_db()
     assert (panel.name_en_gb, panel.name_cy) == ("Estates Group", "Panel Ystadau")
+
+
+def test_the_landlords_name_owns_its_services_the_welsh_way_with_no_apostrophe(client):
+    settings = SiteSettings.load()
+    settings.landlord_name = "Glenbrae Housing"
+    settings.save()
+    client.force_login(UserFactory(role="officer"))
+    assert "sy’n craffu ar wasanaethau Glenbrae Housing." in _page(client, "/cy/panels/")
+    assert "that scrutinise Glenbrae Housing&#x27;s services." in _page(client, "/panels/")
