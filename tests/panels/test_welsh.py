@@ -23,15 +23,6 @@ from tests.factories.panels import MeetingFactory, MembershipFactory, PanelFacto
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _english_between_tests():
-    """A request to a /cy/ page leaves Welsh active in the test's thread: start and end in English,
-    so that a factory writing `name` writes the English (modeltranslation writes the active one)."""
-    translation.activate("en-gb")
-    yield
-    translation.activate("en-gb")
-
-
 def _page(client, path):
     response = client.get(path)
     assert response.status_code == 200
