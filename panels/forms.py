@@ -1,8 +1,9 @@
 import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
+from django.db import models
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -14,7 +15,7 @@ from panels.models import AttendanceStatus, Meeting, MeetingItemKind, Panel, Pan
 from scrutiny.dates import Period, financial_year, recent_financial_years
 from scrutiny.forms import SingleLineCharField
 from scrutiny.locking import VersionedForm
-from scrutiny.translated import ENGLISH, LANGUAGE_NAMES, BothLanguagesForm, both_columns, column
+from scrutiny.translated import ENGLISH, LANGUAGE_NAMES, WELSH, BothLanguagesForm, both_columns, column
 from scrutiny.uploads import DOCUMENTS, UploadField
 
 
@@ -64,15 +65,14 @@ class PanelForm(VersionedForm, BothLanguagesForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # The fields' names in words (the model's are made from the column names, never translated).
+        # The English goes by the field's own name (see below the class), so it is set up here.
         for name, label in PANEL_LABELS.items():
-            for code, language in LANGUAGE_NAMES.items():
-                if column(name, code) in self.fields:
-                    self.fields[column(name, code)].label = format_lazy("{} ({})", label, language)
-        # The English goes by the field's own name, as before there was Welsh.
-        self.fields = type(self.fields)(
-            (name.removesuffix("_en_gb") if name.removesuffix("_en_gb") in PANEL_TRANSLATED else name, field)
-            for name, field in self.fields.items()
-        )
+            english, welsh = self.fields[name], self.fields.get(column(name, WELSH))
+            model_field = cast(models.Field, Panel._meta.get_field(name))
+            english.label = format_lazy("{} ({})", label, LANGUAGE_NAMES[ENGLISH])
+            english.help_text, english.required = model_field.help_text, not model_field.blank
+            if welsh is not None:
+                welsh.label = format_lazy("{} ({})", label, LANGUAGE_NAMES[WELSH])
         if self.instance.pk:
             for name in PANEL_TRANSLATED:
                 self.initial[name] = getattr(self.instance, column(name, ENGLISH))
@@ -83,6 +83,14 @@ class PanelForm(VersionedForm, BothLanguagesForm):
         if name in PANEL_TRANSLATED:
             return getattr(current, column(name, ENGLISH)) or ""
         return super().saved_value(name, current)
+
+
+# The English goes by the field's own name ("name", not "name_en_gb"), as before there was Welsh:
+# forms posted, and pages and tests that read them, are unchanged.
+PanelForm.base_fields = {
+    name.removesuffix("_en_gb") if name.removesuffix("_en_gb") in PANEL_TRANSLATED else name: field
+    for name, field in PanelForm.base_fields.items()
+}
 
 
 class AddMemberForm(forms.Form):
