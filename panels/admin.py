@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from panels.models import (
     Attendance,
@@ -21,7 +22,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Panel)
-class PanelAdmin(admin.ModelAdmin):
+class PanelAdmin(TranslationAdmin):  # the name, purpose and terms of reference in both languages
     list_display = ["name", "kind", "is_active", "closed_on"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name"]

@@ -3,6 +3,7 @@
 import datetime
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from panels.models import Meeting
@@ -27,8 +28,8 @@ def meeting_calendar(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     event.add("url", meeting.online_link or page)
     description = [meeting.agenda.strip()] if meeting.agenda.strip() else []
     if meeting.online_link:
-        description.append(f"Join online: {meeting.online_link}")
-    description.append(f"Papers and details: {page}")
+        description.append(_("Join online: %(link)s") % {"link": meeting.online_link})
+    description.append(_("Papers and details: %(page)s") % {"page": page})
     event.add("description", "\n\n".join(description))
     event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
     # Calendars replace their copy when the sequence grows: seconds between creation and last change.

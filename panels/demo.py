@@ -10,7 +10,7 @@ import datetime
 from datetime import time, timedelta
 
 from django.core.files.base import ContentFile
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.demo import demo_user
 from accounts.models import Role, User
@@ -24,6 +24,7 @@ from panels.models import (
     Training,
 )
 from panels.services import meetings
+from scrutiny.translated import ENGLISH
 
 T, OFF, M = Role.TENANT, Role.OFFICER, Role.MANAGER
 CHAIR, VICE, MEMBER, SUPPORT = (
@@ -287,6 +288,27 @@ def _meetings(panel: Panel, spec: tuple[str, time, time, str] | None, people: di
                 meetings.send_apologies(meeting=meeting, user=other.user, note="Hospital appointment.")
 
 
+# Each demo panel's name and purpose in Welsh; the Mystery Shoppers have none, to show the English
+# standing in on Welsh pages.
+WELSH = {
+    "Joint Tenant-Officer Steering Group": (
+        "Grŵp Llywio ar y Cyd Tenantiaid a Swyddogion",
+        "Mae tenantiaid a staff gyda’i gilydd yn cynllunio sut mae tenantiaid yn craffu ar "
+        "wasanaethau tai, ac yn cadw’r fframwaith craffu’n gyson.",
+    ),
+    "SURE Team": (
+        "Tîm SURE",
+        "Y Tîm Adolygu a Gwerthuso gan Ddefnyddwyr Gwasanaeth: tenantiaid wedi’u hyfforddi sy’n "
+        "craffu ar un gwasanaeth tai ar y tro ac yn argymell gwelliannau.",
+    ),
+    "Quality Panel": (
+        "Panel Ansawdd",
+        "Preswylwyr sy’n arolygu cartrefi gwag cyn iddyn nhw gael eu gosod, ac yn dyfarnu’r marc "
+        "‘Cymeradwywyd gan Gwsmeriaid’ i lythyrau a thaflenni mewn iaith glir.",
+    ),
+}
+
+
 def seed(*, password: str, people: dict[str, User]) -> dict[str, User]:
     """Demo data for this app; idempotent. Returns the demo people it adds, by key."""
     people = dict(people)
@@ -296,10 +318,15 @@ def seed(*, password: str, people: dict[str, User]) -> dict[str, User]:
     long_ago = today - timedelta(days=720)
     panels = {}
     for name, kind, purpose, members, _ in PANELS:
-        panel, _ = Panel.objects.get_or_create(name=name, defaults={"kind": kind, "purpose": purpose})
-        if not panel.purpose:
-            panel.purpose = purpose
-            panel.save(update_fields=["purpose"])
+        panel, _ = Panel.objects.get_or_create(
+            name_en_gb=name, defaults={"name": name, "kind": kind, "purpose": purpose}
+        )
+        if not panel.purpose_en_gb:
+            panel.purpose_en_gb = purpose
+        # The landlord's Welsh beside the English, as a Welsh landlord would write it.
+        panel.name_cy, panel.purpose_cy = WELSH.get(name, (None, None))
+        with translation.override(ENGLISH):  # the panel's own column keeps the English
+            panel.save()
         for key, role in members:
             if key in people:
                 _current(panel, people[key], role, long_ago)

@@ -3,14 +3,17 @@ from typing import Any
 from accounts.models import User
 from panels import permissions, selectors
 from panels.models import Membership
+from scrutiny.translated import both_columns
 
 # The columns the section shows (panels/_home.html, panels/_meeting_item.html): a panel's and a
 # meeting's long texts (terms of reference, agenda, minutes) are never read here, and building
 # rows of fewer columns costs less. A membership is read whole: the request keeps it for checks.
+# The panel's name is read in the page's language, English standing in: both columns.
+PANEL_NAME = ("panel__name", *(f"panel__{name}" for name in both_columns("name")))
 MEMBERSHIP_FIELDS = ("panel_id", "user_id", "role", "joined_on", "left_on", "added_by_id",
-                     "panel__name", "panel__kind", "panel__is_active", "panel__closed_on")
+                     *PANEL_NAME, "panel__kind", "panel__is_active", "panel__closed_on")
 MEETING_FIELDS = ("panel_id", "title", "date", "start_time", "end_time", "place", "online_link",
-                  "is_cancelled", "panel__name")
+                  "is_cancelled", *PANEL_NAME)
 
 
 def section(user: User) -> dict[str, Any] | None:

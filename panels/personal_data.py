@@ -1,6 +1,8 @@
 from datetime import date
 from typing import Any
 
+from django.utils.translation import gettext
+
 from accounts.models import User
 from panels.models import Attendance, Membership, Training
 
@@ -18,7 +20,7 @@ def collect(user: User) -> tuple[str, dict[str, Any]] | None:
         .select_related("meeting__panel")
         .order_by("meeting__date", "meeting__start_time")
     )
-    return "Panels, training and meetings", {
+    return gettext("Panels, training and meetings"), {
         "memberships": [
             {
                 "panel": m.panel.name,

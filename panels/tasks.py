@@ -1,9 +1,14 @@
+from typing import cast
+
 from celery import shared_task
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from panels.models import PanelInvitation
 from scrutiny.emails import send_to_address
 from scrutiny.failed_jobs import by_first_argument, describes
 from scrutiny.models import Job, SiteSettings
+from scrutiny.translated import language_of
 
 
 @shared_task
@@ -17,20 +22,24 @@ def tell_invited_of_new_place(place_id: int) -> str:
     if place is None:
         return "skipped"
     invitation = place.invitation
-    send_to_address(
-        address=invitation.email, subject=f"You have also been added to {place.panel.name}",
-        template="panels/email/place_added.txt",
-        context={"place": place, "invitation": invitation, "site_settings": SiteSettings.load(),
-                 "sent_on": invitation.sent_at or invitation.created_at},
-        about=place,
-    )
+    # In the language the person was invited in: the panel's name, the email's words and its dates.
+    with language_of(invitation):
+        send_to_address(
+            address=invitation.email,
+            subject=_("You have also been added to %(panel)s") % {"panel": place.panel.name},
+            template="panels/email/place_added.txt",
+            context={"place": place, "invitation": invitation, "site_settings": SiteSettings.load(),
+                     "sent_on": invitation.sent_at or invitation.created_at},
+            about=place,
+        )
     return "sent"
 
 
-@describes(tell_invited_of_new_place, "Note to an invited person about another panel")
+@describes(tell_invited_of_new_place, cast(str, _lazy("Note to an invited person about another panel")))
 def _about_new_places(jobs: list[Job]) -> dict[int, str]:
     return by_first_argument(
         jobs, PanelInvitation.objects.select_related("invitation", "panel"),
-        lambda p: f"To {p.invitation.display_name} ({p.invitation.email}), about {p.panel.name}",
-        "The place on the panel has since been withdrawn.",
+        lambda p: _("To %(name)s (%(email)s), about %(panel)s") % {
+            "name": p.invitation.display_name, "email": p.invitation.email, "panel": p.panel.name},
+        _("The place on the panel has since been withdrawn."),
     )

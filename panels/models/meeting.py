@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from panels.models.panel import Panel
 from scrutiny.locking import Versioned
@@ -40,17 +41,17 @@ class Meeting(Versioned, models.Model):
     start_time = models.TimeField()
     end_time = models.TimeField()
     place = models.CharField(
-        max_length=300, blank=True, help_text="For example: Council Building, 2 High Street, room 4."
+        max_length=300, blank=True, help_text=_("For example: Council Building, 2 High Street, room 4.")
     )
     online_link = models.URLField(
-        "online meeting link",
+        _("online meeting link"),
         max_length=500,
         blank=True,
-        help_text="A Teams or Zoom link, if people can join online.",
+        help_text=_("A Teams or Zoom link, if people can join online."),
     )
     agenda = models.TextField(blank=True)
     minutes = models.TextField(blank=True)
-    is_cancelled = models.BooleanField("cancelled", default=False)
+    is_cancelled = models.BooleanField(_("cancelled"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -120,8 +121,8 @@ class MeetingPaper(models.Model):
 
 
 class MeetingItemKind(models.TextChoices):
-    DECISION = "decision", "Decision"
-    ACTION = "action", "Action"
+    DECISION = "decision", _("Decision")
+    ACTION = "action", _("Action")
 
 
 class MeetingItem(models.Model):
@@ -129,16 +130,16 @@ class MeetingItem(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
     kind = models.CharField(max_length=10, choices=MeetingItemKind.choices)
-    text = models.TextField("what was decided or agreed")
+    text = models.TextField(_("what was decided or agreed"))
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="who will do it",
+        verbose_name=_("who will do it"),
     )
-    due_on = models.DateField("to be done by", null=True, blank=True)
+    due_on = models.DateField(_("to be done by"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -149,9 +150,9 @@ class MeetingItem(models.Model):
 
 
 class AttendanceStatus(models.TextChoices):
-    PRESENT = "present", "Present"
-    APOLOGIES = "apologies", "Apologies"
-    ABSENT = "absent", "Absent"
+    PRESENT = "present", _("Present")
+    APOLOGIES = "apologies", _("Apologies")
+    ABSENT = "absent", _("Absent")
 
 
 class Attendance(models.Model):
@@ -161,14 +162,14 @@ class Attendance(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attendance")
     status = models.CharField(max_length=10, choices=AttendanceStatus.choices)
     hours = models.DecimalField(
-        "volunteer hours",
+        _("volunteer hours"),
         max_digits=5,
         decimal_places=2,
         null=True,
         blank=True,
-        help_text="Defaults to the length of the meeting for people who were there.",
+        help_text=_("Defaults to the length of the meeting for people who were there."),
     )
-    note = models.CharField("message with apologies", max_length=500, blank=True)
+    note = models.CharField(_("message with apologies"), max_length=500, blank=True)
     apologies_sent_at = models.DateTimeField(null=True, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -177,7 +178,7 @@ class Attendance(models.Model):
 
     class Meta:
         ordering = ["meeting", "user__display_name"]
-        verbose_name_plural = "attendance"
+        verbose_name_plural = _("attendance")
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "user"], name="one_attendance_per_person_and_meeting"

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import escape, linebreaks
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from scrutiny.locking import Versioned
 from scrutiny.paths import reverse
@@ -24,23 +25,25 @@ def clean_rich_text(text: str | None) -> str:
 
 
 class PanelKind(models.TextChoices):
-    SCRUTINY_PANEL = "scrutiny_panel", "Scrutiny panel"
-    QUALITY_PANEL = "quality_panel", "Quality panel"
-    MYSTERY_SHOPPERS = "mystery_shoppers", "Mystery shoppers"
-    RESIDENT_INSPECTORS = "resident_inspectors", "Resident inspectors"
-    STEERING_GROUP = "steering_group", "Steering group"
-    WORKING_GROUP = "working_group", "Working group"
+    SCRUTINY_PANEL = "scrutiny_panel", _("Scrutiny panel")
+    QUALITY_PANEL = "quality_panel", _("Quality panel")
+    MYSTERY_SHOPPERS = "mystery_shoppers", _("Mystery shoppers")
+    RESIDENT_INSPECTORS = "resident_inspectors", _("Resident inspectors")
+    STEERING_GROUP = "steering_group", _("Steering group")
+    WORKING_GROUP = "working_group", _("Working group")
 
 
 class PanelRole(models.TextChoices):
-    CHAIR = "chair", "Chair"
-    VICE_CHAIR = "vice_chair", "Vice-chair"
-    MEMBER = "member", "Member"
-    SUPPORTING_OFFICER = "supporting_officer", "Supporting officer"
-    INDEPENDENT_ADVISER = "independent_adviser", "Independent adviser"
+    CHAIR = "chair", _("Chair")
+    VICE_CHAIR = "vice_chair", _("Vice-chair")
+    MEMBER = "member", _("Member")
+    SUPPORTING_OFFICER = "supporting_officer", _("Supporting officer")
+    INDEPENDENT_ADVISER = "independent_adviser", _("Independent adviser")
 
 
-class Panel(Versioned, models.Model):
+# modeltranslation (panels/translation.py) swaps the manager for one made at run time, which
+# django-stubs cannot name.
+class Panel(Versioned, models.Model):  # type: ignore[django-manager-missing]
     """A group of tenants (and staff) that does scrutiny work together."""
 
     name = models.CharField(max_length=200)
@@ -48,14 +51,14 @@ class Panel(Versioned, models.Model):
     purpose = models.TextField(blank=True)
     terms_of_reference = models.TextField(
         blank=True,
-        help_text="What the panel is for, who sits on it and how it works. You can use headings, "
-        "lists and bold text with simple HTML, or upload a document below.",
+        help_text=_("What the panel is for, who sits on it and how it works. You can use headings, "
+        "lists and bold text with simple HTML, or upload a document below."),
     )
     terms_of_reference_file = UploadFileField(
-        "terms of reference document", upload_to=UploadPath("panels/terms"), blank=True, max_length=200
+        _("terms of reference document"), upload_to=UploadPath("panels/terms"), blank=True, max_length=200
     )
     terms_of_reference_file_name = models.CharField(max_length=200, blank=True)
-    is_active = models.BooleanField("active", default=True)
+    is_active = models.BooleanField(_("active"), default=True)
     closed_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -97,7 +100,7 @@ class Membership(models.Model):
     panel = models.ForeignKey(Panel, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(
-        "panel role", max_length=30, choices=PanelRole.choices, default=PanelRole.MEMBER
+        _("panel role"), max_length=30, choices=PanelRole.choices, default=PanelRole.MEMBER
     )
     joined_on = models.DateField(default=timezone.localdate)
     left_on = models.DateField(null=True, blank=True)
@@ -143,7 +146,7 @@ class PanelInvitation(models.Model):
         "accounts.Invitation", on_delete=models.CASCADE, related_name="panel_places"
     )
     role = models.CharField(
-        "panel role", max_length=30, choices=PanelRole.choices, default=PanelRole.MEMBER
+        _("panel role"), max_length=30, choices=PanelRole.choices, default=PanelRole.MEMBER
     )
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from scrutiny.uploads import UploadFileField, UploadPath
 
@@ -28,17 +29,17 @@ class Training(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="training")
     course = models.CharField(
         max_length=200,
-        help_text="For example: Introduction to tenant scrutiny, or Mystery shopping skills.",
+        help_text=_("For example: Introduction to tenant scrutiny, or Mystery shopping skills."),
     )
     provider = models.CharField(
-        max_length=200, blank=True, help_text="Who ran it, for example TIS or TPAS Scotland."
+        max_length=200, blank=True, help_text=_("Who ran it, for example TIS or TPAS Scotland.")
     )
-    completed_on = models.DateField("date completed")
+    completed_on = models.DateField(_("date completed"))
     expires_on = models.DateField(
-        "refresher needed by",
+        _("refresher needed by"),
         null=True,
         blank=True,
-        help_text="Leave empty if this training does not need refreshing.",
+        help_text=_("Leave empty if this training does not need refreshing."),
     )
     certificate = UploadFileField(upload_to=UploadPath("training"), blank=True, max_length=200)
     certificate_name = models.CharField(max_length=200, blank=True)
@@ -51,7 +52,7 @@ class Training(models.Model):
 
     class Meta:
         ordering = ["-completed_on", "course"]
-        verbose_name_plural = "training"
+        verbose_name_plural = _("training")
         constraints = [
             models.CheckConstraint(
                 condition=Q(expires_on__isnull=True) | Q(expires_on__gt=models.F("completed_on")),

@@ -168,6 +168,8 @@ def panel_figures(
 # or deletion of the panel's meetings, attendance, memberships, or its members' training or
 # roles, renews the panel's version (panels/signals.py), and the cache key holds it. A change
 # on one panel leaves every other panel's figures kept.
+# What is kept holds numbers only (Figures, a count), no words: the same for a Welsh page and an
+# English one, so the page's language is not part of the keys.
 PAGE_FIGURES_SECONDS = 60
 
 

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from panels import permissions
 from panels.models import Attendance, AttendanceStatus, Meeting, MeetingItem, MeetingPaper
@@ -33,12 +35,12 @@ MEETING_FIELDS = (
     "minutes",
     "is_cancelled",
 )
-MANAGERS_ONLY = "Only the panel's chair, its officers and administrators can arrange meetings."
+MANAGERS_ONLY = _lazy("Only the panel's chair, its officers and administrators can arrange meetings.")
 
 
 def _check_times(start_time: datetime.time, end_time: datetime.time | None) -> None:
     if start_time and end_time and end_time <= start_time:
-        raise ValidationError({"end_time": "The meeting must end after it starts."})
+        raise ValidationError({"end_time": _("The meeting must end after it starts.")})
 
 
 @transaction.atomic
@@ -47,10 +49,10 @@ def create_meeting(
     end_time: datetime.time | None, place: str = "", online_link: str = "", agenda: str = "",
 ) -> Meeting:
     """Arrange a meeting of the panel."""
-    require(permissions.can_manage_panel(by, panel), MANAGERS_ONLY)
+    require(permissions.can_manage_panel(by, panel), str(MANAGERS_ONLY))
     _check_times(start_time, end_time)
     if not place and not online_link:
-        raise ValidationError({"place": "Say where the meeting is, or give a link to join it online."})
+        raise ValidationError({"place": _("Say where the meeting is, or give a link to join it online.")})
     return Meeting.objects.create(
         panel=panel,
         title=title,
@@ -68,14 +70,14 @@ def create_meeting(
 def update_meeting(*, meeting: Meeting, by: User, version: int | None = None, **fields: Any) -> Meeting:
     """Change a meeting's details, add its minutes, or cancel it; refuse if someone else saved
     it after `version` was read."""
-    require(permissions.can_manage_meeting(by, meeting), MANAGERS_ONLY)
+    require(permissions.can_manage_meeting(by, meeting), str(MANAGERS_ONLY))
     meeting = claim(meeting, version=version, by=by, noun="meeting")
     for name in MEETING_FIELDS:
         if name in fields:
             setattr(meeting, name, fields[name])
     _check_times(meeting.start_time, meeting.end_time)
     if not meeting.place and not meeting.online_link:
-        raise ValidationError({"place": "Say where the meeting is, or give a link to join it online."})
+        raise ValidationError({"place": _("Say where the meeting is, or give a link to join it online.")})
     meeting.save()
     return meeting
 
@@ -85,7 +87,7 @@ def add_paper(*, meeting: Meeting, by: User, title: str, file: File) -> MeetingP
     """Add a paper (already checked by the upload service) to a meeting."""
     require(
         permissions.can_manage_meeting(by, meeting),
-        "Only the panel's chair, its officers and administrators can add papers.",
+        _("Only the panel's chair, its officers and administrators can add papers."),
     )
     return MeetingPaper.objects.create(
         meeting=meeting, title=title.strip() or file.name, file=file, file_name=file.name, uploaded_by=by
@@ -96,7 +98,7 @@ def add_paper(*, meeting: Meeting, by: User, title: str, file: File) -> MeetingP
 def remove_paper(*, paper: MeetingPaper, by: User) -> None:
     require(
         permissions.can_manage_meeting(by, paper.meeting),
-        "Only the panel's chair, its officers and administrators can remove papers.",
+        _("Only the panel's chair, its officers and administrators can remove papers."),
     )
     paper.file.delete(save=False)
     paper.delete()
@@ -110,10 +112,10 @@ def add_item(
     """Record a decision the meeting took or an action someone agreed to."""
     require(
         permissions.can_manage_meeting(by, meeting),
-        "Only the panel's chair, its officers and administrators can record decisions and actions.",
+        _("Only the panel's chair, its officers and administrators can record decisions and actions."),
     )
     if due_on and due_on < meeting.date:
-        raise ValidationError({"due_on": "The date must be on or after the day of the meeting."})
+        raise ValidationError({"due_on": _("The date must be on or after the day of the meeting.")})
     return MeetingItem.objects.create(meeting=meeting, kind=kind, text=text, owner=owner, due_on=due_on)
 
 
@@ -121,7 +123,7 @@ def add_item(
 def remove_item(*, item: MeetingItem, by: User) -> None:
     require(
         permissions.can_manage_meeting(by, item.meeting),
-        "Only the panel's chair, its officers and administrators can remove decisions and actions.",
+        _("Only the panel's chair, its officers and administrators can remove decisions and actions."),
     )
     item.delete()
 
@@ -129,10 +131,12 @@ def remove_item(*, item: MeetingItem, by: User) -> None:
 @transaction.atomic
 def send_apologies(*, meeting: Meeting, user: User, note: str = "") -> Attendance:
     """A member says they cannot come to a meeting that has not happened yet."""
-    require(permissions.is_member(user, meeting.panel_id), "Only members of the panel can send apologies.")
+    require(
+        permissions.is_member(user, meeting.panel_id), _("Only members of the panel can send apologies.")
+    )
     if not meeting.is_upcoming:
-        raise ValidationError("This meeting has already happened or was cancelled.")
-    attendance, _ = Attendance.objects.update_or_create(
+        raise ValidationError(_("This meeting has already happened or was cancelled."))
+    attendance, _created = Attendance.objects.update_or_create(
         meeting=meeting,
         user=user,
         defaults={
@@ -149,9 +153,11 @@ def send_apologies(*, meeting: Meeting, user: User, note: str = "") -> Attendanc
 @transaction.atomic
 def withdraw_apologies(*, meeting: Meeting, user: User) -> None:
     """A member who sent apologies can come after all."""
-    require(permissions.is_member(user, meeting.panel_id), "Only members of the panel can send apologies.")
+    require(
+        permissions.is_member(user, meeting.panel_id), _("Only members of the panel can send apologies.")
+    )
     if not meeting.is_upcoming:
-        raise ValidationError("This meeting has already happened or was cancelled.")
+        raise ValidationError(_("This meeting has already happened or was cancelled."))
     Attendance.objects.filter(meeting=meeting, user=user, status=AttendanceStatus.APOLOGIES).delete()
 
 
@@ -166,10 +172,10 @@ def record_attendance(
     """
     require(
         permissions.can_manage_meeting(by, meeting),
-        "Only the panel's chair, its officers and administrators can record attendance.",
+        _("Only the panel's chair, its officers and administrators can record attendance."),
     )
     if meeting.is_cancelled:
-        raise ValidationError("This meeting was cancelled, so there is no attendance to record.")
+        raise ValidationError(_("This meeting was cancelled, so there is no attendance to record."))
     existing = {a.user_id: a for a in meeting.attendance.all()}
     for user, status, hours in entries:
         row = existing.get(user.pk)

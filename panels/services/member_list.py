@@ -12,37 +12,50 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from accounts.models import Invitation, Role, User
-from accounts.services import already_invited
 from panels import permissions
 from panels.models import Membership, Panel, PanelRole
 from panels.services.membership import add_or_invite
 from scrutiny.forms import single_line
 from scrutiny.permissions import require
+from scrutiny.translated import ENGLISH
 
 MOST_AT_ONCE = 200  # a large steering group fits; a mistaken paste of a whole tenant list does not
 LONGEST_NAME = 150  # User.display_name
-_ROLE_LABELS = [label.lower() for label in PanelRole.labels]
-ROLE_WORDS = ", ".join(_ROLE_LABELS[:-1]) + f" or {_ROLE_LABELS[-1]}"
-SITE_ROLE_WORDS = "tenant, officer, manager or administrator"
-NOT_YOURS = "Only the panel's chair, its officers and administrators can add members."
+NOT_YOURS = _lazy("Only the panel's chair, its officers and administrators can add members.")
 
 
 def _word(text: str) -> str:
-    return re.sub(r"[\s_-]+", " ", text).strip().lower()
+    return re.sub(r"[\s_-]+", " ", str(text)).strip().lower()
 
 
-PANEL_ROLES = {_word(label): value for value, label in PanelRole.choices} | {
-    _word(value): value for value in PanelRole.values
-}
-# The site roles' English names (their labels are translated since accounts marked them).
-with translation.override("en-gb"):
-    SITE_ROLES = {_word(str(label)): value for value, label in Role.choices} | {
-        _word(value): value for value in Role.values
-    }
+def _roles(choices: type[models.TextChoices]) -> dict[str, str]:
+    """The words a list may use for each role: its code, its English name, and its name in the
+    page's language (a Welsh list may say "cadeirydd")."""
+    words = {_word(value): value for value in choices.values}
+    for language in dict.fromkeys((ENGLISH, translation.get_language() or ENGLISH)):
+        with translation.override(language):
+            words |= {_word(label): value for value, label in choices.choices}
+    return words
+
+
+def _or(words: list[str]) -> str:
+    """ "a, b or c" in the page's language."""
+    return _("%(some)s or %(last)s") % {"some": ", ".join(words[:-1]), "last": words[-1]}
+
+
+def _role_words() -> str:
+    return _or([str(label).lower() for label in PanelRole.labels])
+
+
+def _site_role_words() -> str:
+    return _or([str(label).lower() for label in Role.labels])
 
 
 @dataclass
@@ -59,7 +72,7 @@ class ListedPerson:
 
     @property
     def role_label(self) -> str:
-        return PanelRole(self.role).label if self.role in PanelRole.values else ""
+        return str(PanelRole(self.role).label) if self.role in PanelRole.values else ""
 
 
 @dataclass
@@ -92,8 +105,8 @@ def _read(text: str) -> list[tuple[int, list[str]]]:
             cells = next(reader, None)
         except csv.Error as exc:  # a quote left open swallows the lines after it, past csv's limit
             raise ValidationError(
-                f"Line {starts_on}: this line could not be read. Check that each double quote has its "
-                "partner."
+                _("Line %(line)s: this line could not be read. Check that each double quote has its "
+                  "partner.") % {"line": starts_on}
             ) from exc
         if cells is None:
             break
@@ -111,22 +124,25 @@ def _person(line: int, cells: list[str], *, may_choose_site_role: bool) -> Liste
     """A listed person from one line's cells, with a problem if the line cannot be used."""
     cells = cells + [""] * (4 - len(cells))
     name, email, role, site_role = cells[0], cells[1].lower(), _word(cells[2]), _word(cells[3])
+    panel_roles, site_roles = _roles(PanelRole), _roles(Role)
     person = ListedPerson(line=line, name=name, email=email)
     if len(cells) > 4:
-        person.problem = (
+        person.problem = _(
             "there are more than four parts. Write the name, email address and role, separated by "
             "commas; put a name that has a comma in it inside double quotes."
         )
     elif not email:
-        person.problem = "write the name, a comma, then the email address."
+        person.problem = _("write the name, a comma, then the email address.")
     elif len(name) > LONGEST_NAME:
-        person.problem = f"the name is longer than {LONGEST_NAME} letters."
-    elif role and role not in PANEL_ROLES:
-        person.problem = f"‘{cells[2]}’ is not a role on a panel. Write {ROLE_WORDS}."
-    elif site_role and site_role not in SITE_ROLES:
-        person.problem = f"‘{cells[3]}’ is not a role on the site. Write {SITE_ROLE_WORDS}."
-    elif site_role and SITE_ROLES[site_role] != Role.TENANT and not may_choose_site_role:
-        person.problem = (
+        person.problem = _("the name is longer than %(most)s letters.") % {"most": LONGEST_NAME}
+    elif role and role not in panel_roles:
+        person.problem = _("‘%(role)s’ is not a role on a panel. Write %(roles)s.") % {
+            "role": cells[2], "roles": _role_words()}
+    elif site_role and site_role not in site_roles:
+        person.problem = _("‘%(role)s’ is not a role on the site. Write %(roles)s.") % {
+            "role": cells[3], "roles": _site_role_words()}
+    elif site_role and site_roles[site_role] != Role.TENANT and not may_choose_site_role:
+        person.problem = _(
             "only administrators can invite officers, managers or administrators. Leave the fourth "
             "part out to invite a tenant."
         )
@@ -134,33 +150,34 @@ def _person(line: int, cells: list[str], *, may_choose_site_role: bool) -> Liste
         try:
             validate_email(email)
         except ValidationError:
-            person.problem = f"‘{cells[1]}’ is not an email address."
-    person.role = PANEL_ROLES.get(role, PanelRole.MEMBER)
-    person.site_role = SITE_ROLES.get(site_role, Role.TENANT)
+            person.problem = _("‘%(email)s’ is not an email address.") % {"email": cells[1]}
+    person.role = panel_roles.get(role, PanelRole.MEMBER)
+    person.site_role = site_roles.get(site_role, Role.TENANT)
     return person
 
 
 def check_member_list(*, panel: Panel, by: User, text: str) -> CheckedList:
     """Read the list and say, line by line, what adding it to the panel would do. Changes nothing;
     makes the same few queries however long the list is."""
-    require(permissions.can_manage_panel(by, panel), NOT_YOURS)
+    require(permissions.can_manage_panel(by, panel), str(NOT_YOURS))
     try:
         rows = _read(text)
     except ValidationError as exc:
         return CheckedList([], exc.messages)
     if not rows:
-        return CheckedList([], ["The list is empty. Write one person on each line: name, email, role."])
+        return CheckedList([], [_("The list is empty. Write one person on each line: name, email, role.")])
     if len(rows) > MOST_AT_ONCE:
         return CheckedList([], [
-            f"The list has {len(rows)} people. Add at most {MOST_AT_ONCE} at a time: split the list "
-            "and add each part in turn."
+            _("The list has %(count)s people. Add at most %(most)s at a time: split the list "
+              "and add each part in turn.") % {"count": len(rows), "most": MOST_AT_ONCE}
         ])
     if not panel.is_active:
-        return CheckedList([], ["This panel is closed, so nobody can join it."])
+        return CheckedList([], [_("This panel is closed, so nobody can join it.")])
     may_choose = permissions.can_choose_site_role(by)
     people = [_person(line, cells, may_choose_site_role=may_choose) for line, cells in rows]
     _check_against_the_site(panel, people)
-    problems = [f"Line {person.line}: {person.problem}" for person in people if person.problem]
+    problems = [_("Line %(line)s: %(problem)s") % {"line": person.line, "problem": person.problem}
+                for person in people if person.problem]
     return CheckedList(people, problems)
 
 
@@ -181,36 +198,37 @@ def _check_against_the_site(panel: Panel, people: list[ListedPerson]) -> None:
     first_line: dict[str, int] = {}
     for person in people:
         if person.email and person.email in first_line and not person.problem:
-            person.problem = (
-                f"{person.email} is also on line {first_line[person.email]}. Give each person once."
-            )
+            person.problem = _("%(email)s is also on line %(line)s. Give each person once.") % {
+                "email": person.email, "line": first_line[person.email]}
         first_line.setdefault(person.email, person.line)
         if person.problem:
             continue
         user, invitation = accounts.get(person.email), invitations.get(person.email)
         if user is not None:
             person.problem = _cannot_join(user, on_the_panel, leaving_later)
-            person.outcome = f"Has an account as {user.display_name}: will be added now"
+            person.outcome = _("Has an account as %(name)s: will be added now") % {"name": user.display_name}
         elif invitation is not None and invitation.is_usable:
-            person.outcome = f"{already_invited(invitation)} The panel will be added to their invitation"
+            invited_at = timezone.localtime(invitation.sent_at or invitation.created_at)
+            person.outcome = _(
+                "%(name)s was invited on %(date)s and has not accepted yet. The panel will be added to "
+                "their invitation"
+            ) % {"name": invitation.display_name, "date": date_format(invited_at, "j F Y")}
         elif invitation is not None:
-            person.outcome = "Their invitation has expired: a new link will be sent"
+            person.outcome = _("Their invitation has expired: a new link will be sent")
         elif not person.name:
-            person.problem = "give the person's name, so we can invite them."
+            person.problem = _("give the person's name, so we can invite them.")
         else:
-            person.outcome = "Will be invited to the site, and join the panel when they accept"
+            person.outcome = _("Will be invited to the site, and join the panel when they accept")
 
 
 def _cannot_join(user: User, on_the_panel: set[int], leaving_later: dict) -> str:
     if not user.is_active:
-        return f"{user.display_name}'s account is switched off, so they cannot be added."
+        return _("%(name)s's account is switched off, so they cannot be added.") % {"name": user.display_name}
     if user.pk in on_the_panel:
-        return f"{user.display_name} is already a member of this panel."
+        return _("%(name)s is already a member of this panel.") % {"name": user.display_name}
     if user.pk in leaving_later:
-        return (
-            f"{user.display_name} leaves this panel on {leaving_later[user.pk]:%-d %B %Y}, so cannot "
-            "rejoin before then."
-        )
+        return _("%(name)s leaves this panel on %(date)s, so cannot rejoin before then.") % {
+            "name": user.display_name, "date": date_format(leaving_later[user.pk], "j F Y")}
     return ""
 
 
@@ -219,7 +237,7 @@ def add_member_list(*, panel: Panel, by: User, text: str) -> Counter[str]:
     """Add or invite everyone on the list, checked again here (a preview is not proof): if any
     line has a problem, nobody is added. Invitations are emailed after the transaction commits.
     Returns how many were "added", "invited" and "already invited"."""
-    require(permissions.can_manage_panel(by, panel), NOT_YOURS)
+    require(permissions.can_manage_panel(by, panel), str(NOT_YOURS))
     # One list at a time per panel, so two people confirming the same list cannot both add it.
     panel = Panel.objects.select_for_update().get(pk=panel.pk)
     checked = check_member_list(panel=panel, by=by, text=text)
@@ -228,11 +246,14 @@ def add_member_list(*, panel: Panel, by: User, text: str) -> Counter[str]:
     done: Counter[str] = Counter()
     for person in checked.people:
         try:
-            outcome, _ = add_or_invite(
+            outcome, _place = add_or_invite(
                 panel=panel, email=person.email, display_name=person.name, role=person.role,
                 site_role=person.site_role, by=by,
             )
         except ValidationError as exc:
-            raise ValidationError([f"Line {person.line}: {message}" for message in exc.messages]) from exc
+            raise ValidationError([
+                _("Line %(line)s: %(problem)s") % {"line": person.line, "problem": message}
+                for message in exc.messages
+            ]) from exc
         done[outcome] += 1
     return done

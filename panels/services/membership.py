@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from accounts.models import Invitation, Role, User
 from accounts.services import send_link, unaccepted_invitation
@@ -16,11 +18,32 @@ from panels.models import Membership, Panel, PanelInvitation, PanelRole, clean_r
 from scrutiny.jobs import enqueue
 from scrutiny.locking import claim
 from scrutiny.permissions import require
+from scrutiny.translated import ENGLISH, WELSH, column
 
 if TYPE_CHECKING:
     from django.core.files import File
 
-PANEL_FIELDS = ("name", "kind", "purpose", "terms_of_reference", "is_active")
+PANEL_FIELDS = ("kind", "is_active")
+# What the landlord writes about a panel, in English ("name") and in Welsh ("name_cy").
+PANEL_WORDS = ("name", "purpose", "terms_of_reference")
+
+
+def _set_words(panel: Panel, fields: dict[str, Any]) -> None:
+    """Set the English and Welsh versions given: `name` is the English, `name_cy` the Welsh.
+    Set under English, so that the panel's own column (its order, str() and logs) is English."""
+    with translation.override(ENGLISH):
+        for name in PANEL_WORDS:
+            for key in (name, column(name, WELSH)):
+                if key in fields:
+                    text = fields[key] or ""
+                    text = clean_rich_text(text) if name == "terms_of_reference" else text
+                    setattr(panel, key, text.strip() if name == "name" else text)
+
+
+def _save(panel: Panel) -> None:
+    # Saved under English: the panel's own column takes the value read in the active language.
+    with translation.override(ENGLISH):
+        panel.save()
 
 
 def _apply_terms_file(panel: Panel, terms_file: File | None, remove_terms_file: bool) -> None:
@@ -35,19 +58,15 @@ def _apply_terms_file(panel: Panel, terms_file: File | None, remove_terms_file: 
 @transaction.atomic
 def create_panel(
     *, by: User, name: str, kind: str, purpose: str = "", terms_of_reference: str = "",
-    terms_file: File | None = None, is_active: bool = True,
+    terms_file: File | None = None, is_active: bool = True, **welsh: str,
 ) -> Panel:
-    """Set up a new panel (administrators only)."""
-    require(permissions.can_create_panel(by), "Only administrators can set up panels.")
-    panel = Panel(
-        name=name.strip(),
-        kind=kind,
-        purpose=purpose,
-        is_active=is_active,
-        terms_of_reference=clean_rich_text(terms_of_reference),
-    )
+    """Set up a new panel (administrators only); `welsh` holds name_cy, purpose_cy and
+    terms_of_reference_cy where given."""
+    require(permissions.can_create_panel(by), _("Only administrators can set up panels."))
+    panel = Panel(kind=kind, is_active=is_active)
+    _set_words(panel, {"name": name, "purpose": purpose, "terms_of_reference": terms_of_reference, **welsh})
     _apply_terms_file(panel, terms_file, False)
-    panel.save()
+    _save(panel)
     return panel
 
 
@@ -58,26 +77,27 @@ def update_panel(
 ) -> Panel:
     """Change a panel's details; closing it records the day it closed. Refuse if someone else
     saved it after `version` was read."""
-    require(permissions.can_edit_panel(by, panel), "Only administrators can change a panel's details.")
+    require(permissions.can_edit_panel(by, panel), _("Only administrators can change a panel's details."))
     panel = claim(panel, version=version, by=by, noun="panel")
     for name in PANEL_FIELDS:
         if name in fields:
             setattr(panel, name, fields[name])
-    panel.terms_of_reference = clean_rich_text(panel.terms_of_reference)
+    _set_words(panel, fields)
     if panel.is_active:
         panel.closed_on = None
     elif panel.closed_on is None:
         panel.closed_on = timezone.localdate()
     _apply_terms_file(panel, terms_file, remove_terms_file)
-    panel.save()
+    _save(panel)
     return panel
 
 
 def _check_can_join(panel: Panel, user: User, joined_on: datetime.date) -> None:
     if not panel.is_active:
-        raise ValidationError("This panel is closed, so nobody can join it.")
+        raise ValidationError(_("This panel is closed, so nobody can join it."))
     if Membership.objects.filter(panel=panel, user=user, left_on__isnull=True).exists():
-        raise ValidationError({"email": f"{user.display_name} is already a member of this panel."})
+        raise ValidationError({"email": _("%(name)s is already a member of this panel.") % {
+            "name": user.display_name}})
     last_left = (
         Membership.objects.filter(panel=panel, user=user, left_on__isnull=False)
         .order_by("-left_on")
@@ -87,8 +107,9 @@ def _check_can_join(panel: Panel, user: User, joined_on: datetime.date) -> None:
     if last_left and joined_on < last_left:
         raise ValidationError(
             {
-                "joined_on": f"{user.display_name} left this panel on {last_left:%-d %B %Y}. "
-                "The date they rejoined must be on or after that."
+                "joined_on": _(
+                    "%(name)s left this panel on %(date)s. The date they rejoined must be on or after that."
+                ) % {"name": user.display_name, "date": date_format(last_left, "j F Y")}
             }
         )
 
@@ -101,10 +122,10 @@ def add_member(
     """Add someone who already has an account to the panel; a rejoiner gets a new spell."""
     require(
         permissions.can_manage_panel(by, panel),
-        "Only the panel's chair, its officers and administrators can add members.",
+        _("Only the panel's chair, its officers and administrators can add members."),
     )
     if not user.is_active:
-        raise ValidationError({"email": "This person's account is switched off."})
+        raise ValidationError({"email": _("This person's account is switched off.")})
     joined_on = joined_on or timezone.localdate()
     _check_can_join(panel, user, joined_on)
     membership = Membership.objects.create(
@@ -127,14 +148,14 @@ def add_or_invite(
     """
     require(
         permissions.can_manage_panel(by, panel),
-        "Only the panel's chair, its officers and administrators can add members.",
+        _("Only the panel's chair, its officers and administrators can add members."),
     )
     email = email.strip().lower()
     existing = User.objects.filter(email__iexact=email).first()
     if existing:
         return "added", add_member(panel=panel, user=existing, role=role, joined_on=joined_on, by=by)
     if not panel.is_active:
-        raise ValidationError("This panel is closed, so nobody can join it.")
+        raise ValidationError(_("This panel is closed, so nobody can join it."))
     invitation = unaccepted_invitation(email)
     if invitation is not None and invitation.is_usable:
         place, added = _keep_place(panel=panel, invitation=invitation, role=role, by=by)
@@ -151,8 +172,8 @@ def add_or_invite(
     if not display_name.strip():
         raise ValidationError(
             {
-                "display_name": "Nobody has an account with this email address yet. Give their name "
-                "so we can invite them."
+                "display_name": _("Nobody has an account with this email address yet. Give their name "
+                                  "so we can invite them.")
             }
         )
     if not (site_role and permissions.can_choose_site_role(by)):
@@ -207,10 +228,10 @@ def change_role(*, membership: Membership, role: str, by: User) -> Membership:
     """Change a current member's role on the panel."""
     require(
         permissions.can_manage_panel(by, membership.panel_id),
-        "Only the panel's chair, its officers and administrators can change members' roles.",
+        _("Only the panel's chair, its officers and administrators can change members' roles."),
     )
     if not membership.is_current:
-        raise ValidationError("This person is no longer a member, so their role cannot change.")
+        raise ValidationError(_("This person is no longer a member, so their role cannot change."))
     membership.role = role
     membership.save(update_fields=["role"])
     permissions.forget_memberships(membership.user)
@@ -224,16 +245,16 @@ def end_membership(
     """Record that someone has left the panel; their past membership is kept."""
     require(
         permissions.can_manage_panel(by, membership.panel_id),
-        "Only the panel's chair, its officers and administrators can record that a member has left.",
+        _("Only the panel's chair, its officers and administrators can record that a member has left."),
     )
     if membership.left_on is not None:
-        raise ValidationError("This person has already left the panel.")
+        raise ValidationError(_("This person has already left the panel."))
     left_on = left_on or timezone.localdate()
     if left_on < membership.joined_on:
         raise ValidationError(
             {
-                "left_on": f"They joined on {membership.joined_on:%-d %B %Y}: the date they left must "
-                "be on or after that."
+                "left_on": _("They joined on %(date)s: the date they left must be on or after that.") % {
+                    "date": date_format(membership.joined_on, "j F Y")}
             }
         )
     membership.left_on = left_on
@@ -247,8 +268,8 @@ def cancel_place(*, place: PanelInvitation, by: User) -> None:
     """Withdraw a place kept for someone invited who has not joined yet."""
     require(
         permissions.can_manage_panel(by, place.panel_id),
-        "Only the panel's chair, its officers and administrators can withdraw a place.",
+        _("Only the panel's chair, its officers and administrators can withdraw a place."),
     )
     if place.membership_id:
-        raise ValidationError("This person has already joined the panel.")
+        raise ValidationError(_("This person has already joined the panel."))
     place.delete()

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from panels import permissions
 from panels.models import Training
@@ -17,7 +19,7 @@ if TYPE_CHECKING:
 
     from accounts.models import User
 
-NOT_YOURS = (
+NOT_YOURS = _lazy(
     "You can only record training for yourself,"
     " or for members of a panel you chair, vice-chair or support."
 )
@@ -26,7 +28,7 @@ NOT_YOURS = (
 def _check_dates(completed_on: datetime.date, expires_on: datetime.date | None) -> None:
     if expires_on and completed_on and expires_on <= completed_on:
         raise ValidationError(
-            {"expires_on": "The refresher date must be after the date the course was done."}
+            {"expires_on": _("The refresher date must be after the date the course was done.")}
         )
 
 
@@ -36,7 +38,7 @@ def record_training(
     expires_on: datetime.date | None = None, certificate: File | None = None,
 ) -> Training:
     """Record a course someone has done, with its certificate if there is one."""
-    require(permissions.can_record_training(by, person), NOT_YOURS)
+    require(permissions.can_record_training(by, person), str(NOT_YOURS))
     _check_dates(completed_on, expires_on)
     return Training.objects.create(
         user=person,
@@ -56,7 +58,7 @@ def update_training(
     **fields: Any,
 ) -> Training:
     """Correct a training record or replace its certificate."""
-    require(permissions.can_record_training(by, training.user), NOT_YOURS)
+    require(permissions.can_record_training(by, training.user), str(NOT_YOURS))
     for name in ("course", "provider", "completed_on", "expires_on"):
         if name in fields:
             setattr(training, name, fields[name])
@@ -74,7 +76,7 @@ def update_training(
 
 @transaction.atomic
 def delete_training(*, training: Training, by: User) -> None:
-    require(permissions.can_record_training(by, training.user), NOT_YOURS)
+    require(permissions.can_record_training(by, training.user), str(NOT_YOURS))
     if training.certificate:
         training.certificate.delete(save=False)
     training.delete()

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from accounts.http import AuthenticatedHttpRequest
 from accounts.models import User
@@ -11,31 +12,31 @@ from panels.models import Meeting, Panel
 from scrutiny import extensions
 from scrutiny.permissions import require
 
-NOT_YOUR_PANEL = "You can only see the panels you belong to."
-MANAGERS_ONLY = "Only the panel's chair, vice-chair, supporting officer and administrators can do this."
+NOT_YOUR_PANEL = _("You can only see the panels you belong to.")
+MANAGERS_ONLY = _("Only the panel's chair, vice-chair, supporting officer and administrators can do this.")
 
 
 def viewable_panel(request: AuthenticatedHttpRequest, pk: int) -> Panel:
     panel = get_object_or_404(Panel, pk=pk)
-    require(permissions.can_view_panel(request.user, panel), NOT_YOUR_PANEL)
+    require(permissions.can_view_panel(request.user, panel), str(NOT_YOUR_PANEL))
     return panel
 
 
 def managed_panel(request: AuthenticatedHttpRequest, pk: int) -> Panel:
     panel = get_object_or_404(Panel, pk=pk)
-    require(permissions.can_manage_panel(request.user, panel), MANAGERS_ONLY)
+    require(permissions.can_manage_panel(request.user, panel), str(MANAGERS_ONLY))
     return panel
 
 
 def viewable_meeting(request: AuthenticatedHttpRequest, pk: int) -> Meeting:
     meeting = get_object_or_404(Meeting.objects.select_related("panel"), pk=pk)
-    require(permissions.can_view_meeting(request.user, meeting), NOT_YOUR_PANEL)
+    require(permissions.can_view_meeting(request.user, meeting), str(NOT_YOUR_PANEL))
     return meeting
 
 
 def managed_meeting(request: AuthenticatedHttpRequest, pk: int) -> Meeting:
     meeting = get_object_or_404(Meeting.objects.select_related("panel"), pk=pk)
-    require(permissions.can_manage_meeting(request.user, meeting), MANAGERS_ONLY)
+    require(permissions.can_manage_meeting(request.user, meeting), str(MANAGERS_ONLY))
     return meeting
 
 

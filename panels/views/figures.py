@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedHttpRequest
 from panels import permissions, selectors
@@ -15,7 +16,7 @@ from scrutiny.permissions import require
 def figures(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(
         permissions.can_view_all_figures(request.user),
-        "Volunteering figures for every panel are for staff. Your own are on your page.",
+        _("Volunteering figures for every panel are for staff. Your own are on your page."),
     )
     period_form = PeriodForm(request.GET or None)
     period = period_form.period()
@@ -36,7 +37,7 @@ def panel_figures(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     panel = viewable_panel(request, pk)
     require(
         permissions.can_view_panel_figures(request.user, panel),
-        "Each member's figures are for staff and the panel's chair and officers.",
+        _("Each member's figures are for staff and the panel's chair and officers."),
     )
     period_form = PeriodForm(request.GET or None)
     period = period_form.period()

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
@@ -22,9 +23,10 @@ from panels.forms import (
     MeetingItemForm,
     PaperForm,
 )
-from panels.models import MeetingItem, MeetingPaper, Membership
+from panels.models import MeetingItem, MeetingItemKind, MeetingPaper, Membership
 from panels.views.common import (
     MANAGERS_ONLY,
+    NOT_YOUR_PANEL,
     managed_meeting,
     managed_panel,
     viewable_meeting,
@@ -55,10 +57,11 @@ def meeting_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 def new_meeting(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     panel = managed_panel(request, pk)
-    form = MeetingForm(request.POST or None, initial={"title": f"{panel.name} meeting"})
+    title = _("%(panel)s meeting") % {"panel": panel.name}
+    form = MeetingForm(request.POST or None, initial={"title": title})
     done = run_form(
         request, form, lambda data: services.create_meeting(panel=panel, by=request.user, **data),
-        success="The meeting has been arranged. Members see it on their home page.",
+        success=_("The meeting has been arranged. Members see it on their home page."),
     )
     return done or render(request, "panels/meeting_form.html", {"panel": panel, "form": form})
 
@@ -91,7 +94,7 @@ def edit_meeting(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = MeetingEditForm(request.POST or None, instance=meeting)
     done = run_form(
         request, form, lambda data: services.update_meeting(meeting=meeting, by=request.user, **data),
-        success="The meeting has been saved.", redirect_to=meeting,
+        success=_("The meeting has been saved."), redirect_to=meeting,
     )
     return done or render(
         request, "panels/meeting_form.html", {"panel": meeting.panel, "meeting": meeting, "form": form}
@@ -108,18 +111,18 @@ def meeting_ics(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def apologies(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = viewable_meeting(request, pk)
     require(
-        permissions.is_member(request.user, meeting.panel_id), "Only members of the panel send apologies."
+        permissions.is_member(request.user, meeting.panel_id), _("Only members of the panel send apologies.")
     )
     if not meeting.is_upcoming:
         messages.error(
-            request, "This meeting has already happened or was cancelled, so apologies are closed."
+            request, _("This meeting has already happened or was cancelled, so apologies are closed.")
         )
         return redirect(meeting)
     mine = selectors.my_attendance(meeting, request.user)
     form = ApologiesForm(request.POST or None, initial={"note": mine.note if mine else ""})
     done = run_form(
         request, form, lambda data: services.send_apologies(meeting=meeting, user=request.user, **data),
-        success="Your apologies have been sent. Thank you for letting the panel know.",
+        success=_("Your apologies have been sent. Thank you for letting the panel know."),
         redirect_to=meeting,
     )
     return done or render(
@@ -132,7 +135,7 @@ def apologies(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def withdraw_apologies(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = viewable_meeting(request, pk)
     require(
-        permissions.is_member(request.user, meeting.panel_id), "Only members of the panel send apologies."
+        permissions.is_member(request.user, meeting.panel_id), _("Only members of the panel send apologies.")
     )
     try:
         services.withdraw_apologies(meeting=meeting, user=request.user)
@@ -140,7 +143,7 @@ def withdraw_apologies(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(
-            request, "Your apologies have been withdrawn: the panel expects you at the meeting."
+            request, _("Your apologies have been withdrawn: the panel expects you at the meeting.")
         )
     return redirect(meeting)
 
@@ -153,7 +156,7 @@ def attendance(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     done = run_form(
         request, form,
         lambda data: services.record_attendance(meeting=meeting, by=request.user, entries=form.entries()),
-        success="Attendance has been saved.", redirect_to=meeting,
+        success=_("Attendance has been saved."), redirect_to=meeting,
     )
     return done or render(
         request,
@@ -173,7 +176,7 @@ def add_paper(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = PaperForm(request.POST or None, request.FILES or None)
     done = run_form(
         request, form, lambda data: services.add_paper(meeting=meeting, by=request.user, **data),
-        success="The paper has been added.", redirect_to=meeting,
+        success=_("The paper has been added."), redirect_to=meeting,
     )
     return done or render(
         request, "panels/paper_form.html", {"meeting": meeting, "panel": meeting.panel, "form": form}
@@ -185,7 +188,7 @@ def paper(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     paper = get_object_or_404(MeetingPaper.objects.select_related("meeting"), pk=pk)
     require(
         permissions.can_view_meeting(request.user, paper.meeting),
-        "You can only see the panels you belong to.",
+        str(NOT_YOUR_PANEL),
     )
     return uploads.serve(paper.file, download_name=paper.title)
 
@@ -194,9 +197,9 @@ def paper(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
 @login_required
 def remove_paper(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     paper = get_object_or_404(MeetingPaper.objects.select_related("meeting"), pk=pk)
-    require(permissions.can_manage_meeting(request.user, paper.meeting), MANAGERS_ONLY)
+    require(permissions.can_manage_meeting(request.user, paper.meeting), str(MANAGERS_ONLY))
     services.remove_paper(paper=paper, by=request.user)
-    messages.success(request, f"“{paper.title}” has been removed.")
+    messages.success(request, _("“%(title)s” has been removed.") % {"title": paper.title})
     return redirect(paper.meeting)
 
 
@@ -209,7 +212,8 @@ def add_item(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = MeetingItemForm(request.POST or None, people=people)
     done = run_form(
         request, form, lambda data: services.add_item(meeting=meeting, by=request.user, **data),
-        success=lambda item: f"The {item.get_kind_display().lower()} has been recorded.",
+        success=lambda item: _("The action has been recorded.") if item.kind == MeetingItemKind.ACTION
+        else _("The decision has been recorded."),
         redirect_to=meeting,
     )
     return done or render(
@@ -221,7 +225,8 @@ def add_item(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 def remove_item(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(MeetingItem.objects.select_related("meeting"), pk=pk)
-    require(permissions.can_manage_meeting(request.user, item.meeting), MANAGERS_ONLY)
+    require(permissions.can_manage_meeting(request.user, item.meeting), str(MANAGERS_ONLY))
     services.remove_item(item=item, by=request.user)
-    messages.success(request, f"The {item.get_kind_display().lower()} has been removed.")
+    messages.success(request, _("The action has been removed.") if item.kind == MeetingItemKind.ACTION
+                     else _("The decision has been removed."))
     return redirect(item.meeting)

@@ -9,10 +9,13 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
-from accounts.services import already_invited
 from panels import permissions, selectors, services
 from panels.forms import AddMemberForm, EndMembershipForm, MemberListForm, MembershipRoleForm
 from panels.models import Membership, Panel, PanelInvitation
@@ -58,12 +61,19 @@ def add_member(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def said(result: tuple[str, Any]) -> str:
         outcome, thing = result
         if outcome == "added":
-            return f"{thing.user.display_name} is now a member of {panel.name}."
+            return _("%(name)s is now a member of %(panel)s.") % {
+                "name": thing.user.display_name, "panel": panel.name}
         if outcome == "already invited":
-            return (f"{already_invited(thing.invitation).removesuffix('.')}; they will join "
-                    f"{panel.name} when they accept.")
-        return (f"An invitation is on its way to {thing.invitation.email}. They will join "
-                f"{panel.name} when they accept it.")
+            invitation = thing.invitation
+            invited_at = timezone.localtime(invitation.sent_at or invitation.created_at)
+            return _(
+                "%(name)s was invited on %(date)s and has not accepted yet; they will join %(panel)s "
+                "when they accept."
+            ) % {"name": invitation.display_name, "date": date_format(invited_at, "j F Y"),
+                 "panel": panel.name}
+        return _(
+            "An invitation is on its way to %(email)s. They will join %(panel)s when they accept it."
+        ) % {"email": thing.invitation.email, "panel": panel.name}
 
     done = run_form(
         request, form, lambda data: services.add_or_invite(panel=panel, by=request.user, **data),
@@ -104,26 +114,27 @@ def add_member_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _people(count: int) -> str:
-    return "1 person" if count == 1 else f"{count} people"
-
-
 def _list_added(done: dict[str, int], panel: Panel) -> str:
     said = []
-    if done["added"]:
-        said.append(f"{_people(done['added'])} added to {panel.name}")
-    if done["invited"]:
-        said.append(f"{_people(done['invited'])} invited to the site, to join when they accept")
-    if done["already invited"]:
-        said.append(
-            f"{_people(done['already invited'])} already invited: {panel.name} was added to their invitation"
-        )
+    if count := done["added"]:
+        said.append(ngettext("%(count)s person added to %(panel)s", "%(count)s people added to %(panel)s",
+                             count) % {"count": count, "panel": panel.name})
+    if count := done["invited"]:
+        said.append(ngettext(
+            "%(count)s person invited to the site, to join when they accept",
+            "%(count)s people invited to the site, to join when they accept", count,
+        ) % {"count": count})
+    if count := done["already invited"]:
+        said.append(ngettext(
+            "%(count)s person already invited: %(panel)s was added to their invitation",
+            "%(count)s people already invited: %(panel)s was added to their invitation", count,
+        ) % {"count": count, "panel": panel.name})
     return "; ".join(said) + "."
 
 
 def _managed_membership(request: AuthenticatedHttpRequest, pk: int) -> Membership:
     membership = get_object_or_404(Membership.objects.select_related("panel", "user"), pk=pk)
-    require(permissions.can_manage_panel(request.user, membership.panel), MANAGERS_ONLY)
+    require(permissions.can_manage_panel(request.user, membership.panel), str(MANAGERS_ONLY))
     return membership
 
 
@@ -134,7 +145,8 @@ def change_role(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     done = run_form(
         request, form,
         lambda data: services.change_role(membership=membership, by=request.user, **data),
-        success=lambda _: f"{membership.user.display_name} is now {membership.get_role_display().lower()}.",
+        success=lambda _done: _("%(name)s is now %(role)s.") % {
+            "name": membership.user.display_name, "role": membership.get_role_display().lower()},
         redirect_to=reverse("panels:members", args=[membership.panel_id]),
     )
     return done or render(
@@ -144,8 +156,8 @@ def change_role(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "membership": membership,
             "panel": membership.panel,
-            "title": f"Change {membership.user.display_name}'s role",
-            "submit_label": "Change the role",
+            "title": _("Change %(name)s's role") % {"name": membership.user.display_name},
+            "submit_label": _("Change the role"),
         },
     )
 
@@ -157,7 +169,8 @@ def end_membership(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     done = run_form(
         request, form,
         lambda data: services.end_membership(membership=membership, by=request.user, **data),
-        success=f"{membership.user.display_name} has left {membership.panel.name}.",
+        success=_("%(name)s has left %(panel)s.") % {
+            "name": membership.user.display_name, "panel": membership.panel.name},
         redirect_to=reverse("panels:members", args=[membership.panel_id]),
     )
     return done or render(
@@ -167,8 +180,8 @@ def end_membership(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "membership": membership,
             "panel": membership.panel,
-            "title": f"Record that {membership.user.display_name} has left",
-            "submit_label": "Record that they left",
+            "title": _("Record that %(name)s has left") % {"name": membership.user.display_name},
+            "submit_label": _("Record that they left"),
         },
     )
 
@@ -177,11 +190,12 @@ def end_membership(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 def cancel_place(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     place = get_object_or_404(PanelInvitation.objects.select_related("panel", "invitation"), pk=pk)
-    require(permissions.can_manage_panel(request.user, place.panel), MANAGERS_ONLY)
+    require(permissions.can_manage_panel(request.user, place.panel), str(MANAGERS_ONLY))
     try:
         services.cancel_place(place=place, by=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, f"The place kept for {place.invitation.display_name} has been withdrawn.")
+        messages.success(request, _("The place kept for %(name)s has been withdrawn.") % {
+            "name": place.invitation.display_name})
     return redirect("panels:members", place.panel_id)

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedHttpRequest
 from panels import permissions, selectors, services
@@ -13,6 +14,7 @@ from panels.views.common import panel_page_sections, viewable_panel
 from scrutiny import uploads
 from scrutiny.forms import run_form
 from scrutiny.permissions import require
+from scrutiny.translated import version
 
 # The panel page shows this many members; the members page lists everyone, a page at a time.
 MEMBERS_SHOWN = 12
@@ -58,6 +60,7 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "can_see_figures": permissions.can_view_panel_figures(user, panel),
             "show_contacts": permissions.can_see_contact_details(user, panel),
             "membership": permissions.current_membership(user, panel),
+            "terms_in_english": version(panel, "terms_of_reference")[1],
         },
     )
 
@@ -75,11 +78,11 @@ def _save_panel(request: AuthenticatedHttpRequest, form: forms.BaseForm, panel: 
 
 @login_required
 def new(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.can_create_panel(request.user), "Only administrators can set up panels.")
+    require(permissions.can_create_panel(request.user), _("Only administrators can set up panels."))
     form = PanelForm(request.POST or None, request.FILES or None)
     done = run_form(
         request, form, lambda data: _save_panel(request, form),
-        success=lambda panel: f"{panel.name} has been set up. Now add its members.",
+        success=lambda panel: _("%(panel)s has been set up. Now add its members.") % {"panel": panel.name},
     )
     return done or render(request, "panels/panel_form.html", {"form": form})
 
@@ -88,12 +91,13 @@ def new(request: AuthenticatedHttpRequest) -> HttpResponse:
 def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     panel = get_object_or_404(Panel, pk=pk)
     require(
-        permissions.can_edit_panel(request.user, panel), "Only administrators can change a panel's details."
+        permissions.can_edit_panel(request.user, panel),
+        _("Only administrators can change a panel's details."),
     )
     form = PanelForm(request.POST or None, request.FILES or None, instance=panel)
     done = run_form(
         request, form, lambda data: _save_panel(request, form, panel),
-        success="The panel's details have been saved.",
+        success=_("The panel's details have been saved."),
     )
     return done or render(request, "panels/panel_form.html", {"form": form, "panel": panel})
 
@@ -103,4 +107,5 @@ def terms_of_reference(request: AuthenticatedHttpRequest, pk: int) -> FileRespon
     panel = viewable_panel(request, pk)
     if not panel.terms_of_reference_file:
         raise Http404("This panel has no terms of reference document.")
-    return uploads.serve(panel.terms_of_reference_file, download_name=f"{panel.name} terms of reference")
+    name = _("%(panel)s terms of reference") % {"panel": panel.name}
+    return uploads.serve(panel.terms_of_reference_file, download_name=name)

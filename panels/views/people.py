@@ -7,6 +7,8 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
@@ -21,7 +23,7 @@ from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
 TRAINING_PER_PAGE = 50  # members, courses and refreshers due: like the members list
-NOT_THEIRS = (
+NOT_THEIRS = _(
     "You can only see your own page,"
     " or the pages of members of a panel you chair, vice-chair or support."
 )
@@ -30,7 +32,7 @@ NOT_THEIRS = (
 @login_required
 def person(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(User, pk=pk)
-    require(permissions.can_view_person(request.user, person), NOT_THEIRS)
+    require(permissions.can_view_person(request.user, person), str(NOT_THEIRS))
     period_form = PeriodForm(request.GET or None)
     period = period_form.period()
     by_panel, total = selectors.person_figures(user=person, period=period)
@@ -89,11 +91,11 @@ def _save_training(request: AuthenticatedHttpRequest, form: forms.BaseForm, *, p
 @login_required
 def add_training(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(User, pk=pk)
-    require(permissions.can_record_training(request.user, person), NOT_YOURS)
+    require(permissions.can_record_training(request.user, person), str(NOT_YOURS))
     form = TrainingForm(request.POST or None, request.FILES or None)
     done = run_form(
         request, form, lambda data: _save_training(request, form, person=person),
-        success="The training has been recorded.",
+        success=gettext("The training has been recorded."),
         redirect_to=reverse("panels:person", args=[person.pk]),
     )
     return done or render(request, "panels/training_form.html", {"person": person, "form": form})
@@ -101,7 +103,7 @@ def add_training(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 def _training(request: AuthenticatedHttpRequest, pk: int) -> Training:
     training = get_object_or_404(Training.objects.select_related("user"), pk=pk)
-    require(permissions.can_record_training(request.user, training.user), NOT_YOURS)
+    require(permissions.can_record_training(request.user, training.user), str(NOT_YOURS))
     return training
 
 
@@ -111,7 +113,7 @@ def edit_training(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = TrainingForm(request.POST or None, request.FILES or None, instance=training)
     done = run_form(
         request, form, lambda data: _save_training(request, form, person=training.user, training=training),
-        success="The training record has been saved.",
+        success=gettext("The training record has been saved."),
         redirect_to=reverse("panels:person", args=[training.user_id]),
     )
     return done or render(
@@ -124,7 +126,9 @@ def edit_training(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def delete_training(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     training = _training(request, pk)
     services.delete_training(training=training, by=request.user)
-    messages.success(request, f"The record of “{training.course}” has been deleted.")
+    messages.success(
+        request, gettext("The record of “%(course)s” has been deleted.") % {"course": training.course}
+    )
     return redirect("panels:person", training.user_id)
 
 
@@ -133,8 +137,9 @@ def certificate(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     training = get_object_or_404(Training.objects.select_related("user"), pk=pk)
     require(
         permissions.can_see_certificate(request.user, training),
-        "Only the person, administrators and their panel's chair or officer can see a certificate.",
+        gettext("Only the person, administrators and their panel's chair or officer can see a certificate."),
     )
     if not training.certificate:
         raise Http404("There is no certificate for this training.")
-    return uploads.serve(training.certificate, download_name=f"{training.course} certificate")
+    name = gettext("%(course)s certificate") % {"course": training.course}
+    return uploads.serve(training.certificate, download_name=name)
