@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from panels.models import Panel
 from panels.permissions import can_manage_panel, is_member, panel_ids_for
@@ -25,22 +26,22 @@ from scrutiny.permissions import Person, has_role, is_admin, is_staff_role
 if TYPE_CHECKING:
     from reviews.models import Evidence, Finding, Review
 
-NOT_YOUR_PANEL = "This review belongs to a panel you are not a member of."
-ONLY_LEADS = (
+NOT_YOUR_PANEL = _("This review belongs to a panel you are not a member of.")
+ONLY_LEADS = _(
     "Only the panel's chair, vice-chair or supporting officer, or an administrator, can do this."
 )
-ONLY_MEMBERS = "Only current members of the panel, or an administrator, can propose a review for it."
-SCOPE_CLOSED = (
+ONLY_MEMBERS = _("Only current members of the panel, or an administrator, can propose a review for it.")
+SCOPE_CLOSED = _(
     "The scope can be changed by members while the review is proposed or in scoping. Now it has "
     "moved on, ask the panel's chair, vice-chair or supporting officer."
 )
 # Stages in which any member of the panel may still change the review's details and scope.
 MEMBERS_EDIT_IN = (Stage.PROPOSED, Stage.SCOPING)
-EVIDENCE_REFUSAL = (
+EVIDENCE_REFUSAL = _(
     "Only the panel's members, its supporting officer and administrators can add evidence. "
     "To give the panel something, send it to the panel's supporting officer."
 )
-FINDINGS_REFUSAL = "Only the panel's members and administrators can log and discuss findings."
+FINDINGS_REFUSAL = _("Only the panel's members and administrators can log and discuss findings.")
 
 
 def can_view_review(user: Person, review: Review) -> bool:
