@@ -214,7 +214,9 @@ def _check_panel_people(review: Review, people: Iterable[User]) -> None:
     outsiders = [p for p in people if p.pk not in members]
     if outsiders:
         names = ", ".join(str(p) for p in outsiders)
-        raise ValidationError(f"{names}: not a member of {review.panel}. Choose members of the panel.")
+        raise ValidationError(gettext(
+            "%(people)s: not a member of %(panel)s. Choose members of the panel."
+        ) % {"people": names, "panel": review.panel})
 
 
 def _set_people(evidence: Evidence, kind: str, people: Iterable[User] | None) -> None:
