@@ -91,8 +91,9 @@ def _left_in_english(welsh_texts, english_texts, written):
     english = set(english_texts)
     return sorted({
         text for text in welsh_texts
-        # Codes and formats (TP01, PDF, RSL042, 2026/27) have no word in small letters.
-        if text in english and re.search(r"[a-z]{3,}", text) and text not in written
+        # Codes and formats (TP01, PDF, RSL042, 2026/27) have no word in small letters; what
+        # people wrote may follow a colon or sit in brackets.
+        if text in english and re.search(r"[a-z]{3,}", text) and text.strip(" :;,.·–-()\"“”") not in written
     })
 
 
@@ -144,9 +145,10 @@ def crawl_in_welsh(page, host, axed, written):
 
 def test_the_check_finds_english_left_on_a_welsh_page_but_not_names_or_codes():
     welsh = texts_of('<html lang="cy"><h1>Adolygiadau</h1><p>Save changes</p><p>Jo Smith</p><p>TP01</p>'
-                     '<p lang="en">Complaints handling</p><script>var x = "Save changes";</script></html>')
+                     '<p>: Jo Smith</p><p lang="en">Complaints handling</p>'
+                     '<script>var x = "Save changes";</script></html>')
     english = texts_of('<html lang="en-GB"><h1>Reviews</h1><p>Save changes</p><p>Jo Smith</p><p>TP01</p>'
-                       "<p>Complaints handling</p></html>")
+                       "<p>: Jo Smith</p><p>Complaints handling</p></html>")
     assert _left_in_english(welsh, english, written="Jo Smith\nComplaints handling") == ["Save changes"]
 
 
