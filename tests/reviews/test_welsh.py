@@ -107,3 +107,14 @@ def test_the_draft_saving_words_reach_the_script_in_welsh(client, world):
     client.force_login(world.member)
     html = get(client, f"/cy/reviews/{world.review.pk}/evidence/add/interview/")
     assert 'data-say-sign-in="Mewngofnodwch eto"' in html
+
+
+def test_a_draft_saved_from_a_welsh_page_is_reported_in_welsh(client, world):
+    client.force_login(world.member)
+    response = client.post("/cy/reviews/drafts/save/", {
+        "_draft_form": "finding-add", "_draft_object": world.review.pk, "statement": "Heb ei orffen"})
+    assert response.status_code == 200
+    assert response.json()["message"].startswith("Cadwyd y drafft heddiw am ")
+    page = get(client, f"/cy/reviews/{world.review.pk}/findings/add/")
+    assert "Rydym wedi rhoi'n ôl yr hyn roeddech chi'n ei deipio yma (cadwyd heddiw am " in page
+    assert "Heb ei orffen" in page  # what they typed, as typed
