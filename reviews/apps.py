@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReviewsConfig(AppConfig):
     name = "reviews"
-    verbose_name = "Scrutiny reviews"
+    verbose_name = _("Scrutiny reviews")
 
     def ready(self) -> None:
         """Connects this app's receivers, and says what it adds to other apps' pages and commands
@@ -15,10 +16,10 @@ class ReviewsConfig(AppConfig):
         findings_section.connect_signals()
         ext.register(ext.HOME_SECTIONS, "reviews.home.section")
         ext.register(ext.MENU_LINKS, {
-            "label": "Reviews", "url_name": "reviews:list", "app": "reviews",
+            "label": _("Reviews"), "url_name": "reviews:list", "app": "reviews",
         }, order=2)
         ext.register(ext.ADMINISTRATION_PAGES, (
-            "Service areas", "reviews:service-areas", "The landlord's services a review can look at.",
+            _("Service areas"), "reviews:service-areas", _("The landlord's services a review can look at."),
         ))
         ext.register(ext.PANEL_PAGE_SECTIONS, "reviews.panel_page.section")
         ext.register(ext.PERSONAL_DATA_SECTIONS, "reviews.personal_data.collect")

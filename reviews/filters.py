@@ -7,6 +7,8 @@ from django import forms
 from django.db.models import Min, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from panels.models import Panel
 from panels.permissions import panel_ids_for
@@ -47,14 +49,14 @@ def _year_choices(queryset: QuerySet[Any], date_field: str) -> list[tuple[int, s
 
 
 class _Base(django_filters.FilterSet):
-    q = django_filters.CharFilter(label="Search", method="search")
-    panel = django_filters.ModelChoiceFilter(queryset=_panels, empty_label="All panels")
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    panel = django_filters.ModelChoiceFilter(queryset=_panels, label=_("Panel"), empty_label=_("All panels"))
     service_area = django_filters.ModelChoiceFilter(
-        queryset=ServiceArea.objects.all(), empty_label="All service areas"
+        queryset=ServiceArea.objects.all(), label=_("Service area"), empty_label=_("All service areas")
     )
-    stage = django_filters.ChoiceFilter(choices=Stage.choices, empty_label="All stages")
+    stage = django_filters.ChoiceFilter(choices=Stage.choices, label=_("Stage"), empty_label=_("All stages"))
     year = django_filters.ChoiceFilter(
-        label="Year", choices=[], method="filter_year", empty_label="All years"
+        label=_("Year"), choices=[], method="filter_year", empty_label=_("All years")
     )
 
     date_field = "planned_start"
@@ -67,7 +69,7 @@ class _Base(django_filters.FilterSet):
 
 class ReviewFilter(_Base):
     kind = django_filters.ChoiceFilter(
-        label="Type", choices=ReviewKind.choices, empty_label="All types"
+        label=_("Type"), choices=ReviewKind.choices, empty_label=_("All types")
     )
 
     class Meta:
@@ -76,7 +78,7 @@ class ReviewFilter(_Base):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.form.fields["q"].help_text = "Words from a review's title, scope or findings."
+        self.form.fields["q"].help_text = gettext("Words from a review's title, scope or findings.")
 
     def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return search_reviews(queryset, value)
@@ -92,24 +94,24 @@ class EvidenceFilter(_Base):
     # Reviews grow without limit: typed with a few suggestions, not picked from a list of all;
     # the review page still links here with ?review=<id>.
     review = django_filters.ModelChoiceFilter(
-        queryset=_reviews, empty_label="All reviews", widget=forms.HiddenInput
+        queryset=_reviews, label=_("Review"), empty_label=_("All reviews"), widget=forms.HiddenInput
     )
     review_title = django_filters.CharFilter(
-        field_name="review__title", lookup_expr="icontains", label="Review (type part of its title)"
+        field_name="review__title", lookup_expr="icontains", label=_("Review (type part of its title)")
     )
     panel = django_filters.ModelChoiceFilter(
-        field_name="review__panel", queryset=_panels, empty_label="All panels"
+        field_name="review__panel", queryset=_panels, label=_("Review panel"), empty_label=_("All panels")
     )
     service_area = django_filters.ModelChoiceFilter(
         field_name="review__service_area", queryset=ServiceArea.objects.all(),
-        empty_label="All service areas",
+        label=_("Review service area"), empty_label=_("All service areas"),
     )
     stage = django_filters.ChoiceFilter(
-        field_name="review__stage", label="Stage of the review", choices=Stage.choices,
-        empty_label="All stages",
+        field_name="review__stage", label=_("Stage of the review"), choices=Stage.choices,
+        empty_label=_("All stages"),
     )
     kind = django_filters.ChoiceFilter(
-        label="Type", choices=EvidenceKind.choices, empty_label="All types"
+        label=_("Type"), choices=EvidenceKind.choices, empty_label=_("All types")
     )
 
     class Meta:
@@ -122,7 +124,7 @@ class EvidenceFilter(_Base):
         self.form.fields["review_title"].widget = DatalistInput(
             lambda: reviews.order_by("-created_at").values_list("title", flat=True)[:DATALIST_SIZE]
         )
-        self.form.fields["q"].help_text = "Words from the title, description, notes or measure."
+        self.form.fields["q"].help_text = gettext("Words from the title, description, notes or measure.")
 
     def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return search_evidence(queryset, value)

@@ -20,6 +20,7 @@ from django.apps import apps
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.safestring import SafeString
 
 from accounts.models import User
@@ -66,7 +67,9 @@ def version(review: Review) -> str:
 def findings_section(review: Review, *, questions: list, group_by: str, page_number: Any) -> SafeString:
     """The review's findings section (one page, grouped one way), from the cache when kept."""
     page = hashlib.sha256(str(page_number).encode()).hexdigest()[:16]
-    key = f"reviews:findings-section:{review.pk}:{version(review)}:{group_by}:{page}"
+    # Its words are the page's language's: a Welsh page never gets the English fragment.
+    language = translation.get_language()
+    key = f"reviews:findings-section:{review.pk}:{version(review)}:{group_by}:{page}:{language}"
     html = cache.get(key)
     if html is None:
         context = selectors.findings_page(

@@ -4,6 +4,8 @@ from typing import Any
 from django import forms
 from django.db import models
 from django.db.models import QuerySet
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from panels.models import Membership
@@ -38,9 +40,9 @@ def _members(panel_ids: Iterable[Any]) -> QuerySet[User]:
 
 class ReviewForm(VersionedForm, forms.ModelForm):
     questions = forms.CharField(
-        label="Questions the review sets out to answer", required=False,
+        label=_("Questions the review sets out to answer"), required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="One question on each line. Findings stay linked to a question when you reword it.",
+        help_text=_("One question on each line. Findings stay linked to a question when you reword it."),
     )
 
     class Meta:
@@ -51,9 +53,10 @@ class ReviewForm(VersionedForm, forms.ModelForm):
         ]
         field_classes = {"title": SingleLineCharField}
         labels = {
-            "kind": "Type of review", "scope": "Scope", "method": "Method",
-            "lead_member": "Lead member", "planned_start": "Planned start",
-            "planned_end": "Planned end",
+            "panel": _("Panel"), "title": _("Title"), "service_area": _("Service area"),
+            "kind": _("Type of review"), "scope": _("Scope"), "method": _("Method"),
+            "lead_member": _("Lead member"), "planned_start": _("Planned start"),
+            "planned_end": _("Planned end"), "supporting_officer": _("Supporting officer"),
         }
         widgets = {
             "scope": forms.Textarea(attrs={"rows": 4}),
@@ -81,7 +84,7 @@ class ReviewForm(VersionedForm, forms.ModelForm):
             is_active=True
         )
         self.fields["lead_member"].queryset = _members(panel_ids).filter(role=Role.TENANT)
-        self.fields["lead_member"].help_text = "A tenant on the panel who leads this review."
+        self.fields["lead_member"].help_text = gettext("A tenant on the panel who leads this review.")
         self.fields["supporting_officer"].queryset = User.objects.filter(
             role__in=[Role.OFFICER, Role.MANAGER, Role.ADMIN], is_active=True
         ).order_by("display_name")
@@ -91,7 +94,7 @@ class ReviewForm(VersionedForm, forms.ModelForm):
         data = self.cleaned_data
         start, end = data.get("planned_start"), data.get("planned_end")
         if start and end and end < start:
-            self.add_error("planned_end", "The planned end must be on or after the planned start.")
+            self.add_error("planned_end", gettext("The planned end must be on or after the planned start."))
         return data
 
     def clean_questions(self) -> list[str]:
@@ -104,9 +107,9 @@ class ReviewForm(VersionedForm, forms.ModelForm):
 
 
 class StageForm(forms.Form):
-    to_stage = forms.ChoiceField(label="Move the review to", choices=Stage.choices)
+    to_stage = forms.ChoiceField(label=_("Move the review to"), choices=Stage.choices)
     note = forms.CharField(
-        label="Note (needed when going back a stage)", required=False,
+        label=_("Note (needed when going back a stage)"), required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
@@ -132,29 +135,30 @@ class _EvidenceForm(VersionedForm, forms.ModelForm):
 
 
 class DocumentForm(_EvidenceForm):
-    file = UploadField(label="File", allowed=EVIDENCE_FILES)
+    file = UploadField(label=_("File"), allowed=EVIDENCE_FILES)
 
     class Meta:
         model = Document
         fields = ["title", "file", "source", "date", "description"]
         field_classes = {"title": SingleLineCharField, "source": SingleLineCharField}
-        labels = {"date": "Date of the document"}
+        labels = {"title": _("Title"), "source": _("Source"), "date": _("Date of the document"),
+                  "description": _("Description")}
         widgets = {"date": DATE, "description": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {"description": "What it is and why it matters to the review."}
+        help_texts = {"description": _("What it is and why it matters to the review.")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["file"].required = False
             self.fields["file"].help_text = (
-                "Leave empty to keep the file already there. " + self.fields["file"].help_text
+                gettext("Leave empty to keep the file already there.") + " " + self.fields["file"].help_text
             )
 
 
 class FigureForm(_EvidenceForm):
     higher_is_better = forms.TypedChoiceField(
-        label="Is a higher figure better?", coerce=lambda v: v == "True",
-        choices=[(True, "Yes, higher is better"), (False, "No, lower is better")],
+        label=_("Is a higher figure better?"), coerce=lambda v: v == "True",
+        choices=[(True, _("Yes, higher is better")), (False, _("No, lower is better"))],
         widget=forms.RadioSelect, initial=True,
     )
 
@@ -165,11 +169,12 @@ class FigureForm(_EvidenceForm):
             "comparison_value", "comparison_label", "source", "date", "description",
         ]
         field_classes = {"measure": SingleLineCharField}
-        labels = {"date": "Date published", "description": "Notes",
-                  "comparison_value": "Comparison figure"}
+        labels = {"measure": _("Measure"), "value": _("Value"), "unit": _("Unit"), "period": _("Period"),
+                  "target": _("Target"), "source": _("Source"), "date": _("Date published"),
+                  "description": _("Notes"), "comparison_value": _("Comparison figure")}
         widgets = {"date": DATE, "description": forms.Textarea(attrs={"rows": 2})}
-        help_texts = {"comparison_value": "A figure to compare with: another landlord, the "
-                      "national average or last year."}
+        help_texts = {"comparison_value": _("A figure to compare with: another landlord, the "
+                                            "national average or last year.")}
 
 
 class InterviewForm(_EvidenceForm):
@@ -180,29 +185,30 @@ class InterviewForm(_EvidenceForm):
             "interviewee_role": SingleLineCharField, "interviewee_name": SingleLineCharField,
             "interviewers": SafeModelMultipleChoiceField,
         }
-        labels = {"date": "Date of the interview", "interviewers": "Who interviewed them"}
+        labels = {"date": _("Date of the interview"), "interviewers": _("Who interviewed them"),
+                  "notes": _("Notes")}
         widgets = {
             "date": DATE,
             "questions": forms.Textarea(attrs={"rows": 4}),
             "notes": forms.Textarea(attrs={"rows": 10}),
         }
-        help_texts = {"notes": "What they said. Your notes are saved as a draft while you type."}
+        help_texts = {"notes": _("What they said. Your notes are saved as a draft while you type.")}
 
 
 class SiteVisitForm(_EvidenceForm):
-    photo = UploadField(label="A photo from the visit (optional)", allowed=IMAGES, required=False)
+    photo = UploadField(label=_("A photo from the visit (optional)"), allowed=IMAGES, required=False)
     photo_description = forms.CharField(
-        label="What the photo shows", required=False, max_length=300,
-        help_text="Read out to people who cannot see the photo.",
+        label=_("What the photo shows"), required=False, max_length=300,
+        help_text=_("Read out to people who cannot see the photo."),
     )
 
     class Meta:
         model = SiteVisit
         fields = ["place", "date", "visitors", "notes"]
         field_classes = {"place": SingleLineCharField, "visitors": SafeModelMultipleChoiceField}
-        labels = {"date": "Date of the visit"}
+        labels = {"place": _("Place"), "date": _("Date of the visit"), "notes": _("Notes")}
         widgets = {"date": DATE, "notes": forms.Textarea(attrs={"rows": 8})}
-        help_texts = {"notes": "What you saw. Your notes are saved as a draft while you type."}
+        help_texts = {"notes": _("What you saw. Your notes are saved as a draft while you type.")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -214,15 +220,15 @@ class SiteVisitForm(_EvidenceForm):
         super().clean()
         data = self.cleaned_data
         if data.get("photo") and not data.get("photo_description", "").strip():
-            self.add_error("photo_description", "Say what the photo shows.")
+            self.add_error("photo_description", gettext("Say what the photo shows."))
         return data
 
 
 class PhotoForm(forms.Form):
-    photo = UploadField(label="Photo", allowed=IMAGES)
+    photo = UploadField(label=_("Photo"), allowed=IMAGES)
     photo_description = forms.CharField(
-        label="What the photo shows", max_length=300,
-        help_text="Read out to people who cannot see the photo.",
+        label=_("What the photo shows"), max_length=300,
+        help_text=_("Read out to people who cannot see the photo."),
     )
 
 
@@ -241,19 +247,19 @@ class EvidenceChoiceField(SafeModelMultipleChoiceField):
 
 class FindingForm(VersionedForm, forms.Form):
     kind = forms.ChoiceField(
-        label="Is this a strength, a weakness or an observation?", choices=FindingKind.choices,
+        label=_("Is this a strength, a weakness or an observation?"), choices=FindingKind.choices,
         widget=forms.RadioSelect,
     )
     statement = forms.CharField(
-        label="The finding, in plain words", widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Saved as a draft while you type, so nothing is lost if you are signed out.",
+        label=_("The finding, in plain words"), widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Saved as a draft while you type, so nothing is lost if you are signed out."),
     )
     question = forms.ModelChoiceField(
-        label="Which question does it answer?", queryset=None, required=False,
-        empty_label="None of the questions",
+        label=_("Which question does it answer?"), queryset=None, required=False,
+        empty_label=_("None of the questions"),
     )
     evidence = EvidenceChoiceField(
-        label="The evidence it rests on", queryset=None, required=False,
+        label=_("The evidence it rests on"), queryset=None, required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     def __init__(
@@ -286,20 +292,31 @@ class FindingForm(VersionedForm, forms.Form):
         field.widget.choices = [(e.pk, e.label) for e in shown]
         total = field.queryset.count()
         if evidence_search or total > len(shown):
-            field.help_text = (
-                f"Shown: {len(shown)} of the review's {total} pieces of evidence, those already ticked "
-                "first, then the most recent" + (f" with “{evidence_search}” in the title" if evidence_search
-                else "") + ". To tick another, find it by title above the form."
-            )
+            values = {"shown": len(shown), "total": total, "words": evidence_search}
+            if evidence_search:
+                text = ngettext(
+                    "Shown: %(shown)s of the review's %(total)s piece of evidence, those already ticked "
+                    "first, then the most recent with “%(words)s” in the title. To tick another, find it "
+                    "by title above the form.",
+                    "Shown: %(shown)s of the review's %(total)s pieces of evidence, those already ticked "
+                    "first, then the most recent with “%(words)s” in the title. To tick another, find it "
+                    "by title above the form.", total)
+            else:
+                text = ngettext(
+                    "Shown: %(shown)s of the review's %(total)s piece of evidence, those already ticked "
+                    "first, then the most recent. To tick another, find it by title above the form.",
+                    "Shown: %(shown)s of the review's %(total)s pieces of evidence, those already ticked "
+                    "first, then the most recent. To tick another, find it by title above the form.", total)
+            field.help_text = text % values
 
 
 class CommentForm(forms.Form):
     kind = forms.ChoiceField(
-        label="Your response", choices=CommentKind.choices, widget=forms.RadioSelect
+        label=_("Your response"), choices=CommentKind.choices, widget=forms.RadioSelect
     )
     text = forms.CharField(
-        label="What you want to say", required=False, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Needed if you challenge or add to the finding.",
+        label=_("What you want to say"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Needed if you challenge or add to the finding."),
     )
 
 
@@ -309,9 +326,9 @@ class ProposeFromMeasureForm(forms.Form):
     measure = forms.CharField(widget=forms.HiddenInput, max_length=10)
     tenure = forms.CharField(widget=forms.HiddenInput, max_length=10)
     panel = forms.ModelChoiceField(
-        queryset=None, label="Which panel is proposing it",
-        error_messages={"required": "Choose the panel that is proposing the review.",
-                        "invalid_choice": "Choose one of your panels from the list."},
+        queryset=None, label=_("Which panel is proposing it"),
+        error_messages={"required": _("Choose the panel that is proposing the review."),
+                        "invalid_choice": _("Choose one of your panels from the list.")},
     )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:

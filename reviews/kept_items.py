@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from django.core.cache import cache
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.safestring import SafeString
 
 from reviews import selectors
@@ -40,7 +41,8 @@ def review_items(
     names = [review_key(pk) for pk in ids]
     names += sorted({f"reviews:panel-version:{panel}" for _, panel, _ in rows} if show_panel else ())
     names += sorted({f"reviews:service-area-version:{area}" for _, _, area in rows if area})
-    raw = f"{ids}|{level}|{show_panel}|{versions(*names)}"
+    # Each language has its own copy: the stage, the type and the counts are in words.
+    raw = f"{ids}|{level}|{show_panel}|{translation.get_language()}|{versions(*names)}"
     key = "reviews:items:" + hashlib.sha256(raw.encode()).hexdigest()
     html = cache.get(key)
     if html is None:

@@ -10,6 +10,8 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from comparisons.frameworks import credit_for_measure
@@ -32,8 +34,8 @@ from scrutiny import written
 from scrutiny.models import SiteSettings
 from scrutiny.permissions import require
 
-NOT_LISTED = ("This measure is not on the list of where to look next any more, so a review cannot "
-              "be proposed from it here. Propose a review in the usual way instead.")
+NOT_LISTED = _("This measure is not on the list of where to look next any more, so a review cannot "
+               "be proposed from it here. Propose a review in the usual way instead.")
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,9 @@ def propose_from_measure(*, by: User, panel: Panel, measure: str, tenure: str) -
     year = weak.comparison.year
     review = services.create_review(
         by=by, panel=panel, title=weak.title[:200], kind=ReviewKind.SCRUTINY_REVIEW,
-        scope=(f"Why is this measure weak, and what would improve it? In {reporting_year_label(year)}: "
-               + "; ".join(r[0].lower() + r[1:] for r in weak.reasons) + "."),
+        scope=gettext("Why is this measure weak, and what would improve it? In %(year)s: %(reasons)s.") % {
+            "year": reporting_year_label(year),
+            "reasons": "; ".join(r[0].lower() + r[1:] for r in weak.reasons)},
     )
     Review.objects.filter(pk=review.pk).update(from_measure=measure, from_tenure=tenure, from_year=year)
     review.from_measure, review.from_tenure, review.from_year = measure, tenure, year
@@ -86,9 +89,10 @@ def evidence_fields(weak: WeakMeasure) -> dict:
         "period": label,
         "comparison_value": (comparison.national.median.quantize(Decimal("0.01"))
                              if comparison.national.median is not None else None),
-        "comparison_label": f"National median {label}",
+        "comparison_label": gettext("National median %(year)s") % {"year": label},
         "higher_is_better": comparison.measure.higher_is_better,
-        "source": f"Regulator of Social Housing: Tenant Satisfaction Measures {label}",
+        "source": gettext("Regulator of Social Housing: Tenant Satisfaction Measures %(year)s") % {
+            "year": label},
         "description": _comparison_words(weak),
     }
 
@@ -96,16 +100,22 @@ def evidence_fields(weak: WeakMeasure) -> dict:
 def _comparison_words(weak: WeakMeasure) -> str:
     comparison = weak.comparison
     spread = comparison.national
-    lines = [f"Why it was listed: {'; '.join(weak.reasons)}."]
+    lines = [gettext("Why it was listed: %(reasons)s.") % {"reasons": "; ".join(weak.reasons)}]
     # The quartiles are all there or all missing (none when no landlord has a figure).
     if spread.median is not None and spread.lower_quartile is not None and spread.upper_quartile is not None:
-        lines.append(f"Among {spread.count} landlords: lower quartile {number(spread.lower_quartile)}, "
-                     f"median {number(spread.median)}, upper quartile {number(spread.upper_quartile)}.")
-    lines.append(f"Where we stand: {position_words(comparison.national_position)}"
-                 + (f", in quarter {comparison.national_position.quarter} of 4 (1 is the best)."
-                    if comparison.national_position and comparison.national_position.quarter else "."))
+        lines.append(gettext("Among %(count)s landlords: lower quartile %(lower)s, median %(median)s, "
+                             "upper quartile %(upper)s.") % {
+            "count": spread.count, "lower": number(spread.lower_quartile), "median": number(spread.median),
+            "upper": number(spread.upper_quartile)})
+    position = comparison.national_position
+    if position and position.quarter:
+        lines.append(gettext("Where we stand: %(position)s, in quarter %(quarter)s of 4 (1 is the best).") % {
+            "position": position_words(position), "quarter": position.quarter})
+    else:
+        lines.append(gettext("Where we stand: %(position)s.") % {"position": position_words(position)})
     if weak.last_year is not None:
-        lines.append(f"Last year: {number(weak.last_year)}. {change_words(comparison)}.")
+        lines.append(gettext("Last year: %(figure)s. %(change)s.") % {
+            "figure": number(weak.last_year), "change": change_words(comparison)})
     lines += comparison.caveats
     lines.append(credit_for_measure(comparison.measure.code) + ".")
     return "\n".join(lines)
@@ -134,8 +144,8 @@ class Trend:
 
     @property
     def rows(self) -> list[tuple[YearFigure, str]]:
-        found = [(self.before, "when the review was proposed")]
-        return found + ([(self.after, "the latest figures")] if self.after else [])
+        found = [(self.before, gettext("when the review was proposed"))]
+        return found + ([(self.after, gettext("the latest figures"))] if self.after else [])
 
 
 def trend_from(*, measure: str, tenure: str, year: int, rows_by_year: dict, code: str,

@@ -1,5 +1,7 @@
 from typing import Any
 
+from django.utils.translation import gettext
+
 from accounts.models import User
 from reviews.models import Draft, Evidence, Finding, FindingComment, Interview, SiteVisit, StageChange
 
@@ -42,4 +44,4 @@ def collect(user: User) -> tuple[str, dict[str, Any]] | None:
     }
     if not any(data.values()):
         return None
-    return "Scrutiny reviews", data
+    return gettext("Scrutiny reviews"), data

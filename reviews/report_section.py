@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.safestring import SafeString
 
 from reviews import selectors
@@ -23,7 +24,8 @@ from reviews.models import Review
 def report_body(review: Review, *, page_number: Any) -> SafeString:
     """The review's report draft body (one page of findings), from the cache when kept."""
     page = hashlib.sha256(str(page_number).encode()).hexdigest()[:16]
-    key = f"reviews:report-body:{review.pk}:{version(review)}:{page}"
+    # Its words are the page's language's: a Welsh page never gets the English body.
+    key = f"reviews:report-body:{review.pk}:{version(review)}:{page}:{translation.get_language()}"
     html = cache.get(key)
     if html is None:
         context = selectors.report(review, page_number=page_number)

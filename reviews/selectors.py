@@ -22,6 +22,7 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 
 from panels.permissions import panel_ids_for
 from reviews.models import (
@@ -62,10 +63,10 @@ KIND_RANK = Case(
     output_field=IntegerField(),
 )
 PLURALS = {
-    FindingKind.STRENGTH: "Strengths", FindingKind.WEAKNESS: "Weaknesses",
-    FindingKind.OBSERVATION: "Observations",
-    EvidenceKind.DOCUMENT: "Documents", EvidenceKind.FIGURE: "Performance figures",
-    EvidenceKind.INTERVIEW: "Interviews", EvidenceKind.SITE_VISIT: "Site visits",
+    FindingKind.STRENGTH: _("Strengths"), FindingKind.WEAKNESS: _("Weaknesses"),
+    FindingKind.OBSERVATION: _("Observations"),
+    EvidenceKind.DOCUMENT: _("Documents"), EvidenceKind.FIGURE: _("Performance figures"),
+    EvidenceKind.INTERVIEW: _("Interviews"), EvidenceKind.SITE_VISIT: _("Site visits"),
 }
 
 

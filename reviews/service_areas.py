@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, QuerySet
+from django.utils.translation import gettext
 
 from reviews.models import ServiceArea
 from scrutiny.locking import claim
@@ -27,7 +28,8 @@ def _check_name(name: str, *, exclude_pk: int | None = None) -> str:
     name = name.strip()
     taken = ServiceArea.objects.filter(name__iexact=name).exclude(pk=exclude_pk)
     if taken.exists():
-        raise ValidationError({"name": f"There is already a service area called “{name}”."})
+        raise ValidationError({"name": gettext("There is already a service area called “%(name)s”.") % {
+            "name": name}})
     return name
 
 

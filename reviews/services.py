@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.models import User
 from panels.models import Membership
@@ -89,18 +90,20 @@ def _sync_questions(review: Review, questions: Iterable[str]) -> None:
 def _check_people(*, panel: Panel, lead_member: User | None, supporting_officer: User | None) -> None:
     errors = {}
     if lead_member and not Membership.objects.current().filter(panel=panel, user=lead_member).exists():
-        errors["lead_member"] = f"{lead_member} is not a member of {panel}. Choose a member."
+        errors["lead_member"] = gettext("%(person)s is not a member of %(panel)s. Choose a member.") % {
+            "person": lead_member, "panel": panel}
     if supporting_officer and not supporting_officer.works_for_landlord:
-        errors["supporting_officer"] = (
-            f"{supporting_officer} does not work for the landlord. Choose an officer."
-        )
+        errors["supporting_officer"] = gettext(
+            "%(person)s does not work for the landlord. Choose an officer."
+        ) % {"person": supporting_officer}
     if errors:
         raise ValidationError(errors)
 
 
 def _check_dates(planned_start: datetime.date | None, planned_end: datetime.date | None) -> None:
     if planned_start and planned_end and planned_end < planned_start:
-        raise ValidationError({"planned_end": "The planned end must be on or after the planned start."})
+        raise ValidationError({"planned_end": gettext(
+            "The planned end must be on or after the planned start.")})
 
 
 @transaction.atomic
@@ -161,7 +164,7 @@ def confirm_review(*, review: Review, by: User, note: str = "") -> StageChange:
     scoping, recorded on the review's stages like any other move."""
     require(perms.can_confirm_review(by, review), perms.ONLY_LEADS)
     if review.stage != Stage.PROPOSED:
-        raise ValidationError("Only a proposed review can be confirmed. This one already has been.")
+        raise ValidationError(gettext("Only a proposed review can be confirmed. This one already has been."))
     return move_stage(review=review, to_stage=Stage.SCOPING, by=by, note=note)
 
 
@@ -171,14 +174,16 @@ def move_stage(*, review: Review, to_stage: str, by: User, note: str = "") -> St
     require(perms.can_move_stage(by, review), perms.ONLY_LEADS)
     review = Review.objects.select_for_update().get(pk=review.pk)
     if to_stage not in Stage.values:
-        raise ValidationError({"to_stage": "Choose a stage from the list."})
+        raise ValidationError({"to_stage": gettext("Choose a stage from the list.")})
     if to_stage == review.stage:
-        raise ValidationError({"to_stage": f"The review is already at {review.get_stage_display()}."})
+        raise ValidationError({"to_stage": gettext("The review is already at %(stage)s.") % {
+            "stage": review.get_stage_display()}})
     if to_stage == Stage.PROPOSED:
-        raise ValidationError({"to_stage": "A review that has been confirmed cannot go back to proposed."})
+        raise ValidationError({"to_stage": gettext(
+            "A review that has been confirmed cannot go back to proposed.")})
     note = (note or "").strip()
     if Stage.position(to_stage) < Stage.position(review.stage) and not note:
-        raise ValidationError({"note": "Say why the review is going back to an earlier stage."})
+        raise ValidationError({"note": gettext("Say why the review is going back to an earlier stage.")})
     change = StageChange.objects.create(
         review=review, from_stage=review.stage, to_stage=to_stage, changed_by=by, note=note
     )
@@ -193,9 +198,12 @@ def _default_title(kind: str, fields: dict[str, Any]) -> str:
     if kind == EvidenceKind.FIGURE:
         return fields.get("measure", "")
     if kind == EvidenceKind.INTERVIEW:
-        return f"Interview with {fields.get('interviewee_role', '').strip() or 'a member of staff'}"
+        role = fields.get("interviewee_role", "").strip()
+        if not role:
+            return gettext("Interview with a member of staff")
+        return gettext("Interview with %(role)s") % {"role": role}
     if kind == EvidenceKind.SITE_VISIT:
-        return f"Visit to {fields.get('place', '').strip()}"
+        return gettext("Visit to %(place)s") % {"place": fields.get("place", "").strip()}
     return ""
 
 
@@ -206,7 +214,9 @@ def _check_panel_people(review: Review, people: Iterable[User]) -> None:
     outsiders = [p for p in people if p.pk not in members]
     if outsiders:
         names = ", ".join(str(p) for p in outsiders)
-        raise ValidationError(f"{names}: not a member of {review.panel}. Choose members of the panel.")
+        raise ValidationError(gettext(
+            "%(people)s: not a member of %(panel)s. Choose members of the panel."
+        ) % {"people": names, "panel": review.panel})
 
 
 def _set_people(evidence: Evidence, kind: str, people: Iterable[User] | None) -> None:
@@ -237,7 +247,7 @@ def add_evidence(
     _set_people(evidence, kind, people)
     if photo is not None:
         if not isinstance(evidence, SiteVisit):
-            raise ValidationError({"photo": "Only a site visit can have photos."})
+            raise ValidationError({"photo": gettext("Only a site visit can have photos.")})
         add_photo(site_visit=evidence, by=by, file=photo, description=photo_description)
     _discard_drafts(by, f"{kind}-add", review.pk)
     return evidence
@@ -249,8 +259,9 @@ def update_evidence(
     people: Iterable[User] | None = None,
 ) -> Evidence:
     """Change a piece of evidence; refuse if someone else saved it after `version` was read."""
-    require(perms.can_edit_evidence(by, evidence), "Only the person who added this, the panel's "
-            "chair, vice-chair or supporting officer, or an administrator can change it.")
+    require(perms.can_edit_evidence(by, evidence), gettext(
+        "Only the person who added this, the panel's chair, vice-chair or supporting officer, or an "
+        "administrator can change it."))
     current = claim(EVIDENCE_MODELS[evidence.kind].objects.get(pk=evidence.pk), version=version,
                     by=by, noun=evidence.get_kind_display().lower())
     fields = dict(fields)
@@ -277,7 +288,7 @@ def add_photo(*, site_visit: SiteVisit, by: User, file: File, description: str) 
     """Add a photo (already stripped of EXIF by the upload field) to a site visit."""
     require(perms.can_add_evidence(by, site_visit.review), perms.EVIDENCE_REFUSAL)
     if not (description or "").strip():
-        raise ValidationError({"photo_description": "Say what the photo shows."})
+        raise ValidationError({"photo_description": gettext("Say what the photo shows.")})
     return SiteVisitPhoto.objects.create(
         site_visit=site_visit, file=file, description=description.strip(), added_by=by
     )
@@ -289,9 +300,9 @@ def _check_finding_links(
     review: Review, question: ScopeQuestion | None, evidence: Iterable[Evidence]
 ) -> None:
     if question is not None and question.review_id != review.pk:
-        raise ValidationError({"question": "Choose one of this review's questions."})
+        raise ValidationError({"question": gettext("Choose one of this review's questions.")})
     if any(e.review_id != review.pk for e in evidence):
-        raise ValidationError({"evidence": "Choose evidence gathered for this review."})
+        raise ValidationError({"evidence": gettext("Choose evidence gathered for this review.")})
 
 
 @transaction.atomic
@@ -336,7 +347,7 @@ def add_comment(*, finding: Finding, by: User, kind: str, text: str = "") -> Fin
     require(perms.can_comment(by, finding), perms.FINDINGS_REFUSAL)
     text = (text or "").strip()
     if kind != "agree" and not text:
-        raise ValidationError({"text": "Say what you challenge or want to add."})
+        raise ValidationError({"text": gettext("Say what you challenge or want to add.")})
     comment = FindingComment.objects.create(finding=finding, author=by, kind=kind, text=text)
     _discard_drafts(by, "comment-add", finding.pk)
     return comment
@@ -353,7 +364,7 @@ def save_draft(*, user: User, form: str, object_id: int | None, data: dict[str, 
     """Keep what someone is typing into a long form; the caller has checked permission."""
     size = sum(len(v) if isinstance(v, str) else sum(len(x) for x in v) for v in data.values())
     if size > MAX_DRAFT_CHARACTERS:
-        raise ValidationError("This draft is too long to save. Split it into more than one item.")
+        raise ValidationError(gettext("This draft is too long to save. Split it into more than one item."))
     draft, _ = Draft.objects.update_or_create(
         user=user, form=form, object_id=object_id, defaults={"data": data}
     )

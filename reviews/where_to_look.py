@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Max
+from django.utils.translation import gettext
 
 from comparisons import words
 from comparisons.frameworks import credit, credit_for_measure
@@ -77,18 +78,31 @@ def number(value: Decimal) -> str:
 def position_words(position: Position | None) -> str:
     """"worse than 8 in 10 landlords": rounded down, so never worse than the figures say."""
     if position is None or position.percentile is None:
-        return "no other landlord's figure to compare with"
+        return gettext("no other landlord's figure to compare with")
     if position.percentile == 0:
-        return "worse than every other landlord"
+        return gettext("worse than every other landlord")
     if position.percentile == 100:
-        return "better than every other landlord"
+        return gettext("better than every other landlord")
     if position.percentile < 50:
-        return f"worse than {int((100 - position.percentile) // 10)} in 10 landlords"
-    return f"better than {int(position.percentile // 10)} in 10 landlords"
+        return gettext("worse than %(count)s in 10 landlords") % {
+            "count": int((100 - position.percentile) // 10)}
+    return gettext("better than %(count)s in 10 landlords") % {"count": int(position.percentile // 10)}
 
 
-def _moved(value: Decimal) -> str:
-    return f"up {number(value)}" if value > 0 else f"down {number(-value)}"
+def _ours_moved(value: Decimal, unit: str) -> str:
+    if value == 0:
+        return gettext("No change")
+    if value > 0:
+        return gettext("Up %(amount)s") % {"amount": number(value) + unit}
+    return gettext("Down %(amount)s") % {"amount": number(-value) + unit}
+
+
+def _sector_moved(value: Decimal) -> str:
+    if value == 0:
+        return gettext("the sector stood still")
+    if value > 0:
+        return gettext("the sector went up %(amount)s") % {"amount": number(value)}
+    return gettext("the sector went down %(amount)s") % {"amount": number(-value)}
 
 
 def change_words(comparison: Comparison) -> str:
@@ -96,17 +110,18 @@ def change_words(comparison: Comparison) -> str:
     mine, sector = comparison.change.landlord, comparison.change.sector_median
     if mine is None or sector is None:
         return ""
-    unit = " points" if comparison.measure.unit == "%" else f" {comparison.measure.unit}"
-    ours = "No change" if mine == 0 else _moved(mine).capitalize() + unit
-    theirs = "the sector stood still" if sector == 0 else f"the sector went {_moved(sector)}"
-    return f"{ours} while {theirs}"
+    unit = " " + gettext("points") if comparison.measure.unit == "%" else f" {comparison.measure.unit}"
+    # TRANSLATORS: "Down 4 points while the sector went up 1".
+    return gettext("%(ours)s while %(sector)s") % {
+        "ours": _ours_moved(mine, unit), "sector": _sector_moved(sector)}
 
 
 def _reasons(comparison: Comparison) -> list[str]:
     reasons = []
     position = comparison.national_position
     if position is not None and position.quarter == 4:
-        reasons.append(f"In the bottom quarter: {position_words(position)}")
+        reasons.append(gettext("In the bottom quarter: %(position)s") % {
+            "position": position_words(position)})
     mine, sector = comparison.change.landlord, comparison.change.sector_median
     sign = 1 if comparison.measure.higher_is_better else -1
     if mine is not None and sector is not None and sign * mine < 0 and sign * mine < sign * sector:

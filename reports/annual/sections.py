@@ -87,7 +87,7 @@ def scrutiny_work(year: Year) -> Section:
     now = {}
     for review in reviews:
         now[review.kind] = now.get(review.kind, 0) + 1
-    labels = [label for _, label in ReviewKind.choices]
+    labels = [str(label) for _, label in ReviewKind.choices]  # the words, not lazy: pygal and the chart key
     chart = charts.bar(
         title=f"Reviews completed in {year.label} and {year.previous_label}",
         description=(

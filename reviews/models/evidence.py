@@ -4,6 +4,8 @@ from typing import Any
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from reviews.models.review import Review
 from scrutiny.paths import reverse
@@ -11,10 +13,10 @@ from scrutiny.uploads import IMAGES, KINDS, UploadFileField, UploadPath
 
 
 class EvidenceKind(models.TextChoices):
-    DOCUMENT = "document", "Document"
-    FIGURE = "figure", "Performance figure"
-    INTERVIEW = "interview", "Interview"
-    SITE_VISIT = "site_visit", "Site visit"
+    DOCUMENT = "document", _("Document")
+    FIGURE = "figure", _("Performance figure")
+    INTERVIEW = "interview", _("Interview")
+    SITE_VISIT = "site_visit", _("Site visit")
 
 
 class Evidence(models.Model):
@@ -26,7 +28,7 @@ class Evidence(models.Model):
     title = models.CharField(max_length=200)
     source = models.CharField(
         max_length=200, blank=True,
-        help_text="Where it came from, for example the complaints team or the landlord's website.",
+        help_text=_("Where it came from, for example the complaints team or the landlord's website."),
     )
     date = models.DateField(null=True, blank=True)
     description = models.TextField(blank=True)
@@ -41,7 +43,7 @@ class Evidence(models.Model):
 
     class Meta:
         ordering = ["review", "-created_at", "-pk"]
-        verbose_name_plural = "evidence"
+        verbose_name_plural = _("evidence")
         indexes = [
             models.Index(fields=["review", "kind"], name="evidence_review_kind"),
             # The evidence list's order: newest first, read from the index instead of sorting
@@ -87,7 +89,7 @@ class Document(Evidence):
     @property
     def file_label(self) -> str:
         kind = KINDS.get(os.path.splitext(self.file.name)[1].lstrip(".").lower())
-        return kind.label if kind else "File"
+        return kind.label if kind else gettext("File")
 
 
 class PerformanceFigure(Evidence):
@@ -98,16 +100,16 @@ class PerformanceFigure(Evidence):
         related_name="figure",
     )
     measure = models.CharField(
-        max_length=200, help_text="For example: stage 1 complaints answered within 5 working days."
+        max_length=200, help_text=_("For example: stage 1 complaints answered within 5 working days.")
     )
     value = models.DecimalField(max_digits=14, decimal_places=2)
-    unit = models.CharField(max_length=40, blank=True, help_text="For example %, days or homes.")
-    period = models.CharField(max_length=40, help_text="For example 2015/16 or April to June 2016.")
+    unit = models.CharField(max_length=40, blank=True, help_text=_("For example %, days or homes."))
+    period = models.CharField(max_length=40, help_text=_("For example 2015/16 or April to June 2016."))
     target = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     comparison_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     comparison_label = models.CharField(
-        "what the comparison is", max_length=200, blank=True,
-        help_text="For example: Scottish average 2015/16, or last year.",
+        _("what the comparison is"), max_length=200, blank=True,
+        help_text=_("For example: Scottish average 2015/16, or last year."),
     )
     higher_is_better = models.BooleanField(default=True)
 
@@ -131,17 +133,17 @@ class Interview(Evidence):
         related_name="interview",
     )
     interviewee_role = models.CharField(
-        "role of the person interviewed", max_length=200,
-        help_text="Their job or role, for example Housing officer. Not their name.",
+        _("role of the person interviewed"), max_length=200,
+        help_text=_("Their job or role, for example Housing officer. Not their name."),
     )
     interviewee_name = models.CharField(
-        "name of the person interviewed", max_length=150, blank=True,
-        help_text="Leave this empty unless they agreed to be named in the review.",
+        _("name of the person interviewed"), max_length=150, blank=True,
+        help_text=_("Leave this empty unless they agreed to be named in the review."),
     )
     interviewers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="+",
     )
-    questions = models.TextField("questions asked", blank=True)
+    questions = models.TextField(_("questions asked"), blank=True)
     notes = models.TextField(blank=True)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
@@ -158,7 +160,7 @@ class SiteVisit(Evidence):
     )
     place = models.CharField(max_length=200)
     visitors = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name="who went",
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("who went"),
     )
     notes = models.TextField(blank=True)
 
@@ -173,8 +175,8 @@ class SiteVisitPhoto(models.Model):
     site_visit = models.ForeignKey(SiteVisit, on_delete=models.CASCADE, related_name="photos")
     file = UploadFileField(allowed=IMAGES, upload_to=UploadPath("site-visits"), max_length=200)
     description = models.CharField(
-        "what the photo shows", max_length=300,
-        help_text="Read out to people who cannot see the photo.",
+        _("what the photo shows"), max_length=300,
+        help_text=_("Read out to people who cannot see the photo."),
     )
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

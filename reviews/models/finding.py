@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from reviews.models.evidence import Evidence
 from reviews.models.review import Review, ScopeQuestion
@@ -8,9 +9,9 @@ from scrutiny.paths import reverse
 
 
 class FindingKind(models.TextChoices):
-    STRENGTH = "strength", "Strength"
-    WEAKNESS = "weakness", "Weakness"
-    OBSERVATION = "observation", "Observation"
+    STRENGTH = "strength", _("Strength")
+    WEAKNESS = "weakness", _("Weakness")
+    OBSERVATION = "observation", _("Observation")
 
     @classmethod
     def position(cls, value: str) -> int:
@@ -48,9 +49,9 @@ class Finding(models.Model):
 
 
 class CommentKind(models.TextChoices):
-    AGREE = "agree", "I agree"
-    CHALLENGE = "challenge", "I challenge this"
-    ADD = "add", "I want to add something"
+    AGREE = "agree", _("I agree")
+    CHALLENGE = "challenge", _("I challenge this")
+    ADD = "add", _("I want to add something")
 
 
 class FindingComment(models.Model):

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from scrutiny.locking import Versioned
 from scrutiny.paths import reverse
@@ -12,7 +13,7 @@ class ServiceArea(Versioned, models.Model):
     edits it on the Administration page."""
 
     name = models.CharField(max_length=100, unique=True)
-    is_active = models.BooleanField("in use", default=True)
+    is_active = models.BooleanField(_("in use"), default=True)
 
     class Meta:
         ordering = ["name"]
@@ -22,24 +23,24 @@ class ServiceArea(Versioned, models.Model):
 
 
 class ReviewKind(models.TextChoices):
-    SCRUTINY_REVIEW = "scrutiny_review", "Scrutiny review"
-    MYSTERY_SHOPPING = "mystery_shopping", "Mystery-shopping programme"
-    INSPECTION = "inspection", "Inspection programme"
-    DOCUMENT_REVIEW = "document_review", "Document review"
+    SCRUTINY_REVIEW = "scrutiny_review", _("Scrutiny review")
+    MYSTERY_SHOPPING = "mystery_shopping", _("Mystery-shopping programme")
+    INSPECTION = "inspection", _("Inspection programme")
+    DOCUMENT_REVIEW = "document_review", _("Document review")
 
 
 class Stage(models.TextChoices):
     """The stages of a review, in order. A member proposes a review; the chair, vice-chair or
     supporting officer confirms it, and it moves on to scoping."""
 
-    PROPOSED = "proposed", "Proposed"
-    SCOPING = "scoping", "Scoping"
-    EVIDENCE = "evidence", "Evidence gathering"
-    ANALYSIS = "analysis", "Analysis"
-    REPORTING = "reporting", "Reporting"
-    RESPONSE = "response", "Landlord response"
-    MONITORING = "monitoring", "Monitoring"
-    CLOSED = "closed", "Closed"
+    PROPOSED = "proposed", _("Proposed")
+    SCOPING = "scoping", _("Scoping")
+    EVIDENCE = "evidence", _("Evidence gathering")
+    ANALYSIS = "analysis", _("Analysis")
+    REPORTING = "reporting", _("Reporting")
+    RESPONSE = "response", _("Landlord response")
+    MONITORING = "monitoring", _("Monitoring")
+    CLOSED = "closed", _("Closed")
 
     @classmethod
     def position(cls, value: str) -> int:
@@ -58,10 +59,10 @@ class Review(Versioned, models.Model):
     kind = models.CharField(
         max_length=30, choices=ReviewKind.choices, default=ReviewKind.SCRUTINY_REVIEW
     )
-    scope = models.TextField(blank=True, help_text="What is in and out of the review, and why.")
+    scope = models.TextField(blank=True, help_text=_("What is in and out of the review, and why."))
     method = models.TextField(
         blank=True,
-        help_text="How the panel will gather evidence: documents, figures, interviews, visits.",
+        help_text=_("How the panel will gather evidence: documents, figures, interviews, visits."),
     )
     planned_start = models.DateField(null=True, blank=True)
     planned_end = models.DateField(null=True, blank=True)
@@ -95,7 +96,7 @@ class Review(Versioned, models.Model):
                 condition=Q(planned_start__isnull=True) | Q(planned_end__isnull=True)
                 | Q(planned_end__gte=models.F("planned_start")),
                 name="review_ends_after_it_starts",
-                violation_error_message="The planned end must be on or after the planned start.",
+                violation_error_message=_("The planned end must be on or after the planned start."),
             ),
         ]
 

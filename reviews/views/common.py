@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 
 from accounts.http import AuthenticatedHttpRequest
 from accounts.models import User
@@ -85,8 +86,9 @@ def query_without_page(request: AuthenticatedHttpRequest) -> str:
 def saved_at_text(moment: datetime) -> str:
     local = timezone.localtime(moment)
     if local.date() == timezone.localdate():
-        return f"today at {date_format(local, 'H:i')}"
-    return date_format(local, "j F Y \\a\\t H:i")
+        return gettext("today at %(time)s") % {"time": date_format(local, "H:i")}
+    return gettext("%(date)s at %(time)s") % {"date": date_format(local, "j F Y"),
+                                              "time": date_format(local, "H:i")}
 
 
 def autosave(

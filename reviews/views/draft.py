@@ -6,6 +6,7 @@ from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
@@ -19,10 +20,10 @@ def _draft_target(request: HttpRequest) -> tuple[DraftForm, Model]:
     draft_form = DRAFT_FORMS.get(request.POST.get("_draft_form", ""))
     object_id = request.POST.get("_draft_object", "")
     if draft_form is None or not object_id.isdecimal():
-        raise Http404("There is no such form.")
+        raise Http404(gettext("There is no such form."))
     obj = draft_form.load(int(object_id))
     if obj is None:
-        raise Http404("What this draft belongs to no longer exists.")
+        raise Http404(gettext("What this draft belongs to no longer exists."))
     return draft_form, obj
 
 
@@ -33,7 +34,7 @@ def draft_save(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not user.is_authenticated:
         return JsonResponse(
-            {"error": "signed_out", "message": "You have been signed out."}, status=401
+            {"error": "signed_out", "message": gettext("You have been signed out.")}, status=401
         )
     try:
         draft_form, obj = _draft_target(request)
@@ -41,7 +42,7 @@ def draft_save(request: HttpRequest) -> HttpResponse:
         return JsonResponse({"error": "not_found", "message": str(exc)}, status=404)
     if not draft_form.allowed(user, obj):
         return JsonResponse(
-            {"error": "forbidden", "message": "You cannot save a draft of this form."}, status=403
+            {"error": "forbidden", "message": gettext("You cannot save a draft of this form.")}, status=403
         )
     try:
         draft = services.save_draft(
@@ -52,7 +53,7 @@ def draft_save(request: HttpRequest) -> HttpResponse:
         return JsonResponse({"error": "too_long", "message": exc.messages[0]}, status=413)
     return JsonResponse({
         "saved_at": draft.saved_at.isoformat(),
-        "message": f"Draft saved {saved_at_text(draft.saved_at)}.",
+        "message": gettext("Draft saved %(when)s.") % {"when": saved_at_text(draft.saved_at)},
     })
 
 

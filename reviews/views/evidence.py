@@ -1,8 +1,10 @@
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.http import AuthenticatedHttpRequest
 from reviews import permissions as perms
@@ -18,15 +20,15 @@ from scrutiny.permissions import require
 # The long forms keep drafts as people type; short ones do not need to.
 AUTOSAVED = {EvidenceKind.INTERVIEW, EvidenceKind.SITE_VISIT}
 HEADINGS = {
-    EvidenceKind.DOCUMENT: "Add a document",
-    EvidenceKind.FIGURE: "Add a performance figure",
-    EvidenceKind.INTERVIEW: "Record an interview",
-    EvidenceKind.SITE_VISIT: "Record a site visit",
+    EvidenceKind.DOCUMENT: _("Add a document"),
+    EvidenceKind.FIGURE: _("Add a performance figure"),
+    EvidenceKind.INTERVIEW: _("Record an interview"),
+    EvidenceKind.SITE_VISIT: _("Record a site visit"),
 }
-EDIT_REFUSAL = (
+EDIT_REFUSAL = cast(str, _(
     "Only the person who added this evidence, the panel's chair, vice-chair or supporting "
     "officer, or an administrator can change it."
-)
+))
 
 
 def _get_evidence(request: AuthenticatedHttpRequest, pk: int, evidence_pk: int) -> tuple[Review, Evidence]:
@@ -79,10 +81,11 @@ def evidence_add(request: AuthenticatedHttpRequest, pk: int, kind: str) -> HttpR
         )
 
     done = run_form(request, form, add,
-                    success=lambda evidence: f"“{evidence.title}” has been added to the evidence.")
+                    success=lambda evidence: gettext("“%(title)s” has been added to the evidence.") % {
+                        "title": evidence.title})
     return done or render(request, "reviews/evidence_form.html", {
         "form": form, "review": review, "heading": HEADINGS[kind], "autosave": draft,
-        "submit_label": "Add to the evidence",
+        "submit_label": gettext("Add to the evidence"),
     })
 
 
@@ -120,11 +123,13 @@ def evidence_edit(request: AuthenticatedHttpRequest, pk: int, evidence_pk: int) 
             evidence=evidence, by=request.user, version=data["version"], fields=fields, people=people,
         )
 
-    done = run_form(request, form, save, success=lambda updated: f"“{updated.title}” has been saved.")
+    done = run_form(request, form, save, success=lambda updated: gettext("“%(title)s” has been saved.") % {
+        "title": updated.title})
     return done or render(request, "reviews/evidence_form.html", {
         "form": form, "review": review, "evidence": evidence, "item": item,
-        "heading": f"Change {evidence.get_kind_display().lower()}: {evidence.title}",
-        "autosave": draft, "submit_label": "Save changes",
+        "heading": gettext("Change %(kind)s: %(title)s") % {
+            "kind": evidence.get_kind_display().lower(), "title": evidence.title},
+        "autosave": draft, "submit_label": gettext("Save changes"),
     })
 
 
@@ -157,9 +162,10 @@ def photo_add(request: AuthenticatedHttpRequest, pk: int, evidence_pk: int) -> H
         request, form, lambda data: services.add_photo(
             site_visit=evidence.site_visit, by=request.user, file=data["photo"],
             description=data["photo_description"],
-        ), success="The photo has been added.", redirect_to=evidence,
+        ), success=gettext("The photo has been added."), redirect_to=evidence,
     )
     return done or render(request, "reviews/evidence_form.html", {
         "form": form, "review": review, "evidence": evidence,
-        "heading": f"Add a photo: {evidence.title}", "submit_label": "Add the photo",
+        "heading": gettext("Add a photo: %(title)s") % {"title": evidence.title},
+        "submit_label": gettext("Add the photo"),
     })

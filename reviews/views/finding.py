@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
@@ -50,11 +51,11 @@ def finding_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     done = run_form(
         request, form,
         lambda data: services.add_finding(review=review, by=request.user, **_finding_fields(data)),
-        success="Your finding has been logged.",
+        success=gettext("Your finding has been logged."),
     )
     return done or render(request, "reviews/finding_form.html", {
-        "form": form, "review": review, "autosave": draft, "heading": "Log a finding",
-        "submit_label": "Save the finding", "evidence_search": _search(request),
+        "form": form, "review": review, "autosave": draft, "heading": gettext("Log a finding"),
+        "submit_label": gettext("Save the finding"), "evidence_search": _search(request),
     })
 
 
@@ -101,11 +102,11 @@ def finding_edit(request: AuthenticatedHttpRequest, pk: int, finding_pk: int) ->
     done = run_form(
         request, form, lambda data: services.update_finding(
             finding=finding, by=request.user, version=data["version"], **_finding_fields(data),
-        ), success="The finding has been saved.",
+        ), success=gettext("The finding has been saved."),
     )
     return done or render(request, "reviews/finding_form.html", {
         "form": form, "review": review, "finding": finding, "autosave": draft,
-        "heading": "Change a finding", "submit_label": "Save changes",
+        "heading": gettext("Change a finding"), "submit_label": gettext("Save changes"),
         "evidence_search": _search(request),
     })
 
@@ -118,6 +119,6 @@ def comment_add(request: AuthenticatedHttpRequest, pk: int, finding_pk: int) -> 
     form = CommentForm(request.POST)
     done = run_form(
         request, form, lambda data: services.add_comment(finding=finding, by=request.user, **data),
-        success="Your response has been added.", redirect_to=finding,
+        success=gettext("Your response has been added."), redirect_to=finding,
     )
     return done or _finding_page(request, review, finding, form)

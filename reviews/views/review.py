@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
@@ -41,10 +42,10 @@ def review_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 def _created(review: Review) -> str:
     if review.stage == Stage.PROPOSED:
-        return (f"The review “{review.title}” has been proposed. The panel's chair, vice-chair or "
-                "supporting officer will confirm it; until then, and while it is in scoping, "
-                "members can keep changing its scope and questions.")
-    return f"The review “{review.title}” has been set up."
+        return gettext("The review “%(title)s” has been proposed. The panel's chair, vice-chair or "
+                       "supporting officer will confirm it; until then, and while it is in scoping, "
+                       "members can keep changing its scope and questions.") % {"title": review.title}
+    return gettext("The review “%(title)s” has been set up.") % {"title": review.title}
 
 
 @login_required
@@ -65,7 +66,7 @@ def review_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = ReviewForm(request.POST or None, instance=review, user=request.user)
     done = run_form(
         request, form, lambda data: services.update_review(review=review, by=request.user, **data),
-        success="The review has been saved.", redirect_to=review,
+        success=gettext("The review has been saved."), redirect_to=review,
     )
     return done or render(request, "reviews/review_form.html", {"form": form, "review": review})
 
@@ -106,7 +107,7 @@ def review_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, "The review is confirmed and now at: Scoping.")
+        messages.success(request, gettext("The review is confirmed and now at: Scoping."))
     return redirect(review)
 
 
@@ -118,7 +119,8 @@ def review_stage(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = StageForm(request.POST or None, review=review)
     done = run_form(
         request, form, lambda data: services.move_stage(review=review, by=request.user, **data),
-        success=lambda change: f"The review is now at: {change.get_to_stage_display()}.",
+        success=lambda change: gettext("The review is now at: %(stage)s.") % {
+            "stage": change.get_to_stage_display()},
         redirect_to=review,
     )
     return done or render(request, "reviews/stage_form.html", {"form": form, "review": review})

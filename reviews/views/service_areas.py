@@ -6,6 +6,8 @@ from django import forms
 from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.http import AuthenticatedHttpRequest
 from reviews import service_areas
@@ -14,7 +16,7 @@ from scrutiny.forms import SingleLineCharField, run_form
 from scrutiny.locking import VersionedForm
 from scrutiny.permissions import ADMIN_REFUSAL, role_required
 
-IN_USE = [("yes", "In use: new reviews can choose it"), ("no", "Not in use: kept on past reviews only")]
+IN_USE = [("yes", _("In use: new reviews can choose it")), ("no", _("Not in use: kept on past reviews only"))]
 
 
 def _yes(value: str) -> bool:
@@ -22,13 +24,13 @@ def _yes(value: str) -> bool:
 
 
 class NewServiceAreaForm(forms.Form):
-    name = SingleLineCharField(label="Name of the service", max_length=100,
-                               help_text="For example: Repairs, Complaints, Anti-social behaviour.")
+    name = SingleLineCharField(label=_("Name of the service"), max_length=100,
+                               help_text=_("For example: Repairs, Complaints, Anti-social behaviour."))
 
 
 class ServiceAreaForm(VersionedForm, forms.Form):
-    name = SingleLineCharField(label="Name of the service", max_length=100)
-    is_active = forms.TypedChoiceField(label="Use", choices=IN_USE, coerce=_yes, widget=forms.RadioSelect)
+    name = SingleLineCharField(label=_("Name of the service"), max_length=100)
+    is_active = forms.TypedChoiceField(label=_("Use"), choices=IN_USE, coerce=_yes, widget=forms.RadioSelect)
 
     def __init__(self, *args: Any, area: ServiceArea, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {"name": area.name, "is_active": "yes" if area.is_active else "no"})
@@ -36,7 +38,7 @@ class ServiceAreaForm(VersionedForm, forms.Form):
 
     def saved_value(self, name: str, current: models.Model) -> str:
         if name == "is_active":
-            return dict(IN_USE)["yes" if current.is_active else "no"]
+            return str(dict(IN_USE)["yes" if current.is_active else "no"])
         return super().saved_value(name, current)
 
 
@@ -46,7 +48,8 @@ def service_area_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = NewServiceAreaForm(request.POST or None)
     done = run_form(
         request, form, lambda data: service_areas.add_service_area(by=request.user, **data),
-        success=lambda area: f"“{area.name}” has been added.", redirect_to="reviews:service-areas",
+        success=lambda area: gettext("“%(name)s” has been added.") % {"name": area.name},
+        redirect_to="reviews:service-areas",
     )
     return done or render(request, "reviews/service_areas.html", {
         "form": form, "areas": service_areas.service_areas_with_use(),
@@ -61,6 +64,6 @@ def service_area_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     done = run_form(
         request, form,
         lambda data: service_areas.change_service_area(area=area, by=request.user, **data),
-        success="The service area has been saved.", redirect_to="reviews:service-areas",
+        success=gettext("The service area has been saved."), redirect_to="reviews:service-areas",
     )
     return done or render(request, "reviews/service_area_edit.html", {"form": form, "area": area})

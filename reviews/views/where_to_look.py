@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from accounts.http import AuthenticatedHttpRequest
 from reviews import measure_reviews, where_to_look
@@ -32,11 +33,13 @@ def where_to_look_next(request: AuthenticatedHttpRequest) -> HttpResponse:
 def _proposed(request: AuthenticatedHttpRequest, proposed: measure_reviews.Proposed) -> HttpResponse:
     review = proposed.review
     if proposed.created:
-        messages.success(request, f"The review “{review.title}” has been proposed, with the measure "
-                                  "and how it compares attached as evidence.")
+        messages.success(request, gettext(
+            "The review “%(title)s” has been proposed, with the measure and how it compares attached "
+            "as evidence.") % {"title": review.title})
     else:
-        messages.info(request, f"{review.panel} already has an open review of this measure: "
-                               f"“{review.title}”. Here it is; no second review was made.")
+        messages.info(request, gettext("%(panel)s already has an open review of this measure: "
+                                       "“%(title)s”. Here it is; no second review was made.") % {
+                                           "panel": review.panel, "title": review.title})
     return redirect(review)
 
 

@@ -66,6 +66,12 @@
     var signedOut = false;
     var timer = null;
     var lastSent = null;
+    // The words come from the page (templates/reviews/_autosave_form.html), in its language.
+    var words = {
+      signedOut: form.dataset.saySignedOut, stillHere: form.dataset.sayStillHere,
+      signIn: form.dataset.saySignIn, comeBack: form.dataset.sayComeBack,
+      notSaved: form.dataset.sayNotSaved, offline: form.dataset.sayOffline, putBack: form.dataset.sayPutBack
+    };
 
     // Only change the words when they change, so screen readers are not told the same twice.
     function say(text) {
@@ -82,13 +88,12 @@
       signedOut = true;
       if (!status || status.querySelector("a")) { return; }
       var strong = document.createElement("strong");
-      strong.textContent = "You have been signed out, so your latest changes are not saved on the server yet. ";
+      strong.textContent = words.signedOut + " ";
       var link = document.createElement("a");
       link.href = form.dataset.signInUrl;
-      link.textContent = "Sign in again";
+      link.textContent = words.signIn;
       status.textContent = "";
-      status.append(strong, "Your text is still here. ", link,
-                    " and you will come back to this form with your text put back.");
+      status.append(strong, words.stillHere + " ", link, " " + words.comeBack);
     }
 
     // Post the form's text as a draft. Resolves to "saved", "signed-out", "offline" or "error".
@@ -113,7 +118,7 @@
           return "signed-out";
         }
         if (!response.ok) {
-          say("Your draft could not be saved just now. Keep typing: we will try again.");
+          say(words.notSaved);
           return "error";
         }
         return response.json().then(function (result) {
@@ -126,7 +131,7 @@
           return "saved";
         });
       }).catch(function () {
-        say("You seem to be offline, so your draft is not saved on the server yet. Your text is still here: we will try again when you type.");
+        say(words.offline);
         return "offline";
       });
     }
@@ -150,7 +155,7 @@
       var kept = JSON.parse(sessionStorage.getItem(key) || "null");
       if (kept && !kept.submitted && kept.savedAt === savedAt && !same(kept.values, fieldValues(form))) {
         applyValues(form, kept.values);
-        say("We have put back text you typed that had not been saved yet.");
+        say(words.putBack);
         timer = setTimeout(save, DELAY_MS);
       } else if (kept) {
         sessionStorage.removeItem(key);

@@ -55,7 +55,7 @@ def test_drafts_belong_to_the_person_who_typed_them(client, world):
     client.force_login(world.second)
     page = client.get(f"/reviews/{world.review.pk}/findings/add/").content.decode()
     assert "A private draft" not in page
-    assert "We have put back" not in page
+    assert "We have put back what you were typing here" not in page
 
 
 def test_saving_the_finding_uses_up_the_draft(client, world):
@@ -64,7 +64,8 @@ def test_saving_the_finding_uses_up_the_draft(client, world):
     client.post(f"/reviews/{world.review.pk}/findings/add/", {"kind": "strength", "statement": "Final"})
     assert Finding.objects.get().statement == "Final"
     assert not Draft.objects.exists()
-    assert "We have put back" not in client.get(f"/reviews/{world.review.pk}/findings/add/").content.decode()
+    page = client.get(f"/reviews/{world.review.pk}/findings/add/").content.decode()
+    assert "We have put back what you were typing here" not in page
 
 
 def test_a_draft_of_an_edit_keeps_the_version_it_started_from(client, world):
