@@ -228,7 +228,7 @@ def compute_programme_summary(*, review: Review, failing_limit: int = 10) -> Pro
         row["site__name"] = _site_name(row)
     summary.visits = sum(row["n"] for row in groups)
     summary.score = _mean(sum((row["total"] for row in groups), Decimal(0)), summary.visits)
-    channels = dict(Channel.choices)
+    channels = {value: str(label) for value, label in Channel.choices}  # in the page's language
     summary.by_site = [{"label": label, "visits": n, "score": score}
                        for (label,), n, score in _roll_up(groups, "site__name")]
     summary.by_channel = [{"label": channels.get(channel, channel), "visits": n, "score": score}
@@ -312,7 +312,7 @@ def year_summary(*, start: date, end: date) -> dict[str, Any]:
         inspections=Count("pk", filter=Q(channel__in=INSPECTION_CHANNELS, document__isnull=True)),
         inspection_score=Avg("score", filter=Q(channel__in=INSPECTION_CHANNELS, document__isnull=True)),
     )
-    purposes = dict(ChecklistPurpose.choices)
+    purposes = {value: str(label) for value, label in ChecklistPurpose.choices}  # in the language now
     by_purpose = [
         {"label": purposes.get(row["checklist__purpose"], row["checklist__purpose"]),
          "visits": row["n"], "score": _round(row["score"])}
