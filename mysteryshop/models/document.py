@@ -42,7 +42,7 @@ class CheckedDocument(Versioned):
     )
     edition = models.PositiveIntegerField(_("version"), default=1)
     previous = models.OneToOneField(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_version"
+        to="self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_version"
     )
     file = UploadFileField(upload_to=UploadPath("checked-documents"), max_length=200, blank=True)
     original_name = models.CharField(max_length=200, blank=True)

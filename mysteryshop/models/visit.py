@@ -193,7 +193,7 @@ class VisitFinding(models.Model):
     show it as its evidence. Kept here because reviews must not know about visits."""
 
     finding = models.OneToOneField(
-        "reviews.Finding", on_delete=models.CASCADE, related_name="visit_source"
+        to="reviews.Finding", on_delete=models.CASCADE, related_name="visit_source"
     )
     standard_key = models.UUIDField(db_index=True)
     question = models.CharField(max_length=300)
