@@ -6,6 +6,7 @@ queue on the phone when there is no signal; the page is cached by the service wo
 
 import json
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -70,8 +71,9 @@ def _keep_typed(sections: list[Section], post: QueryDict,
 PLURAL_KEYS = (1, 2, 3, 8)
 
 
-def _counted(singular: str, plural: str) -> dict[str, str]:
-    return {str(n): ngettext(singular, plural, n) for n in PLURAL_KEYS}
+def _counted(said: Callable[[int], str]) -> dict[str, str]:
+    """Each plural form of `said` (an ngettext of a number), by the number that picks it."""
+    return {str(n): said(n) for n in PLURAL_KEYS}
 
 
 def visit_words() -> dict[str, Any]:
@@ -85,15 +87,15 @@ def visit_words() -> dict[str, Any]:
                                 "answers kept on this phone."),
         "signed_out_photos": _("You have been signed out. Sign in again in another tab to send the "
                                "photos kept on this phone."),
-        "photos_added": _counted("%(count)s photo added.", "%(count)s photos added."),
+        "photos_added": _counted(lambda n: ngettext("%(count)s photo added.", "%(count)s photos added.", n)),
         "photo_failed": _("A photo could not be added: %(reason)s"),
         "kept_in_form": _("Your answer on this phone was kept in the form."),
         "keep_mine": _("Keep my answer"),
         "use_saved": _("Use the saved answer"),
         "changed_elsewhere": _("Changed elsewhere: choose which answer to keep."),
         "score_so_far": _("Score so far: %(score)s%%"),
-        "answers": _counted("%(count)s answer", "%(count)s answers"),
-        "photos": _counted("%(count)s photo", "%(count)s photos"),
+        "answers": _counted(lambda n: ngettext("%(count)s answer", "%(count)s answers", n)),
+        "photos": _counted(lambda n: ngettext("%(count)s photo", "%(count)s photos", n)),
         "answers_and_photos": _("%(answers)s and %(photos)s"),
         "all_saved": _("Every answer is saved."),
         "waiting": _("%(waiting)s saved on this phone, not sent yet."),
