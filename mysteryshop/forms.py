@@ -54,7 +54,7 @@ class ChecklistForm(LockedForm, WelshBeside):
         model = Checklist
         fields = ["title", "title_cy", "purpose", "introduction", "introduction_cy"]
         field_classes = {"title": SingleLineCharField, "title_cy": SingleLineCharField}
-        labels = {"purpose": _("What it is for")}
+        labels = {"title": _("Title"), "purpose": _("What it is for"), "introduction": _("Introduction")}
         widgets = {"introduction": forms.Textarea(attrs={"rows": 4}),
                    "introduction_cy": forms.Textarea(attrs={"rows": 4})}
 
@@ -92,7 +92,11 @@ class StandardForm(_PartOfChecklistForm, WelshBeside):
             "question", "question_cy", "guidance", "guidance_cy", "answer_type", "threshold",
             "lower_is_better", "unit", "unit_cy", "weight", "required",
         ]
-        labels = {"answer_type": _("Type of answer"), "required": _("Required")}
+        labels = {
+            "question": _("Question"), "guidance": _("Guidance"), "answer_type": _("Type of answer"),
+            "lower_is_better": _("Lower is better"), "unit": _("Unit"), "weight": _("Weight"),
+            "required": _("Required"),
+        }
         widgets = {
             "guidance": forms.Textarea(attrs={"rows": 3}),
             "guidance_cy": forms.Textarea(attrs={"rows": 3}),
@@ -116,14 +120,15 @@ class StandardForm(_PartOfChecklistForm, WelshBeside):
 
 class VisitForm(LockedForm, forms.ModelForm):
     notes = LongTextField(
-        required=False, noun=_("notes"),
+        required=False, noun=_("notes"), label=_("Notes"),
         help_text=_("Anything the panel should know about the visit as a whole."),
     )
 
     class Meta:
         model = Visit
         fields = ["checklist", "site", "channel", "visited_at", "notes"]
-        labels = {"site": _("Where (site)"), "channel": _("How (channel)"), "visited_at": _("Date and time")}
+        labels = {"checklist": _("Checklist"), "site": _("Where (site)"), "channel": _("How (channel)"),
+                  "visited_at": _("Date and time")}
         widgets = {
             "visited_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         }
@@ -194,7 +199,7 @@ class FindingFromVisitsForm(forms.Form):
 
 class DocumentForm(LockedForm, forms.Form):
     title = SingleLineCharField(
-        max_length=200, help_text=_("For example: Your new tenancy – what happens next.")
+        label=_("Title"), max_length=200, help_text=_("For example: Your new tenancy – what happens next.")
     )
     file = UploadField(label=_("The document"), allowed=DOCUMENT_FILES, required=False)
     language = forms.ChoiceField(

@@ -80,6 +80,8 @@ def visit_words() -> dict[str, Any]:
     """The words visit.js shows, in the page's language. They come inside the page, which the
     service worker keeps, so they are there with no signal too."""
     return {
+        # The page's language, for the plural forms: one, two, other, eight (Welsh) or one, other.
+        "language": translation.get_language() or settings.LANGUAGE_CODE,
         "kept": _("Saved on this phone, not sent yet."),
         "saved": _("Saved."),
         "not_saved": _("This answer could not be saved. Check it and answer again."),

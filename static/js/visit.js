@@ -23,7 +23,7 @@
   // visit_words), so a page kept for use with no signal has them too.
   var wordsEl = document.getElementById("visit-words");
   var words = wordsEl ? JSON.parse(wordsEl.textContent) : {};
-  var welsh = (document.documentElement.lang || "").toLowerCase().indexOf("cy") === 0;
+  var welsh = String(words.language || document.documentElement.lang || "").toLowerCase().indexOf("cy") === 0;
   function fill(text, values) {
     return String(text || "").replace(/%\((\w+)\)s/g, function (all, name) {
       return values && values[name] !== undefined ? String(values[name]) : all;
