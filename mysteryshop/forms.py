@@ -2,6 +2,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -120,7 +121,7 @@ class StandardForm(_PartOfChecklistForm, WelshBeside):
 
 class VisitForm(LockedForm, forms.ModelForm):
     notes = LongTextField(
-        required=False, noun=_("notes"), label=_("Notes"),
+        required=False, noun=_("notes"), label=_("Notes"),  # type: ignore[arg-type]  # lazy
         help_text=_("Anything the panel should know about the visit as a whole."),
     )
 
@@ -157,7 +158,7 @@ class VisitForm(LockedForm, forms.ModelForm):
             _group(checklist, _("Checklists for this programme"), _("Other checklists"))
 
 
-def _group(field: forms.Field, fitting: str, others: str) -> None:
+def _group(field: forms.Field, fitting: str | Promise, others: str | Promise) -> None:
     """Show a choice's options (annotated `fits`) in two labelled groups, those that fit first;
     a plain list when every option is in one group. The form still checks against the queryset."""
     groups: dict[bool, list] = {True: [], False: []}
@@ -208,7 +209,8 @@ class DocumentForm(LockedForm, forms.Form):
         help_text=_("Welsh documents are checked against the Welsh jargon list."),
     )
     text = LongTextField(
-        label=_("Or paste its text"), required=False, rows=8, max_length=MAX_TEXT, noun=_("document's text"),
+        label=_("Or paste its text"), required=False, rows=8, max_length=MAX_TEXT,
+        noun=_("document's text"),  # type: ignore[arg-type]  # lazy
         help_text=_("Used when no file is chosen. At most 200,000 characters."),
     )
 
@@ -224,7 +226,7 @@ class DecisionForm(LockedForm, forms.Form):
         help_text=_("Leave empty for two years from today."),
     )
     note = LongTextField(
-        label=_("Note to the author"), required=False, rows=4, noun=_("note"),
+        label=_("Note to the author"), required=False, rows=4, noun=_("note"),  # type: ignore[arg-type]  # lazy
         help_text=_("Required when sending it back: say what needs to change."),
     )
 

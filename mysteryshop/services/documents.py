@@ -25,7 +25,9 @@ from scrutiny.permissions import require
 from scrutiny.uploads import detect_kind
 
 APPROVAL_YEARS = 2
-DOCUMENTS_REFUSAL = _lazy("Only members of the panel and administrators can add documents to check.")
+DOCUMENTS_REFUSAL: str = _lazy(  # type: ignore[assignment]
+    "Only members of the panel and administrators can add documents to check."
+)
 
 
 def _text_from(file: Any, kind: str | None, text: str) -> tuple[str, str]:
