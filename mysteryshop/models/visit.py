@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -91,7 +92,8 @@ class Visit(Versioned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_channel_display()} – {self.site} – {self.visited_at:%d %b %Y}"
+        # The month's short name in the language of the moment ("Feb", "Chwef").
+        return f"{self.get_channel_display()} – {self.site} – {date_format(self.visited_at, 'd M Y')}"
 
     def get_absolute_url(self) -> str:
         return reverse("mysteryshop:visit", args=[self.pk])
