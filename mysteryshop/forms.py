@@ -2,6 +2,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -44,8 +45,11 @@ class WelshBeside(BothLanguagesForm):
                 self.initial[name] = getattr(self.instance, column(name, ENGLISH)) or ""
             welsh = self.fields.get(column(name, WELSH))
             if welsh is not None and name in self.fields:
-                welsh.label = format_html("{} ({})", capfirst(self.fields[name].label or name),
-                                          LANGUAGE_NAMES[WELSH])
+                # The Welsh box is labelled in Welsh, "Enw (Welsh)" beside "Name": it says which
+                # field it is to the person who writes the Welsh, and no label holds another.
+                with translation.override(WELSH):
+                    in_welsh = str(capfirst(self.fields[name].label or name))
+                welsh.label = format_html('<span lang="cy">{}</span> ({})', in_welsh, LANGUAGE_NAMES[WELSH])
 
 
 class ChecklistForm(LockedForm, WelshBeside):
