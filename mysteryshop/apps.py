@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 # The site settings switch that shows the Customer Approved register to people not signed in.
 PUBLIC_REGISTER = "mysteryshop.public_register"
@@ -6,7 +7,7 @@ PUBLIC_REGISTER = "mysteryshop.public_register"
 
 class MysteryshopConfig(AppConfig):
     name = "mysteryshop"
-    verbose_name = "Mystery shopping and inspections"
+    verbose_name = _("Mystery shopping and inspections")
 
     def ready(self) -> None:
         """This app's site switch, and what it adds to other apps' pages and commands
@@ -16,22 +17,23 @@ class MysteryshopConfig(AppConfig):
 
         switches.register(
             key=PUBLIC_REGISTER,
-            label="Show the register of Customer Approved documents to everyone",
-            help_text="When ticked, people who are not signed in can see which documents are approved.",
+            label=_("Show the register of Customer Approved documents to everyone"),  # type: ignore[arg-type]  # lazy
+            help_text=_("When ticked, people who are not signed in can see which documents are approved."),  # type: ignore[arg-type]
         )
         ext.register(ext.MENU_LINKS, {
-            "label": "Visits", "url_name": "mysteryshop:programmes", "app": "mysteryshop",
+            "label": _("Visits"), "url_name": "mysteryshop:programmes", "app": "mysteryshop",
         }, order=6)
         ext.register(ext.ADMINISTRATION_PAGES, (
-            "Mystery shopping sites", "mysteryshop:sites",
-            "The local offices, homes, hostels and services that shoppers and inspectors visit.",
+            _("Mystery shopping sites"), "mysteryshop:sites",
+            _("The local offices, homes, hostels and services that shoppers and inspectors visit."),
         ))
         ext.register(ext.ADMINISTRATION_PAGES, (
-            "Checklists", "mysteryshop:checklists",
-            "The standards that mystery shops, inspections and document checks are scored against.",
+            _("Checklists"), "mysteryshop:checklists",
+            _("The standards that mystery shops, inspections and document checks are scored against."),
         ))
         ext.register(ext.ADMINISTRATION_PAGES, (
-            "Jargon list", "mysteryshop:jargon", "Words a document check marks, with plain alternatives.",
+            _("Jargon list"), "mysteryshop:jargon",
+            _("Words a document check marks, with plain alternatives."),
         ))
         ext.register(ext.REVIEW_PAGE_LINKS, "mysteryshop.review_page.links")
         ext.register(ext.FINDING_PAGE_SECTIONS, "mysteryshop.finding_page.section")

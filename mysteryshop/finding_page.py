@@ -6,6 +6,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from mysteryshop import permissions as perms
 from mysteryshop import selectors
@@ -56,5 +57,5 @@ def _start_links(source: VisitFinding, evidence: list[Any], user: Any) -> list[d
         links.append({"url": f"{url}?{query}",
                       "label": f"{visit.site.name} ({visit.get_channel_display().lower()})"})
     if not links:
-        links.append({"url": f"{url}?checklist={standard['checklist_id']}", "label": "any site"})
+        links.append({"url": f"{url}?checklist={standard['checklist_id']}", "label": _("any site")})
     return links[:5]

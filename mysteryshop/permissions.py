@@ -10,6 +10,7 @@ panel's chair, vice-chair or supporting officer (or an administrator) awards "Cu
 from typing import Any
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from mysteryshop.models import VisitStatus
 from panels.models import Membership
@@ -21,16 +22,23 @@ from scrutiny.permissions import has_role, is_admin
 User = Any  # accounts.User; kept loose so anonymous users can be asked too
 
 VISIT_KINDS = (ReviewKind.MYSTERY_SHOPPING, ReviewKind.INSPECTION, ReviewKind.DOCUMENT_REVIEW)
-ADMINS_ONLY = "Only administrators can change checklists and the jargon list."
-NOT_YOUR_PANEL = "This programme belongs to a panel you are not a member of."
-SHOPPERS_ONLY = "Only members of the panel and administrators can record visits."
-NOT_YOUR_VISIT = "Only the shopper who recorded this visit, or an administrator, can change it."
-SUBMITTED = "This visit has been submitted, so only an administrator can change it."
-SITES_REFUSAL = (
+# Refusals, said in the page's language when shown (lazy), and passed where a str is expected.
+ADMINS_ONLY: str = _("Only administrators can change checklists and the jargon list.")  # type: ignore[assignment]
+NOT_YOUR_PANEL: str = _("This programme belongs to a panel you are not a member of.")  # type: ignore[assignment]
+SHOPPERS_ONLY: str = _(  # type: ignore[assignment]
+    "Only members of the panel and administrators can record visits."
+)
+NOT_YOUR_VISIT: str = _(  # type: ignore[assignment]
+    "Only the shopper who recorded this visit, or an administrator, can change it."
+)
+SUBMITTED: str = _(  # type: ignore[assignment]
+    "This visit has been submitted, so only an administrator can change it."
+)
+SITES_REFUSAL: str = _(  # type: ignore[assignment]
     "Only administrators, and the chair, vice-chair or supporting officer of a panel that runs "
     "mystery shopping or inspections, can change the list of sites."
 )
-AWARD_REFUSAL = (
+AWARD_REFUSAL: str = _(  # type: ignore[assignment]
     "Only the panel's chair, vice-chair or supporting officer, or an administrator, can decide."
 )
 

@@ -1,5 +1,7 @@
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from mysteryshop.models import CheckedDocument, Visit, VisitPhoto
 
 
@@ -26,4 +28,4 @@ def collect(user: Any) -> tuple[str, dict] | None:
     }
     if not any(data.values()):
         return None
-    return "Visits and inspections", data
+    return _("Visits and inspections"), data

@@ -7,10 +7,12 @@ import re
 from dataclasses import dataclass, field
 
 import textstat_rs
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from scrutiny.uploads import human_size, unpacked_size
 
@@ -22,6 +24,11 @@ MAX_PDF_PAGES = 100
 MAX_WORD_XML = 10 * 1024 * 1024
 # Files whose words can take seconds to read: the worker reads them, not the web request.
 SLOW_TO_READ = frozenset({"pdf", "docx"})
+# A word: letters (Welsh ones with accents too, ŵ and ŷ among them), digits, apostrophes, hyphens.
+_WORD = re.compile(r"[A-Za-z0-9'’\-À-ÖØ-öø-ÿŴŵŶŷ]+")
+# The readability formulas textstat-rs has (Flesch reading ease, Flesch-Kincaid grade) count
+# English syllables and were fitted to English readers: for another language they mean nothing.
+FORMULA_LANGUAGES = frozenset({"en-gb", "en"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
 
 
@@ -44,17 +51,17 @@ def extract_text(f: File, kind: str) -> str:
             except UnicodeDecodeError:
                 text = data.decode("cp1252", errors="replace")
         else:
-            raise ValidationError("Choose a PDF, a Word document (.docx) or a text file.")
+            raise ValidationError(_("Choose a PDF, a Word document (.docx) or a text file."))
     except ValidationError:
         raise
     except Exception as exc:  # a broken file from outside: say so rather than fail
         raise ValidationError(
-            "The words could not be read from this file. Paste the text instead."
+            _("The words could not be read from this file. Paste the text instead.")
         ) from exc
     text = text.replace("\x00", "").strip()
     if not text:
         raise ValidationError(
-            "No words were found in this file (it may be a scanned image). Paste the text instead."
+            _("No words were found in this file (it may be a scanned image). Paste the text instead.")
         )
     return text[:MAX_TEXT]
 
@@ -69,8 +76,9 @@ def _check_word_text_size(f: File) -> None:
     size = unpacked_size(f).get("word/document.xml", 0)
     if size > MAX_WORD_XML:
         raise ValidationError(
-            f"This document holds more text than we can read ({human_size(size)} of it; at most "
-            f"{human_size(MAX_WORD_XML)}). Paste the part to check instead."
+            _("This document holds more text than we can read (%(size)s of it; at most %(most)s). "
+              "Paste the part to check instead.")
+            % {"size": human_size(size), "most": human_size(MAX_WORD_XML)}
         )
 
 
@@ -94,7 +102,10 @@ def _pdf_text(data: bytes) -> str:
 HEADING_WORDS = 12
 _ENDS_SENTENCE_OR_CLAUSE = tuple(".!?,;:")
 _CARRIES_ON = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "our", "the", "to",
-               "we", "will", "with", "you", "your"}
+               "we", "will", "with", "you", "your",
+               # and in Welsh: a line ending in one of these carries on too
+               "ac", "am", "ar", "drwy", "ein", "eich", "ei", "er", "gan", "gyda", "i", "mewn", "neu", "o",
+               "y", "yn", "yr", "wrth"}
 
 
 def _is_heading(line: str, following: str, title: str) -> bool:
@@ -133,7 +144,7 @@ def sentences(text: str) -> list[str]:
 
 
 def word_count(sentence: str) -> int:
-    return len(re.findall(r"[A-Za-z0-9'’-]+", sentence))
+    return len(_WORD.findall(sentence))
 
 
 @dataclass
@@ -146,16 +157,17 @@ class Report:
     long_sentences: list[str] = field(default_factory=list)
     jargon: list[tuple[str, str, int]] = field(default_factory=list)  # term, plain, times found
     marked: SafeString = mark_safe("")  # noqa: S308 - built from escaped text below
+    formula_fits: bool = True  # False for a language the readability formulas were not made for
 
     @property
     def ease_label(self) -> str:
         if self.reading_ease is None:
-            return "Not enough text to measure"
+            return _("Not enough text to measure")
         if self.reading_ease >= 60:
-            return "Plain: most people read it easily"
+            return _("Plain: most people read it easily")
         if self.reading_ease >= 50:
-            return "Fairly hard"
-        return "Hard to read"
+            return _("Fairly hard")
+        return _("Hard to read")
 
 
 def _jargon_pattern(terms: list[tuple[str, str]]) -> re.Pattern | None:
@@ -182,26 +194,42 @@ def mark_jargon(text: str, terms: list[tuple[str, str]]) -> tuple[SafeString, li
         word = match.group(0)
         plain = plain_for.get(word.lower(), "")
         counts[word.lower()] = counts.get(word.lower(), 0) + 1
-        out.append(
-            f'<mark class="jargon">{escape(word)}<span class="visually-hidden"> '
-            f"(jargon; plain words: {escape(plain)})</span></mark>"
-        )
+        out.append(format_html(
+            '<mark class="jargon">{}<span class="visually-hidden"> {}</span></mark>',
+            word, _("(jargon; plain words: %(plain)s)") % {"plain": plain},
+        ))
         last = match.end()
     out.append(escape(text[last:]))
     found = [(t, plain_for[t], n) for t, n in counts.items()]
     return mark_safe("".join(out)), found  # noqa: S308 - every piece escaped
 
 
-def analyse(text: str, terms: list[tuple[str, str]], title: str = "") -> Report:
-    """Readability, long sentences and jargon for a text; headings (the document's `title`
-    among them) are counted apart and left out of the sentences and the readability figures."""
+def jargon_for(language: str) -> list[tuple[str, str]]:
+    """The jargon list for a document in `language`: (word, plain words) in English, or the
+    Welsh words and plain Welsh of each jargon word that has a Welsh version."""
+    from mysteryshop.models import JargonTerm
+    from scrutiny.translated import WELSH, column
+
+    if language == WELSH:
+        rows = JargonTerm.objects.exclude(term_cy=None).exclude(term_cy="")
+        return [(t, p or "") for t, p in rows.values_list(column("term", WELSH), column("plain", WELSH))]
+    english = settings.LANGUAGE_CODE
+    return [(t or "", p or "") for t, p in JargonTerm.objects.values_list(column("term", english),
+                                                                        column("plain", english))]
+
+
+def analyse(text: str, terms: list[tuple[str, str]], title: str = "", language: str = "en-gb") -> Report:
+    """Readability, long sentences and jargon for a text in `language`; headings (the document's
+    `title` among them) are counted apart and left out of the sentences and the readability
+    figures, which are only worked out for a language the formulas were made for."""
     text = (text or "").strip()
     headings, paragraphs = split_headings(text, title)
     body = "\n\n".join(paragraphs) if headings else text
     parts = [s for paragraph in paragraphs for s in sentences(paragraph)]
     words = sum(word_count(s) for s in parts)
     ease = grade = None
-    if words >= 10:
+    fits = language in FORMULA_LANGUAGES
+    if fits and words >= 10:
         ease = round(float(textstat_rs.flesch_reading_ease(body)), 1)
         grade = round(float(textstat_rs.flesch_kincaid_grade(body)), 1)
     marked, found = mark_jargon(text, terms)
@@ -209,5 +237,5 @@ def analyse(text: str, terms: list[tuple[str, str]], title: str = "") -> Report:
         reading_ease=ease, grade=grade, words=words + sum(word_count(h) for h in headings),
         sentence_count=len(parts), headings=headings,
         long_sentences=[s for s in parts if word_count(s) > LONG_SENTENCE_WORDS],
-        jargon=found, marked=marked,
+        jargon=found, marked=marked, formula_fits=fits,
     )

@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from mysteryshop import permissions as perms
@@ -12,11 +13,12 @@ def links(review: Review, user: User) -> list[dict[str, str]]:
         return []
     found = []
     if perms.can_record_visit(user, review):
-        found.append({"label": "Start a visit", "url": reverse("mysteryshop:visit-start", args=[review.pk])})
+        found.append({"label": _("Start a visit"),
+                      "url": reverse("mysteryshop:visit-start", args=[review.pk])})
     found += [
-        {"label": "Visits", "url": reverse("mysteryshop:programme", args=[review.pk])},
-        {"label": "Scores dashboard", "url": reverse("mysteryshop:dashboard", args=[review.pk])},
+        {"label": _("Visits"), "url": reverse("mysteryshop:programme", args=[review.pk])},
+        {"label": _("Scores dashboard"), "url": reverse("mysteryshop:dashboard", args=[review.pk])},
     ]
     if review.kind == ReviewKind.DOCUMENT_REVIEW:
-        found.append({"label": "Documents", "url": reverse("mysteryshop:documents", args=[review.pk])})
+        found.append({"label": _("Documents"), "url": reverse("mysteryshop:documents", args=[review.pk])})
     return found

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.apps.registry import Apps
 
-from mysteryshop.seed_content import CHECKLISTS, JARGON, family
+from mysteryshop.seed_content import CHECKLISTS, JARGON, JARGON_CY, family
 
 
 def seed_checklists(apps: Apps) -> None:
@@ -45,6 +45,22 @@ def seed_jargon(apps: Apps) -> None:
     )
 
 
+def seed_welsh_jargon(apps: Apps) -> None:
+    """Give each starting jargon word with no Welsh version yet its Welsh word and plain Welsh."""
+    JargonTerm = apps.get_model("mysteryshop", "JargonTerm")
+    taken = {t.lower() for t in JargonTerm.objects.exclude(term_cy=None).values_list("term_cy", flat=True)}
+    for item in JargonTerm.objects.filter(term_cy=None):
+        welsh = JARGON_CY.get((item.term_en_gb or item.term).lower())
+        if welsh is None or welsh[0].lower() in taken:
+            continue
+        item.term_cy, item.plain_cy = welsh
+        item.save(update_fields=["term_cy", "plain_cy"])
+        taken.add(welsh[0].lower())
+
+
 def seed_all(apps: Apps) -> None:
     seed_checklists(apps)
     seed_jargon(apps)
+    # Not in the first migration (0002), whose jargon words have no Welsh column yet; 0009 does it.
+    if any(f.name == "term_cy" for f in apps.get_model("mysteryshop", "JargonTerm")._meta.get_fields()):
+        seed_welsh_jargon(apps)

@@ -182,3 +182,37 @@ JARGON = [
     ("garnish", "take from wages"), ("abandonment", "leaving your home empty"),
     ("ASB", "antisocial behaviour"), ("SLA", "agreed timescale"), ("FAQ", "common questions"),
 ]
+
+# The starting jargon list's Welsh: for an English word on the list, the word or phrase Welsh
+# letters and leaflets use for it, with plain Welsh to say instead (term_cy, plain_cy). Written
+# for the Welsh documents a panel checks; left out where Welsh has no jargon of its own for it.
+JARGON_CY = {
+    "void": ("eiddo gwag", "cartref gwag"),
+    "arrears": ("ôl-ddyledion", "rhent sy'n ddyledus"),
+    "tenancy sustainment": ("cynnal tenantiaeth", "help i gadw eich cartref"),
+    "allocation": ("dyraniad", "cynnig cartref"),
+    "mutual exchange": ("cyfnewid cydfuddiannol", "cyfnewid cartref"),
+    "decant": ("adleoli dros dro", "eich symud tra bo'r gwaith yn cael ei wneud"),
+    "utilise": ("gwneud defnydd o", "defnyddio"),
+    "in accordance with": ("yn unol â", "dan"),
+    "commence": ("cychwyn", "dechrau"),
+    "terminate": ("terfynu", "dod â rhywbeth i ben"),
+    "facilitate": ("hwyluso", "helpu"),
+    "in the event of": ("yn achos", "os"),
+    "prior to": ("yn flaenorol i", "cyn"),
+    "forthwith": ("yn ddi-oed", "nawr"),
+    "hereby": ("drwy hyn", "(gadewch hyn allan)"),
+    "aforementioned": ("a grybwyllwyd uchod", "hwn"),
+    "notwithstanding": ("er gwaethaf", "er bod"),
+    "stakeholder": ("rhanddeiliad", "pobl sy'n rhan o hyn"),
+    "service user": ("defnyddiwr gwasanaeth", "tenant"),
+    "escalate": ("uwchgyfeirio", "trosglwyddo"),
+    "remedial works": ("gwaith adferol", "atgyweiriadau"),
+    "responsive repairs": ("atgyweiriadau ymatebol", "atgyweiriadau"),
+    "garnish": ("atafaelu enillion", "cymryd arian o'ch cyflog"),
+    "abandonment": ("cefnu ar eiddo", "gadael eich cartref yn wag"),
+    "ASB": ("ASB", "ymddygiad gwrthgymdeithasol"),
+    "SLA": ("SLA", "amserlen y cytunwyd arni"),
+    "FAQ": ("FAQ", "cwestiynau cyffredin"),
+}
+JARGON_CY = {term.lower(): welsh for term, welsh in JARGON_CY.items()}

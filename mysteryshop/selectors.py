@@ -10,10 +10,11 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, Max, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from mysteryshop.models import (
     Answer,
@@ -58,7 +59,8 @@ def checklists_to_start(*, review: Review) -> QuerySet[Checklist]:
     already (in any version); those that fit come first."""
     used = Visit.objects.filter(review=review).values("checklist__family")
     fits = Q(purpose__in=PROGRAMME_PURPOSES.get(review.kind, ())) | Q(family__in=used)
-    return Checklist.objects.filter(is_current=True).annotate(fits=_fits(fits)).order_by("-fits", "title")
+    current = Checklist.objects.filter(is_current=True)
+    return current.annotate(fits=_fits(fits)).order_by("-fits", "title_en_gb")
 
 
 def sites_to_start(*, review: Review, in_use: Q) -> QuerySet[Site]:
@@ -66,7 +68,7 @@ def sites_to_start(*, review: Review, in_use: Q) -> QuerySet[Site]:
     visited by it already; those that fit come first."""
     used = Visit.objects.filter(review=review).values("site")
     fits = Q(kind__in=PROGRAMME_SITE_KINDS.get(review.kind, ())) | Q(pk__in=used)
-    return Site.objects.filter(in_use).annotate(fits=_fits(fits)).order_by("-fits", "kind", "name")
+    return Site.objects.filter(in_use).annotate(fits=_fits(fits)).order_by("-fits", "kind", "name_en_gb")
 
 
 def sections_with_standards(*, checklist: Checklist) -> list[Section]:
@@ -193,11 +195,13 @@ def programme_summary(*, review: Review, failing_limit: int = 10) -> ProgrammeSu
 
     Reused from the cache for a short while, under a key that changes whenever a submitted
     visit of the programme is added, changed (an answer corrected) or removed, so a page never
-    shows numbers older than the visits it is about."""
+    shows numbers older than the visits it is about. It holds words (sites, channels, standards)
+    in the page's language, so the language is in the key too."""
     visits = Visit.objects.filter(review=review, status=VisitStatus.SUBMITTED, score__isnull=False)
     mark = visits.aggregate(n=Count("pk"), ids=Sum("pk"), changed=Max("updated_at"))
     changed = mark["changed"].timestamp() if mark["changed"] else 0
-    key = f"mysteryshop:summary:{review.pk}:{failing_limit}:{mark['n']}:{mark['ids']}:{changed}"
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    key = f"mysteryshop:summary:{language}:{review.pk}:{failing_limit}:{mark['n']}:{mark['ids']}:{changed}"
     summary = cache.get(key)
     if summary is None:
         summary = compute_programme_summary(review=review, failing_limit=failing_limit)
@@ -215,15 +219,16 @@ def compute_programme_summary(*, review: Review, failing_limit: int = 10) -> Pro
     visits = Visit.objects.filter(review=review, status=VisitStatus.SUBMITTED, score__isnull=False)
     groups = list(
         visits.annotate(month=TruncMonth("visited_at"))
-        .values("site__name", "channel", "month").annotate(n=Count("pk"), total=Sum("score"))
+        .values(*SITE_NAMES, "channel", "month").annotate(n=Count("pk"), total=Sum("score"))
         .order_by()
     )
     summary = ProgrammeSummary()
     for row in groups:
         row["month"] = _month(row["month"])
+        row["site__name"] = _site_name(row)
     summary.visits = sum(row["n"] for row in groups)
     summary.score = _mean(sum((row["total"] for row in groups), Decimal(0)), summary.visits)
-    channels = dict(Channel.choices)
+    channels = {value: str(label) for value, label in Channel.choices}  # in the page's language
     summary.by_site = [{"label": label, "visits": n, "score": score}
                        for (label,), n, score in _roll_up(groups, "site__name")]
     summary.by_channel = [{"label": channels.get(channel, channel), "visits": n, "score": score}
@@ -239,6 +244,16 @@ def compute_programme_summary(*, review: Review, failing_limit: int = 10) -> Pro
     ]
     summary.failing = _failing(review, failing_limit)
     return summary
+
+
+# Each site's name in English and in Welsh, asked for by column: a site with no Welsh name is
+# then shown by its English one on a Welsh page.
+SITE_NAMES = ("site__name_en_gb", "site__name_cy")
+
+
+def _site_name(row: dict) -> str:
+    welsh = (translation.get_language() or "").startswith("cy")
+    return (row["site__name_cy"] if welsh else None) or row["site__name_en_gb"] or ""
 
 
 def _mean(total: Decimal, count: int) -> Decimal | None:
@@ -297,7 +312,7 @@ def year_summary(*, start: date, end: date) -> dict[str, Any]:
         inspections=Count("pk", filter=Q(channel__in=INSPECTION_CHANNELS, document__isnull=True)),
         inspection_score=Avg("score", filter=Q(channel__in=INSPECTION_CHANNELS, document__isnull=True)),
     )
-    purposes = dict(ChecklistPurpose.choices)
+    purposes = {value: str(label) for value, label in ChecklistPurpose.choices}  # in the language now
     by_purpose = [
         {"label": purposes.get(row["checklist__purpose"], row["checklist__purpose"]),
          "visits": row["n"], "score": _round(row["score"])}
@@ -325,8 +340,10 @@ def register(*, today: date | None = None) -> QuerySet[CheckedDocument]:
 
 def sites(*, user: Any, search: str = "") -> QuerySet[Site]:
     """Every site, in use first, each with how many of the visits made to it the person may see;
-    `search` on the name."""
+    `search` on the name, in English or Welsh. Sorted by the English name on every page (a
+    query on `name` would be on the page's language's column, empty where no Welsh is written)."""
     found = Site.objects.annotate(visit_count=Count("visits", filter=visible_visits(user, "visits__")))
     if search.strip():
-        found = found.filter(name__icontains=search.strip())
-    return found.order_by("-is_active", "name", "kind")
+        words = search.strip()
+        found = found.filter(Q(name_en_gb__icontains=words) | Q(name_cy__icontains=words))
+    return found.order_by("-is_active", "name_en_gb", "kind")

@@ -1,4 +1,5 @@
 from celery import shared_task
+from django.utils.translation import gettext_lazy as _
 
 from mysteryshop.models import CheckedDocument
 from mysteryshop.services import documents
@@ -12,8 +13,9 @@ def read_document_text(document_id: int) -> str:
     return documents.read_document_text(document_id=document_id)
 
 
-@describes(read_document_text, "Reading the words of a document to check")
+@describes(read_document_text, _("Reading the words of a document to check"))  # type: ignore[arg-type]  # lazy
 def _about_documents(jobs: list[Job]) -> dict[int, str]:
     return by_first_argument(
-        jobs, CheckedDocument.objects.all(), lambda d: f"\"{d}\"", "The document has since been deleted.",
+        jobs, CheckedDocument.objects.all(), lambda d: f"\"{d}\"",
+        _("The document has since been deleted."),  # type: ignore[arg-type]  # lazy
     )

@@ -3,6 +3,7 @@
 from mysteryshop.models.checklist import AnswerType, Checklist, ChecklistPurpose, Section, Standard
 from mysteryshop.models.document import (
     CheckedDocument,
+    DocumentLanguage,
     DocumentStatus,
     JargonTerm,
     TextReading,
@@ -21,6 +22,6 @@ from mysteryshop.models.visit import (
 
 __all__ = [
     "Answer", "AnswerReceipt", "AnswerType", "Channel", "CheckedDocument", "Checklist",
-    "ChecklistPurpose", "DocumentStatus", "JargonTerm", "Section", "Site",
+    "ChecklistPurpose", "DocumentLanguage", "DocumentStatus", "JargonTerm", "Section", "Site",
     "SiteKind", "Standard", "TextReading", "Visit", "VisitFinding", "VisitPhoto", "VisitStatus",
 ]

@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from mysteryshop.models.checklist import Checklist, Standard
 from scrutiny.locking import Versioned
@@ -10,14 +13,14 @@ from scrutiny.wording import with_unit
 
 
 class SiteKind(models.TextChoices):
-    OFFICE = "office", "Local office"
-    PROPERTY = "property", "Property (empty home)"
-    HOSTEL = "hostel", "Hostel or temporary accommodation"
-    DOCUMENT = "document", "Document"
-    SERVICE = "service", "Phone, email or web service"
+    OFFICE = "office", _("Local office")
+    PROPERTY = "property", _("Property (empty home)")
+    HOSTEL = "hostel", _("Hostel or temporary accommodation")
+    DOCUMENT = "document", _("Document")
+    SERVICE = "service", _("Phone, email or web service")
 
 
-class Site(Versioned):
+class Site(Versioned):  # type: ignore[django-manager-missing]  # the manager modeltranslation makes at start-up
     """What a visit looks at: a local office, an empty home, a hostel or a document.
 
     Never deleted once visits refer to it: `is_active` False takes it out of use, so new visits
@@ -26,13 +29,13 @@ class Site(Versioned):
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=SiteKind.choices)
     address = models.CharField(max_length=300, blank=True)
-    is_active = models.BooleanField("in use", default=True)
+    is_active = models.BooleanField(_("in use"), default=True)
 
     class Meta:
         ordering = ["name"]
         constraints = [models.UniqueConstraint(
             fields=["name", "kind"], name="site_name_once_per_kind",
-            violation_error_message="There is already a site of this kind with this name.",
+            violation_error_message=_("There is already a site of this kind with this name."),
         )]
 
     def __str__(self) -> str:
@@ -40,16 +43,16 @@ class Site(Versioned):
 
 
 class Channel(models.TextChoices):
-    PHONE = "phone", "Phone"
-    IN_PERSON = "in_person", "In person"
-    EMAIL = "email", "Email"
-    WEB = "web", "Web"
-    INSPECTION = "inspection", "Inspection"
+    PHONE = "phone", _("Phone")
+    IN_PERSON = "in_person", _("In person")
+    EMAIL = "email", _("Email")
+    WEB = "web", _("Web")
+    INSPECTION = "inspection", _("Inspection")
 
 
 class VisitStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    SUBMITTED = "submitted", "Submitted"
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
 
 
 class Visit(Versioned):
@@ -66,7 +69,7 @@ class Visit(Versioned):
         related_name="visits",
     )
     channel = models.CharField(max_length=20, choices=Channel.choices)
-    visited_at = models.DateTimeField("date and time")
+    visited_at = models.DateTimeField(_("date and time"))
     shopper = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mystery_visits"
     )
@@ -77,7 +80,7 @@ class Visit(Versioned):
     max_points = models.DecimalField(max_digits=8, decimal_places=2, default=0)
     score = models.DecimalField(
         max_digits=5, decimal_places=1, null=True, blank=True,
-        help_text="Weighted share of points earned, as a percentage; empty until scored.",
+        help_text=_("Weighted share of points earned, as a percentage; empty until scored."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -89,7 +92,8 @@ class Visit(Versioned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_channel_display()} – {self.site} – {self.visited_at:%d %b %Y}"
+        # The month's short name in the language of the moment ("Feb", "Chwef").
+        return f"{self.get_channel_display()} – {self.site} – {date_format(self.visited_at, 'd M Y')}"
 
     def get_absolute_url(self) -> str:
         return reverse("mysteryshop:visit", args=[self.pk])
@@ -106,7 +110,7 @@ class Answer(Versioned):
     visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="answers")
     standard = models.ForeignKey(Standard, on_delete=models.PROTECT, related_name="answers")
     not_applicable = models.BooleanField(default=False)
-    choice = models.CharField(max_length=3, blank=True, choices=[("yes", "Yes"), ("no", "No")])
+    choice = models.CharField(max_length=3, blank=True, choices=[("yes", _("Yes")), ("no", _("No"))])
     rating = models.PositiveSmallIntegerField(null=True, blank=True)
     number = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     text = models.TextField(blank=True)
@@ -136,11 +140,11 @@ class Answer(Versioned):
     def display(self) -> str:
         """The answer as a person would say it."""
         if self.not_applicable:
-            return "Not applicable"
+            return gettext("Not applicable")
         if self.choice:
             return self.get_choice_display()
         if self.rating is not None:
-            return f"{self.rating} out of 5"
+            return gettext("%(rating)s out of 5") % {"rating": self.rating}
         if self.number is not None:
             return with_unit(self.number, self.standard.unit)
         return self.text
@@ -167,10 +171,10 @@ class VisitPhoto(models.Model):
     )
     file = UploadFileField(allowed=IMAGES, upload_to=UploadPath("visit-photos"), max_length=200)
     description = models.CharField(
-        "what the photo shows", max_length=300,
-        help_text="Read out to people who cannot see the photo.",
+        _("what the photo shows"), max_length=300,
+        help_text=_("Read out to people who cannot see the photo."),
     )
-    key = models.UUIDField(null=True, blank=True, unique=True, help_text="Sent from the phone once.")
+    key = models.UUIDField(null=True, blank=True, unique=True, help_text=_("Sent from the phone once."))
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -191,7 +195,7 @@ class VisitFinding(models.Model):
     show it as its evidence. Kept here because reviews must not know about visits."""
 
     finding = models.OneToOneField(
-        "reviews.Finding", on_delete=models.CASCADE, related_name="visit_source"
+        to="reviews.Finding", on_delete=models.CASCADE, related_name="visit_source"
     )
     standard_key = models.UUIDField(db_index=True)
     question = models.CharField(max_length=300)
@@ -199,4 +203,4 @@ class VisitFinding(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
-        return f"From visits: {self.question}"
+        return gettext("From visits: %(question)s") % {"question": self.question}

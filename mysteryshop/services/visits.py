@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import User
 from mysteryshop import permissions as perms
@@ -48,17 +50,17 @@ class AnswerConflict(EditConflict):
 
 def check_visit_date(visited_at: datetime) -> None:
     """A visit is made within the last thirty years; a year ahead allows for visits planned."""
-    check_date(visited_at, field="visited_at", what="the date of the visit", ahead=1)
+    check_date(visited_at, field="visited_at", what=_("the date of the visit"), ahead=1)
 
 
 def _check_visit_fields(review: Review, checklist: Checklist, site: Site) -> None:
     if review.kind not in perms.VISIT_KINDS:
-        raise ValidationError("Visits can only be recorded on a mystery-shopping, inspection or "
-                              "document programme.")
+        raise ValidationError(_("Visits can only be recorded on a mystery-shopping, inspection or "
+                                "document programme."))
     if not checklist.is_current:
-        raise ValidationError({"checklist": "Choose the current version of a checklist."})
+        raise ValidationError({"checklist": _("Choose the current version of a checklist.")})
     if not site.is_active:
-        raise ValidationError({"site": "This site is no longer in use. Choose another."})
+        raise ValidationError({"site": _("This site is no longer in use. Choose another.")})
 
 
 @transaction.atomic
@@ -80,10 +82,10 @@ def update_visit(*, by: User, visit: Visit, version: int | None, site: Site, cha
                  visited_at: datetime, notes: str = "") -> Visit:
     """Change where, how and when a visit was made, and its notes."""
     require(perms.can_edit_visit(by, visit), perms.edit_refusal(visit))
-    current = claim(visit, version=version, by=by, noun="visit")
+    current = claim(visit, version=version, by=by, noun=_("visit"))
     check_visit_date(visited_at)
     if site != current.site and not site.is_active:
-        raise ValidationError({"site": "This site is no longer in use. Choose another."})
+        raise ValidationError({"site": _("This site is no longer in use. Choose another.")})
     current.site, current.channel, current.visited_at = site, channel, visited_at
     current.notes = notes.strip()
     current.save()
@@ -104,14 +106,14 @@ def _clean_value(standard: Standard, raw: dict[str, Any]) -> dict[str, Any]:
         elif choice in ("yes", "no"):
             value["choice"] = choice
         else:
-            raise ValidationError("Choose yes, no or not applicable.")
+            raise ValidationError(_("Choose yes, no or not applicable."))
     elif kind == AnswerType.RATING:
         try:
             rating = int(raw.get("rating", ""))
         except (TypeError, ValueError, OverflowError):  # OverflowError: a float infinity
             rating = 0
         if not 1 <= rating <= 5:
-            raise ValidationError("Choose a rating from 1 to 5.")
+            raise ValidationError(_("Choose a rating from 1 to 5."))
         value["rating"] = rating
     elif kind == AnswerType.NUMBER:
         try:
@@ -119,14 +121,14 @@ def _clean_value(standard: Standard, raw: dict[str, Any]) -> dict[str, Any]:
         except InvalidOperation:
             number = None
         if number is None or not number.is_finite() or number < 0 or number >= 10**8:
-            raise ValidationError("Enter a number, such as 4.")
+            raise ValidationError(_("Enter a number, such as 4."))
         value["number"] = number.quantize(Decimal("0.01"))
     else:
         text = raw.get("text", "")
         if not isinstance(text, str):
-            raise ValidationError("Type your answer as words.")
+            raise ValidationError(_("Type your answer as words."))
         value["text"] = text = one_line_break(text).strip()
-        problem = too_long(text, noun="answer")
+        problem = too_long(text, noun=_("answer"))
         if problem:
             raise ValidationError(problem)
     return value
@@ -156,17 +158,18 @@ def record_answer(*, by: User, visit: Visit, standard: Standard, value: dict[str
         receipt = AnswerReceipt.objects.filter(key=key).select_related("answer").first()
         if receipt is not None and receipt.answer is not None:  # a receipt always has its answer
             if receipt.visit_id != visit.pk:
-                raise ValidationError("This answer was sent for a different visit.")
+                raise ValidationError(_("This answer was sent for a different visit."))
             return Saved(receipt.answer, repeated=True)
     require(perms.can_edit_visit(by, locked), perms.edit_refusal(locked))
     if standard.checklist_id != locked.checklist_id:
-        raise ValidationError("This standard is not on the visit's checklist.")
+        raise ValidationError(_("This standard is not on the visit's checklist."))
     cleaned = _clean_value(standard, value)
     answer = Answer.objects.filter(visit=locked, standard=standard).first()
     if answer is not None and based_on is not None and answer.version != int(based_on):
         raise AnswerConflict(
-            f"This answer was changed elsewhere at {when(answer.updated_at)} while you were "
-            f"away. The saved answer is: {answer.display or '(empty)'}.",
+            _("This answer was changed elsewhere at %(when)s while you were away. The saved answer "
+              "is: %(answer)s.") % {"when": when(answer.updated_at),
+                                     "answer": answer.display or _("(empty)")},
             current=answer,
         )
     if answer is None:
@@ -184,7 +187,7 @@ def record_answer(*, by: User, visit: Visit, standard: Standard, value: dict[str
             with transaction.atomic():
                 AnswerReceipt.objects.create(key=key, visit=locked, answer=answer)
         except IntegrityError:  # the same key arrived twice at once: the other one won
-            raise ValidationError("This answer is already being saved.") from None
+            raise ValidationError(_("This answer is already being saved.")) from None
     refresh_totals(locked)
     return Saved(answer, repeated=False)
 
@@ -204,14 +207,17 @@ def missing_required(visit: Visit) -> list[Standard]:
 def submit_visit(*, by: User, visit: Visit, version: int | None = None) -> Visit:
     """Send a finished visit to the panel; after this only administrators can change it."""
     require(perms.can_edit_visit(by, visit), perms.edit_refusal(visit))
-    current = claim(visit, version=version, by=by, noun="visit")
+    current = claim(visit, version=version, by=by, noun=_("visit"))
     if current.is_submitted:
-        raise ValidationError("This visit has already been submitted.")
+        raise ValidationError(_("This visit has already been submitted."))
     missing = missing_required(current)
     if missing:
         raise ValidationError(
-            f"Answer every required question first. Still to answer: {missing[0].question}"
-            + (f" and {len(missing) - 1} more." if len(missing) > 1 else "")
+            (_("Answer every required question first. Still to answer: %(question)s") if len(missing) == 1
+             else ngettext(
+                "Answer every required question first. Still to answer: %(question)s and %(more)s more.",
+                "Answer every required question first. Still to answer: %(question)s and %(more)s more.",
+                len(missing) - 1)) % {"question": missing[0].question, "more": len(missing) - 1}
         )
     current.status = VisitStatus.SUBMITTED
     current.submitted_at = timezone.now()
@@ -229,7 +235,7 @@ def add_photo(*, by: User, visit: Visit, file: Any, description: str,
             return existing
     require(perms.can_edit_visit(by, visit), perms.edit_refusal(visit))
     if not (description or "").strip():
-        raise ValidationError({"description": "Say what the photo shows."})
+        raise ValidationError({"description": _("Say what the photo shows.")})
     if standard is not None and standard.checklist_id != visit.checklist_id:
         standard = None
     return VisitPhoto.objects.create(
@@ -246,9 +252,9 @@ def raise_finding(*, by: User, review: Review, standard: Standard, visits: list[
     require(perms.can_raise_finding(by, review), perms.SHOPPERS_ONLY)
     visits = [v for v in visits if v.review_id == review.pk]
     if not visits:
-        raise ValidationError("Choose at least one visit from this programme.")
+        raise ValidationError(_("Choose at least one visit from this programme."))
     if not statement.strip():
-        raise ValidationError({"statement": "Say what the panel found."})
+        raise ValidationError({"statement": _("Say what the panel found.")})
     finding = add_finding(review=review, by=by, kind=FindingKind.WEAKNESS, statement=statement)
     source = VisitFinding.objects.create(
         finding=finding, standard_key=standard.key, question=standard.question

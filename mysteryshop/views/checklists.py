@@ -7,11 +7,13 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
 from mysteryshop import permissions as perms
 from mysteryshop import selectors, services
+from mysteryshop.bilingual import welsh_from
 from mysteryshop.forms import ChecklistForm, CopyForm, SectionForm, StandardForm
 from mysteryshop.models import Checklist, Section, Standard
 from mysteryshop.views.common import whole_number
@@ -30,8 +32,9 @@ def _checklist(request: AuthenticatedHttpRequest, pk: int, manage: bool = False)
 
 def _moved(request: HttpRequest, old: Checklist, new: Checklist) -> None:
     if new.pk != old.pk:
-        messages.info(request, f"Visits were scored against version {old.number}, so your change "
-                               f"made version {new.number}. Earlier visits keep version {old.number}.")
+        messages.info(request, _("Visits were scored against version %(old)s, so your change made version "
+                                 "%(new)s. Earlier visits keep version %(old)s.")
+                      % {"old": old.number, "new": new.number})
 
 
 def _said(request: HttpRequest, old: Checklist, text: str) -> Callable[[Checklist], str]:
@@ -43,7 +46,8 @@ def _said(request: HttpRequest, old: Checklist, text: str) -> Callable[[Checklis
 
 
 def _details(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: data[k] for k in ("title", "purpose", "introduction")}
+    return {**{k: data[k] for k in ("title", "purpose", "introduction")},
+            "welsh": welsh_from(data, ("title", "introduction"))}
 
 
 @login_required
@@ -52,7 +56,7 @@ def checklist_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     checklists = (
         Checklist.objects.filter(is_current=True)
         .annotate(standard_count=Count("standards", distinct=True))
-        .order_by("title")
+        .order_by("title_en_gb")
     )
     return render(request, "mysteryshop/checklist_list.html", {
         "checklists": checklists, "can_manage": perms.can_manage_checklists(request.user),
@@ -75,10 +79,10 @@ def checklist_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ChecklistForm(request.POST or None)
     done = run_form(
         request, form, lambda data: services.create_checklist(by=request.user, **_details(data)),
-        success="The checklist has been made. Now add its sections.",
+        success=_("The checklist has been made. Now add its sections."),
     )
     return done or render(request, "mysteryshop/form.html", {
-        "form": form, "heading": "New checklist", "submit_label": "Make the checklist",
+        "form": form, "heading": _("New checklist"), "submit_label": _("Make the checklist"),
     })
 
 
@@ -89,26 +93,27 @@ def checklist_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     done = run_form(
         request, form, lambda data: services.update_checklist(
             by=request.user, checklist=checklist, version=data["version"], **_details(data),
-        ), success=_said(request, checklist, "The checklist has been saved."),
+        ), success=_said(request, checklist, _("The checklist has been saved.")),
     )
     return done or render(request, "mysteryshop/form.html", {
-        "form": form, "checklist": checklist, "heading": f"Change {checklist.title}",
-        "submit_label": "Save changes", "cancel_url": checklist.get_absolute_url(),
+        "form": form, "checklist": checklist, "heading": _("Change %(thing)s") % {"thing": checklist.title},
+        "submit_label": _("Save changes"), "cancel_url": checklist.get_absolute_url(),
     })
 
 
 @login_required
 def checklist_copy(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     checklist = _checklist(request, pk, manage=True)
-    form = CopyForm(request.POST or None, initial={"title": f"Copy of {checklist.title}"})
+    copy_title = _("Copy of %(title)s") % {"title": checklist.title}
+    form = CopyForm(request.POST or None, initial={"title": copy_title})
     done = run_form(
         request, form,
         lambda data: services.copy_checklist(by=request.user, checklist=checklist, title=data["title"]),
-        success="The copy has been made. Change it as you need.",
+        success=_("The copy has been made. Change it as you need."),
     )
     return done or render(request, "mysteryshop/form.html", {
-        "form": form, "checklist": checklist, "heading": f"Copy {checklist.title}",
-        "submit_label": "Make a copy", "cancel_url": checklist.get_absolute_url(),
+        "form": form, "checklist": checklist, "heading": _("Copy %(title)s") % {"title": checklist.title},
+        "submit_label": _("Make a copy"), "cancel_url": checklist.get_absolute_url(),
     })
 
 
@@ -120,13 +125,13 @@ def section_form(request: AuthenticatedHttpRequest, pk: int, section_pk: int | N
     done = run_form(
         request, form, lambda data: services.save_section(
             by=request.user, checklist=checklist, version=data["version"], title=data["title"],
-            section=section,
-        ).checklist, success=_said(request, checklist, "The section has been saved."),
+            section=section, welsh=welsh_from(data, ("title",)),
+        ).checklist, success=_said(request, checklist, _("The section has been saved.")),
     )
     return done or render(request, "mysteryshop/form.html", {
         "form": form, "checklist": checklist,
-        "heading": "Change a section" if section else "Add a section",
-        "submit_label": "Save the section", "cancel_url": checklist.get_absolute_url(),
+        "heading": _("Change a section") if section else _("Add a section"),
+        "submit_label": _("Save the section"), "cancel_url": checklist.get_absolute_url(),
     })
 
 
@@ -144,12 +149,14 @@ def standard_form(request: AuthenticatedHttpRequest, pk: int, section_pk: int | 
         request, form, lambda data: services.save_standard(
             by=request.user, checklist=checklist, version=data["version"], section=section,
             fields={k: v for k, v in data.items() if k != "version"}, standard=standard,
-        ).checklist, success=_said(request, checklist, "The standard has been saved."),
+            welsh=welsh_from(data, StandardForm.translated),
+        ).checklist, success=_said(request, checklist, _("The standard has been saved.")),
     )
     return done or render(request, "mysteryshop/form.html", {
         "form": form, "checklist": checklist,
-        "heading": "Change a standard" if standard else f"Add a standard to {section.title}",
-        "submit_label": "Save the standard", "cancel_url": checklist.get_absolute_url(),
+        "heading": (_("Change a standard") if standard
+                    else _("Add a standard to %(section)s") % {"section": section.title}),
+        "submit_label": _("Save the standard"), "cancel_url": checklist.get_absolute_url(),
     })
 
 
@@ -169,7 +176,7 @@ def standard_remove(request: AuthenticatedHttpRequest, pk: int, standard_pk: int
         messages.error(request, " ".join(exc.messages))
         return redirect(checklist)
     _moved(request, checklist, new)
-    messages.success(request, "The standard has been taken out.")
+    messages.success(request, _("The standard has been taken out."))
     return redirect(new)
 
 
@@ -201,12 +208,18 @@ def _move(request: HttpRequest, checklist: Checklist, noun: str,
     try:
         moved = call(whole_number(version) or 0, direction)
     except services.EditConflict:
-        messages.error(request, "Someone else changed this checklist while you had it open. "
-                                "Check the order below, then move it again if you still need to.")
+        messages.error(request, _("Someone else changed this checklist while you had it open. "
+                                  "Check the order below, then move it again if you still need to."))
         return redirect(checklist)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect(checklist)
     _moved(request, checklist, moved.checklist)
-    messages.success(request, f"The {noun} has been moved {'up' if direction == 'up' else 'down'}.")
+    moved_words = {
+        ("section", "up"): _("The section has been moved up."),
+        ("section", "down"): _("The section has been moved down."),
+        ("standard", "up"): _("The standard has been moved up."),
+        ("standard", "down"): _("The standard has been moved down."),
+    }
+    messages.success(request, moved_words[noun, "up" if direction == "up" else "down"])
     return redirect(f"{moved.checklist.get_absolute_url()}#{noun}-{moved.pk}")

@@ -3,6 +3,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.http import AuthenticatedHttpRequest
 from mysteryshop import permissions as perms
@@ -22,21 +24,21 @@ def programme_charts(summary: ProgrammeSummary) -> dict[str, Chart]:
     month_labels = [date_format(m, "M Y") for m in summary.months]
     return {
         "by_site": charts.bar(
-            title="Average score by site", unit="%", max_value=100, horizontal=True,
-            description="The average visit score at each site, as a percentage.",
+            title=_("Average score by site"), unit="%", max_value=100, horizontal=True,
+            description=_("The average visit score at each site, as a percentage."),
             labels=[r["label"] for r in summary.by_site],
-            series={"Average score": [r["score"] for r in summary.by_site]},
+            series={_("Average score"): [r["score"] for r in summary.by_site]},
         ),
         "by_channel": charts.bar(
-            title="Average score by channel", unit="%", max_value=100, horizontal=True,
-            description="The average visit score for each way of contact, as a percentage.",
+            title=_("Average score by channel"), unit="%", max_value=100, horizontal=True,
+            description=_("The average visit score for each way of contact, as a percentage."),
             labels=[r["label"] for r in summary.by_channel],
-            series={"Average score": [r["score"] for r in summary.by_channel]},
+            series={_("Average score"): [r["score"] for r in summary.by_channel]},
         ),
         "trend": charts.line(
-            title="Each site's score month by month", unit="%", max_value=100,
-            description="The average visit score at each site in each month; gaps are months "
-                        "with no visit to that site.",
+            title=_("Each site's score month by month"), unit="%", max_value=100,
+            description=_("The average visit score at each site in each month; gaps are months "
+                          "with no visit to that site."),
             labels=month_labels, series={r["site"]: r["scores"] for r in summary.site_trend},
             dots=False,  # a dot per site per month is most of the page's size and drawing time
         ),
@@ -68,18 +70,21 @@ def finding_from_standard(request: AuthenticatedHttpRequest, pk: int, standard_p
     picked: list[str | int] = [chosen] if chosen else list(failing.values_list("pk", flat=True)[:50])
     initial = {
         "visits": picked,
-        "statement": f"Standard not met: {standard.question}",
+        "statement": _("Standard not met: %(question)s") % {"question": standard.question},
     }
     form = FindingFromVisitsForm(request.POST or None, visits=failing, initial=initial)
     done = run_form(
         request, form, lambda data: services.raise_finding(
             by=request.user, review=review, standard=standard, visits=list(data["visits"]),
             statement=data["statement"],
-        ), success="The finding has been logged with the visits as its evidence.",
+        ), success=_("The finding has been logged with the visits as its evidence."),
     )
     return done or render(request, "mysteryshop/form.html", {
-        "form": form, "review": review, "heading": "Make a finding from a standard not met",
-        "intro": f"The standard: {standard.question}. {failing.count()} submitted visit(s) did not meet it.",
-        "submit_label": "Log the finding",
+        "form": form, "review": review, "heading": _("Make a finding from a standard not met"),
+        "intro": ngettext(
+            "The standard: %(question)s. %(count)s submitted visit did not meet it.",
+            "The standard: %(question)s. %(count)s submitted visits did not meet it.", failing.count(),
+        ) % {"question": standard.question, "count": failing.count()},
+        "submit_label": _("Log the finding"),
         "cancel_url": reverse("mysteryshop:dashboard", args=[review.pk]),
     })

@@ -8,12 +8,14 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
 from mysteryshop import permissions as perms
 from mysteryshop import selectors, services
 from mysteryshop.apps import PUBLIC_REGISTER
+from mysteryshop.bilingual import in_english, welsh_from
 from mysteryshop.forms import DecisionForm, DocumentForm, JargonForm
 from mysteryshop.models import (
     CheckedDocument,
@@ -23,7 +25,7 @@ from mysteryshop.models import (
     Site,
     SiteKind,
 )
-from mysteryshop.readability import analyse
+from mysteryshop.readability import analyse, jargon_for
 from mysteryshop.views.common import paginate
 from mysteryshop.views.visits import get_programme
 from scrutiny import switches
@@ -41,7 +43,8 @@ def _document(request: AuthenticatedHttpRequest, pk: int) -> CheckedDocument:
 def _file_fields(form: forms.Form) -> dict[str, Any]:
     upload = form.cleaned_data.get("file")
     kind = detect_kind(upload, upload.name) if upload else None
-    return {"file": upload, "kind": kind, "text": form.cleaned_data.get("text", "")}
+    return {"file": upload, "kind": kind, "text": form.cleaned_data.get("text", ""),
+            "language": form.cleaned_data.get("language", "")}
 
 
 @login_required
@@ -58,26 +61,27 @@ def document_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def document_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     review = get_programme(request, pk)
     require(perms.can_check_documents(request.user, review), services.documents.DOCUMENTS_REFUSAL)
-    form = DocumentForm(request.POST or None, request.FILES or None)
+    form = DocumentForm(request.POST or None, request.FILES or None,
+                        initial={"language": services.documents.document_language()})
     done = run_form(request, form, lambda data: services.add_document(
         by=request.user, review=review, title=data["title"], **_file_fields(form)
     ))
     return done or render(request, "mysteryshop/form.html", {
-        "form": form, "review": review, "heading": "Check a document",
-        "intro": "Upload a leaflet or letter (PDF, Word or text), or paste its words.",
-        "submit_label": "Check it", "cancel_url": reverse("mysteryshop:documents", args=[review.pk]),
+        "form": form, "review": review, "heading": _("Check a document"),
+        "intro": _("Upload a leaflet or letter (PDF, Word or text), or paste its words."),
+        "submit_label": _("Check it"), "cancel_url": reverse("mysteryshop:documents", args=[review.pk]),
     })
 
 
 @login_required
 def document_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
-    terms = list(JargonTerm.objects.values_list("term", "plain"))
+    terms = jargon_for(document.language)
     user = request.user
     can_decide = perms.can_decide_document(user, document.review) and document.status == "checking"
     return render(request, "mysteryshop/document_detail.html", {
         "document": document, "review": document.review,
-        "report": analyse(document.text, terms, title=document.title),
+        "report": analyse(document.text, terms, title=document.title, language=document.language),
         "checks": selectors.document_checks(document=document, user=user),
         "can_check": perms.can_check_documents(user, document.review),
         "can_decide": can_decide,
@@ -91,16 +95,17 @@ def document_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
     require(perms.can_check_documents(request.user, document.review), services.documents.DOCUMENTS_REFUSAL)
     form = DocumentForm(request.POST or None, request.FILES or None, versioned=document,
-                        initial={"title": document.title, "text": document.text})
+                        initial={"title": document.title, "text": document.text,
+                                 "language": document.language})
     done = run_form(
         request, form, lambda data: services.update_text(
             by=request.user, document=document, version=data["version"], title=data["title"],
             **_file_fields(form),
-        ), success="The document's words have been saved.",
+        ), success=_("The document's words have been saved."),
     )
     return done or render(request, "mysteryshop/form.html", {
-        "form": form, "review": document.review, "heading": f"Change {document}",
-        "submit_label": "Save", "cancel_url": document.get_absolute_url(),
+        "form": form, "review": document.review, "heading": _("Change %(thing)s") % {"thing": document},
+        "submit_label": _("Save"), "cancel_url": document.get_absolute_url(),
     })
 
 
@@ -115,9 +120,10 @@ def document_check(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         Checklist.objects.filter(purpose=ChecklistPurpose.DOCUMENT, is_current=True).order_by("pk").first()
     )
     if checklist is None:
-        messages.error(request, "There is no document-check checklist. Ask an administrator to make one.")
+        messages.error(request, _("There is no document-check checklist. Ask an administrator to make one."))
         return redirect(document)
-    site, _ = Site.objects.get_or_create(name=document.title[:200], kind=SiteKind.DOCUMENT)
+    with in_english():  # the site is found by its English name, whatever the page's language
+        site, _made = Site.objects.get_or_create(name=document.title[:200], kind=SiteKind.DOCUMENT)
     try:
         visit = services.start_visit(
             by=request.user, review=document.review, checklist=checklist, site=site,
@@ -139,11 +145,13 @@ def document_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         request, form, lambda data: services.decide(
             by=request.user, document=document, version=data["version"],
             approve=data["decision"] == "approve", note=data["note"], expires_on=data["expires_on"],
-        ), success=lambda saved: f"Decision recorded: {saved.get_status_display()}.",
+        ), success=lambda saved: (
+            _("Decision recorded: %(decision)s.") % {"decision": saved.get_status_display()}),
     )
     return done or render(request, "mysteryshop/form.html", {
-        "form": form, "review": document.review, "heading": f"Decide on {document}",
-        "submit_label": "Record the decision", "cancel_url": document.get_absolute_url(),
+        "form": form, "review": document.review,
+        "heading": _("Decide on %(document)s") % {"document": document},
+        "submit_label": _("Record the decision"), "cancel_url": document.get_absolute_url(),
     }, status=400)
 
 
@@ -157,7 +165,8 @@ def document_new_version(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect(document)
-    messages.success(request, f"Version {new.edition} started. Upload the new file or change the words.")
+    messages.success(request, _("Version %(number)s started. Upload the new file or change the words.")
+                     % {"number": new.edition})
     return redirect("mysteryshop:document-edit", new.pk)
 
 
@@ -188,7 +197,7 @@ def register(request: HttpRequest) -> HttpResponse:
 def jargon_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(perms.can_manage_checklists(request.user), perms.ADMINS_ONLY)
     return render(request, "mysteryshop/jargon_list.html", {
-        "page": paginate(request, JargonTerm.objects.order_by("term"), size=50),
+        "page": paginate(request, JargonTerm.objects.order_by("term_en_gb"), size=50),
     })
 
 
@@ -200,13 +209,14 @@ def jargon_form(request: AuthenticatedHttpRequest, jargon_pk: int | None = None)
     done = run_form(
         request, form, lambda data: services.save_jargon(
             by=request.user, term=data["term"], plain=data["plain"], jargon=item,
-            version=data.get("version"),
+            version=data.get("version"), welsh=welsh_from(data, ("term", "plain")),
         ),
-        success=lambda saved: f"“{saved.term}” has been saved.", redirect_to="mysteryshop:jargon",
+        success=lambda saved: _("“%(term)s” has been saved.") % {"term": saved.term_en_gb},
+        redirect_to="mysteryshop:jargon",
     )
     return done or render(request, "mysteryshop/form.html", {
-        "form": form, "heading": "Change a jargon word" if item else "Add a jargon word",
-        "submit_label": "Save", "cancel_url": reverse("mysteryshop:jargon"),
+        "form": form, "heading": _("Change a jargon word") if item else _("Add a jargon word"),
+        "submit_label": _("Save"), "cancel_url": reverse("mysteryshop:jargon"),
     })
 
 
@@ -216,5 +226,5 @@ def jargon_remove(request: AuthenticatedHttpRequest, jargon_pk: int) -> HttpResp
     require(perms.can_manage_checklists(request.user), perms.ADMINS_ONLY)
     item = get_object_or_404(JargonTerm, pk=jargon_pk)
     services.remove_jargon(by=request.user, jargon=item)
-    messages.success(request, f"“{item.term}” has been taken off the list.")
+    messages.success(request, _("“%(term)s” has been taken off the list.") % {"term": item.term})
     return redirect("mysteryshop:jargon")

@@ -4,8 +4,11 @@ With JavaScript (static/js/visit.js) answers go one by one to `answer` as they a
 queue on the phone when there is no signal; the page is cached by the service worker
 (`worker`). Without JavaScript, each screen's answers are sent when the shopper moves on."""
 
+import json
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -13,6 +16,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -60,6 +66,51 @@ def _keep_typed(sections: list[Section], post: QueryDict,
                 standard.problem = refused[standard.pk]
 
 
+# The numbers that pick each plural form visit.js needs: one, two, "other" and eight (Welsh has
+# all four; English uses the first and the third). visit.js picks by the same rule.
+PLURAL_KEYS = (1, 2, 3, 8)
+
+
+def _counted(said: Callable[[int], str]) -> dict[str, str]:
+    """Each plural form of `said` (an ngettext of a number), by the number that picks it."""
+    return {str(n): said(n) for n in PLURAL_KEYS}
+
+
+def visit_words() -> dict[str, Any]:
+    """The words visit.js shows, in the page's language. They come inside the page, which the
+    service worker keeps, so they are there with no signal too."""
+    return {
+        # The page's language, for the plural forms: one, two, other, eight (Welsh) or one, other.
+        "language": translation.get_language() or settings.LANGUAGE_CODE,
+        "kept": _("Saved on this phone, not sent yet."),
+        "saved": _("Saved."),
+        "not_saved": _("This answer could not be saved. Check it and answer again."),
+        "signed_out_answers": _("You have been signed out. Sign in again in another tab to send the "
+                                "answers kept on this phone."),
+        "signed_out_photos": _("You have been signed out. Sign in again in another tab to send the "
+                               "photos kept on this phone."),
+        "photos_added": _counted(lambda n: ngettext("%(count)s photo added.", "%(count)s photos added.", n)),
+        "photo_failed": _("A photo could not be added: %(reason)s"),
+        "kept_in_form": _("Your answer on this phone was kept in the form."),
+        "keep_mine": _("Keep my answer"),
+        "use_saved": _("Use the saved answer"),
+        "changed_elsewhere": _("Changed elsewhere: choose which answer to keep."),
+        "score_so_far": _("Score so far: %(score)s%%"),
+        "answers": _counted(lambda n: ngettext("%(count)s answer", "%(count)s answers", n)),
+        "photos": _counted(lambda n: ngettext("%(count)s photo", "%(count)s photos", n)),
+        "answers_and_photos": _("%(answers)s and %(photos)s"),
+        "all_saved": _("Every answer is saved."),
+        "waiting": _("%(waiting)s saved on this phone, not sent yet."),
+        "sending": _("Sending…"),
+        "when_signal": _("They will be sent when you have signal."),
+        "still_to_answer": _("Required questions still to answer:"),
+        "all_answered": _("Every required question is answered."),
+        "choose_photo": _("Choose a photo first."),
+        "say_photo": _("Say what the photo shows."),
+        "photo_kept": _("Photo saved on this phone."),
+    }
+
+
 @login_required
 @never_cache
 def record(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -101,6 +152,7 @@ def record(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "photo_form": PhotoForm(), "photos": visit.photos.all(),
         "answered": sum(s.answered for s in sections),
         "standard_count": sum(len(s.items) for s in sections), "text_limit": LONG_TEXT,
+        "visit_words": visit_words(),
     }, status=400 if problems else 200)
 
 
@@ -129,11 +181,11 @@ def answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         if standard_pk is None or not isinstance(value, dict):
             raise ValueError
     except (ValueError, TypeError, AttributeError):
-        return JsonResponse({"message": "The answer could not be read. Try again."}, status=400)
+        return JsonResponse({"message": _("The answer could not be read. Try again.")}, status=400)
     standard = Standard.objects.filter(pk=standard_pk, checklist=visit.checklist_id).first()
     if standard is None:  # a page kept from before the checklist changed, or made up
-        return JsonResponse({"message": "This question is not on the visit's checklist. Reload the "
-                                        "page to see its questions."}, status=400)
+        return JsonResponse({"message": _("This question is not on the visit's checklist. Reload the "
+                                          "page to see its questions.")}, status=400)
     try:
         saved = services.record_answer(
             by=request.user, visit=visit, standard=standard, value=value, key=key, based_on=based_on
@@ -156,9 +208,25 @@ def answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     })
 
 
+def worker_words() -> dict[str, dict[str, str]]:
+    """What the worker says with no signal, in each language, by the address's prefix."""
+    found = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            found["" if code == settings.LANGUAGE_CODE else code] = {
+                "lang": "en-GB" if code == "en-gb" else code,
+                "title": _("No signal"),
+                "body": _("This visit was not opened on this phone while there was signal, so it "
+                          "cannot be shown."),
+            }
+    return found
+
+
 def worker(request: HttpRequest) -> HttpResponse:
-    """The service worker, served from the site root so it may look after the visit pages."""
+    """The service worker, served from the site root so it may look after the visit pages
+    (in every language), with its words in each language put in front."""
     script = Path(settings.BASE_DIR, "static", "js", "visit-worker.js").read_text()
+    script = f"self.VISIT_WORKER_WORDS = {json.dumps(worker_words())};\n{script}"
     response = HttpResponse(script, content_type="text/javascript; charset=utf-8")
     response["Service-Worker-Allowed"] = "/"
     response["Cache-Control"] = "no-cache"

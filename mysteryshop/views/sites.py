@@ -7,11 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
 from mysteryshop import permissions as perms
 from mysteryshop import selectors, services
+from mysteryshop.bilingual import welsh_from
 from mysteryshop.forms import SiteForm, SiteSearchForm
 from mysteryshop.models import Site
 from mysteryshop.views.common import paginate
@@ -38,15 +40,16 @@ def site_add(request: AuthenticatedHttpRequest) -> HttpResponse:
     done = run_form(
         request, form, lambda data: services.add_site(
             by=request.user, name=data["name"], kind=data["kind"], address=data["address"],
+            welsh=welsh_from(data, ("name",)),
         ),
-        success=lambda site: f"“{site.name}” has been added. Visits can now choose it.",
+        success=lambda site: _("“%(name)s” has been added. Visits can now choose it.") % {"name": site.name},
         redirect_to="mysteryshop:sites",
     )
     return done or render(request, "mysteryshop/form.html", {
-        "form": form, "heading": "Add a site", "sites_page": True,
-        "intro": "A place or service that shoppers visit: a local office, an empty home, a hostel, "
-                 "or a phone, email or web service.",
-        "submit_label": "Add the site", "cancel_url": reverse("mysteryshop:sites"),
+        "form": form, "heading": _("Add a site"), "sites_page": True,
+        "intro": _("A place or service that shoppers visit: a local office, an empty home, a hostel, "
+                   "or a phone, email or web service."),
+        "submit_label": _("Add the site"), "cancel_url": reverse("mysteryshop:sites"),
     })
 
 
@@ -58,13 +61,14 @@ def site_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     done = run_form(
         request, form, lambda data: services.change_site(
             site=site, by=request.user, name=data["name"], kind=data["kind"],
-            address=data["address"], version=data.get("version"),
+            address=data["address"], version=data.get("version"), welsh=welsh_from(data, ("name",)),
         ),
-        success=lambda saved: f"“{saved.name}” has been saved.", redirect_to="mysteryshop:sites",
+        success=lambda saved: _("“%(name)s” has been saved.") % {"name": saved.name},
+        redirect_to="mysteryshop:sites",
     )
     return done or render(request, "mysteryshop/form.html", {
-        "form": form, "heading": f"Change {site.name}", "sites_page": True,
-        "submit_label": "Save changes", "cancel_url": reverse("mysteryshop:sites"),
+        "form": form, "heading": _("Change %(thing)s") % {"thing": site.name}, "sites_page": True,
+        "submit_label": _("Save changes"), "cancel_url": reverse("mysteryshop:sites"),
     })
 
 
@@ -77,7 +81,8 @@ def site_use(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     in_use = request.POST.get("in_use") == "yes"
     services.set_site_in_use(site=site, by=request.user, in_use=in_use)
     if in_use:
-        messages.success(request, f"“{site.name}” is back in use.")
+        messages.success(request, _("“%(name)s” is back in use.") % {"name": site.name})
     else:
-        messages.success(request, f"“{site.name}” is out of use. Visits already made keep it.")
+        messages.success(request, _("“%(name)s” is out of use. Visits already made keep it.")
+                         % {"name": site.name})
     return redirect("mysteryshop:sites")

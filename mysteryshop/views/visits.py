@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
@@ -75,10 +76,11 @@ def visit_start(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
     done = run_form(request, form, start)
     return done or render(request, "mysteryshop/form.html", {
-        "form": form, "review": review, "heading": "Start a visit",
+        "form": form, "review": review, "heading": _("Start a visit"),
         "sites_link": perms.can_manage_sites(request.user),
-        "intro": "Choose the checklist and say where, how and when. You answer the questions next.",
-        "submit_label": "Start the visit", "cancel_url": reverse("mysteryshop:programme", args=[review.pk]),
+        "intro": _("Choose the checklist and say where, how and when. You answer the questions next."),
+        "submit_label": _("Start the visit"),
+        "cancel_url": reverse("mysteryshop:programme", args=[review.pk]),
     })
 
 
@@ -111,12 +113,12 @@ def visit_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     done = run_form(
         request, form, lambda data: services.update_visit(
             by=request.user, visit=visit, version=data["version"], **{k: data[k] for k in VISIT_FIELDS},
-        ), success="The visit's details have been saved.",
+        ), success=_("The visit's details have been saved."),
     )
     return done or render(request, "mysteryshop/form.html", {
-        "form": form, "review": visit.review, "visit": visit, "heading": "Change the visit's details",
+        "form": form, "review": visit.review, "visit": visit, "heading": _("Change the visit's details"),
         "sites_link": perms.can_manage_sites(request.user),
-        "submit_label": "Save changes", "cancel_url": visit.get_absolute_url(),
+        "submit_label": _("Save changes"), "cancel_url": visit.get_absolute_url(),
     })
 
 
@@ -128,13 +130,13 @@ def visit_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         version = whole_number(request.POST.get("version")) or 0
         services.submit_visit(by=request.user, visit=visit, version=version)
     except services.EditConflict:
-        messages.error(request, "The visit was changed elsewhere while you had it open. Check the "
-                                "answers below, then submit again.")
+        messages.error(request, _("The visit was changed elsewhere while you had it open. Check the "
+                                  "answers below, then submit again."))
         return redirect("mysteryshop:visit-record", visit.pk)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect(reverse("mysteryshop:visit-record", args=[visit.pk]) + "?section=check")
-    messages.success(request, "Thank you. The visit has been submitted to the panel.")
+    messages.success(request, _("Thank you. The visit has been submitted to the panel."))
     return redirect(visit)
 
 
@@ -160,10 +162,11 @@ def photo_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         from django.http import JsonResponse
 
         errors = [str(e) for errors in form.errors.values() for e in errors]
-        return JsonResponse({"message": " ".join(errors) or "The photo could not be saved."}, status=400)
+        return JsonResponse({"message": " ".join(errors) or _("The photo could not be saved.")}, status=400)
     return render(request, "mysteryshop/form.html", {
-        "form": form, "review": visit.review, "visit": visit, "heading": "Add a photo",
-        "submit_label": "Add the photo", "cancel_url": reverse("mysteryshop:visit-record", args=[visit.pk]),
+        "form": form, "review": visit.review, "visit": visit, "heading": _("Add a photo"),
+        "submit_label": _("Add the photo"),
+        "cancel_url": reverse("mysteryshop:visit-record", args=[visit.pk]),
     })
 
 
@@ -172,7 +175,7 @@ def _photo_done(request: HttpRequest, visit: Visit) -> HttpResponse:
         from django.http import JsonResponse
 
         return JsonResponse({"ok": True, "photos": visit.photos.count()})
-    messages.success(request, "The photo has been added.")
+    messages.success(request, _("The photo has been added."))
     return redirect("mysteryshop:visit-record", visit.pk)
 
 

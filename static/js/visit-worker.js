@@ -4,7 +4,30 @@
 // the page queues them itself (static/js/visit.js) and sends them when the signal returns.
 "use strict";
 var CACHE = "scrutiny-visits-v1";
-var VISIT_PAGE = /^\/mystery-shopping\/visits\/\d+\/record\/$/;
+// A visit page in English (/mystery-shopping/...) or another language (/cy/mystery-shopping/...).
+var VISIT_PAGE = /^(?:\/([a-z]{2}(?:-[a-z]{2})?))?\/mystery-shopping\/visits\/\d+\/record\/$/;
+// The words this worker shows, by the address's language prefix ("" for English): the site puts
+// them in front of this script when it serves it (mysteryshop/views/record.py, worker).
+var WORDS = self.VISIT_WORKER_WORDS || {};
+var ENGLISH = {
+  lang: "en-GB", title: "No signal",
+  body: "This visit was not opened on this phone while there was signal, so it cannot be shown."
+};
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, function (c) {
+    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+  });
+}
+
+function noSignal(pathname) {
+  var match = VISIT_PAGE.exec(pathname);
+  var said = WORDS[(match && match[1]) || ""] || WORDS[""] || ENGLISH;
+  return new Response(
+    "<!doctype html><html lang='" + escapeHtml(said.lang) + "'><title>" + escapeHtml(said.title) +
+    "</title><h1>" + escapeHtml(said.title) + "</h1><p>" + escapeHtml(said.body) + "</p></html>",
+    { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
 
 self.addEventListener("install", function () { self.skipWaiting(); });
 self.addEventListener("activate", function (event) { event.waitUntil(self.clients.claim()); });
@@ -41,10 +64,7 @@ self.addEventListener("fetch", function (event) {
       return response;
     }).catch(function () {
       return caches.match(url.pathname).then(function (kept) {
-        return kept || new Response(
-          "<!doctype html><html lang='en-GB'><title>No signal</title><h1>No signal</h1>" +
-          "<p>This visit was not opened on this phone while there was signal, so it cannot be shown.</p></html>",
-          { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+        return kept || noSignal(url.pathname);
       });
     }));
   } else if (url.pathname.indexOf("/static/") === 0) {

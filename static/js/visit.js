@@ -18,6 +18,27 @@
   var acked = {};        // standard -> answer version the server last confirmed
   var seq = Date.now();
 
+  // ------------------------------------------------------------------------- words
+  // The words this script shows come with the page, in its language (views/record.py
+  // visit_words), so a page kept for use with no signal has them too.
+  var wordsEl = document.getElementById("visit-words");
+  var words = wordsEl ? JSON.parse(wordsEl.textContent) : {};
+  var welsh = String(words.language || document.documentElement.lang || "").toLowerCase().indexOf("cy") === 0;
+  function fill(text, values) {
+    return String(text || "").replace(/%\((\w+)\)s/g, function (all, name) {
+      return values && values[name] !== undefined ? String(values[name]) : all;
+    }).replace(/%%/g, "%");
+  }
+  function t(key, values) { return fill(words[key], values); }
+  // Which plural form a number takes: Welsh has four (1, 2, 8 and 11, and the rest), English two.
+  function pluralKey(n) {
+    if (n === 1) { return "1"; }
+    if (!welsh) { return "3"; }
+    if (n === 2) { return "2"; }
+    return (n === 8 || n === 11) ? "8" : "3";
+  }
+  function counted(key, n) { return fill((words[key] || {})[pluralKey(n)], { count: n }); }
+
   // ---------------------------------------------------------------- a small IndexedDB queue
   var dbPromise = null;
   function openDb() {
@@ -134,7 +155,7 @@
       key: newKey(), visit: visitId, kind: "answer", standard: standard,
       based_on: Number(fs.dataset.version), value: value, seq: seq += 1
     };
-    state(fs, "Saved on this phone, not sent yet.", "pending");
+    state(fs, t("kept"), "pending");
     queue.all().then(function (items) {
       // An earlier answer to the same question that has not gone yet is replaced by this one.
       var stale = items.filter(function (i) { return i.kind === "answer" && i.standard === standard; });
@@ -161,13 +182,13 @@
     var body = JSON.stringify({ key: item.key, standard: item.standard, based_on: basedOn, value: item.value });
     return post(answerUrl, body, { "Content-Type": "application/json" }).then(function (response) {
       if (response.type === "opaqueredirect" || response.status === 401) {
-        return stop("You have been signed out. Sign in again in another tab to send the answers kept on this phone.");
+        return stop(t("signed_out_answers"));
       }
       return response.json().then(function (data) {
         if (response.ok) {
           acked[item.standard] = data.version;
           if (fs) { fs.dataset.version = data.version; input(fs, "version").value = data.version; }
-          state(fs, "Saved.", "saved");
+          state(fs, t("saved"), "saved");
           showScore(data.score);
           return queue.remove(item.key).then(function () { return true; });
         }
@@ -176,7 +197,7 @@
           return queue.remove(item.key).then(function () { return true; });
         }
         if (response.status === 403) { return stop(data.message); }
-        state(fs, data.message || "This answer could not be saved. Check it and answer again.", "error");
+        state(fs, data.message || t("not_saved"), "error");
         return queue.remove(item.key).then(function () { return true; });
       });
     });
@@ -189,16 +210,16 @@
     body.append("photo", item.blob, item.name || "photo.jpg");
     return post(photoUrl, body).then(function (response) {
       if (response.type === "opaqueredirect") {
-        return stop("You have been signed out. Sign in again in another tab to send the photos kept on this phone.");
+        return stop(t("signed_out_photos"));
       }
       return response.json().then(function (data) {
         var status = document.querySelector("[data-photo-status]");
         if (response.ok) {
-          if (status) { status.textContent = data.photos + " photo" + (data.photos === 1 ? "" : "s") + " added."; }
+          if (status) { status.textContent = counted("photos_added", data.photos); }
           return queue.remove(item.key).then(function () { return true; });
         }
         if (response.status === 403) { return stop(data.message); }
-        if (status) { status.textContent = "A photo could not be added: " + data.message; }
+        if (status) { status.textContent = t("photo_failed", { reason: data.message }); }
         return queue.remove(item.key).then(function () { return true; });
       });
     });
@@ -230,27 +251,27 @@
     box.className = "conflict-box";
     box.setAttribute("role", "alert");
     var p = document.createElement("p");
-    p.textContent = data.message + " Your answer on this phone was kept in the form.";
+    p.textContent = data.message + " " + t("kept_in_form");
     var mine = document.createElement("button");
     mine.type = "button";
     mine.className = "btn btn-primary me-2";
-    mine.textContent = "Keep my answer";
+    mine.textContent = t("keep_mine");
     var theirs = document.createElement("button");
     theirs.type = "button";
     theirs.className = "btn btn-outline-primary";
-    theirs.textContent = "Use the saved answer";
+    theirs.textContent = t("use_saved");
     mine.addEventListener("click", function () { box.remove(); queueAnswer(fs); });
     theirs.addEventListener("click", function () { box.remove(); window.location.reload(); });
     box.appendChild(p); box.appendChild(mine); box.appendChild(theirs);
     var old = fs.querySelector(".conflict-box");
     if (old) { old.remove(); }
     fs.appendChild(box);
-    state(fs, "Changed elsewhere: choose which answer to keep.", "error");
+    state(fs, t("changed_elsewhere"), "error");
   }
 
   function showScore(score) {
     var out = document.querySelector("[data-score-so-far]");
-    if (out && score !== null && score !== undefined) { out.textContent = "Score so far: " + score + "%"; }
+    if (out && score !== null && score !== undefined) { out.textContent = t("score_so_far", { score: score }); }
   }
 
   function updateStatus() {
@@ -258,14 +279,15 @@
       var answers = items.filter(function (i) { return i.kind === "answer"; }).length;
       var photos = items.length - answers;
       var waiting = [];
-      if (answers) { waiting.push(answers + " answer" + (answers === 1 ? "" : "s")); }
-      if (photos) { waiting.push(photos + " photo" + (photos === 1 ? "" : "s")); }
+      if (answers) { waiting.push(counted("answers", answers)); }
+      if (photos) { waiting.push(counted("photos", photos)); }
       var text;
       if (!waiting.length) {
-        text = "Every answer is saved.";
+        text = t("all_saved");
       } else {
-        text = waiting.join(" and ") + " saved on this phone, not sent yet. ";
-        text += blocked || (navigator.onLine ? "Sending…" : "They will be sent when you have signal.");
+        var both = waiting.length > 1 ? t("answers_and_photos", { answers: waiting[0], photos: waiting[1] }) : waiting[0];
+        text = t("waiting", { waiting: both }) + " ";
+        text += blocked || (navigator.onLine ? t("sending") : t("when_signal"));
       }
       statusText.textContent = text;
       statusText.parentNode.classList.toggle("sync-status--waiting", waiting.length > 0);
@@ -313,7 +335,7 @@
       li.textContent = text;
       list.appendChild(li);
     });
-    intro.textContent = missing.length ? "Required questions still to answer:" : "Every required question is answered.";
+    intro.textContent = missing.length ? t("still_to_answer") : t("all_answered");
   }
 
   form.addEventListener("change", function (event) {
@@ -347,7 +369,7 @@
       var description = photoForm.querySelector("[name=description]").value.trim();
       var status = photoForm.querySelector("[data-photo-status]");
       if (!file || !description) {
-        status.textContent = !file ? "Choose a photo first." : "Say what the photo shows.";
+        status.textContent = !file ? t("choose_photo") : t("say_photo");
         return;
       }
       var item = {
@@ -356,7 +378,7 @@
       };
       queue.put(item).then(function () {
         photoForm.reset();
-        status.textContent = "Photo saved on this phone.";
+        status.textContent = t("photo_kept");
         updateStatus();
         flush();
       });
@@ -368,7 +390,7 @@
     // The page may be a copy kept from earlier: put back what is still waiting to be sent.
     items.forEach(function (item) {
       var fs = item.kind === "answer" && fieldset(item.standard);
-      if (fs) { show(fs, item.value); state(fs, "Saved on this phone, not sent yet.", "pending"); }
+      if (fs) { show(fs, item.value); state(fs, t("kept"), "pending"); }
     });
     answeredCount();
     return updateStatus();
@@ -379,7 +401,10 @@
   window.setInterval(function () { if (navigator.onLine) { flush(); } }, 15000);
 
   if ("serviceWorker" in navigator) {
-    navigator.serviceWorker.register(form.dataset.workerUrl, { scope: "/mystery-shopping/" }).then(function () {
+    // The worker looks after the visit pages in the page's own language: /mystery-shopping/ for
+    // English, /cy/mystery-shopping/ for Welsh (one registration for each).
+    var scope = window.location.pathname.replace(/(\/mystery-shopping\/).*$/, "$1");
+    navigator.serviceWorker.register(form.dataset.workerUrl, { scope: scope }).then(function () {
       return navigator.serviceWorker.ready;
     }).then(function (registration) {
       var urls = [window.location.pathname];

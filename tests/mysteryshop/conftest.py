@@ -1,11 +1,23 @@
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from mysteryshop.models import Checklist, Site, SiteKind
 from tests.factories.accounts import UserFactory
 from tests.factories.mysteryshop import ProgrammeFactory
 from tests.factories.panels import MembershipFactory, PanelFactory
+
+
+@pytest.fixture(autouse=True)
+def english_to_start_with():
+    """Each test starts in English, whatever language a request of the test before left active
+    on this thread (LocaleMiddleware activates the page's and nothing puts it back): queries on
+    a translated field (`title=`) are on the active language's column."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
