@@ -106,7 +106,7 @@ class Recommendation(Versioned, models.Model):
         help_text=_("What the panel found that led to this recommendation."),
     )
     findings = models.ManyToManyField(
-        "reviews.Finding", blank=True, related_name="recommendations",
+        to="reviews.Finding", blank=True, related_name="recommendations",
         help_text=_("The findings this recommendation rests on."),
     )
     priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.MEDIUM)

@@ -91,9 +91,9 @@ def _check_owner(owner: User | None) -> None:
 
 def _check_due_date(due_date: datetime.date | None, field: str = "due_date") -> datetime.date:
     if due_date is None:
-        raise ValidationError({field: "Enter the date it should be done by."})
+        raise ValidationError({field: gettext("Enter the date it should be done by.")})
     if due_date < timezone.localdate():
-        raise ValidationError({field: "The date it should be done by must be today or later."})
+        raise ValidationError({field: gettext("The date it should be done by must be today or later.")})
     return due_date
 
 
