@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from assessments.models.frameworks import Framework, Outcome
 from scrutiny.paths import reverse
@@ -34,7 +36,7 @@ class SelfAssessment(models.Model):
         null=True,
         blank=True,
         related_name="self_assessments",
-        help_text="The panel running it, if any: its chair and supporting officer help coordinate.",
+        help_text=_("The panel running it, if any: its chair and supporting officer help coordinate."),
     )
     opens_on = models.DateField()
     closes_on = models.DateField()
@@ -42,7 +44,7 @@ class SelfAssessment(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Labels for scores 1, 2, 3, ...; a score is stored as its number.
     scale = models.JSONField(default=default_scale)
-    allow_dont_know = models.BooleanField('offer "don\'t know"', default=True)
+    allow_dont_know = models.BooleanField(_('offer "don\'t know"'), default=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -75,8 +77,8 @@ class SelfAssessment(models.Model):
 
     def status(self, today: datetime.date | None = None) -> str:
         if self.is_closed(today):
-            return "Closed"
-        return "Open" if self.is_open(today) else "Not open yet"
+            return gettext("Closed")
+        return gettext("Open") if self.is_open(today) else gettext("Not open yet")
 
     @property
     def scale_max(self) -> int:
@@ -87,8 +89,8 @@ class SelfAssessment(models.Model):
 
 
 class Perspective(models.TextChoices):
-    TENANT = "tenant", "Tenant"
-    STAFF = "staff", "Staff"
+    TENANT = "tenant", _("Tenant")
+    STAFF = "staff", _("Staff")
 
 
 class Assessor(models.Model):
@@ -126,7 +128,7 @@ class Assessor(models.Model):
 
     @property
     def name(self) -> str:
-        return self.user.display_name if self.user is not None else "Former member"
+        return self.user.display_name if self.user is not None else gettext("Former member")
 
 
 class Score(models.Model):
@@ -136,7 +138,7 @@ class Score(models.Model):
     outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="scores")
     value = models.PositiveSmallIntegerField(null=True, blank=True)
     comment = models.TextField(blank=True)
-    evidence_url = models.URLField("link to evidence", blank=True, max_length=500)
+    evidence_url = models.URLField(_("link to evidence"), blank=True, max_length=500)
     # Goes up by one on every change, so a save from a page showing an older score (the same
     # assessor in another window) is caught rather than silently overwriting it.
     version = models.PositiveIntegerField(default=1)
