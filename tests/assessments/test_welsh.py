@@ -101,3 +101,21 @@ def test_the_data_migration_copies_the_english_already_loaded():
     loaded = Framework.objects.get(code="loaded-before")
     assert (loaded.name_en_gb, loaded.description_en_gb) == ("Loaded before", "Its text")
     assert not loaded.name_cy
+
+
+def test_a_framework_imported_with_welsh_columns_keeps_the_welsh_beside_the_english():
+    from assessments import imports
+
+    admin = UserFactory(role="admin")
+    csv_text = (
+        "standard_code,standard_title,outcome_code,outcome_title,description,guidance,"
+        "standard_title_cy,outcome_title_cy\n"
+        "S1,Listening,O1,Tenants are heard,,,Gwrando,Mae tenantiaid yn cael eu clywed\n"
+        "S1,Listening,O2,Repairs on time,,,Gwrando,\n"
+    )
+    framework = imports.import_framework(by=admin, data=csv_text.encode(), filename="f.csv", name="Ours")
+    heard, repairs = framework.outcomes.order_by("code")
+    assert (heard.title_en_gb, heard.title_cy) == ("Tenants are heard", "Mae tenantiaid yn cael eu clywed")
+    assert framework.standards.get().title_cy == "Gwrando"
+    with translation.override("cy"):
+        assert version(repairs, "title") == ("Repairs on time", True)
