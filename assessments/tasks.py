@@ -1,3 +1,5 @@
+from typing import cast
+
 from celery import shared_task
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +28,7 @@ def tell_assessors(self_assessment_id: int) -> int:
     return notifications.tell_assessors(self_assessment_id=self_assessment_id)
 
 
-@describes(send_reminders, _("Self-assessment reminder emails"))
+@describes(send_reminders, cast(str, _("Self-assessment reminder emails")))
 def _about_reminders(jobs: list[Job]) -> dict[int, str]:
     return by_first_argument(
         jobs, SelfAssessment.objects.all(),
@@ -35,7 +37,7 @@ def _about_reminders(jobs: list[Job]) -> dict[int, str]:
     )
 
 
-@describes(tell_action_owner, _("Email to the owner of a self-assessment action"))
+@describes(tell_action_owner, cast(str, _("Email to the owner of a self-assessment action")))
 def _about_action_owners(jobs: list[Job]) -> dict[int, str]:
     return by_first_argument(
         jobs, ImprovementAction.objects.select_related("owner", "self_assessment"),
@@ -45,7 +47,7 @@ def _about_action_owners(jobs: list[Job]) -> dict[int, str]:
     )
 
 
-@describes(tell_assessors, _("Invitations to score a self-assessment"))
+@describes(tell_assessors, cast(str, _("Invitations to score a self-assessment")))
 def _about_invitations_to_score(jobs: list[Job]) -> dict[int, str]:
     return by_first_argument(
         jobs, SelfAssessment.objects.all(),

@@ -6,7 +6,7 @@ is in the right status for the step is checked by `is_possible` (and again by th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -35,7 +35,7 @@ STEP_FROM = {
 
 
 # What a person is told when a step is not theirs to take.
-REFUSALS = {
+REFUSALS: dict[str, Any] = {  # lazy texts, translated when shown
     "view": _("You can only see the recommendations of your own panels, and a panel's drafts only "
               "once it submits them."),
     "draft": _("Only members of this review's panel can write its recommendations."),

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
@@ -6,7 +8,7 @@ from assessments import permissions
 from assessments.models import SelfAssessment
 from scrutiny.permissions import require
 
-NOT_YOURS = _(
+NOT_YOURS: Any = _(
     "You can only see self-assessments you are invited to, coordinate, or that your panel runs."
 )
 

@@ -1,6 +1,7 @@
 """Pooled results once a self-assessment closes, and the to-do list its weaknesses become."""
 
 import datetime
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -21,7 +22,7 @@ from scrutiny import charts, extensions
 from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
-NOT_CLOSED = _(
+NOT_CLOSED: Any = _(
     "The pooled results are shown once the self-assessment has closed, so nobody is swayed by others' scores."
 )
 

@@ -1,6 +1,8 @@
 """Scoring: one standard per screen, saved as the assessor goes (htmx posts the form on every
 change; without JavaScript the buttons save)."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -18,7 +20,7 @@ from assessments.models import Standard
 from assessments.views.common import viewable
 from scrutiny.permissions import require
 
-NOT_OPEN = _("You can only score a self-assessment you are invited to, while it is open.")
+NOT_OPEN: Any = _("You can only score a self-assessment you are invited to, while it is open.")
 
 
 @login_required
