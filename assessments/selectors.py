@@ -45,6 +45,7 @@ from assessments.models import (
     SelfAssessment,
     Standard,
 )
+from assessments.models.assessment import scale_label
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -211,7 +212,7 @@ def pooled_results(*, assessment: SelfAssessment) -> PooledResults:
     )
     return PooledResults(
         self_assessment_id=assessment.pk,
-        scale=list(assessment.scale),
+        scale=[scale_label(label) for label in assessment.scale],
         assessors=people["invited"],
         finished=people["finished"],
         outcomes=results,

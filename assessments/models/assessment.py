@@ -19,6 +19,17 @@ def default_scale() -> list[str]:
     return ["Not met", "Partly met", "Mostly met", "Fully met"]
 
 
+# The usual scale's points, for Welsh pages: a self-assessment keeps its scale as written (in
+# English unless the coordinator wrote another), and these are shown in the page's language.
+DEFAULT_SCALE_SHOWN = dict(zip(default_scale(), [_("Not met"), _("Partly met"), _("Mostly met"),
+                                                 _("Fully met")], strict=True))
+
+
+def scale_label(label: str) -> str:
+    """A point of a scale as shown: the usual scale's in the page's language, others as written."""
+    return str(DEFAULT_SCALE_SHOWN.get(label, label))
+
+
 class SelfAssessmentQuerySet(models.QuerySet):
     def closed(self, today: datetime.date | None = None) -> "SelfAssessmentQuerySet":
         today = today or timezone.localdate()
@@ -85,7 +96,7 @@ class SelfAssessment(models.Model):
         return len(self.scale)
 
     def scale_choices(self) -> list[tuple[int, str]]:
-        return [(i, f"{i} {label.lower()}") for i, label in enumerate(self.scale, start=1)]
+        return [(i, f"{i} {scale_label(label).lower()}") for i, label in enumerate(self.scale, start=1)]
 
 
 class Perspective(models.TextChoices):

@@ -119,3 +119,13 @@ def test_a_framework_imported_with_welsh_columns_keeps_the_welsh_beside_the_engl
     assert framework.standards.get().title_cy == "Gwrando"
     with translation.override("cy"):
         assert version(repairs, "title") == ("Repairs on time", True)
+
+
+def test_the_usual_scale_is_shown_in_the_pages_language_and_a_written_one_as_written():
+    usual = SelfAssessmentFactory(framework=framework_with(1, 1))
+    own = SelfAssessmentFactory(framework=usual.framework, scale=["Poor", "Good"])
+    with translation.override("cy"):
+        assert usual.scale_choices()[0] == (1, "1 heb ei gyrraedd")
+        assert own.scale_choices() == [(1, "1 poor"), (2, "2 good")]
+    with translation.override("en-gb"):
+        assert usual.scale_choices()[0] == (1, "1 not met")
