@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AssessmentsConfig(AppConfig):
     name = "assessments"
-    verbose_name = "Frameworks and self-assessment"
+    verbose_name = _("Frameworks and self-assessment")
 
     def ready(self) -> None:
         """What this app adds to other apps' pages and commands (scrutiny/extensions.py)."""
@@ -14,11 +15,11 @@ class AssessmentsConfig(AppConfig):
 
         ext.register(ext.HOME_SECTIONS, "assessments.home.section")
         ext.register(ext.MENU_LINKS, {
-            "label": "Self-assessments", "url_name": "assessments:list", "app": "assessments",
+            "label": _("Self-assessments"), "url_name": "assessments:list", "app": "assessments",
         }, order=3)
         ext.register(ext.ADMINISTRATION_PAGES, (
-            "Frameworks", "assessments:frameworks",
-            "The frameworks panels assess the landlord against; import the landlord's own.",
+            _("Frameworks"), "assessments:frameworks",
+            _("The frameworks panels assess the landlord against; import the landlord's own."),
         ))
         ext.register(ext.PERSONAL_DATA_SECTIONS, "assessments.personal_data.collect")
         # order=1 keeps the seed steps in the order they have always run: the demo's

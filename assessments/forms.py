@@ -5,6 +5,8 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from assessments.models import ActionStatus, Framework, Outcome, SelfAssessment, default_scale
@@ -25,37 +27,39 @@ class SelfAssessmentForm(VersionedForm, forms.Form):
     two coordinators saving at once (scrutiny/locking.py)."""
 
     title = SingleLineCharField(
-        max_length=200, help_text="For example: Tenant engagement self-assessment 2026."
+        max_length=200, label=_("Title"), help_text=_("For example: Tenant engagement self-assessment 2026.")
     )
     framework = forms.ModelChoiceField(
-        Framework.objects.none(), help_text="The standards and outcomes to score."
+        Framework.objects.none(), label=_("Framework"), help_text=_("The standards and outcomes to score.")
     )
     panel = forms.ModelChoiceField(
         Panel.objects.none(),
+        label=_("Panel"),
         required=False,
-        empty_label="No panel",
-        help_text="The panel running it: its chair and supporting officer can then remind people and see "
-        "who has finished.",
+        empty_label=_("No panel"),
+        help_text=_("The panel running it: its chair and supporting officer can then remind people and see "
+                    "who has finished."),
     )
-    opens_on = forms.DateField(label="Opens on", widget=DateInput)
+    opens_on = forms.DateField(label=_("Opens on"), widget=DateInput)
     closes_on = forms.DateField(
-        label="Closes on",
+        label=_("Closes on"),
         widget=DateInput,
-        help_text="Scores stay private until this date has passed or it is closed early.",
+        help_text=_("Scores stay private until this date has passed or it is closed early."),
     )
     assessors = PersonChoice(
         User.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        label="Who will score",
-        help_text="Panel members and staff from any team. Each scores on their own.",
+        label=_("Who will score"),
+        help_text=_("Panel members and staff from any team. Each scores on their own."),
     )
     scale = forms.CharField(
+        label=_("Scale"),
         widget=forms.Textarea(attrs={"rows": 4}),
         initial="\n".join(default_scale()),
-        help_text="One point a line, lowest first. Scores are 1, 2, 3 and so on.",
+        help_text=_("One point a line, lowest first. Scores are 1, 2, 3 and so on."),
     )
     allow_dont_know = forms.BooleanField(
-        label='Offer "don\'t know" as an answer', required=False, initial=True
+        label=_('Offer "don\'t know" as an answer'), required=False, initial=True
     )
 
     def __init__(
@@ -114,7 +118,7 @@ class StandardScoresForm(forms.Form):
         choices = [(str(v), label) for v, label in self_assessment.scale_choices()]
         self.value_labels = dict(choices)
         if self_assessment.allow_dont_know:
-            choices.append((DONT_KNOW, "Don't know"))
+            choices.append((DONT_KNOW, gettext("Don't know")))
         self.outcomes = outcomes
         self.clashes: dict = {}
         for outcome in outcomes:
@@ -123,21 +127,21 @@ class StandardScoresForm(forms.Form):
             if score is not None:
                 initial = DONT_KNOW if score.value is None else str(score.value)
             self.fields[f"o{outcome.pk}-value"] = forms.ChoiceField(
-                label=f"Score for {outcome.code}",
+                label=gettext("Score for %(code)s") % {"code": outcome.code},
                 choices=choices,
                 required=False,
                 widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
                 initial=initial,
             )
             self.fields[f"o{outcome.pk}-comment"] = LongTextField(
-                label="Comment (optional)",
+                label=gettext("Comment (optional)"),
                 required=False,
                 noun="comment",
                 widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
                 initial=score.comment if score else "",
             )
             self.fields[f"o{outcome.pk}-evidence_url"] = forms.URLField(
-                label="Link to evidence (optional)",
+                label=gettext("Link to evidence (optional)"),
                 required=False,
                 max_length=500,
                 assume_scheme="https",
@@ -166,9 +170,10 @@ class StandardScoresForm(forms.Form):
             return []
         score = self.clashes[outcome_pk]
         if score is None:
-            return [("Score", "(cleared)")]
-        value = "Don't know" if score.value is None else self.value_labels.get(str(score.value), "")
-        return [("Score", value), ("Comment", score.comment), ("Link to evidence", score.evidence_url)]
+            return [(gettext("Score"), gettext("(cleared)"))]
+        value = gettext("Don't know") if score.value is None else self.value_labels.get(str(score.value), "")
+        return [(gettext("Score"), value), (gettext("Comment"), score.comment),
+                (gettext("Link to evidence"), score.evidence_url)]
 
     def answers(self) -> Iterator[Answer]:
         """(outcome, value or None, don't know, comment, evidence link, version) per outcome."""
@@ -195,9 +200,10 @@ class StandardScoresForm(forms.Form):
 
 
 class ActionForm(forms.Form):
-    what = forms.CharField(label="What will be done", widget=forms.Textarea(attrs={"rows": 3}))
-    owner = forms.ModelChoiceField(User.objects.none(), label="Who will do it", empty_label="Choose a person")
-    due_date = forms.DateField(label="By when", widget=DateInput)
+    what = forms.CharField(label=_("What will be done"), widget=forms.Textarea(attrs={"rows": 3}))
+    owner = forms.ModelChoiceField(User.objects.none(), label=_("Who will do it"),
+                                   empty_label=_("Choose a person"))
+    due_date = forms.DateField(label=_("By when"), widget=DateInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -210,9 +216,9 @@ class ActionForm(forms.Form):
 class ActionUpdateForm(VersionedForm, ActionForm):
     """Pass versioned=the action: its owner and a coordinator may both be updating it."""
 
-    status = forms.ChoiceField(choices=ActionStatus.choices)
+    status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
     progress = forms.CharField(
-        label="Progress so far", required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Progress so far"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
 
 
@@ -220,39 +226,42 @@ class FrameworkImportForm(forms.Form):
     name = SingleLineCharField(
         max_length=200,
         required=False,
-        help_text="For example: Tpas engagement standards (our copy). A YAML file may give the name itself.",
+        label=_("Name"),
+        help_text=_("For example: Tpas engagement standards (our copy). "
+                    "A YAML file may give the name itself."),
     )
-    source = forms.CharField(max_length=300, required=False, help_text="Where the text comes from.")
-    file = forms.FileField(label="CSV or YAML file", help_text="Up to 2 MB.")
+    source = forms.CharField(max_length=300, required=False, label=_("Source"),
+                             help_text=_("Where the text comes from."))
+    file = forms.FileField(label=_("CSV or YAML file"), help_text=_("Up to 2 MB."))
 
     def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data["file"]
         if upload.size > 2 * 1024 * 1024:
-            raise forms.ValidationError("The file is larger than 2 MB.")
+            raise forms.ValidationError(gettext("The file is larger than 2 MB."))
         if not upload.name.lower().endswith((".csv", ".yaml", ".yml", ".txt")):
-            raise forms.ValidationError("Choose a .csv, .yaml or .yml file.")
+            raise forms.ValidationError(gettext("Choose a .csv, .yaml or .yml file."))
         return upload
 
 
 class FiguresImportForm(forms.Form):
-    file = forms.FileField(label="CSV file", help_text="Up to 2 MB.")
+    file = forms.FileField(label=_("CSV file"), help_text=_("Up to 2 MB."))
 
     def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data["file"]
         if upload.size > 2 * 1024 * 1024:
-            raise forms.ValidationError("The file is larger than 2 MB.")
+            raise forms.ValidationError(gettext("The file is larger than 2 MB."))
         return upload
 
 
 class FigureForm(VersionedForm, forms.Form):
     """Pass versioned=the saved figure, if there is one: two officers may be correcting it."""
 
-    value = forms.DecimalField(max_digits=12, decimal_places=2)
-    target = forms.DecimalField(max_digits=12, decimal_places=2, required=False)
+    value = forms.DecimalField(label=_("Value"), max_digits=12, decimal_places=2)
+    target = forms.DecimalField(label=_("Target"), max_digits=12, decimal_places=2, required=False)
     peer_average = forms.DecimalField(
-        label="Peer or national average", max_digits=12, decimal_places=2, required=False
+        label=_("Peer or national average"), max_digits=12, decimal_places=2, required=False
     )
-    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def note_conflict(self, exc: EditConflict) -> None:
         # A figure someone else entered after this form was opened becomes the version to replace.

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from accounts.models import User
 from assessments.models import Framework, Indicator, IndicatorValue, Outcome, Standard
@@ -62,7 +63,7 @@ def decode(data: bytes) -> str:
             return data.decode("cp1252")
         except UnicodeDecodeError as exc:
             raise ImportFailed(
-                [RowError(1, "This is not a text file. Save it as CSV (UTF-8) and try again.")]
+                [RowError(1, gettext("This is not a text file. Save it as CSV (UTF-8) and try again."))]
             ) from exc
 
 
@@ -70,12 +71,13 @@ def _rows(text: str, columns: list[str], required: list[str]) -> Iterator[tuple[
     """(line number, row dict) for each non-empty row of a CSV, after checking its header."""
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise ImportFailed([RowError(line, "This is not a CSV text file (it holds binary data).")])
+        raise ImportFailed([RowError(line, gettext("This is not a CSV text file (it holds binary data)."))])
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         fieldnames = reader.fieldnames or []
     except csv.Error as exc:
-        raise ImportFailed([RowError(1, f"The first line could not be read as CSV ({exc}).")]) from exc
+        raise ImportFailed([RowError(1, gettext(
+            "The first line could not be read as CSV (%(error)s).") % {"error": exc})]) from exc
     header = [(h or "").strip().lower() for h in fieldnames]
     missing = [c for c in required if c not in header]
     if missing:
@@ -83,11 +85,9 @@ def _rows(text: str, columns: list[str], required: list[str]) -> Iterator[tuple[
             [
                 RowError(
                     1,
-                    "The first line must name the columns; missing: "
-                    + ", ".join(missing)
-                    + ". Expected: "
-                    + ", ".join(columns)
-                    + ".",
+                    gettext(
+                        "The first line must name the columns; missing: %(missing)s. Expected: %(expected)s.")
+                    % {"missing": ", ".join(missing), "expected": ", ".join(columns)},
                 )
             ]
         )
@@ -100,12 +100,14 @@ def _rows(text: str, columns: list[str], required: list[str]) -> Iterator[tuple[
                 yield start, values
             start = reader.line_num + 1
     except csv.Error as exc:  # e.g. a field longer than the csv module allows
-        raise ImportFailed([RowError(start, f"This line could not be read as CSV ({exc}).")]) from exc
+        raise ImportFailed([RowError(start, gettext(
+            "This line could not be read as CSV (%(error)s).") % {"error": exc})]) from exc
 
 
 def _check_length(errors: list[RowError], line: int, label: str, value: str, limit: int) -> None:
     if len(value) > limit:
-        errors.append(RowError(line, f"{label} is longer than {limit} characters."))
+        errors.append(RowError(line, gettext("%(what)s is longer than %(limit)s characters.") % {
+            "what": label, "limit": limit}))
 
 
 @dataclass
@@ -116,6 +118,7 @@ class ParsedFramework:
         dict
     ]  # each {"code", "title", "outcomes": [{"code", "title", "description", "guidance"}]}
     indicators: list[dict]
+    name_cy: str = ""
 
 
 def parse_outcomes_csv(text: str) -> list[dict]:
@@ -127,31 +130,39 @@ def parse_outcomes_csv(text: str) -> list[dict]:
     for line, row in _rows(text, OUTCOME_COLUMNS, REQUIRED_OUTCOME_COLUMNS):
         count += 1
         if count > MAX_ROWS:
-            errors.append(RowError(line, f"The file has more than {MAX_ROWS} rows."))
+            errors.append(RowError(line, gettext(
+                "The file has more than %(limit)s rows.") % {"limit": MAX_ROWS}))
             break
         problems = []
         for column in REQUIRED_OUTCOME_COLUMNS:
             if not row.get(column):
-                problems.append(f"{column} is empty")
+                problems.append(gettext("%(column)s is empty") % {"column": column})
         code, s_code = row.get("outcome_code", ""), row.get("standard_code", "")
         if code and code in outcome_lines:
-            problems.append(f"outcome code {code} is already used on line {outcome_lines[code]}")
+            problems.append(gettext("outcome code %(code)s is already used on line %(line)s") % {
+                "code": code, "line": outcome_lines[code]})
         known = standards.get(s_code)
         if known and row.get("standard_title") and known["title"] != row["standard_title"]:
-            problems.append(f'standard {s_code} is called "{known["title"]}" on line {known["line"]}')
+            problems.append(gettext('standard %(code)s is called "%(title)s" on line %(line)s') % {
+                "code": s_code, "title": known["title"], "line": known["line"]})
         if problems:
             errors.append(RowError(line, "; ".join(problems) + "."))
             continue
         for label, key, limit in (
-            ("The outcome code", "outcome_code", 30),
-            ("The standard code", "standard_code", 30),
-            ("The outcome title", "outcome_title", 500),
-            ("The standard title", "standard_title", 300),
+            (gettext("The outcome code"), "outcome_code", 30),
+            (gettext("The standard code"), "standard_code", 30),
+            (gettext("The outcome title"), "outcome_title", 500),
+            (gettext("The standard title"), "standard_title", 300),
         ):
             _check_length(errors, line, label, row[key], limit)
         outcome_lines[code] = line
+        # Welsh beside the English, when the file has it (assessments/translation.py).
+        for label, key, limit in ((gettext("The outcome title in Welsh"), "outcome_title_cy", 500),
+                                  (gettext("The standard title in Welsh"), "standard_title_cy", 300)):
+            _check_length(errors, line, label, row.get(key, ""), limit)
         standard = standards.setdefault(
-            s_code, {"code": s_code, "title": row["standard_title"], "line": line, "outcomes": []}
+            s_code, {"code": s_code, "title": row["standard_title"], "line": line, "outcomes": [],
+                     "title_cy": row.get("standard_title_cy", "")}
         )
         standard["outcomes"].append(
             {
@@ -159,10 +170,13 @@ def parse_outcomes_csv(text: str) -> list[dict]:
                 "title": row["outcome_title"],
                 "description": row.get("description", ""),
                 "guidance": row.get("guidance", ""),
+                "title_cy": row.get("outcome_title_cy", ""),
+                "description_cy": row.get("description_cy", ""),
+                "guidance_cy": row.get("guidance_cy", ""),
             }
         )
     if not errors and not standards:
-        errors.append(RowError(2, "The file has no outcomes under its header line."))
+        errors.append(RowError(2, gettext("The file has no outcomes under its header line.")))
     if errors:
         raise ImportFailed(errors)
     return list(standards.values())
@@ -190,12 +204,13 @@ def _load_yaml(text: str) -> Any:
         return yaml.load(text, Loader=_YamlLoader)  # noqa: S506 (SafeLoader, and no aliases)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        reason = "This is not valid YAML."
+        reason = gettext("This is not valid YAML.")
         if getattr(exc, "problem", "") == ALIASES_REFUSED:
-            reason = "The file uses a YAML alias (*name). Write each value out in full instead."
+            reason = gettext("The file uses a YAML alias (*name). Write each value out in full instead.")
         raise ImportFailed([RowError(mark.line + 1 if mark else 1, reason)]) from exc
     except RecursionError as exc:
-        raise ImportFailed([RowError(1, "This is not valid YAML: it is nested too deeply.")]) from exc
+        raise ImportFailed([RowError(1, gettext(
+            "This is not valid YAML: it is nested too deeply."))]) from exc
 
 
 def _text(errors: list[RowError], line: int, item: dict, key: str, label: str, limit: int) -> str:
@@ -205,7 +220,8 @@ def _text(errors: list[RowError], line: int, item: dict, key: str, label: str, l
     if value is None:
         return ""
     if not isinstance(value, (str, int, float, bool, date)):
-        errors.append(RowError(line, f"{label} should be plain text, not a list or a mapping."))
+        errors.append(RowError(line, gettext("%(what)s should be plain text, not a list or a mapping.") % {
+            "what": label}))
         return ""
     text = str(value).strip()
     _check_length(errors, line, label, text, limit)
@@ -216,7 +232,7 @@ def _list(errors: list[RowError], line: int, value: Any, label: str) -> list:
     if value is None:
         return []
     if not isinstance(value, list):
-        errors.append(RowError(line, f"{label} should be a list."))
+        errors.append(RowError(line, gettext("%(what)s should be a list.") % {"what": label}))
         return []
     return value
 
@@ -225,7 +241,7 @@ def parse_yaml(text: str) -> ParsedFramework:
     """A framework from YAML (see the import page for the layout), or ImportFailed."""
     data = _load_yaml(text)
     if not isinstance(data, dict) or not isinstance(data.get("standards"), list):
-        raise ImportFailed([RowError(1, "The file needs a list called standards.")])
+        raise ImportFailed([RowError(1, gettext("The file needs a list called standards."))])
     # Line numbers for each outcome, found by re-reading the file's "- code:" lines in order.
     code_lines = [
         i + 1 for i, text_line in enumerate(text.splitlines()) if re.match(r"\s*-\s*code\s*:", text_line)
@@ -239,74 +255,92 @@ def parse_yaml(text: str) -> ParsedFramework:
         s_line = _yaml_line(code_lines, cursor, 1)
         cursor += 1
         if not isinstance(s, dict):
-            errors.append(RowError(s_line, "Each standard needs a code, a title and outcomes."))
+            errors.append(RowError(s_line, gettext("Each standard needs a code, a title and outcomes.")))
             continue
-        s_code = _text(errors, s_line, s, "code", "The standard code", 30)
-        s_title = _text(errors, s_line, s, "title", "The standard title", 300)
+        s_code = _text(errors, s_line, s, "code", gettext("The standard code"), 30)
+        s_title = _text(errors, s_line, s, "title", gettext("The standard title"), 300)
         if not s_code or not s_title:
-            errors.append(RowError(s_line, "The standard needs a code and a title."))
+            errors.append(RowError(s_line, gettext("The standard needs a code and a title.")))
         elif s_code in standard_lines:
             used = standard_lines[s_code]
-            errors.append(RowError(s_line, f"standard code {s_code} is already used on line {used}."))
+            errors.append(RowError(s_line, gettext(
+                "standard code %(code)s is already used on line %(line)s.") % {
+                "code": s_code, "line": used}))
         else:
             standard_lines[s_code] = s_line
         outcomes = []
-        for o in _list(errors, s_line, s.get("outcomes"), "The standard's outcomes"):
+        for o in _list(errors, s_line, s.get("outcomes"), gettext("The standard's outcomes")):
             line = _yaml_line(code_lines, cursor, s_line)
             cursor += 1
             o = o if isinstance(o, dict) else {}
-            code = _text(errors, line, o, "code", "The outcome code", 30)
-            title = _text(errors, line, o, "title", "The outcome title", 500)
+            code = _text(errors, line, o, "code", gettext("The outcome code"), 30)
+            title = _text(errors, line, o, "title", gettext("The outcome title"), 500)
             if not code or not title:
-                errors.append(RowError(line, "The outcome needs a code and a title."))
+                errors.append(RowError(line, gettext("The outcome needs a code and a title.")))
                 continue
             if code in seen:
-                errors.append(RowError(line, f"outcome code {code} is already used on line {seen[code]}."))
+                errors.append(RowError(line, gettext(
+                    "outcome code %(code)s is already used on line %(line)s.") % {
+                    "code": code, "line": seen[code]}))
                 continue
             seen[code] = line
             outcomes.append(
                 {
                     "code": code,
                     "title": title,
-                    "description": _text(errors, line, o, "description", "The description", 100_000),
-                    "guidance": _text(errors, line, o, "guidance", "The guidance", 100_000),
+                    "description": _text(errors, line, o, "description", gettext("The description"), 100_000),
+                    "guidance": _text(errors, line, o, "guidance", gettext("The guidance"), 100_000),
+                    "title_cy": _text(errors, line, o, "title_cy",
+                                      gettext("The outcome title in Welsh"), 500),
+                    "description_cy": _text(errors, line, o, "description_cy",
+                                            gettext("The description in Welsh"), 100_000),
+                    "guidance_cy": _text(errors, line, o, "guidance_cy",
+                                         gettext("The guidance in Welsh"), 100_000),
                 }
             )
-        standards.append({"code": s_code, "title": s_title, "outcomes": outcomes})
+        s_title_cy = _text(errors, s_line, s, "title_cy", gettext("The standard title in Welsh"), 300)
+        standards.append({"code": s_code, "title": s_title, "title_cy": s_title_cy, "outcomes": outcomes})
     indicators = []
     indicator_codes: set[str] = set()
     for i, ind in enumerate(_list(errors, 1, data.get("indicators"), "indicators"), start=1):
-        label = f"Indicator {i}"
+        label = gettext("Indicator %(number)s") % {"number": i}
         ind = ind if isinstance(ind, dict) else {}
-        code = _text(errors, 1, ind, "code", f"{label}'s code", 30)
-        title = _text(errors, 1, ind, "title", f"{label}'s title", 500)
+        code = _text(errors, 1, ind, "code", gettext("%(indicator)s's code") % {"indicator": label}, 30)
+        title = _text(errors, 1, ind, "title", gettext("%(indicator)s's title") % {"indicator": label}, 500)
         if not code or not title:
-            errors.append(RowError(1, f"{label} needs a code and a title."))
+            errors.append(RowError(1, gettext(
+                "%(indicator)s needs a code and a title.") % {"indicator": label}))
             continue
         if code in indicator_codes:
-            errors.append(RowError(1, f"{label}'s code {code} is already used by another indicator."))
+            errors.append(RowError(1, gettext(
+                "%(indicator)s's code %(code)s is already used by another indicator.") % {
+                "indicator": label, "code": code}))
             continue
         indicator_codes.add(code)
         higher_is_better = ind.get("higher_is_better", True)
         if not isinstance(higher_is_better, bool):
-            errors.append(RowError(1, f"{label}'s higher_is_better should be true or false."))
+            errors.append(RowError(1, gettext("%(indicator)s's higher_is_better should be true or false.") % {
+                "indicator": label}))
         indicators.append(
             {
                 "code": code,
                 "title": title,
-                "unit": _text(errors, 1, ind, "unit", f"{label}'s unit", 40),
+                "unit": _text(errors, 1, ind, "unit", gettext(
+                    "%(indicator)s's unit") % {"indicator": label}, 40),
                 "higher_is_better": higher_is_better is not False,
             }
         )
     if not seen and not errors:
-        errors.append(RowError(1, "The file has no outcomes."))
+        errors.append(RowError(1, gettext("The file has no outcomes.")))
     found = data.get("framework")
     framework = found if isinstance(found, dict) else {}
-    name = _text(errors, 1, framework, "name", "The framework's name", 200)
-    source = _text(errors, 1, framework, "source", "The framework's source", 300)
+    name = _text(errors, 1, framework, "name", gettext("The framework's name"), 200)
+    source = _text(errors, 1, framework, "source", gettext("The framework's source"), 300)
+    name_cy = _text(errors, 1, framework, "name_cy", gettext("The framework's name in Welsh"), 200)
     if errors:
         raise ImportFailed(errors)
-    return ParsedFramework(name=name, source=source, standards=standards, indicators=indicators)
+    return ParsedFramework(name=name, source=source, standards=standards, indicators=indicators,
+                           name_cy=name_cy)
 
 
 def import_framework(*, by: User, data: bytes, filename: str, name: str = "", source: str = "") -> Framework:
@@ -314,7 +348,7 @@ def import_framework(*, by: User, data: bytes, filename: str, name: str = "", so
     from assessments.permissions import can_manage_frameworks
     from scrutiny.permissions import require
 
-    require(can_manage_frameworks(by), "Only administrators can import frameworks.")
+    require(can_manage_frameworks(by), gettext("Only administrators can import frameworks."))
     text = decode(data)
     if filename.lower().endswith((".yaml", ".yml")):
         parsed = parse_yaml(text)
@@ -322,17 +356,21 @@ def import_framework(*, by: User, data: bytes, filename: str, name: str = "", so
         parsed = ParsedFramework(name="", source="", standards=parse_outcomes_csv(text), indicators=[])
     name = (name or parsed.name).strip()
     if not name:
-        raise ImportFailed([RowError(1, "Give the framework a name.")])
+        raise ImportFailed([RowError(1, gettext("Give the framework a name."))])
     code = slugify(name)[:60] or "framework"
     if Framework.objects.filter(code=code).exists() or Framework.objects.filter(name__iexact=name).exists():
-        raise ImportFailed([RowError(1, f'A framework called "{name}" already exists. Choose another name.')])
+        raise ImportFailed([RowError(1, gettext(
+            'A framework called "%(name)s" already exists. Choose another name.') % {
+            "name": name})])
     with transaction.atomic():
         framework = Framework.objects.create(
-            code=code, name=name[:200], source=(source or parsed.source)[:300], imported_by=by
+            code=code, name=name[:200], source=(source or parsed.source)[:300], imported_by=by,
+            name_cy=parsed.name_cy[:200],
         )
         standards = Standard.objects.bulk_create(
             [
-                Standard(framework=framework, code=s["code"], title=s["title"], position=i)
+                Standard(framework=framework, code=s["code"], title=s["title"], position=i,
+                         title_cy=s.get("title_cy", ""))
                 for i, s in enumerate(parsed.standards, start=1)
             ]
         )
@@ -345,6 +383,9 @@ def import_framework(*, by: User, data: bytes, filename: str, name: str = "", so
                     title=o["title"],
                     description=o["description"],
                     guidance=o["guidance"],
+                    title_cy=o.get("title_cy", ""),
+                    description_cy=o.get("description_cy", ""),
+                    guidance_cy=o.get("guidance_cy", ""),
                     position=j,
                 )
                 for standard, s in zip(standards, parsed.standards, strict=True)
@@ -391,7 +432,7 @@ def import_figures(*, framework: Framework, by: User, data: bytes) -> int:
     from assessments.permissions import can_enter_figures
     from scrutiny.permissions import require
 
-    require(can_enter_figures(by), "Only staff can enter performance figures.")
+    require(can_enter_figures(by), gettext("Only staff can enter performance figures."))
     text = decode(data)
     indicators = {i.code.lower(): i for i in framework.indicators.all()}
     errors: list[RowError] = []
@@ -399,34 +440,39 @@ def import_figures(*, framework: Framework, by: User, data: bytes) -> int:
     seen: dict[tuple, int] = {}
     for count, (line, row) in enumerate(_rows(text, FIGURE_COLUMNS, ["indicator_code", "year", "value"]), 1):
         if count > MAX_ROWS:
-            errors.append(RowError(line, f"The file has more than {MAX_ROWS} rows."))
+            errors.append(RowError(line, gettext(
+                "The file has more than %(limit)s rows.") % {"limit": MAX_ROWS}))
             break
         problems = []
         indicator = indicators.get(row.get("indicator_code", "").lower())
         if indicator is None:
-            problems.append(f'no indicator with code "{_shown(row, "indicator_code")}" in {framework.name}')
+            problems.append(gettext('no indicator with code "%(code)s" in %(framework)s') % {
+                "code": _shown(row, "indicator_code"), "framework": framework.name})
         try:
             year = _year(row.get("year", ""))
         except ValueError:
-            problems.append(f'year "{_shown(row, "year")}" should look like 2024 or 2024/25')
+            problems.append(gettext(
+                'year "%(year)s" should look like 2024 or 2024/25') % {"year": _shown(row, "year")})
             year = None
         numbers = {}
         for column in ("value", "target", "peer_average"):
             try:
                 numbers[column] = _decimal(row.get(column, ""))
             except ValueError:
-                problems.append(f'{column} "{_shown(row, column)}" is not a number')
+                problems.append(gettext('%(column)s "%(value)s" is not a number') % {
+                    "column": column, "value": _shown(row, column)})
         if not problems and numbers["value"] is None:
-            problems.append("value is empty")
+            problems.append(gettext("value is empty"))
         if indicator and year and (indicator.pk, year) in seen:
-            problems.append(f"{indicator.code} {year} is already on line {seen[(indicator.pk, year)]}")
+            problems.append(gettext("%(code)s %(year)s is already on line %(line)s") % {
+                "code": indicator.code, "year": year, "line": seen[(indicator.pk, year)]})
         if problems or indicator is None:  # no indicator is always among the problems
             errors.append(RowError(line, "; ".join(problems) + "."))
             continue
         seen[(indicator.pk, year)] = line
         parsed.append((indicator, year, numbers, row.get("note", "")))
     if not errors and not parsed:
-        errors.append(RowError(2, "The file has no figures under its header line."))
+        errors.append(RowError(2, gettext("The file has no figures under its header line.")))
     if errors:
         raise ImportFailed(errors)
     with transaction.atomic():

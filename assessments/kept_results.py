@@ -3,7 +3,8 @@
 Pooling every assessor's scores is about a quarter of the results page. The results are kept
 under the self-assessment's own version, renewed by a score, an assessor or the self-assessment
 itself changing (saved, deleted, or written in bulk and announced through scrutiny/written.py),
-and under the frameworks' version, renewed by any standard, outcome or framework changing. A
+under the page's language (the titles are in it), and under the frameworks' version, renewed by
+any standard, outcome or framework changing. A
 score in another self-assessment leaves them kept."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from django.utils import translation
 
 from assessments import selectors
 from assessments.models import Assessor, Framework, Outcome, Score, SelfAssessment, Standard
@@ -28,7 +30,10 @@ def scores_key(self_assessment_id: int | None) -> str:
 
 def pooled_results(*, assessment: SelfAssessment) -> selectors.PooledResults:
     """selectors.pooled_results, from the cache when nothing it is worked out from has changed."""
-    key = f"assessments:pooled:{assessment.pk}:{versions(scores_key(assessment.pk), FRAMEWORKS_KEY)}"
+    # The outcomes' and standards' titles are the page's language's (assessments/translation.py).
+    language = translation.get_language()
+    kept_under = versions(scores_key(assessment.pk), FRAMEWORKS_KEY)
+    key = f"assessments:pooled:{assessment.pk}:{language}:{kept_under}"
     found = cache.get(key)
     if found is None:
         found = selectors.pooled_results(assessment=assessment)

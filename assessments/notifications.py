@@ -4,10 +4,12 @@ who prefers no email finds the same words as a notice on their home page."""
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.notices import tell
 from assessments.models import Assessor, ImprovementAction, SelfAssessment
 from scrutiny.models import SiteSettings
+from scrutiny.translated import language_of
 
 
 def tell_action_owner(*, action_id: int, owner_id: int) -> bool:
@@ -20,14 +22,16 @@ def tell_action_owner(*, action_id: int, owner_id: int) -> bool:
     )
     if action is None:
         return False
-    return tell(
-        person=action.owner,
-        subject=f"You have an action from the self-assessment {action.self_assessment.title}",
-        template="assessments/email/action_owner.txt",
-        context={"action": action, "site_settings": SiteSettings.load()},
-        path=action.get_absolute_url(),
-        about=action,
-    )
+    with language_of(action.owner):
+        return tell(
+            person=action.owner,
+            subject=gettext("You have an action from the self-assessment %(title)s") % {
+                "title": action.self_assessment.title},
+            template="assessments/email/action_owner.txt",
+            context={"action": action, "site_settings": SiteSettings.load()},
+            path=action.get_absolute_url(),
+            about=action,
+        )
 
 
 def tell_assessors(*, self_assessment_id: int) -> int:
@@ -49,14 +53,15 @@ def tell_assessors(*, self_assessment_id: int) -> int:
             )
             if assessor is None or assessor.user is None:  # told by another run, or taken off the list
                 continue
-            tell(
-                person=assessor.user,
-                subject=f"You are invited to score {sa.title}",
-                template="assessments/email/invited.txt",
-                context={"sa": sa, "site_settings": site_settings},
-                path=sa.get_absolute_url(),
-                about=assessor,
-            )
+            with language_of(assessor.user):
+                tell(
+                    person=assessor.user,
+                    subject=gettext("You are invited to score %(title)s") % {"title": sa.title},
+                    template="assessments/email/invited.txt",
+                    context={"sa": sa, "site_settings": site_settings},
+                    path=sa.get_absolute_url(),
+                    about=assessor,
+                )
             assessor.told_at = timezone.now()
             assessor.save(update_fields=["told_at"])
             told += 1

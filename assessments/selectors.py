@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from django.db import connection
 from django.db.models import Aggregate, Avg, Count, F, FloatField, Q, QuerySet, StdDev
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from assessments.models import (
     ActionStatus,
@@ -44,6 +45,7 @@ from assessments.models import (
     SelfAssessment,
     Standard,
 )
+from assessments.models.assessment import scale_label
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -94,18 +96,22 @@ class OutcomeResult:
     def summary(self) -> str:
         """The numbers in one line, as the pages print them."""
         if self.mean is None:
-            return "No scores" + (": everyone said don't know" if self.responses else "")
-        parts = [f"Mean {self.mean:.2f}", f"median {self.median:.1f}", f"spread {self.spread:.2f}",
-                 f"{self.scores} score{'s' if self.scores != 1 else ''}"]
+            return gettext("No scores: everyone said don't know") if self.responses else gettext("No scores")
+        parts = [gettext("Mean %(mean)s") % {"mean": f"{self.mean:.2f}"},
+                 gettext("median %(median)s") % {"median": f"{self.median:.1f}"},
+                 gettext("spread %(spread)s") % {"spread": f"{self.spread:.2f}"},
+                 ngettext("%(count)s score", "%(count)s scores", self.scores) % {"count": self.scores}]
         if self.dont_know_share:
-            parts.append(f"{self.dont_know_share * 100:.0f}% don't know")
+            parts.append(gettext("%(share)s%% don't know") % {"share": f"{self.dont_know_share * 100:.0f}"})
         return " · ".join(parts)
 
     @property
     def views(self) -> str:
         """Tenants' and staff's means side by side, as the pages print them."""
-        tenants = f"tenants {self.tenant_mean:.2f}" if self.tenant_mean is not None else "no tenant scores"
-        staff = f"staff {self.staff_mean:.2f}" if self.staff_mean is not None else "no staff scores"
+        tenants = (gettext("tenants %(mean)s") % {"mean": f"{self.tenant_mean:.2f}"}
+                   if self.tenant_mean is not None else gettext("no tenant scores"))
+        staff = (gettext("staff %(mean)s") % {"mean": f"{self.staff_mean:.2f}"}
+                 if self.staff_mean is not None else gettext("no staff scores"))
         return f"{tenants} · {staff}"
 
     @property
@@ -206,7 +212,7 @@ def pooled_results(*, assessment: SelfAssessment) -> PooledResults:
     )
     return PooledResults(
         self_assessment_id=assessment.pk,
-        scale=list(assessment.scale),
+        scale=[scale_label(label) for label in assessment.scale],
         assessors=people["invited"],
         finished=people["finished"],
         outcomes=results,

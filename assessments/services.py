@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from accounts.models import User
 from accounts.notices import tell
@@ -32,6 +33,7 @@ from scrutiny import written
 from scrutiny.dates import check_date
 from scrutiny.locking import claim
 from scrutiny.permissions import is_staff_role, require
+from scrutiny.translated import language_of
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -48,7 +50,7 @@ def _clean_scale(scale: list[str] | None) -> list[str]:
     labels = [s.strip() for s in (scale or default_scale()) if s and s.strip()]
     if not 2 <= len(labels) <= 10:
         raise ValidationError(
-            {"scale": "Give between 2 and 10 points on the scale, one a line, lowest first."}
+            {"scale": gettext("Give between 2 and 10 points on the scale, one a line, lowest first.")}
         )
     return labels
 
@@ -57,14 +59,15 @@ def _check_dates(opens_on: datetime.date, closes_on: datetime.date) -> None:
     check_date(opens_on, field="opens_on", what="the opening date", ahead=5)
     check_date(closes_on, field="closes_on", what="the closing date", ahead=5)
     if closes_on < opens_on:
-        raise ValidationError({"closes_on": "The closing date must be on or after the opening date."})
+        raise ValidationError({"closes_on": gettext(
+            "The closing date must be on or after the opening date.")})
 
 
 def _set_assessors(self_assessment: SelfAssessment, assessors: Iterable[User], by: User) -> None:
     """Invite exactly these people; those newly invited are told (once) after the commit."""
     wanted = {u.pk: u for u in assessors}
     if not wanted:
-        raise ValidationError({"assessors": "Invite at least one person to score."})
+        raise ValidationError({"assessors": gettext("Invite at least one person to score.")})
     # Rows whose person's account was deleted keep their scores and are left alone.
     existing = {
         a.user_id: a for a in self_assessment.assessors.filter(user__isnull=False).select_related("user")
@@ -82,7 +85,8 @@ def _set_assessors(self_assessment: SelfAssessment, assessors: Iterable[User], b
     )
     if keep_scored:
         names = ", ".join(sorted(existing[uid].name for uid in keep_scored))
-        raise ValidationError({"assessors": f"{names} already scored: they cannot be taken off."})
+        raise ValidationError({"assessors": gettext("%(names)s already scored: they cannot be taken off.") % {
+            "names": names}})
     self_assessment.assessors.filter(user__isnull=False).exclude(user_id__in=wanted).delete()
     now = timezone.now()
     added = Assessor.objects.bulk_create(
@@ -121,7 +125,7 @@ def create_self_assessment(
     if panel is not None and not is_staff_role(by):
         require(panel.pk in managed_panel_ids(by), "Choose a panel you chair or vice-chair.")
     if not framework.outcomes.exists():
-        raise ValidationError({"framework": "This framework has no outcomes to score."})
+        raise ValidationError({"framework": gettext("This framework has no outcomes to score.")})
     _check_dates(opens_on, closes_on)
     sa = SelfAssessment.objects.create(
         framework=framework,
@@ -160,7 +164,8 @@ def update_self_assessment(
     _check_dates(opens_on, closes_on)
     labels = _clean_scale(scale)
     if labels != current.scale and Score.objects.filter(assessor__self_assessment=current).exists():
-        raise ValidationError({"scale": "People have already scored, so the scale can no longer change."})
+        raise ValidationError({"scale": gettext(
+            "People have already scored, so the scale can no longer change.")})
     current.title, current.opens_on, current.closes_on = title.strip(), opens_on, closes_on
     current.panel, current.scale, current.allow_dont_know = panel, labels, allow_dont_know
     current.save()
@@ -288,8 +293,9 @@ def finish(*, self_assessment: SelfAssessment, by: User) -> Assessor:
     )
     if missing:
         raise ValidationError(
-            f"{missing} outcome{'s' if missing != 1 else ''} still need a score or "
-            '"don\'t know" before you can finish.'
+            ngettext('%(count)s outcome still needs a score or "don\'t know" before you can finish.',
+                     '%(count)s outcomes still need a score or "don\'t know" before you can finish.',
+                     missing) % {"count": missing}
         )
     assessor.finished_at = assessor.finished_at or timezone.now()
     assessor.save(update_fields=["finished_at"])
@@ -329,14 +335,15 @@ def send_reminders(*, self_assessment_id: int) -> int:
             if locked.reminder_sent_at and locked.reminder_sent_at >= locked.reminder_requested_at:
                 continue
             # Someone who prefers no email finds the same words as a notice on their home page.
-            tell(
-                person=assessor.user,
-                subject=f"Reminder: please finish scoring {sa.title}",
-                template="assessments/email/reminder.txt",
-                context={"sa": sa},
-                path=reverse("assessments:detail", args=[sa.pk]),
-                about=assessor,
-            )
+            with language_of(assessor.user):
+                tell(
+                    person=assessor.user,
+                    subject=gettext("Reminder: please finish scoring %(title)s") % {"title": sa.title},
+                    template="assessments/email/reminder.txt",
+                    context={"sa": sa},
+                    path=reverse("assessments:detail", args=[sa.pk]),
+                    about=assessor,
+                )
             locked.reminder_sent_at = timezone.now()
             locked.save(update_fields=["reminder_sent_at"])
             sent += 1
@@ -373,9 +380,9 @@ def create_action(
         "Only coordinators can add actions, once the self-assessment has closed.",
     )
     if outcome.framework_id != self_assessment.framework_id:
-        raise ValidationError("That outcome is not part of this framework.")
+        raise ValidationError(gettext("That outcome is not part of this framework."))
     if not what.strip():
-        raise ValidationError({"what": "Say what will be done."})
+        raise ValidationError({"what": gettext("Say what will be done.")})
     _check_due_date(due_date)
     action = ImprovementAction.objects.create(
         self_assessment=self_assessment,
@@ -415,7 +422,7 @@ def update_action(
     )
     current = claim(action, version=version, by=by, noun="action")
     if status not in ActionStatus.values:
-        raise ValidationError({"status": "Choose a status."})
+        raise ValidationError({"status": gettext("Choose a status.")})
     _check_due_date(due_date)
     new_owner = owner.pk != current.owner_id
     current.what, current.owner, current.due_date = what.strip(), owner, due_date
@@ -446,7 +453,8 @@ def save_indicator_value(
     if current is None:
         if version:
             # It was there when the form opened and has since been removed: start again.
-            raise ValidationError("This figure was removed while you were editing it.", code="conflict")
+            raise ValidationError(gettext(
+                "This figure was removed while you were editing it."), code="conflict")
         return IndicatorValue.objects.create(
             indicator=indicator,
             year=year,

@@ -1,4 +1,8 @@
+from typing import cast
+
 from celery import shared_task
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from assessments import notifications, services
 from assessments.models import ImprovementAction, SelfAssessment
@@ -24,26 +28,29 @@ def tell_assessors(self_assessment_id: int) -> int:
     return notifications.tell_assessors(self_assessment_id=self_assessment_id)
 
 
-@describes(send_reminders, "Self-assessment reminder emails")
+@describes(send_reminders, cast(str, _("Self-assessment reminder emails")))
 def _about_reminders(jobs: list[Job]) -> dict[int, str]:
     return by_first_argument(
-        jobs, SelfAssessment.objects.all(), lambda a: f"For the self-assessment \"{a.title}\"",
-        "The self-assessment has since been deleted.",
+        jobs, SelfAssessment.objects.all(),
+        lambda a: gettext('For the self-assessment "%(title)s"') % {"title": a.title},
+        gettext("The self-assessment has since been deleted."),
     )
 
 
-@describes(tell_action_owner, "Email to the owner of a self-assessment action")
+@describes(tell_action_owner, cast(str, _("Email to the owner of a self-assessment action")))
 def _about_action_owners(jobs: list[Job]) -> dict[int, str]:
     return by_first_argument(
         jobs, ImprovementAction.objects.select_related("owner", "self_assessment"),
-        lambda a: f"To {a.owner.display_name}, about \"{a.what[:60]}\" ({a.self_assessment.title})",
-        "The action has since been deleted.",
+        lambda a: gettext('To %(name)s, about "%(what)s" (%(title)s)') % {
+            "name": a.owner.display_name, "what": a.what[:60], "title": a.self_assessment.title},
+        gettext("The action has since been deleted."),
     )
 
 
-@describes(tell_assessors, "Invitations to score a self-assessment")
+@describes(tell_assessors, cast(str, _("Invitations to score a self-assessment")))
 def _about_invitations_to_score(jobs: list[Job]) -> dict[int, str]:
     return by_first_argument(
-        jobs, SelfAssessment.objects.all(), lambda a: f"For the self-assessment \"{a.title}\"",
-        "The self-assessment has since been deleted.",
+        jobs, SelfAssessment.objects.all(),
+        lambda a: gettext('For the self-assessment "%(title)s"') % {"title": a.title},
+        gettext("The self-assessment has since been deleted."),
     )

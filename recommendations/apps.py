@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RecommendationsConfig(AppConfig):
     name = "recommendations"
-    verbose_name = "Recommendations"
+    verbose_name = _("Recommendations")
 
     def ready(self) -> None:
         """What this app adds to other apps' pages and commands (scrutiny/extensions.py)."""
@@ -18,7 +19,7 @@ class RecommendationsConfig(AppConfig):
         public_cache.register("recommendations:you-said-we-did", public.version)
         ext.register(ext.HOME_SECTIONS, "recommendations.home.section")
         ext.register(ext.MENU_LINKS, {
-            "label": "Recommendations", "url_name": "recommendations:tracker", "app": "recommendations",
+            "label": _("Recommendations"), "url_name": "recommendations:tracker", "app": "recommendations",
         }, order=4)
         ext.register(ext.FOOTER_LINKS, "recommendations.public.footer_link")
         ext.register(ext.REVIEW_PAGE_LINKS, "recommendations.review_page.links")

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from accounts.models import User
 from assessments.models import SelfAssessment
@@ -22,7 +23,8 @@ def for_outcomes(*, outcome_ids: Iterable[int], user: User) -> dict[int, list[di
         if permissions.can_view(user, rec):
             found.setdefault(rec.outcome_id, []).append(
                 {
-                    "label": f"Recommendation {rec.code} ({rec.review.title}): {rec.text[:80]}",
+                    "label": gettext("Recommendation %(code)s (%(review)s): %(text)s") % {
+                        "code": rec.code, "review": rec.review.title, "text": rec.text[:80]},
                     "url": rec.get_absolute_url(),
                     "status": rec.get_status_display(),
                 }
@@ -37,7 +39,7 @@ def from_results(
     weakness on a self-assessment's results (extensions.ASSESSMENT_RESULT_LINKS)."""
     return {
         outcome_id: [{
-            "label": f"Make a recommendation from {code}",
+            "label": gettext("Make a recommendation from %(code)s") % {"code": code},
             "url": reverse("recommendations:from-outcome", args=[assessment.pk, outcome_id]),
         }]
         for outcome_id, code in outcomes.items()

@@ -12,6 +12,9 @@ from datetime import date, datetime
 from typing import Any
 
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
@@ -41,27 +44,27 @@ def _responded(rec: Recommendation) -> date | None:
 
 
 COLUMNS = [
-    ("Reference", lambda r: f"{r.review.title} {r.code}"),
-    ("Review", lambda r: r.review.title),
-    ("Panel", lambda r: r.review.panel.name),
-    ("Number", lambda r: r.code),
-    ("Recommendation", lambda r: r.text),
-    ("Why", lambda r: r.rationale),
-    ("Expected benefit for tenants", lambda r: r.expected_benefit),
-    ("Service area", lambda r: r.service_area.name if r.service_area else ""),
-    ("Priority", lambda r: r.get_priority_display()),
-    ("Status", lambda r: r.get_status_display()),
-    ("Response", _decision),
-    ("Reason given", _reason),
-    ("Owner", lambda r: str(r.owner) if r.owner else ""),
-    ("Due date", lambda r: r.due_date),
-    ("Overdue", lambda r: "Yes" if r.is_overdue else "No"),
-    ("Submitted", lambda r: _day(r.submitted_at)),
-    ("Responded", _responded),
-    ("Implemented", lambda r: _day(r.implemented_at)),
-    ("Verified", lambda r: _day(r.verified_at)),
-    ("What was done", lambda r: r.implementation_summary),
-    ("Impact for tenants", lambda r: r.impact_statement),
+    (_("Reference"), lambda r: f"{r.review.title} {r.code}"),
+    (_("Review"), lambda r: r.review.title),
+    (_("Panel"), lambda r: r.review.panel.name),
+    (_("Number"), lambda r: r.code),
+    (_("Recommendation"), lambda r: r.text),
+    (_("Why"), lambda r: r.rationale),
+    (_("Expected benefit for tenants"), lambda r: r.expected_benefit),
+    (_("Service area"), lambda r: r.service_area.name if r.service_area else ""),
+    (_("Priority"), lambda r: r.get_priority_display()),
+    (_("Status"), lambda r: r.get_status_display()),
+    (_("Response"), _decision),
+    (_("Reason given"), _reason),
+    (_("Owner"), lambda r: str(r.owner) if r.owner else ""),
+    (_("Due date"), lambda r: r.due_date),
+    (_("Overdue"), lambda r: gettext("Yes") if r.is_overdue else gettext("No")),
+    (_("Submitted"), lambda r: _day(r.submitted_at)),
+    (_("Responded"), _responded),
+    (_("Implemented"), lambda r: _day(r.implemented_at)),
+    (_("Verified"), lambda r: _day(r.verified_at)),
+    (_("What was done"), lambda r: r.implementation_summary),
+    (_("Impact for tenants"), lambda r: r.impact_statement),
 ]
 
 
@@ -75,6 +78,8 @@ def inert(value: Any) -> Any:
     Control characters a workbook cannot hold are dropped first, so that they cannot hide a
     leading "=" from the check.
     """
+    if isinstance(value, Promise):  # a translated label, such as a status
+        value = str(value)
     if not isinstance(value, str):
         return value
     value = ILLEGAL_CHARACTERS_RE.sub("", value)
@@ -83,9 +88,9 @@ def inert(value: Any) -> Any:
 
 def rows(recommendations: Iterable[Recommendation]) -> Iterator[list[Any]]:
     """Header, then one list of cell values per recommendation, neutralised."""
-    yield [name for name, _ in COLUMNS]
+    yield [str(name) for name, _get in COLUMNS]
     for rec in recommendations:
-        yield [inert(get(rec)) for _, get in COLUMNS]
+        yield [inert(get(rec)) for _name, get in COLUMNS]
 
 
 def to_csv(recommendations: Iterable[Recommendation]) -> bytes:
@@ -101,7 +106,7 @@ def to_csv(recommendations: Iterable[Recommendation]) -> bytes:
 
 def to_xlsx(recommendations: Iterable[Recommendation]) -> bytes:
     book = Workbook(write_only=True)
-    sheet = book.create_sheet("Recommendations")
+    sheet = book.create_sheet(gettext("Recommendations"))
     widths = [18, 30, 20, 8, 60, 40, 40, 18, 10, 16, 16, 40, 20, 12, 8, 12, 12, 12, 12, 40, 40]
     for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width

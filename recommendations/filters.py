@@ -5,6 +5,7 @@ from typing import Any
 import django_filters
 from django import forms
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from panels.models import Panel
@@ -26,12 +27,12 @@ STATUS_RANK = Case(
 )
 BY_REVIEW = ["review__title", "review_id", "number"]
 SORTS = {
-    "review": ("Review, then number", BY_REVIEW),
-    "newest": ("Newest first", [F("submitted_at").desc(nulls_first=True), "-pk"]),
-    "oldest": ("Oldest first", [F("submitted_at").asc(nulls_last=True), "pk"]),
-    "due": ("Due date, soonest first", [F("due_date").asc(nulls_last=True), *BY_REVIEW]),
-    "priority": ("Priority, highest first", ["priority_rank", *BY_REVIEW]),
-    "status": ("Status, in lifecycle order", ["status_rank", *BY_REVIEW]),
+    "review": (_("Review, then number"), BY_REVIEW),
+    "newest": (_("Newest first"), [F("submitted_at").desc(nulls_first=True), "-pk"]),
+    "oldest": (_("Oldest first"), [F("submitted_at").asc(nulls_last=True), "pk"]),
+    "due": (_("Due date, soonest first"), [F("due_date").asc(nulls_last=True), *BY_REVIEW]),
+    "priority": (_("Priority, highest first"), ["priority_rank", *BY_REVIEW]),
+    "status": (_("Status, in lifecycle order"), ["status_rank", *BY_REVIEW]),
 }
 YEARS_SHOWN = 8
 
@@ -42,44 +43,48 @@ def _year_label(start_year: int, start_month: int) -> str:
 
 class TrackerFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        method="filter_words", label="Words in the recommendation",
+        method="filter_words", label=_("Words in the recommendation"),
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    status = django_filters.ChoiceFilter(choices=Status.choices, label="Status", empty_label="Any status")
+    status = django_filters.ChoiceFilter(
+        choices=Status.choices, label=_("Status"), empty_label=_("Any status")
+    )
     # Reviews and owners grow without limit, so they are typed (with suggestions), not picked
     # from a list of every one; the review page still links here with ?review=<id>.
     review = django_filters.ModelChoiceFilter(
-        queryset=Review.objects.none(), label="Review", empty_label="Any review", widget=forms.HiddenInput
+        queryset=Review.objects.none(), label=_("Review"), empty_label=_("Any review"),
+        widget=forms.HiddenInput,
     )
     review_title = django_filters.CharFilter(
-        field_name="review__title", lookup_expr="icontains", label="Review (type part of its title)",
+        field_name="review__title", lookup_expr="icontains", label=_("Review (type part of its title)"),
     )
     panel = django_filters.ModelChoiceFilter(
-        field_name="review__panel", queryset=Panel.objects.none(), label="Panel", empty_label="Any panel"
+        field_name="review__panel", queryset=Panel.objects.none(), label=_("Panel"),
+        empty_label=_("Any panel"),
     )
     service_area = django_filters.ModelChoiceFilter(
-        queryset=ServiceArea.objects.all(), label="Service area", empty_label="Any service area"
+        queryset=ServiceArea.objects.all(), label=_("Service area"), empty_label=_("Any service area")
     )
     owner = django_filters.ModelChoiceFilter(
         queryset=User.objects.filter(role__in=[Role.OFFICER, Role.MANAGER], is_active=True),
-        label="Owner", empty_label="Anyone", widget=forms.HiddenInput,
+        label=_("Owner"), empty_label=_("Anyone"), widget=forms.HiddenInput,
     )
     owner_name = django_filters.CharFilter(
-        field_name="owner__display_name", lookup_expr="icontains", label="Owner (type part of their name)",
+        field_name="owner__display_name", lookup_expr="icontains", label=_("Owner (type part of their name)"),
     )
     priority = django_filters.ChoiceFilter(
-        choices=Priority.choices, label="Priority", empty_label="Any priority"
+        choices=Priority.choices, label=_("Priority"), empty_label=_("Any priority")
     )
     overdue = django_filters.ChoiceFilter(
-        choices=[("yes", "Overdue only"), ("no", "Not overdue")], method="filter_overdue",
-        label="Overdue", empty_label="Overdue or not",
+        choices=[("yes", _("Overdue only")), ("no", _("Not overdue"))], method="filter_overdue",
+        label=_("Overdue"), empty_label=_("Overdue or not"),
     )
     year = django_filters.ChoiceFilter(
-        method="filter_year", label="Financial year submitted", empty_label="Any year"
+        method="filter_year", label=_("Financial year submitted"), empty_label=_("Any year")
     )
     sort = django_filters.ChoiceFilter(
         choices=[(key, label) for key, (label, _) in SORTS.items()], method="filter_sort",
-        label="Sort by", empty_label=None,
+        label=_("Sort by"), empty_label=None,
     )
 
     class Meta:

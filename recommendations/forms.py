@@ -3,6 +3,8 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from recommendations.models import Action, ActionStatus, Decision, Priority, Recommendation, Status
@@ -31,7 +33,7 @@ class OwnerField(forms.ModelChoiceField):
 class RecommendationForm(VersionedForm, forms.ModelForm):
     findings = SafeModelMultipleChoiceField(
         queryset=Finding.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
-        label="Findings it rests on", help_text="Tick the findings that led to this recommendation.",
+        label=_("Findings it rests on"), help_text=_("Tick the findings that led to this recommendation."),
     )
 
     class Meta:
@@ -42,17 +44,17 @@ class RecommendationForm(VersionedForm, forms.ModelForm):
             "rationale": forms.Textarea(attrs={"rows": 4}),
             "expected_benefit": forms.Textarea(attrs={"rows": 3}),
         }
-        labels = {"text": "Recommendation"}
+        labels = {"text": _("Recommendation")}
 
     def __init__(self, *args: Any, review: Review, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["findings"].queryset = Finding.objects.filter(review=review).order_by("created_at")
         self.fields["findings"].label_from_instance = lambda f: f"{f.get_kind_display()}: {f.statement}"
         self.fields["service_area"].queryset = ServiceArea.objects.filter(is_active=True)
-        self.fields["service_area"].empty_label = "Same as the review"
+        self.fields["service_area"].empty_label = gettext("Same as the review")
         self.fields["priority"].choices = Priority.choices
         if not self.fields["findings"].queryset.exists():
-            self.fields["findings"].help_text = "This review has no findings recorded yet."
+            self.fields["findings"].help_text = gettext("This review has no findings recorded yet.")
 
 
 class SubmitTogetherForm(forms.Form):
@@ -60,8 +62,8 @@ class SubmitTogetherForm(forms.Form):
 
     recommendations = SafeModelMultipleChoiceField(
         queryset=Recommendation.objects.none(), widget=forms.CheckboxSelectMultiple,
-        label="Recommendations to submit", help_text="Untick any the panel has not agreed yet.",
-        error_messages={"required": "Tick at least one recommendation to submit."},
+        label=_("Recommendations to submit"), help_text=_("Untick any the panel has not agreed yet."),
+        error_messages={"required": _("Tick at least one recommendation to submit.")},
     )
 
     #: At most this many drafts are offered at once, so the page stays a readable size.
@@ -81,20 +83,20 @@ class SubmitTogetherForm(forms.Form):
 
 class ResponseForm(forms.Form):
     decision = forms.ChoiceField(
-        label="The landlord's response", choices=Decision.choices, widget=forms.RadioSelect
+        label=_("The landlord's response"), choices=Decision.choices, widget=forms.RadioSelect
     )
     reason = forms.CharField(
-        label="Reason", required=False, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Needed if the recommendation is partly accepted or rejected: the panel will see it.",
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Needed if the recommendation is partly accepted or rejected: the panel will see it."),
     )
     owner = OwnerField(
-        queryset=User.objects.none(), required=False, label="Owner of the action plan (optional)",
-        empty_label="Not decided yet",
-        help_text="If you know who will do the work, choose them and a due date now: the "
-        "recommendation then goes straight to in progress. If not, it shows as \"No owner yet\" "
-        "on the tracker and managers' home pages until a manager assigns one.",
+        queryset=User.objects.none(), required=False, label=_("Owner of the action plan (optional)"),
+        empty_label=_("Not decided yet"),
+        help_text=_("If you know who will do the work, choose them and a due date now: the "
+                    "recommendation then goes straight to in progress. If not, it shows as \"No owner yet\" "
+                    "on the tracker and managers' home pages until a manager assigns one."),
     )
-    due_date = forms.DateField(label="Due date (optional)", required=False, widget=DateInput())
+    due_date = forms.DateField(label=_("Due date (optional)"), required=False, widget=DateInput())
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -103,9 +105,9 @@ class ResponseForm(forms.Form):
 
 class ActionPlanForm(forms.Form):
     owner = OwnerField(
-        queryset=User.objects.none(), label="Owner of the action plan", empty_label="Choose someone"
+        queryset=User.objects.none(), label=_("Owner of the action plan"), empty_label=_("Choose someone")
     )
-    due_date = forms.DateField(label="Due date", widget=DateInput())
+    due_date = forms.DateField(label=_("Due date"), widget=DateInput())
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -117,13 +119,13 @@ class ImplementForm(forms.Form):
     dropped (and why), so the panel never checks a recommendation with work left unexplained."""
 
     summary = forms.CharField(
-        label="What was done", widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="In plain words the panel will understand.",
+        label=_("What was done"), widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("In plain words the panel will understand."),
     )
     evidence = UploadField(
-        allowed=DOCUMENTS, label="Evidence it was done",
+        allowed=DOCUMENTS, label=_("Evidence it was done"),
         error_messages={
-            "required": "Choose a file that shows it was done, such as a new leaflet or a report."
+            "required": _("Choose a file that shows it was done, such as a new leaflet or a report.")
         },
     )
 
@@ -132,16 +134,19 @@ class ImplementForm(forms.Form):
         self.open_actions = list(recommendation.actions.open().order_by("due_date", "pk"))
         for action in self.open_actions:
             self.fields[f"action_{action.pk}"] = forms.ChoiceField(
-                label=f'What happened to the action "{action.what}"?',
-                choices=[(ActionStatus.DONE, "It was done"), (ActionStatus.DROPPED, "It was dropped")],
+                label=gettext('What happened to the action "%(action)s"?') % {"action": action.what},
+                choices=[(ActionStatus.DONE, gettext("It was done")),
+                         (ActionStatus.DROPPED, gettext("It was dropped"))],
                 widget=forms.RadioSelect,
-                help_text=f"It is {action.get_status_display().lower()}, owned by {action.owner}.",
-                error_messages={"required": f'Say whether "{action.what[:80]}" was done or dropped.'},
+                help_text=gettext("It is %(status)s, owned by %(owner)s.") % {
+                    "status": action.get_status_display().lower(), "owner": action.owner},
+                error_messages={"required": gettext('Say whether "%(action)s" was done or dropped.') % {
+                    "action": action.what[:80]}},
             )
             self.fields[f"reason_{action.pk}"] = forms.CharField(
-                label=f'Why "{action.what[:80]}" was dropped', required=False,
+                label=gettext('Why "%(action)s" was dropped') % {"action": action.what[:80]}, required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
-                help_text="Only if it was dropped: the panel will see this.",
+                help_text=gettext("Only if it was dropped: the panel will see this."),
             )
 
     def clean(self) -> dict[str, Any]:
@@ -150,7 +155,8 @@ class ImplementForm(forms.Form):
         for action in self.open_actions:
             dropped = data.get(f"action_{action.pk}") == ActionStatus.DROPPED
             if dropped and not data.get(f"reason_{action.pk}", "").strip():
-                self.add_error(f"reason_{action.pk}", f'Say why "{action.what[:80]}" was dropped.')
+                self.add_error(f"reason_{action.pk}",
+                               gettext('Say why "%(action)s" was dropped.') % {"action": action.what[:80]})
         return data
 
     def service_arguments(self) -> dict[str, Any]:
@@ -167,26 +173,26 @@ class ImplementForm(forms.Form):
 
 class VerifyForm(forms.Form):
     impact_statement = forms.CharField(
-        label="What has changed for tenants", widget=forms.Textarea(attrs={"rows": 5}),
-        help_text='This is shown on the "You said, we did" page.',
+        label=_("What has changed for tenants"), widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_('This is shown on the "You said, we did" page.'),
     )
 
 
 class ReturnForm(forms.Form):
     reason = forms.CharField(
-        label="What still needs to be done", widget=forms.Textarea(attrs={"rows": 5})
+        label=_("What still needs to be done"), widget=forms.Textarea(attrs={"rows": 5})
     )
 
 
 class ActionForm(VersionedForm, forms.ModelForm):
-    owner = OwnerField(queryset=User.objects.none(), label="Owner", empty_label="Choose someone")
+    owner = OwnerField(queryset=User.objects.none(), label=_("Owner"), empty_label=_("Choose someone"))
 
     class Meta:
         model = Action
         fields = ["what", "owner", "due_date", "status", "dropped_reason"]
         widgets = {"what": forms.Textarea(attrs={"rows": 3}), "due_date": DateInput(),
                    "dropped_reason": forms.Textarea(attrs={"rows": 2})}
-        labels = {"dropped_reason": "Why it was dropped (only if it was)"}
+        labels = {"dropped_reason": _("Why it was dropped (only if it was)")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -200,12 +206,12 @@ class ActionForm(VersionedForm, forms.ModelForm):
 
 
 class ProgressForm(forms.Form):
-    text = forms.CharField(label="Progress", widget=forms.Textarea(attrs={"rows": 4}))
+    text = forms.CharField(label=_("Progress"), widget=forms.Textarea(attrs={"rows": 4}))
     action = forms.ModelChoiceField(
-        queryset=Action.objects.none(), required=False, label="Which action (optional)",
-        empty_label="The recommendation as a whole",
+        queryset=Action.objects.none(), required=False, label=_("Which action (optional)"),
+        empty_label=_("The recommendation as a whole"),
     )
-    evidence = UploadField(allowed=DOCUMENTS, label="Evidence (optional)", required=False)
+    evidence = UploadField(allowed=DOCUMENTS, label=_("Evidence (optional)"), required=False)
 
     def __init__(self, *args: Any, recommendation: Recommendation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

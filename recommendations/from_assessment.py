@@ -9,6 +9,8 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.http import AuthenticatedHttpRequest
 from accounts.models import User
@@ -34,12 +36,12 @@ def draftable_reviews(user: User) -> QuerySet[Review]:
 class FromOutcomeForm(forms.Form):
     review = forms.ModelChoiceField(
         Review.objects.none(),
-        empty_label="Choose a review",
-        help_text="Recommendations belong to a review of the panel that makes them.",
+        label=_("Review"), empty_label=_("Choose a review"),
+        help_text=_("Recommendations belong to a review of the panel that makes them."),
     )
-    text = forms.CharField(label="Recommendation", widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(label=_("Recommendation"), widget=forms.Textarea(attrs={"rows": 3}))
     rationale = forms.CharField(
-        label="Why the panel recommends it", required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Why the panel recommends it"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
 
     def __init__(self, *args: Any, reviews: QuerySet[Review], **kwargs: Any) -> None:
@@ -64,27 +66,32 @@ def from_outcome(request: AuthenticatedHttpRequest, assessment_id: int, outcome_
     sa = get_object_or_404(SelfAssessment, pk=assessment_id)
     require(
         assessment_permissions.can_see_results(request.user, sa),
-        "You can make a recommendation from a self-assessment you can see, once it has closed.",
+        gettext("You can make a recommendation from a self-assessment you can see, once it has closed."),
     )
     outcome = get_object_or_404(Outcome, pk=outcome_id, framework_id=sa.framework_id)
     result = next((r for r in pooled_results(assessment=sa).outcomes if r.outcome_id == outcome.pk), None)
     summary = ""
     if result and result.mean is not None:
-        summary = (
-            f'In "{sa.title}", {outcome.code} {outcome.title} scored a mean of {result.mean:.2f} '
-            f"out of {sa.scale_max} from {result.scores} scores."
-        )
+        summary = ngettext(
+            'In "%(assessment)s", %(code)s %(title)s scored a mean of %(mean)s out of %(max)s '
+            "from %(count)s score.",
+            'In "%(assessment)s", %(code)s %(title)s scored a mean of %(mean)s out of %(max)s '
+            "from %(count)s scores.",
+            result.scores,
+        ) % {"assessment": sa.title, "code": outcome.code, "title": outcome.title,
+             "mean": f"{result.mean:.2f}", "max": sa.scale_max, "count": result.scores}
     reviews = draftable_reviews(request.user)
     form = FromOutcomeForm(request.POST or None, reviews=reviews, initial={"rationale": summary})
 
     def draft(data: dict[str, Any]) -> Recommendation:
         require(permissions.can_draft(request.user, data["review"]),
-                "You cannot draft recommendations in that review.")
+                gettext("You cannot draft recommendations in that review."))
         return create_from_outcome(review=data["review"], outcome=outcome, by=request.user,
                                    text=data["text"], rationale=data["rationale"])
 
     done = run_form(request, form, draft, success=lambda rec: (
-        f"{rec.code} is saved as a draft in {rec.review.title}, linked to {outcome.code}."
+        gettext("%(code)s is saved as a draft in %(review)s, linked to %(outcome)s.")
+        % {"code": rec.code, "review": rec.review.title, "outcome": outcome.code}
     ))
     return done or render(
         request,

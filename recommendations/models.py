@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from scrutiny.locking import Versioned
@@ -20,14 +21,14 @@ from scrutiny.uploads import UploadFileField, UploadPath
 class Status(models.TextChoices):
     """The lifecycle in DESIGN.md, in order."""
 
-    DRAFT = "draft", "Draft"
-    SUBMITTED = "submitted", "Submitted"
-    ACCEPTED = "accepted", "Accepted"
-    PARTLY_ACCEPTED = "partly_accepted", "Partly accepted"
-    REJECTED = "rejected", "Rejected"
-    IN_PROGRESS = "in_progress", "In progress"
-    IMPLEMENTED = "implemented", "Implemented"
-    VERIFIED = "verified", "Verified"
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    ACCEPTED = "accepted", _("Accepted")
+    PARTLY_ACCEPTED = "partly_accepted", _("Partly accepted")
+    REJECTED = "rejected", _("Rejected")
+    IN_PROGRESS = "in_progress", _("In progress")
+    IMPLEMENTED = "implemented", _("Implemented")
+    VERIFIED = "verified", _("Verified")
 
 
 # Statuses in which work on the recommendation is still owed by the landlord.
@@ -35,22 +36,22 @@ OPEN_WORK = (Status.ACCEPTED, Status.PARTLY_ACCEPTED, Status.IN_PROGRESS)
 
 
 class Priority(models.TextChoices):
-    HIGH = "high", "High"
-    MEDIUM = "medium", "Medium"
-    LOW = "low", "Low"
+    HIGH = "high", _("High")
+    MEDIUM = "medium", _("Medium")
+    LOW = "low", _("Low")
 
 
 class Decision(models.TextChoices):
-    ACCEPTED = "accepted", "Accepted"
-    PARTLY_ACCEPTED = "partly_accepted", "Partly accepted"
-    REJECTED = "rejected", "Rejected"
+    ACCEPTED = "accepted", _("Accepted")
+    PARTLY_ACCEPTED = "partly_accepted", _("Partly accepted")
+    REJECTED = "rejected", _("Rejected")
 
 
 class ActionStatus(models.TextChoices):
-    NOT_STARTED = "not_started", "Not started"
-    UNDERWAY = "underway", "Underway"
-    DONE = "done", "Done"
-    DROPPED = "dropped", "Dropped"
+    NOT_STARTED = "not_started", _("Not started")
+    UNDERWAY = "underway", _("Underway")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
 
 
 # An action in one of these statuses needs no more work: it is not open, late or owed.
@@ -97,14 +98,16 @@ class Recommendation(Versioned, models.Model):
         "assessments.Outcome", on_delete=models.SET_NULL, null=True, blank=True,
         related_name="recommendations", editable=False,
     )
-    text = models.TextField("recommendation", help_text="What the panel recommends, in one or two sentences.")
+    text = models.TextField(
+        _("recommendation"), help_text=_("What the panel recommends, in one or two sentences.")
+    )
     rationale = models.TextField(
-        "why the panel recommends it", blank=True,
-        help_text="What the panel found that led to this recommendation.",
+        _("why the panel recommends it"), blank=True,
+        help_text=_("What the panel found that led to this recommendation."),
     )
     findings = models.ManyToManyField(
-        "reviews.Finding", blank=True, related_name="recommendations",
-        help_text="The findings this recommendation rests on.",
+        to="reviews.Finding", blank=True, related_name="recommendations",
+        help_text=_("The findings this recommendation rests on."),
     )
     priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.MEDIUM)
     service_area = models.ForeignKey(
@@ -112,8 +115,8 @@ class Recommendation(Versioned, models.Model):
         related_name="recommendations",
     )
     expected_benefit = models.TextField(
-        "expected benefit for tenants", blank=True,
-        help_text="What will be better for tenants if this is done.",
+        _("expected benefit for tenants"), blank=True,
+        help_text=_("What will be better for tenants if this is done."),
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False)
     created_by = models.ForeignKey(
@@ -125,9 +128,9 @@ class Recommendation(Versioned, models.Model):
         related_name="owned_recommendations",
     )
     due_date = models.DateField(null=True, blank=True)
-    implementation_summary = models.TextField("what was done", blank=True)
+    implementation_summary = models.TextField(_("what was done"), blank=True)
     impact_statement = models.TextField(
-        blank=True, help_text="What the panel found had changed for tenants when it checked."
+        blank=True, help_text=_("What the panel found had changed for tenants when it checked.")
     )
     # When each stage was reached, for the tracker's medians and the "year" filter.
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -198,14 +201,14 @@ class Action(Versioned, models.Model):
     """One step of the action plan: what will be done, by whom, by when."""
 
     recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="actions")
-    what = models.TextField("what will be done")
+    what = models.TextField(_("what will be done"))
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="recommendation_actions"
     )
     due_date = models.DateField()
     status = models.CharField(max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED)
     completed_on = models.DateField(null=True, blank=True)
-    dropped_reason = models.TextField("why it was dropped", blank=True)
+    dropped_reason = models.TextField(_("why it was dropped"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -232,7 +235,7 @@ class ProgressUpdate(models.Model):
     action = models.ForeignKey(
         Action, on_delete=models.SET_NULL, null=True, blank=True, related_name="progress_updates"
     )
-    text = models.TextField("progress")
+    text = models.TextField(_("progress"))
     evidence = UploadFileField(upload_to=UploadPath("recommendations/evidence"), blank=True)
     evidence_name = models.CharField(max_length=200, blank=True)
     marks_implementation = models.BooleanField(default=False)
@@ -274,9 +277,9 @@ class ReminderSent(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     date = models.DateField()
     items = models.PositiveIntegerField(default=0)
-    sent_at = models.DateTimeField("written at", auto_now_add=True)
+    sent_at = models.DateTimeField(_("written at"), auto_now_add=True)
     emailed_at = models.DateTimeField(
-        null=True, blank=True, help_text="When the email (or notice) went out; empty while it waits."
+        null=True, blank=True, help_text=_("When the email (or notice) went out; empty while it waits.")
     )
 
     class Meta:

@@ -4,10 +4,13 @@ Every step has its own subject, wording and label for the note that came with it
 that verifying never reads like returning, nor agreeing a plan like a return."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from accounts.models import Role, User
 from accounts.notices import tell
@@ -15,26 +18,34 @@ from panels.models import Membership
 from recommendations.models import Recommendation, Status, Transition
 from scrutiny.emails import site_url
 from scrutiny.models import SiteSettings
+from scrutiny.translated import language_of
 
 
 @dataclass(frozen=True)
 class Step:
-    """How one step of the lifecycle is told: the end of the subject after "R1 of <review>",
-    and the heading of the note that came with it ("" when the note is not shown)."""
+    """How one step of the lifecycle is told: the subject, a whole sentence naming the
+    recommendation ("R1 of <review> ..."), and the heading of the note that came with it ("" when
+    the note is not shown)."""
 
-    subject: str
-    note_label: str
+    subject: Any
+    note_label: Any
 
 
 STEPS = {
-    "submitted": Step("waits for your response", ""),
-    "accepted": Step("has been accepted", "What the landlord said"),
-    "partly_accepted": Step("has been partly accepted", "Why it is only partly accepted"),
-    "rejected": Step("has been rejected", "Why it was rejected"),
-    "plan_agreed": Step("is in progress: you own its action plan", ""),
-    "implemented": Step("has been implemented: please check it", "What was done"),
-    "verified": Step("has been verified by the panel", "What has changed for tenants"),
-    "returned": Step("has been returned to in progress", "What still needs to be done"),
+    "submitted": Step(_("%(code)s of %(review)s waits for your response"), ""),
+    "accepted": Step(_("%(code)s of %(review)s has been accepted"),
+        _("What the landlord said")),
+    "partly_accepted": Step(_("%(code)s of %(review)s has been partly accepted"),
+        _("Why it is only partly accepted")),
+    "rejected": Step(_("%(code)s of %(review)s has been rejected"),
+        _("Why it was rejected")),
+    "plan_agreed": Step(_("%(code)s of %(review)s is in progress: you own its action plan"), ""),
+    "implemented": Step(_("%(code)s of %(review)s has been implemented: please check it"),
+        _("What was done")),
+    "verified": Step(_("%(code)s of %(review)s has been verified by the panel"),
+        _("What has changed for tenants")),
+    "returned": Step(_("%(code)s of %(review)s has been returned to in progress"),
+        _("What still needs to be done")),
 }
 
 
@@ -56,7 +67,7 @@ def step_of(transition: Transition) -> str:
 def subject_for(transition: Transition) -> str:
     """The email subject for a step (flattened to one line when it is sent)."""
     rec = transition.recommendation
-    return f"{rec.code} of {rec.review.title} {STEPS[step_of(transition)].subject}"
+    return STEPS[step_of(transition)].subject % {"code": rec.code, "review": rec.review.title}
 
 
 def _panel_tenants(recommendation: Recommendation) -> Q:
@@ -104,16 +115,17 @@ def send_transition_email(transition_id: int) -> int:
         "transition": transition,
         "rec": rec,
         "step": step,
-        "note_label": STEPS[step].note_label,
         "site_settings": SiteSettings.load(),
     }
     sent = 0
     for person in recipients(transition):
-        sent += tell(
-            person=person, subject=subject_for(transition), context=context,
-            template="recommendations/email/transition.txt", path=rec.get_absolute_url(),
-            about=transition,
-        )
+        with language_of(person):
+            sent += tell(
+                person=person, subject=subject_for(transition),
+                context={**context, "note_label": str(STEPS[step].note_label)},
+                template="recommendations/email/transition.txt", path=rec.get_absolute_url(),
+                about=transition,
+            )
     Transition.objects.filter(pk=transition.pk).update(notified_at=timezone.now())
     return sent
 
@@ -131,18 +143,21 @@ def send_submitted_together_email(transition_ids: list[int]) -> int:
         return 0
     recs = [t.recommendation for t in transitions]
     review = recs[0].review
-    subject = (
-        subject_for(transitions[0]) if len(recs) == 1
-        else f"{len(recs)} recommendations of {review.title} wait for your response"
-    )
     context = {"recs": recs, "review": review, "base_url": site_url(), "site_settings": SiteSettings.load()}
     sent = 0
     for person in recipients(transitions[0]):
-        sent += tell(
-            person=person, subject=subject, context=context,
-            template="recommendations/email/submitted_together.txt",
-            path=reverse("recommendations:tracker") + f"?review={review.pk}&status=submitted",
-            about=transitions[0],
-        )
+        with language_of(person):
+            subject = (
+                subject_for(transitions[0]) if len(recs) == 1
+                else ngettext("%(count)s recommendation of %(review)s waits for your response",
+                              "%(count)s recommendations of %(review)s wait for your response",
+                              len(recs)) % {"count": len(recs), "review": review.title}
+            )
+            sent += tell(
+                person=person, subject=subject, context=context,
+                template="recommendations/email/submitted_together.txt",
+                path=reverse("recommendations:tracker") + f"?review={review.pk}&status=submitted",
+                about=transitions[0],
+            )
     Transition.objects.filter(pk__in=[t.pk for t in transitions]).update(notified_at=timezone.now())
     return sent

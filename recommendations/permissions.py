@@ -6,9 +6,10 @@ is in the right status for the step is checked by `is_possible` (and again by th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from panels.permissions import can_see_drafts as can_see_panel_drafts
 from panels.permissions import is_member, panel_ids_for, supported_panel_ids
@@ -34,22 +35,22 @@ STEP_FROM = {
 
 
 # What a person is told when a step is not theirs to take.
-REFUSALS = {
-    "view": "You can only see the recommendations of your own panels, and a panel's drafts only "
-    "once it submits them.",
-    "draft": "Only members of this review's panel can write its recommendations.",
-    "edit": "Only members of this review's panel can change its draft recommendations.",
-    "submit": "Only members of this review's panel can submit its recommendations.",
-    "respond": "Only managers can respond to recommendations.",
-    "agree_plan": "Only managers can agree an action plan.",
-    "implement": "Only the officer who owns this recommendation, or a manager, can mark it implemented.",
-    "verify": "Only members of this review's panel can verify its recommendations.",
-    "return": "Only members of this review's panel can return its recommendations to in progress.",
-    "plan_work": "Only the recommendation's owner or a manager can change its action plan.",
-    "update_action": (
+REFUSALS: dict[str, Any] = {  # lazy texts, translated when shown
+    "view": _("You can only see the recommendations of your own panels, and a panel's drafts only "
+              "once it submits them."),
+    "draft": _("Only members of this review's panel can write its recommendations."),
+    "edit": _("Only members of this review's panel can change its draft recommendations."),
+    "submit": _("Only members of this review's panel can submit its recommendations."),
+    "respond": _("Only managers can respond to recommendations."),
+    "agree_plan": _("Only managers can agree an action plan."),
+    "implement": _("Only the officer who owns this recommendation, or a manager, can mark it implemented."),
+    "verify": _("Only members of this review's panel can verify its recommendations."),
+    "return": _("Only members of this review's panel can return its recommendations to in progress."),
+    "plan_work": _("Only the recommendation's owner or a manager can change its action plan."),
+    "update_action": _(
         "Only the action's owner, the recommendation's owner or a manager can change this action."
     ),
-    "progress": "Only the people doing the work can add progress.",
+    "progress": _("Only the people doing the work can add progress."),
 }
 
 

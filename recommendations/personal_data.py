@@ -1,5 +1,7 @@
 from typing import Any
 
+from django.utils.translation import gettext
+
 from accounts.models import User
 from recommendations.models import Action, ProgressUpdate, Recommendation, ReminderSent, Response, Transition
 
@@ -38,4 +40,4 @@ def collect(user: User) -> tuple[str, dict[str, Any]] | None:
     }
     if not any(data.values()):
         return None
-    return "Recommendations", data
+    return gettext("Recommendations"), data

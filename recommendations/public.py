@@ -9,6 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from accounts.models import User
 from scrutiny import freshness, public_cache
@@ -21,15 +22,15 @@ VERSION_KEY = "you-said-we-did"
 def page() -> dict[str, str] | None:
     if not SiteSettings.load().public_you_said_we_did:
         return None
-    return {"title": "You said, we did", "url": reverse("recommendations:you-said-we-did"),
-            "about": "the changes the landlord has made because of the panel's recommendations."}
+    return {"title": gettext("You said, we did"), "url": reverse("recommendations:you-said-we-did"),
+            "about": gettext("the changes the landlord has made because of the panel's recommendations.")}
 
 
 def footer_link(user: User | AnonymousUser) -> dict[str, Any] | None:
     """"You said, we did" for signed-in people, and for everyone once it is public."""
     if not (user.is_authenticated or SiteSettings.load().public_you_said_we_did):
         return None
-    return {"label": "You said, we did", "url": reverse("recommendations:you-said-we-did")}
+    return {"label": gettext("You said, we did"), "url": reverse("recommendations:you-said-we-did")}
 
 
 def version(request: HttpRequest) -> str | None:

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from accounts.models import Role, User
 from accounts.notices import tell
@@ -21,6 +22,7 @@ from recommendations.models import OPEN_WORK, Action, Recommendation, ReminderSe
 from scrutiny.emails import site_url
 from scrutiny.jobs import enqueue
 from scrutiny.models import SiteSettings
+from scrutiny.translated import language_of
 
 
 @dataclass
@@ -106,16 +108,18 @@ def email_one(*, reminder_id: int) -> str:
     if digest is None or not digest.count:
         ReminderSent.objects.filter(pk=reminder.pk).update(items=0, emailed_at=timezone.now())
         return "nothing left to remind them of"
-    tell(
-        person=person,
-        subject=f"Recommendations: {digest.count} thing{'s' if digest.count != 1 else ''} "
-        "need your attention",
-        template="recommendations/email/reminder.txt",
-        context={
-            "digest": digest, "today": today, "site_settings": SiteSettings.load(),
-            "base_url": site_url(), "response_days": settings.RESPONSE_OVERDUE_DAYS,
-        },
-        path=reverse("home"), about=f"reminders for {today}",
-    )
+    with language_of(person):
+        tell(
+            person=person,
+            subject=ngettext("Recommendations: %(count)s thing needs your attention",
+                             "Recommendations: %(count)s things need your attention",
+                             digest.count) % {"count": digest.count},
+            template="recommendations/email/reminder.txt",
+            context={
+                "digest": digest, "today": today, "site_settings": SiteSettings.load(),
+                "base_url": site_url(), "response_days": settings.RESPONSE_OVERDUE_DAYS,
+            },
+            path=reverse("home"), about=f"reminders for {today}",
+        )
     ReminderSent.objects.filter(pk=reminder.pk).update(items=digest.count, emailed_at=timezone.now())
     return "sent"

@@ -15,6 +15,8 @@ from django.db import connection
 from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from recommendations import permissions
 from recommendations.models import (
@@ -177,13 +179,13 @@ class Event:
 
 
 STEP_TITLES = {
-    Status.SUBMITTED: "Submitted to the landlord",
-    Status.ACCEPTED: "Accepted by the landlord",
-    Status.PARTLY_ACCEPTED: "Partly accepted by the landlord",
-    Status.REJECTED: "Rejected by the landlord",
-    Status.IN_PROGRESS: "Action plan agreed: in progress",
-    Status.IMPLEMENTED: "Marked as implemented",
-    Status.VERIFIED: "Verified by the panel",
+    Status.SUBMITTED: _("Submitted to the landlord"),
+    Status.ACCEPTED: _("Accepted by the landlord"),
+    Status.PARTLY_ACCEPTED: _("Partly accepted by the landlord"),
+    Status.REJECTED: _("Rejected by the landlord"),
+    Status.IN_PROGRESS: _("Action plan agreed: in progress"),
+    Status.IMPLEMENTED: _("Marked as implemented"),
+    Status.VERIFIED: _("Verified by the panel"),
 }
 
 
@@ -193,18 +195,23 @@ def _day(value: dt.date) -> str:
 
 def _action_change(record: Any, previous: Any) -> tuple[str, str]:
     if previous is None or record.history_type == "+":
-        return f"Action added: {record.what}", f"Owner {record.owner}, due {_day(record.due_date)}."
+        return (gettext("Action added: %(what)s") % {"what": record.what},
+                gettext("Owner %(owner)s, due %(date)s.") % {"owner": record.owner,
+                                                              "date": _day(record.due_date)})
     changes = []
     if record.status != previous.status:
         before, after = previous.get_status_display().lower(), record.get_status_display().lower()
-        changes.append(f"status {before} → {after}")
+        changes.append(gettext("status %(before)s → %(after)s") % {"before": before, "after": after})
     if record.due_date != previous.due_date:
-        changes.append(f"due date {_day(previous.due_date)} → {_day(record.due_date)}")
+        changes.append(gettext("due date %(before)s → %(after)s") % {
+            "before": _day(previous.due_date), "after": _day(record.due_date)})
     if record.owner_id != previous.owner_id:
-        changes.append(f"owner {previous.owner} → {record.owner}")
+        changes.append(gettext("owner %(before)s → %(after)s") % {"before": previous.owner,
+                                                                   "after": record.owner})
     if record.what != previous.what:
-        changes.append("wording changed")
-    return f"Action changed: {record.what}", "; ".join(changes).capitalize() + "." if changes else ""
+        changes.append(gettext("wording changed"))
+    title = gettext("Action changed: %(what)s") % {"what": record.what}
+    return title, "; ".join(changes).capitalize() + "." if changes else ""
 
 
 def timeline(recommendation: Recommendation) -> list[Event]:
@@ -213,11 +220,11 @@ def timeline(recommendation: Recommendation) -> list[Event]:
     implemented = []
     for t in Transition.objects.filter(recommendation=recommendation).select_related("by"):
         if not t.from_status:
-            title = "Draft written"
+            title = gettext("Draft written")
         elif t.from_status == Status.IMPLEMENTED and t.to_status == Status.IN_PROGRESS:
-            title = "Returned to in progress by the panel"
+            title = gettext("Returned to in progress by the panel")
         else:
-            title = STEP_TITLES[t.to_status]
+            title = str(STEP_TITLES[t.to_status])
         events.append(Event(t.at, t.by, title, t.note))
         if t.to_status == Status.IMPLEMENTED:
             implemented.append(events[-1])
@@ -238,7 +245,8 @@ def timeline(recommendation: Recommendation) -> list[Event]:
             # Shown with the "Implemented" step, whose note is the same text.
             implementation[update.created_at] = update
         else:
-            events.append(Event(update.created_at, update.written_by, "Progress update", update.text, update))
+            events.append(Event(update.created_at, update.written_by, gettext("Progress update"), update.text,
+                                update))
     for event in implemented:
         event.update = implementation.get(event.at)
     return sorted(events, key=lambda e: e.at)

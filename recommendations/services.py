@@ -16,6 +16,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from recommendations import permissions
 from recommendations.models import (
@@ -41,14 +43,14 @@ if TYPE_CHECKING:
     from reviews.models import Finding, ServiceArea
 
 WRONG_STATE = {
-    "edit": "Only a draft can be changed. This recommendation has already been submitted.",
-    "submit": "Only a draft can be submitted. This recommendation has already been submitted.",
-    "respond": "This recommendation is not waiting for a response.",
-    "agree_plan": "An action plan can only be agreed for an accepted or partly accepted recommendation.",
-    "implement": "Only a recommendation that is in progress can be marked as implemented.",
-    "verify": "Only an implemented recommendation can be verified.",
-    "return": "Only an implemented recommendation can be returned to in progress.",
-    "plan_work": "Actions and progress can only be added while the work is still to do.",
+    "edit": _("Only a draft can be changed. This recommendation has already been submitted."),
+    "submit": _("Only a draft can be submitted. This recommendation has already been submitted."),
+    "respond": _("This recommendation is not waiting for a response."),
+    "agree_plan": _("An action plan can only be agreed for an accepted or partly accepted recommendation."),
+    "implement": _("Only a recommendation that is in progress can be marked as implemented."),
+    "verify": _("Only an implemented recommendation can be verified."),
+    "return": _("Only an implemented recommendation can be returned to in progress."),
+    "plan_work": _("Actions and progress can only be added while the work is still to do."),
 }
 
 
@@ -84,14 +86,14 @@ def _move(
 
 def _check_owner(owner: User | None) -> None:
     if owner is None or not (owner.is_active and has_role(owner, "officer", "manager")):
-        raise ValidationError({"owner": "Choose the officer or manager who will own this."})
+        raise ValidationError({"owner": gettext("Choose the officer or manager who will own this.")})
 
 
 def _check_due_date(due_date: datetime.date | None, field: str = "due_date") -> datetime.date:
     if due_date is None:
-        raise ValidationError({field: "Enter the date it should be done by."})
+        raise ValidationError({field: gettext("Enter the date it should be done by.")})
     if due_date < timezone.localdate():
-        raise ValidationError({field: "The date it should be done by must be today or later."})
+        raise ValidationError({field: gettext("The date it should be done by must be today or later.")})
     return due_date
 
 
@@ -103,7 +105,7 @@ def create(
     """Write a draft recommendation for a review, numbered next in that review (R1, R2, ...)."""
     require(permissions.can_draft(by, review), REFUSALS["draft"])
     if not text.strip():
-        raise ValidationError({"text": "Enter the recommendation."})
+        raise ValidationError({"text": gettext("Enter the recommendation.")})
     # Lock the review so two people saving at once cannot take the same number.
     Review.objects.select_for_update().filter(pk=review.pk).first()
     last = _last_number(review)
@@ -130,7 +132,7 @@ def _last_number(review: Review) -> int:
 
 def _check_findings(review: Review, findings: Iterable[Finding]) -> None:
     if any(f.review_id != review.pk for f in findings):
-        raise ValidationError({"findings": "Choose findings from this review only."})
+        raise ValidationError({"findings": gettext("Choose findings from this review only.")})
 
 
 @transaction.atomic
@@ -145,7 +147,7 @@ def update_draft(
     recommendation = claim(recommendation, version=version, by=by, noun="draft recommendation")
     findings = fields.pop("findings", None)
     if "text" in fields and not fields["text"].strip():
-        raise ValidationError({"text": "Enter the recommendation."})
+        raise ValidationError({"text": gettext("Enter the recommendation.")})
     allowed = {"text", "rationale", "priority", "service_area", "expected_benefit"}
     for name, value in fields.items():
         if name not in allowed:
@@ -182,13 +184,14 @@ def submit_together(
         .filter(pk__in=[r.pk for r in recommendations]).order_by("number")
     )
     if not chosen:
-        raise ValidationError({"recommendations": "Tick at least one recommendation to submit."})
+        raise ValidationError({"recommendations": gettext("Tick at least one recommendation to submit.")})
     if any(r.review_id != review.pk for r in chosen):
-        raise ValidationError({"recommendations": "Choose recommendations of this review only."})
+        raise ValidationError({"recommendations": gettext("Choose recommendations of this review only.")})
     late = [r.code for r in chosen if not permissions.is_possible(r, "submit")]
     if late:
         raise ValidationError(
-            {"recommendations": f"{', '.join(late)} has already been submitted: untick it and try again."},
+            {"recommendations": gettext("%(codes)s has already been submitted: untick it and try again.")
+             % {"codes": ", ".join(late)}},
             code="wrong_state",
         )
     now = timezone.now()
@@ -211,15 +214,16 @@ def respond(
     require(permissions.can_respond(by, recommendation), REFUSALS["respond"])
     _check_state(recommendation, "respond")
     if decision not in Decision.values:
-        raise ValidationError({"decision": "Choose accepted, partly accepted or rejected."})
+        raise ValidationError({"decision": gettext("Choose accepted, partly accepted or rejected.")})
     reason = (reason or "").strip()
     if decision != Decision.ACCEPTED and not reason:
-        raise ValidationError({"reason": "Say why the recommendation is not fully accepted."})
+        raise ValidationError({"reason": gettext("Say why the recommendation is not fully accepted.")})
     plan_now = owner is not None or due_date is not None
     if plan_now:
         if decision == Decision.REJECTED:
             raise ValidationError(
-                {"owner": "A rejected recommendation has no action plan: leave the owner and date empty."}
+                {"owner": gettext(
+                    "A rejected recommendation has no action plan: leave the owner and date empty.")}
             )
         _check_owner(owner)
         _check_due_date(due_date)
@@ -248,7 +252,8 @@ def agree_plan(
     recommendation.owner = owner
     recommendation.due_date = due_date
     _move(recommendation, to=Status.IN_PROGRESS, by=by,
-          note=f"Owner {owner}, due by {date_format(due_date, 'j F Y')}.")
+          note=gettext("Owner %(owner)s, due by %(date)s.") % {
+              "owner": owner, "date": date_format(due_date, "j F Y")})
     return recommendation
 
 
@@ -271,9 +276,11 @@ def _close_open_actions(
         elif outcome == ActionStatus.DROPPED and reason:
             action.status, action.completed_on, action.dropped_reason = outcome, None, reason
         elif outcome == ActionStatus.DROPPED:
-            errors[f"reason_{action.pk}"] = f'Say why "{action.what[:80]}" was dropped.'
+            errors[f"reason_{action.pk}"] = gettext('Say why "%(action)s" was dropped.') % {
+                "action": action.what[:80]}
         else:
-            errors[f"action_{action.pk}"] = f'Say whether "{action.what[:80]}" was done or dropped.'
+            errors[f"action_{action.pk}"] = gettext('Say whether "%(action)s" was done or dropped.') % {
+                "action": action.what[:80]}
         action._history_user = by
         action.version += 1  # a form left open on the action must not save over this
         closed.append(action)
@@ -294,9 +301,10 @@ def implement(
     summary = (summary or "").strip()
     errors = {}
     if not summary:
-        errors["summary"] = "Say what was done."
+        errors["summary"] = gettext("Say what was done.")
     if not evidence:
-        errors["evidence"] = "Choose a file that shows it was done, such as a new leaflet or a report."
+        errors["evidence"] = gettext(
+            "Choose a file that shows it was done, such as a new leaflet or a report.")
     closed = _close_open_actions(recommendation, by, what_happened or {}, errors)
     if errors:
         raise ValidationError(errors)
@@ -322,7 +330,7 @@ def verify(*, recommendation: Recommendation, by: User, impact_statement: str) -
     _check_state(recommendation, "verify")
     impact_statement = (impact_statement or "").strip()
     if not impact_statement:
-        raise ValidationError({"impact_statement": "Say what has changed for tenants."})
+        raise ValidationError({"impact_statement": gettext("Say what has changed for tenants.")})
     recommendation.impact_statement = impact_statement
     recommendation.verified_at = timezone.now()
     _move(recommendation, to=Status.VERIFIED, by=by, note=impact_statement, at=recommendation.verified_at)
@@ -337,7 +345,7 @@ def return_to_progress(*, recommendation: Recommendation, by: User, reason: str)
     _check_state(recommendation, "return")
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": "Say what still needs to be done."})
+        raise ValidationError({"reason": gettext("Say what still needs to be done.")})
     recommendation.implemented_at = None
     _move(recommendation, to=Status.IN_PROGRESS, by=by, note=reason)
     return recommendation
@@ -352,7 +360,7 @@ def add_action(
     require(permissions.can_plan_work(by, recommendation), REFUSALS["plan_work"])
     _check_state(recommendation, "plan_work")
     if not (what or "").strip():
-        raise ValidationError({"what": "Say what will be done."})
+        raise ValidationError({"what": gettext("Say what will be done.")})
     _check_owner(owner)
     _check_due_date(due_date)
     action = Action(recommendation=recommendation, what=what.strip(), owner=owner, due_date=due_date)
@@ -373,15 +381,15 @@ def update_action(
     _check_state(action.recommendation, "plan_work")
     action = claim(action, version=version, by=by, noun="action")
     if not (what or "").strip():
-        raise ValidationError({"what": "Say what will be done."})
+        raise ValidationError({"what": gettext("Say what will be done.")})
     if status not in ActionStatus.values:
-        raise ValidationError({"status": "Choose not started, underway, done or dropped."})
+        raise ValidationError({"status": gettext("Choose not started, underway, done or dropped.")})
     dropped_reason = (dropped_reason or "").strip() if status == ActionStatus.DROPPED else ""
     if status == ActionStatus.DROPPED and not dropped_reason:
-        raise ValidationError({"dropped_reason": "Say why the action was dropped."})
+        raise ValidationError({"dropped_reason": gettext("Say why the action was dropped.")})
     _check_owner(owner)
     if due_date is None:
-        raise ValidationError({"due_date": "Enter the date it should be done by."})
+        raise ValidationError({"due_date": gettext("Enter the date it should be done by.")})
     if due_date != action.due_date:
         _check_due_date(due_date)
     if status == ActionStatus.DONE and action.status != ActionStatus.DONE:
@@ -407,9 +415,9 @@ def add_progress(
     ), REFUSALS["progress"])
     _check_state(recommendation, "plan_work")
     if not (text or "").strip():
-        raise ValidationError({"text": "Say how the work is going."})
+        raise ValidationError({"text": gettext("Say how the work is going.")})
     if action is not None and action.recommendation_id != recommendation.pk:
-        raise ValidationError({"action": "Choose an action of this recommendation."})
+        raise ValidationError({"action": gettext("Choose an action of this recommendation.")})
     return ProgressUpdate.objects.create(
         recommendation=recommendation, action=action, text=text.strip(), evidence=evidence or "",
         evidence_name=getattr(evidence, "name", "")[:200] if evidence else "", written_by=by,

@@ -1,4 +1,9 @@
+from typing import cast
+
 from celery import shared_task
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from recommendations import notifications, reminders
 from recommendations.models import ReminderSent, Transition
@@ -30,17 +35,18 @@ def email_reminder(reminder_id: int) -> str:
     return reminders.email_one(reminder_id=reminder_id)
 
 
-@describes(notify_transition, "Email about a recommendation's progress")
+@describes(notify_transition, cast(str, _("Email about a recommendation's progress")))
 def _about_transitions(jobs: list[Job]) -> dict[int, str]:
     return by_first_argument(
         jobs, Transition.objects.select_related("recommendation__review"),
-        lambda t: f"{t.recommendation.code} of \"{t.recommendation.review.title}\": "
-        f"now {t.get_to_status_display().lower()}",
-        "The recommendation has since been deleted.",
+        lambda t: gettext('%(code)s of "%(review)s": now %(status)s') % {
+            "code": t.recommendation.code, "review": t.recommendation.review.title,
+            "status": t.get_to_status_display().lower()},
+        gettext("The recommendation has since been deleted."),
     )
 
 
-@describes(notify_submitted_together, "Email about recommendations submitted together")
+@describes(notify_submitted_together, cast(str, _("Email about recommendations submitted together")))
 def _about_submitted_together(jobs: list[Job]) -> dict[int, str]:
     """Named by the review of the first recommendation in each batch, one query for all."""
     first = {job.pk: job.args[0][0] for job in jobs if job.args and job.args[0]}
@@ -49,16 +55,20 @@ def _about_submitted_together(jobs: list[Job]) -> dict[int, str]:
     for job in jobs:
         transition = found.get(first.get(job.pk))
         about[job.pk] = (
-            f"{len(job.args[0])} recommendations of \"{transition.recommendation.review.title}\""
-            if transition else "The recommendations have since been deleted."
+            ngettext('%(count)s recommendation of "%(review)s"', '%(count)s recommendations of "%(review)s"',
+                     len(job.args[0])) % {"count": len(job.args[0]),
+                                          "review": transition.recommendation.review.title}
+            if transition else gettext("The recommendations have since been deleted.")
         )
     return about
 
 
-@describes(email_reminder, "Daily reminder email")
+@describes(email_reminder, cast(str, _("Daily reminder email")))
 def _about_reminders(jobs: list[Job]) -> dict[int, str]:
     return by_first_argument(
         jobs, ReminderSent.objects.select_related("user"),
-        lambda r: f"To {r.user.display_name} ({r.user.email or 'no email address'}), for {r.date:%-d %B %Y}",
-        "The person's account has since been deleted.",
+        lambda r: gettext("To %(name)s (%(email)s), for %(date)s") % {
+            "name": r.user.display_name, "email": r.user.email or gettext("no email address"),
+            "date": date_format(r.date, "j F Y")},
+        gettext("The person's account has since been deleted."),
     )

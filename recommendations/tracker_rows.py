@@ -4,7 +4,8 @@ A page of the tracker lists 25 recommendations, and drawing their rows is about 
 page. Each row shows the recommendation, its review's title, its panel's name, its owner's name
 and whether it is overdue today: the panel's recommendations version (recommendations/signals.py,
 renewed by a recommendation, a response, an action, a review or an owner's name of the panel),
-the panel's name version (reviews/findings_section.py) and today's date name all of it. Which
+the panel's name version (reviews/findings_section.py), today's date and the page's language
+name all of it. Which
 recommendations are on the page is read afresh on every visit, so a filter, a sort or a new
 recommendation is never missed; a change in another panel leaves the rows kept."""
 
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import SafeString
 
 from recommendations.selectors import panel_key
@@ -42,7 +43,7 @@ def tracker_page(queryset: QuerySet[Recommendation], number: Any, per_page: int)
         return page, SafeString("")
     panels = sorted({panel for _, panel in found})
     names = [panel_key(p) for p in panels] + [f"reviews:panel-version:{p}" for p in panels]
-    raw = f"{ids}|{timezone.localdate()}|{versions(*names)}"
+    raw = f"{ids}|{timezone.localdate()}|{translation.get_language()}|{versions(*names)}"
     key = "recommendations:tracker-rows:" + hashlib.sha256(raw.encode()).hexdigest()
     html = cache.get(key)
     if html is None:

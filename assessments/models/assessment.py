@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from assessments.models.frameworks import Framework, Outcome
 from scrutiny.paths import reverse
@@ -15,6 +17,17 @@ from scrutiny.paths import reverse
 def default_scale() -> list[str]:
     """The usual four-point scale; "don't know" is offered as well unless switched off."""
     return ["Not met", "Partly met", "Mostly met", "Fully met"]
+
+
+# The usual scale's points, for Welsh pages: a self-assessment keeps its scale as written (in
+# English unless the coordinator wrote another), and these are shown in the page's language.
+DEFAULT_SCALE_SHOWN = dict(zip(default_scale(), [_("Not met"), _("Partly met"), _("Mostly met"),
+                                                 _("Fully met")], strict=True))
+
+
+def scale_label(label: str) -> str:
+    """A point of a scale as shown: the usual scale's in the page's language, others as written."""
+    return str(DEFAULT_SCALE_SHOWN.get(label, label))
 
 
 class SelfAssessmentQuerySet(models.QuerySet):
@@ -34,7 +47,7 @@ class SelfAssessment(models.Model):
         null=True,
         blank=True,
         related_name="self_assessments",
-        help_text="The panel running it, if any: its chair and supporting officer help coordinate.",
+        help_text=_("The panel running it, if any: its chair and supporting officer help coordinate."),
     )
     opens_on = models.DateField()
     closes_on = models.DateField()
@@ -42,7 +55,7 @@ class SelfAssessment(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Labels for scores 1, 2, 3, ...; a score is stored as its number.
     scale = models.JSONField(default=default_scale)
-    allow_dont_know = models.BooleanField('offer "don\'t know"', default=True)
+    allow_dont_know = models.BooleanField(_('offer "don\'t know"'), default=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -75,20 +88,20 @@ class SelfAssessment(models.Model):
 
     def status(self, today: datetime.date | None = None) -> str:
         if self.is_closed(today):
-            return "Closed"
-        return "Open" if self.is_open(today) else "Not open yet"
+            return gettext("Closed")
+        return gettext("Open") if self.is_open(today) else gettext("Not open yet")
 
     @property
     def scale_max(self) -> int:
         return len(self.scale)
 
     def scale_choices(self) -> list[tuple[int, str]]:
-        return [(i, f"{i} {label.lower()}") for i, label in enumerate(self.scale, start=1)]
+        return [(i, f"{i} {scale_label(label).lower()}") for i, label in enumerate(self.scale, start=1)]
 
 
 class Perspective(models.TextChoices):
-    TENANT = "tenant", "Tenant"
-    STAFF = "staff", "Staff"
+    TENANT = "tenant", _("Tenant")
+    STAFF = "staff", _("Staff")
 
 
 class Assessor(models.Model):
@@ -126,7 +139,7 @@ class Assessor(models.Model):
 
     @property
     def name(self) -> str:
-        return self.user.display_name if self.user is not None else "Former member"
+        return self.user.display_name if self.user is not None else gettext("Former member")
 
 
 class Score(models.Model):
@@ -136,7 +149,7 @@ class Score(models.Model):
     outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="scores")
     value = models.PositiveSmallIntegerField(null=True, blank=True)
     comment = models.TextField(blank=True)
-    evidence_url = models.URLField("link to evidence", blank=True, max_length=500)
+    evidence_url = models.URLField(_("link to evidence"), blank=True, max_length=500)
     # Goes up by one on every change, so a save from a page showing an older score (the same
     # assessor in another window) is caught rather than silently overwriting it.
     version = models.PositiveIntegerField(default=1)

@@ -3,23 +3,24 @@ yearly figures."""
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from scrutiny.paths import reverse
 
 
-class Framework(models.Model):
+class Framework(models.Model):  # type: ignore[django-manager-missing]
     """A set of standards and outcomes (the Scottish Social Housing Charter, the Tenant
     Satisfaction Measures, or a landlord's own copy of an accreditation framework)."""
 
     code = models.SlugField(
-        max_length=60, unique=True, help_text="A short name used in files, e.g. tpas-2016."
+        max_length=60, unique=True, help_text=_("A short name used in files, e.g. tpas-2016.")
     )
     name = models.CharField(max_length=200)
     description = models.TextField(blank=True)
     source = models.CharField(
-        max_length=300, blank=True, help_text="Where the text comes from, e.g. the publisher and date."
+        max_length=300, blank=True, help_text=_("Where the text comes from, e.g. the publisher and date.")
     )
-    source_url = models.URLField("link to the source", blank=True)
+    source_url = models.URLField(_("link to the source"), blank=True)
     # Seeded frameworks come from published texts in migrations; imported ones from a file.
     is_seeded = models.BooleanField(default=False, editable=False)
     imported_by = models.ForeignKey(
@@ -37,7 +38,7 @@ class Framework(models.Model):
         return reverse("assessments:framework", args=[self.pk])
 
 
-class Standard(models.Model):
+class Standard(models.Model):  # type: ignore[django-manager-missing]
     """A group of outcomes within a framework (a Charter section, a Tpas standard)."""
 
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="standards")
@@ -55,7 +56,7 @@ class Standard(models.Model):
         return f"{self.code} {self.title}"
 
 
-class Outcome(models.Model):
+class Outcome(models.Model):  # type: ignore[django-manager-missing]
     """One thing the landlord should achieve, scored in a self-assessment."""
 
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="outcomes")
@@ -63,7 +64,7 @@ class Outcome(models.Model):
     code = models.CharField(max_length=30)
     title = models.CharField(max_length=500)
     description = models.TextField(blank=True)
-    guidance = models.TextField(blank=True, help_text="What to look for when scoring this outcome.")
+    guidance = models.TextField(blank=True, help_text=_("What to look for when scoring this outcome."))
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -76,14 +77,14 @@ class Outcome(models.Model):
         return f"{self.code} {self.title}"
 
 
-class Indicator(models.Model):
+class Indicator(models.Model):  # type: ignore[django-manager-missing]
     """A yearly performance figure (a TSM, an ARC indicator) that belongs to a framework."""
 
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="indicators")
     code = models.CharField(max_length=30)
     title = models.CharField(max_length=500)
     unit = models.CharField(
-        max_length=40, blank=True, help_text='For example "%", "days" or "per 1,000 homes".'
+        max_length=40, blank=True, help_text=_('For example "%", "days" or "per 1,000 homes".')
     )
     higher_is_better = models.BooleanField(default=True)
     position = models.PositiveIntegerField(default=0)
@@ -91,7 +92,7 @@ class Indicator(models.Model):
     # Tenants shows each figure under it. Blank for figures no outcome claims.
     outcome = models.ForeignKey(
         Outcome, on_delete=models.SET_NULL, null=True, blank=True, related_name="indicators",
-        help_text="The outcome this figure measures, if any.",
+        help_text=_("The outcome this figure measures, if any."),
     )
 
     class Meta:
@@ -109,11 +110,13 @@ class IndicatorValue(models.Model):
     read when needed rather than copied."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
-    year = models.PositiveIntegerField(help_text="The year the financial year starts, e.g. 2024 for 2024/25.")
+    year = models.PositiveIntegerField(
+        help_text=_("The year the financial year starts, e.g. 2024 for 2024/25.")
+    )
     value = models.DecimalField(max_digits=12, decimal_places=2)
     target = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     peer_average = models.DecimalField(
-        "peer or national average", max_digits=12, decimal_places=2, null=True, blank=True
+        _("peer or national average"), max_digits=12, decimal_places=2, null=True, blank=True
     )
     note = models.TextField(blank=True)
     # Optimistic locking: two officers may open the same figure (services.save_indicator_value).

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from assessments.models.assessment import SelfAssessment
 from assessments.models.frameworks import Outcome
@@ -10,9 +11,9 @@ from scrutiny.paths import reverse
 
 
 class ActionStatus(models.TextChoices):
-    NOT_STARTED = "not_started", "Not started"
-    UNDERWAY = "underway", "Underway"
-    DONE = "done", "Done"
+    NOT_STARTED = "not_started", _("Not started")
+    UNDERWAY = "underway", _("Underway")
+    DONE = "done", _("Done")
 
 
 class ImprovementAction(models.Model):
@@ -20,13 +21,13 @@ class ImprovementAction(models.Model):
 
     self_assessment = models.ForeignKey(SelfAssessment, on_delete=models.CASCADE, related_name="actions")
     outcome = models.ForeignKey(Outcome, on_delete=models.PROTECT, related_name="improvement_actions")
-    what = models.TextField("what will be done")
+    what = models.TextField(_("what will be done"))
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="improvement_actions"
     )
     due_date = models.DateField()
     status = models.CharField(max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED)
-    progress = models.TextField("progress so far", blank=True)
+    progress = models.TextField(_("progress so far"), blank=True)
     # Optimistic locking: the owner and a coordinator may both update progress.
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(

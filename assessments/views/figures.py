@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from accounts.http import AuthenticatedHttpRequest
 from assessments import imports, permissions, selectors, services
@@ -31,8 +32,10 @@ def _year(request: AuthenticatedHttpRequest, framework: Framework) -> tuple[int,
     if not request.GET.get("year", "").strip():
         return latest, ""
     return latest, (
-        f"There are no figures for the year in the address, so this shows {selectors.year_label(latest)}. "
-        f"Choose a year between {selectors.year_label(allowed[-1])} and {selectors.year_label(allowed[0])}."
+        gettext("There are no figures for the year in the address, so this shows %(shown)s. "
+                "Choose a year between %(first)s and %(last)s.") % {
+            "shown": selectors.year_label(latest), "first": selectors.year_label(allowed[-1]),
+            "last": selectors.year_label(allowed[0])}
     )
 
 
@@ -46,14 +49,18 @@ def figure_charts(rows: list[selectors.IndicatorRow], year: int) -> list[charts.
     for unit, items in groups.items():
         made.append(
             charts.bar(
-                title=f"Figures in {unit or 'numbers'}: {selectors.year_label(year)} and the year before",
-                description="Each indicator's figure this year beside last year's and its target. "
-                "For some indicators a lower figure is better: the table below says which.",
+                title=(gettext("Figures in %(unit)s: %(year)s and the year before") % {
+                    "unit": unit, "year": selectors.year_label(year)} if unit else
+                    gettext("Figures in numbers: %(year)s and the year before") % {
+                        "year": selectors.year_label(year)}),
+                description=gettext(
+                    "Each indicator's figure this year beside last year's and its target. "
+                    "For some indicators a lower figure is better: the table below says which."),
                 labels=[charts.short_label(r.indicator.title) for r in items],
                 series={
                     selectors.year_label(year - 1): [r.previous for r in items],
                     selectors.year_label(year): [r.value for r in items],
-                    "Target": [r.target for r in items],
+                    gettext("Target"): [r.target for r in items],
                 },
                 unit="%" if unit == "%" else "",
                 horizontal=True,
@@ -87,9 +94,9 @@ def figures(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 def edit_figure(request: AuthenticatedHttpRequest, pk: int, year: int) -> HttpResponse:
     indicator = get_object_or_404(Indicator.objects.select_related("framework"), pk=pk)
-    require(permissions.can_enter_figures(request.user), "Only staff can enter performance figures.")
+    require(permissions.can_enter_figures(request.user), gettext("Only staff can enter performance figures."))
     if year not in selectors.figure_years():
-        raise Http404("No such year.")
+        raise Http404(gettext("No such year."))
     saved = IndicatorValue.objects.filter(indicator=indicator, year=year).first()
     initial = {}
     if saved:
@@ -127,7 +134,7 @@ def edit_figure(request: AuthenticatedHttpRequest, pk: int, year: int) -> HttpRe
 @login_required
 def import_figures(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     framework = get_object_or_404(Framework, pk=pk)
-    require(permissions.can_enter_figures(request.user), "Only staff can enter performance figures.")
+    require(permissions.can_enter_figures(request.user), gettext("Only staff can enter performance figures."))
     form = FiguresImportForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
@@ -139,11 +146,13 @@ def import_figures(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             errors = exc.errors
             form.add_error(
                 "file",
-                f"Nothing was imported: {len(errors)} "
-                f"problem{'s' if len(errors) != 1 else ''} in the file (listed below).",
+                ngettext("Nothing was imported: %(count)s problem in the file (listed below).",
+                         "Nothing was imported: %(count)s problems in the file (listed below).",
+                         len(errors)) % {"count": len(errors)},
             )
         else:
-            messages.success(request, f"{count} figure{'s' if count != 1 else ''} imported.")
+            imported = ngettext("%(count)s figure imported.", "%(count)s figures imported.", count)
+            messages.success(request, imported % {"count": count})
             return redirect("assessments:figures", pk=framework.pk)
     return render(
         request,

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext, ngettext
 
 from accounts.http import AuthenticatedHttpRequest
 from assessments import imports, permissions
@@ -48,7 +49,8 @@ def framework(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def import_framework(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(permissions.can_manage_frameworks(request.user), "Only administrators can import frameworks.")
+    require(permissions.can_manage_frameworks(request.user),
+            gettext("Only administrators can import frameworks."))
     form = FrameworkImportForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
@@ -65,11 +67,15 @@ def import_framework(request: AuthenticatedHttpRequest) -> HttpResponse:
             errors = exc.errors
             form.add_error(
                 "file",
-                f"Nothing was imported: {len(errors)} "
-                f"problem{'s' if len(errors) != 1 else ''} in the file (listed below).",
+                ngettext("Nothing was imported: %(count)s problem in the file (listed below).",
+                         "Nothing was imported: %(count)s problems in the file (listed below).",
+                         len(errors)) % {"count": len(errors)},
             )
         else:
-            messages.success(request, f"“{fw.name}” is imported with {fw.outcomes.count()} outcomes.")
+            count = fw.outcomes.count()
+            messages.success(request, ngettext("“%(name)s” is imported with %(count)s outcome.",
+                                               "“%(name)s” is imported with %(count)s outcomes.", count)
+                             % {"name": fw.name, "count": count})
             return redirect(fw)
     return render(
         request,

@@ -1,6 +1,7 @@
 """Pooled results once a self-assessment closes, and the to-do list its weaknesses become."""
 
 import datetime
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -8,6 +9,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.http import AuthenticatedHttpRequest
 from accounts.models import User
@@ -19,18 +22,18 @@ from scrutiny import charts, extensions
 from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
-NOT_CLOSED = (
+NOT_CLOSED: Any = _(
     "The pooled results are shown once the self-assessment has closed, so nobody is swayed by others' scores."
 )
 
 
 def heatmap(results: selectors.PooledResults) -> charts.Chart:
     """Standards × score: how many scores of each value each standard received."""
-    columns = [f"{i} {label}" for i, label in enumerate(results.scale, start=1)] + ["Don't know"]
+    columns = [f"{i} {label}" for i, label in enumerate(results.scale, start=1)] + [gettext("Don't know")]
     return charts.heatmap(
-        title="How each standard was scored",
-        description="For each standard, the number of scores at each point of the scale. Bigger dots mean "
-        "more people gave that score.",
+        title=gettext("How each standard was scored"),
+        description=gettext("For each standard, the number of scores at each point of the scale. Bigger dots "
+                            "mean more people gave that score."),
         row_labels=[f"{code} {title}" for code, title, _ in results.heatmap],
         column_labels=columns,
         values=[counts for _, _, counts in results.heatmap],
@@ -135,7 +138,7 @@ def new_action(request: AuthenticatedHttpRequest, pk: int, outcome_pk: int) -> H
     sa = viewable(request, pk)
     require(
         permissions.can_plan_actions(request.user, sa),
-        "Only coordinators can add actions, once the self-assessment has closed.",
+        gettext("Only coordinators can add actions, once the self-assessment has closed."),
     )
     outcome = get_object_or_404(Outcome, pk=outcome_pk, framework_id=sa.framework_id)
     form = ActionForm(
@@ -148,7 +151,7 @@ def new_action(request: AuthenticatedHttpRequest, pk: int, outcome_pk: int) -> H
     done = run_form(
         request, form,
         lambda data: services.create_action(self_assessment=sa, outcome=outcome, by=request.user, **data),
-        success=f"The action for {outcome.code} is on the to-do list.",
+        success=gettext("The action for %(code)s is on the to-do list.") % {"code": outcome.code},
         redirect_to=reverse("assessments:todo", kwargs={"pk": sa.pk}),
     )
     return done or render(
@@ -158,7 +161,7 @@ def new_action(request: AuthenticatedHttpRequest, pk: int, outcome_pk: int) -> H
             "sa": sa,
             "outcome": outcome,
             "form": form,
-            "heading": f"Add an action for {outcome.code}",
+            "heading": gettext("Add an action for %(code)s") % {"code": outcome.code},
         },
     )
 
@@ -169,7 +172,7 @@ def edit_action(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     sa = viewable(request, action.self_assessment_id)
     require(
         permissions.can_update_action(request.user, action),
-        "Only the action's owner or a coordinator can change it.",
+        gettext("Only the action's owner or a coordinator can change it."),
     )
     initial = {
         "what": action.what,
@@ -181,7 +184,8 @@ def edit_action(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = ActionUpdateForm(request.POST or None, initial=initial, versioned=action)
     done = run_form(
         request, form, lambda data: services.update_action(action=action, by=request.user, **data),
-        success="The action is updated.", redirect_to=reverse("assessments:todo", kwargs={"pk": sa.pk}),
+        success=gettext("The action is updated."),
+        redirect_to=reverse("assessments:todo", kwargs={"pk": sa.pk}),
     )
     return done or render(
         request,
@@ -190,6 +194,6 @@ def edit_action(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "sa": sa,
             "outcome": action.outcome,
             "form": form,
-            "heading": f"Update the action for {action.outcome.code}",
+            "heading": gettext("Update the action for %(code)s") % {"code": action.outcome.code},
         },
     )

@@ -1,12 +1,16 @@
 """Scoring: one standard per screen, saved as the assessor goes (htmx posts the form on every
 change; without JavaScript the buttons save)."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
@@ -16,7 +20,7 @@ from assessments.models import Standard
 from assessments.views.common import viewable
 from scrutiny.permissions import require
 
-NOT_OPEN = "You can only score a self-assessment you are invited to, while it is open."
+NOT_OPEN: Any = _("You can only score a self-assessment you are invited to, while it is open.")
 
 
 @login_required
@@ -56,7 +60,7 @@ def score(request: AuthenticatedHttpRequest, pk: int, standard_pk: int) -> HttpR
                 return redirect("assessments:score", pk=sa.pk, standard_pk=following.pk)
             if index and "previous" in request.POST:
                 return redirect("assessments:score", pk=sa.pk, standard_pk=standards[index - 1].pk)
-            messages.success(request, "Your scores are saved.")
+            messages.success(request, gettext("Your scores are saved."))
             return redirect(sa)
     return render(
         request,
@@ -85,6 +89,6 @@ def finish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         messages.error(request, exc.messages[0])
     else:
         messages.success(
-            request, "Thank you: you have finished. You can still change a score until it closes."
+            request, gettext("Thank you: you have finished. You can still change a score until it closes.")
         )
     return redirect(sa)

@@ -6,6 +6,8 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
@@ -43,18 +45,18 @@ def _panels_for(user: User) -> QuerySet[Panel]:
 def new(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(
         permissions.can_create(request.user),
-        "Only staff and a panel's chair or vice-chair can set up a self-assessment.",
+        gettext("Only staff and a panel's chair or vice-chair can set up a self-assessment."),
     )
     form = SelfAssessmentForm(request.POST or None, panels=_panels_for(request.user))
     done = run_form(
         request, form, lambda data: services.create_self_assessment(by=request.user, **data),
         success=lambda sa: (
-            f"“{sa.title}” is set up. Everyone invited has been told, and can score it from "
-            f"{sa.opens_on:%-d %B %Y}."
+            gettext("“%(title)s” is set up. Everyone invited has been told, and can score it from %(date)s.")
+            % {"title": sa.title, "date": date_format(sa.opens_on, "j F Y")}
         ),
     )
     return done or render(
-        request, "assessments/form.html", {"form": form, "heading": "Set up a self-assessment"}
+        request, "assessments/form.html", {"form": form, "heading": gettext("Set up a self-assessment")}
     )
 
 
@@ -63,20 +65,20 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     sa = viewable(request, pk)
     require(
         permissions.can_edit(request.user, sa),
-        "Only its coordinators can change it, and only until it closes.",
+        gettext("Only its coordinators can change it, and only until it closes."),
     )
     form = SelfAssessmentForm(request.POST or None, instance=sa, panels=_panels_for(request.user))
     done = run_form(
         request, form,
         lambda data: services.update_self_assessment(self_assessment=sa, by=request.user, **data),
-        success="Your changes are saved.",
+        success=gettext("Your changes are saved."),
     )
     return done or render(
         request,
         "assessments/form.html",
         {
             "form": form,
-            "heading": f"Change {sa.title}",
+            "heading": gettext("Change %(title)s") % {"title": sa.title},
             "self_assessment": sa,
         },
     )
@@ -113,7 +115,8 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 def progress(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     sa = viewable(request, pk)
-    require(permissions.can_see_progress(request.user, sa), "Only its coordinators can see who has finished.")
+    require(permissions.can_see_progress(request.user, sa),
+            gettext("Only its coordinators can see who has finished."))
     people = Paginator(selectors.progress(assessment=sa), 50).get_page(request.GET.get("page"))
     total = sa.framework.outcomes.count()
     return render(
@@ -133,17 +136,19 @@ def progress(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def remind(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     sa = viewable(request, pk)
     require(
-        permissions.can_remind(request.user, sa), "Only coordinators can remind people, while it is open."
+        permissions.can_remind(request.user, sa),
+        gettext("Only coordinators can remind people, while it is open."),
     )
     count = services.remind(self_assessment=sa, by=request.user)
     if count:
         messages.success(
             request,
-            f"A reminder is on its way to {count} "
-            f"{'person' if count == 1 else 'people'} who have not finished.",
+            ngettext("A reminder is on its way to %(count)s person who has not finished.",
+                     "A reminder is on its way to %(count)s people who have not finished.", count)
+            % {"count": count},
         )
     else:
-        messages.info(request, "Everyone has finished: no reminders were needed.")
+        messages.info(request, gettext("Everyone has finished: no reminders were needed."))
     return redirect("assessments:progress", pk=sa.pk)
 
 
@@ -151,7 +156,7 @@ def remind(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def close(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     sa = viewable(request, pk)
-    require(permissions.can_close(request.user, sa), "Only its coordinators can close it.")
+    require(permissions.can_close(request.user, sa), gettext("Only its coordinators can close it."))
     services.close(self_assessment=sa, by=request.user)
-    messages.success(request, "It is closed. Everyone invited can now see the pooled results.")
+    messages.success(request, gettext("It is closed. Everyone invited can now see the pooled results."))
     return redirect("assessments:results", pk=sa.pk)

@@ -12,6 +12,8 @@ from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
@@ -40,7 +42,7 @@ def _wrong_state(request: AuthenticatedHttpRequest, rec: Recommendation, step: s
     """Sends the person back to the recommendation, saying why, if the step cannot happen now."""
     if permissions.is_possible(rec, step):
         return None
-    messages.error(request, services.WRONG_STATE[step])
+    messages.error(request, str(services.WRONG_STATE[step]))
     return redirect(rec)
 
 
@@ -70,7 +72,8 @@ def new(request: AuthenticatedHttpRequest, review_id: int) -> HttpResponse:
     form = RecommendationForm(_post(request), review=review)
     done = run_form(
         request, form, lambda data: services.create(review=review, by=request.user, **data),
-        success=lambda rec: f"{rec.code} is saved as a draft. Submit it when the panel agrees it.",
+        success=lambda rec: gettext("%(code)s is saved as a draft. Submit it when the panel agrees it.")
+        % {"code": rec.code},
     )
     return done or render(request, "recommendations/edit.html", {
         "form": form, "review": review, "rec": None,
@@ -87,7 +90,7 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = RecommendationForm(_post(request), instance=rec, review=rec.review)
     done = run_form(
         request, form, lambda data: services.update_draft(recommendation=rec, by=request.user, **data),
-        success=f"{rec.code} is saved.", redirect_to=rec,
+        success=gettext("%(code)s is saved.") % {"code": rec.code}, redirect_to=rec,
     )
     return done or render(request, "recommendations/edit.html", {
         "form": form, "review": rec.review, "rec": rec, "cancel_url": rec.get_absolute_url(),
@@ -102,7 +105,8 @@ def submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if response := _wrong_state(request, rec, "submit"):
         return response
     services.submit(recommendation=rec, by=request.user)
-    messages.success(request, f"{rec.code} has been submitted to the landlord. Managers have been told.")
+    messages.success(request, gettext("%(code)s has been submitted to the landlord. Managers have been told.")
+                     % {"code": rec.code})
     return redirect(rec)
 
 
@@ -116,10 +120,11 @@ def submit_together(request: AuthenticatedHttpRequest, review_id: int) -> HttpRe
     done = run_form(
         request, form,
         lambda data: services.submit_together(review=review, by=request.user, **data),
-        success=lambda recs: (
-            f"{len(recs)} recommendation{'s' if len(recs) != 1 else ''} submitted to the landlord. "
-            "Each manager has been told in one message."
-        ),
+        success=lambda recs: ngettext(
+            "%(count)s recommendation submitted to the landlord. Each manager has been told in one message.",
+            "%(count)s recommendations submitted to the landlord. Each manager has been told in one message.",
+            len(recs),
+        ) % {"count": len(recs)},
         redirect_to=back,
     )
     return done or render(request, "recommendations/submit_together.html", {
@@ -128,8 +133,8 @@ def submit_together(request: AuthenticatedHttpRequest, review_id: int) -> HttpRe
 
 
 def _step_view(
-    step: str, form_class: type[BaseForm], *, heading: str, submit_label: str, done: str,
-    call: Callable[[Recommendation, User, dict[str, Any]], Any], intro: str = "",
+    step: str, form_class: type[BaseForm], *, heading: Any, submit_label: Any, done: Any,
+    call: Callable[[Recommendation, User, dict[str, Any]], Any], intro: Any = "",
 ) -> Callable[..., HttpResponse]:
     """A page with a form for one lifecycle step: check, show the form, call the service."""
 
@@ -141,8 +146,8 @@ def _step_view(
             return response
         form = form_class(_post(request), _files(request))
         finished = run_form(request, form, lambda data: call(rec, request.user, data),
-                            success=done.format(code=rec.code), redirect_to=rec)
-        return finished or _form_page(request, rec, form, heading=heading.format(code=rec.code),
+                            success=done % {"code": rec.code}, redirect_to=rec)
+        return finished or _form_page(request, rec, form, heading=heading % {"code": rec.code},
                           submit_label=submit_label, intro=intro)
 
     view.__name__ = step
@@ -150,14 +155,14 @@ def _step_view(
 
 
 respond = _step_view(
-    "respond", ResponseForm, heading="Respond to {code}", submit_label="Send the response",
-    done="Your response to {code} has been recorded and the panel has been told.",
+    "respond", ResponseForm, heading=_("Respond to %(code)s"), submit_label=_("Send the response"),
+    done=_("Your response to %(code)s has been recorded and the panel has been told."),
     call=lambda rec, by, d: services.respond(recommendation=rec, by=by, **d),
 )
 agree_plan = _step_view(
-    "agree_plan", ActionPlanForm, heading="Agree the action plan for {code}",
-    submit_label="Agree the action plan",
-    done="The action plan for {code} is agreed and its owner has been told.",
+    "agree_plan", ActionPlanForm, heading=_("Agree the action plan for %(code)s"),
+    submit_label=_("Agree the action plan"),
+    done=_("The action plan for %(code)s is agreed and its owner has been told."),
     call=lambda rec, by, d: services.agree_plan(recommendation=rec, by=by, **d),
 )
 
@@ -173,28 +178,31 @@ def implement(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     done = run_form(
         request, form,
         lambda data: services.implement(recommendation=rec, by=request.user, **form.service_arguments()),
-        success=f"{rec.code} is marked as implemented. The panel has been asked to check it.",
+        success=gettext("%(code)s is marked as implemented. The panel has been asked to check it.")
+        % {"code": rec.code},
         redirect_to=rec,
     )
-    intro = ("Say what was done and add a file that shows it, such as a new leaflet, procedure or "
-             "report. The panel will check it and say what has changed for tenants.")
+    intro = gettext("Say what was done and add a file that shows it, such as a new leaflet, procedure or "
+                    "report. The panel will check it and say what has changed for tenants.")
     if form.open_actions:
-        intro += (" Some actions are not done yet: say what happened to each one, and why if it "
-                  "was dropped.")
-    return done or _form_page(request, rec, form, heading=f"Mark {rec.code} as implemented",
-                              submit_label="Mark as implemented", intro=intro)
+        intro += " " + gettext("Some actions are not done yet: say what happened to each one, and why if "
+                               "it was dropped.")
+    heading = gettext("Mark %(code)s as implemented") % {"code": rec.code}
+    return done or _form_page(request, rec, form, heading=heading,
+                              submit_label=gettext("Mark as implemented"), intro=intro)
 
 verify = _step_view(
-    "verify", VerifyForm, heading="Verify {code}", submit_label="Verify",
-    done='{code} is verified. Thank you: it now appears on "You said, we did".',
+    "verify", VerifyForm, heading=_("Verify %(code)s"), submit_label=_("Verify"),
+    done=_('%(code)s is verified. Thank you: it now appears on "You said, we did".'),
     call=lambda rec, by, d: services.verify(recommendation=rec, by=by, **d),
-    intro="Check the evidence. If the work was done, say what has changed for tenants.",
+    intro=_("Check the evidence. If the work was done, say what has changed for tenants."),
 )
 return_to_progress = _step_view(
-    "return", ReturnForm, heading="Return {code} to in progress", submit_label="Return to in progress",
-    done="{code} is back in progress. Its owner has been told what still needs to be done.",
+    "return", ReturnForm, heading=_("Return %(code)s to in progress"),
+    submit_label=_("Return to in progress"),
+    done=_("%(code)s is back in progress. Its owner has been told what still needs to be done."),
     call=lambda rec, by, d: services.return_to_progress(recommendation=rec, by=by, **d),
-    intro="If the work is not done yet, say what still needs to be done.",
+    intro=_("If the work is not done yet, say what still needs to be done."),
 )
 
 
@@ -207,10 +215,11 @@ def add_action(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = ActionForm(_post(request))
     done = run_form(
         request, form, lambda data: services.add_action(recommendation=rec, by=request.user, **data),
-        success="The action has been added to the plan.", redirect_to=rec,
+        success=gettext("The action has been added to the plan."), redirect_to=rec,
     )
     return done or _form_page(
-        request, rec, form, heading=f"Add an action for {rec.code}", submit_label="Add the action"
+        request, rec, form, heading=gettext("Add an action for %(code)s") % {"code": rec.code},
+        submit_label=gettext("Add the action"),
     )
 
 
@@ -226,10 +235,11 @@ def edit_action(request: AuthenticatedHttpRequest, pk: int, action_id: int) -> H
     form = ActionForm(_post(request), instance=Action.objects.get(pk=action.pk))
     done = run_form(
         request, form, lambda data: services.update_action(action=action, by=request.user, **data),
-        success="The action has been updated.", redirect_to=rec,
+        success=gettext("The action has been updated."), redirect_to=rec,
     )
     return done or _form_page(
-        request, rec, form, heading=f"Update an action for {rec.code}", submit_label="Save the action"
+        request, rec, form, heading=gettext("Update an action for %(code)s") % {"code": rec.code},
+        submit_label=gettext("Save the action"),
     )
 
 
@@ -246,8 +256,9 @@ def add_progress(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = ProgressForm(_post(request), _files(request), recommendation=rec)
     done = run_form(
         request, form, lambda data: services.add_progress(recommendation=rec, by=request.user, **data),
-        success="Your progress update has been added.", redirect_to=rec,
+        success=gettext("Your progress update has been added."), redirect_to=rec,
     )
     return done or _form_page(
-        request, rec, form, heading=f"Add progress on {rec.code}", submit_label="Add the update"
+        request, rec, form, heading=gettext("Add progress on %(code)s") % {"code": rec.code},
+        submit_label=gettext("Add the update"),
     )
