@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext
+
 from reports.models import AnnualReport
 from scrutiny.dates import Period, financial_year, financial_year_starting
 from scrutiny.models import SiteSettings
@@ -46,7 +48,10 @@ def year_of(start_year: int, *, large_print: bool = False) -> Year:
 
 def annual_title(start_year: int, *, large_print: bool) -> str:
     """The report's name, as a person's request and download are titled."""
-    return f"Annual Report to Tenants {year_of(start_year).label}" + (" (large print)" if large_print else "")
+    label = year_of(start_year).label
+    if large_print:
+        return gettext("Annual Report to Tenants %(year)s (large print)") % {"year": label}
+    return gettext("Annual Report to Tenants %(year)s") % {"year": label}
 
 
 def current_year() -> int:
@@ -93,7 +98,7 @@ def annual_report(*, year: int, large_print: bool = False) -> dict[str, Any]:
     kept = {key: text for key, text in texts.items() if text.strip() and key not in shown}
     sections[-1:-1] = words_only_sections(kept)
     return {
-        "title": f"Annual Report to Tenants {the_year.label}",
+        "title": gettext("Annual Report to Tenants %(year)s") % {"year": the_year.label},
         "year": the_year,
         "site": site,
         "record": record,
@@ -111,7 +116,8 @@ def words_only(report: dict[str, Any]) -> list[str]:
     """Titles of the report's sections and outcomes that have the panel's words but no figures."""
     found = [s.title for s in report["sections"] if s.assessment and not s.has_figures]
     for section in report["sections"]:
-        found += [f"Outcome {o.heading}" for o in _outcome_parts(section) if o.assessment and not o.measures]
+        found += [gettext("Outcome %(outcome)s") % {"outcome": o.heading}
+                  for o in _outcome_parts(section) if o.assessment and not o.measures]
     return found
 
 
