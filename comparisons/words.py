@@ -40,9 +40,11 @@ def standing(position: Position | None, who: str = "landlords") -> str:
                 else _("No other landlord's figure to compare with"))
     percentile = position.percentile
     if percentile == 100:
-        return _("Better than every other similar landlord") if similar else _("Better than every other landlord")
+        return (_("Better than every other similar landlord") if similar
+                else _("Better than every other landlord"))
     if percentile == 0:
-        return _("Worse than every other similar landlord") if similar else _("Worse than every other landlord")
+        return (_("Worse than every other similar landlord") if similar
+                else _("Worse than every other landlord"))
     if percentile < 10:
         tens = {"count": int((100 - percentile) // 10)}
         return (_("Worse than %(count)s in 10 similar landlords") if similar

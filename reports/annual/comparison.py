@@ -9,14 +9,13 @@ average" entered beside each figure on the figures page, labelled as exactly tha
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from assessments.models import Indicator
 from comparisons import words
@@ -126,8 +125,8 @@ def _peers(own: Row | None, value: Decimal | None, rows: list[Row], national: Na
     position = position_in(value, peers, spread, definition, own.landlord_id)
     where = words.standing(position, "similar landlords")
     nearest = nearest_peers(own, rows, households(national.surveys, tenure))
-    return {"peers": _("Similar landlords' median %(figure)s: %(where)s") % {
-                "figure": words.figure(spread.median, definition.unit), "where": f"{where[0].lower()}{where[1:]}"},
+    said = {"figure": words.figure(spread.median, definition.unit), "where": f"{where[0].lower()}{where[1:]}"}
+    return {"peers": _("Similar landlords' median %(figure)s: %(where)s") % said,
             "nearest": tuple(r.name for r in nearest)}
 
 
