@@ -6,15 +6,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from comparisons.measures import Measure
 from comparisons.models import Tenure
 from comparisons.selectors import Change, Position
 from scrutiny.wording import with_unit
 
-QUARTERS = {1: gettext_lazy("top"), 2: gettext_lazy("second"), 3: gettext_lazy("third"),
-            4: gettext_lazy("bottom")}
+QUARTERS = {1: pgettext_lazy("quarter", "top"), 2: pgettext_lazy("quarter", "second"),
+            3: pgettext_lazy("quarter", "third"), 4: pgettext_lazy("quarter", "bottom")}
 # Whose homes a figure is about, in the words every page uses.
 TENURE_WORDS: dict[str, str] = {
     Tenure.LCRA: gettext_lazy("rented homes"), Tenure.LCHO: gettext_lazy("shared ownership homes"),

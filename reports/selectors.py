@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.formats import date_format
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from accounts.models import Role
 from mysteryshop import selectors as mysteryshop_selectors
@@ -97,7 +98,9 @@ def review_report(*, review_id: int) -> dict[str, Any]:
         "title": _("Review report: %(title)s") % {"title": review.title},
         "description": _("The %(panel_s)s review of %(title)s: findings, recommendations and the "
                          "landlord's response.") % {
-            "panel_s": possessive(review.panel.name), "panel": review.panel.name, "title": review.title,
+            # The English possessive ("Tayside Homes' review"); other languages name the panel plainly.
+            "panel_s": possessive(review.panel.name) if get_language() == settings.LANGUAGE_CODE
+            else review.panel.name, "title": review.title,
         },
         "recommendations": recommendations,
         "responded": len(responded),
