@@ -45,3 +45,13 @@ class AssessmentForm(VersionedForm, forms.Form):
         ),
         max_length=5000,
     )
+    text_cy = forms.CharField(
+        label=_("What the panel thinks, in Welsh"), widget=forms.Textarea(attrs={"rows": 10, "lang": "cy"}),
+        required=False, max_length=5000,
+        help_text=_("Leave it empty and Welsh pages show the English."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not welsh_on():  # the site offers no Welsh: nothing to write it in
+            del self.fields["text_cy"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils import translation
 from django.utils.translation import gettext
 
 from reports.models import AnnualReport
@@ -75,6 +76,20 @@ class Section:
     assessable: bool = True  # the panel writes its own view of this section
     assessment: str = ""
     has_figures: bool = True  # False: only the panel's words (the approval page warns of it)
+    assessment_in_english: bool = False  # the English standing in for the panel's missing Welsh
+
+
+def panel_texts(record: AnnualReport | None) -> dict[str, tuple[str, bool]]:
+    """The panel's words on each section in the page's language: (text, True when it is the English
+    standing in for Welsh the panel has not written). What the panel wrote is shown as written."""
+    if record is None:
+        return {}
+    welsh = (translation.get_language() or "") == "cy"
+    found = {}
+    for key, english, cymraeg in record.sections.values_list("section", "text_en_gb", "text_cy"):
+        english, cymraeg = (english or "").strip(), (cymraeg or "").strip()
+        found[key] = (cymraeg, False) if welsh and cymraeg else (english, welsh and bool(english))
+    return found
 
 
 def annual_report(*, year: int, large_print: bool = False) -> dict[str, Any]:
@@ -84,19 +99,23 @@ def annual_report(*, year: int, large_print: bool = False) -> dict[str, Any]:
     the_year = year_of(year, large_print=large_print)
     site = SiteSettings.load()
     record = AnnualReport.objects.filter(year=year).first()
-    texts = dict(record.sections.values_list("section", "text")) if record else {}
+    written = panel_texts(record)
+    texts = {key: text for key, (text, _in_english) in written.items()}
     sections = []
     for spec in SECTIONS:
         section = spec(the_year)
         if section is None:
             continue
-        section.assessment = texts.get(section.key, "").strip()
+        section.assessment, section.assessment_in_english = written.get(section.key, ("", False))
         sections.append(section)
     # The panel's words are never dropped: words on a section with nothing else to show this
     # year (or on an outcome no longer in the report) get a section of their own, before the last.
     shown = {s.key for s in sections} | {o.key for s in sections for o in _outcome_parts(s)}
     kept = {key: text for key, text in texts.items() if text.strip() and key not in shown}
-    sections[-1:-1] = words_only_sections(kept)
+    alone = words_only_sections(kept)
+    for section in alone:
+        section.assessment_in_english = written.get(section.key[len("kept-"):], ("", False))[1]
+    sections[-1:-1] = alone
     return {
         "title": gettext("Annual Report to Tenants %(year)s") % {"year": the_year.label},
         "year": the_year,

@@ -84,6 +84,7 @@ class OutcomePart:
     title: str
     measures: list[Measure] = field(default_factory=list)
     assessment: str = ""
+    assessment_in_english: bool = False  # the English standing in for the panel's missing Welsh
 
     @property
     def heading(self) -> str:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from mysteryshop import selectors as mysteryshop_selectors
-from reports.annual import Section, Year, comparison, outcomes
+from reports.annual import Section, Year, comparison, outcomes, panel_texts
 from reports.models import AnnualReport
 from scrutiny import charts
 from scrutiny.wording import with_unit
@@ -27,8 +27,12 @@ def _number(value: Decimal | float | None) -> float | None:
 def indicators(year: Year) -> Section | None:
     """The framework's outcomes in their groups, each with its figures and the panel's words."""
     record = AnnualReport.objects.filter(year=year.start_year).first()
-    texts = dict(record.sections.values_list("section", "text")) if record else {}
-    parts = outcomes.framework_parts(year, texts)
+    written = panel_texts(record)
+    parts = outcomes.framework_parts(year, {key: text for key, (text, _english) in written.items()})
+    for part in parts:
+        for _group, group in part.groups:
+            for outcome in group:
+                outcome.assessment_in_english = written.get(outcome.key, ("", False))[1]
     if not parts:
         return None  # no framework for the country and no figures: the panel's words are kept apart
     measures = [m for part in parts for m in part.measures]

@@ -158,7 +158,7 @@ def download(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse | FileR
     if report.status != Status.DONE:
         return HttpResponse(_("This report is not ready yet."), status=404, content_type="text/plain")
     if not report.file:
-        raise Http404("This report's file has been removed. Ask for the report again.")
+        raise Http404(_("This report's file has been removed. Ask for the report again."))
     return uploads.serve(report.file, download_name=services.download_name(report))
 
 
