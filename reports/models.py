@@ -162,7 +162,9 @@ class AssessmentSection(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
     # Every saved wording is kept, so text replaced after an editing conflict can still be found.
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    # The history keeps `text` (the English, or the Welsh when saved from a Welsh page); the language
+    # columns modeltranslation adds (reports/translation.py) are made after the history model is.
+    history = HistoricalRecords(excluded_fields=["updated_at", "text_en_gb", "text_cy"])
 
     class Meta:
         ordering = ["annual_report", "section"]

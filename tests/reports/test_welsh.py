@@ -5,7 +5,9 @@ sent to a person in their own language."""
 import io
 from types import SimpleNamespace
 
+import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 from pypdf import PdfReader
@@ -13,8 +15,14 @@ from pypdf import PdfReader
 from accounts.models import ContactPreference, Notice
 from reports import approval
 from reports.annual import kept, year_of
-from reports.models import ReportRequest, Status, WaitingRequest
+from reports.models import AssessmentSection, ReportRequest, Status, WaitingRequest
 from tests.factories.reports import approved_report
+
+
+@pytest.fixture(autouse=True)
+def _nothing_kept():
+    """Each test draws its own report: nothing kept from another test's database."""
+    cache.clear()
 
 
 def _pdf_text(report):
@@ -115,3 +123,35 @@ def test_a_waiting_report_is_made_in_the_language_asked_and_the_email_in_the_per
     sent = [message.subject for message in mail.outbox]
     sent = sent or list(Notice.objects.values_list("subject", flat=True))
     assert sent and "Mae'r panel wedi cymeradwyo ei asesiad" in sent[0], sent
+
+
+def test_the_panels_words_in_welsh_fall_back_to_the_english_marked_so(world):
+    approved_report(world.year, text="Repairs got better; complaints did not.")
+
+    with translation.override("cy"):
+        before = kept.drawn(world.year)["body"]
+    section = AssessmentSection.objects.get(section="recommendations")
+    section.text_cy = "Aeth atgyweiriadau'n well; ni wnaeth cwynion."
+    section.save()
+    cache.clear()  # renewing the kept drawing on a save is test_annual_kept's; this is about the words
+    with translation.override("cy"):
+        after = kept.drawn(world.year)["body"]
+    with translation.override("en-gb"):
+        english = kept.drawn(world.year)["body"]
+
+    assert '<div lang="en"><p>Repairs got better; complaints did not.</p></div>' in before
+    assert "(yn Saesneg)" in before
+    assert "Aeth atgyweiriadau&#x27;n well" in after and "(yn Saesneg)" not in after
+    assert "Repairs got better; complaints did not." in english and "Aeth atgyweiriadau" not in english
+
+
+def test_the_panel_writes_its_view_in_english_and_welsh_side_by_side(client, world):
+    client.force_login(world.member)
+
+    page = client.get(f"/cy/reports/annual/{world.year}/assessment/recommendations/").content.decode()
+    client.post(f"/cy/reports/annual/{world.year}/assessment/recommendations/",
+                {"text": "Answers were slow.", "text_cy": "Roedd yr atebion yn araf."})
+
+    assert 'name="text_cy"' in page and "Barn y panel, yn Gymraeg" in page
+    section = AssessmentSection.objects.get(section="recommendations")
+    assert section.text_en_gb == "Answers were slow." and section.text_cy == "Roedd yr atebion yn araf."
