@@ -4,6 +4,7 @@ quarter of all landlords", "up 3 points on last year"."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
@@ -13,10 +14,13 @@ from comparisons.models import Tenure
 from comparisons.selectors import Change, Position
 from scrutiny.wording import with_unit
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 QUARTERS = {1: pgettext_lazy("quarter", "top"), 2: pgettext_lazy("quarter", "second"),
             3: pgettext_lazy("quarter", "third"), 4: pgettext_lazy("quarter", "bottom")}
 # Whose homes a figure is about, in the words every page uses.
-TENURE_WORDS: dict[str, str] = {
+TENURE_WORDS: dict[str, StrOrPromise] = {
     Tenure.LCRA: gettext_lazy("rented homes"), Tenure.LCHO: gettext_lazy("shared ownership homes"),
     Tenure.COMBINED: gettext_lazy("all homes"),
 }

@@ -147,10 +147,10 @@ def assessable_sections(year: int | None = None) -> list[tuple[str, str]]:
     from reports.annual.sections import ASSESSABLE
 
     if year is None:
-        return list(ASSESSABLE)
+        return [(key, str(title)) for key, title in ASSESSABLE]
     found = []
     for key, title in ASSESSABLE:
-        found.append((key, title))
+        found.append((key, str(title)))
         if key == "performance":
             found += [(k, t) for k, t, _ in outcome_sections(year)]
     return found
