@@ -21,8 +21,13 @@ from tests.factories.reports import approved_report
 
 @pytest.fixture(autouse=True)
 def _nothing_kept():
-    """Each test draws its own report: nothing kept from another test's database."""
+    """Each test draws its own report, in English unless it asks otherwise: nothing kept from another
+    test's database, and no language left active by a /cy/ page (LocaleMiddleware activates it for
+    the thread and nothing resets it), for this test or the next."""
     cache.clear()
+    translation.activate("en-gb")
+    yield
+    translation.activate("en-gb")
 
 
 def _pdf_text(report):
