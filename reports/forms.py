@@ -46,7 +46,7 @@ class AssessmentForm(VersionedForm, forms.Form):
         max_length=5000,
     )
     text_cy = forms.CharField(
-        label=_("What the panel thinks, in Welsh"), widget=forms.Textarea(attrs={"rows": 10, "lang": "cy"}),
+        label=_("The panel's view in Welsh"), widget=forms.Textarea(attrs={"rows": 10, "lang": "cy"}),
         required=False, max_length=5000,
         help_text=_("Leave it empty and Welsh pages show the English."),
     )

@@ -157,6 +157,6 @@ def test_the_panel_writes_its_view_in_english_and_welsh_side_by_side(client, wor
     client.post(f"/cy/reports/annual/{world.year}/assessment/recommendations/",
                 {"text": "Answers were slow.", "text_cy": "Roedd yr atebion yn araf."})
 
-    assert 'name="text_cy"' in page and "Barn y panel, yn Gymraeg" in page
+    assert 'name="text_cy"' in page and "Barn y panel yn Gymraeg" in page
     section = AssessmentSection.objects.get(section="recommendations")
     assert section.text_en_gb == "Answers were slow." and section.text_cy == "Roedd yr atebion yn araf."
