@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from comparisons import charter
 from comparisons.models import LandlordType, NoFigure, Tenure, reporting_year_label
@@ -29,8 +31,9 @@ _TYPES = {"rsl": LandlordType.RSL, "council": LandlordType.LA}
 _NO_FIGURE = {f"[{code}]": code for code in NoFigure.values}
 _YEAR = re.compile(r"(\d{4})/(\d{2})")
 _PROGRESS_EVERY = 500
-SAVE_AS_UTF8 = ("In Excel, choose File, Save As, and the type \"CSV UTF-8 (Comma delimited)\", "
-                "then upload the new file.")
+SAVE_AS_UTF8 = gettext_lazy(
+    "In Excel, choose File, Save As, and the type \"CSV UTF-8 (Comma delimited)\", then upload the new file."
+)
 
 Figures = dict[tuple[str, str, str], tuple[Decimal | None, str]]
 
@@ -56,8 +59,9 @@ def _text(data: bytes) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ValidationError(
-            f"This CSV is not saved as UTF-8: line {line} has a character that UTF-8 does not allow, "
-            "as files saved as \"CSV (Comma delimited)\" or in Windows-1252 have. " + SAVE_AS_UTF8
+            _("This CSV is not saved as UTF-8: line %(line)s has a character that UTF-8 does not allow, "
+              "as files saved as \"CSV (Comma delimited)\" or in Windows-1252 have.") % {"line": line}
+            + " " + str(SAVE_AS_UTF8)
         ) from error
 
 
@@ -65,18 +69,18 @@ def _header(reader: Iterator[list[str]]) -> dict[str, int]:
     try:
         header = next(reader)
     except StopIteration:
-        raise ValidationError("This CSV is empty: it has no row of column names.") from None
+        raise ValidationError(_("This CSV is empty: it has no row of column names.")) from None
     names = [normalise(name).lower() for name in header]
     missing = [name for name in COLUMNS if name not in names]
     if missing:
         raise ValidationError(
-            "This CSV has no column " + ", ".join(f"\"{name}\"" for name in missing)
-            + ". Its first row must name the columns: " + ", ".join(COLUMNS)
-            + ". See the sample file for the format."
+            _("This CSV has no column %(missing)s. Its first row must name the columns: %(columns)s. See "
+              "the sample file for the format.") % {
+                "missing": ", ".join(f"\"{name}\"" for name in missing), "columns": ", ".join(COLUMNS)}
         )
     repeated = sorted({name for name in names if name and names.count(name) > 1})
     if repeated:
-        raise ValidationError(f"This CSV has two columns named \"{repeated[0]}\".")
+        raise ValidationError(_("This CSV has two columns named \"%(name)s\".") % {"name": repeated[0]})
     return {name: names.index(name) for name in (*COLUMNS, *OPTIONAL) if name in names}
 
 
@@ -90,8 +94,9 @@ def _number(text: str, what: str, line: int) -> Decimal | None:
         number = None
     if number is None or not number.is_finite():
         raise ValidationError(
-            f"Line {line}: the {what} \"{text}\" is not a number. Write numbers with digits and a "
-            "decimal point, such as 87.5, or in the value column a no-figure code such as [Z]."
+            _("Line %(line)s: the %(what)s \"%(text)s\" is not a number. Write numbers with digits and a "
+              "decimal point, such as 87.5, or in the value column a no-figure code such as [Z].")
+            % {"line": line, "what": what, "text": text}
         )
     return number
 
@@ -100,8 +105,8 @@ def _year(text: str, line: int) -> int:
     match = _YEAR.fullmatch(text)
     if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
         raise ValidationError(
-            f"Line {line}: the year \"{text}\" is not written as a reporting year. Write it as the "
-            "regulator does, such as 2024/25."
+            _("Line %(line)s: the year \"%(text)s\" is not written as a reporting year. Write it as the "
+              "regulator does, such as 2024/25.") % {"line": line, "text": text}
         )
     return int(match.group(1))
 
@@ -120,8 +125,8 @@ def _value(get: Callable[[str], str], unit: str, line: int) -> tuple[Decimal | N
         value = numerator / denominator * (100 if unit == charter.PERCENT else 1)
     elif value is None and (numerator is not None or denominator is not None):
         raise ValidationError(
-            f"Line {line}: the value is blank and only one of numerator and denominator is given. "
-            "Give the value, or both numerator and denominator."
+            _("Line %(line)s: the value is blank and only one of numerator and denominator is given. "
+              "Give the value, or both numerator and denominator.") % {"line": line}
         )
     if value is None:
         return None, NoFigure.BLANK
@@ -135,8 +140,9 @@ def _indicator(get: Callable[[str], str], year: int, line: int,
         number, part = int(get("indicator")), int(get("part") or 0)
     except ValueError:
         raise ValidationError(
-            f"Line {line}: the indicator \"{get('indicator')}\" or part \"{get('part')}\" is not a whole "
-            "number. Write the indicator's number alone, such as 7, and the part as 1, 2 or blank."
+            _("Line %(line)s: the indicator \"%(indicator)s\" or part \"%(part)s\" is not a whole "
+              "number. Write the indicator's number alone, such as 7, and the part as 1, 2 or blank.")
+            % {"line": line, "indicator": get("indicator"), "part": get("part")}
         ) from None
     label = reporting_year_label(year)
     indicator = charter.indicator_in(year, number)
@@ -166,8 +172,8 @@ def _landlord_type(get: Callable[[str], str], name: str, line: int) -> str:
     if not given:
         return LandlordType.LA if "council" in name.lower() else LandlordType.RSL
     if given not in _TYPES:
-        raise ValidationError(f"Line {line}: the landlord type \"{get('landlord_type')}\" is neither "
-                              "RSL nor Council.")
+        raise ValidationError(_("Line %(line)s: the landlord type \"%(type)s\" is neither RSL nor "
+                                "Council.") % {"line": line, "type": get("landlord_type")})
     return _TYPES[given]
 
 
@@ -179,13 +185,18 @@ def _row(row: list[str], at: dict[str, int], line: int, result: CharterReturn,
 
     code, name = get("landlord_code"), get("landlord_name")
     if not code:
-        raise ValidationError(f"Line {line}: the landlord_code is blank. Every row needs one.")
+        raise ValidationError(_("Line %(line)s: the landlord_code is blank. Every row needs one.")
+                              % {"line": line})
     year = _year(get("year"), line)
     key = (code, year, get("indicator"), get("part"))
     if key in seen:
+        said = {"first": seen[key], "line": line, "code": code, "year": get("year"),
+                "indicator": get("indicator"), "part": get("part")}
         raise ValidationError(
-            f"Lines {seen[key]} and {line} are both landlord {code}, {get('year')}, indicator "
-            f"{get('indicator')}{', part ' + get('part') if get('part') else ''}. Keep one of them."
+            (_("Lines %(first)s and %(line)s are both landlord %(code)s, %(year)s, indicator %(indicator)s, "
+               "part %(part)s. Keep one of them.") if get("part") else
+             _("Lines %(first)s and %(line)s are both landlord %(code)s, %(year)s, indicator %(indicator)s. "
+               "Keep one of them.")) % said
         )
     seen[key] = line
     found = _indicator(get, year, line, result.skipped)
@@ -214,6 +225,6 @@ def read(data: bytes, *, progress: Callable[[int, str], None] | None = None) -> 
         if any(cell.strip() for cell in row):
             _row(row, at, line, result, seen)
     if not result.by_year and not result.skipped:
-        raise ValidationError("This CSV has column names but no rows of figures.")
+        raise ValidationError(_("This CSV has column names but no rows of figures."))
     progress(90, "Read every line")
     return result

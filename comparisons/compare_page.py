@@ -12,6 +12,8 @@ from django.core.cache import cache
 from django.db.models import Count, Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedHttpRequest
 from assessments.models import Framework
@@ -38,16 +40,19 @@ def _chart(item: Item, year_label: str) -> dict:
     compared = item.comparison
     measure = compared.measure
     peer_values = [r.value for r in compared.peers if r.value is not None]
-    groups = [("All landlords", _five(compared.national, item.lowest, item.highest))]
+    groups = [(_("All landlords"), _five(compared.national, item.lowest, item.highest))]
     if peer_values:
-        groups.append(("Similar landlords", _five(compared.peer_spread, min(peer_values), max(peer_values))))
+        similar = _five(compared.peer_spread, min(peer_values), max(peer_values))
+        groups.append((_("Similar landlords"), similar))
     own = compared.landlord.value if compared.landlord else None
     return {
-        "title": f"{measure.name}, {year_label}: how the figures spread",
-        "description": (f"Each row runs from the lowest figure to the highest; the thick part is the middle "
-                        f"half of landlords and the dot their median. Ours is on the last row. "
-                        f"{'Higher' if measure.higher_is_better else 'Lower'} is better."),
-        "groups": groups, "mark_label": "Us", "mark": own, "unit": "%" if measure.unit == "%" else "",
+        "title": _("%(measure)s, %(year)s: how the figures spread") % {
+            "measure": measure.name, "year": year_label},
+        "description": _(
+            "Each row runs from the lowest figure to the highest; the thick part is the middle half of "
+            "landlords and the dot their median. Ours is on the last row."
+        ) + " " + (_("Higher is better.") if measure.higher_is_better else _("Lower is better.")),
+        "groups": groups, "mark_label": _("Us"), "mark": own, "unit": "%" if measure.unit == "%" else "",
         "max_value": 100 if measure.unit == "%" else None,
     }
 
@@ -60,8 +65,8 @@ def _card(item: Item, year_label: str) -> dict:
     in_quarter = words.quarter(compared.national_position)
     return {
         "code": item.code, "name": measure.name,
-        "tenure": words.TENURE_WORDS.get(compared.tenure, compared.tenure),
-        "better": "Higher is better" if measure.higher_is_better else "Lower is better",
+        "tenure": str(words.TENURE_WORDS.get(compared.tenure, compared.tenure)),
+        "better": _("Higher is better") if measure.higher_is_better else _("Lower is better"),
         "figure": words.figure(own, unit),
         "national_words": f"{national_words}; {in_quarter}" if in_quarter else national_words,
         "peer_words": words.standing(compared.peer_position, "similar landlords"),
@@ -94,10 +99,11 @@ def _worked_out(framework_code: str, regulator_code: str, year: int | None, peer
 def figures_for_page(*, framework_code: str, regulator_code: str, year: int | None,
                      peer_codes: list[str]) -> dict:
     """The page's figures, kept in the cache until an import is saved (the only thing that changes
-    them besides what the key already holds: the framework, our code, the year and the peers), so
-    that other writes, a finding logged or a sign-in, leave them kept."""
+    them besides what the key already holds: the framework, our code, the year, the peers and the
+    language their words are in), so that other writes, a finding logged or a sign-in, leave them kept."""
     imports = TsmImport.objects.aggregate(last=Max("pk"), saved=Max("applied_at"), count=Count("pk"))
-    asked = repr((framework_code, regulator_code, year, peer_codes, imports))
+    language = translation.get_language() or "en-gb"
+    asked = repr((framework_code, regulator_code, year, peer_codes, imports, language))
     digest = hashlib.sha256(asked.encode()).hexdigest()
     key = f"comparisons:how-we-compare:{digest[:40]}"
     found = cache.get(key)

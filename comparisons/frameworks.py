@@ -8,6 +8,9 @@ tenants. The Scottish Charter's indicators are the Annual Return on the Charter'
 charter.py), all of them kept for rented homes.
 """
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from comparisons.measures import ALL_HOMES, MEASURES, PERCEPTION
 from comparisons.models import Regulator, Tenure
 from scrutiny.models import SiteSettings
@@ -33,7 +36,8 @@ FRAMEWORK_MEASURES: dict[str, dict[str, tuple[str, str]]] = {
 # Whose figures each framework's measures are: which of the site settings' codes is ours in them,
 # and whose licence to credit where they appear.
 FRAMEWORK_REGULATOR = {TSM_FRAMEWORK: Regulator.RSH, CHARTER_FRAMEWORK: Regulator.SHR}
-REGULATOR_NAMES = {Regulator.RSH: "Regulator of Social Housing", Regulator.SHR: "Scottish Housing Regulator"}
+REGULATOR_NAMES = {Regulator.RSH: gettext_lazy("Regulator of Social Housing"),
+                   Regulator.SHR: gettext_lazy("Scottish Housing Regulator")}
 
 
 def regulator_of_framework(framework_code: str) -> str:
@@ -47,8 +51,8 @@ def our_code(framework_code: str, site: SiteSettings) -> str:
 
 def credit(regulator: str) -> str:
     """The Open Government Licence credit for a regulator's figures."""
-    return ("Contains public sector information licensed under the Open Government Licence v3.0 "
-            f"({REGULATOR_NAMES[regulator]})")
+    return _("Contains public sector information licensed under the Open Government Licence v3.0 "
+             "(%(regulator)s)") % {"regulator": REGULATOR_NAMES[regulator]}
 
 
 def attribution(framework_code: str) -> str:

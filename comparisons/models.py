@@ -8,42 +8,43 @@ import hashlib
 from django.conf import settings
 from django.core.files import File
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from scrutiny.paths import reverse
 from scrutiny.uploads import UploadFileField, UploadPath
 
 
 class Source(models.TextChoices):
-    RSH_TSM = "rsh_tsm", "RSH TSM full data"
-    SHR_CHARTER = "shr_charter", "SHR Charter CSV"
+    RSH_TSM = "rsh_tsm", _("RSH TSM full data")
+    SHR_CHARTER = "shr_charter", _("SHR Charter CSV")
 
 
 class Tenure(models.TextChoices):
-    LCRA = "lcra", "Rented homes (LCRA)"
-    LCHO = "lcho", "Shared ownership (LCHO)"
+    LCRA = "lcra", _("Rented homes (LCRA)")
+    LCHO = "lcho", _("Shared ownership (LCHO)")
     # Also where the figures that cover every home the landlord owns are kept (BS, RP, NM).
-    COMBINED = "combined", "Rented and shared ownership combined"
+    COMBINED = "combined", _("Rented and shared ownership combined")
 
 
 class NoFigure(models.TextChoices):
-    BLANK = "X", "Left blank by the landlord"
-    NOT_REQUIRED = "Z", "No response required"
-    EXCLUDED = "E", "Excluded by the regulator"
-    SUPPRESSED = "S", "Suppressed: fewer than 50 surveys by that method"
-    ZERO_DENOMINATOR = "U", "Not calculable: nothing to count"
+    BLANK = "X", _("Left blank by the landlord")
+    NOT_REQUIRED = "Z", _("No response required")
+    EXCLUDED = "E", _("Excluded by the regulator")
+    SUPPRESSED = "S", _("Suppressed: fewer than 50 surveys by that method")
+    ZERO_DENOMINATOR = "U", _("Not calculable: nothing to count")
 
 
 class LandlordType(models.TextChoices):
-    PRP = "PRP", "Housing association (private registered provider)"
-    LA = "LA", "Council (local authority)"
-    RSL = "RSL", "Housing association (registered social landlord)"
+    PRP = "PRP", _("Housing association (private registered provider)")
+    LA = "LA", _("Council (local authority)")
+    RSL = "RSL", _("Housing association (registered social landlord)")
 
 
 class Regulator(models.TextChoices):
     """Whose register a landlord's code is from: the two regulators' codes may coincide."""
 
-    RSH = "rsh", "Regulator of Social Housing (England)"
-    SHR = "shr", "Scottish Housing Regulator"
+    RSH = "rsh", _("Regulator of Social Housing (England)")
+    SHR = "shr", _("Scottish Housing Regulator")
 
 
 def regulator_of(source: str) -> str:
@@ -58,14 +59,14 @@ def reporting_year_label(year: int) -> str:
 
 class TsmImport(models.Model):
     class Status(models.TextChoices):
-        WAITING = "waiting", "Waiting to be read"
-        READING = "reading", "Being read"
-        READ = "read", "Read: check the preview"
-        FAILED = "failed", "Could not be read"
-        APPLYING = "applying", "Being saved"
-        APPLIED = "applied", "Saved"
-        UNCHANGED = "unchanged", "Already imported: nothing changed"
-        REPLACED = "replaced", "Replaced by a corrected edition"
+        WAITING = "waiting", _("Waiting to be read")
+        READING = "reading", _("Being read")
+        READ = "read", _("Read: check the preview")
+        FAILED = "failed", _("Could not be read")
+        APPLYING = "applying", _("Being saved")
+        APPLIED = "applied", _("Saved")
+        UNCHANGED = "unchanged", _("Already imported: nothing changed")
+        REPLACED = "replaced", _("Replaced by a corrected edition")
 
     file = UploadFileField(upload_to=UploadPath("comparisons/imports"), blank=True,
                            allowed=frozenset({"xlsx", "csv"}))
@@ -75,7 +76,7 @@ class TsmImport(models.Model):
     reporting_year = models.PositiveSmallIntegerField(null=True, blank=True)
     edition = models.CharField(max_length=40, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.WAITING)
-    progress = models.PositiveSmallIntegerField(default=0, help_text="Per cent done.")
+    progress = models.PositiveSmallIntegerField(default=0, help_text=_("Per cent done."))
     progress_note = models.CharField(max_length=200, blank=True)
     error = models.TextField(blank=True)
     summary = models.JSONField(default=dict, blank=True)
@@ -108,12 +109,12 @@ class Landlord(models.Model):
     """A regulated landlord, as the latest imported year describes it."""
 
     regulator = models.CharField(max_length=3, choices=Regulator.choices, default=Regulator.RSH)
-    code = models.CharField(max_length=20, help_text="The landlord's code in its regulator's register.")
+    code = models.CharField(max_length=20, help_text=_("The landlord's code in its regulator's register."))
     name = models.CharField(max_length=255)
     landlord_type = models.CharField(max_length=3, choices=LandlordType.choices)
     size_band = models.CharField(max_length=40, blank=True)
     region = models.CharField(max_length=80, blank=True)
-    described_in_year = models.PositiveSmallIntegerField(help_text="The year these details come from.")
+    described_in_year = models.PositiveSmallIntegerField(help_text=_("The year these details come from."))
 
     class Meta:
         ordering = ["name"]
@@ -131,11 +132,12 @@ class Survey(models.Model):
     year = models.PositiveSmallIntegerField()
     tenure = models.CharField(max_length=10, choices=Tenure.choices)
     population = models.PositiveIntegerField(
-        null=True, blank=True, help_text="The relevant tenant population: households the survey speaks for.")
+        null=True, blank=True,
+        help_text=_("The relevant tenant population: households the survey speaks for."))
     sample_or_census = models.CharField(max_length=20, blank=True)
     sample_size = models.PositiveIntegerField(null=True, blank=True)
     margin_of_error = models.DecimalField(max_digits=7, decimal_places=3, null=True, blank=True,
-                                          help_text="Percentage points, plus or minus.")
+                                          help_text=_("Percentage points, plus or minus."))
     tsm_import = models.ForeignKey(TsmImport, on_delete=models.CASCADE, related_name="surveys")
 
     class Meta:
@@ -178,7 +180,7 @@ class PeerChoice(models.Model):
     type, size band and region. One row for the site; no codes means the default peers."""
 
     peer_codes = models.JSONField(default=list, blank=True,
-                                  help_text="The regulator's codes of the landlords to compare with.")
+                                  help_text=_("The regulator's codes of the landlords to compare with."))
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from assessments.models import Indicator, IndicatorValue
 from comparisons.frameworks import FRAMEWORK_MEASURES
@@ -102,7 +103,7 @@ def _published(landlord: Landlord) -> dict[tuple[str, str, int], Decimal]:
 
 def _rows(landlord: Landlord, *, lock: bool = False) -> list[OwnRow]:
     site, published = SiteSettings.load(), _published(landlord)
-    years = sorted({year for _, _, year in published}, reverse=True)
+    years = sorted({year for _code, _tenure, year in published}, reverse=True)
     indicators = Indicator.objects.filter(
         framework__code__in=FRAMEWORK_MEASURES).select_related("framework").order_by(
         "framework__name", "position", "pk")
@@ -162,10 +163,10 @@ def fill_own_figures(*, by: User, choices: dict[str, str], versions: dict[str, i
     """Fill new figures and replace differing ones where the administrator chose the regulator's,
     all or none; refuse, naming them, rows changed since `versions` were read."""
     require(can_import(by), REFUSAL)
-    _, landlord = our_landlord()
+    _code, landlord = our_landlord()
     if landlord is None:
         raise ValidationError(
-            "The site settings do not say which landlord this is in the regulator's figures.")
+            _("The site settings do not say which landlord this is in the regulator's figures."))
     rows = _rows(landlord, lock=True)
     clashes = [_clash(row, versions.get(row.key)) for row in rows if versions.get(row.key) != row.version]
     if clashes:

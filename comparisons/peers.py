@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from comparisons.models import Landlord, PeerChoice
 
@@ -22,7 +23,8 @@ def choose_peers(*, codes: list[str]) -> PeerChoice:
     known = set(Landlord.objects.filter(code__in=codes).values_list("code", flat=True))
     unknown = [code for code in codes if code not in known]
     if unknown:
-        raise ValidationError(f"These codes are not in the regulator's figures: {', '.join(unknown)}. "
-                              "Check them against the imported landlords' codes.", code="unknown")
-    choice, _ = PeerChoice.objects.update_or_create(pk=1, defaults={"peer_codes": codes})
+        raise ValidationError(_("These codes are not in the regulator's figures: %(codes)s. Check them "
+                                "against the imported landlords' codes.") % {"codes": ", ".join(unknown)},
+                              code="unknown")
+    choice, _created = PeerChoice.objects.update_or_create(pk=1, defaults={"peer_codes": codes})
     return choice

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from comparisons import charter_csv, tsm_workbook
 from comparisons.models import Figure, Landlord, Source, Survey, TsmImport, regulator_of, reporting_year_label
@@ -165,7 +166,7 @@ def preview(*, tsm_import: TsmImport, by: User) -> dict[str, Any]:
     if tsm_import.status == TsmImport.Status.FAILED:
         raise ValidationError(tsm_import.error)
     if tsm_import.status in (TsmImport.Status.WAITING, TsmImport.Status.READING):
-        raise ValidationError("The file is still being read. Wait a moment and look again.")
+        raise ValidationError(_("The file is still being read. Wait a moment and look again."))
     return tsm_import.summary
 
 
@@ -174,7 +175,8 @@ def apply(*, tsm_import: TsmImport, by: User) -> TsmImport:
     require(can_import(by), REFUSAL)
     if tsm_import.status != TsmImport.Status.READ:
         raise ValidationError(
-            f"This import cannot be saved now: it is \"{tsm_import.get_status_display()}\".")
+            _("This import cannot be saved now: it is \"%(status)s\".")
+            % {"status": tsm_import.get_status_display()})
     with transaction.atomic():
         if _same_file_applied(tsm_import):
             tsm_import.status, tsm_import.progress_note = TsmImport.Status.UNCHANGED, "Already imported"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from comparisons.models import Figure, Landlord, Regulator, Tenure
 
@@ -32,8 +33,8 @@ def _known(field: str, code: str) -> str:
     registered = Landlord.objects.filter(regulator=regulator)
     if code and registered.exists() and not registered.filter(code=code).exists():
         raise ValidationError({field: (
-            f"No landlord with code {code} is in {words} imported so far. "
-            "Check the code on the regulator's list, or leave it empty."
+            _("No landlord with code %(code)s is in %(words)s imported so far. Check the code on the "
+              "regulator's list, or leave it empty.") % {"code": code, "words": words}
         )})
     return code
 
@@ -46,7 +47,8 @@ def _tenures(code: str, fields: dict[str, Any]) -> None:
     for name, (tenure, words) in TENURE_FIELDS.items():
         if fields.get(name) and not figures.filter(tenure=tenure).exists():
             raise ValidationError({name: (
-                f"The regulator's figures for {code} have none for {words}. Untick it, or check the code.")})
+                _("The regulator's figures for %(code)s have none for %(words)s. Untick it, or check the "
+                  "code.") % {"code": code, "words": words})})
 
 
 def check(fields: dict[str, Any]) -> dict[str, Any]:

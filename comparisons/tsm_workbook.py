@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from comparisons.measures import ALL_HOMES, COMPLAINTS, MEASURES, PERCEPTION, PERCEPTION_LCHO
 from comparisons.models import LandlordType, NoFigure, Tenure
@@ -190,9 +191,9 @@ def _find_header(rows: Iterable[tuple], title: str) -> tuple[int, tuple]:
         if number >= _HEADER_SEARCH_ROWS:
             break
     raise ValidationError(
-        f"The sheet \"{title}\" has no row of column headings starting with \"Landlord name\" in its "
-        f"first {_HEADER_SEARCH_ROWS} rows, so it cannot be read. Upload the workbook as the regulator "
-        "published it."
+        _("The sheet \"%(title)s\" has no row of column headings starting with \"Landlord name\" in its "
+          "first %(rows)s rows, so it cannot be read. Upload the workbook as the regulator published it.")
+        % {"title": title, "rows": _HEADER_SEARCH_ROWS}
     )
 
 
@@ -233,18 +234,19 @@ def _read_sheet(book: Any, title: str, sheet: Sheet, dictionary: dict, result: W
             continue
         if key in columns:
             raise ValidationError(
-                f"The sheet \"{title}\" has two columns for {_describe(key)}: columns "
-                f"{_letter(columns[key])} and {_letter(index)}. "
-                "Upload the workbook as the regulator published it."
+                _("The sheet \"%(title)s\" has two columns for %(what)s: columns %(first)s and %(second)s. "
+                  "Upload the workbook as the regulator published it.")
+                % {"title": title, "what": _describe(key), "first": _letter(columns[key]),
+                   "second": _letter(index)}
             )
         columns[key] = index
     missing = [key for key in sheet.expected if key not in columns]
     if missing:
         raise ValidationError(
-            f"The sheet \"{title}\" has no column for "
-            + ", ".join(_describe(key) for key in missing)
-            + ". Its heading should carry the measure's code in brackets, such as \"("
-            + missing[0][0].replace("_", " ") + ")\": has the column been renamed or removed?"
+            _("The sheet \"%(title)s\" has no column for %(missing)s. Its heading should carry the "
+              "measure's code in brackets, such as \"(%(code)s)\": has the column been renamed or removed?")
+            % {"title": title, "missing": ", ".join(_describe(key) for key in missing),
+               "code": missing[0][0].replace("_", " ")}
         )
     result.columns[title] = {_describe(key): headings[index] for key, index in columns.items()}
     at = {
@@ -259,7 +261,8 @@ def _read_sheet(book: Any, title: str, sheet: Sheet, dictionary: dict, result: W
     }
     for name in ("code", "type"):
         if at[name] is None:
-            raise ValidationError(f"The sheet \"{title}\" has no \"Landlord {name}\" column.")
+            raise ValidationError(_("The sheet \"%(title)s\" has no \"Landlord %(name)s\" column.")
+                                  % {"title": title, "name": name})
     seen: dict[str, int] = {}
     for number, row in enumerate(rows, start=header_number + 1):
         def get(column: str, row: tuple = row) -> Any:
@@ -274,8 +277,10 @@ def _read_sheet(book: Any, title: str, sheet: Sheet, dictionary: dict, result: W
             continue
         if code in seen:
             raise ValidationError(
-                f"The sheet \"{title}\" lists the landlord {code} twice (rows {seen[code]} and {number}). "
-                "Remove the repeated row, or upload the workbook as the regulator published it."
+                _("The sheet \"%(title)s\" lists the landlord %(code)s twice (rows %(first)s and "
+                  "%(second)s). Remove the repeated row, or upload the workbook as the regulator "
+                  "published it.")
+                % {"title": title, "code": code, "first": seen[code], "second": number}
             )
         seen[code] = number
         kind = _TYPES.get(normalise(get("type")).upper())
@@ -365,10 +370,10 @@ def read(path_or_file: Any, *, file_name: str = "",
     try:
         book = openpyxl.load_workbook(path_or_file, read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - whatever the reason, it is not a workbook we can open
-        raise ValidationError(
+        raise ValidationError(_(
             "This file is not an Excel workbook (.xlsx) that can be opened. Upload the regulator's "
             "\"TSM Full Data\" workbook as you downloaded it."
-        ) from error
+        )) from error
     try:
         return _read_book(book, file_name, progress or (lambda percent, note: None))
     finally:
@@ -381,14 +386,15 @@ def _read_book(book: Any, file_name: str, progress: Callable[[int, str], None]) 
     year = _year_of(book.sheetnames)
     if not sheets or year is None:
         raise ValidationError(
-            "This workbook is not the regulator's TSM Full Data: it has none of its sheets (such as "
-            "\"TSM25_LCRA_Perception\" and \"TSM25_Management_Info\"). Its sheets are: "
-            + ", ".join(f"\"{t}\"" for t in book.sheetnames[:10]) + "."
+            _("This workbook is not the regulator's TSM Full Data: it has none of its sheets (such as "
+              "\"TSM25_LCRA_Perception\" and \"TSM25_Management_Info\"). Its sheets are: %(sheets)s.")
+            % {"sheets": ", ".join(f"\"{t}\"" for t in book.sheetnames[:10])}
         )
     found = {(s.kind, s.tenure if s.kind == "perception" else None) for s in sheets.values()}
     missing = [words for key, words in _REQUIRED.items() if key not in found]
     if missing:
-        raise ValidationError("This workbook has no sheet of " + " and no sheet of ".join(missing) + ".")
+        raise ValidationError(_("This workbook has no sheet of %(missing)s.")
+                              % {"missing": _(" and no sheet of ").join(missing)})
     result = Workbook(year=year, edition=_edition(book, file_name))
     dictionary = _dictionary(book)
     for done, (title, sheet) in enumerate(sheets.items()):

@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import pluralize
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
@@ -29,7 +30,7 @@ def imports(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     done = run_form(
         request, form, lambda data: services.upload(file=data["file"], by=request.user),
-        success="The file is uploaded. It is being read: this page shows how it is going.",
+        success=_("The file is uploaded. It is being read: this page shows how it is going."),
     )
     imports_so_far = TsmImport.objects.select_related("uploaded_by")
     page = Paginator(imports_so_far, PER_PAGE).get_page(request.GET.get("page"))
@@ -84,9 +85,9 @@ def apply_import(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
         return redirect(tsm_import)
     if tsm_import.status == TsmImport.Status.UNCHANGED:
-        messages.success(request, "This file was imported before: nothing has changed.")
+        messages.success(request, _("This file was imported before: nothing has changed."))
     else:
-        messages.success(request, "The figures are being saved: this page shows how it is going.")
+        messages.success(request, _("The figures are being saved: this page shows how it is going."))
     return redirect(tsm_import)
 
 
@@ -101,12 +102,14 @@ def _versions(request: HttpRequest) -> dict[str, int]:
 def _said(filled: own_figures.Filled) -> str:
     parts = []
     if filled.filled:
-        parts.append(f"Filled {len(filled.filled)} figure{pluralize(len(filled.filled))} from the "
-                     f"regulator's: {', '.join(filled.filled)}.")
+        parts.append(ngettext("Filled %(count)s figure from the regulator's: %(list)s.",
+                              "Filled %(count)s figures from the regulator's: %(list)s.", len(filled.filled))
+                     % {"count": len(filled.filled), "list": ", ".join(filled.filled)})
     if filled.changed:
-        parts.append(f"Changed {len(filled.changed)} figure{pluralize(len(filled.changed))} to the "
-                     f"regulator's: {', '.join(filled.changed)}.")
-    return " ".join(parts) or "Nothing was filled or changed: you kept every figure of ours."
+        parts.append(ngettext("Changed %(count)s figure to the regulator's: %(list)s.",
+                              "Changed %(count)s figures to the regulator's: %(list)s.", len(filled.changed))
+                     % {"count": len(filled.changed), "list": ", ".join(filled.changed)})
+    return " ".join(parts) or _("Nothing was filled or changed: you kept every figure of ours.")
 
 
 @role_required("admin", message=own_figures.REFUSAL)
@@ -143,6 +146,7 @@ def choose_peers(request: AuthenticatedHttpRequest) -> HttpResponse:
         return chosen.peer_codes
 
     done = run_form(request, form, save, redirect_to="comparisons:peers", success=lambda codes: (
-        f"We now compare with the {len(codes)} landlord{'s' if len(codes) != 1 else ''} you chose."
-        if codes else "We now compare with landlords of the same type, size band and region as us."))
+        ngettext("We now compare with the %(count)s landlord you chose.",
+                 "We now compare with the %(count)s landlords you chose.", len(codes)) % {"count": len(codes)}
+        if codes else _("We now compare with landlords of the same type, size band and region as us.")))
     return done or render(request, "comparisons/peers.html", {"form": form})

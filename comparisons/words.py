@@ -4,16 +4,26 @@ quarter of all landlords", "up 3 points on last year"."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from comparisons.measures import Measure
 from comparisons.models import Tenure
 from comparisons.selectors import Change, Position
 from scrutiny.wording import with_unit
 
-QUARTERS = {1: "top", 2: "second", 3: "third", 4: "bottom"}
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+QUARTERS = {1: pgettext_lazy("quarter", "top"), 2: pgettext_lazy("quarter", "second"),
+            3: pgettext_lazy("quarter", "third"), 4: pgettext_lazy("quarter", "bottom")}
 # Whose homes a figure is about, in the words every page uses.
-TENURE_WORDS: dict[str, str] = {Tenure.LCRA: "rented homes", Tenure.LCHO: "shared ownership homes",
-                                Tenure.COMBINED: "all homes"}
+TENURE_WORDS: dict[str, StrOrPromise] = {
+    Tenure.LCRA: gettext_lazy("rented homes"), Tenure.LCHO: gettext_lazy("shared ownership homes"),
+    Tenure.COMBINED: gettext_lazy("all homes"),
+}
 TENTH = Decimal("0.1")
 
 
@@ -26,47 +36,71 @@ def figure(value: Decimal | None, unit: str) -> str:
 
 def standing(position: Position | None, who: str = "landlords") -> str:
     """Where a figure stands among others, rounded down so it never says more than the figures do."""
+    similar = who == "similar landlords"  # the two groups the pages compare with
     if position is None:
-        return "We have no figure to compare"
+        return _("We have no figure to compare")
     if position.percentile is None:
-        return f"No other {who.removesuffix('s')}'s figure to compare with"
+        return (_("No other similar landlord's figure to compare with") if similar
+                else _("No other landlord's figure to compare with"))
     percentile = position.percentile
     if percentile == 100:
-        return f"Better than every other {who.removesuffix('s')}"
+        return (_("Better than every other similar landlord") if similar
+                else _("Better than every other landlord"))
     if percentile == 0:
-        return f"Worse than every other {who.removesuffix('s')}"
+        return (_("Worse than every other similar landlord") if similar
+                else _("Worse than every other landlord"))
     if percentile < 10:
-        return f"Worse than {int((100 - percentile) // 10)} in 10 {who}"
-    return f"Better than {int(percentile // 10)} in 10 {who}"
+        tens = {"count": int((100 - percentile) // 10)}
+        return (_("Worse than %(count)s in 10 similar landlords") if similar
+                else _("Worse than %(count)s in 10 landlords")) % tens
+    tens = {"count": int(percentile // 10)}
+    return (_("Better than %(count)s in 10 similar landlords") if similar
+            else _("Better than %(count)s in 10 landlords")) % tens
+
+
+def in_quarter(number: int) -> str:
+    """ "in the bottom quarter" """
+    return _("in the %(quarter)s quarter") % {"quarter": QUARTERS[number]}
 
 
 def quarter(position: Position | None, who: str = "all landlords") -> str:
     """ "in the bottom quarter of all landlords", or "" when there is no quarter to give."""
     if position is None or position.quarter is None:
         return ""
-    return f"in the {QUARTERS[position.quarter]} quarter of {who}"
+    if who == "similar landlords":
+        return _("in the %(quarter)s quarter of similar landlords") % {"quarter": QUARTERS[position.quarter]}
+    return _("in the %(quarter)s quarter of all landlords") % {"quarter": QUARTERS[position.quarter]}
 
 
 def _moved(value: Decimal, measure: Measure) -> str:
     if value == 0:
-        return "no change"
+        return _("no change")
     size = abs(value).quantize(TENTH)
-    amount = f"{size.normalize():f} point{'s' if size != 1 else ''}" if measure.unit == "%" \
-        else f"{size.normalize():f} {measure.unit}"
-    return f"{'up' if value > 0 else 'down'} {amount}"
+    number = f"{size.normalize():f}"
+    if measure.unit == "%":
+        amount = (_("%(number)s point") if size == 1 else _("%(number)s points")) % {"number": number}
+    else:
+        amount = f"{number} {measure.unit}"
+    return (_("up %(amount)s") if value > 0 else _("down %(amount)s")) % {"amount": amount}
 
 
 def change(change: Change, measure: Measure) -> str:
     """This year on last, for the landlord and for every landlord's median."""
     if change.landlord is None:
-        ours = "We have no figure for last year to compare with"
+        ours = _("We have no figure for last year to compare with")
     else:
-        ours = f"Ours: {_moved(change.landlord, measure)} on last year"
-        if change.landlord:
-            ours += ", better" if change.landlord_improved else ", worse"
+        moved = {"moved": _moved(change.landlord, measure)}
+        if not change.landlord:
+            ours = _("Ours: %(moved)s on last year") % moved
+        elif change.landlord_improved:
+            ours = _("Ours: %(moved)s on last year, better") % moved
+        else:
+            ours = _("Ours: %(moved)s on last year, worse") % moved
     if change.sector_median is None:
         return ours + "."
-    sector = f"all landlords' median: {_moved(change.sector_median, measure)}"
+    moved = {"moved": _moved(change.sector_median, measure)}
     if change.faster_than_sector:
-        sector += " (we improved by more)"
+        sector = _("all landlords' median: %(moved)s (we improved by more)") % moved
+    else:
+        sector = _("all landlords' median: %(moved)s") % moved
     return f"{ours}; {sector}."

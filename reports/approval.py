@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
 from accounts.notices import tell
@@ -19,6 +20,7 @@ from reports.annual import annual_title, year_of
 from reports.models import AnnualReport, Kind, WaitingRequest
 from scrutiny.jobs import enqueue
 from scrutiny.permissions import require
+from scrutiny.translated import ENGLISH, language_of
 
 if TYPE_CHECKING:
     from reports.models import ReportRequest
@@ -44,12 +46,14 @@ def people_to_remind() -> list[User]:
 
 
 @transaction.atomic
-def wait_for_approval(*, year: int, by: User, large_print: bool) -> WaitingRequest:
-    """Keep the person's request until the panel approves (asking again keeps the one request)."""
+def wait_for_approval(*, year: int, by: User, large_print: bool, language: str = ENGLISH) -> WaitingRequest:
+    """Keep the person's request until the panel approves (asking again keeps the one request);
+    the report is made in the language asked for."""
     require(permissions.can_request_annual(by))
-    record, _ = AnnualReport.objects.get_or_create(year=year)
-    waiting, _ = WaitingRequest.objects.get_or_create(
-        annual_report=record, requested_by=by, large_print=large_print, made_at__isnull=True,
+    record, _created = AnnualReport.objects.get_or_create(year=year)
+    waiting, _created = WaitingRequest.objects.get_or_create(
+        annual_report=record, requested_by=by, large_print=large_print, language=language,
+        made_at__isnull=True,
     )
     return waiting
 
@@ -60,10 +64,10 @@ def cancel_waiting(*, waiting: WaitingRequest, by: User) -> None:
     require(permissions.can_cancel_waiting(by, waiting), permissions.REFUSALS["cancel"])
     waiting = WaitingRequest.objects.select_for_update().get(pk=waiting.pk)
     if waiting.made_at is not None:
-        raise ValidationError(
+        raise ValidationError(_(
             "The panel has approved its assessment and your report has already been made: "
             "you will find it under \"Reports you asked for\"."
-        )
+        ))
     waiting.delete()
 
 
@@ -72,16 +76,16 @@ def remind_approvers(*, year: int, by: User) -> AnnualReport:
     """Ask the chairs to approve the year's assessment (recorded now, sent by the worker)."""
 
     require(permissions.can_remind_approvers(by), permissions.REFUSALS["remind"])
-    record, _ = AnnualReport.objects.get_or_create(year=year)
+    record, _created = AnnualReport.objects.get_or_create(year=year)
     record = AnnualReport.objects.select_for_update().get(pk=record.pk)
     if record.is_approved:
-        raise ValidationError("The panel has already approved its assessment: no reminder is needed.")
+        raise ValidationError(_("The panel has already approved its assessment: no reminder is needed."))
     again = next_reminder_at(record)
     if again is not None:
         sent = timezone.localtime(record.reminded_at)
         raise ValidationError(
-            f"A reminder was sent less than a day ago, on {sent:%-d %B at %H:%M}. "
-            f"You can send another from {timezone.localtime(again):%-d %B at %H:%M}."
+            _("A reminder was sent less than a day ago, on %(sent)s. You can send another from %(again)s.")
+            % {"sent": _when(sent), "again": _when(timezone.localtime(again))}
         )
     record.reminded_at = timezone.now()
     record.reminded_by = by
@@ -102,11 +106,14 @@ def send_approval_reminder(*, year: int) -> int:
         if not record.is_approved:
             context = {"year": year_of(year), "by": record.reminded_by}
             for person in people_to_remind():
-                sent += tell(
-                    person=person, subject=f"Please approve the panel's assessment for {year_of(year).label}",
-                    template="reports/email/approval_reminder.txt", context=context,
-                    path=reverse("reports:assessment", args=[year]), about=record,
-                )
+                with language_of(person):
+                    sent += tell(
+                        person=person,
+                        subject=_("Please approve the panel's assessment for %(year)s")
+                        % {"year": year_of(year).label},
+                        template="reports/email/approval_reminder.txt", context=context,
+                        path=reverse("reports:assessment", args=[year]), about=record,
+                    )
         record.reminder_sent_at = timezone.now()
         record.save(update_fields=["reminder_sent_at"])
     return sent
@@ -134,13 +141,26 @@ def make_waiting_reports(*, year: int) -> int:
 
 def _make(waiting: WaitingRequest) -> ReportRequest:
     year, large_print, person = waiting.annual_report.year, waiting.large_print, waiting.requested_by
-    title = annual_title(year, large_print=large_print)
-    report, _ = services.request_report(
+    language = services.request_language(waiting.language)
+    with translation.override(language):  # the report, and so its title, in the language asked for
+        title = annual_title(year, large_print=large_print)
+    report, _created = services.request_report(
         kind=Kind.ANNUAL, parameters={"year": year, "large_print": large_print}, by=person, title=title,
+        language=language,
     )
-    tell(
-        person=person, subject=f"The panel has approved its assessment: your {title} is being made",
-        template="reports/email/waiting_report_made.txt", context={"title": title, "report": report},
-        path=report.get_absolute_url(), about=waiting,
-    )
+    with language_of(person):  # the email in the person's own language
+        tell(
+            person=person,
+            subject=_("The panel has approved its assessment: your %(title)s is being made")
+            % {"title": title},
+            template="reports/email/waiting_report_made.txt", context={"title": title, "report": report},
+            path=report.get_absolute_url(), about=waiting,
+        )
     return report
+
+
+def _when(moment: datetime) -> str:
+    """A day and time as "7 December at 14:05", in the active language."""
+    from django.utils.formats import date_format
+
+    return _("%(day)s at %(time)s") % {"day": date_format(moment, "j F"), "time": date_format(moment, "H:i")}

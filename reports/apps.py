@@ -1,4 +1,7 @@
+from typing import cast
+
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 # The site settings switch that lets people who are not signed in read a published annual report.
 PUBLIC_ANNUAL_REPORT = "reports.public_annual_report"
@@ -6,7 +9,7 @@ PUBLIC_ANNUAL_REPORT = "reports.public_annual_report"
 
 class ReportsConfig(AppConfig):
     name = "reports"
-    verbose_name = "Reports"
+    verbose_name = _("Reports")
 
     def ready(self) -> None:
         """This app's site switch, and what it adds to other apps' pages and commands
@@ -21,13 +24,15 @@ class ReportsConfig(AppConfig):
 
         switches.register(
             key=PUBLIC_ANNUAL_REPORT,
-            label="Show published Annual Reports to Tenants to everyone",
-            help_text="When ticked, people who are not signed in can read a year's report once a manager "
-                      "has published it. When not ticked, only signed-in people can read the report pages.",
+            # Lazy: the site settings page shows them in its own language.
+            label=cast(str, _("Show published Annual Reports to Tenants to everyone")),
+            help_text=cast(str, _("When ticked, people who are not signed in can read a year's report once a "
+                        "manager has published it. When not ticked, only signed-in people can read the "
+                        "report pages.")),
             default=True,
         )
         ext.register(ext.MENU_LINKS, {
-            "label": "Reports", "url_name": "reports:index", "app": "reports",
+            "label": _("Reports"), "url_name": "reports:index", "app": "reports",
         }, order=5)
         ext.register(ext.TRACKER_PARTS, "reports/_tracker_pdf.html")
         ext.register(ext.REVIEW_PAGE_SECTIONS, "reports.review_page.section")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from reports import permissions
 from reports.annual import assessable_sections
@@ -22,21 +23,25 @@ if TYPE_CHECKING:
 
 @transaction.atomic
 def save_section(
-    *, year: int, section: str, text: str, version: int | None, by: User
+    *, year: int, section: str, text: str, version: int | None, by: User, text_cy: str | None = None,
 ) -> AssessmentSection:
-    """Save the panel's words on a section; refuse if someone else saved it after `version` was read."""
+    """Save the panel's words on a section; refuse if someone else saved it after `version` was read.
+    `text` is the English; `text_cy` the Welsh, when the form asked for it (None leaves it as it is)."""
     require(permissions.can_write_assessment(by), permissions.REFUSALS["write"])
-    record, _ = AnnualReport.objects.get_or_create(year=year)
+    record, _created = AnnualReport.objects.get_or_create(year=year)
     written = AssessmentSection.objects.filter(annual_report=record, section=section).exists()
     if not written and section not in dict(assessable_sections(year)):
-        raise ValidationError("There is no such section in the annual report.")
+        raise ValidationError(_("There is no such section in the annual report."))
     record = AnnualReport.objects.select_for_update().get(pk=record.pk)
     current = AssessmentSection.objects.filter(annual_report=record, section=section).first()
     if current is None:
         current = AssessmentSection(annual_report=record, section=section)
     else:
         current = claim(current, version=version, by=by, noun="section")
-    current.text = text.strip()
+    # Each language's column by name: `current.text` would write the page's language.
+    current.text_en_gb = text.strip()
+    if text_cy is not None:
+        current.text_cy = text_cy.strip()
     current.updated_by = by
     current._history_user = by
     current.save()
@@ -53,10 +58,10 @@ def save_section(
 def approve(*, year: int, by: User) -> AnnualReport:
     """The panel approves its assessment for the year, so the report can be made and published."""
     require(permissions.can_approve_assessment(by), permissions.REFUSALS["approve"])
-    record, _ = AnnualReport.objects.select_for_update().get_or_create(year=year)
+    record, _created = AnnualReport.objects.select_for_update().get_or_create(year=year)
     written = {s for s, text in record.sections.values_list("section", "text") if text.strip()}
     if not written:
-        raise ValidationError("Write the panel's view of at least one section before approving it.")
+        raise ValidationError(_("Write the panel's view of at least one section before approving it."))
     record.approved_at = timezone.now()
     record.approved_by = by
     record.save(update_fields=["approved_at", "approved_by", "updated_at"])
@@ -72,7 +77,7 @@ def publish(*, year: int, by: User, published: bool) -> AnnualReport:
     require(permissions.can_publish(by), permissions.REFUSALS["publish"])
     record = AnnualReport.objects.select_for_update().filter(year=year).first()
     if published and (record is None or not record.is_approved):
-        raise ValidationError("The panel must approve its assessment before the report is published.")
+        raise ValidationError(_("The panel must approve its assessment before the report is published."))
     if record is None:
         return AnnualReport(year=year)
     record.published = published

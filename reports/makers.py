@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from recommendations.models import Recommendation
@@ -67,13 +68,16 @@ def _pdf(template: str, context: dict, name: str) -> Made:
 def annual(report: ReportRequest) -> Made:
     params = report.parameters
     context = selectors.annual_report(year=int(params["year"]), large_print=bool(params.get("large_print")))
-    name = context["title"] + (" large print" if context["large_print"] else "")
+    name = context["title"]
+    if context["large_print"]:
+        name = _("%(title)s large print") % {"title": name}
     return _pdf("reports/pdf/annual.html", context, name)
 
 
 def review(report: ReportRequest) -> Made:
     context = selectors.review_report(review_id=int(report.parameters["review"]))
-    return _pdf("reports/pdf/review.html", context, f"review report {context['review'].title}")
+    name = _("review report %(title)s") % {"title": context["review"].title}
+    return _pdf("reports/pdf/review.html", context, name)
 
 
 def _asker(report: ReportRequest) -> User:
@@ -88,13 +92,14 @@ def _asker(report: ReportRequest) -> User:
 
 def tracker(report: ReportRequest) -> Made:
     context = selectors.tracker_report(filters=report.parameters.get("filters", {}), user=_asker(report))
-    name = f"recommendations tracker {timezone.localdate():%Y-%m-%d}"
+    name = _("recommendations tracker %(date)s") % {"date": f"{timezone.localdate():%Y-%m-%d}"}
     return _pdf("reports/pdf/tracker.html", context, name)
 
 
 def programme(report: ReportRequest) -> Made:
     context = selectors.programme_report(review_id=int(report.parameters["review"]))
-    return _pdf("reports/pdf/programme.html", context, f"programme report {context['review'].title}")
+    name = _("programme report %(title)s") % {"title": context["review"].title}
+    return _pdf("reports/pdf/programme.html", context, name)
 
 
 def _tracker_rows(report: ReportRequest) -> QuerySet[Recommendation]:

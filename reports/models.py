@@ -4,6 +4,7 @@ assessment that goes into the Annual Report to Tenants."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from scrutiny.models import Job
@@ -12,19 +13,19 @@ from scrutiny.uploads import UploadFileField, UploadPath
 
 
 class Kind(models.TextChoices):
-    ANNUAL = "annual", "Annual Report to Tenants"
-    REVIEW = "review", "Review report"
-    TRACKER = "tracker", "Recommendations tracker report"
-    PROGRAMME = "programme", "Mystery-shopping and inspection programme report"
-    TRACKER_CSV = "tracker_csv", "Recommendations export (CSV)"
-    TRACKER_XLSX = "tracker_xlsx", "Recommendations export (Excel)"
+    ANNUAL = "annual", _("Annual Report to Tenants")
+    REVIEW = "review", _("Review report")
+    TRACKER = "tracker", _("Recommendations tracker report")
+    PROGRAMME = "programme", _("Mystery-shopping and inspection programme report")
+    TRACKER_CSV = "tracker_csv", _("Recommendations export (CSV)")
+    TRACKER_XLSX = "tracker_xlsx", _("Recommendations export (Excel)")
 
 
 class Status(models.TextChoices):
-    QUEUED = "queued", "Waiting to start"
-    RUNNING = "running", "Being made"
-    DONE = "done", "Ready"
-    FAILED = "failed", "Failed"
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Being made")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
 
 
 ACTIVE = (Status.QUEUED, Status.RUNNING)
@@ -39,6 +40,8 @@ class ReportRequest(models.Model):
     # identical requests share one while it is waiting or being made (the constraint below).
     key = models.CharField(max_length=64, db_index=True, editable=False)
     title = models.CharField(max_length=300)
+    # The language the report is written in (the page's when asked): the worker makes it in this.
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -47,8 +50,8 @@ class ReportRequest(models.Model):
     file_name = models.CharField(max_length=200, blank=True)
     file_size = models.PositiveIntegerField(default=0)
     pages = models.PositiveIntegerField(null=True, blank=True)
-    error = models.TextField(blank=True, help_text="Why it failed, in plain words.")
-    error_detail = models.TextField(blank=True, help_text="The technical error, for administrators.")
+    error = models.TextField(blank=True, help_text=_("Why it failed, in plain words."))
+    error_detail = models.TextField(blank=True, help_text=_("The technical error, for administrators."))
     # The outbox job making it (scrutiny/jobs.py): the one claim, lease and attempt count.
     # `attempts` is the job's count, copied here each time the job starts making the report.
     job = models.ForeignKey(Job, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
@@ -86,16 +89,18 @@ class ReportRequest(models.Model):
         return None
 
 
-class AnnualReport(models.Model):
+class AnnualReport(models.Model):  # type: ignore[django-manager-missing]  # modeltranslation's manager
     """One financial year's Annual Report to Tenants: the panel's approval and publication."""
 
-    year = models.PositiveSmallIntegerField(unique=True, help_text="The year the financial year starts in.")
+    year = models.PositiveSmallIntegerField(
+        unique=True, help_text=_("The year the financial year starts in."),
+    )
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     approved_at = models.DateTimeField(null=True, blank=True)
     published = models.BooleanField(
-        default=False, help_text="Show the report on the public site, to people who are not signed in."
+        default=False, help_text=_("Show the report on the public site, to people who are not signed in.")
     )
     # Staff reminding the chairs to approve: recorded here first, sent by the worker.
     reminded_at = models.DateTimeField(null=True, blank=True)
@@ -123,6 +128,7 @@ class WaitingRequest(models.Model):
     annual_report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="waiting")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     large_print = models.BooleanField(default=False)
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE)
     asked_at = models.DateTimeField(auto_now_add=True)
     made = models.ForeignKey(
         ReportRequest, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -133,7 +139,8 @@ class WaitingRequest(models.Model):
         ordering = ["asked_at", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["annual_report", "requested_by", "large_print"], condition=Q(made_at__isnull=True),
+                fields=["annual_report", "requested_by", "large_print", "language"],
+                condition=Q(made_at__isnull=True),
                 name="one_waiting_annual_request_per_person",
             ),
         ]
@@ -142,7 +149,7 @@ class WaitingRequest(models.Model):
         return f"{self.annual_report}, waiting for {self.requested_by}"
 
 
-class AssessmentSection(models.Model):
+class AssessmentSection(models.Model):  # type: ignore[django-manager-missing]  # modeltranslation's manager
     """The panel's own words on one section of the annual report."""
 
     annual_report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="sections")
@@ -155,7 +162,9 @@ class AssessmentSection(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
     # Every saved wording is kept, so text replaced after an editing conflict can still be found.
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    # The history keeps `text` (the English, or the Welsh when saved from a Welsh page); the language
+    # columns modeltranslation adds (reports/translation.py) are made after the history model is.
+    history = HistoricalRecords(excluded_fields=["updated_at", "text_en_gb", "text_cy"])
 
     class Meta:
         ordering = ["annual_report", "section"]

@@ -1,5 +1,7 @@
 from typing import Any
 
+from django.utils.translation import gettext
+
 from accounts.models import User
 from reports.annual import annual_title
 from reports.models import AnnualReport, AssessmentSection, ReportRequest, WaitingRequest
@@ -32,7 +34,7 @@ def collect(user: User) -> tuple[str, dict[str, Any]] | None:
     }
     if not any(data.values()):
         return None
-    return "Reports", data
+    return gettext("Reports"), data
 
 
 def erase(user: User) -> None:

@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from reports.annual import kept, year_of
 from reports.apps import PUBLIC_ANNUAL_REPORT
@@ -16,9 +17,9 @@ def page() -> dict | None:
     newest = AnnualReport.objects.filter(published=True, approved_at__isnull=False).order_by("-year").first()
     if newest is None:
         return None
-    return {"title": f"Annual Report to Tenants {year_of(newest.year).label}",
+    return {"title": _("Annual Report to Tenants %(year)s") % {"year": year_of(newest.year).label},
             "url": reverse("reports:annual", args=[newest.year]),
-            "about": "how the landlord did this year, and what the tenant panel thinks of it."}
+            "about": _("how the landlord did this year, and what the tenant panel thinks of it.")}
 
 
 def annual_version(request: HttpRequest, *, year: int) -> str:

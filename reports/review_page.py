@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from accounts.models import User
 from reports import permissions, selectors
 from reviews.models import Review
@@ -15,7 +17,7 @@ def section(review: Review, user: User) -> dict[str, Any] | None:
     report = selectors.latest_review_request(review_id=review.pk)
     return {
         "template": "reports/_review_page_section.html",
-        "title": "Report",
+        "title": _("Report"),
         "report": report,
         "can_retry": report is not None and permissions.can_retry(user, report),
     }

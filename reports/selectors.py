@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.formats import date_format
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from mysteryshop import selectors as mysteryshop_selectors
@@ -91,9 +95,13 @@ def review_report(*, review_id: int) -> dict[str, Any]:
         finding.recommendation_codes = cited.get(finding.pk, [])
     responded = [r for r in recommendations if getattr(r, "response", None) is not None]
     data.update({
-        "title": f"Review report: {review.title}",
-        "description": f"The {possessive(review.panel.name)} review of {review.title}: findings, "
-                       "recommendations and the landlord's response.",
+        "title": _("Review report: %(title)s") % {"title": review.title},
+        "description": _("The %(panel_s)s review of %(title)s: findings, recommendations and the "
+                         "landlord's response.") % {
+            # The English possessive ("Tayside Homes' review"); other languages name the panel plainly.
+            "panel_s": possessive(review.panel.name) if get_language() == settings.LANGUAGE_CODE
+            else review.panel.name, "title": review.title,
+        },
         "recommendations": recommendations,
         "responded": len(responded),
         "site": SiteSettings.load(),
@@ -121,9 +129,12 @@ def tracker_report(*, filters: dict, user: User) -> dict[str, Any]:
     labels = [label for value, label in Status.choices if value != Status.DRAFT]
     values = [by_status.get(value, 0) for value, _ in Status.choices if value != Status.DRAFT]
     chart = charts.bar(
-        title="Recommendations by status",
-        description=f"{sum(values)} recommendations made to the landlord, by where each one stands now.",
-        labels=labels, series={"Recommendations": values}, horizontal=True,
+        title=_("Recommendations by status"),
+        description=ngettext(
+            "%(count)s recommendation made to the landlord, by where each one stands now.",
+            "%(count)s recommendations made to the landlord, by where each one stands now.", sum(values),
+        ) % {"count": sum(values)},
+        labels=[str(label) for label in labels], series={_("Recommendations"): values}, horizontal=True,
     )
     chosen = []
     if filterset.form.is_valid():
@@ -135,7 +146,7 @@ def tracker_report(*, filters: dict, user: User) -> dict[str, Any]:
                 chosen.append((field.label, shown))
     total = recs.count()
     return {
-        "title": "Recommendations tracker report",
+        "title": _("Recommendations tracker report"),
         "site": SiteSettings.load(),
         "summary": summary,
         "medians": recommendation_selectors.medians(recs),
@@ -157,7 +168,7 @@ def programme_report(*, review_id: int) -> dict[str, Any]:
     """A mystery-shopping or inspection programme: what was checked, found and recommended."""
     data = review_report(review_id=review_id)
     review = data["review"]
-    data["title"] = f"Programme report: {review.title}"
+    data["title"] = _("Programme report: %(title)s") % {"title": review.title}
     recs = data["recommendations"]
     data["recommendation_counts"] = {
         "made": len(recs),
@@ -172,18 +183,21 @@ def programme_report(*, review_id: int) -> dict[str, Any]:
     data["charts"] = []
     if summary.by_site:
         data["charts"].append(charts.bar(
-            title="Average score by place",
-            description=f"The average score, out of 100, of {summary.visits} visits at each place.",
+            title=_("Average score by place"),
+            description=ngettext(
+                "The average score, out of 100, of %(count)s visit at each place.",
+                "The average score, out of 100, of %(count)s visits at each place.", summary.visits,
+            ) % {"count": summary.visits},
             labels=[row["label"] for row in summary.by_site],
-            series={"Average score": [_number(row["score"]) for row in summary.by_site]},
+            series={_("Average score"): [_number(row["score"]) for row in summary.by_site]},
             unit="%", max_value=100, horizontal=True,
         ))
     if len(summary.by_month) > 1:
         data["charts"].append(charts.line(
-            title="Average score month by month",
-            description="How the average score of the visits changed over the programme.",
-            labels=[f"{row['month']:%b %Y}" for row in summary.by_month],
-            series={"Average score": [_number(row["score"]) for row in summary.by_month]},
+            title=_("Average score month by month"),
+            description=_("How the average score of the visits changed over the programme."),
+            labels=[date_format(row["month"], "M Y") for row in summary.by_month],
+            series={_("Average score"): [_number(row["score"]) for row in summary.by_month]},
             unit="%", max_value=100,
         ))
     return data

@@ -16,14 +16,15 @@ import os
 import traceback
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from reports import permissions
 from reports.models import ACTIVE, ReportRequest, Status
@@ -43,40 +44,63 @@ TRANSIENT = (OSError, ConnectionError, TimeoutError, OperationalError, Interface
 #: The task that makes a report, queued by name (services do not import tasks).
 MAKE_REPORT = "reports.tasks.make_report"
 
-LAYOUT_FAULT = (
+LAYOUT_FAULT = _(
     "The report could not be made because of a fault in its page layout (its template). "
     "The technical details have been kept for the administrators. You can try again; if it "
     "fails again, please tell your administrator."
 )
-DATA_FAULT = (
+DATA_FAULT = _(
     "The report could not be made: something in the information it draws on could not be "
     "set out. The technical details have been kept for the administrators. You can try again; "
     "if it fails again, please tell your administrator."
 )
-TRANSIENT_FAULT = (
+TRANSIENT_FAULT = _(
     "The report could not be made because a part of the system (storage, database or network) "
     "did not answer, even after several tries. Please try again in a few minutes."
 )
-STORE_FAULT = (
+STORE_FAULT = _(
     "The report was made but could not be stored. The technical details have been kept for the "
     "administrators. You can try again; if it fails again, please tell your administrator."
 )
-GAVE_UP = (
-    "The report was started {attempts} times but never finished (the worker making it may have "
+GAVE_UP = _(
+    "The report was started %(attempts)s times but never finished (the worker making it may have "
     "stopped). Please try again; if it fails again, tell your administrator."
 )
 
 
-def request_key(*, kind: str, parameters: dict, by: User | None) -> str:
-    """The same report with the same choices gets the same key; exports also depend on who asks."""
+def _gave_up(attempts: int) -> str:
+    return str(GAVE_UP) % {"attempts": attempts}
+
+
+def request_language(language: str | None = None) -> str:
+    """The language a report is made in: the one asked for, else the page's (English if neither)."""
+    codes = [code for code, _label in settings.LANGUAGES]
+    for wanted in (language, translation.get_language()):
+        if wanted in codes:
+            return wanted
+    return settings.LANGUAGE_CODE
+
+
+def request_key(
+    *, kind: str, parameters: dict, by: User | None, language: str = settings.LANGUAGE_CODE,
+) -> str:
+    """The same report with the same choices gets the same key; exports also depend on who asks.
+    A report in Welsh is not the same report as in English (an English key is unchanged)."""
     owner = by.pk if by is not None and kind in permissions.EXPORT_KINDS else None
-    text = json.dumps({"kind": kind, "parameters": parameters, "owner": owner}, sort_keys=True)
+    described = {"kind": kind, "parameters": parameters, "owner": owner}
+    if language != settings.LANGUAGE_CODE:
+        described["language"] = language
+    text = json.dumps(described, sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def request_report(*, kind: str, parameters: dict, by: User, title: str) -> tuple[ReportRequest, bool]:
-    """Ask for a report: a new queued request, or the identical one already waiting or being made."""
-    key = request_key(kind=kind, parameters=parameters, by=by)
+def request_report(
+    *, kind: str, parameters: dict, by: User, title: str, language: str | None = None,
+) -> tuple[ReportRequest, bool]:
+    """Ask for a report: a new queued request, or the identical one already waiting or being made.
+    It is made in `language` (default: the page's)."""
+    language = request_language(language)
+    key = request_key(kind=kind, parameters=parameters, by=by, language=language)
     existing = ReportRequest.objects.filter(key=key, status__in=ACTIVE).first()
     if existing is not None:
         return existing, False
@@ -84,7 +108,7 @@ def request_report(*, kind: str, parameters: dict, by: User, title: str) -> tupl
         with transaction.atomic():
             report = ReportRequest.objects.create(
                 kind=kind, parameters=parameters, key=key, title=title, requested_by=by,
-                queued_at=timezone.now(),
+                language=language, queued_at=timezone.now(),
             )
             _queue(report)
     except IntegrityError:
@@ -102,7 +126,7 @@ def retry(*, report: ReportRequest, by: User) -> ReportRequest:
     """Try a failed report again (or share the identical one someone has asked for since)."""
     require(permissions.can_retry(by, report), permissions.REFUSALS["retry"])
     if report.status != Status.FAILED:
-        raise ValidationError("Only a report that failed can be tried again.")
+        raise ValidationError(_("Only a report that failed can be tried again."))
     try:
         with transaction.atomic():
             updated = ReportRequest.objects.filter(pk=report.pk, status=Status.FAILED).update(
@@ -129,7 +153,9 @@ def _start(request_id: int) -> ReportRequest | None:
     return report
 
 
-def _fail(report: ReportRequest, message: str, exc: BaseException) -> None:
+def _fail(report: ReportRequest, message: Any, exc: BaseException) -> None:
+    with translation.override(report.language or settings.LANGUAGE_CODE):  # in the asker's words
+        message = str(message)
     detail = "".join(traceback.format_exception(exc))[-8000:]
     logger.error("Report request %s failed: %s", report.pk, detail)
     ReportRequest.objects.filter(pk=report.pk).update(
@@ -146,7 +172,8 @@ def make_report(*, request_id: int, last_try: bool = True) -> str:
         return "skipped: done already"
     stage = "make"
     try:
-        made = make(report)
+        with translation.override(report.language or settings.LANGUAGE_CODE):  # the PDF's words and lang
+            made = make(report)
         stage = "store"
         _store(report, made)
     except TRANSIENT as exc:
@@ -189,9 +216,11 @@ def give_up(*, given_up: Iterable[Job]) -> int:
     """Jobs that used up their attempts without making their reports: fail those in plain words."""
     count = 0
     for job in given_up:
-        count += ReportRequest.objects.filter(job=job, status__in=ACTIVE).update(
-            status=Status.FAILED, error=GAVE_UP.format(attempts=job.attempts), finished_at=timezone.now(),
-        )
+        for code, _label in settings.LANGUAGES:
+            with translation.override(code):
+                count += ReportRequest.objects.filter(job=job, status__in=ACTIVE, language=code).update(
+                    status=Status.FAILED, error=_gave_up(job.attempts), finished_at=timezone.now(),
+                )
     return count
 
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils import translation
+from django.utils.translation import gettext
+
 from reports.models import AnnualReport
 from scrutiny.dates import Period, financial_year, financial_year_starting
 from scrutiny.models import SiteSettings
@@ -46,7 +49,10 @@ def year_of(start_year: int, *, large_print: bool = False) -> Year:
 
 def annual_title(start_year: int, *, large_print: bool) -> str:
     """The report's name, as a person's request and download are titled."""
-    return f"Annual Report to Tenants {year_of(start_year).label}" + (" (large print)" if large_print else "")
+    label = year_of(start_year).label
+    if large_print:
+        return gettext("Annual Report to Tenants %(year)s (large print)") % {"year": label}
+    return gettext("Annual Report to Tenants %(year)s") % {"year": label}
 
 
 def current_year() -> int:
@@ -70,6 +76,20 @@ class Section:
     assessable: bool = True  # the panel writes its own view of this section
     assessment: str = ""
     has_figures: bool = True  # False: only the panel's words (the approval page warns of it)
+    assessment_in_english: bool = False  # the English standing in for the panel's missing Welsh
+
+
+def panel_texts(record: AnnualReport | None) -> dict[str, tuple[str, bool]]:
+    """The panel's words on each section in the page's language: (text, True when it is the English
+    standing in for Welsh the panel has not written). What the panel wrote is shown as written."""
+    if record is None:
+        return {}
+    welsh = (translation.get_language() or "") == "cy"
+    found = {}
+    for key, english, cymraeg in record.sections.values_list("section", "text_en_gb", "text_cy"):
+        english, cymraeg = (english or "").strip(), (cymraeg or "").strip()
+        found[key] = (cymraeg, False) if welsh and cymraeg else (english, welsh and bool(english))
+    return found
 
 
 def annual_report(*, year: int, large_print: bool = False) -> dict[str, Any]:
@@ -79,21 +99,25 @@ def annual_report(*, year: int, large_print: bool = False) -> dict[str, Any]:
     the_year = year_of(year, large_print=large_print)
     site = SiteSettings.load()
     record = AnnualReport.objects.filter(year=year).first()
-    texts = dict(record.sections.values_list("section", "text")) if record else {}
+    written = panel_texts(record)
+    texts = {key: text for key, (text, _in_english) in written.items()}
     sections = []
     for spec in SECTIONS:
         section = spec(the_year)
         if section is None:
             continue
-        section.assessment = texts.get(section.key, "").strip()
+        section.assessment, section.assessment_in_english = written.get(section.key, ("", False))
         sections.append(section)
     # The panel's words are never dropped: words on a section with nothing else to show this
     # year (or on an outcome no longer in the report) get a section of their own, before the last.
     shown = {s.key for s in sections} | {o.key for s in sections for o in _outcome_parts(s)}
     kept = {key: text for key, text in texts.items() if text.strip() and key not in shown}
-    sections[-1:-1] = words_only_sections(kept)
+    alone = words_only_sections(kept)
+    for section in alone:
+        section.assessment_in_english = written.get(section.key[len("kept-"):], ("", False))[1]
+    sections[-1:-1] = alone
     return {
-        "title": f"Annual Report to Tenants {the_year.label}",
+        "title": gettext("Annual Report to Tenants %(year)s") % {"year": the_year.label},
         "year": the_year,
         "site": site,
         "record": record,
@@ -111,7 +135,8 @@ def words_only(report: dict[str, Any]) -> list[str]:
     """Titles of the report's sections and outcomes that have the panel's words but no figures."""
     found = [s.title for s in report["sections"] if s.assessment and not s.has_figures]
     for section in report["sections"]:
-        found += [f"Outcome {o.heading}" for o in _outcome_parts(section) if o.assessment and not o.measures]
+        found += [gettext("Outcome %(outcome)s") % {"outcome": o.heading}
+                  for o in _outcome_parts(section) if o.assessment and not o.measures]
     return found
 
 
@@ -122,10 +147,10 @@ def assessable_sections(year: int | None = None) -> list[tuple[str, str]]:
     from reports.annual.sections import ASSESSABLE
 
     if year is None:
-        return list(ASSESSABLE)
+        return [(key, str(title)) for key, title in ASSESSABLE]
     found = []
     for key, title in ASSESSABLE:
-        found.append((key, title))
+        found.append((key, str(title)))
         if key == "performance":
             found += [(k, t) for k, t, _ in outcome_sections(year)]
     return found

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from assessments.models import Indicator
 from comparisons import words
@@ -35,8 +37,8 @@ from comparisons.selectors import (
 from scrutiny.models import SiteSettings
 from scrutiny.wording import with_unit
 
-LABEL = "Peer or national average"
-SOURCE = "The peer or national average is the one the landlord entered with its own figure."
+LABEL = gettext_lazy("Peer or national average")
+SOURCE = gettext_lazy("The peer or national average is the one the landlord entered with its own figure.")
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,8 @@ def national_figures(*, year: int, framework: str, indicators: Iterable[Indicato
 def _in_words(position: Position | None) -> str:
     """Where we stand among every landlord, and in which quarter (comparisons.words)."""
     if position is None:
-        return "No figure of ours to compare"
-    in_quarter = f"; in the {words.QUARTERS[position.quarter]} quarter" if position.quarter else ""
+        return _("No figure of ours to compare")
+    in_quarter = "; " + words.in_quarter(position.quarter) if position.quarter else ""
     return words.standing(position) + in_quarter
 
 
@@ -102,7 +104,7 @@ def _national_standing(indicator: Indicator, value: Decimal | None, national: Na
     if value is None and own is not None:
         value = own.value
     position = position_in(value, rows, spread, MEASURES[measure], own.landlord_id if own else None)
-    return Standing(label=f"National median ({words.TENURE_WORDS[tenure]})",
+    return Standing(label=_("National median (%(homes)s)") % {"homes": words.TENURE_WORDS[tenure]},
                     figure=with_unit(spread.median.normalize(), indicator.unit),
                     position=_in_words(position), licensed=attribution(national.framework),
                     framework=national.framework,
@@ -123,8 +125,8 @@ def _peers(own: Row | None, value: Decimal | None, rows: list[Row], national: Na
     position = position_in(value, peers, spread, definition, own.landlord_id)
     where = words.standing(position, "similar landlords")
     nearest = nearest_peers(own, rows, households(national.surveys, tenure))
-    return {"peers": f"Similar landlords' median {words.figure(spread.median, definition.unit)}: "
-                     f"{where[0].lower()}{where[1:]}",
+    said = {"figure": words.figure(spread.median, definition.unit), "where": f"{where[0].lower()}{where[1:]}"}
+    return {"peers": _("Similar landlords' median %(figure)s: %(where)s") % said,
             "nearest": tuple(r.name for r in nearest)}
 
 
@@ -139,12 +141,12 @@ def standing(*, indicator: Indicator, value: Decimal | None, average: Decimal | 
         return None
     figure = with_unit(average, indicator.unit)
     if value is None:
-        return Standing(label=LABEL, figure=figure, position="No figure of ours to compare")
+        return Standing(label=str(LABEL), figure=figure, position=_("No figure of ours to compare"))
     if value == average:
-        return Standing(label=LABEL, figure=figure, position="The same as the average")
+        return Standing(label=str(LABEL), figure=figure, position=_("The same as the average"))
     better = (value > average) == indicator.higher_is_better
-    return Standing(label=LABEL, figure=figure,
-                    position="Better than the average" if better else "Worse than the average")
+    return Standing(label=str(LABEL), figure=figure,
+                    position=_("Better than the average") if better else _("Worse than the average"))
 
 
 def peers_note(measures: Iterable) -> dict:

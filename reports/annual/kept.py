@@ -19,7 +19,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
 from scrutiny import freshness
@@ -56,10 +56,12 @@ def renew_years(years: Iterable[int]) -> None:
 
 def drawn(year: int, *, large_print: bool = False) -> dict[str, Any]:
     """The report's page as drawn for everyone who may read it (its title, top, body, whether the
-    public may read it), from the cache when nothing it shows has changed since it was drawn."""
+    public may read it), from the cache when nothing it shows has changed since it was drawn. It is
+    kept in each language apart: a Welsh page never shows a drawing made for an English one."""
     from reports.annual import annual_report
 
-    key = f"annual-report:drawn:{year}:{int(large_print)}:{version(year)}"
+    language = translation.get_language() or "en-gb"
+    key = f"annual-report:drawn:{year}:{int(large_print)}:{language}:{version(year)}"
     found = cache.get(key)
     if found is None:
         context = annual_report(year=year, large_print=large_print)

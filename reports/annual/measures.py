@@ -4,6 +4,9 @@ beside the national median. Three queries however many reviews; none of it when 
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from reports.annual import Section, Year
 from reviews.measure_reviews import trends_for
 from reviews.models import Review
@@ -22,11 +25,15 @@ def measures_reviewed(year: Year) -> Section | None:
     trends = trends_for(reviews=shown, up_to=year.start_year)
     items = [(review, trends[review.pk]) for review in shown if review.pk in trends]
     return Section(
-        key="measures-reviewed", title="Measures tenants chose to look at, before and after",
+        key="measures-reviewed", title=_("Measures tenants chose to look at, before and after"),
         template="reports/annual/_measures_reviewed.html",
         data={"items": items, "total": total, "more": max(0, total - SHOWN),
               "attribution": "; ".join(sorted({trend.attribution for _, trend in items}))},
-        meaning=(f"Tenants proposed {total} review{'s' if total != 1 else ''} of measures where the "
-                 "landlord did worst among all landlords. Each shows the figure then and now."),
+        meaning=ngettext(
+            "Tenants proposed %(count)s review of measures where the landlord did worst among all "
+            "landlords. Each shows the figure then and now.",
+            "Tenants proposed %(count)s reviews of measures where the landlord did worst among all "
+            "landlords. Each shows the figure then and now.", total,
+        ) % {"count": total},
         assessable=False,
     )

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from assessments.models import Framework, Indicator, IndicatorValue, Outcome
 from comparisons.frameworks import FRAMEWORK_MEASURES
 from reports.annual import Year
@@ -68,11 +70,11 @@ class Measure:
 
     @property
     def meaning(self) -> str:
-        parts = {"better": ["better than last year"], "worse": ["worse than last year"],
-                 "same": ["the same as last year"]}.get(self.direction or "", [])
+        parts = {"better": [_("better than last year")], "worse": [_("worse than last year")],
+                 "same": [_("the same as last year")]}.get(self.direction or "", [])
         if self.met_target is not None:
-            parts.append("target met" if self.met_target else "target missed")
-        return ("; ".join(parts) or "no figure to compare").capitalize() + "."
+            parts.append(_("target met") if self.met_target else _("target missed"))
+        return ("; ".join(parts) or _("no figure to compare")).capitalize() + "."
 
 
 @dataclass
@@ -82,6 +84,7 @@ class OutcomePart:
     title: str
     measures: list[Measure] = field(default_factory=list)
     assessment: str = ""
+    assessment_in_english: bool = False  # the English standing in for the panel's missing Welsh
 
     @property
     def heading(self) -> str:
@@ -179,16 +182,17 @@ def _chart(part: FrameworkPart, year: Year) -> charts.Chart | None:
     if not shown:
         return None
     return charts.bar(
-        title=f"{part.framework.name}: percentage measures, {year.label}",
-        description=(
-            f"For each measure, this year's figure, last year's and the target. "
-            f"{sum(m.met_target is True for m in shown)} of {len(shown)} shown met their target."
-        ),
+        title=_("%(framework)s: percentage measures, %(year)s") % {
+            "framework": part.framework.name, "year": year.label},
+        description=_(
+            "For each measure, this year's figure, last year's and the target. %(met)s of %(shown)s "
+            "shown met their target."
+        ) % {"met": sum(m.met_target is True for m in shown), "shown": len(shown)},
         labels=[charts.short_label(m.indicator.title) for m in shown],
         series={
             year.label: [_number(m.value) for m in shown],
             year.previous_label: [_number(m.previous) for m in shown],
-            "Target": [_number(m.target) for m in shown],
+            _("Target"): [_number(m.target) for m in shown],
         },
         unit="%", max_value=100, horizontal=year.large_print, large_print=year.large_print,
     )
@@ -200,8 +204,9 @@ def outcome_sections(year: int) -> list[tuple[str, str, bool]]:
 
     found = []
     for part in framework_parts(year_of(year), {}):
-        for _, outcomes in part.groups:
+        for _group, outcomes in part.groups:
             for outcome in outcomes:
-                found.append((outcome.key, f"{part.framework.name}: outcome {outcome.heading}",
+                found.append((outcome.key, _("%(framework)s: outcome %(outcome)s") % {
+                               "framework": part.framework.name, "outcome": outcome.heading},
                               bool(outcome.measures)))
     return found

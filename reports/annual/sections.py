@@ -10,6 +10,8 @@ from datetime import datetime
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from assessments.models import ActionStatus, Outcome, SelfAssessment
 from assessments.selectors import pooled_results
@@ -21,16 +23,15 @@ from reports.annual.outcomes import outcome_key
 from reviews.models import Finding, Review, ReviewKind, Stage, StageChange
 from scrutiny import charts
 from scrutiny.models import SiteSettings
-from scrutiny.wording import count
 
 # Sections the panel writes its own assessment of: (key, title), in report order.
 ASSESSABLE = [
-    ("performance", "How we performed, outcome by outcome"),
-    ("self-assessment", "What tenants and staff said in the self-assessment"),
-    ("mystery-shopping", "Mystery shopping and inspections"),
-    ("scrutiny", "What tenant scrutiny did this year"),
-    ("recommendations", "Recommendations and what happened to them"),
-    ("volunteering", "The panels' volunteering"),
+    ("performance", gettext_lazy("How we performed, outcome by outcome")),
+    ("self-assessment", gettext_lazy("What tenants and staff said in the self-assessment")),
+    ("mystery-shopping", gettext_lazy("Mystery shopping and inspections")),
+    ("scrutiny", gettext_lazy("What tenant scrutiny did this year")),
+    ("recommendations", gettext_lazy("Recommendations and what happened to them")),
+    ("volunteering", gettext_lazy("The panels' volunteering")),
 ]
 TITLES = dict(ASSESSABLE)
 # A review counts as completed in the year its report first went to the landlord.
@@ -46,10 +47,23 @@ def _bounds(period: volunteering.Period) -> tuple[datetime, datetime]:
 
 
 def _compare(now: int, before: int, *, thing: str) -> str:
+    """How a count compares with the year before's; `thing` is "pieces" (of work) or "hours"."""
+    numbers = {"difference": abs(now - before), "before": before}
+    if thing == "hours":
+        if now == before:
+            return _("the same number of hours as the year before")
+        if now > before:
+            return _("%(difference)s more hours than the year before (%(before)s)") % numbers
+        return _("%(difference)s fewer hours than the year before (%(before)s)") % numbers
     if now == before:
-        return f"the same number of {thing} as the year before"
-    more = "more" if now > before else "fewer"
-    return f"{abs(now - before)} {more} {thing} than the year before ({before})"
+        return _("the same number of pieces as the year before")
+    if now > before:
+        return _("%(difference)s more pieces than the year before (%(before)s)") % numbers
+    return _("%(difference)s fewer pieces than the year before (%(before)s)") % numbers
+
+
+def _title(key: str) -> str:
+    return str(TITLES[key])
 
 
 def _completed_reviews(period: volunteering.Period) -> QuerySet[Review]:
@@ -89,12 +103,13 @@ def scrutiny_work(year: Year) -> Section:
         now[review.kind] = now.get(review.kind, 0) + 1
     labels = [str(label) for _, label in ReviewKind.choices]  # the words, not lazy: pygal and the chart key
     chart = charts.bar(
-        title=f"Reviews completed in {year.label} and {year.previous_label}",
-        description=(
-            f"Bars for each kind of review: {len(reviews)} completed in {year.label}, "
-            f"{sum(before.values())} in {year.previous_label}."
-        ),
-        labels=labels,
+        title=_("Reviews completed in %(year)s and %(previous)s") % {
+            "year": year.label, "previous": year.previous_label},
+        description=_(
+            "Bars for each kind of review: %(now)s completed in %(year)s, %(before)s in %(previous)s."
+        ) % {"now": len(reviews), "year": year.label, "before": sum(before.values()),
+           "previous": year.previous_label},
+        labels=[str(label) for label in labels],
         series={
             year.label: [now.get(kind, 0) for kind, _ in ReviewKind.choices],
             year.previous_label: [before.get(kind, 0) for kind, _ in ReviewKind.choices],
@@ -103,15 +118,16 @@ def scrutiny_work(year: Year) -> Section:
     )
     total, total_before = len(reviews), sum(before.values())
     if total:
-        meaning = (
-            f"Tenants completed {total} piece{'s' if total != 1 else ''} of scrutiny work this year, "
-            f"{_compare(total, total_before, thing='pieces')}. Each one looked closely at a service "
-            "and told the landlord what tenants found."
-        )
+        meaning = ngettext(
+            "Tenants completed %(count)s piece of scrutiny work this year, %(compared)s. Each one looked "
+            "closely at a service and told the landlord what tenants found.",
+            "Tenants completed %(count)s pieces of scrutiny work this year, %(compared)s. Each one looked "
+            "closely at a service and told the landlord what tenants found.", total,
+        ) % {"count": total, "compared": _compare(total, total_before, thing="pieces")}
     else:
-        meaning = "No reviews were completed this year."
+        meaning = _("No reviews were completed this year.")
     return Section(
-        key="scrutiny", title=TITLES["scrutiny"], template="reports/annual/_scrutiny.html",
+        key="scrutiny", title=_title("scrutiny"), template="reports/annual/_scrutiny.html",
         data={"reviews": reviews, "chart": chart, "total": total, "total_before": total_before},
         meaning=meaning,
     )
@@ -133,34 +149,39 @@ def _recommendation_counts(period: volunteering.Period) -> dict[str, int]:
 def recommendations(year: Year) -> Section:
     """Recommendations made, accepted, implemented and verified in the year, against last year."""
     now, before = _recommendation_counts(year.period), _recommendation_counts(year.previous)
-    steps = [("made", "Made"), ("accepted", "Accepted (fully or partly)"), ("rejected", "Not accepted"),
-             ("implemented", "Put in place"), ("verified", "Checked by tenants")]
+    steps = [("made", pgettext_lazy("recommendations", "Made")),
+             ("accepted", _("Accepted (fully or partly)")), ("rejected", _("Not accepted")),
+             ("implemented", _("Put in place")), ("verified", _("Checked by tenants"))]
     chart = charts.bar(
-        title=f"Recommendations in {year.label} and {year.previous_label}",
-        description=(
-            f"In {year.label} tenants made {now['made']} recommendations; the landlord accepted "
-            f"{now['accepted']}, put {now['implemented']} in place and tenants checked {now['verified']}."
-        ),
-        labels=[label for _, label in steps],
+        title=_("Recommendations in %(year)s and %(previous)s") % {
+            "year": year.label, "previous": year.previous_label},
+        description=_(
+            "In %(year)s tenants made %(made)s recommendations; the landlord accepted %(accepted)s, put "
+            "%(implemented)s in place and tenants checked %(verified)s."
+        ) % {"year": year.label, **now},
+        labels=[str(label) for _key, label in steps],
         series={
-            year.label: [now[key] for key, _ in steps],
-            year.previous_label: [before[key] for key, _ in steps],
+            year.label: [now[key] for key, _label in steps],
+            year.previous_label: [before[key] for key, _label in steps],
         },
         large_print=year.large_print, horizontal=year.large_print,
     )
     answered = now["accepted"] + now["rejected"]
     if answered:
         share = round(100 * now["accepted"] / answered)
-        meaning = (
-            f"Of the {count(answered, 'recommendation')} the landlord answered this year, it accepted "
-            f"{now['accepted']} ({share}%) fully or in part. "
-            f"{count(now['verified'], 'change')} {'was' if now['verified'] == 1 else 'were'} checked "
-            "by tenants and found to be done."
-        )
+        meaning = ngettext(
+            "Of the %(answered)s recommendation the landlord answered this year, it accepted %(accepted)s "
+            "(%(share)s%%) fully or in part.",
+            "Of the %(answered)s recommendations the landlord answered this year, it accepted %(accepted)s "
+            "(%(share)s%%) fully or in part.", answered,
+        ) % {"answered": answered, "accepted": now["accepted"], "share": share} + " " + ngettext(
+            "%(verified)s change was checked by tenants and found to be done.",
+            "%(verified)s changes were checked by tenants and found to be done.", now["verified"],
+        ) % {"verified": now["verified"]}
     else:
-        meaning = "The landlord did not answer any recommendations this year."
+        meaning = _("The landlord did not answer any recommendations this year.")
     return Section(
-        key="recommendations", title=TITLES["recommendations"],
+        key="recommendations", title=_title("recommendations"),
         template="reports/annual/_recommendations.html",
         data={"now": now, "before": before, "chart": chart}, meaning=meaning,
     )
@@ -177,11 +198,13 @@ def you_said_we_did(year: Year) -> Section | None:
     if not total:
         return None
     return Section(
-        key="you-said-we-did", title="You said, we did", template="reports/annual/_you_said_we_did.html",
+        key="you-said-we-did", title=_("You said, we did"), template="reports/annual/_you_said_we_did.html",
         data={"items": list(verified[:YOU_SAID_WE_DID_SHOWN]), "total": total,
               "more": max(0, total - YOU_SAID_WE_DID_SHOWN)},
-        meaning=f"{total} change{'s' if total != 1 else ''} that tenants asked for "
-                f"{'were' if total != 1 else 'was'} made and checked this year.",
+        meaning=ngettext(
+            "%(count)s change that tenants asked for was made and checked this year.",
+            "%(count)s changes that tenants asked for were made and checked this year.", total,
+        ) % {"count": total},
         assessable=False,
     )
 
@@ -193,13 +216,15 @@ def volunteering_section(year: Year) -> Section:
     panels = [
         (p, f) for p, f in volunteering.panel_figures(period=year.period) if f.volunteers or f.meetings_held
     ]
-    labels = ["Tenant volunteers", "Meetings held", "People trained"]
+    labels = [_("Tenant volunteers"), _("Meetings held"), _("People trained")]
     chart = charts.bar(
-        title=f"Volunteering in {year.label} and {year.previous_label}",
-        description=(
-            f"In {year.label}, {total.volunteers} tenants volunteered, panels held {total.meetings_held} "
-            f"meetings and {total.trained} people completed training."
-        ),
+        title=_("Volunteering in %(year)s and %(previous)s") % {
+            "year": year.label, "previous": year.previous_label},
+        description=_(
+            "In %(year)s, %(volunteers)s tenants volunteered, panels held %(meetings)s meetings and "
+            "%(trained)s people completed training."
+        ) % {"year": year.label, "volunteers": total.volunteers, "meetings": total.meetings_held,
+             "trained": total.trained},
         labels=labels,
         series={
             year.label: [total.volunteers, total.meetings_held, total.trained],
@@ -209,16 +234,18 @@ def volunteering_section(year: Year) -> Section:
     )
     hours = round(total.hours)
     if hours:
-        meaning = (
-            f"{total.volunteers} tenants gave {hours:,} hours of their time at panel meetings, "
-            f"{_compare(hours, round(before.hours), thing='hours')}."
-        )
+        meaning = _(
+            "%(volunteers)s tenants gave %(hours)s hours of their time at panel meetings, %(compared)s."
+        ) % {
+            "volunteers": total.volunteers, "hours": f"{hours:,}",
+            "compared": _compare(hours, round(before.hours), thing="hours"),
+        }
     else:
-        meaning = (
-            f"{total.volunteers} tenants were members of a panel; no meeting hours were recorded this year."
-        )
+        meaning = _(
+            "%(volunteers)s tenants were members of a panel; no meeting hours were recorded this year."
+        ) % {"volunteers": total.volunteers}
     return Section(
-        key="volunteering", title=TITLES["volunteering"], template="reports/annual/_volunteering.html",
+        key="volunteering", title=_title("volunteering"), template="reports/annual/_volunteering.html",
         data={"total": total, "before": before, "panels": panels, "chart": chart, "hours": hours},
         meaning=meaning,
     )
@@ -238,14 +265,16 @@ def self_assessment(year: Year) -> Section | None:
     done = dict(found.actions.order_by().values_list("status").annotate(n=Count("pk")))
     steps = [(status, label, done.get(status, 0)) for status, label in ActionStatus.choices]
     total = sum(n for _, _, n in steps)
-    meaning = (
-        f"{pooled.finished} of {pooled.assessors} people finished scoring {found.framework.name}. "
-        + (f"Of the {count(total, 'thing')} it set out to do, {done.get(ActionStatus.DONE, 0)} "
-           f"{'is' if done.get(ActionStatus.DONE, 0) == 1 else 'are'} done." if total
-           else "It did not set a to-do list.")
-    )
+    finished = done.get(ActionStatus.DONE, 0)
+    meaning = _("%(finished)s of %(assessors)s people finished scoring %(framework)s.") % {
+        "finished": pooled.finished, "assessors": pooled.assessors, "framework": found.framework.name,
+    } + " " + (ngettext(
+        "Of the %(total)s thing it set out to do, %(done)s",
+        "Of the %(total)s things it set out to do, %(done)s", total,
+    ) % {"total": total, "done": finished} + " " + ngettext("is done.", "are done.", finished) if total
+        else _("It did not set a to-do list."))
     return Section(
-        key="self-assessment", title=TITLES["self-assessment"],
+        key="self-assessment", title=_title("self-assessment"),
         template="reports/annual/_self_assessment.html",
         data={"assessment": found, "strengths": pooled.strengths[:SHOWN],
               "weaknesses": pooled.weaknesses[:SHOWN], "steps": steps, "total": total},
@@ -256,14 +285,15 @@ def self_assessment(year: Year) -> Section | None:
 def words_only_sections(texts: dict[str, str]) -> list[Section]:
     """A section for each text of the panel's that nothing else in the report shows this year."""
     ids = [int(key.split("-", 1)[1]) for key in texts if key.startswith("outcome-") and key[8:].isdigit()]
-    outcomes = {outcome_key(o.pk): f"{o.framework.name}: outcome {o.code}. {o.title}"
+    outcomes = {outcome_key(o.pk): _("%(framework)s: outcome %(code)s. %(title)s") % {
+                    "framework": o.framework.name, "code": o.code, "title": o.title}
                 for o in Outcome.objects.filter(pk__in=ids).select_related("framework")}
     kept = []
     for key in sorted(texts, key=lambda k: (k not in TITLES, k)):
-        title = TITLES.get(key) or outcomes.get(key) or "More from the panel"
+        title = str(TITLES.get(key) or outcomes.get(key) or _("More from the panel"))
         kept.append(Section(
             key=f"kept-{key}", title=title, template="reports/annual/_words_only.html",
-            meaning="There are no figures for this part of the report this year.",
+            meaning=_("There are no figures for this part of the report this year."),
             assessment=texts[key].strip(), has_figures=False,
         ))
     return kept
@@ -273,7 +303,7 @@ def get_involved(year: Year) -> Section:
     """How to join in: the landlord's contact details."""
     site = SiteSettings.load()
     return Section(
-        key="get-involved", title="How to get involved", template="reports/annual/_get_involved.html",
+        key="get-involved", title=_("How to get involved"), template="reports/annual/_get_involved.html",
         data={"site": site}, assessable=False,
     )
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
@@ -29,7 +30,7 @@ EARLIEST_YEAR = kept.FIRST_YEAR
 
 def _year(year: int) -> int:
     if not EARLIEST_YEAR <= year <= current_year() + 1:
-        raise Http404("There is no annual report for that year.")
+        raise Http404(_("There is no annual report for that year."))
     return year
 
 
@@ -110,7 +111,7 @@ def remind(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     else:
-        messages.success(request, "A reminder is on its way to the panel's chairs.")
+        messages.success(request, _("A reminder is on its way to the panel's chairs."))
     return redirect("reports:assessment", year=year)
 
 
@@ -119,20 +120,21 @@ def assessment_edit(request: AuthenticatedHttpRequest, year: int, section: str) 
     """Write the panel's view of one section (one thing per page), kept safe from lost edits."""
     year = _year(year)
     require(permissions.can_write_assessment(request.user), permissions.REFUSALS["write"])
-    _, texts = selectors.assessment(year=year)
+    _record, texts = selectors.assessment(year=year)
     titles = dict(_sections(year, selectors.annual_report(year=year)))
     if section not in titles:
-        raise Http404("There is no such section.")
+        raise Http404(_("There is no such section."))
     current = texts.get(section)
-    form = AssessmentForm(
-        request.POST or None, versioned=current, initial={"text": current.text if current else ""},
-    )
+    form = AssessmentForm(request.POST or None, versioned=current, initial={
+        "text": (current.text_en_gb or "") if current else "",
+        "text_cy": (current.text_cy or "") if current else "",
+    })
     done = run_form(
         request, form, lambda data: services.save_section(
-            year=year, section=section, text=data["text"],
+            year=year, section=section, text=data["text"], text_cy=data.get("text_cy"),
             version=data.get("version") if current else None, by=request.user,
         ),
-        success=f"The panel's view of \"{titles[section]}\" has been saved.",
+        success=_("The panel's view of \"%(section)s\" has been saved.") % {"section": titles[section]},
         redirect_to=reverse("reports:assessment", kwargs={"year": year}),
     )
     return done or render(request, "reports/assessment_form.html", {
@@ -149,11 +151,12 @@ def approve(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     else:
-        messages.success(request, "The panel's assessment is approved. The report can now be made.")
+        messages.success(request, _("The panel's assessment is approved. The report can now be made."))
         alone = words_only(selectors.annual_report(year=year))
         if alone:
-            messages.warning(request, "These parts of the report have the panel's words but no figures, "
-                             "so readers will see the words alone: " + "; ".join(alone) + ".")
+            messages.warning(request, _("These parts of the report have the panel's words but no figures, "
+                                        "so readers will see the words alone: %(parts)s.")
+                             % {"parts": "; ".join(alone)})
     return redirect("reports:assessment", year=year)
 
 
@@ -167,6 +170,6 @@ def publish(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     else:
-        messages.success(request, "The report is now on the public site." if published
-                         else "The report is no longer on the public site.")
+        messages.success(request, _("The report is now on the public site.") if published
+                         else _("The report is no longer on the public site."))
     return redirect("reports:assessment", year=year)

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
@@ -29,11 +31,11 @@ def _visible(request: AuthenticatedHttpRequest, pk: int) -> ReportRequest:
 def _asked(request: AuthenticatedHttpRequest, report: ReportRequest, created: bool) -> HttpResponse:
     report.refresh_from_db(fields=["status"])  # without a broker it has already been made
     if report.status == Status.DONE:
-        messages.success(request, "Your report is ready.")
+        messages.success(request, _("Your report is ready."))
     elif created:
-        messages.success(request, "Your report is being made. This page shows when it is ready.")
+        messages.success(request, _("Your report is being made. This page shows when it is ready."))
     else:
-        messages.info(request, "This report was already being made, so you will get the same one.")
+        messages.info(request, _("This report was already being made, so you will get the same one."))
     return redirect(report)
 
 
@@ -58,17 +60,21 @@ def ask_annual(request: AuthenticatedHttpRequest) -> HttpResponse:
             "page": page, "annual_form": form, **selectors.reports_to_choose(user=request.user),
         }, status=400)
     year, large_print = form.cleaned_data["year"], form.cleaned_data["large_print"]
+    language = services.request_language(form.cleaned_data.get("language"))
     record = AnnualReport.objects.filter(year=year).first()
     if not (record and record.is_approved):
-        approval.wait_for_approval(year=year, by=request.user, large_print=large_print)
+        approval.wait_for_approval(year=year, by=request.user, large_print=large_print, language=language)
         messages.info(
-            request, f"The panel has not yet approved its assessment for {year_of(year).label}. "
-            "We will make your report as soon as they do, and tell you: you do not need to ask again.",
+            request, _("The panel has not yet approved its assessment for %(year)s. We will make your "
+                       "report as soon as they do, and tell you: you do not need to ask again.")
+            % {"year": year_of(year).label},
         )
         return redirect("reports:assessment", year=year)
-    title = annual_title(year, large_print=large_print)
+    with translation.override(language):  # the request is titled in the report's language
+        title = annual_title(year, large_print=large_print)
     report, created = services.request_report(
         kind=Kind.ANNUAL, parameters={"year": year, "large_print": large_print}, by=request.user, title=title,
+        language=language,
     )
     return _asked(request, report, created)
 
@@ -80,7 +86,7 @@ def ask_review(request: AuthenticatedHttpRequest, review_id: int) -> HttpRespons
     require(permissions.can_view_review_report(request.user, review), permissions.REFUSALS["view"])
     report, created = services.request_report(
         kind=Kind.REVIEW, parameters={"review": review.pk}, by=request.user,
-        title=f"Review report: {review.title}",
+        title=_("Review report: %(title)s") % {"title": review.title},
     )
     return _asked(request, report, created)
 
@@ -92,7 +98,7 @@ def ask_programme(request: AuthenticatedHttpRequest, review_id: int) -> HttpResp
     review = get_object_or_404(selectors.programme_reviews(), pk=review_id)
     report, created = services.request_report(
         kind=Kind.PROGRAMME, parameters={"review": review.pk}, by=request.user,
-        title=f"Programme report: {review.title}",
+        title=_("Programme report: %(title)s") % {"title": review.title},
     )
     return _asked(request, report, created)
 
@@ -108,7 +114,7 @@ def ask_tracker(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_request_staff_report(request.user), permissions.REFUSALS["staff"])
     report, created = services.request_report(
         kind=Kind.TRACKER, parameters={"filters": tracker_filters(request.GET)}, by=request.user,
-        title="Recommendations tracker report",
+        title=_("Recommendations tracker report"),
     )
     return _asked(request, report, created)
 
@@ -116,14 +122,13 @@ def ask_tracker(request: AuthenticatedHttpRequest) -> HttpResponse:
 def queue_large_export(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
     """The tracker's export hook (extensions.LARGE_EXPORT_HANDLER): the worker makes big exports."""
     kind = Kind.TRACKER_CSV if fmt == "csv" else Kind.TRACKER_XLSX
-    label = "CSV" if fmt == "csv" else "Excel"
     report, created = services.request_report(
         kind=kind, parameters={"filters": tracker_filters(request.GET)}, by=request.user,
-        title=f"Recommendations export ({label})",
+        title=str(Kind(kind).label),
     )
     if created:
-        messages.success(request, "This export is large, so it is being made in the background. "
-                                  "This page shows when it is ready to download.")
+        messages.success(request, _("This export is large, so it is being made in the background. "
+                                    "This page shows when it is ready to download."))
     return redirect(report)
 
 
@@ -151,9 +156,9 @@ def status_fragment(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def download(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse | FileResponse:
     report = _visible(request, pk)
     if report.status != Status.DONE:
-        return HttpResponse("This report is not ready yet.", status=404, content_type="text/plain")
+        return HttpResponse(_("This report is not ready yet."), status=404, content_type="text/plain")
     if not report.file:
-        raise Http404("This report's file has been removed. Ask for the report again.")
+        raise Http404(_("This report's file has been removed. Ask for the report again."))
     return uploads.serve(report.file, download_name=services.download_name(report))
 
 
@@ -167,7 +172,7 @@ def retry(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     else:
-        messages.success(request, "The report is being made again.")
+        messages.success(request, _("The report is being made again."))
     return redirect(report)
 
 
@@ -183,6 +188,6 @@ def cancel_waiting(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     else:
-        messages.success(request, f"You have cancelled your request for the {title}. "
-                                  "We will not make it when the panel approves.")
+        messages.success(request, _("You have cancelled your request for the %(title)s. "
+                                    "We will not make it when the panel approves.") % {"title": title})
     return redirect("reports:index")
