@@ -21,6 +21,8 @@ urlpatterns = [
     # /cy/mystery-shopping/.
     path("", include("mysteryshop.worker_urls")),
     path("admin/", admin.site.urls),
+    # Open data files at one stable address each, whatever the language (opendata/export.py).
+    path("open-data/", include("opendata.urls_files")),
 ]
 
 # The pages people read, in English with no prefix and in Welsh under /cy/.
@@ -41,5 +43,6 @@ urlpatterns += i18n_patterns(
     path("mystery-shopping/", include("mysteryshop.urls")),
     path("recommendations/", include("recommendations.urls")),
     path("reports/", include("reports.urls")),
+    path("public/", include("opendata.urls")),
     prefix_default_language=False,
 )
