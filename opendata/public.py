@@ -59,11 +59,13 @@ def language_of(request: HttpRequest) -> str:
 
 
 def page_version(request: HttpRequest, **kwargs: Any) -> str | None:
-    """A public page's version: the data's, the language's, and the page number's."""
+    """A public page's version: the data's, the language's, the address's (which review) and the
+    page number's."""
     number = public_cache.page_number(request)
     if number is None:
         return None
-    return f"{freshness.digest(VERSION_KEY)}-{language_of(request)}-{number}"
+    which = "-".join(str(kwargs[name]) for name in sorted(kwargs))
+    return f"{freshness.digest(VERSION_KEY)}-{language_of(request)}-{which}-{number}"
 
 
 def file_version(request: HttpRequest, **kwargs: Any) -> str:

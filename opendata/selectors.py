@@ -123,11 +123,12 @@ def programme() -> dict[str, list[Review]]:
 
 def published_review(review_id: int) -> Review:
     """A review whose report is published now, or 404."""
-    review = (Review.objects.filter(pk=review_id, publications__unpublished_at__isnull=True)
-              .select_related("panel", "service_area", "lead_member").first())
-    if review is None:
+    publication = (Publication.objects.current().filter(review_id=review_id)
+                   .select_related("review__panel", "review__service_area", "review__lead_member").first())
+    if publication is None:
         raise Http404("There is no published report of that review.")
-    review.publication = Publication.objects.current().get(review=review)
+    review = publication.review
+    review.publication = publication
     return review
 
 

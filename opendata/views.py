@@ -30,12 +30,13 @@ def _switched_on(key: str) -> None:
         raise Http404("This page is not open.")
 
 
-def _public(request: HttpRequest, view_name: str, draw: Draw, *, file: bool = False) -> HttpResponse:
+def _public(request: HttpRequest, view_name: str, draw: Draw, *, file: bool = False,
+            **kwargs: Any) -> HttpResponse:
     """Draw a public page; for a visitor not signed in, as the same page for everyone, which
     browsers and proxies may keep (scrutiny/public_cache.py)."""
     if request.user.is_authenticated and not file:
         return draw({})
-    version = public.file_version(request) if file else public.page_version(request)
+    version = public.file_version(request) if file else public.page_version(request, **kwargs)
     if version is None:  # a page number nobody links to: drawn, not kept
         return draw(NO_FORM_TOKEN)
     etag = etag_of(view_name, version)
@@ -55,9 +56,10 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     """A published review's report as a web page."""
     _switched_on(public.REPORTS)
     found = selectors.published_review(pk)
+    pdf = found.publication.pdf_cy if translation.get_language() == "cy" else found.publication.pdf_en_gb
     return _public(request, "opendata:review", lambda extra: render(request, "opendata/review.html", {
-        **selectors.review_report(found), **extra,
-    }))
+        **selectors.review_report(found), "pdf_ready": bool(pdf), **extra,
+    }), pk=pk)
 
 
 def review_pdf(request: HttpRequest, pk: int) -> HttpResponse:
@@ -75,7 +77,7 @@ def review_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         response["Content-Disposition"] = f'inline; filename="{Path(field.name).name}"'
         return response
 
-    return _public(request, "opendata:review-pdf", draw)
+    return _public(request, "opendata:review-pdf", draw, pk=pk)
 
 
 def evidence_file(request: HttpRequest, pk: int, evidence_pk: int) -> FileResponse:

@@ -5,6 +5,8 @@ import pytest
 
 from opendata import services
 from recommendations.models import Recommendation
+from reviews.models import Stage
+from tests.factories.reviews import ReviewFactory
 from tests.opendata.conftest import switch_on
 
 PAGES = ["/public/programme/", "/public/recommendations/", "/public/open-data/"]
@@ -107,3 +109,17 @@ def test_a_change_to_what_the_page_shows_gives_a_new_version(world, client):
 
     after = client.get("/public/programme/")
     assert after["ETag"] != before and "green spaces" in after.content.decode()
+
+
+def test_a_kept_report_is_never_served_at_another_reviews_address(world, client):
+    switch_on()
+    other = ReviewFactory(panel=world.panel, title="Lettings", stage=Stage.CLOSED)
+    services.publish(review=world.review, by=world.admin)
+    services.publish(review=other, by=world.admin)
+
+    first = client.get(f"/public/reviews/{world.review.pk}/")
+    second = client.get(f"/public/reviews/{other.pk}/")
+
+    assert first["ETag"] != second["ETag"]
+    assert "Lettings" in second.content.decode() and "Lettings" not in first.content.decode()
+    assert client.get(f"/public/reviews/{world.under_way.pk}/").status_code == 404
