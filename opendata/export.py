@@ -55,14 +55,14 @@ def document(absolute: Absolute) -> dict[str, Any]:
                 "report_url": absolute(reverse("opendata:review", args=[review.pk]))
                 if publication else None,
             })
-    found = selectors.recommendations()
+    found = selectors.all_recommendations()
     recommendations = [{
         "id": f"{rec.review_id}-{rec.code}",
         "review_id": rec.review_id,
         "code": rec.code,
         "text": rec.text,
         "priority": rec.priority,
-        "year": selectors.year_of(rec),
+        "year": rec.year,
         "decision": rec.decision,
         "decision_reason": rec.public_reason or None,
         "responded_on": _date(rec.responded_on),
@@ -77,8 +77,8 @@ def document(absolute: Absolute) -> dict[str, Any]:
         "licence": selectors.LICENCE,
         "reviews": reviews,
         "recommendations": recommendations,
-        "counts_by_review": [{"review_id": group["review"].pk, **group["counts"].as_dict()}
-                             for group in found["reviews"]],
+        "counts_by_review": [{"review_id": review_id, **counts.as_dict()}
+                             for review_id, counts in found["reviews"]],
         "counts_by_year": [{"year": year, **counts.as_dict()} for year, counts in found["years"]],
         "measures": [{key: m[key] for key in ("code", "framework", "tenure", "year", "value",
                                               "no_figure_reason", "source")}
@@ -87,7 +87,7 @@ def document(absolute: Absolute) -> dict[str, Any]:
 
 
 def as_json(data: dict[str, Any]) -> bytes:
-    return json.dumps(data, ensure_ascii=False, indent=1).encode()
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 # Each CSV file: its name, what it holds, and its columns (title, the JSON key it comes from).
@@ -181,8 +181,7 @@ def feed(absolute: Absolute, *, limit: int = 50) -> bytes:
         entries.append((publication.published_at, f"tag:{_host(absolute)},publication:{publication.pk}",
                         f"Report published: {publication.review.title}", url,
                         "The panel has published its report of this review."))
-    responded = [r for r in selectors.recommendations()["rows"] if r.decision != selectors.AWAITING]
-    for rec in sorted(responded, key=lambda r: r.response.responded_at, reverse=True)[:limit]:
+    for rec in selectors.latest_responses(limit):
         url = absolute(reverse("opendata:recommendations")) + f"#rec-{rec.pk}"
         entries.append((rec.response.responded_at, f"tag:{_host(absolute)},response:{rec.pk}",
                         f"Response to {rec.code} of {rec.review.title}: {rec.decision_label}", url,

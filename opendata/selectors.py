@@ -12,9 +12,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce, ExtractYear
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 PLANNED = (Stage.SCOPING,)
 UNDER_WAY = (Stage.EVIDENCE, Stage.ANALYSIS, Stage.REPORTING)
 COMPLETED = (Stage.RESPONSE, Stage.MONITORING, Stage.CLOSED)
+REVIEWS_PER_PAGE = 10
 SHOWN_STAGES = PLANNED + UNDER_WAY + COMPLETED  # a proposal the panel has not agreed is not shown
 
 # Where a recommendation stands: the landlord's decision, and how the work is going.
@@ -136,23 +138,28 @@ def _public_evidence(review: Review) -> QuerySet[Evidence]:
     return Evidence.objects.filter(review=review, public=True, kind="document").order_by("title", "pk")
 
 
-def standing(rec: Recommendation) -> tuple[str, str]:
-    """The landlord's decision (or awaiting it) and how the work stands."""
-    response = getattr(rec, "response", None)
-    decision = response.decision if response is not None else AWAITING
-    if decision in (AWAITING, Decision.REJECTED):
-        delivery = NOT_DUE
-    elif rec.status in (Status.IMPLEMENTED, Status.VERIFIED):
-        delivery = DELIVERED
-    elif getattr(rec, "is_overdue", False):
-        delivery = LATE
-    else:
-        delivery = ON_TRACK
-    return decision, delivery
+def _recommendations() -> QuerySet[Recommendation]:
+    """Every recommendation sent to the landlord, with where it stands worked out in the database:
+    `decision` (the landlord's, or awaiting it), `delivery` (delivered, on track, late, or no work
+    owed when rejected or not yet answered) and `year` (when the panel sent it)."""
+    return (
+        Recommendation.objects.exclude(status=Status.DRAFT).filter(review__stage__in=SHOWN_STAGES)
+        .with_overdue()
+        .annotate(
+            decision=Coalesce(F("response__decision"), Value(AWAITING)),
+            delivery=Case(
+                When(Q(response__isnull=True) | Q(response__decision=Decision.REJECTED), then=Value(NOT_DUE)),
+                When(status__in=(Status.IMPLEMENTED, Status.VERIFIED), then=Value(DELIVERED)),
+                When(is_overdue=True, then=Value(LATE)),
+                default=Value(ON_TRACK),
+            ),
+            year=ExtractYear(Coalesce("submitted_at", "created_at")),
+        )
+        .select_related("response__responded_by", "review")
+    )
 
 
 def _with_standing(rec: Recommendation) -> Recommendation:
-    rec.decision, rec.delivery = standing(rec)
     rec.decision_label = DECISION_LABELS[rec.decision]
     rec.delivery_label = DELIVERY_LABELS[rec.delivery]
     response = getattr(rec, "response", None)
@@ -160,11 +167,6 @@ def _with_standing(rec: Recommendation) -> Recommendation:
     rec.responded_on = response.responded_at.date() if response is not None else None
     rec.responded_by_role = public_name(response.responded_by) if response is not None else ""
     return rec
-
-
-def _recommendations() -> QuerySet[Recommendation]:
-    return (Recommendation.objects.exclude(status=Status.DRAFT).filter(review__stage__in=SHOWN_STAGES)
-            .with_overdue().select_related("response__responded_by", "review"))
 
 
 def review_report(review: Review) -> dict[str, Any]:
@@ -219,6 +221,11 @@ class Counts:
         self.decisions[decision] += n
         self.deliveries[delivery] += n
 
+    def add_counts(self, other: Counts) -> None:
+        self.total += other.total
+        self.decisions.update(other.decisions)
+        self.deliveries.update(other.deliveries)
+
     @property
     def accepted_or_partly(self) -> int:
         return self.decisions[Decision.ACCEPTED] + self.decisions[Decision.PARTLY_ACCEPTED]
@@ -243,29 +250,56 @@ def _count(recommendations: list[Recommendation]) -> Counts:
     return counts
 
 
-def year_of(rec: Recommendation) -> int:
-    """The year a recommendation was made: when the panel sent it to the landlord."""
-    made = rec.submitted_at or rec.created_at
-    return timezone.localtime(made).year if made else timezone.localdate().year
+def _counts_by(field_name: str, found: QuerySet[Recommendation]) -> dict[int, Counts]:
+    """The counts for each value of `field_name` ("year" or "review_id"), added up in the database."""
+    counts: dict[int, Counts] = defaultdict(Counts)
+    for row in found.order_by().values(field_name, "decision", "delivery").annotate(n=Count("pk")):
+        counts[row[field_name]].add(row["decision"], row["delivery"], row["n"])
+    return counts
 
 
-def recommendations() -> dict[str, Any]:
-    """Every recommendation sent to the landlord, with its standing, grouped by review, with
-    counts per review and per year."""
-    found = _recommendations().order_by("-review__created_at", "review", "number")
-    rows = [_with_standing(rec) for rec in found]
-    by_review: dict[int, dict[str, Any]] = {}
-    by_year: dict[int, Counts] = defaultdict(Counts)
-    for rec in rows:
-        group = by_review.setdefault(rec.review_id, {"review": rec.review, "rows": [], "counts": Counts()})
-        group["rows"].append(rec)
-        group["counts"].add(rec.decision, rec.delivery)
-        by_year[year_of(rec)].add(rec.decision, rec.delivery)
+def recommendations(*, page: str | int | None = 1, per_page: int = REVIEWS_PER_PAGE) -> dict[str, Any]:
+    """The recommendations sent to the landlord: counts for every year and in all, then the
+    reviews of one page, each with its counts and its recommendations and where each stands."""
+    found = _recommendations()
+    by_year = _counts_by("year", found)
+    total = Counts()
+    for counts in by_year.values():
+        total.add_counts(counts)
+    reviews = (Review.objects.filter(stage__in=SHOWN_STAGES,
+                                     pk__in=found.order_by().values("review_id"))
+               .order_by("-created_at", "-pk"))
+    shown = Paginator(reviews, per_page).get_page(page)
+    ids = [review.pk for review in shown.object_list]
+    by_review = _counts_by("review_id", found.filter(review_id__in=ids))
+    rows: dict[int, list[Recommendation]] = defaultdict(list)
+    for rec in found.filter(review_id__in=ids).order_by("number"):
+        rows[rec.review_id].append(_with_standing(rec))
     return {
-        "reviews": list(by_review.values()),
+        "reviews": [{"review": review, "rows": rows[review.pk], "counts": by_review[review.pk]}
+                    for review in shown.object_list],
+        "page": shown,
         "years": [(year, by_year[year]) for year in sorted(by_year, reverse=True)],
-        "total": _count(rows),
-        "rows": rows,
+        "total": total,
+    }
+
+
+def latest_responses(limit: int) -> list[Recommendation]:
+    """The landlord's newest responses to recommendations: for the Atom feed."""
+    found = _recommendations().filter(response__isnull=False).order_by("-response__responded_at", "-pk")
+    return [_with_standing(rec) for rec in found[:limit]]
+
+
+def all_recommendations() -> dict[str, Any]:
+    """Every recommendation sent to the landlord, with its standing, and the counts per review and
+    per year: for the open data files."""
+    found = _recommendations()
+    by_year = _counts_by("year", found)
+    by_review = _counts_by("review_id", found)
+    return {
+        "rows": [_with_standing(rec) for rec in found.order_by("review_id", "number")],
+        "reviews": [(review_id, by_review[review_id]) for review_id in sorted(by_review)],
+        "years": [(year, by_year[year]) for year in sorted(by_year, reverse=True)],
     }
 
 

@@ -91,7 +91,8 @@ def recommendations(request: HttpRequest) -> HttpResponse:
     """Every recommendation sent to the landlord: the decision, the reason and where it stands."""
     _switched_on(public.RECOMMENDATIONS)
     return _public(request, "opendata:recommendations", lambda extra: render(
-        request, "opendata/recommendations.html", {**selectors.recommendations(), **extra},
+        request, "opendata/recommendations.html",
+        {**selectors.recommendations(page=request.GET.get("page")), **extra},
     ))
 
 

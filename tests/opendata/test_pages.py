@@ -4,7 +4,7 @@ with nobody named who did not agree to it; and kept for browsers and proxies."""
 import pytest
 
 from opendata import services
-from recommendations.models import Recommendation
+from recommendations.models import Recommendation, Status
 from reviews.models import Stage
 from tests.factories.reviews import ReviewFactory
 from tests.opendata.conftest import switch_on
@@ -123,3 +123,30 @@ def test_a_kept_report_is_never_served_at_another_reviews_address(world, client)
     assert first["ETag"] != second["ETag"]
     assert "Lettings" in second.content.decode() and "Lettings" not in first.content.decode()
     assert client.get(f"/public/reviews/{world.under_way.pk}/").status_code == 404
+
+
+def test_the_recommendations_page_reads_as_many_queries_for_many_reviews(world, count_queries):
+    from opendata import selectors
+    from tests.factories.recommendations import RecommendationFactory
+
+    few = count_queries(selectors.recommendations)
+    for n in range(4):
+        RecommendationFactory(review=ReviewFactory(panel=world.panel, stage=Stage.CLOSED),
+                              status=Status.VERIFIED)
+
+    assert count_queries(selectors.recommendations) == few
+
+
+def test_the_recommendations_page_shows_ten_reviews_a_page(world, client):
+    from tests.factories.recommendations import RecommendationFactory
+
+    switch_on()
+    for n in range(10):
+        RecommendationFactory(review=ReviewFactory(panel=world.panel, stage=Stage.CLOSED,
+                                                   title=f"Older review {n}"), status=Status.ACCEPTED)
+
+    first = client.get("/public/recommendations/").content.decode()
+    second = client.get("/public/recommendations/?page=2").content.decode()
+
+    assert "Page 1 of 2." in first and "Page 2 of 2." in second
+    assert "The panel has sent 15 recommendations" in first and "The panel has sent 15" in second

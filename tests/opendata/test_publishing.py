@@ -61,7 +61,7 @@ def test_unpublishing_removes_the_page_and_the_open_data_entry_and_keeps_the_rec
     page = f"/public/reviews/{world.review.pk}/"
     assert client.get(page).status_code == 200
     data = client.get("/open-data/scrutiny.json").content.decode()
-    assert f'"report_url": "http://testserver{page}"' in data
+    assert f'"report_url":"http://testserver{page}"' in data
     assert "Report published: Complaints handling" in client.get("/open-data/feed.atom").content.decode()
 
     client.force_login(world.chair)
