@@ -130,7 +130,7 @@ def test_the_recommendations_page_reads_as_many_queries_for_many_reviews(world, 
     from tests.factories.recommendations import RecommendationFactory
 
     few = count_queries(selectors.recommendations)
-    for n in range(4):
+    for _ in range(4):
         RecommendationFactory(review=ReviewFactory(panel=world.panel, stage=Stage.CLOSED),
                               status=Status.VERIFIED)
 
