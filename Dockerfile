@@ -40,6 +40,7 @@ RUN apt-get update \
         libharfbuzz-subset0 \
         fontconfig \
         fonts-dejavu-core \
+        gettext \
     && rm -rf /var/lib/apt/lists/*
 
 # The app runs as this user. Its home is writable for the caches libraries keep there
@@ -55,11 +56,13 @@ COPY --from=dependencies /venv /venv
 
 COPY . .
 
-# Static files are collected into the image and served by WhiteNoise. The key is a throwaway:
+# Static files are collected into the image and served by WhiteNoise; the Welsh catalogue is
+# compiled. The key is a throwaway:
 # collectstatic needs settings to load, and DEBUG=false selects the compressed, hashed storage.
 # var/ holds uploaded files (a named volume mounted there takes this owner) and beat's schedule.
 RUN DEBUG=false SECRET_KEY=collectstatic-only-not-used-at-run-time \
         python manage.py collectstatic --noinput \
+    && python manage.py compilemessages -l cy --ignore=.venv >/dev/null \
     && mkdir -p var/media var/beat \
     && chown -R scrutiny:scrutiny var
 

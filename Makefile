@@ -15,7 +15,7 @@ UV ?= $(shell command -v uv 2>/dev/null)
 # Benchmarks run on PostgreSQL with the scale landlord (seeded once, then reused).
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/scrutiny_bench
 
-.PHONY: install run test bench bench-load bench-demo lint migrate seed clean
+.PHONY: install run test bench bench-load bench-demo lint migrate seed clean messages compile-messages
 
 $(STAMP): pyproject.toml uv.lock
 	@set -e; uv="$(UV)"; \
@@ -40,7 +40,22 @@ $(STAMP): pyproject.toml uv.lock
 
 install: $(STAMP)
 
-migrate: install
+# The Welsh catalogue (locale/cy/LC_MESSAGES/*.po) compiled for Django: GNU gettext's msgfmt
+# through compilemessages, or polib where gettext is not installed.
+compile-messages: install
+	@if command -v msgfmt >/dev/null 2>&1; then \
+		$(PY) manage.py compilemessages -l cy --ignore=.venv --ignore=node_modules --ignore=var >/dev/null; \
+	else \
+		echo "GNU gettext (msgfmt) is not installed: compiling the Welsh catalogue with polib instead"; \
+		$(PY) -m scrutiny.catalogue compile; \
+	fi
+
+# After changing words in the code: brings the Welsh catalogue up to date (needs GNU gettext).
+# New entries arrive untranslated, and the tests fail until each has its Welsh.
+messages: install
+	$(PY) -m scrutiny.catalogue
+
+migrate: compile-messages
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 
@@ -53,7 +68,7 @@ run: seed
 
 # Bytecode in var/pycache even where PYTHONDONTWRITEBYTECODE is set (tests/conftest.py does the
 # same for the processes the tests start): pytest's own start then reads it instead of compiling.
-test: install
+test: compile-messages
 	PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/var/pycache \
 		$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 

@@ -1,0 +1,174 @@
+"""Every page each demo role can reach works in Welsh on a 360 px phone.
+
+The crawl of tests/browser/test_phone_crawl.py again, from the Welsh home page (/cy/), for a
+visitor and each role, following same-site Welsh links and visiting each URL pattern once. On
+each page:
+
+* `<html lang="cy">`;
+* no sideways scrolling at 360 px (Welsh words run longer than English ones);
+* no serious or critical axe-core violation (once per URL pattern);
+* no sentence identical to the same page's in English, except names and what people wrote:
+  the English page is fetched beside it, and a piece of text found on both is allowed only if
+  the demo's people wrote it (it is in the database: names, findings, notes, titles) or it
+  names a format or a code. Anything else is a word left in English.
+"""
+
+import re
+from collections import deque
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urlsplit
+
+from django.apps import apps
+from django.db import models
+from django.urls import Resolver404, resolve
+from django.utils import translation
+from playwright.sync_api import Error as PlaywrightError
+
+from tests.browser.conftest import BROWSER_TIMEOUT_MS, PHONE
+from tests.browser.test_phone_crawl import LINKS, PAGE_FACTS, ROLES, SKIP_PATH, _demo_people, _sign_in
+
+MAX_PAGES_PER_ROLE = 80
+MAX_DEPTH = 4
+
+
+class _Texts(HTMLParser):
+    """The pieces of text a page shows, outside scripts, styles and text marked lang="en"."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.texts = []
+        self._skip = []
+
+    def handle_starttag(self, tag, attrs):
+        english = tag != "html" and (dict(attrs).get("lang") or "").lower().startswith("en")
+        hidden = tag in {"script", "style", "template"} or english
+        empty = tag in {"br", "img", "input", "meta", "link", "hr", "source", "wbr"}
+        if hidden or (self._skip and not empty):
+            self._skip.append(tag)
+
+    def handle_endtag(self, tag):
+        if self._skip and self._skip[-1] == tag:
+            self._skip.pop()
+
+    def handle_data(self, data):
+        text = " ".join(data.split())
+        if text and not self._skip:
+            self.texts.append(text)
+
+
+def texts_of(html):
+    reader = _Texts()
+    reader.feed(html)
+    return reader.texts
+
+
+def _written_by_people():
+    """Every text the database holds (names, findings, titles, what the landlord wrote)."""
+    found = []
+    for model in apps.get_models():
+        fields = [field.attname for field in model._meta.concrete_fields
+                  if isinstance(field, models.CharField | models.TextField)]
+        if fields:
+            for row in model._default_manager.values_list(*fields):
+                found += [" ".join(str(value).split()) for value in row if value]
+    return "\n".join(found)
+
+
+def _pattern(path):
+    language = "cy" if path.startswith("/cy/") or path == "/cy" else "en-gb"
+    with translation.override(language):
+        try:
+            return resolve(path).view_name
+        except Resolver404:
+            return None
+
+
+def _english_of(path):
+    return path[3:] if path.startswith("/cy/") else path
+
+
+def _left_in_english(welsh_texts, english_texts, written):
+    english = set(english_texts)
+    return sorted({
+        text for text in welsh_texts
+        # Codes and formats (TP01, PDF, RSL042, 2026/27) have no word in small letters; what
+        # people wrote may follow a colon or sit in brackets.
+        if text in english and re.search(r"[a-z]{3,}", text) and text.strip(" :;,.·–-()\"“”") not in written
+    })
+
+
+def crawl_in_welsh(page, host, axed, written):
+    problems = []
+    seen = set()
+    queue = deque([("/cy/", 0)])
+    while queue and len(seen) < MAX_PAGES_PER_ROLE:
+        path, depth = queue.popleft()
+        pattern = _pattern(urlsplit(path).path)
+        if pattern is None or pattern in seen:
+            continue
+        seen.add(pattern)
+        try:
+            response = page.page.goto(page.base_url + path)
+        except PlaywrightError as exc:
+            if "Download is starting" in str(exc):
+                continue
+            raise
+        if response is None or response.status >= 400:
+            problems.append(f"{path}: answered {response.status if response else 'nothing'}")
+            continue
+        language = page.page.evaluate("() => document.documentElement.lang")
+        if language != "cy":
+            problems.append(f"{path}: lang is {language!r}")
+        facts = page.page.evaluate(PAGE_FACTS)
+        if facts["width"] > facts["screen"]:
+            problems.append(f"{path}: {facts['width']} px wide on a {facts['screen']} px screen "
+                            f"({', '.join(facts['wide'])})")
+        if pattern not in axed:
+            axed.add(pattern)
+            try:
+                page.check_accessibility()
+            except AssertionError as exc:
+                problems.append(f"{path}: {exc}")
+        english = page.page.request.get(page.base_url + _english_of(path), max_redirects=0)
+        if english.status == 200:
+            left = _left_in_english(texts_of(page.page.content()), texts_of(english.text()), written)
+            problems += [f"{path}: left in English: {text[:80]!r}" for text in left[:5]]
+        if depth >= MAX_DEPTH:
+            continue
+        for href in page.page.evaluate(LINKS):
+            parts = urlsplit(urldefrag(href)[0])
+            if (parts.netloc == host and parts.path.startswith("/cy/") and not SKIP_PATH.search(parts.path)
+                    and _pattern(parts.path) not in seen):
+                queue.append((parts.path + (f"?{parts.query}" if parts.query else ""), depth + 1))
+    return problems, seen
+
+
+def test_the_check_finds_english_left_on_a_welsh_page_but_not_names_or_codes():
+    welsh = texts_of('<html lang="cy"><h1>Adolygiadau</h1><p>Save changes</p><p>Jo Smith</p><p>TP01</p>'
+                     '<p>: Jo Smith</p><p lang="en">Complaints handling</p>'
+                     '<script>var x = "Save changes";</script></html>')
+    english = texts_of('<html lang="en-GB"><h1>Reviews</h1><p>Save changes</p><p>Jo Smith</p><p>TP01</p>'
+                       "<p>: Jo Smith</p><p>Complaints handling</p></html>")
+    assert _left_in_english(welsh, english, written="Jo Smith\nComplaints handling") == ["Save changes"]
+
+
+def test_every_page_each_demo_role_reaches_works_in_welsh_on_a_phone(chromium, live_server, transactional_db):
+    from tests.browser.conftest import AccessiblePage
+
+    emails = _demo_people()
+    written = _written_by_people()
+    axed = set()
+    host = urlsplit(live_server.url).netloc
+    report = []
+    for role in ("visitor", *ROLES):
+        context = chromium.new_context(viewport=PHONE, locale="cy-GB")
+        page = AccessiblePage(context.new_page(), live_server.url)
+        page.page.set_default_timeout(BROWSER_TIMEOUT_MS)
+        if role != "visitor":
+            _sign_in(page, emails[role])
+        problems, patterns = crawl_in_welsh(page, host, axed, written)
+        context.close()
+        least = 4 if role == "visitor" else 10
+        assert len(patterns) >= least, f"the {role} reached only {sorted(patterns)}"
+        report += [f"{role} {p}" for p in problems]
+    assert report == [], "\n".join(report)
