@@ -38,8 +38,8 @@ def document(absolute: Absolute) -> dict[str, Any]:
     published = {p.review_id: p for p in Publication.objects.current()}
     programme = selectors.programme()
     reviews = []
-    for phase, found in programme.items():
-        for review in found:
+    for phase, in_phase in programme.items():
+        for review in in_phase:
             publication = published.get(review.pk)
             reviews.append({
                 "id": review.pk,

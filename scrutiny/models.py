@@ -157,9 +157,9 @@ class AuditKind(models.TextChoices):
     FACTOR_RESET = "factor_reset", "Second factor reset"
     RECOVERY_CODES_MADE = "recovery_codes_made", "Recovery codes made"
     FACTOR_CODE_REFUSED = "factor_code_refused", "Second factor code refused"
-    PUBLISHED = "published", "Report published"
-    UNPUBLISHED = "unpublished", "Report taken down"
-    EVIDENCE_PUBLIC = "evidence_public", "Evidence made public or private"
+    PUBLISHED = "published", _("Report published")
+    UNPUBLISHED = "unpublished", _("Report taken down")
+    EVIDENCE_PUBLIC = "evidence_public", _("Evidence made public or private")
 
 
 class AuditEvent(models.Model):
