@@ -2,7 +2,8 @@
 
 One version, renewed by every write to what any of the pages or files shows (publications,
 reviews, recommendations and what hangs off them, evidence, panels, people's consent to be named,
-the landlord's figures, the site settings): the pages are few and read far more than written.
+the landlord's figures, the site settings, the Annual Reports the pages link to): the pages are
+few and read far more than written.
 Each page's version holds the language of its address too, so a Welsh page is never served in
 English. The site switches are not read here: changing one saves the site settings, which
 renews the version, and a page is kept only when the view, which reads the switch, drew it.
@@ -12,10 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from scrutiny import freshness, public_cache, switches
@@ -42,20 +41,16 @@ def connect() -> None:
     from opendata.models import Publication
     from panels.models import Panel
     from recommendations.models import Action, ProgressUpdate, Recommendation, Response
+    from reports.models import AnnualReport
     from reviews.models import Evidence, Finding, Review, ScopeQuestion, ServiceArea
     from scrutiny.models import SiteSettings
 
     for model in (Publication, Review, Recommendation, Response, Action, ProgressUpdate, Finding,
-                  ScopeQuestion, Evidence, ServiceArea, Panel, SiteSettings, User, Figure):
+                  ScopeQuestion, Evidence, ServiceArea, Panel, SiteSettings, User, Figure, AnnualReport):
         uid = f"opendata-{model.__name__}"
         post_save.connect(changed, sender=model, dispatch_uid=f"{uid}-saved")
         post_delete.connect(changed, sender=model, dispatch_uid=f"{uid}-deleted")
         rows_written.connect(changed, sender=model, dispatch_uid=f"{uid}-bulk")
-
-
-def language_of(request: HttpRequest) -> str:
-    """The language of the address (/cy/... is Welsh): the middleware asks before LocaleMiddleware."""
-    return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
 
 
 def page_version(request: HttpRequest, **kwargs: Any) -> str | None:
@@ -65,7 +60,7 @@ def page_version(request: HttpRequest, **kwargs: Any) -> str | None:
     if number is None:
         return None
     which = "-".join(str(kwargs[name]) for name in sorted(kwargs))
-    return f"{freshness.digest(VERSION_KEY)}-{language_of(request)}-{which}-{number}"
+    return f"{freshness.digest(VERSION_KEY)}-{public_cache.language_of(request)}-{which}-{number}"
 
 
 def file_version(request: HttpRequest, **kwargs: Any) -> str:

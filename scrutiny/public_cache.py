@@ -32,6 +32,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 from django.utils.text import compress_string
@@ -53,6 +54,11 @@ def _PERSONAL_COOKIES() -> tuple[str, str]:  # noqa: N802 - read from settings e
 def register(view_name: str, version: Version) -> None:
     """Make the page named `view_name` ("app:name") public, with its version function."""
     _versions[view_name] = version
+
+
+def language_of(request: HttpRequest) -> str:
+    """The language of the address: /cy/... is Welsh, an address with no prefix the default."""
+    return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
 
 
 def page_number(request: HttpRequest) -> str | None:
@@ -86,7 +92,10 @@ def _registered(request: HttpRequest) -> tuple[str, Version, dict[str, Any]] | N
     if request.method != "GET" or any(name in request.COOKIES for name in _PERSONAL_COOKIES()):
         return None
     try:
-        match = resolve(request.path_info)
+        # Resolved in the address's language (/cy/... is Welsh): this runs before LocaleMiddleware,
+        # and i18n_patterns match only the active language's prefix.
+        with translation.override(language_of(request)):
+            match = resolve(request.path_info)
     except Resolver404:
         return None
     version = _versions.get(match.view_name)
@@ -108,7 +117,7 @@ class PublicPagesMiddleware:
         answer = not_modified(request, etag)
         if answer is not None:
             return answer
-        key = f"public-page:gzip:{etag}"
+        key = f"public-page:gzip:{language_of(request)}:{etag}"  # a page's versions may not say its language
         kept = cache.get(key)
         if kept is not None:
             return _served(request, kept)

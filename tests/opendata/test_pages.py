@@ -150,3 +150,18 @@ def test_the_recommendations_page_shows_ten_reviews_a_page(world, client):
 
     assert "Page 1 of 2." in first and "Page 2 of 2." in second
     assert "The panel has sent 15 recommendations" in first and "The panel has sent 15" in second
+
+
+@pytest.mark.parametrize("path", ["/public/programme/", "/cy/public/programme/", "/public/recommendations/",
+                                  "/public/open-data/", "/open-data/scrutiny.json", "/open-data/feed.atom",
+                                  "/open-data/scrutiny-csv.zip"])
+def test_a_signed_out_visit_again_is_answered_from_the_cache_without_the_database(
+        world, client, django_assert_num_queries, path):
+    switch_on()
+    first = client.get(path)
+
+    with django_assert_num_queries(0):
+        again = client.get(path, HTTP_ACCEPT_ENCODING="gzip")
+
+    assert again.status_code == 200 and again["ETag"] == first["ETag"]
+    assert again["Content-Encoding"] == "gzip" and "public" in again["Cache-Control"]
