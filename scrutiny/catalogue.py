@@ -86,7 +86,8 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         named = dict(attrs)
         for name, value in attrs:
-            button = tag in {"input", "button"} and named.get("type") in {"submit", "button", "reset"}
+            # An input button shows its value; a <button> shows its content, not its value.
+            button = tag == "input" and named.get("type") in {"submit", "button", "reset"}
             shown = name in VISIBLE_ATTRIBUTES or (name == "value" and button) or (
                 name == "content" and tag == "meta" and named.get("name") == "description")
             if shown and value and has_words(value):

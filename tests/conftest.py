@@ -105,13 +105,18 @@ def _force_login_passes_the_second_factor():
 def _isolated_site(settings, tmp_path):
     """Fast password hashing, uploads in a temporary folder, an empty cache and no lockouts."""
     from django.core.cache import cache
+    from django.utils import translation
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.CELERY_TASK_ALWAYS_EAGER = True
     cache.clear()
+    # Each test starts in English: a request to a /cy/ page leaves Welsh active on the thread
+    # (LocaleMiddleware activates the address's language and nothing puts it back).
+    translation.activate(settings.LANGUAGE_CODE)
     yield
+    translation.activate(settings.LANGUAGE_CODE)
     cache.clear()
 
 
