@@ -205,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from django.core.management import call_command
 
-    from bench import load_plan
+    from bench import load_plan, public_pages
     from bench.urls import BARE_PATH
     from scrutiny import extensions
 
@@ -216,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     plan = load_plan.build()
     # The pages people who are not signed in may read, each app's newest (extensions.PUBLIC_PAGES).
     public = [(page["title"], page["url"]) for page in extensions.sections(extensions.PUBLIC_PAGES)]
+    # The open data pages and files, switched on and one review published, as a panel would.
+    public += [page for page in public_pages.open_data_pages() if page[1] not in {url for _, url in public}]
     pages = [("trivial view behind middleware", BARE_PATH), ("sign-in page", "/accounts/sign-in/"),
              *public, *((path, path) for path in HEALTH_CHECKS)]
     results: dict = {"run_at": datetime.now(UTC).isoformat(timespec="seconds"), "workers": args.workers,

@@ -1,6 +1,7 @@
-"""The public pages under attention: the published Annual Report and "You said, we did", signed
-out, under `wrk -c50`, beside a Django view with no middleware at all, measured in turn (bare,
-page, bare, page) in the same gunicorn. Target: each page at least half the bare view's throughput.
+"""The public pages under attention: the published Annual Report, "You said, we did" and the
+open data pages and files (opendata), signed out, under `wrk -c50`, beside a Django view with no
+middleware at all, measured in turn (bare, page, bare, page) in the same gunicorn.
+Target: each page at least half the bare view's throughput.
 
 `python -m bench.public_pages` (DATABASE_URL: the scale data; it publishes the latest finished
 year's report there and makes "You said, we did" public, as a landlord would). `measure(base)`
@@ -74,7 +75,39 @@ def publish_pages() -> list[tuple[str, str]]:
         site.public_you_said_we_did = True
         site.save()
     return [(f"Annual Report {year} (signed out)", f"/reports/annual/{year}/"),
-            ("You said, we did (signed out)", "/recommendations/you-said-we-did/")]
+            ("You said, we did (signed out)", "/recommendations/you-said-we-did/"),
+            *open_data_pages()]
+
+
+def open_data_pages() -> list[tuple[str, str]]:
+    """Switch the public programme, reports, recommendations and open data on and publish the
+    newest completed review, as a panel's chair would; returns those pages and files."""
+    from accounts.models import User
+    from opendata import public, selectors, services
+    from opendata.models import Publication
+    from reviews.models import Review
+    from scrutiny.models import SiteSettings
+
+    site = SiteSettings.load()
+    keys = (public.PROGRAMME, public.REPORTS, public.RECOMMENDATIONS, public.OPEN_DATA)
+    if not all(site.switches.get(key) for key in keys):
+        site.switches = {**site.switches, **dict.fromkeys(keys, True)}
+        site.save()
+    published = Publication.objects.current().values_list("review_id", flat=True).first()
+    if published is None:
+        review = Review.objects.filter(stage__in=selectors.COMPLETED).order_by("-pk").first()
+        admin = User.objects.filter(role="admin", is_active=True).first()
+        if review is not None and admin is not None:
+            published = services.publish(review=review, by=admin).review_id
+    pages = [("Scrutiny programme (signed out)", "/public/programme/"),
+             ("Recommendations and responses (signed out)", "/public/recommendations/"),
+             ("Open data page (signed out)", "/public/open-data/"),
+             ("Open data JSON", "/open-data/scrutiny.json"),
+             ("Open data CSV ZIP", "/open-data/scrutiny-csv.zip"),
+             ("Open data Atom feed", "/open-data/feed.atom")]
+    if published is not None:
+        pages.insert(1, ("Published review report (signed out)", f"/public/reviews/{published}/"))
+    return pages
 
 
 def _free_port() -> int:

@@ -167,6 +167,9 @@ class AuditKind(models.TextChoices):
     FACTOR_RESET = "factor_reset", _("Second factor reset")
     RECOVERY_CODES_MADE = "recovery_codes_made", _("Recovery codes made")
     FACTOR_CODE_REFUSED = "factor_code_refused", _("Second factor code refused")
+    PUBLISHED = "published", _("Report published")
+    UNPUBLISHED = "unpublished", _("Report taken down")
+    EVIDENCE_PUBLIC = "evidence_public", _("Evidence made public or private")
 
 
 class AuditEvent(models.Model):

@@ -58,6 +58,11 @@ def register(view_name: str, version: Version) -> None:
     _versions[view_name] = version
 
 
+def language_of(request: HttpRequest) -> str:
+    """The language of the address: /cy/... is Welsh, an address with no prefix the default."""
+    return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
 def page_number(request: HttpRequest) -> str | None:
     """The ?page= of a list, when it is a short number or absent ("1"); None for anything else,
     so that nobody can fill the cache with pages of made-up addresses."""
@@ -94,7 +99,10 @@ def _registered(request: HttpRequest) -> tuple[str, Version, dict[str, Any]] | N
     if languages.redirect_for(request) is not None:
         return None  # the page in the person's language is at another address
     try:
-        match = resolve(request.path_info)
+        # Resolved in the address's language (/cy/... is Welsh): this runs before LocaleMiddleware,
+        # and i18n_patterns match only the active language's prefix.
+        with translation.override(language_of(request)):
+            match = resolve(request.path_info)
     except Resolver404:
         return None
     version = _versions.get(match.view_name)
@@ -119,7 +127,7 @@ class PublicPagesMiddleware:
         answer = not_modified(request, etag)
         if answer is not None:
             return answer
-        key = f"public-page:gzip:{etag}"
+        key = f"public-page:gzip:{language_of(request)}:{etag}"  # a page's versions may not say its language
         kept = cache.get(key)
         if kept is not None:
             return _served(request, kept)

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "mysteryshop",
     "recommendations",
     "reports",
+    "opendata",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # The language link on every page: remembers the choice, then the same page in that language.
     path("language/<str:code>/", languages.choose_language, name="language"),
+    # Open data files at one stable address each, whatever the language (opendata/export.py).
+    path("open-data/", include("opendata.urls_files")),
 ]
 
 # The pages people read, in English with no prefix and in Welsh under /cy/.
@@ -48,5 +50,6 @@ urlpatterns += i18n_patterns(
     path("mystery-shopping/", include("mysteryshop.urls")),
     path("recommendations/", include("recommendations.urls")),
     path("reports/", include("reports.urls")),
+    path("public/", include("opendata.urls")),
     prefix_default_language=False,
 )

@@ -36,6 +36,9 @@ class Evidence(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     version = models.PositiveIntegerField(default=1, editable=False)
+    # Shown to everyone with the review's published report, once the panel's chair or an
+    # administrator marks it so (opendata); unmarked evidence is never public.
+    public = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Its text and its kind's notes as PostgreSQL's search words, kept up to date on save.

@@ -29,6 +29,7 @@ def test_settings_hold_no_list_of_what_apps_add_to_each_other():
         (extensions.DEMO_SEEDS, [
             "accounts.demo.seed", "panels.demo.seed", "reviews.demo.seed", "mysteryshop.demo.seed",
             "assessments.demo.seed", "recommendations.demo.seed", "reports.demo.seed",
+            "opendata.demo.seed",
         ]),
         (extensions.SCALE_SEEDS, [
             "accounts.scale.seed", "panels.scale.seed", "reviews.scale.seed", "assessments.scale.seed",
@@ -37,12 +38,14 @@ def test_settings_hold_no_list_of_what_apps_add_to_each_other():
         (extensions.REVIEW_PAGE_LINKS, [
             "mysteryshop.review_page.links", "recommendations.review_page.links",
         ]),
-        (extensions.REVIEW_PAGE_SECTIONS, ["reports.review_page.section"]),
+        (extensions.REVIEW_PAGE_SECTIONS, ["reports.review_page.section", "opendata.review_page.section"]),
         (extensions.PANEL_PAGE_SECTIONS, ["reviews.panel_page.section"]),
         (extensions.FINDING_PAGE_SECTIONS, ["mysteryshop.finding_page.section"]),
         (extensions.ASSESSMENT_OUTCOME_LINKS, ["recommendations.assessment_links.for_outcomes"]),
         (extensions.PUBLIC_PAGES, [
             "mysteryshop.public.page", "recommendations.public.page", "reports.public.page",
+            "opendata.public.programme_page", "opendata.public.recommendations_page",
+            "opendata.public.open_data_page",
         ]),
         (extensions.PERSONAL_DATA_SECTIONS, [
             "accounts.selectors.personal_data", "accounts.second_factor.services.personal_data",
