@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('scrutiny', '0013_site_languages_and_org_id'),
+        ('scrutiny', '0015_site_settings_english_copied'),
     ]
 
     operations = [
