@@ -1,7 +1,6 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import JavaScriptCatalog
 
 from scrutiny import health, languages, views, views_audit, views_health, views_jobs
 
@@ -33,8 +32,6 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     # The JavaScript's words in the page's language (Django's catalogue: gettext, ngettext).
     path("jsi18n/", views.javascript_catalogue, name="javascript-catalogue"),
-    # The words of the site's scripts in the page's language (passkeys, the offline visit page).
-    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("accessibility", views.accessibility, name="accessibility"),
     path("administration/", views.administration, name="administration"),
     path("administration/site-settings/", views.site_settings, name="site-settings"),

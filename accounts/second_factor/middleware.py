@@ -23,7 +23,7 @@ def _open_paths() -> tuple[str, ...]:
     return (
         reverse("accounts:second-factor-step"), reverse("accounts:logout"),
         reverse("healthz"), reverse("favicon"), reverse("site-logo"), settings.STATIC_URL,
-        reverse("javascript-catalog"),  # the words of the passkey script on the step page
+        reverse("javascript-catalogue"),  # the words of the passkey script on the step page
     ) + methods.step_paths()
 
 
