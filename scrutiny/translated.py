@@ -46,7 +46,9 @@ def version(obj: Any, name: str) -> tuple[str, bool]:
     """(the text to show in the active language, whether it is the English standing in)."""
     language = translation.get_language() or ENGLISH
     own = getattr(obj, column(name, language), None) if language != ENGLISH else None
-    if own:
+    # A Welsh column holding the field's default ("Your landlord") was never written: the column
+    # took the English field's default when it was made. modeltranslation reads it so too.
+    if own and own != obj._meta.get_field(column(name, language)).get_default():
         return own, False
     english = getattr(obj, column(name, ENGLISH), None) or ""
     return english, language != ENGLISH and bool(english)

@@ -7,7 +7,8 @@ each page:
 * `<html lang="cy">`;
 * no sideways scrolling at 360 px (Welsh words run longer than English ones);
 * no serious or critical axe-core violation (once per URL pattern);
-* no sentence identical to the same page's in English, except names and what people wrote:
+* no sentence (two words or more) identical to the same page's in English, except names and
+  what people wrote:
   the English page is fetched beside it, and a piece of text found on both is allowed only if
   the demo's people wrote it (it is in the database: names, findings, notes, titles) or it
   names a format or a code. Anything else is a word left in English.
@@ -91,9 +92,11 @@ def _left_in_english(welsh_texts, english_texts, written):
     english = set(english_texts)
     return sorted({
         text for text in welsh_texts
-        # Codes and formats (TP01, PDF, RSL042, 2026/27) have no word in small letters; what
-        # people wrote may follow a colon or sit in brackets.
-        if text in english and re.search(r"[a-z]{3,}", text) and text.strip(" :;,.·–-()\"“”") not in written
+        # A sentence: two words or more (a single word such as "Panel" or "Staff" may be Welsh
+        # too). Codes and formats (TP01, PDF, RSL042) have no word in small letters; what people
+        # wrote may follow a colon or sit in brackets.
+        if text in english and len(re.findall(r"[A-Za-z’']{2,}", text)) >= 2 and re.search(r"[a-z]{3,}", text)
+        and text.strip(" :;,.·–-()\"“”") not in written
     })
 
 

@@ -56,6 +56,18 @@ def test_a_missing_welsh_version_falls_back_to_the_english_marked_so(client):
             '<span class="text-body-secondary small">(yn Saesneg)</span>') in welsh
 
 
+def test_a_welsh_name_never_written_is_the_english_not_the_default(client):
+    """A new site's Welsh column starts as the field's default ("Your landlord"): once the
+    English name is written, Welsh pages show it, marked as English."""
+    site = SiteSettings.load()
+    site.landlord_name = "Tayview Council"
+    site.save()
+    assert SiteSettings.load().landlord_name_cy == "Your landlord"
+    welsh = client.get("/cy/accessibility").content.decode()
+    assert '<span lang="en">Tayview Council</span>' in welsh
+    assert "Your landlord" not in welsh
+
+
 def test_with_welsh_off_the_form_has_no_welsh_boxes(client):
     site = SiteSettings.load()
     site.welsh = False
