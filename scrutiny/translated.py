@@ -62,7 +62,7 @@ def shown(obj: Any, name: str, *, paragraphs: bool = False) -> SafeString:
         return mark_safe(html)  # noqa: S308 - escaped just above
     tag = "div" if paragraphs else "span"
     return format_html(
-        '<{} lang="en">{}</{}> <span class="text-body-secondary small">({})</span>',
+        '<{} lang="en">{}</{}> <span class="small">({})</span>',
         tag, mark_safe(html), tag, gettext("in English"),  # noqa: S308 - escaped just above
     )
 

@@ -5,7 +5,6 @@ password reset they ask for on an English page) is in Welsh, their language."""
 import re
 from datetime import timedelta
 
-import pytest
 from django.apps import apps
 from django.core import mail
 from django.utils import timezone
@@ -88,9 +87,6 @@ def test_a_tenant_signs_up_in_welsh_and_is_emailed_in_welsh(phone_page):
     _next_email_is_in_welsh(phone_page)
 
 
-@pytest.mark.xfail(reason="The visit page's service worker is scoped to /mystery-shopping/ only "
-                          "(static/js/visit.js): the Welsh visit page under /cy/ is not kept yet.",
-                   strict=False)
 def test_a_tenant_signs_up_in_welsh_answers_offline_and_is_emailed_in_welsh(phone_page):
     seed_all(apps)
     page = phone_page

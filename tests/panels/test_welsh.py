@@ -55,7 +55,7 @@ def test_a_panel_with_no_welsh_name_shows_the_english_marked_as_english(client):
     client.force_login(MembershipFactory(panel=panel).user)
     page = _page(client, f"/cy/panels/{panel.pk}/")
     english_marked = (
-        '<span lang="en">SURE Team</span> <span class="text-body-secondary small">(yn Saesneg)</span>'
+        '<span lang="en">SURE Team</span> <span class="small">(yn Saesneg)</span>'
     )
     assert f"<h1>{english_marked}</h1>" in page
     english = _page(client, f"/panels/{panel.pk}/")

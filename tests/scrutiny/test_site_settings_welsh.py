@@ -53,7 +53,7 @@ def test_a_missing_welsh_version_falls_back_to_the_english_marked_so(client):
     site.save()
     welsh = client.get("/cy/accessibility").content.decode()
     assert ('<span lang="en">Tayview Council</span> '
-            '<span class="text-body-secondary small">(yn Saesneg)</span>') in welsh
+            '<span class="small">(yn Saesneg)</span>') in welsh
 
 
 def test_a_welsh_name_never_written_is_the_english_not_the_default(client):
