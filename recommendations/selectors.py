@@ -29,6 +29,7 @@ from recommendations.models import (
     Transition,
 )
 from scrutiny.freshness import renew, versions
+from scrutiny.translated import both_columns
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -264,6 +265,8 @@ def you_said_we_did() -> QuerySet[Recommendation]:
 # The columns the home page's lists show (recommendations/_home.html): building rows of a few
 # columns, without the recommendation's and its review's long texts, costs less.
 HOME_FIELDS = ("number", "text", "review__title")
+# A panel's name in both languages: the page's own is read with no query of its own.
+PANEL_NAME = ("review__panel__name", *(f"review__panel__{name}" for name in both_columns("name")))
 
 
 def my_actions(user: User) -> tuple[list[Action], list[Recommendation]]:
@@ -288,7 +291,7 @@ def awaiting_response() -> list[Recommendation]:
     """Recommendations submitted and not yet answered, the longest waiting first."""
     return list(
         Recommendation.objects.filter(status=Status.SUBMITTED)
-        .select_related("review__panel").only(*HOME_FIELDS, "submitted_at", "review__panel__name")
+        .select_related("review__panel").only(*HOME_FIELDS, "submitted_at", *PANEL_NAME)
         .order_by("submitted_at", "pk")[:20]
     )
 
@@ -299,7 +302,7 @@ def without_owner() -> list[Recommendation]:
         Recommendation.objects.filter(
             status__in=(Status.ACCEPTED, Status.PARTLY_ACCEPTED), owner__isnull=True
         ).select_related("review__panel", "response")
-        .only(*HOME_FIELDS, "status", "review__panel__name", "response__responded_at")
+        .only(*HOME_FIELDS, "status", *PANEL_NAME, "response__responded_at")
         .order_by("response__responded_at", "pk")[:20]
     )
 
@@ -309,6 +312,6 @@ def to_verify(user: User) -> list[Recommendation]:
     return list(
         Recommendation.objects.filter(
             permissions.visible_filter(user) or Q(), status=Status.IMPLEMENTED
-        ).select_related("review__panel").only(*HOME_FIELDS, "implemented_at", "review__panel__name")
+        ).select_related("review__panel").only(*HOME_FIELDS, "implemented_at", *PANEL_NAME)
         .order_by("implemented_at", "pk")[:20]
     )

@@ -21,12 +21,14 @@ from reviews import selectors
 from reviews.findings_section import KEPT_SECONDS, review_key
 from reviews.models import Review
 from scrutiny.freshness import versions
+from scrutiny.translated import both_columns
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
 
 # What reviews/_review_item.html shows.
-ITEM_FIELDS = ("title", "stage", "kind", "planned_start", "created_at", "panel__name", "service_area__name")
+ITEM_FIELDS = ("title", "stage", "kind", "planned_start", "created_at", "panel__name",
+               *(f"panel__{name}" for name in both_columns("name")), "service_area__name")
 
 
 def review_items(

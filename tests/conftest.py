@@ -205,6 +205,20 @@ def _flush_by_deleting():
     DatabaseOperations.sql_flush = truncate
 
 
+@pytest.fixture
+def every_migration_afterwards():
+    """For a test that moves the database back to an earlier migration: afterwards, every app's
+    latest migration again. Migrating back one app takes back the other apps' migrations that
+    depend on it, and migrating it forward again does not bring those back: the next tests on
+    this worker would find columns missing."""
+    yield
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.fixture(autouse=True)
 def _seeded_reference_data(request, django_db_blocker):
     """Put back what data migrations seed (frameworks, checklists, jargon, service areas).

@@ -12,7 +12,7 @@ from scrutiny import template_order
 
 REPO = Path(__file__).resolve().parent.parent
 APPS = ["scrutiny", "accounts", "panels", "assessments", "comparisons", "reviews", "mysteryshop",
-        "recommendations", "reports"]
+        "recommendations", "reports", "opendata"]
 
 
 def lint_imports(root: Path) -> subprocess.CompletedProcess:

@@ -90,7 +90,7 @@ def test_every_post_only_url_has_post_rows(users):
 OPEN_BEFORE_SECOND_FACTOR = {
     "accounts:logout", "accounts:second-factor-step", "accounts:second-factor-check",
     "accounts:second-factor-passkey-options", "accounts:second-factor-passkey-finish",
-    "healthz", "healthz-live", "healthz-ready", "favicon", "site-logo",
+    "healthz", "healthz-live", "healthz-ready", "favicon", "site-logo", "javascript-catalogue", "language",
 }
 ADDING = {"methods", "add-authenticator", "authenticator-qr", "recovery-codes", "recovery-codes-download",
           "remove"}

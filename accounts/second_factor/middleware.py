@@ -24,6 +24,8 @@ def _open_paths() -> tuple[str, ...]:
         reverse("accounts:second-factor-step"), reverse("accounts:logout"),
         reverse("healthz"), reverse("favicon"), reverse("site-logo"), settings.STATIC_URL,
         reverse("javascript-catalogue"),  # the words of the passkey script on the step page
+        # The language link on the step page.
+        *(reverse("language", args=[code]) for code, _name in settings.LANGUAGES),
     ) + methods.step_paths()
 
 

@@ -117,7 +117,7 @@ class MeetingPaper(models.Model):
     @property
     def file_label(self) -> str:
         kind = KINDS.get(self.file.name.rsplit(".", 1)[-1].lower()) if "." in self.file.name else None
-        return kind.label if kind else "File"
+        return str(kind.label) if kind else "File"
 
 
 class MeetingItemKind(models.TextChoices):

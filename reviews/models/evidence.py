@@ -92,7 +92,7 @@ class Document(Evidence):
     @property
     def file_label(self) -> str:
         kind = KINDS.get(os.path.splitext(self.file.name)[1].lstrip(".").lower())
-        return kind.label if kind else gettext("File")
+        return str(kind.label) if kind else gettext("File")
 
 
 class PerformanceFigure(Evidence):

@@ -86,7 +86,7 @@ def test_the_results_page_in_welsh(client, framework):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_data_migration_copies_the_english_already_loaded():
+def test_the_data_migration_copies_the_english_already_loaded(every_migration_afterwards):
     executor = MigrationExecutor(connection)
     executor.migrate([("assessments", "0010_welsh_beside_english")])
     apps = executor.loader.project_state([("assessments", "0010_welsh_beside_english")]).apps

@@ -43,7 +43,7 @@ LONG_NAME = "Kilbride, Strathaven and Lesmahagow Co-operative Housing Ltd"
 MAX_PAGES_PER_ROLE = 80
 MAX_DEPTH = 4
 SKIP_PATH = re.compile(
-    r"^/(admin|static|media)/|/sign-out/|\.(csv|xlsx|pdf|ics|zip|json|txt|ico|svg|png|jpe?g|ya?ml|docx?)$"
+    r"^/(admin|static|media|language)/|/sign-out/|\.(csv|xlsx|pdf|ics|zip|json|atom|txt|ico|svg|png|jpe?g|ya?ml|docx?)$"
     r"|/(download|file|export|evidence/\d+|terms-of-reference|certificate|paper|photo)s?/?$"
 )
 

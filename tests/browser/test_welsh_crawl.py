@@ -8,7 +8,7 @@ each page:
 * no sideways scrolling at 360 px (Welsh words run longer than English ones);
 * no serious or critical axe-core violation (once per URL pattern);
 * no sentence (two words or more) identical to the same page's in English, except names and
-  what people wrote:
+  what people wrote (even when joined to a code, a name or a "…"):
   the English page is fetched beside it, and a piece of text found on both is allowed only if
   the demo's people wrote it (it is in the database: names, findings, notes, titles) or it
   names a format or a code. Anything else is a word left in English.
@@ -41,8 +41,10 @@ class _Texts(HTMLParser):
         self._skip = []
 
     def handle_starttag(self, tag, attrs):
-        english = tag != "html" and (dict(attrs).get("lang") or "").lower().startswith("en")
-        hidden = tag in {"script", "style", "template"} or english
+        # Text marked with its own language (English standing in for missing Welsh, a Welsh
+        # label on both pages) and code samples are left alone.
+        marked = tag != "html" and bool(dict(attrs).get("lang"))
+        hidden = tag in {"script", "style", "template", "pre", "code"} or marked
         empty = tag in {"br", "img", "input", "meta", "link", "hr", "source", "wbr"}
         if hidden or (self._skip and not empty):
             self._skip.append(tag)
@@ -88,15 +90,24 @@ def _english_of(path):
     return path[3:] if path.startswith("/cy/") else path
 
 
+# What people wrote is often shown joined to other things: "R1. <recommendation>", "Jo Smith:
+# <course>", "<visit kind> · <name> ·", a statement cut short with "…". Each part is judged alone.
+PARTS = re.compile(r"\s*[·:…|–,()?]\s*")
+CODE = re.compile(r"^(?:[A-Z]{0,3}\d*[.)]|[A-Z]{0,3}\d+)\s+")
+
+
+def _english_sentence(part, written):
+    """A part of at least two words, one in small letters, that nobody wrote: the product's."""
+    part = CODE.sub("", part.strip(" .;\"“”"))
+    words = [word for word in part.split() if re.search(r"[A-Za-z]{2,}", word)]
+    return len(words) >= 2 and bool(re.search(r"[a-z]{3,}", part)) and part not in written
+
+
 def _left_in_english(welsh_texts, english_texts, written):
     english = set(english_texts)
     return sorted({
         text for text in welsh_texts
-        # A sentence: two words or more (a single word such as "Panel" or "Staff" may be Welsh
-        # too). Codes and formats (TP01, PDF, RSL042) have no word in small letters; what people
-        # wrote may follow a colon or sit in brackets.
-        if text in english and len(re.findall(r"[A-Za-z’']{2,}", text)) >= 2 and re.search(r"[a-z]{3,}", text)
-        and text.strip(" :;,.·–-()\"“”") not in written
+        if text in english and any(_english_sentence(part, written) for part in PARTS.split(text))
     })
 
 
@@ -148,11 +159,14 @@ def crawl_in_welsh(page, host, axed, written):
 
 def test_the_check_finds_english_left_on_a_welsh_page_but_not_names_or_codes():
     welsh = texts_of('<html lang="cy"><h1>Adolygiadau</h1><p>Save changes</p><p>Jo Smith</p><p>TP01</p>'
-                     '<p>: Jo Smith</p><p lang="en">Complaints handling</p>'
+                     '<p>: Jo Smith</p><p>R1. Fix it now</p><p>Panel</p><p>scrutiny.json</p>'
+                     '<p lang="en">Complaints handling</p>'
                      '<script>var x = "Save changes";</script></html>')
     english = texts_of('<html lang="en-GB"><h1>Reviews</h1><p>Save changes</p><p>Jo Smith</p><p>TP01</p>'
-                       "<p>: Jo Smith</p><p>Complaints handling</p></html>")
-    assert _left_in_english(welsh, english, written="Jo Smith\nComplaints handling") == ["Save changes"]
+                       "<p>: Jo Smith</p><p>R1. Fix it now</p><p>Panel</p><p>scrutiny.json</p>"
+                       "<p>Complaints handling</p></html>")
+    written = "Jo Smith\nComplaints handling\nFix it now"
+    assert _left_in_english(welsh, english, written) == ["Save changes"]
 
 
 def test_every_page_each_demo_role_reaches_works_in_welsh_on_a_phone(chromium, live_server, transactional_db):

@@ -13,7 +13,7 @@ AFTER = [("mysteryshop", "0004_register_switch")]
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_public_register_chosen_before_the_move_stays_public():
+def test_a_public_register_chosen_before_the_move_stays_public(every_migration_afterwards):
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
     old_apps = executor.loader.project_state(BEFORE).apps

@@ -12,7 +12,7 @@ AFTER = [("recommendations", "0008_close_actions_left_open")]
 
 
 @pytest.mark.django_db(transaction=True)
-def test_actions_left_open_on_finished_recommendations_show_as_dropped_with_why():
+def test_actions_left_open_on_finished_recommendations_show_as_dropped_with_why(every_migration_afterwards):
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
     # Between the two migrations the models are as they are now: the factories can make the rows.

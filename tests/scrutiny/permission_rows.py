@@ -10,6 +10,10 @@ def rows(people):
         Row("system-health", "/administration/system-health/", admins_only()),
         Row("favicon", "/favicon.ico", everyone(OK, anonymous=OK)),
         Row("accessibility", "/accessibility", everyone(OK, anonymous=OK)),
+        # The language link: for everyone, signed in or not; it remembers the choice and goes on.
+        Row("language", "/language/cy/?next=/accessibility", everyone(REDIRECT, anonymous=REDIRECT)),
+        Row("javascript-catalogue", "/jsi18n/", everyone(OK, anonymous=OK)),
+        Row("javascript-catalogue", "/cy/jsi18n/", everyone(OK, anonymous=OK)),
         # No logo uploaded: nobody gets one (tests/scrutiny/test_site_settings.py covers the 200).
         Row("administration", "/administration/", admins_only()),
         Row("site-settings", "/administration/site-settings/", admins_only()),

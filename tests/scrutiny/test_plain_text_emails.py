@@ -108,6 +108,7 @@ def test_every_email_reads_names_as_typed(template, landlord):
     )).read_text()
     names = set(re.findall(r"{{\s*(\w+)", source))
     names |= set(re.findall(r"{%\s*(?:if|elif|for \w+ in)\s+(\w+)", source))
+    names |= set(re.findall(r"\b\w+=(\w+)", source))  # {% blocktranslate with title=sa.title %}
     person = UserFactory(display_name=NAME, email="reader@example.org")
 
     tell(person=person, subject=f"About {NAME}", template=template,
