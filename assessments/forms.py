@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from assessments.models import ActionStatus, Framework, Outcome, SelfAssessment, default_scale
+from assessments.models.assessment import scale_label
 from assessments.services import Answer
 from panels.forms import DateInput
 from panels.models import Panel
@@ -76,7 +77,7 @@ class SelfAssessmentForm(VersionedForm, forms.Form):
                     "opens_on": instance.opens_on,
                     "closes_on": instance.closes_on,
                     "assessors": [a.user_id for a in instance.assessors.all() if a.user_id],
-                    "scale": "\n".join(instance.scale),
+                    "scale": "\n".join(scale_label(label) for label in instance.scale),
                     "allow_dont_know": instance.allow_dont_know,
                 },
             )
@@ -90,11 +91,18 @@ class SelfAssessmentForm(VersionedForm, forms.Form):
             del self.fields["framework"]  # the outcomes scored cannot change under people's feet
         else:
             today = timezone.localdate()
+            # The usual scale in the page's language (kept in English: clean_scale).
+            self.initial.setdefault("scale", "\n".join(scale_label(label) for label in default_scale()))
             self.initial.setdefault("opens_on", today)
             self.initial.setdefault("closes_on", today + timezone.timedelta(days=28))
 
     def clean_scale(self) -> list[str]:
-        return [line.strip() for line in self.cleaned_data["scale"].splitlines() if line.strip()]
+        points = [line.strip() for line in self.cleaned_data["scale"].splitlines() if line.strip()]
+        # The usual scale, as a Welsh page shows it, is kept as the usual scale: each page then
+        # shows it in its own language.
+        if points == [scale_label(label) for label in default_scale()]:
+            return default_scale()
+        return points
 
     def saved_value(self, name: str, current: Any) -> str:
         if name == "scale":

@@ -44,7 +44,7 @@ class RecommendationForm(VersionedForm, forms.ModelForm):
             "rationale": forms.Textarea(attrs={"rows": 4}),
             "expected_benefit": forms.Textarea(attrs={"rows": 3}),
         }
-        labels = {"text": _("Recommendation")}
+        labels = {"text": _("Recommendation"), "service_area": _("Service area"), "priority": _("Priority")}
 
     def __init__(self, *args: Any, review: Review, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -192,7 +192,7 @@ class ActionForm(VersionedForm, forms.ModelForm):
         fields = ["what", "owner", "due_date", "status", "dropped_reason"]
         widgets = {"what": forms.Textarea(attrs={"rows": 3}), "due_date": DateInput(),
                    "dropped_reason": forms.Textarea(attrs={"rows": 2})}
-        labels = {"dropped_reason": _("Why it was dropped (only if it was)")}
+        labels = {"dropped_reason": _("Why it was dropped (only if it was)"), "due_date": _("Due date")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

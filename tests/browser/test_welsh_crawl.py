@@ -74,6 +74,13 @@ def _written_by_people():
         if fields:
             for row in model._default_manager.values_list(*fields):
                 found += [" ".join(str(value).split()) for value in row if value]
+        # Lists people wrote (a self-assessment's scale), one item a line or all on one.
+        lists = [field.attname for field in model._meta.concrete_fields
+                 if isinstance(field, models.JSONField)]
+        for row in model._default_manager.values_list(*lists) if lists else []:
+            for value in row:
+                if isinstance(value, list) and all(isinstance(item, str) for item in value):
+                    found += [*value, " ".join(value)]
     return "\n".join(found)
 
 

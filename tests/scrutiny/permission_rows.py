@@ -11,7 +11,9 @@ def rows(people):
         Row("favicon", "/favicon.ico", everyone(OK, anonymous=OK)),
         Row("accessibility", "/accessibility", everyone(OK, anonymous=OK)),
         # The language link: for everyone, signed in or not; it remembers the choice and goes on.
-        Row("language", "/language/cy/?next=/accessibility", everyone(REDIRECT, anonymous=REDIRECT)),
+        # (To English: the clients are shared by the rows after it, and a Welsh choice would send
+        # their unprefixed addresses to /cy/.)
+        Row("language", "/language/en-gb/?next=/accessibility", everyone(REDIRECT, anonymous=REDIRECT)),
         Row("javascript-catalogue", "/jsi18n/", everyone(OK, anonymous=OK)),
         Row("javascript-catalogue", "/cy/jsi18n/", everyone(OK, anonymous=OK)),
         # No logo uploaded: nobody gets one (tests/scrutiny/test_site_settings.py covers the 200).
