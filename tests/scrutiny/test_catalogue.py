@@ -1,6 +1,6 @@
 """The Welsh catalogue is complete: every string marked in the code is in it, each has its Welsh
 (none left empty or fuzzy), and so has every word of Django and the other libraries that people
-see where those libraries ship no Welsh (scrutiny/library_words.py)."""
+see where those libraries ship no Welsh (scrutiny/words_from_libraries.py)."""
 
 import shutil
 
@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import ngettext
 
 from scrutiny.catalogue import IGNORED, ROOT, make_messages
-from scrutiny.library_words import shown_without_welsh
+from scrutiny.words_from_libraries import shown_without_welsh
 
 CATALOGUES = [ROOT / "locale/cy/LC_MESSAGES/django.po", ROOT / "locale/cy/LC_MESSAGES/djangojs.po",
               ROOT / "locale-libraries/cy/LC_MESSAGES/django.po"]
