@@ -1,8 +1,8 @@
 """Every page each demo role can reach works in Welsh on a 360 px phone.
 
-The crawl of tests/browser/test_phone_crawl.py again, from the Welsh home page (/cy/), for a
-visitor and each role, following same-site Welsh links and visiting each URL pattern once. On
-each page:
+The crawl of tests/browser/test_phone_crawl.py (tests/browser/crawl.py) in Welsh: from the Welsh
+home page (/cy/), for a visitor and each role, following same-site Welsh links and visiting each
+URL pattern once. On each page:
 
 * `<html lang="cy">`;
 * no sideways scrolling at 360 px (Welsh words run longer than English ones);
@@ -15,21 +15,13 @@ each page:
 """
 
 import re
-from collections import deque
 from html.parser import HTMLParser
-from urllib.parse import urldefrag, urlsplit
 
 from django.apps import apps
 from django.db import models
-from django.urls import Resolver404, resolve
-from django.utils import translation
-from playwright.sync_api import Error as PlaywrightError
 
-from tests.browser.conftest import BROWSER_TIMEOUT_MS, PHONE
-from tests.browser.test_phone_crawl import LINKS, PAGE_FACTS, ROLES, SKIP_PATH, _demo_people, _sign_in
-
-MAX_PAGES_PER_ROLE = 80
-MAX_DEPTH = 4
+from tests.browser.conftest import PHONE
+from tests.browser.crawl import PAGE_FACTS, axe_once, crawl_as_each_role, demo_people, wide_problem
 
 
 class _Texts(HTMLParser):
@@ -84,15 +76,6 @@ def _written_by_people():
     return "\n".join(found)
 
 
-def _pattern(path):
-    language = "cy" if path.startswith("/cy/") or path == "/cy" else "en-gb"
-    with translation.override(language):
-        try:
-            return resolve(path).view_name
-        except Resolver404:
-            return None
-
-
 def _english_of(path):
     return path[3:] if path.startswith("/cy/") else path
 
@@ -118,50 +101,20 @@ def _left_in_english(welsh_texts, english_texts, written):
     })
 
 
-def crawl_in_welsh(page, host, axed, written):
+def _check_in_welsh(page, path, axed, written):
+    """The problems on the Welsh page now open: its language, width, axe-core once per pattern,
+    and words left in English (the English page fetched beside it)."""
     problems = []
-    seen = set()
-    queue = deque([("/cy/", 0)])
-    while queue and len(seen) < MAX_PAGES_PER_ROLE:
-        path, depth = queue.popleft()
-        pattern = _pattern(urlsplit(path).path)
-        if pattern is None or pattern in seen:
-            continue
-        seen.add(pattern)
-        try:
-            response = page.page.goto(page.base_url + path)
-        except PlaywrightError as exc:
-            if "Download is starting" in str(exc):
-                continue
-            raise
-        if response is None or response.status >= 400:
-            problems.append(f"{path}: answered {response.status if response else 'nothing'}")
-            continue
-        language = page.page.evaluate("() => document.documentElement.lang")
-        if language != "cy":
-            problems.append(f"{path}: lang is {language!r}")
-        facts = page.page.evaluate(PAGE_FACTS)
-        if facts["width"] > facts["screen"]:
-            problems.append(f"{path}: {facts['width']} px wide on a {facts['screen']} px screen "
-                            f"({', '.join(facts['wide'])})")
-        if pattern not in axed:
-            axed.add(pattern)
-            try:
-                page.check_accessibility()
-            except AssertionError as exc:
-                problems.append(f"{path}: {exc}")
-        english = page.page.request.get(page.base_url + _english_of(path), max_redirects=0)
-        if english.status == 200:
-            left = _left_in_english(texts_of(page.page.content()), texts_of(english.text()), written)
-            problems += [f"{path}: left in English: {text[:80]!r}" for text in left[:5]]
-        if depth >= MAX_DEPTH:
-            continue
-        for href in page.page.evaluate(LINKS):
-            parts = urlsplit(urldefrag(href)[0])
-            if (parts.netloc == host and parts.path.startswith("/cy/") and not SKIP_PATH.search(parts.path)
-                    and _pattern(parts.path) not in seen):
-                queue.append((parts.path + (f"?{parts.query}" if parts.query else ""), depth + 1))
-    return problems, seen
+    language = page.page.evaluate("() => document.documentElement.lang")
+    if language != "cy":
+        problems.append(f"{path}: lang is {language!r}")
+    problems += wide_problem(path, page.page.evaluate(PAGE_FACTS))
+    problems += axe_once(page, path, axed)
+    english = page.page.request.get(page.base_url + _english_of(path), max_redirects=0)
+    if english.status == 200:
+        left = _left_in_english(texts_of(page.page.content()), texts_of(english.text()), written)
+        problems += [f"{path}: left in English: {text[:80]!r}" for text in left[:5]]
+    return problems
 
 
 def test_the_check_finds_english_left_on_a_welsh_page_but_not_names_or_codes():
@@ -177,22 +130,12 @@ def test_the_check_finds_english_left_on_a_welsh_page_but_not_names_or_codes():
 
 
 def test_every_page_each_demo_role_reaches_works_in_welsh_on_a_phone(chromium, live_server, transactional_db):
-    from tests.browser.conftest import AccessiblePage
-
-    emails = _demo_people()
+    emails = demo_people()
     written = _written_by_people()
     axed = set()
-    host = urlsplit(live_server.url).netloc
-    report = []
-    for role in ("visitor", *ROLES):
-        context = chromium.new_context(viewport=PHONE, locale="cy-GB")
-        page = AccessiblePage(context.new_page(), live_server.url)
-        page.page.set_default_timeout(BROWSER_TIMEOUT_MS)
-        if role != "visitor":
-            _sign_in(page, emails[role])
-        problems, patterns = crawl_in_welsh(page, host, axed, written)
-        context.close()
-        least = 4 if role == "visitor" else 10
-        assert len(patterns) >= least, f"the {role} reached only {sorted(patterns)}"
-        report += [f"{role} {p}" for p in problems]
+
+    def check(page, path):
+        return _check_in_welsh(page, path, axed, written)
+
+    report = crawl_as_each_role(chromium, live_server, emails, viewport=PHONE, language="cy", check=check)
     assert report == [], "\n".join(report)
