@@ -1,7 +1,7 @@
 """The person's language at sign-in: Django's language cookie set to it, and the page they asked
 for shown in it, unless they asked for a Welsh page (/cy/...) outright."""
 
-from typing import Any, cast
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -11,12 +11,6 @@ from django.urls import translate_url
 from django.utils import translation
 
 WELSH_PREFIX = "/cy/"
-
-
-def refusal(words: Any) -> str:
-    """A refusal given to a view decorator at import time (a lazy translation, said in the page's
-    language when shown), typed as the str the decorators expect."""
-    return cast(str, words)
 
 
 def set_language_cookie(response: HttpResponse, language: str) -> None:

@@ -75,18 +75,18 @@ def _to(name: str, email: str) -> str:
     return _("To %(name)s (%(email)s)") % {"name": name, "email": email}
 
 
-@describes(send_password_reset, gettext_lazy("Password reset email"))  # type: ignore[arg-type]
+@describes(send_password_reset, gettext_lazy("Password reset email"))
 def _about_password_resets(jobs: list[Job]) -> dict[int, str]:
     return {job.pk: _("To %(email)s") % {"email": job.args[0]} if job.args else "" for job in jobs}
 
 
-@describes(send_invitation, gettext_lazy("Invitation email"))  # type: ignore[arg-type]
+@describes(send_invitation, gettext_lazy("Invitation email"))
 def _about_invitations(jobs: list[Job]) -> dict[int, str]:
     return by_first_argument(jobs, Invitation.objects.all(), lambda i: _to(i.display_name, i.email),
                              _("The invitation has since been withdrawn."))
 
 
-@describes(send_second_factor_reset, gettext_lazy("Second factor reset email"))  # type: ignore[arg-type]
+@describes(send_second_factor_reset, gettext_lazy("Second factor reset email"))
 def _about_second_factor_resets(jobs: list[Job]) -> dict[int, str]:
     from accounts.models import User
 

@@ -19,7 +19,7 @@ from accounts import selectors, services
 from accounts.devices import describe
 from accounts.forms import InvitationForm, PeopleSearchForm, PersonForm, ProfileForm, SetPasswordForm
 from accounts.http import AuthenticatedHttpRequest
-from accounts.language import refusal, set_language_cookie
+from accounts.language import set_language_cookie
 from accounts.models import Invitation, User
 from accounts.second_factor import services as second_factor
 from scrutiny import extensions, user_sessions
@@ -27,7 +27,7 @@ from scrutiny.forms import run_form
 from scrutiny.models import UserSession
 from scrutiny.permissions import role_required
 
-INVITE_REFUSAL = refusal(gettext_lazy("Only administrators can invite people."))
+INVITE_REFUSAL = gettext_lazy("Only administrators can invite people.")
 PEOPLE_PER_PAGE = 25
 SESSIONS_ON_PROFILE = 5
 SESSIONS_PER_PAGE = 20
@@ -182,7 +182,7 @@ def notices_read(request: AuthenticatedHttpRequest) -> HttpResponse:
     return redirect("home")
 
 
-@role_required("admin", message=refusal(gettext_lazy("Only administrators can see everyone's accounts.")))
+@role_required("admin", message=gettext_lazy("Only administrators can see everyone's accounts."))
 def people(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Everyone with an account, searchable by name or email, a page at a time."""
     search = PeopleSearchForm(request.GET or None)
@@ -194,7 +194,7 @@ def people(request: AuthenticatedHttpRequest) -> HttpResponse:
     })
 
 
-@role_required("admin", message=refusal(gettext_lazy("Only administrators can change people's roles.")))
+@role_required("admin", message=gettext_lazy("Only administrators can change people's roles."))
 def person_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Change one person's site role, or switch their account off or on."""
     person = get_object_or_404(User, pk=pk)

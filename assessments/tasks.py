@@ -1,4 +1,3 @@
-from typing import cast
 
 from celery import shared_task
 from django.utils.translation import gettext
@@ -28,7 +27,7 @@ def tell_assessors(self_assessment_id: int) -> int:
     return notifications.tell_assessors(self_assessment_id=self_assessment_id)
 
 
-@describes(send_reminders, cast(str, _("Self-assessment reminder emails")))
+@describes(send_reminders, _("Self-assessment reminder emails"))
 def _about_reminders(jobs: list[Job]) -> dict[int, str]:
     return by_first_argument(
         jobs, SelfAssessment.objects.all(),
@@ -37,7 +36,7 @@ def _about_reminders(jobs: list[Job]) -> dict[int, str]:
     )
 
 
-@describes(tell_action_owner, cast(str, _("Email to the owner of a self-assessment action")))
+@describes(tell_action_owner, _("Email to the owner of a self-assessment action"))
 def _about_action_owners(jobs: list[Job]) -> dict[int, str]:
     return by_first_argument(
         jobs, ImprovementAction.objects.select_related("owner", "self_assessment"),
@@ -47,7 +46,7 @@ def _about_action_owners(jobs: list[Job]) -> dict[int, str]:
     )
 
 
-@describes(tell_assessors, cast(str, _("Invitations to score a self-assessment")))
+@describes(tell_assessors, _("Invitations to score a self-assessment"))
 def _about_invitations_to_score(jobs: list[Job]) -> dict[int, str]:
     return by_first_argument(
         jobs, SelfAssessment.objects.all(),

@@ -17,8 +17,8 @@ class MysteryshopConfig(AppConfig):
 
         switches.register(
             key=PUBLIC_REGISTER,
-            label=_("Show the register of Customer Approved documents to everyone"),  # type: ignore[arg-type]  # lazy
-            help_text=_("When ticked, people who are not signed in can see which documents are approved."),  # type: ignore[arg-type]
+            label=_("Show the register of Customer Approved documents to everyone"),
+            help_text=_("When ticked, people who are not signed in can see which documents are approved."),
         )
         ext.register(ext.MENU_LINKS, {
             "label": _("Visits"), "url_name": "mysteryshop:programmes", "app": "mysteryshop",

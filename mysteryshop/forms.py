@@ -125,7 +125,7 @@ class StandardForm(_PartOfChecklistForm, WelshBeside):
 
 class VisitForm(LockedForm, forms.ModelForm):
     notes = LongTextField(
-        required=False, noun=_("notes"), label=_("Notes"),  # type: ignore[arg-type]  # lazy
+        required=False, noun=_("notes"), label=_("Notes"),
         help_text=_("Anything the panel should know about the visit as a whole."),
     )
 
@@ -214,7 +214,7 @@ class DocumentForm(LockedForm, forms.Form):
     )
     text = LongTextField(
         label=_("Or paste its text"), required=False, rows=8, max_length=MAX_TEXT,
-        noun=_("document's text"),  # type: ignore[arg-type]  # lazy
+        noun=_("document's text"),
         help_text=_("Used when no file is chosen. At most 200,000 characters."),
     )
 
@@ -230,7 +230,7 @@ class DecisionForm(LockedForm, forms.Form):
         help_text=_("Leave empty for two years from today."),
     )
     note = LongTextField(
-        label=_("Note to the author"), required=False, rows=4, noun=_("note"),  # type: ignore[arg-type]  # lazy
+        label=_("Note to the author"), required=False, rows=4, noun=_("note"),
         help_text=_("Required when sending it back: say what needs to change."),
     )
 

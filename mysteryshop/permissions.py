@@ -7,7 +7,9 @@ administrators manage checklists and the jargon list and may correct a submitted
 panel's chair, vice-chair or supporting officer (or an administrator) awards "Customer Approved".
 """
 
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -19,26 +21,29 @@ from reviews.models import Review, ReviewKind
 from reviews.permissions import can_add_finding, can_view_review
 from scrutiny.permissions import has_role, is_admin
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 User = Any  # accounts.User; kept loose so anonymous users can be asked too
 
 VISIT_KINDS = (ReviewKind.MYSTERY_SHOPPING, ReviewKind.INSPECTION, ReviewKind.DOCUMENT_REVIEW)
-# Refusals, said in the page's language when shown (lazy), and passed where a str is expected.
-ADMINS_ONLY: str = _("Only administrators can change checklists and the jargon list.")  # type: ignore[assignment]
-NOT_YOUR_PANEL: str = _("This programme belongs to a panel you are not a member of.")  # type: ignore[assignment]
-SHOPPERS_ONLY: str = _(  # type: ignore[assignment]
+# Refusals, said in the page's language when shown (lazy).
+ADMINS_ONLY = _("Only administrators can change checklists and the jargon list.")
+NOT_YOUR_PANEL = _("This programme belongs to a panel you are not a member of.")
+SHOPPERS_ONLY = _(
     "Only members of the panel and administrators can record visits."
 )
-NOT_YOUR_VISIT: str = _(  # type: ignore[assignment]
+NOT_YOUR_VISIT = _(
     "Only the shopper who recorded this visit, or an administrator, can change it."
 )
-SUBMITTED: str = _(  # type: ignore[assignment]
+SUBMITTED = _(
     "This visit has been submitted, so only an administrator can change it."
 )
-SITES_REFUSAL: str = _(  # type: ignore[assignment]
+SITES_REFUSAL = _(
     "Only administrators, and the chair, vice-chair or supporting officer of a panel that runs "
     "mystery shopping or inspections, can change the list of sites."
 )
-AWARD_REFUSAL: str = _(  # type: ignore[assignment]
+AWARD_REFUSAL = _(
     "Only the panel's chair, vice-chair or supporting officer, or an administrator, can decide."
 )
 
@@ -97,7 +102,7 @@ def can_edit_visit(user: User, visit: Any) -> bool:
     return visit.shopper_id == user.pk and can_record_visit(user, visit.review)
 
 
-def edit_refusal(visit: Any) -> str:
+def edit_refusal(visit: Any) -> StrOrPromise:
     return SUBMITTED if visit.is_submitted else NOT_YOUR_VISIT
 
 

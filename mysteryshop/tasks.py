@@ -13,9 +13,9 @@ def read_document_text(document_id: int) -> str:
     return documents.read_document_text(document_id=document_id)
 
 
-@describes(read_document_text, _("Reading the words of a document to check"))  # type: ignore[arg-type]  # lazy
+@describes(read_document_text, _("Reading the words of a document to check"))
 def _about_documents(jobs: list[Job]) -> dict[int, str]:
     return by_first_argument(
         jobs, CheckedDocument.objects.all(), lambda d: f"\"{d}\"",
-        _("The document has since been deleted."),  # type: ignore[arg-type]  # lazy
+        _("The document has since been deleted."),
     )

@@ -1,4 +1,3 @@
-from typing import cast
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -20,27 +19,27 @@ class OpendataConfig(AppConfig):
         public.register_versions()
         switches.register(
             key=public.PROGRAMME,
-            label=cast(str, _("Show the scrutiny programme to everyone")),
-            help_text=cast(str, _("When ticked, people who are not signed in can see the reviews "
-                                  "planned, under way and completed.")),
+            label=_("Show the scrutiny programme to everyone"),
+            help_text=_("When ticked, people who are not signed in can see the reviews "
+                        "planned, under way and completed."),
         )
         switches.register(
             key=public.REPORTS,
-            label=cast(str, _("Show published review reports to everyone")),
-            help_text=cast(str, _("When ticked, people who are not signed in can read each review report "
-                                  "the panel's chair has published, on screen and as a PDF.")),
+            label=_("Show published review reports to everyone"),
+            help_text=_("When ticked, people who are not signed in can read each review report "
+                        "the panel's chair has published, on screen and as a PDF."),
         )
         switches.register(
             key=public.RECOMMENDATIONS,
-            label=cast(str, _("Show recommendations and the landlord's responses to everyone")),
-            help_text=cast(str, _("When ticked, people who are not signed in can see each recommendation, "
-                                  "the landlord's decision and where the work stands.")),
+            label=_("Show recommendations and the landlord's responses to everyone"),
+            help_text=_("When ticked, people who are not signed in can see each recommendation, "
+                        "the landlord's decision and where the work stands."),
         )
         switches.register(
             key=public.OPEN_DATA,
-            label=cast(str, _("Publish open data")),
-            help_text=cast(str, _("When ticked, anyone can download the reviews, recommendations and the "
-                                  "landlord's figures as JSON, CSV and an Atom feed.")),
+            label=_("Publish open data"),
+            help_text=_("When ticked, anyone can download the reviews, recommendations and the "
+                        "landlord's figures as JSON, CSV and an Atom feed."),
         )
         ext.register(ext.PUBLIC_PAGES, "opendata.public.programme_page")
         ext.register(ext.PUBLIC_PAGES, "opendata.public.recommendations_page")

@@ -31,7 +31,7 @@ def is_completed(review: Review) -> bool:
 @transaction.atomic
 def publish(*, review: Review, by: User) -> Publication:
     """Publish a completed review's report for everyone; its PDFs are made by the worker."""
-    require(permissions.can_publish(by, review), str(permissions.REFUSALS["publish"]))
+    require(permissions.can_publish(by, review), permissions.REFUSALS["publish"])
     review = Review.objects.select_for_update().get(pk=review.pk)
     if not is_completed(review):
         raise ValidationError(_("Only a review the panel has reported on can be published."))
@@ -55,7 +55,7 @@ def _make_pdfs(publication_id: int) -> None:
 def unpublish(*, review: Review, by: User) -> Publication | None:
     """Take a review's report down: its page and PDF go, and it leaves the open data and feed.
     The publication is kept, with who took it down and when."""
-    require(permissions.can_publish(by, review), str(permissions.REFUSALS["publish"]))
+    require(permissions.can_publish(by, review), permissions.REFUSALS["publish"])
     current = Publication.objects.select_for_update().current().filter(review=review).first()
     if current is None:
         return None
@@ -70,7 +70,7 @@ def unpublish(*, review: Review, by: User) -> Publication | None:
 @transaction.atomic
 def mark_evidence(*, evidence: Evidence, by: User, public_now: bool) -> Evidence:
     """Make one piece of evidence public with the review's published report, or private again."""
-    require(permissions.can_mark_evidence(by, evidence.review), str(permissions.REFUSALS["evidence"]))
+    require(permissions.can_mark_evidence(by, evidence.review), permissions.REFUSALS["evidence"])
     if evidence.public != public_now:
         evidence.public = public_now
         evidence.save(update_fields=["public", "updated_at"])

@@ -1,4 +1,3 @@
-from typing import cast
 
 from celery import shared_task
 from django.utils.translation import gettext as _
@@ -35,7 +34,7 @@ def tell_invited_of_new_place(place_id: int) -> str:
     return "sent"
 
 
-@describes(tell_invited_of_new_place, cast(str, _lazy("Note to an invited person about another panel")))
+@describes(tell_invited_of_new_place, _lazy("Note to an invited person about another panel"))
 def _about_new_places(jobs: list[Job]) -> dict[int, str]:
     return by_first_argument(
         jobs, PanelInvitation.objects.select_related("invitation", "panel"),

@@ -1,4 +1,3 @@
-from typing import cast
 
 from celery import shared_task
 from django.utils.formats import date_format
@@ -35,7 +34,7 @@ def email_reminder(reminder_id: int) -> str:
     return reminders.email_one(reminder_id=reminder_id)
 
 
-@describes(notify_transition, cast(str, _("Email about a recommendation's progress")))
+@describes(notify_transition, _("Email about a recommendation's progress"))
 def _about_transitions(jobs: list[Job]) -> dict[int, str]:
     return by_first_argument(
         jobs, Transition.objects.select_related("recommendation__review"),
@@ -46,7 +45,7 @@ def _about_transitions(jobs: list[Job]) -> dict[int, str]:
     )
 
 
-@describes(notify_submitted_together, cast(str, _("Email about recommendations submitted together")))
+@describes(notify_submitted_together, _("Email about recommendations submitted together"))
 def _about_submitted_together(jobs: list[Job]) -> dict[int, str]:
     """Named by the review of the first recommendation in each batch, one query for all."""
     first = {job.pk: job.args[0][0] for job in jobs if job.args and job.args[0]}
@@ -63,7 +62,7 @@ def _about_submitted_together(jobs: list[Job]) -> dict[int, str]:
     return about
 
 
-@describes(email_reminder, cast(str, _("Daily reminder email")))
+@describes(email_reminder, _("Daily reminder email"))
 def _about_reminders(jobs: list[Job]) -> dict[int, str]:
     return by_first_argument(
         jobs, ReminderSent.objects.select_related("user"),

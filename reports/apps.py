@@ -1,5 +1,3 @@
-from typing import cast
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -25,10 +23,10 @@ class ReportsConfig(AppConfig):
         switches.register(
             key=PUBLIC_ANNUAL_REPORT,
             # Lazy: the site settings page shows them in its own language.
-            label=cast(str, _("Show published Annual Reports to Tenants to everyone")),
-            help_text=cast(str, _("When ticked, people who are not signed in can read a year's report once a "
+            label=_("Show published Annual Reports to Tenants to everyone"),
+            help_text=_("When ticked, people who are not signed in can read a year's report once a "
                         "manager has published it. When not ticked, only signed-in people can read the "
-                        "report pages.")),
+                        "report pages."),
             default=True,
         )
         ext.register(ext.MENU_LINKS, {

@@ -13,7 +13,7 @@ moves its stage and edits it at any stage.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -26,27 +26,27 @@ from scrutiny.permissions import Person, has_role, is_admin, is_staff_role
 if TYPE_CHECKING:
     from reviews.models import Evidence, Finding, Review
 
-# Lazy, so each refusal is in the language of the page that shows it (a str to require()).
-NOT_YOUR_PANEL = cast(str, _("This review belongs to a panel you are not a member of."))
-ONLY_LEADS = cast(str, _(
+# Lazy, so each refusal is in the language of the page that shows it.
+NOT_YOUR_PANEL = _("This review belongs to a panel you are not a member of.")
+ONLY_LEADS = _(
     "Only the panel's chair, vice-chair or supporting officer, or an administrator, can do this."
-))
-ONLY_MEMBERS = cast(str, _(
+)
+ONLY_MEMBERS = _(
     "Only current members of the panel, or an administrator, can propose a review for it."
-))
-SCOPE_CLOSED = cast(str, _(
+)
+SCOPE_CLOSED = _(
     "The scope can be changed by members while the review is proposed or in scoping. Now it has "
     "moved on, ask the panel's chair, vice-chair or supporting officer."
-))
+)
 # Stages in which any member of the panel may still change the review's details and scope.
 MEMBERS_EDIT_IN = (Stage.PROPOSED, Stage.SCOPING)
-EVIDENCE_REFUSAL = cast(str, _(
+EVIDENCE_REFUSAL = _(
     "Only the panel's members, its supporting officer and administrators can add evidence. "
     "To give the panel something, send it to the panel's supporting officer."
-))
-FINDINGS_REFUSAL = cast(str, _(
+)
+FINDINGS_REFUSAL = _(
     "Only the panel's members and administrators can log and discuss findings."
-))
+)
 
 
 def can_view_review(user: Person, review: Review) -> bool:

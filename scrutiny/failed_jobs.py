@@ -29,11 +29,12 @@ from scrutiny.permissions import ADMIN_REFUSAL, can_administer, require
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import _User as User
+    from django_stubs_ext import StrOrPromise
 
 # task name -> function(jobs of that task) -> {job id: what it was about}; one query per kind.
 Describer = Callable[[list[Job]], dict[int, str]]
 _describers: dict[str, Describer] = {}
-_plain_names: dict[str, str] = {}
+_plain_names: dict[str, StrOrPromise] = {}  # lazy: said in the page's language
 
 # The start of a failure's technical text -> what it means, in words an administrator knows.
 _PLAIN_ERRORS: list[tuple[tuple[str, ...], Promise]] = [
@@ -54,7 +55,7 @@ NO_ERROR = _("The worker doing it stopped before it finished, each time it was t
 UNKNOWN_ERROR = _("Something unexpected went wrong; the technical details below help a developer.")
 
 
-def describes(task: Any, plain_name: str) -> Callable[[Describer], Describer]:
+def describes(task: Any, plain_name: StrOrPromise) -> Callable[[Describer], Describer]:
     """Register, for one task, its name in words and how to say what each of its jobs is about."""
 
     def register(describer: Describer) -> Describer:
@@ -66,11 +67,11 @@ def describes(task: Any, plain_name: str) -> Callable[[Describer], Describer]:
 
 
 def by_first_argument(jobs_: list[Job], queryset: QuerySet, say: Callable[[Any], str],
-                      missing: str) -> dict[int, str]:
+                      missing: StrOrPromise) -> dict[int, str]:
     """Describe jobs whose first argument is a row's id, with one query for all of them."""
     ids = {job.args[0] for job in jobs_ if job.args}
     found = {row.pk: row for row in queryset.filter(pk__in=ids)}
-    return {job.pk: say(found[job.args[0]]) if job.args and job.args[0] in found else missing
+    return {job.pk: say(found[job.args[0]]) if job.args and job.args[0] in found else str(missing)
             for job in jobs_}
 
 
@@ -123,7 +124,7 @@ def explain(page: Iterable[Job]) -> list[FailedJob]:
             about.update(_describers[task](its_jobs))
     return [
         FailedJob(
-            job=job, what=_plain_names.get(job.task, job.task), about=about.get(job.pk, ""),
+            job=job, what=str(_plain_names.get(job.task, job.task)), about=about.get(job.pk, ""),
             error=plain_error(job.last_error), gave_up=job.attempts >= settings.JOB_MAX_ATTEMPTS,
         )
         for job in page

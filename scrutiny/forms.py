@@ -1,9 +1,11 @@
 """Form pieces every app shares: service errors on the form, the one form-service-redirect
 shape of an edit page, single-line text and multiple choices that refuse impossible ids."""
 
+from __future__ import annotations
+
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.conf import settings
@@ -18,6 +20,9 @@ from django.utils.translation import gettext_lazy as _
 from scrutiny.locking import EditConflict, VersionedForm
 from scrutiny.models import SiteSettings
 from scrutiny.translated import ENGLISH, BothLanguagesForm, both_columns, column
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # The largest id a database integer column holds; a bigger one in a form is not a choice.
 LARGEST_ID = 2**63 - 1
@@ -77,7 +82,7 @@ def one_line_break(value: str) -> str:
     return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def too_long(text: str, limit: int = LONG_TEXT, *, noun: str = "text") -> str | None:
+def too_long(text: str, limit: int = LONG_TEXT, *, noun: StrOrPromise = "text") -> str | None:
     """The plain refusal for text over `limit` characters, or None if it fits."""
     if len(text) <= limit:
         return None
@@ -93,7 +98,7 @@ class LongTextField(forms.CharField):
     """A comment or note in a box of several lines, limited to LONG_TEXT characters (the box
     says so by its maxlength; a longer text sent anyway is refused with a message)."""
 
-    def __init__(self, *, rows: int = 3, max_length: int = LONG_TEXT, noun: str = "text",
+    def __init__(self, *, rows: int = 3, max_length: int = LONG_TEXT, noun: StrOrPromise = "text",
                  **kwargs: Any) -> None:
         kwargs.setdefault("widget", forms.Textarea(attrs={"rows": rows}))
         super().__init__(max_length=max_length, **kwargs)

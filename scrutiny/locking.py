@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import _User as User
+    from django_stubs_ext import StrOrPromise
 
 KEEP_BOTH = _(
     "Your text is still in the form. The saved version is shown above it: check both, then "
@@ -77,7 +78,7 @@ def _who(current: models.Model, by: User | None) -> str:
     return pgettext("who saved a change", "%(name)s") % {"name": str(last.history_user)}
 
 
-def conflict_message(*, current: models.Model, by: User | None, noun: str) -> str:
+def conflict_message(*, current: models.Model, by: User | None, noun: StrOrPromise) -> str:
     """The sentence that tells the person someone saved the item while they were editing it."""
     saved_at = getattr(current, "updated_at", None)
     when = gettext(" at %(time)s") % {"time": _when(saved_at)} if saved_at else ""
@@ -85,7 +86,7 @@ def conflict_message(*, current: models.Model, by: User | None, noun: str) -> st
         "who": _who(current, by), "noun": noun, "when": when}
 
 
-def claim(instance: V, *, version: int | None, by: User | None, noun: str) -> V:
+def claim(instance: V, *, version: int | None, by: User | None, noun: StrOrPromise) -> V:
     """Re-read `instance` under a row lock and return it with the next version, ready to change
     and save; raise EditConflict if someone saved it after `version` was read.
 

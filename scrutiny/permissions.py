@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -18,6 +17,7 @@ if TYPE_CHECKING:
     # the site's own User: the floor names the user model through Django, not the accounts app.
     from django.contrib.auth.models import AnonymousUser
     from django.contrib.auth.models import _User as User
+    from django_stubs_ext import StrOrPromise
 
 # Whoever is asking: a signed-in person, or request.user before signing in.
 Person: TypeAlias = "User | AnonymousUser | None"
@@ -26,7 +26,7 @@ View = Callable[..., HttpResponse]
 DEFAULT_REFUSAL = _("You do not have permission to do that.")
 
 
-def require(allowed: Any, message: str | Promise = DEFAULT_REFUSAL) -> None:
+def require(allowed: Any, message: StrOrPromise = DEFAULT_REFUSAL) -> None:
     """Raise PermissionDenied (shown as a 403 page with the message) unless allowed is true."""
     if not allowed:
         raise PermissionDenied(message)
@@ -47,7 +47,7 @@ def is_staff_role(user: Person) -> bool:
     return has_role(user, "officer", "manager", "admin")
 
 
-def role_required(*roles: str, message: str | Promise = DEFAULT_REFUSAL) -> Callable[[View], View]:
+def role_required(*roles: str, message: StrOrPromise = DEFAULT_REFUSAL) -> Callable[[View], View]:
     """View decorator: the person must be signed in and hold one of the site roles."""
 
     def decorator(view: View) -> View:

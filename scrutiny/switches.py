@@ -4,21 +4,27 @@ An app adds its own with `register(...)` (in its AppConfig.ready()), and reads i
 `is_on(key)`; the settings page shows every registered switch, so no page or migration
 changes when an app adds one."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
 class Switch:
     key: str
-    label: str
-    help_text: str = ""
+    label: StrOrPromise  # lazy: said in the settings page's language
+    help_text: StrOrPromise = ""
     default: bool = False
 
 
 _SWITCHES: dict[str, Switch] = {}
 
 
-def register(*, key: str, label: str, help_text: str = "", default: bool = False) -> Switch:
+def register(*, key: str, label: StrOrPromise, help_text: StrOrPromise = "", default: bool = False) -> Switch:
     """Add a switch to the site settings page (registering the same key again replaces it)."""
     switch = Switch(key=key, label=label, help_text=help_text, default=default)
     _SWITCHES[key] = switch

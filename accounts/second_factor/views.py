@@ -20,7 +20,6 @@ from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.http import AuthenticatedHttpRequest
-from accounts.language import refusal
 from accounts.models import User
 from accounts.second_factor import forms, services
 from scrutiny.permissions import role_required
@@ -174,8 +173,7 @@ def remove(request: AuthenticatedHttpRequest, kind: str, pk: int) -> HttpRespons
 
 
 @require_POST
-@role_required("admin",
-               message=refusal(gettext_lazy("Only administrators can reset someone's second factor.")))
+@role_required("admin", message=gettext_lazy("Only administrators can reset someone's second factor."))
 def reset(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """An administrator resets another person's second factor from their page."""
     person = get_object_or_404(User, pk=pk)

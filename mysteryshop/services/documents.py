@@ -25,7 +25,7 @@ from scrutiny.permissions import require
 from scrutiny.uploads import detect_kind
 
 APPROVAL_YEARS = 2
-DOCUMENTS_REFUSAL: str = _lazy(  # type: ignore[assignment]
+DOCUMENTS_REFUSAL = _lazy(
     "Only members of the panel and administrators can add documents to check."
 )
 

@@ -49,7 +49,7 @@ def create_meeting(
     end_time: datetime.time | None, place: str = "", online_link: str = "", agenda: str = "",
 ) -> Meeting:
     """Arrange a meeting of the panel."""
-    require(permissions.can_manage_panel(by, panel), str(MANAGERS_ONLY))
+    require(permissions.can_manage_panel(by, panel), MANAGERS_ONLY)
     _check_times(start_time, end_time)
     if not place and not online_link:
         raise ValidationError({"place": _("Say where the meeting is, or give a link to join it online.")})
@@ -70,7 +70,7 @@ def create_meeting(
 def update_meeting(*, meeting: Meeting, by: User, version: int | None = None, **fields: Any) -> Meeting:
     """Change a meeting's details, add its minutes, or cancel it; refuse if someone else saved
     it after `version` was read."""
-    require(permissions.can_manage_meeting(by, meeting), str(MANAGERS_ONLY))
+    require(permissions.can_manage_meeting(by, meeting), MANAGERS_ONLY)
     meeting = claim(meeting, version=version, by=by, noun="meeting")
     for name in MEETING_FIELDS:
         if name in fields:

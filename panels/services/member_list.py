@@ -159,7 +159,7 @@ def _person(line: int, cells: list[str], *, may_choose_site_role: bool) -> Liste
 def check_member_list(*, panel: Panel, by: User, text: str) -> CheckedList:
     """Read the list and say, line by line, what adding it to the panel would do. Changes nothing;
     makes the same few queries however long the list is."""
-    require(permissions.can_manage_panel(by, panel), str(NOT_YOURS))
+    require(permissions.can_manage_panel(by, panel), NOT_YOURS)
     try:
         rows = _read(text)
     except ValidationError as exc:
@@ -237,7 +237,7 @@ def add_member_list(*, panel: Panel, by: User, text: str) -> Counter[str]:
     """Add or invite everyone on the list, checked again here (a preview is not proof): if any
     line has a problem, nobody is added. Invitations are emailed after the transaction commits.
     Returns how many were "added", "invited" and "already invited"."""
-    require(permissions.can_manage_panel(by, panel), str(NOT_YOURS))
+    require(permissions.can_manage_panel(by, panel), NOT_YOURS)
     # One list at a time per panel, so two people confirming the same list cannot both add it.
     panel = Panel.objects.select_for_update().get(pk=panel.pk)
     checked = check_member_list(panel=panel, by=by, text=text)

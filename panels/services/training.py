@@ -38,7 +38,7 @@ def record_training(
     expires_on: datetime.date | None = None, certificate: File | None = None,
 ) -> Training:
     """Record a course someone has done, with its certificate if there is one."""
-    require(permissions.can_record_training(by, person), str(NOT_YOURS))
+    require(permissions.can_record_training(by, person), NOT_YOURS)
     _check_dates(completed_on, expires_on)
     return Training.objects.create(
         user=person,
@@ -58,7 +58,7 @@ def update_training(
     **fields: Any,
 ) -> Training:
     """Correct a training record or replace its certificate."""
-    require(permissions.can_record_training(by, training.user), str(NOT_YOURS))
+    require(permissions.can_record_training(by, training.user), NOT_YOURS)
     for name in ("course", "provider", "completed_on", "expires_on"):
         if name in fields:
             setattr(training, name, fields[name])
@@ -76,7 +76,7 @@ def update_training(
 
 @transaction.atomic
 def delete_training(*, training: Training, by: User) -> None:
-    require(permissions.can_record_training(by, training.user), str(NOT_YOURS))
+    require(permissions.can_record_training(by, training.user), NOT_YOURS)
     if training.certificate:
         training.certificate.delete(save=False)
     training.delete()

@@ -18,25 +18,25 @@ MANAGERS_ONLY = _("Only the panel's chair, vice-chair, supporting officer and ad
 
 def viewable_panel(request: AuthenticatedHttpRequest, pk: int) -> Panel:
     panel = get_object_or_404(Panel, pk=pk)
-    require(permissions.can_view_panel(request.user, panel), str(NOT_YOUR_PANEL))
+    require(permissions.can_view_panel(request.user, panel), NOT_YOUR_PANEL)
     return panel
 
 
 def managed_panel(request: AuthenticatedHttpRequest, pk: int) -> Panel:
     panel = get_object_or_404(Panel, pk=pk)
-    require(permissions.can_manage_panel(request.user, panel), str(MANAGERS_ONLY))
+    require(permissions.can_manage_panel(request.user, panel), MANAGERS_ONLY)
     return panel
 
 
 def viewable_meeting(request: AuthenticatedHttpRequest, pk: int) -> Meeting:
     meeting = get_object_or_404(Meeting.objects.select_related("panel"), pk=pk)
-    require(permissions.can_view_meeting(request.user, meeting), str(NOT_YOUR_PANEL))
+    require(permissions.can_view_meeting(request.user, meeting), NOT_YOUR_PANEL)
     return meeting
 
 
 def managed_meeting(request: AuthenticatedHttpRequest, pk: int) -> Meeting:
     meeting = get_object_or_404(Meeting.objects.select_related("panel"), pk=pk)
-    require(permissions.can_manage_meeting(request.user, meeting), str(MANAGERS_ONLY))
+    require(permissions.can_manage_meeting(request.user, meeting), MANAGERS_ONLY)
     return meeting
 
 

@@ -186,10 +186,7 @@ def add_paper(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 def paper(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     paper = get_object_or_404(MeetingPaper.objects.select_related("meeting"), pk=pk)
-    require(
-        permissions.can_view_meeting(request.user, paper.meeting),
-        str(NOT_YOUR_PANEL),
-    )
+    require(permissions.can_view_meeting(request.user, paper.meeting), NOT_YOUR_PANEL)
     return uploads.serve(paper.file, download_name=paper.title)
 
 
@@ -197,7 +194,7 @@ def paper(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
 @login_required
 def remove_paper(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     paper = get_object_or_404(MeetingPaper.objects.select_related("meeting"), pk=pk)
-    require(permissions.can_manage_meeting(request.user, paper.meeting), str(MANAGERS_ONLY))
+    require(permissions.can_manage_meeting(request.user, paper.meeting), MANAGERS_ONLY)
     services.remove_paper(paper=paper, by=request.user)
     messages.success(request, _("“%(title)s” has been removed.") % {"title": paper.title})
     return redirect(paper.meeting)
@@ -225,7 +222,7 @@ def add_item(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 def remove_item(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(MeetingItem.objects.select_related("meeting"), pk=pk)
-    require(permissions.can_manage_meeting(request.user, item.meeting), str(MANAGERS_ONLY))
+    require(permissions.can_manage_meeting(request.user, item.meeting), MANAGERS_ONLY)
     services.remove_item(item=item, by=request.user)
     messages.success(request, _("The action has been removed.") if item.kind == MeetingItemKind.ACTION
                      else _("The decision has been removed."))

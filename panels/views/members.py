@@ -134,7 +134,7 @@ def _list_added(done: dict[str, int], panel: Panel) -> str:
 
 def _managed_membership(request: AuthenticatedHttpRequest, pk: int) -> Membership:
     membership = get_object_or_404(Membership.objects.select_related("panel", "user"), pk=pk)
-    require(permissions.can_manage_panel(request.user, membership.panel), str(MANAGERS_ONLY))
+    require(permissions.can_manage_panel(request.user, membership.panel), MANAGERS_ONLY)
     return membership
 
 
@@ -190,7 +190,7 @@ def end_membership(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 def cancel_place(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     place = get_object_or_404(PanelInvitation.objects.select_related("panel", "invitation"), pk=pk)
-    require(permissions.can_manage_panel(request.user, place.panel), str(MANAGERS_ONLY))
+    require(permissions.can_manage_panel(request.user, place.panel), MANAGERS_ONLY)
     try:
         services.cancel_place(place=place, by=request.user)
     except ValidationError as exc:

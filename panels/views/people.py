@@ -32,7 +32,7 @@ NOT_THEIRS = _(
 @login_required
 def person(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(User, pk=pk)
-    require(permissions.can_view_person(request.user, person), str(NOT_THEIRS))
+    require(permissions.can_view_person(request.user, person), NOT_THEIRS)
     period_form = PeriodForm(request.GET or None)
     period = period_form.period()
     by_panel, total = selectors.person_figures(user=person, period=period)
@@ -91,7 +91,7 @@ def _save_training(request: AuthenticatedHttpRequest, form: forms.BaseForm, *, p
 @login_required
 def add_training(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(User, pk=pk)
-    require(permissions.can_record_training(request.user, person), str(NOT_YOURS))
+    require(permissions.can_record_training(request.user, person), NOT_YOURS)
     form = TrainingForm(request.POST or None, request.FILES or None)
     done = run_form(
         request, form, lambda data: _save_training(request, form, person=person),
@@ -103,7 +103,7 @@ def add_training(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 def _training(request: AuthenticatedHttpRequest, pk: int) -> Training:
     training = get_object_or_404(Training.objects.select_related("user"), pk=pk)
-    require(permissions.can_record_training(request.user, training.user), str(NOT_YOURS))
+    require(permissions.can_record_training(request.user, training.user), NOT_YOURS)
     return training
 
 

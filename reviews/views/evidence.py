@@ -1,4 +1,4 @@
-from typing import Any, cast
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
@@ -25,10 +25,10 @@ HEADINGS = {
     EvidenceKind.INTERVIEW: _("Record an interview"),
     EvidenceKind.SITE_VISIT: _("Record a site visit"),
 }
-EDIT_REFUSAL = cast(str, _(
+EDIT_REFUSAL = _(
     "Only the person who added this evidence, the panel's chair, vice-chair or supporting "
     "officer, or an administrator can change it."
-))
+)
 
 
 def _get_evidence(request: AuthenticatedHttpRequest, pk: int, evidence_pk: int) -> tuple[Review, Evidence]:
