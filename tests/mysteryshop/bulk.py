@@ -2,10 +2,10 @@
 
 Every visit answers every scored standard of the phone checklist, scored as the service scores
 them (mysteryshop.scoring), and carries the sums of its answers, as services.record_answer keeps
-them. Making 100,000 answers one Python object at a time takes longer than the test should, so a
-few dozen answer sheets are drawn at random and each visit fills in one of them: the first visit
-of each sheet gets its answers with bulk_create, and one INSERT ... SELECT copies them to the
-other visits of that sheet inside the database."""
+them. Making 100,000 answers one Python object at a time takes longer than the test should, so
+47 answer sheets are drawn at random and the visits fill them in in turn: the first visit of each
+sheet gets its answers with bulk_create, and one INSERT ... SELECT copies them to the other
+visits of that sheet inside the database."""
 
 import datetime
 import random
@@ -18,7 +18,6 @@ from mysteryshop.models import Answer, Channel, Site, SiteKind, Standard, Visit,
 from mysteryshop.scoring import percentage, score_answer
 
 SHEETS = 47  # prime, so the sheets fall across the three offices, two channels and the months
-
 
 
 def _sheet(standards: list[Standard], rng: random.Random) -> tuple[list[dict], Decimal, Decimal]:
