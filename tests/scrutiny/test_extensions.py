@@ -45,7 +45,8 @@ def test_settings_hold_no_list_of_what_apps_add_to_each_other():
         (extensions.PUBLIC_PAGES, [
             "mysteryshop.public.page", "recommendations.public.page", "reports.public.page",
             "opendata.public.programme_page", "opendata.public.recommendations_page",
-            "opendata.public.open_data_page",
+            "opendata.public.open_data_page", "comparisons.public.tsm_page",
+            "comparisons.public.charter_page",
         ]),
         (extensions.PERSONAL_DATA_SECTIONS, [
             "accounts.selectors.personal_data", "accounts.second_factor.services.personal_data",
