@@ -36,3 +36,4 @@ class ComparisonsConfig(AppConfig):
         ext.register(ext.SITE_SETTINGS_CHECKS, "comparisons.site_settings.check")
         ext.register(ext.PUBLIC_PAGES, "comparisons.public.tsm_page", order=1)  # after the panel's own pages
         ext.register(ext.PUBLIC_PAGES, "comparisons.public.charter_page", order=1)
+        ext.register(ext.DEMO_SEEDS, "comparisons.demo.seed", order=2)

@@ -29,7 +29,7 @@ def test_settings_hold_no_list_of_what_apps_add_to_each_other():
         (extensions.DEMO_SEEDS, [
             "accounts.demo.seed", "panels.demo.seed", "reviews.demo.seed", "mysteryshop.demo.seed",
             "assessments.demo.seed", "recommendations.demo.seed", "reports.demo.seed",
-            "opendata.demo.seed",
+            "comparisons.demo.seed", "opendata.demo.seed",
         ]),
         (extensions.SCALE_SEEDS, [
             "accounts.scale.seed", "panels.scale.seed", "reviews.scale.seed", "assessments.scale.seed",
