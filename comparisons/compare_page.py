@@ -1,13 +1,15 @@
 """The "How we compare" page: a framework's measures beside every landlord's, in plain words,
-for everyone signed in (tenants included). It is not public: the Annual Report, which carries
-the same comparison, is the page to publish."""
+for everyone signed in (tenants included), and at the same address for people who are not signed
+in once the landlord switches it on (comparisons/public.py): then it is the same page for every
+one of them, with nothing an administrator sees, kept by browsers, proxies and
+scrutiny.public_cache.PublicPagesMiddleware."""
 
 from __future__ import annotations
 
 import hashlib
 from decimal import Decimal
 
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.db.models import Count, Max
 from django.http import HttpRequest, HttpResponse
@@ -15,9 +17,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from accounts.http import AuthenticatedHttpRequest
 from assessments.models import Framework
-from comparisons import words
+from comparisons import public, words
 from comparisons.framework_comparison import Item, compare_framework, keys_of
 from comparisons.frameworks import attribution, our_code
 from comparisons.models import PeerChoice, TsmImport, reporting_year_label
@@ -25,6 +26,7 @@ from comparisons.selectors import Spread
 from scrutiny import charts
 from scrutiny.models import SiteSettings
 from scrutiny.permissions import is_admin
+from scrutiny.public_cache import NO_FORM_TOKEN, etag_of, not_modified, public_headers
 
 KEPT_SECONDS = 60 * 60
 
@@ -113,10 +115,22 @@ def figures_for_page(*, framework_code: str, regulator_code: str, year: int | No
     return found
 
 
-@login_required
-def how_we_compare(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
-    """A framework's measures, each beside every landlord's and similar landlords' figures."""
+def how_we_compare(request: HttpRequest, code: str) -> HttpResponse:
+    """A framework's measures, each beside every landlord's and similar landlords' figures: for
+    everyone signed in, and for everyone else while the site switch allows."""
+    if request.user.is_authenticated:
+        return _drawn(request, get_object_or_404(Framework, code=code))
+    if not public.is_public(code):
+        return redirect_to_login(request.get_full_path())
     framework = get_object_or_404(Framework, code=code)
+    version = public.version(request, code=code)
+    if version is None:  # a ?year= nobody links to: drawn, not kept
+        return _drawn(request, framework, NO_FORM_TOKEN)
+    etag = etag_of("comparisons:how-we-compare", version)
+    return not_modified(request, etag) or public_headers(_drawn(request, framework, NO_FORM_TOKEN), etag)
+
+
+def _drawn(request: HttpRequest, framework: Framework, extra: dict | None = None) -> HttpResponse:
     regulator_code = our_code(framework.code, SiteSettings.load())
     peer_codes = PeerChoice.codes()
     found = figures_for_page(framework_code=framework.code, regulator_code=regulator_code,
@@ -126,5 +140,5 @@ def how_we_compare(request: AuthenticatedHttpRequest, code: str) -> HttpResponse
         **found, "cards": cards, "framework": framework, "has_measures": bool(keys_of(framework.code)),
         "regulator_code": regulator_code, "peers_chosen": bool(peer_codes),
         "attribution": attribution(framework.code),
-        "is_admin": is_admin(request.user),
+        "is_admin": is_admin(request.user), "signed_in": request.user.is_authenticated, **(extra or {}),
     })

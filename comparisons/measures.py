@@ -19,9 +19,12 @@ class Measure:
     unit: str  # "%" or "per 1,000 homes"; for the Charter also "hours", "days" or "number"
     higher_is_better: bool = True
     survey: bool = False  # a figure from asking tenants, not from the landlord's records
+    part: str = ""  # one part of a Charter indicator: the part's name ("stage one complaints")
 
     @property
     def name(self) -> str:
+        if self.part:  # "Complaints answered ...: stage one complaints", each half in the page's language
+            return f"{gettext(self.english)}: {gettext(self.part).lower()}"
         return gettext(self.english) if self.english else self.english
 
 
@@ -65,7 +68,7 @@ MEASURES: dict[str, Measure] = {m.code: m for m in [
         gettext_noop("Stage two complaints per 1,000 homes"), "per 1,000 homes", higher_is_better=False),
     Measure("CH02_1", gettext_noop("Stage one complaints answered within the Ombudsman's time"), "%"),
     Measure("CH02_2", gettext_noop("Stage two complaints answered within the Ombudsman's time"), "%"),
-    *[Measure(row.code, row.name, row.unit, row.higher_is_better, row.survey)
+    *[Measure(row.code, row.name, row.unit, row.higher_is_better, row.survey, row.part)
       for row in charter.measure_rows()],
 ]}
 

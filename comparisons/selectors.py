@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from comparisons.measures import MEASURES, Measure
 from comparisons.models import Figure, Landlord, NoFigure, Regulator, Survey, Tenure
 from scrutiny.models import SiteSettings
@@ -207,24 +210,35 @@ def nearest_peers(landlord: Row, rows: Iterable[Row], sizes: dict[int, int],
     return sorted(others, key=distance)[:count]
 
 
+def _survey_words(survey: SurveyRow) -> str:
+    """How the landlord asked its tenants, in the page's language."""
+    method = survey.sample_or_census.lower() or "survey"
+    shown = {"sample": _("sample"), "census": _("census"), "survey": _("survey")}.get(method, method)
+    said = {"method": shown, "size": f"{survey.sample_size:,}" if survey.sample_size else "",
+            "points": f"{survey.margin_of_error.normalize():f}" if survey.margin_of_error is not None else ""}
+    if said["size"] and said["points"]:
+        return _("From a %(method)s of %(size)s tenants, accurate to within %(points)s points "
+                 "either way.") % said
+    if said["size"]:
+        return _("From a %(method)s of %(size)s tenants.") % said
+    if said["points"]:
+        return _("From a %(method)s, accurate to within %(points)s points either way.") % said
+    return _("From a %(method)s.") % said
+
+
 def _caveats(row: Row | None, measure: Measure, survey: SurveyRow | None, spread: Spread) -> list[str]:
     said = []
     if row is not None and row.value is None:
-        said.append(f"No figure: {NoFigure(row.no_figure).label.lower()}.")
+        said.append(_("No figure: %(reason)s.") % {"reason": NoFigure(row.no_figure).label.lower()})
     if row is not None and measure.survey:
         if survey is not None:
-            method = survey.sample_or_census.lower() or "survey"
-            words = f"From a {method}"
-            if survey.sample_size:
-                words += f" of {survey.sample_size:,} tenants"
-            if survey.margin_of_error is not None:
-                words += f", accurate to within {survey.margin_of_error.normalize():f} points either way"
-            said.append(words + ".")
+            said.append(_survey_words(survey))
     elif not measure.survey:
-        said.append("From the landlord's own records, not a survey.")
+        said.append(_("From the landlord's own records, not a survey."))
     for code, how_many in spread.no_figure.items():
-        said.append(f"{how_many} landlord{'s' if how_many != 1 else ''} with no figure: "
-                    f"{NoFigure(code).label.lower()}.")
+        said.append(ngettext("%(count)s landlord with no figure: %(reason)s.",
+                             "%(count)s landlords with no figure: %(reason)s.", how_many)
+                    % {"count": how_many, "reason": NoFigure(code).label.lower()})
     return said
 
 

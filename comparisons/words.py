@@ -7,12 +7,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from comparisons.measures import Measure
 from comparisons.models import Tenure
 from comparisons.selectors import Change, Position
-from scrutiny.wording import with_unit
+from scrutiny.wording import number, with_unit
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -27,11 +27,27 @@ TENURE_WORDS: dict[str, StrOrPromise] = {
 TENTH = Decimal("0.1")
 
 
+# The units written after a figure, in the page's language: (exactly 1, any other figure).
+UNIT_WORDS = {
+    "hours": (gettext_noop("%(number)s hour"), gettext_noop("%(number)s hours")),
+    "days": (gettext_noop("%(number)s day"), gettext_noop("%(number)s days")),
+    "per 1,000 homes": (gettext_noop("%(number)s per 1,000 homes"),) * 2,
+}
+
+
+def _with_unit(value: Decimal, unit: str) -> str:
+    """A figure and its unit, as scrutiny.wording.with_unit writes it, in the page's language."""
+    words = UNIT_WORDS.get(unit)
+    if words is None:
+        return with_unit(value, unit)
+    return _(words[0] if value == 1 else words[1]) % {"number": number(value)}
+
+
 def figure(value: Decimal | None, unit: str) -> str:
     """A figure to one decimal place, with its unit; "–" for none."""
     if value is None:
         return "–"
-    return with_unit(value.quantize(TENTH), unit)
+    return _with_unit(value.quantize(TENTH), unit)
 
 
 def standing(position: Position | None, who: str = "landlords") -> str:
@@ -76,11 +92,11 @@ def _moved(value: Decimal, measure: Measure) -> str:
     if value == 0:
         return _("no change")
     size = abs(value).quantize(TENTH)
-    number = f"{size.normalize():f}"
     if measure.unit == "%":
-        amount = (_("%(number)s point") if size == 1 else _("%(number)s points")) % {"number": number}
+        shown = f"{size.normalize():f}"
+        amount = (_("%(number)s point") if size == 1 else _("%(number)s points")) % {"number": shown}
     else:
-        amount = f"{number} {measure.unit}"
+        amount = _with_unit(size, measure.unit)
     return (_("up %(amount)s") if value > 0 else _("down %(amount)s")) % {"amount": amount}
 
 

@@ -1,15 +1,26 @@
 """Every comparisons URL against every role: importing the regulator's figures, filling our own
 figures from them and choosing the landlords to compare with are for administrators only; "How we
-compare" is for everyone signed in."""
+compare" is for everyone signed in, and for people who are not signed in too once the site switch
+is on, for a framework the regulator publishes figures for."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from comparisons import public
 from comparisons.models import TsmImport
+from scrutiny.models import SiteSettings
 from tests.comparisons.charter_files import sample
 from tests.comparisons.workbooks import MEADOW, build
 from tests.permission_matrix import OK, REDIRECT, Row, admins_only, everyone
 
 B = "/comparisons"
+
+
+def _switched(on, url):
+    """The URL, with "How we compare" switched on or off for people who are not signed in."""
+    site = SiteSettings.load()
+    site.switches = {**site.switches, public.PUBLIC_HOW_WE_COMPARE: on}
+    site.save()
+    return url
 
 
 def rows(people):
@@ -31,6 +42,18 @@ def rows(people):
         Row("comparisons:own-figures", f"{B}/own-figures/", admins_only()),
         Row("comparisons:own-figures", f"{B}/own-figures/", admins_only(REDIRECT), method="post"),
         Row("comparisons:how-we-compare", f"{B}/frameworks/tenant-satisfaction-measures/", everyone(OK)),
+        Row("comparisons:how-we-compare",
+            lambda role: _switched(False, f"{B}/frameworks/scottish-social-housing-charter-2022/"),
+            everyone(OK)),
+        Row("comparisons:how-we-compare",
+            lambda role: _switched(True, f"{B}/frameworks/tenant-satisfaction-measures/"),
+            everyone(OK, anonymous=OK)),
+        Row("comparisons:how-we-compare",
+            lambda role: _switched(True, f"{B}/frameworks/scottish-social-housing-charter-2022/"),
+            everyone(OK, anonymous=OK)),
+        # A framework none of whose measures the regulator publishes stays for signed-in people.
+        Row("comparisons:how-we-compare",
+            lambda role: _switched(True, f"{B}/frameworks/consumer-standards-2024/"), everyone(OK)),
         Row("comparisons:peers", f"{B}/peers/", admins_only()),
         Row("comparisons:peers", f"{B}/peers/", admins_only(REDIRECT), method="post", data={"codes": ""}),
     ]

@@ -1,5 +1,7 @@
 """The Charter's indicators year by year, their measure codes, and the Scottish framework's join."""
 
+from django.utils import translation
+
 from comparisons import charter
 from comparisons.frameworks import FRAMEWORK_MEASURES, measure_of
 from comparisons.measures import MEASURES
@@ -19,10 +21,18 @@ def test_every_charter_measure_fits_a_figure_and_is_known_to_the_comparisons():
     longest = Figure._meta.get_field("measure").max_length
     for row in charter.measure_rows():
         assert len(row.code) <= longest
-        assert MEASURES[row.code].name == row.name
+        assert (MEASURES[row.code].english, MEASURES[row.code].part) == (row.name, row.part)
     assert MEASURES["ARC11"].unit == "hours" and not MEASURES["ARC11"].higher_is_better
     assert MEASURES["ARC16"].survey and not MEASURES["ARC07"].survey
     assert "ARC18" not in MEASURES and MEASURES["ARC18_3"].name.endswith(": applicants from the list")
+
+
+def test_the_charter_measures_are_named_in_the_pages_language():
+    with translation.override("cy"):
+        whole, part = MEASURES["ARC07"].name, MEASURES["ARC03_1"].name
+
+    assert whole == "Cartrefi sy'n bodloni Safon Ansawdd Tai yr Alban"
+    assert part == "Cwynion a atebwyd yn llawn o fewn amserlenni'r Ombwdsmon: cwynion cam un"
 
 
 def test_the_scottish_frameworks_indicators_are_the_charter_measures_for_rented_homes():

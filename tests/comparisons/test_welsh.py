@@ -37,6 +37,20 @@ def test_comparisons_and_the_licence_credit_are_said_in_welsh():
                               "Llywodraeth Agored v3.0")
 
 
+def test_units_after_a_figure_are_in_the_pages_language():
+    hours = MEASURES["ARC11"]
+
+    with translation.override("cy"):
+        welsh = (words.figure(Decimal("3.8"), "hours"), words.figure(Decimal("8.1"), "days"),
+                 words.figure(Decimal("12.5"), "per 1,000 homes"))
+    with translation.override("en-gb"):
+        english = (words.figure(Decimal("3.8"), "hours"), words.figure(Decimal("1"), "days"),
+                   words._moved(Decimal("-0.4"), hours))
+
+    assert welsh == ("3.8 awr", "8.1 diwrnod", "12.5 fesul 1,000 o gartrefi")
+    assert english == ("3.8 hours", "1 day", "down 0.4 hours")
+
+
 def test_figures_kept_for_an_english_page_are_not_served_to_a_welsh_one(db, monkeypatch):
     cache.clear()
     monkeypatch.setattr(compare_page, "_worked_out", lambda *args: {"better": words.standing(None)})

@@ -16,10 +16,11 @@ from opendata.models import Publication
 from reviews.models import Evidence
 from tests.factories.reviews import DocumentFactory
 
-START = ["/public/programme/", "/public/recommendations/", "/public/open-data/",
+HOW_WE_COMPARE = "/comparisons/frameworks/scottish-social-housing-charter-2022/"
+START = ["/public/programme/", "/public/recommendations/", "/public/open-data/", HOW_WE_COMPARE,
          "/open-data/scrutiny.json", "/open-data/scrutiny-csv.zip", "/open-data/feed.atom",
          "/open-data/scrutiny.schema.json"]
-FOLLOWED = re.compile(r'href="((?:/cy)?/(?:public|open-data)/[^"#?]*)"')
+FOLLOWED = re.compile(r'href="((?:/cy)?/(?:public|open-data|comparisons/frameworks)/[^"#?]*)"')
 
 
 def _text(response):
@@ -35,7 +36,8 @@ def _text(response):
 
 
 def _crawl(client):
-    seen, texts, queue = set(), {}, [*START, *("/cy" + path for path in START if path.startswith("/public"))]
+    welsh = ["/cy" + path for path in START if not path.startswith("/open-data")]
+    seen, texts, queue = set(), {}, [*START, *welsh]
     while queue:
         path = queue.pop()
         if path in seen:
@@ -72,6 +74,7 @@ def test_no_demo_person_is_named_and_no_private_evidence_is_served(client, db):
 
     review_page = f"/public/reviews/{publication.review_id}/"
     assert review_page in texts and f"/cy{review_page}" in texts
+    assert HOW_WE_COMPARE in texts and f"/cy{HOW_WE_COMPARE}" in texts
     assert any(path.endswith("report.pdf") for path in texts)
     assert consenting.display_name in texts[review_page]  # who chose to be named is
     leaks = [(path, word) for person in User.objects.all() for word in _private_words(person)
@@ -89,7 +92,7 @@ def test_the_demo_publishes_one_review_and_opens_the_public_pages(client, db):
 
     assert Publication.objects.count() == 1
     sign_in = client.get("/accounts/sign-in/").content.decode()
-    for link in ("/public/programme/", "/public/recommendations/", "/public/open-data/"):
+    for link in ("/public/programme/", "/public/recommendations/", "/public/open-data/", HOW_WE_COMPARE):
         assert f'href="{link}"' in sign_in
     rows = list(csv.reader(io.StringIO(_text(client.get("/open-data/scrutiny-csv.zip")))))
     assert rows

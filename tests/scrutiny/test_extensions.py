@@ -29,7 +29,7 @@ def test_settings_hold_no_list_of_what_apps_add_to_each_other():
         (extensions.DEMO_SEEDS, [
             "accounts.demo.seed", "panels.demo.seed", "reviews.demo.seed", "mysteryshop.demo.seed",
             "assessments.demo.seed", "recommendations.demo.seed", "reports.demo.seed",
-            "opendata.demo.seed",
+            "comparisons.demo.seed", "opendata.demo.seed",
         ]),
         (extensions.SCALE_SEEDS, [
             "accounts.scale.seed", "panels.scale.seed", "reviews.scale.seed", "assessments.scale.seed",
@@ -45,7 +45,8 @@ def test_settings_hold_no_list_of_what_apps_add_to_each_other():
         (extensions.PUBLIC_PAGES, [
             "mysteryshop.public.page", "recommendations.public.page", "reports.public.page",
             "opendata.public.programme_page", "opendata.public.recommendations_page",
-            "opendata.public.open_data_page",
+            "opendata.public.open_data_page", "comparisons.public.tsm_page",
+            "comparisons.public.charter_page",
         ]),
         (extensions.PERSONAL_DATA_SECTIONS, [
             "accounts.selectors.personal_data", "accounts.second_factor.services.personal_data",
