@@ -8,7 +8,7 @@ versions are never asked for again and are pushed out by newer ones, the least r
 
 At most PUBLIC_PAGE_MEMORY bytes (pages compressed, and plain once someone asked for one plain);
 0 keeps none. A page larger than a quarter of that is not copied, so that one large file does not
-push every page out.
+push every page out; one too large only once plain is added is kept compressed.
 """
 
 from __future__ import annotations
@@ -51,12 +51,12 @@ class Copies:
     def put(self, key: str, page: Page) -> None:
         """Keep a copy of `page` (again, when it has grown its plain body)."""
         limit = settings.PUBLIC_PAGE_MEMORY
+        if page.size > limit // 4:
+            return  # a copy already kept (compressed only) stays
         with self._lock:
             old = self._pages.pop(key, None)
             if old is not None:
                 self.size -= old.size
-            if page.size > limit // 4:
-                return
             self._pages[key] = page
             self.size += page.size
             while self.size > limit:

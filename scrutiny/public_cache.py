@@ -197,10 +197,11 @@ def _served(request: HttpRequest, key: str, page: Page) -> HttpResponse:
         response = HttpResponse(page.gzip, status=200)
         response["Content-Encoding"] = "gzip"
     else:
-        if page.plain is None:
-            page.plain = gzip.decompress(page.gzip)
-            copies.put(key, page)  # counted again, plain too
-        response = HttpResponse(page.plain, status=200)
+        plain = page.plain
+        if plain is None:
+            plain = gzip.decompress(page.gzip)
+            copies.put(key, Page(headers=page.headers, gzip=page.gzip, plain=plain))
+        response = HttpResponse(plain, status=200)
     for name, value in page.headers:
         response[name] = value
     response["Content-Length"] = str(len(response.content))

@@ -418,4 +418,4 @@ LOGGING = {
 PUBLIC_PAGE_SECONDS = env.int("PUBLIC_PAGE_SECONDS", default=60)
 # How many bytes of public pages each process keeps its own copy of, so that serving one again
 # reads only its version from the cache (scrutiny/page_copies.py); 0 keeps none.
-PUBLIC_PAGE_MEMORY = env.int("PUBLIC_PAGE_MEMORY", default=4 * 1024 * 1024)
+PUBLIC_PAGE_MEMORY = env.int("PUBLIC_PAGE_MEMORY", default=8 * 1024 * 1024)

@@ -152,3 +152,11 @@ def test_with_no_memory_no_page_is_copied_and_pages_are_still_served(client, pub
     settings.PUBLIC_PAGE_MEMORY = 0
     first = client.get(URL)
     assert client.get(URL).content == first.content and len(copies) == 0
+
+
+def test_a_page_too_large_once_plain_keeps_its_compressed_copy(settings):
+    settings.PUBLIC_PAGE_MEMORY = 1000
+    kept = Copies()
+    kept.put("page", _page(200))
+    kept.put("page", Page(headers=[], gzip=b"x" * 200, plain=b"y" * 100))
+    assert kept.get("page").plain is None and kept.size == 200
