@@ -104,9 +104,13 @@ def open_data_pages() -> list[tuple[str, str]]:
              ("Open data page (signed out)", "/public/open-data/"),
              ("Open data JSON", "/open-data/scrutiny.json"),
              ("Open data CSV ZIP", "/open-data/scrutiny-csv.zip"),
-             ("Open data Atom feed", "/open-data/feed.atom")]
+             ("Open data Atom feed", "/open-data/feed.atom"),
+             ("Open data JSON Schema", "/open-data/scrutiny.schema.json")]
     if published is not None:
         pages.insert(1, ("Published review report (signed out)", f"/public/reviews/{published}/"))
+        pdf = Publication.objects.current().get(review_id=published).pdf_en_gb
+        if pdf and pdf.storage.exists(pdf.name):  # made by the worker, into this checkout's files
+            pages.insert(2, ("Published review report PDF", f"/public/reviews/{published}/report.pdf"))
     return pages
 
 

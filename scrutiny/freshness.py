@@ -15,6 +15,9 @@ version as if it were up to date.
 Every key also holds the epoch, renewed by `renew_everything()`: after seeding and after
 migrations, which write in bulk and may touch anything.
 
+`read_along(*keys)` reads more versions in the same cache call as the next `versions()`: the public
+pages ask for a page's version and the site settings' in one round trip (scrutiny/public_cache.py).
+
 The versions live in the shared cache. While the cache is unavailable nothing is kept, and a
 version that could not be renewed then is owed: the process that wrote renews it as soon as
 the cache answers again, so fragments kept before the outage (Redis may come back with them)
@@ -26,6 +29,9 @@ from __future__ import annotations
 import hashlib
 import threading
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.core.cache import cache
@@ -37,6 +43,7 @@ EPOCH_KEY = "scrutiny:data-epoch"
 
 _owed: set[str] = set()  # versions this process could not renew while the cache was away
 _at_commit = threading.local()  # versions to renew again when the open transaction commits
+_along: ContextVar[tuple[tuple[str, ...], dict[str, str]] | None] = ContextVar("read_along", default=None)
 
 
 def _new_value() -> str:
@@ -54,14 +61,30 @@ def versions(*keys: str) -> str:
     started for any there is none of): part of the key of anything kept from that data."""
     _settle_owed()
     wanted = [EPOCH_KEY, *keys]
+    along = _along.get()
+    extra = [key for key in along[0] if key not in wanted] if along else []
     # A copy: with Redis down, django-redis answers every get_many with one shared empty dict.
-    found = dict(cache.get_many(wanted))
-    for key in wanted:
+    found = dict(cache.get_many([*wanted, *extra]))
+    for key in [*wanted, *extra]:
         if key not in found:
             value = _new_value()
             cache.add(key, value, None)  # another process may have just started one: keep theirs
             found[key] = cache.get(key, value)
+    if along:
+        along[1].update({key: str(found[key]) for key in (EPOCH_KEY, *along[0])})
     return ":".join(str(found[key]) for key in wanted)
+
+
+@contextmanager
+def read_along(*keys: str) -> Iterator[dict[str, str]]:
+    """Inside the block, `versions()` also reads the versions kept under `keys` (and the epoch), in
+    the same cache call, into the dict given: empty while no version was read."""
+    found: dict[str, str] = {}
+    token = _along.set((keys, found))
+    try:
+        yield found
+    finally:
+        _along.reset(token)
 
 
 def digest(*keys: str) -> str:

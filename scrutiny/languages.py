@@ -52,11 +52,12 @@ def _wants_page(request: HttpRequest) -> bool:
     return not accept or "text/html" in accept
 
 
-def redirect_for(request: HttpRequest) -> str | None:
-    """Where to send this request instead, for its language; None to serve it as asked."""
+def redirect_for(request: HttpRequest, site: tuple[bool, str] | None = None) -> str | None:
+    """Where to send this request instead, for its language; None to serve it as asked. `site`:
+    the site's languages (site_languages()) when the caller has them already."""
     path = request.path_info
     language = address_language(path)
-    welsh, first = site_languages()
+    welsh, first = site or site_languages()
     if language == WELSH:
         if welsh or request.method not in ("GET", "HEAD"):
             return None

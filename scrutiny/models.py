@@ -3,7 +3,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -97,11 +97,18 @@ class SiteSettings(Versioned, models.Model):  # type: ignore[django-manager-miss
         return f"Site settings for {self.landlord_name}"
 
     CACHE_KEY = "scrutiny:site-settings"
+    VERSION_KEY = "scrutiny:site-settings-version"  # renewed by every save (scrutiny/freshness.py)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        from scrutiny import freshness  # not at the top: mypy's Django plugin then misreads models
+
         self.pk = 1
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
+        # Again at commit: a request that read the record before it committed may have put the old
+        # one back in the cache.
+        transaction.on_commit(lambda: cache.delete(self.CACHE_KEY))
+        freshness.renew(self.VERSION_KEY)
 
     @classmethod
     def load(cls) -> "SiteSettings":

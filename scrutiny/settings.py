@@ -416,3 +416,6 @@ LOGGING = {
 # How long a browser or proxy may keep a public page (a published Annual Report, "You said, we
 # did") before asking again; asking again costs a cache read (scrutiny/public_cache.py).
 PUBLIC_PAGE_SECONDS = env.int("PUBLIC_PAGE_SECONDS", default=60)
+# How many bytes of public pages each process keeps its own copy of, so that serving one again
+# reads only its version from the cache (scrutiny/page_copies.py); 0 keeps none.
+PUBLIC_PAGE_MEMORY = env.int("PUBLIC_PAGE_MEMORY", default=8 * 1024 * 1024)

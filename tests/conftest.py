@@ -107,11 +107,14 @@ def _isolated_site(settings, tmp_path):
     from django.core.cache import cache
     from django.utils import translation
 
+    from scrutiny.page_copies import copies
+
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.CELERY_TASK_ALWAYS_EAGER = True
     cache.clear()
+    copies.clear()  # this process's copies of public pages (scrutiny/page_copies.py)
     # Each test starts in English: a request to a /cy/ page leaves Welsh active on the thread
     # (LocaleMiddleware activates the address's language and nothing puts it back).
     translation.activate(settings.LANGUAGE_CODE)

@@ -92,3 +92,16 @@ def test_a_section_drawn_while_a_change_is_uncommitted_is_not_kept_as_current():
     drawn.set()
     writer.join(timeout=240)
     assert "After the change." in client.get(path).content.decode()
+
+
+def test_versions_read_along_come_in_the_same_cache_call_and_change_when_renewed():
+    with freshness.read_along("site") as read:
+        assert read == {}  # nothing read yet
+        with mock.patch.object(freshness.cache, "get_many", wraps=freshness.cache.get_many) as get_many:
+            page = versions("page")
+    assert get_many.call_count == 1 and set(read) == {freshness.EPOCH_KEY, "site"}
+    assert versions("page") == page  # outside the block, as before
+    renew("site")
+    with freshness.read_along("site") as again:
+        versions("page")
+    assert again["site"] != read["site"] and again[freshness.EPOCH_KEY] == read[freshness.EPOCH_KEY]
