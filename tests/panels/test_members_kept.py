@@ -78,3 +78,24 @@ def test_what_the_viewer_may_see_is_part_of_what_is_kept(client, setting):
     client.force_login(member)  # a tenant member sees no contact details
     html, drawn = members_page(client, panel)
     assert drawn and "01000 000001" not in html
+
+
+def _members_of(size):
+    panel = PanelFactory()
+    for _ in range(size):
+        MembershipFactory(panel=panel, user=UserFactory(role="tenant"))
+    return panel
+
+
+def test_the_members_page_makes_the_same_queries_for_5_or_60_members_and_one_fewer_kept(
+    client, count_queries
+):
+    small, large = _members_of(5), _members_of(60)
+    client.force_login(UserFactory(role="admin"))
+    cache.clear()
+    client.get(f"/panels/{small.pk}/members/")  # session, site settings; the list drawn and kept
+    kept = count_queries(client.get, f"/panels/{small.pk}/members/")
+    drawn_large = count_queries(client.get, f"/panels/{large.pk}/members/")
+    kept_large = count_queries(client.get, f"/panels/{large.pk}/members/")
+    assert kept == kept_large
+    assert drawn_large == kept_large + 1  # the rows are read only to draw the list
