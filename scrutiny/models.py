@@ -7,7 +7,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from scrutiny import request_memo
 from scrutiny.locking import Versioned
 from scrutiny.uploads import UploadImageField, validate_image_upload
 
@@ -103,19 +102,14 @@ class SiteSettings(Versioned, models.Model):  # type: ignore[django-manager-miss
         self.pk = 1
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
-        request_memo.forget(self.CACHE_KEY)
 
     @classmethod
     def load(cls) -> "SiteSettings":
-        """The settings record, created with defaults the first time it is asked for. Read from
-        the cache once per request (the middleware, the page's frame and its tags all ask)."""
-        obj = request_memo.get(cls.CACHE_KEY)
+        """The settings record, created with defaults the first time it is asked for."""
+        obj = cache.get(cls.CACHE_KEY)
         if obj is None:
-            obj = cache.get(cls.CACHE_KEY)
-            if obj is None:
-                obj, _ = cls.objects.get_or_create(pk=1)
-                cache.set(cls.CACHE_KEY, obj, 60)
-            request_memo.keep(cls.CACHE_KEY, obj)
+            obj, _ = cls.objects.get_or_create(pk=1)
+            cache.set(cls.CACHE_KEY, obj, 60)
         return obj
 
 
