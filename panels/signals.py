@@ -10,6 +10,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from accounts.models import Invitation, User
+from panels import kept_members
 from panels.models import Attendance, Meeting, Membership, Training
 from panels.selectors.volunteering import forget_figures
 
@@ -59,3 +60,23 @@ for _receiver, _model in (
 ):
     for _signal in (post_save, post_delete):
         _signal.connect(_receiver, sender=_model, dispatch_uid=f"panels-figures-{_model.__name__}")
+
+
+# The members list kept per panel (panels/kept_members.py) shows memberships and the members'
+# names, contact details and roles: a sign-in, which saves last_login alone, leaves it kept.
+NOT_SHOWN_IN_MEMBERS_LIST = frozenset({"last_login", "password"})
+
+
+def _membership_changed(sender: type, instance: Membership, **kwargs: Any) -> None:
+    kept_members.forget(panel_ids=[instance.panel_id])
+
+
+def _member_changed(sender: type, instance: User, update_fields: Any = None, **kwargs: Any) -> None:
+    if update_fields is not None and set(update_fields) <= NOT_SHOWN_IN_MEMBERS_LIST:
+        return
+    kept_members.forget(panel_ids=_panels_of_members(user_id=instance.pk))
+
+
+for _signal in (post_save, post_delete):
+    _signal.connect(_membership_changed, sender=Membership, dispatch_uid=f"panels-members-list-{_signal}")
+    _signal.connect(_member_changed, sender=User, dispatch_uid=f"panels-members-list-person-{_signal}")

@@ -10,10 +10,16 @@ class ScrutinyConfig(AppConfig):
     def ready(self) -> None:
         from scrutiny import (
             audit,  # noqa: F401 - connects the audit trail's signal receivers
+            choice_labels,
             extensions,
             freshness,
+            quick_translations,
             user_sessions,  # noqa: F401 - notes each sign-in and sign-out
         )
+
+        # Pages ask for hundreds of translations and choice labels: each found in one step.
+        quick_translations.install()
+        choice_labels.install()
 
         # Migrations may change any data in bulk: whatever was kept before them is out of date.
         post_migrate.connect(

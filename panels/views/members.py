@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from accounts.http import AuthenticatedHttpRequest
 from panels import permissions, selectors, services
 from panels.forms import AddMemberForm, EndMembershipForm, MemberListForm, MembershipRoleForm
+from panels.kept_members import member_rows
 from panels.models import Membership, Panel, PanelInvitation
 from panels.services.member_list import MOST_AT_ONCE
 from panels.views.common import MANAGERS_ONLY, managed_panel, viewable_panel
@@ -31,13 +32,17 @@ MEMBERS_PER_PAGE = 50
 def members(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     panel = viewable_panel(request, pk)
     can_manage = permissions.can_manage_panel(request.user, panel)
+    show_contacts = permissions.can_see_contact_details(request.user, panel)
+    current = Paginator(selectors.current_members(panel), MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "panels/members.html",
         {
             "panel": panel,
-            "members": Paginator(selectors.current_members(panel), MEMBERS_PER_PAGE).get_page(
-                request.GET.get("page")
+            "members": current,
+            # Drawn once and kept while nothing it shows changes (the rows are read only then).
+            "member_rows": member_rows(
+                panel_id=panel.pk, page=current, show_contacts=show_contacts, can_manage=can_manage
             ),
             "past": Paginator(selectors.past_members(panel), MEMBERS_PER_PAGE).get_page(
                 request.GET.get("past_page")
@@ -47,7 +52,7 @@ def members(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 MEMBERS_PER_PAGE,
             ).get_page(request.GET.get("invited_page")),
             "can_manage": can_manage,
-            "show_contacts": permissions.can_see_contact_details(request.user, panel),
+            "show_contacts": show_contacts,
         },
     )
 

@@ -1,0 +1,101 @@
+"""A panel's members list is drawn once and kept: a change to one of its memberships or to one of
+its members draws it afresh, a sign-in or a change on another panel leaves it kept."""
+
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+
+from accounts.models import User
+from panels.models import PanelRole
+from tests.factories.accounts import UserFactory
+from tests.factories.panels import MembershipFactory, PanelFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def setting():
+    panel, other = PanelFactory(), PanelFactory()
+    member = MembershipFactory(panel=panel, user=UserFactory(role="tenant", phone="01000 000001")).user
+    MembershipFactory(panel=other, user=UserFactory(role="tenant"))
+    cache.clear()
+    return panel, other, member
+
+
+def members_page(client, panel):
+    """The list's HTML, and whether it was drawn afresh (and kept) rather than found kept."""
+    with mock.patch.object(cache, "set", wraps=cache.set) as kept:
+        response = client.get(f"/panels/{panel.pk}/members/")
+    assert response.status_code == 200
+    drawn = any(c.args[0].startswith("panels:member-rows:") for c in kept.call_args_list)
+    html = response.content.decode()
+    start = html.index('<ul class="card-list">')
+    listed = html[start:html.index("</ul>", start)]
+    return listed, drawn
+
+
+def test_a_members_change_draws_the_list_afresh(client, setting):
+    panel, _other, member = setting
+    client.force_login(UserFactory(role="admin"))
+    html, drawn = members_page(client, panel)
+    assert drawn and "01000 000001" in html
+    assert members_page(client, panel)[1] is False  # kept
+
+    member.phone = "01000 000002"
+    member.save()
+    html, drawn = members_page(client, panel)
+    assert drawn and "01000 000002" in html and "01000 000001" not in html
+
+
+def test_a_membership_change_draws_the_list_afresh(client, setting):
+    panel, _other, member = setting
+    client.force_login(UserFactory(role="admin"))
+    members_page(client, panel)
+    membership = member.memberships.get(panel=panel)
+    membership.role = PanelRole.VICE_CHAIR
+    membership.save()
+    html, drawn = members_page(client, panel)
+    assert drawn and "Vice-chair" in html
+
+
+def test_a_sign_in_or_another_panels_change_leaves_the_list_kept(client, setting):
+    panel, other, member = setting
+    client.force_login(UserFactory(role="admin"))
+    html, _drawn = members_page(client, panel)
+    # Changed without a signal: the kept list would show it only if drawn again.
+    User.objects.filter(pk=member.pk).update(phone="01000 000009")
+    member.save(update_fields=["last_login"])  # as a sign-in does
+    MembershipFactory(panel=other, user=UserFactory(role="tenant"))
+    again, drawn = members_page(client, panel)
+    assert not drawn and again == html
+
+
+def test_what_the_viewer_may_see_is_part_of_what_is_kept(client, setting):
+    panel, _other, member = setting
+    client.force_login(UserFactory(role="admin"))
+    assert "01000 000001" in members_page(client, panel)[0]
+    client.force_login(member)  # a tenant member sees no contact details
+    html, drawn = members_page(client, panel)
+    assert drawn and "01000 000001" not in html
+
+
+def _members_of(size):
+    panel = PanelFactory()
+    for _ in range(size):
+        MembershipFactory(panel=panel, user=UserFactory(role="tenant"))
+    return panel
+
+
+def test_the_members_page_makes_the_same_queries_for_5_or_60_members_and_one_fewer_kept(
+    client, count_queries
+):
+    small, large = _members_of(5), _members_of(60)
+    client.force_login(UserFactory(role="admin"))
+    cache.clear()
+    client.get(f"/panels/{small.pk}/members/")  # session, site settings; the list drawn and kept
+    kept = count_queries(client.get, f"/panels/{small.pk}/members/")
+    drawn_large = count_queries(client.get, f"/panels/{large.pk}/members/")
+    kept_large = count_queries(client.get, f"/panels/{large.pk}/members/")
+    assert kept == kept_large
+    assert drawn_large == kept_large + 1  # the rows are read only to draw the list
