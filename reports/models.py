@@ -89,7 +89,7 @@ class ReportRequest(models.Model):
         return None
 
 
-class AnnualReport(models.Model):  # type: ignore[django-manager-missing]  # modeltranslation's manager
+class AnnualReport(models.Model):  # type: ignore[django-manager-missing, unused-ignore]  # modeltranslation's manager
     """One financial year's Annual Report to Tenants: the panel's approval and publication."""
 
     year = models.PositiveSmallIntegerField(
@@ -149,7 +149,7 @@ class WaitingRequest(models.Model):
         return f"{self.annual_report}, waiting for {self.requested_by}"
 
 
-class AssessmentSection(models.Model):  # type: ignore[django-manager-missing]  # modeltranslation's manager
+class AssessmentSection(models.Model):  # type: ignore[django-manager-missing, unused-ignore]  # modeltranslation's manager
     """The panel's own words on one section of the annual report."""
 
     annual_report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="sections")

@@ -20,7 +20,7 @@ class Country(models.TextChoices):
 
 # modeltranslation makes the manager's class at run time (it reads the active language), which the
 # type checker's Django plugin cannot find.
-class SiteSettings(Versioned, models.Model):  # type: ignore[django-manager-missing]
+class SiteSettings(Versioned, models.Model):  # type: ignore[django-manager-missing, unused-ignore]
     """The one landlord this deployment serves: its name, logo, colours and words."""
 
     landlord_name = models.CharField(_("landlord's name"), max_length=200, default="Your landlord")

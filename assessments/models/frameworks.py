@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from scrutiny.paths import reverse
 
 
-class Framework(models.Model):  # type: ignore[django-manager-missing]
+class Framework(models.Model):  # type: ignore[django-manager-missing, unused-ignore]
     """A set of standards and outcomes (the Scottish Social Housing Charter, the Tenant
     Satisfaction Measures, or a landlord's own copy of an accreditation framework)."""
 
@@ -38,7 +38,7 @@ class Framework(models.Model):  # type: ignore[django-manager-missing]
         return reverse("assessments:framework", args=[self.pk])
 
 
-class Standard(models.Model):  # type: ignore[django-manager-missing]
+class Standard(models.Model):  # type: ignore[django-manager-missing, unused-ignore]
     """A group of outcomes within a framework (a Charter section, a Tpas standard)."""
 
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="standards")
@@ -56,7 +56,7 @@ class Standard(models.Model):  # type: ignore[django-manager-missing]
         return f"{self.code} {self.title}"
 
 
-class Outcome(models.Model):  # type: ignore[django-manager-missing]
+class Outcome(models.Model):  # type: ignore[django-manager-missing, unused-ignore]
     """One thing the landlord should achieve, scored in a self-assessment."""
 
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="outcomes")
@@ -77,7 +77,7 @@ class Outcome(models.Model):  # type: ignore[django-manager-missing]
         return f"{self.code} {self.title}"
 
 
-class Indicator(models.Model):  # type: ignore[django-manager-missing]
+class Indicator(models.Model):  # type: ignore[django-manager-missing, unused-ignore]
     """A yearly performance figure (a TSM, an ARC indicator) that belongs to a framework."""
 
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="indicators")

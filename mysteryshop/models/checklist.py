@@ -22,7 +22,7 @@ class ChecklistPurpose(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Checklist(Versioned):  # type: ignore[django-manager-missing]  # the manager modeltranslation makes at start-up
+class Checklist(Versioned):  # type: ignore[django-manager-missing, unused-ignore]  # the manager modeltranslation makes at start-up
     """One version of a checklist of standards. Versions of the same checklist share a `family`;
     a visit keeps the version it was scored against, so changing a checklist already used makes
     a new version (services.editable_version) and leaves the old one as it was."""
@@ -57,7 +57,7 @@ class Checklist(Versioned):  # type: ignore[django-manager-missing]  # the manag
         return reverse("mysteryshop:checklist", args=[self.pk])
 
 
-class Section(models.Model):  # type: ignore[django-manager-missing]  # the manager modeltranslation makes at start-up
+class Section(models.Model):  # type: ignore[django-manager-missing, unused-ignore]  # the manager modeltranslation makes at start-up
     """A group of standards shown together on one screen, such as "Reception"."""
 
     checklist = models.ForeignKey(Checklist, on_delete=models.CASCADE, related_name="sections")
@@ -78,7 +78,7 @@ class AnswerType(models.TextChoices):
     TEXT = "text", _("Written answer (not scored)")
 
 
-class Standard(models.Model):  # type: ignore[django-manager-missing]  # the manager modeltranslation makes at start-up
+class Standard(models.Model):  # type: ignore[django-manager-missing, unused-ignore]  # the manager modeltranslation makes at start-up
     """One thing the shopper checks. `key` stays the same across versions of a checklist, so
     a follow-up visit on a later version is compared against the same standard."""
 

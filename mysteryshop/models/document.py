@@ -78,7 +78,7 @@ class CheckedDocument(Versioned):
         return reverse("mysteryshop:document", args=[self.pk])
 
 
-class JargonTerm(Versioned):  # type: ignore[django-manager-missing]  # the manager modeltranslation makes at start-up
+class JargonTerm(Versioned):  # type: ignore[django-manager-missing, unused-ignore]  # the manager modeltranslation makes at start-up
     """A word or phrase tenants find hard, with the plain words to use instead."""
 
     term = models.CharField(max_length=100)

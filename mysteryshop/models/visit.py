@@ -20,7 +20,7 @@ class SiteKind(models.TextChoices):
     SERVICE = "service", _("Phone, email or web service")
 
 
-class Site(Versioned):  # type: ignore[django-manager-missing]  # the manager modeltranslation makes at start-up
+class Site(Versioned):  # type: ignore[django-manager-missing, unused-ignore]  # the manager modeltranslation makes at start-up
     """What a visit looks at: a local office, an empty home, a hostel or a document.
 
     Never deleted once visits refer to it: `is_active` False takes it out of use, so new visits

@@ -43,7 +43,7 @@ class PanelRole(models.TextChoices):
 
 # modeltranslation (panels/translation.py) swaps the manager for one made at run time, which
 # django-stubs cannot name.
-class Panel(Versioned, models.Model):  # type: ignore[django-manager-missing]
+class Panel(Versioned, models.Model):  # type: ignore[django-manager-missing, unused-ignore]
     """A group of tenants (and staff) that does scrutiny work together."""
 
     name = models.CharField(max_length=200)
