@@ -75,8 +75,12 @@ test: compile-messages
 bench: install
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) -m bench $(BENCH_ARGS)
 
+# Then every public page and open data file under wrk -c50, asked for with and without gzip,
+# each beside the no-middleware view (bench/public_pages.py).
 bench-load: install
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) -m bench.load $(BENCH_ARGS)
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) -m bench.public_pages --seconds 4 \
+		--output bench/public-pages-results.json
 
 # The old crawl: every page two clicks from each role's home, on the demo data.
 bench-demo: install
