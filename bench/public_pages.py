@@ -76,7 +76,20 @@ def publish_pages() -> list[tuple[str, str]]:
         site.save()
     return [(f"Annual Report {year} (signed out)", f"/reports/annual/{year}/"),
             ("You said, we did (signed out)", "/recommendations/you-said-we-did/"),
-            *open_data_pages()]
+            *how_we_compare_pages(), *open_data_pages()]
+
+
+def how_we_compare_pages() -> list[tuple[str, str]]:
+    """Open "How we compare" to everyone; returns each framework's page that has figures to show."""
+    from comparisons import public
+    from scrutiny.models import SiteSettings
+
+    site = SiteSettings.load()
+    if not site.switches.get(public.PUBLIC_HOW_WE_COMPARE):
+        site.switches = {**site.switches, public.PUBLIC_HOW_WE_COMPARE: True}
+        site.save()
+    found = [public.tsm_page(), public.charter_page()]
+    return [(f"{page['title']} (signed out)", page["url"]) for page in found if page is not None]
 
 
 def open_data_pages() -> list[tuple[str, str]]:
