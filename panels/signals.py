@@ -10,8 +10,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from accounts.models import Invitation, User
-from panels import kept_members
-from panels.models import Attendance, Meeting, Membership, Training
+from panels import kept_members, kept_parts
+from panels.models import Attendance, Meeting, MeetingPaper, Membership, Panel, Training
 from panels.selectors.volunteering import forget_figures
 
 
@@ -80,3 +80,38 @@ def _member_changed(sender: type, instance: User, update_fields: Any = None, **k
 for _signal in (post_save, post_delete):
     _signal.connect(_membership_changed, sender=Membership, dispatch_uid=f"panels-members-list-{_signal}")
     _signal.connect(_member_changed, sender=User, dispatch_uid=f"panels-members-list-person-{_signal}")
+
+
+# The kept parts listing meetings (panels/kept_parts.py) show the panel's name, its meetings, their
+# papers counted and the attendance of the person looking; the home page's also shows the person's
+# training due for a refresher.
+def _meeting_changed(sender: type, instance: Meeting, **kwargs: Any) -> None:
+    kept_parts.forget_meetings(panel_ids=[instance.panel_id])
+
+
+def _panel_changed(sender: type, instance: Panel, **kwargs: Any) -> None:
+    kept_parts.forget_meetings(panel_ids=[instance.pk])
+
+
+def _meeting_part_changed(sender: type, instance: Attendance | MeetingPaper, **kwargs: Any) -> None:
+    if type(instance).meeting.is_cached(instance):
+        kept_parts.forget_meetings(panel_ids=[instance.meeting.panel_id])
+        return
+    # After its meeting is deleted (a cascade) there is none to find: the meeting renewed it.
+    kept_parts.forget_meetings(
+        panel_ids=Meeting.objects.filter(pk=instance.meeting_id).values_list("panel_id", flat=True)
+    )
+
+
+def _own_training_changed(sender: type, instance: Training, **kwargs: Any) -> None:
+    kept_parts.forget_training(user_id=instance.user_id)
+
+
+_KEPT_PARTS_RECEIVERS: tuple[tuple[Any, type], ...] = (
+    (_meeting_changed, Meeting), (_panel_changed, Panel), (_meeting_part_changed, Attendance),
+    (_meeting_part_changed, MeetingPaper), (_own_training_changed, Training),
+)
+for _kept_receiver, _kept_model in _KEPT_PARTS_RECEIVERS:
+    for _signal in (post_save, post_delete):
+        _uid = f"panels-kept-parts-{_kept_receiver.__name__}-{_kept_model.__name__}"
+        _signal.connect(_kept_receiver, sender=_kept_model, dispatch_uid=_uid)

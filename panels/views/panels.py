@@ -1,15 +1,20 @@
 """The panel list, a panel's page, setting panels up and their terms of reference."""
 
+from typing import Any
+
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedHttpRequest
-from panels import permissions, selectors, services
+from accounts.models import User
+from panels import kept_parts, permissions, selectors, services
 from panels.forms import PanelForm
-from panels.models import Panel
+from panels.kept_members import members_key
+from panels.models import Membership, Panel
 from panels.views.common import panel_page_sections, viewable_panel
 from scrutiny import uploads
 from scrutiny.forms import run_form
@@ -39,17 +44,19 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     panel = viewable_panel(request, pk)
     user = request.user
     can_manage = permissions.can_manage_panel(user, panel)
+    show_contacts = permissions.can_see_contact_details(user, panel)
+    membership = permissions.current_membership(user, panel)
     period = selectors.financial_year()
-    members = selectors.current_members(panel)
+    first_members, members = _first_members(panel, show_contacts=show_contacts, can_manage=can_manage)
     return render(
         request,
         "panels/panel_detail.html",
         {
             "panel": panel,
-            # The first few (chairs and officers first); everyone is on the members page.
-            "members": list(members[:MEMBERS_SHOWN]),
-            "member_count": members.count(),
-            "upcoming": list(selectors.upcoming_meetings(panel, user)[:3]),
+            "next_meetings": _next_meetings(panel, user, membership),
+            "first_members": first_members,
+            "member_count": members["count"],
+            "members_shown": members["shown"],
             "figures": selectors.page_figures(panel=panel, period=period),
             "period": period,
             "due_count": selectors.page_due_count(panel),
@@ -58,10 +65,41 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "can_manage": can_manage,
             "can_edit": permissions.can_edit_panel(user, panel),
             "can_see_figures": permissions.can_view_panel_figures(user, panel),
-            "show_contacts": permissions.can_see_contact_details(user, panel),
-            "membership": permissions.current_membership(user, panel),
+            "show_contacts": show_contacts,
+            "membership": membership,
             "terms_in_english": version(panel, "terms_of_reference")[1],
         },
+    )
+
+
+def _next_meetings(panel: Panel, user: User, membership: Membership | None) -> SafeString:
+    """The panel's next few meetings, with the person's own attendance: kept for each person."""
+    def draw() -> tuple[dict[str, Any], int]:
+        upcoming = list(selectors.upcoming_meetings(panel, user)[:3])
+        return {"upcoming": upcoming, "membership": membership}, kept_parts.until_first_ends(upcoming)
+
+    return kept_parts.kept(
+        "next-meetings", template="panels/_next_meetings.html", keys=[kept_parts.meetings_key(panel.pk)],
+        varies=[panel.pk, user.pk, membership is not None], draw=draw,
+    )[0]
+
+
+def _first_members(
+    panel: Panel, *, show_contacts: bool, can_manage: bool
+) -> tuple[SafeString, dict[str, int]]:
+    """The first few members (chairs and officers first; everyone is on the members page), with
+    how many there are and how many are shown: the same for everyone who may see and do the same."""
+    def draw() -> tuple[dict[str, Any], int]:
+        members = selectors.current_members(panel)
+        shown = list(members[:MEMBERS_SHOWN])
+        count = members.count() if len(shown) == MEMBERS_SHOWN else len(shown)
+        context = {"members": shown, "member_count": count, "show_contacts": show_contacts,
+                   "can_manage": can_manage, "kept": {"count": count, "shown": len(shown)}}
+        return context, kept_parts.KEPT_SECONDS
+
+    return kept_parts.kept(
+        "first-members", template="panels/_first_members.html", keys=[members_key(panel.pk)],
+        varies=[panel.pk, show_contacts, can_manage], draw=draw,
     )
 
 

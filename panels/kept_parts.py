@@ -1,0 +1,80 @@
+"""Parts of the panel pages and of the home page, drawn once and kept until what they show changes.
+
+Each part is kept in the cache under the versions (scrutiny/freshness.py) of exactly the data it
+shows, and what it depends on about the viewer (their memberships, their own attendance, what they
+may see and do), the language, today's date and its template's text:
+- a panel's meetings version, renewed by any change to the panel (its name), its meetings, their
+  papers or their attendance (panels/signals.py);
+- a panel's members version (panels/kept_members.py), renewed by its memberships and its members;
+- a person's training version, renewed by their training records.
+A meeting to come stops being one when it ends, with nothing saved: a part listing meetings to
+come is kept no longer than until the first of them ends.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from django.core.cache import cache
+from django.template.loader import get_template
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
+
+from scrutiny.freshness import renew, versions
+
+KEPT_SECONDS = 60 * 60
+
+
+def meetings_key(panel_id: int) -> str:
+    return f"panels:meetings-version:{panel_id}"
+
+
+def training_key(user_id: int) -> str:
+    return f"panels:training-version:{user_id}"
+
+
+def forget_meetings(*, panel_ids: Iterable[int]) -> None:
+    """Renew these panels' meetings versions (now, and again when the change commits)."""
+    renew(*(meetings_key(pk) for pk in set(panel_ids)))
+
+
+def forget_training(*, user_id: int) -> None:
+    renew(training_key(user_id))
+
+
+def until_first_ends(meetings: Iterable[Any]) -> int:
+    """Seconds a part listing these meetings to come may be kept: until the first of them ends."""
+    now = timezone.localtime()
+    ends = [
+        timezone.make_aware(datetime.datetime.combine(m.date, m.end_time)) for m in meetings
+        if not m.is_cancelled
+    ]
+    if not ends:
+        return KEPT_SECONDS
+    return max(1, min(KEPT_SECONDS, int((min(ends) - now).total_seconds())))
+
+
+def _source_digest(template_name: str) -> str:
+    return hashlib.sha256(get_template(template_name).template.source.encode()).hexdigest()[:16]
+
+
+def kept(
+    part: str, *, template: str, keys: Sequence[str], varies: Sequence[Any],
+    draw: Callable[[], tuple[dict[str, Any], int]],
+) -> tuple[SafeString, dict[str, Any]]:
+    """The part drawn with `template`, and the small facts kept beside it, from the cache when
+    none of the versions under `keys` changed; else `draw()` gives its context (whose "kept" entry
+    is kept beside the HTML) and how many seconds it may be kept."""
+    drawn_from = [versions(*keys), *varies, translation.get_language(), timezone.localdate().isoformat(),
+                  _source_digest(template)]
+    key = f"panels:{part}:" + hashlib.sha256(repr(drawn_from).encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        context, seconds = draw()
+        found = (get_template(template).render(context), context.get("kept", {}))
+        cache.set(key, found, seconds)
+    html, facts = found
+    return mark_safe(html), facts  # noqa: S308 - rendered by the template engine, escaped there
