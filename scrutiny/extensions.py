@@ -21,7 +21,7 @@ from typing import Any
 from django.utils.module_loading import import_string
 
 # Each kind: what a thing of that kind is, and what the page or command does with it.
-HOME_SECTIONS = "home sections"  # (user) -> {"template", ...} or None: parts of the home page
+HOME_SECTIONS = "home sections"  # (user) -> {"template", ...}, {"html"} (kept) or None: parts of home
 HOME_LINKS = "home links"  # (user) -> [{"label", "url"}]: the home page's "Your account" list
 MENU_LINKS = "menu links"  # {"label", "url_name", "app"}: the main menu of every page
 ACCOUNT_MENU = "account menu"  # a template: the signed-in person's own part of the page header
