@@ -40,7 +40,7 @@ def section(user: User) -> dict[str, Any] | None:
         return context, kept_parts.until_first_ends(meetings)
 
     html, facts = kept_parts.kept(
-        "home", template="panels/_home.html",
+        "panels:home", template="panels/_home.html",
         keys=[kept_parts.training_key(user.pk), *(kept_parts.meetings_key(pk) for pk, _role in shown)],
         varies=[user.pk, user.is_tenant, shown], draw=draw,
     )

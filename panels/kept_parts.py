@@ -65,12 +65,12 @@ def kept(
     part: str, *, template: str, keys: Sequence[str], varies: Sequence[Any],
     draw: Callable[[], tuple[dict[str, Any], int]],
 ) -> tuple[SafeString, dict[str, Any]]:
-    """The part drawn with `template`, and the small facts kept beside it, from the cache when
-    none of the versions under `keys` changed; else `draw()` gives its context (whose "kept" entry
-    is kept beside the HTML) and how many seconds it may be kept."""
+    """The part drawn with `template`, and the small facts kept beside it, from the cache (under
+    `part`, "app:name") when none of the versions under `keys` changed; else `draw()` gives its
+    context (whose "kept" entry is kept beside the HTML) and how many seconds it may be kept."""
     drawn_from = [versions(*keys), *varies, translation.get_language(), timezone.localdate().isoformat(),
                   _source_digest(template)]
-    key = f"panels:{part}:" + hashlib.sha256(repr(drawn_from).encode()).hexdigest()
+    key = f"{part}:" + hashlib.sha256(repr(drawn_from).encode()).hexdigest()
     found = cache.get(key)
     if found is None:
         context, seconds = draw()

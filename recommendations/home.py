@@ -1,9 +1,12 @@
+from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
 
 from accounts.models import User
 from assessments.selectors import my_actions as my_improvement_actions
+from panels import kept_parts
+from panels.permissions import panel_ids_for
 from recommendations import selectors
 from scrutiny.freshness import versions
 from scrutiny.permissions import has_role
@@ -31,14 +34,41 @@ def waiting_lists() -> tuple[list, list]:
     return lists
 
 
+def _shown_of(improvement_actions: list[Any]) -> list[tuple[Any, ...]]:
+    """What the section shows of the person's actions from self-assessments, read on each visit."""
+    return [(a.pk, a.what, a.due_date, a.overdue, a.self_assessment.title, a.outcome.code)
+            for a in improvement_actions]
+
+
+def _kept(user: User, kind: str, improvement_actions: list[Any], keys: list[str],
+          draw: Callable[[], dict[str, Any]], varies: list[Any]) -> dict[str, Any]:
+    """The section drawn once and kept (panels/kept_parts.py) under the versions of the
+    recommendations it lists and what it shows of the person's own actions."""
+    def context() -> tuple[dict[str, Any], int]:
+        section = {"kind": kind, "improvement_actions": improvement_actions, **draw()}
+        return {"section": section}, KEPT_SECONDS
+
+    html, _facts = kept_parts.kept(
+        f"recommendations:home-{kind}", template="recommendations/_home.html", keys=keys,
+        varies=[*varies, _shown_of(improvement_actions)], draw=context,
+    )
+    return {"html": html}
+
+
 def section(user: User) -> dict[str, Any] | None:
     """Officers see "my actions", managers "awaiting my response", tenants "to verify"; anyone
-    who owns a to-do action from a self-assessment sees it under "my actions"."""
+    who owns a to-do action from a self-assessment sees it under "my actions".
+
+    An officer's is kept under the version of every recommendation (their actions may be on any),
+    a tenant's under the versions of their panels' recommendations and names; a manager's shows
+    how long each has waited, which moves with the clock, so only its rows are kept."""
     improvement_actions = my_improvement_actions(user)
     if has_role(user, "officer"):
-        actions, recs = selectors.my_actions(user)
-        return {"template": "recommendations/_home.html", "kind": "officer", "actions": actions,
-                "recommendations": recs, "improvement_actions": improvement_actions}
+        def mine() -> dict[str, Any]:
+            actions, recs = selectors.my_actions(user)
+            return {"actions": actions, "recommendations": recs}
+
+        return _kept(user, "officer", improvement_actions, [selectors.ALL_KEY], mine, [user.pk])
     if has_role(user, "manager"):
         actions, recs = selectors.my_actions(user)
         awaiting, without_owner = waiting_lists()
@@ -46,8 +76,10 @@ def section(user: User) -> dict[str, Any] | None:
                 "awaiting": awaiting, "without_owner": without_owner,
                 "actions": actions, "recommendations": recs, "improvement_actions": improvement_actions}
     if has_role(user, "tenant"):
-        return {"template": "recommendations/_home.html", "kind": "tenant",
-                "to_verify": selectors.to_verify(user), "improvement_actions": improvement_actions}
+        panels = sorted(panel_ids_for(user))
+        keys = [selectors.panel_key(pk) for pk in panels] + [f"reviews:panel-version:{pk}" for pk in panels]
+        return _kept(user, "tenant", improvement_actions, keys,
+                     lambda: {"to_verify": selectors.to_verify(user)}, [panels])
     if improvement_actions:
         return {"template": "recommendations/_home.html", "kind": "",
                 "improvement_actions": improvement_actions}

@@ -79,7 +79,8 @@ def _next_meetings(panel: Panel, user: User, membership: Membership | None) -> S
         return {"upcoming": upcoming, "membership": membership}, kept_parts.until_first_ends(upcoming)
 
     return kept_parts.kept(
-        "next-meetings", template="panels/_next_meetings.html", keys=[kept_parts.meetings_key(panel.pk)],
+        "panels:next-meetings", template="panels/_next_meetings.html",
+        keys=[kept_parts.meetings_key(panel.pk)],
         varies=[panel.pk, user.pk, membership is not None], draw=draw,
     )[0]
 
@@ -98,7 +99,7 @@ def _first_members(
         return context, kept_parts.KEPT_SECONDS
 
     return kept_parts.kept(
-        "first-members", template="panels/_first_members.html", keys=[members_key(panel.pk)],
+        "panels:first-members", template="panels/_first_members.html", keys=[members_key(panel.pk)],
         varies=[panel.pk, show_contacts, can_manage], draw=draw,
     )
 

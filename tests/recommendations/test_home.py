@@ -53,7 +53,8 @@ def test_home_sections_make_the_same_queries_for_5_or_100_recommendations(world,
     def render_home(person):
         person = type(person).objects.get(pk=person.pk)  # nothing remembered from a previous call
         section = home.section(person)
-        render_to_string(section["template"], {"section": section, "user": person})
+        if "html" not in section:  # a kept section is drawn by section() itself
+            render_to_string(section["template"], {"section": section, "user": person})
 
     people = (world.owner, world.manager, world.member)
     add(5)
