@@ -72,9 +72,18 @@ def kept(
                   _source_digest(template)]
     key = f"{part}:" + hashlib.sha256(repr(drawn_from).encode()).hexdigest()
     found = cache.get(key)
+    # A part may name, once drawn, more versions it shows ("also_under": the names of the panels
+    # its rows happen to belong to): checked when read.
+    if found is not None and found[1].get("also_under") and (
+        versions(*found[1]["also_under"]) != found[1]["also_under_versions"]
+    ):
+        found = None
     if found is None:
         context, seconds = draw()
-        found = (get_template(template).render(context), context.get("kept", {}))
+        facts = dict(context.get("kept", {}))
+        if facts.get("also_under"):
+            facts["also_under_versions"] = versions(*facts["also_under"])
+        found = (get_template(template).render(context), facts)
         cache.set(key, found, seconds)
     html, facts = found
     return mark_safe(html), facts  # noqa: S308 - rendered by the template engine, escaped there

@@ -2,6 +2,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
+from django.utils import timezone
 
 from accounts.models import User
 from assessments.selectors import my_actions as my_improvement_actions
@@ -12,6 +13,7 @@ from scrutiny.freshness import versions
 from scrutiny.permissions import has_role
 
 KEPT_SECONDS = 60 * 60
+DAY = 24 * 60 * 60
 
 
 def _names_version(lists: tuple[list, ...]) -> str:
@@ -40,13 +42,28 @@ def _shown_of(improvement_actions: list[Any]) -> list[tuple[Any, ...]]:
             for a in improvement_actions]
 
 
+def until_waited_longer(recommendations: list[Any]) -> int:
+    """Seconds until "submitted ... (N days, M hours ago)" says something else for one of these:
+    the smallest unit it shows is a minute under a day, an hour under a week, else a day."""
+    now = timezone.now()
+    seconds = KEPT_SECONDS
+    for rec in recommendations:
+        waited = max(0, int((now - rec.submitted_at).total_seconds()))
+        unit = 60 if waited < DAY else 3600 if waited < 7 * DAY else DAY
+        seconds = min(seconds, unit - waited % unit)
+    return max(1, seconds)
+
+
 def _kept(user: User, kind: str, improvement_actions: list[Any], keys: list[str],
           draw: Callable[[], dict[str, Any]], varies: list[Any]) -> dict[str, Any]:
     """The section drawn once and kept (panels/kept_parts.py) under the versions of the
     recommendations it lists and what it shows of the person's own actions."""
     def context() -> tuple[dict[str, Any], int]:
         section = {"kind": kind, "improvement_actions": improvement_actions, **draw()}
-        return {"section": section}, KEPT_SECONDS
+        awaiting = section.get("awaiting", [])
+        panels = sorted({rec.review.panel_id for rec in [*awaiting, *section.get("without_owner", [])]})
+        kept = {"also_under": [f"reviews:panel-version:{pk}" for pk in panels]}
+        return {"section": section, "kept": kept}, until_waited_longer(awaiting)
 
     html, _facts = kept_parts.kept(
         f"recommendations:home-{kind}", template="recommendations/_home.html", keys=keys,
@@ -60,8 +77,9 @@ def section(user: User) -> dict[str, Any] | None:
     who owns a to-do action from a self-assessment sees it under "my actions".
 
     An officer's is kept under the version of every recommendation (their actions may be on any),
-    a tenant's under the versions of their panels' recommendations and names; a manager's shows
-    how long each has waited, which moves with the clock, so only its rows are kept."""
+    a tenant's under the versions of their panels' recommendations and names; a manager's also
+    under the names of the panels it shows, and no longer than until how long one has waited
+    reads differently."""
     improvement_actions = my_improvement_actions(user)
     if has_role(user, "officer"):
         def mine() -> dict[str, Any]:
@@ -70,11 +88,13 @@ def section(user: User) -> dict[str, Any] | None:
 
         return _kept(user, "officer", improvement_actions, [selectors.ALL_KEY], mine, [user.pk])
     if has_role(user, "manager"):
-        actions, recs = selectors.my_actions(user)
-        awaiting, without_owner = waiting_lists()
-        return {"template": "recommendations/_home.html", "kind": "manager",
-                "awaiting": awaiting, "without_owner": without_owner,
-                "actions": actions, "recommendations": recs, "improvement_actions": improvement_actions}
+        def waiting() -> dict[str, Any]:
+            actions, recs = selectors.my_actions(user)
+            awaiting, without_owner = waiting_lists()
+            return {"awaiting": awaiting, "without_owner": without_owner, "actions": actions,
+                    "recommendations": recs}
+
+        return _kept(user, "manager", improvement_actions, [selectors.ALL_KEY], waiting, [user.pk])
     if has_role(user, "tenant"):
         panels = sorted(panel_ids_for(user))
         keys = [selectors.panel_key(pk) for pk in panels] + [f"reviews:panel-version:{pk}" for pk in panels]

@@ -2,11 +2,15 @@
 a change to what they list draws them afresh, a change elsewhere leaves them kept, and nobody
 is shown a section drawn for someone else."""
 
+from datetime import timedelta
+from types import SimpleNamespace
 from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
+from recommendations.home import until_waited_longer
 from tests.factories.assessments import ImprovementActionFactory
 from tests.factories.panels import MembershipFactory, PanelFactory
 from tests.factories.recommendations import ActionFactory
@@ -17,7 +21,8 @@ def home(client):
     """The section, and whether it was drawn afresh (and kept) rather than found kept."""
     with mock.patch.object(cache, "set", wraps=cache.set) as kept:
         page = client.get("/").content.decode()
-    start = min(page.find(h) for h in ("Recommendations to verify", "My actions") if h in page)
+    headings = ("Recommendations to verify", "Recommendations awaiting", "My actions")
+    start = min(page.find(h) for h in headings if h in page)
     section = page[start:page.index("See all recommendations", start)]
     return section, any(c.args[0].startswith("recommendations:home-") for c in kept.call_args_list)
 
@@ -82,3 +87,17 @@ def test_an_officers_actions_are_not_shown_to_another_officer(client, world, mak
     client.force_login(world.other_officer)
     page, drawn = home(client)
     assert drawn and "Reprint the letters" not in page
+
+
+def test_a_managers_section_is_kept_until_how_long_one_has_waited_reads_differently(client, world, make_rec):
+    make_rec("submitted", text="Answer me.")
+    cache.clear()
+    client.force_login(world.manager)
+    page, drawn = home(client)
+    assert drawn and "Answer me." in page
+    assert home(client) == (page, False)
+    now = timezone.now()
+    waited = [SimpleNamespace(submitted_at=now - timedelta(hours=2, seconds=10)),
+              SimpleNamespace(submitted_at=now - timedelta(days=3, minutes=10))]
+    assert 49 <= until_waited_longer(waited) <= 50
+    assert 2999 <= until_waited_longer(waited[1:]) <= 3000
