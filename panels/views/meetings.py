@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
 from accounts.models import User
-from panels import permissions, selectors, services
+from panels import kept_parts, permissions, selectors, services
 from panels.calendar import meeting_calendar
 from panels.forms import (
     ApologiesForm,
@@ -40,16 +40,28 @@ from scrutiny.permissions import require
 @login_required
 def meeting_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     panel = viewable_panel(request, pk)
-    past = Paginator(selectors.past_meetings(panel, request.user), 20).get_page(request.GET.get("page"))
+    user = request.user
+    is_member = permissions.is_member(user, panel)
+    page = request.GET.get("page", "")[:20]
+
+    def draw() -> tuple[dict[str, Any], int]:
+        past = Paginator(selectors.past_meetings(panel, user), 20).get_page(page)
+        upcoming = list(selectors.upcoming_meetings(panel, user))
+        context = {"upcoming": upcoming, "past": past, "is_member": is_member}
+        return context, kept_parts.until_first_ends(upcoming)
+
+    # Kept for each person (their own attendance shows), under the panel's meetings version.
+    meeting_lists, _facts = kept_parts.kept(
+        "panels:meeting-lists", template="panels/_meeting_lists.html",
+        keys=[kept_parts.meetings_key(panel.pk)], varies=[panel.pk, user.pk, is_member, page], draw=draw,
+    )
     return render(
         request,
         "panels/meeting_list.html",
         {
             "panel": panel,
-            "upcoming": list(selectors.upcoming_meetings(panel, request.user)),
-            "past": past,
-            "can_manage": permissions.can_manage_panel(request.user, panel),
-            "is_member": permissions.is_member(request.user, panel),
+            "meeting_lists": meeting_lists,
+            "can_manage": permissions.can_manage_panel(user, panel),
         },
     )
 

@@ -80,4 +80,5 @@ def test_the_meetings_list_makes_the_same_queries_for_5_or_100_members(client, c
     many = count_queries(_get, client, f"/panels/{large.pk}/meetings/")
     assert few == many, f"{few} queries for 5 members, {many} for 100"
     response = _get(client, f"/panels/{large.pk}/meetings/")
-    assert response.context["past"][0].present_count == len([n for n in range(100) if n % 3])
+    past = response.content.decode().split("Past and cancelled meetings")[1]
+    assert f"{len([n for n in range(100) if n % 3])} present" in past
