@@ -11,19 +11,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
-from panels import permissions, selectors, services
+from panels import kept_parts, permissions, selectors, services
 from panels.forms import AddMemberForm, EndMembershipForm, MemberListForm, MembershipRoleForm
-from panels.kept_members import member_rows
+from panels.kept_members import member_rows, members_key
 from panels.models import Membership, Panel, PanelInvitation
 from panels.services.member_list import MOST_AT_ONCE
 from panels.views.common import MANAGERS_ONLY, managed_panel, viewable_panel
 from scrutiny.forms import run_form
 from scrutiny.permissions import require
+from scrutiny.translated import shown
 
 MEMBERS_PER_PAGE = 50
 
@@ -44,9 +46,7 @@ def members(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "member_rows": member_rows(
                 panel_id=panel.pk, page=current, show_contacts=show_contacts, can_manage=can_manage
             ),
-            "past": Paginator(selectors.past_members(panel), MEMBERS_PER_PAGE).get_page(
-                request.GET.get("past_page")
-            ),
+            "past_members": _past_members(panel, request.GET.get("past_page", "")[:20]),
             "pending": Paginator(
                 selectors.pending_places(panel) if can_manage else PanelInvitation.objects.none(),
                 MEMBERS_PER_PAGE,
@@ -55,6 +55,21 @@ def members(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "show_contacts": show_contacts,
         },
     )
+
+
+def _past_members(panel: Panel, page: str) -> SafeString:
+    """A page of the people who have left, kept under the panel's members version (renewed by its
+    memberships and its members' names) and today's date; the same for everyone who may see it."""
+    panel_name = shown(panel, "name")
+
+    def draw() -> tuple[dict[str, Any], int]:
+        past = Paginator(selectors.past_members(panel), MEMBERS_PER_PAGE).get_page(page)
+        return {"past": past, "panel_name": panel_name}, kept_parts.KEPT_SECONDS
+
+    return kept_parts.kept(
+        "panels:past-members", template="panels/_past_members.html", keys=[members_key(panel.pk)],
+        varies=[panel.pk, page, str(panel_name)], draw=draw,
+    )[0]
 
 
 @login_required

@@ -5,6 +5,7 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from accounts.models import User
 from panels.models import PanelRole
@@ -87,7 +88,7 @@ def _members_of(size):
     return panel
 
 
-def test_the_members_page_makes_the_same_queries_for_5_or_60_members_and_one_fewer_kept(
+def test_the_members_page_makes_the_same_queries_for_5_or_60_members_and_fewer_kept(
     client, count_queries
 ):
     small, large = _members_of(5), _members_of(60)
@@ -98,4 +99,31 @@ def test_the_members_page_makes_the_same_queries_for_5_or_60_members_and_one_few
     drawn_large = count_queries(client.get, f"/panels/{large.pk}/members/")
     kept_large = count_queries(client.get, f"/panels/{large.pk}/members/")
     assert kept == kept_large
-    assert drawn_large == kept_large + 1  # the rows are read only to draw the list
+    # The rows, and the past members (counted; none to read here), are read only to draw them.
+    assert drawn_large == kept_large + 2
+
+
+def past_members(client, panel):
+    """The past members' part of the page, and whether it was drawn afresh rather than found kept."""
+    with mock.patch.object(cache, "set", wraps=cache.set) as kept:
+        html = client.get(f"/panels/{panel.pk}/members/").content.decode()
+    drawn = any(c.args[0].startswith("panels:past-members:") for c in kept.call_args_list)
+    return html[html.index("Past members"):html.index("</main>")], drawn
+
+
+def test_someone_leaving_or_renamed_draws_the_past_members_afresh_and_a_sign_in_does_not(client, setting):
+    panel, other, member = setting
+    client.force_login(UserFactory(role="admin"))
+    html, drawn = past_members(client, panel)
+    assert drawn and "Nobody has left this panel." in html
+    MembershipFactory(panel=other, user=UserFactory(role="tenant"))
+    member.save(update_fields=["last_login"])  # as a sign-in does
+    assert past_members(client, panel) == (html, False)
+    membership = member.memberships.get(panel=panel)
+    membership.left_on = timezone.localdate()
+    membership.save()
+    html, drawn = past_members(client, panel)
+    assert drawn and member.display_name in html
+    member.display_name = "Ann Renamed"
+    member.save()
+    assert "Ann Renamed" in past_members(client, panel)[0]
