@@ -10,13 +10,17 @@ from assessments.models import Assessor
 def section(user: User) -> dict[str, Any] | None:
     """Self-assessments open now that the person is invited to score, or None."""
     today = timezone.localdate()
+    invited = Assessor.objects.filter(
+        user=user,
+        self_assessment__opens_on__lte=today,
+        self_assessment__closes_on__gte=today,
+        self_assessment__closed_at__isnull=True,
+    )
+    # Most people are invited to score none: a plain question answers them, with no counting.
+    if not invited.exists():
+        return None
     rows = list(
-        Assessor.objects.filter(
-            user=user,
-            self_assessment__opens_on__lte=today,
-            self_assessment__closes_on__gte=today,
-            self_assessment__closed_at__isnull=True,
-        )
+        invited
         .select_related("self_assessment__framework")
         .annotate(
             answered=Count("scores", distinct=True),

@@ -18,7 +18,8 @@ def _memberships(user: Person) -> dict[int, Membership]:
     """The person's current memberships by panel id, read once per request."""
     cache = getattr(user, "_panel_memberships", None)
     if cache is None:
-        cache = {m.panel_id: m for m in Membership.objects.current().filter(user=user)}
+        # Unordered: the model's ordering (by member's name) would join every row to its person.
+        cache = {m.panel_id: m for m in Membership.objects.current().filter(user=user).order_by("panel_id")}
         setattr(user, "_panel_memberships", cache)  # noqa: B010 - kept on the request's user
     return cache
 
