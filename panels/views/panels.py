@@ -15,6 +15,7 @@ from panels import kept_parts, permissions, selectors, services
 from panels.forms import PanelForm
 from panels.kept_members import members_key
 from panels.models import Membership, Panel
+from panels.selectors.volunteering import PAGE_FIGURES_SECONDS, figures_key
 from panels.views.common import panel_page_sections, viewable_panel
 from scrutiny import uploads
 from scrutiny.forms import run_form
@@ -46,7 +47,7 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     can_manage = permissions.can_manage_panel(user, panel)
     show_contacts = permissions.can_see_contact_details(user, panel)
     membership = permissions.current_membership(user, panel)
-    period = selectors.financial_year()
+    can_see_figures = permissions.can_view_panel_figures(user, panel)
     first_members, members = _first_members(panel, show_contacts=show_contacts, can_manage=can_manage)
     return render(
         request,
@@ -57,19 +58,35 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "first_members": first_members,
             "member_count": members["count"],
             "members_shown": members["shown"],
-            "figures": selectors.page_figures(panel=panel, period=period),
-            "period": period,
-            "due_count": selectors.page_due_count(panel),
+            "panel_figures": _panel_figures(panel, can_see_figures=can_see_figures),
             "pending": list(selectors.pending_places(panel)) if can_manage else [],
             "sections": panel_page_sections(panel, user),
             "can_manage": can_manage,
             "can_edit": permissions.can_edit_panel(user, panel),
-            "can_see_figures": permissions.can_view_panel_figures(user, panel),
+            "can_see_figures": can_see_figures,
             "show_contacts": show_contacts,
             "membership": membership,
             "terms_in_english": version(panel, "terms_of_reference")[1],
         },
     )
+
+
+def _panel_figures(panel: Panel, *, can_see_figures: bool) -> SafeString:
+    """Training due and this year's volunteering figures, kept under the panel's figures version
+    (panels/selectors/volunteering.py) for as long as the figures may be: meetings become held as
+    they end, with nothing saved."""
+    period = selectors.financial_year()
+
+    def draw() -> tuple[dict[str, Any], int]:
+        context = {"panel": panel, "period": period, "can_see_figures": can_see_figures,
+                   "figures": selectors.page_figures(panel=panel, period=period),
+                   "due_count": selectors.page_due_count(panel)}
+        return context, PAGE_FIGURES_SECONDS
+
+    return kept_parts.kept(
+        "panels:panel-figures", template="panels/_panel_figures.html", keys=[figures_key(panel.pk)],
+        varies=[panel.pk, can_see_figures, period.start, period.end], draw=draw,
+    )[0]
 
 
 def _next_meetings(panel: Panel, user: User, membership: Membership | None) -> SafeString:

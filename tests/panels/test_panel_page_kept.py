@@ -111,3 +111,24 @@ def test_contact_details_drawn_for_an_administrator_are_not_shown_to_a_member(cl
     client.force_login(member)
     _meetings, members, drawn = panel_page(client, panel)
     assert "first-members" in drawn and "01000 000001" not in members
+
+
+def figures_part(client, panel):
+    with mock.patch.object(cache, "set", wraps=cache.set) as kept:
+        html = client.get(f"/panels/{panel.pk}/").content.decode()
+    drawn = any(c.args[0].startswith("panels:panel-figures:") for c in kept.call_args_list)
+    return html[html.index('id="training"'):html.index("</main>")], drawn
+
+
+def test_the_figures_are_kept_until_what_they_count_changes_and_link_on_for_those_who_may(client, setting):
+    panel, other, member = setting
+    client.force_login(UserFactory(role="admin"))
+    html, drawn = figures_part(client, panel)
+    assert drawn and "Each member's attendance and hours" in html
+    MembershipFactory(panel=other, user=UserFactory(role="tenant"))
+    assert figures_part(client, panel) == (html, False)
+    MembershipFactory(panel=panel, user=UserFactory(role="tenant"))
+    assert figures_part(client, panel)[1]
+    client.force_login(member)
+    html, drawn = figures_part(client, panel)
+    assert drawn and "Each member's attendance and hours" not in html
