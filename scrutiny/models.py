@@ -111,6 +111,17 @@ class SiteSettings(Versioned, models.Model):  # type: ignore[django-manager-miss
         freshness.renew(self.VERSION_KEY)
 
     @classmethod
+    def for_request(cls, request: Any) -> "SiteSettings":
+        """`load()` once per request: the language middleware, the layout and its language link
+        each ask. For reading: a page that changes the settings redirects before drawing them."""
+        if request is None:
+            return cls.load()
+        site = request.__dict__.get("_site_settings")
+        if site is None:
+            site = request._site_settings = cls.load()
+        return site
+
+    @classmethod
     def load(cls) -> "SiteSettings":
         """The settings record, created with defaults the first time it is asked for."""
         obj = cache.get(cls.CACHE_KEY)
