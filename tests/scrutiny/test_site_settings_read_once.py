@@ -45,3 +45,35 @@ def test_a_change_to_the_site_settings_shows_on_the_next_page(client):
     site.landlord_name = "Riverside Homes"
     site.save()
     assert "Riverside Homes" in client.get(reverse("accessibility")).content.decode()
+
+
+def test_the_session_is_read_in_the_same_cache_call_as_the_site_settings(client, settings, monkeypatch):
+    settings.SESSION_ENGINE = "scrutiny.sessions"  # as deployed: sessions kept in the cache
+    client.force_login(UserFactory())
+    client.get(reverse("accessibility"))
+    calls: list[list[str]] = []
+    inside: list[bool] = []  # the tests' cache answers get_many with get, key by key
+    real_get, real_get_many = cache.get, cache.get_many
+
+    def get(key, *args, **kwargs):
+        if not inside:
+            calls.append([key])
+        return real_get(key, *args, **kwargs)
+
+    def get_many(keys, *args, **kwargs):
+        calls.append(list(keys))
+        inside.append(True)
+        try:
+            return real_get_many(keys, *args, **kwargs)
+        finally:
+            inside.pop()
+
+    monkeypatch.setattr(cache, "get", get)
+    monkeypatch.setattr(cache, "get_many", get_many)
+    response = client.get(reverse("accessibility"))
+    monkeypatch.undo()
+    assert response.context["user"].is_authenticated
+    session_key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    reading_session = [keys for keys in calls if any(k.endswith(session_key) for k in keys)]
+    assert len(reading_session) == 1
+    assert SiteSettings.CACHE_KEY in reading_session[0]
