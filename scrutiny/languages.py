@@ -8,11 +8,12 @@ chosen, the site's first language; with Welsh off, every /cy/ address goes to it
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.urls import translate_url
+from django.urls import get_urlconf, translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -41,6 +42,13 @@ def address_language(path: str) -> str:
 
 def in_language(path: str, language: str) -> str:
     """The same address in `language` (the query string kept); unchanged when it has none."""
+    return _in_language(get_urlconf() or settings.ROOT_URLCONF, path, language)
+
+
+@functools.lru_cache(maxsize=2048)
+def _in_language(urlconf: str, path: str, language: str) -> str:
+    # Remembered: every page's layout asks for its address in both languages (the language link
+    # and the alternates), and finding it means resolving the address and reversing it again.
     with translation.override(address_language(path.split("?", 1)[0])):
         return translate_url(path, language)
 
