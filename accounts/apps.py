@@ -1,5 +1,13 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+
+def _forget_person(sender: Any, instance: Any, **kwargs: Any) -> None:
+    from accounts.backends import forget
+
+    forget(instance.pk)
 
 
 class AccountsConfig(AppConfig):
@@ -9,7 +17,7 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         """What this app adds to other apps' pages and commands (scrutiny/extensions.py)."""
         from django.contrib.auth.signals import user_logged_in
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_delete, post_save
 
         from accounts import services
         from accounts.models import User
@@ -17,6 +25,9 @@ class AccountsConfig(AppConfig):
         from scrutiny import extensions as ext
 
         post_save.connect(services.password_changed, sender=User, dispatch_uid="accounts-password-changed")
+        # The signed-in person kept in the cache is read afresh after any change (accounts/backends.py).
+        post_save.connect(_forget_person, sender=User, dispatch_uid="accounts-forget-kept-person")
+        post_delete.connect(_forget_person, sender=User, dispatch_uid="accounts-forget-kept-person")
         user_logged_in.connect(second_factor.signed_in, dispatch_uid="accounts-signed-in")
 
         ext.register(ext.HOME_SECTIONS, "accounts.home.section")

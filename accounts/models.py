@@ -122,6 +122,13 @@ class User(Versioned, AbstractBaseUser, PermissionsMixin):
         self.is_superuser = self.role == Role.ADMIN
         super().save(*args, **kwargs)
 
+    def get_session_auth_hash(self) -> str:
+        # A person kept in the cache carries this hash instead of their password's (accounts/backends.py).
+        kept = self.__dict__.get("kept_session_hash")
+        if kept is not None and "password" not in self.__dict__:
+            return str(kept)
+        return super().get_session_auth_hash()
+
     def get_full_name(self) -> str:
         return self.display_name
 

@@ -162,7 +162,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         except ValidationError as exc:
             form.add_error("password1", exc)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="accounts.backends.KeptPersonBackend")
             with translation.override(user.language):
                 messages.success(request, _("Welcome. Your account is ready."))
                 response = redirect("home")

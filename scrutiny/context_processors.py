@@ -6,4 +6,4 @@ from scrutiny.models import SiteSettings
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
-    return {"site_settings": SiteSettings.load()}
+    return {"site_settings": SiteSettings.for_request(request)}

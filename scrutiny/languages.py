@@ -8,11 +8,12 @@ chosen, the site's first language; with Welsh off, every /cy/ address goes to it
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.urls import translate_url
+from django.urls import get_urlconf, translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -23,11 +24,12 @@ NAMES = {ENGLISH: "English", WELSH: "Cymraeg"}  # each in its own language, neve
 HTML_LANG = {ENGLISH: "en-GB", WELSH: "cy"}
 
 
-def site_languages() -> tuple[bool, str]:
-    """(Welsh offered, the language a new visitor sees first) from the site settings."""
+def site_languages(request: HttpRequest | None = None) -> tuple[bool, str]:
+    """(Welsh offered, the language a new visitor sees first) from the site settings (read once
+    for the request, when given)."""
     from scrutiny.models import SiteSettings
 
-    site = SiteSettings.load()
+    site = SiteSettings.for_request(request)
     welsh = bool(site.welsh)
     first = site.first_language if welsh and site.first_language == WELSH else ENGLISH
     return welsh, first
@@ -40,6 +42,13 @@ def address_language(path: str) -> str:
 
 def in_language(path: str, language: str) -> str:
     """The same address in `language` (the query string kept); unchanged when it has none."""
+    return _in_language(get_urlconf() or settings.ROOT_URLCONF, path, language)
+
+
+@functools.lru_cache(maxsize=2048)
+def _in_language(urlconf: str, path: str, language: str) -> str:
+    # Remembered: every page's layout asks for its address in both languages (the language link
+    # and the alternates), and finding it means resolving the address and reversing it again.
     with translation.override(address_language(path.split("?", 1)[0])):
         return translate_url(path, language)
 
@@ -57,7 +66,7 @@ def redirect_for(request: HttpRequest, site: tuple[bool, str] | None = None) -> 
     the site's languages (site_languages()) when the caller has them already."""
     path = request.path_info
     language = address_language(path)
-    welsh, first = site or site_languages()
+    welsh, first = site or site_languages(request)
     if language == WELSH:
         if welsh or request.method not in ("GET", "HEAD"):
             return None
@@ -76,7 +85,7 @@ def redirect_for(request: HttpRequest, site: tuple[bool, str] | None = None) -> 
 
 class LanguageMiddleware:
     """Send a page to its address in the person's language (see above). Placed after
-    LocaleMiddleware; SiteSettings.load() is a cache read."""
+    LocaleMiddleware; SiteSettings.for_request() is a cache read, once per request."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -87,7 +96,7 @@ class LanguageMiddleware:
             response = HttpResponseRedirect(target)
             response.headers["Vary"] = "Cookie"
             return response
-        if address_language(request.path_info) == WELSH and not site_languages()[0]:
+        if address_language(request.path_info) == WELSH and not site_languages(request)[0]:
             translation.activate(ENGLISH)  # a form sent to a Welsh address with Welsh off
             request.LANGUAGE_CODE = ENGLISH
         return self.get_response(request)
@@ -96,7 +105,7 @@ class LanguageMiddleware:
 def choose_language(request: HttpRequest, code: str) -> HttpResponse:
     """The language link: remember the choice and go to the same page in that language.
     A `next` that is not an address on this site goes to the home page."""
-    welsh, _first = site_languages()
+    welsh, _first = site_languages(request)
     if code not in NAMES or (code == WELSH and not welsh):
         code = ENGLISH
     target = request.GET.get("next", "")

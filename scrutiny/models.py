@@ -111,9 +111,22 @@ class SiteSettings(Versioned, models.Model):  # type: ignore[django-manager-miss
         freshness.renew(self.VERSION_KEY)
 
     @classmethod
-    def load(cls) -> "SiteSettings":
-        """The settings record, created with defaults the first time it is asked for."""
-        obj = cache.get(cls.CACHE_KEY)
+    def for_request(cls, request: Any) -> "SiteSettings":
+        """`load()` once per request: the language middleware, the layout and its language link
+        each ask. For reading: a page that changes the settings redirects before drawing them."""
+        if request is None:
+            return cls.load()
+        site = request.__dict__.get("_site_settings")
+        if site is None:
+            site = request._site_settings = cls.load(along=getattr(request, "session", None))
+        return site
+
+    @classmethod
+    def load(cls, along: Any = None) -> "SiteSettings":
+        """The settings record, created with defaults the first time it is asked for; read in the
+        same cache call as the session `along`, when given one that can (scrutiny/sessions.py)."""
+        read_along = getattr(along, "read_along", None)
+        obj = read_along(cls.CACHE_KEY).get(cls.CACHE_KEY) if read_along else cache.get(cls.CACHE_KEY)
         if obj is None:
             obj, _ = cls.objects.get_or_create(pk=1)
             cache.set(cls.CACHE_KEY, obj, 60)

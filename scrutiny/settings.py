@@ -191,7 +191,15 @@ SESSION_CACHE_SECONDS = env.int("SESSION_CACHE_SECONDS", default=300)
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, with the signed-in person kept in the cache (accounts/backends.py).
+    "accounts.backends.KeptPersonBackend",
+]
+# Argon2id with OWASP's parameters first (accounts/hashers.py says why); PBKDF2, Django's default,
+# after it, so passwords stored before still work and are stored afresh at the next sign-in.
+PASSWORD_HASHERS = [
+    "accounts.hashers.Argon2idPasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -7,6 +7,7 @@ The session itself holds [its UserSession's id, the key it was noted under]: whe
 the session a new key (on a password change), the row moves with it at the end of that request.
 """
 
+import time
 from collections.abc import Callable
 from importlib import import_module
 from typing import Any
@@ -26,6 +27,10 @@ from scrutiny.models import UserSession
 NOTED = "_scrutiny_user_session"
 # A session's "last used" is written at most this often, so that a page costs no write.
 USE_NOTED_EVERY = 60
+# When this process last marked a session noted in the cache, by (row id, session key): until that
+# mark expires, a page need not ask the cache again (one call fewer on almost every request).
+_marked: dict[tuple[int, str | None], float] = {}
+MARKS_KEPT = 10_000
 
 
 def _store() -> Any:
@@ -68,6 +73,19 @@ def _note(request: HttpRequest, user_id: Any, noted: list | None) -> None:
         record_id = record.pk
     session[NOTED] = [record_id, key]
     cache.set(_noted_lately(record_id), True, USE_NOTED_EVERY)
+    _mark(record_id, key)
+
+
+def _mark(record_id: int, key: str | None) -> None:
+    now = time.time()
+    if len(_marked) >= MARKS_KEPT:  # forget sessions whose mark has expired
+        for old in [k for k, until in _marked.items() if until <= now]:
+            del _marked[old]
+    _marked[(record_id, key)] = now + USE_NOTED_EVERY
+
+
+def _marked_lately(record_id: int, key: str | None) -> bool:
+    return _marked.get((record_id, key), 0.0) > time.time()
 
 
 def _noted_lately(record_id: int) -> str:
@@ -94,8 +112,9 @@ def _signed_out(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> 
 
 class SessionUseMiddleware:
     """Note when and from where each signed-in session is used: at once when its key is new, else
-    at most every USE_NOTED_EVERY seconds (a cache entry says it was noted lately), so that an
-    ordinary page writes nothing. After the view, before the session is saved."""
+    at most every USE_NOTED_EVERY seconds (a cache entry says it was noted lately; the process that
+    set it needs no cache call to know until it expires), so that an ordinary page writes nothing.
+    After the view, before the session is saved."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -111,8 +130,9 @@ class SessionUseMiddleware:
         noted = session.get(NOTED)
         if not noted or noted[1] != session.session_key:
             _note(request, user_id, noted)
-        elif cache.add(_noted_lately(noted[0]), True, USE_NOTED_EVERY):
+        elif not _marked_lately(*noted) and cache.add(_noted_lately(noted[0]), True, USE_NOTED_EVERY):
             UserSession.objects.filter(pk=noted[0]).update(**_where_from(request))
+            _mark(noted[0], noted[1])
         return response
 
 

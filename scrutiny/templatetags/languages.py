@@ -26,7 +26,7 @@ def other_language(context: Any) -> dict[str, Any] | None:
     """The other language's link (its name in itself, its code, the chooser's address) and both
     addresses of this page for <link rel="alternate">; None when the site has no Welsh."""
     request = context.get("request")
-    if request is None or not site_languages()[0]:
+    if request is None or not site_languages(request)[0]:
         return None
     here = translation.get_language() or ENGLISH
     other = ENGLISH if here == WELSH else WELSH

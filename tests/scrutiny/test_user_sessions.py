@@ -143,3 +143,21 @@ def test_with_redis_an_ended_session_stops_working_at_once(redis_sessions):
     response = phone.get(reverse("home"))
     assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
     assert laptop.get(reverse("home")).status_code == 200
+
+
+def test_a_page_within_the_minute_does_not_ask_the_cache_whether_its_use_was_noted(client, monkeypatch):
+    from django.core.cache import cache
+
+    _sign_in(client, UserFactory())
+    client.get(reverse("home"))
+    asked = []
+    real_add = cache.add
+
+    def add(key, *args, **kwargs):
+        asked.append(key)
+        return real_add(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "add", add)
+    client.get(reverse("home"))
+    client.get(reverse("accounts:profile"))
+    assert [key for key in asked if key.startswith("session-used:")] == []

@@ -272,9 +272,9 @@ def stack_env(folder, broker_url, static_root, **overrides):
 
 def use_real_password_hashers(settings):
     """The web app checks passwords with the real hashers, not the tests' fast one."""
-    from django.conf import global_settings
+    import scrutiny.settings
 
-    settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
+    settings.PASSWORD_HASHERS = scrutiny.settings.PASSWORD_HASHERS
 
 
 @pytest.fixture
