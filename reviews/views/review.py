@@ -11,11 +11,11 @@ from panels.permissions import is_member
 from reviews import permissions as perms
 from reviews import selectors, services
 from reviews.filters import ReviewFilter
-from reviews.findings_section import findings_section
 from reviews.forms import ReviewForm, StageForm
 from reviews.measure_reviews import measure_trend
 from reviews.models import Review, Stage
 from reviews.report_section import report_body
+from reviews.review_parts import review_page_parts
 from reviews.views.common import (
     get_review,
     paginate,
@@ -77,11 +77,8 @@ def review_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     user = request.user
     group_by = "type" if request.GET.get("group") == "type" else "question"
     page_number = request.GET.get("page")
-    context = selectors.review_page(review, group_by=group_by, page_number=page_number, findings=False)
-    context.update({
-        "findings_section": findings_section(
-            review, questions=context["questions"], group_by=group_by, page_number=page_number
-        ),
+    return render(request, "reviews/review_detail.html", {
+        "parts": review_page_parts(review, group_by=group_by, page_number=page_number),
         "review": review,
         "group_by": group_by,
         "can_edit": perms.can_edit_review(user, review),
@@ -93,7 +90,6 @@ def review_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "page_links": review_page_links(review, user),
         "page_sections": review_page_sections(review, user),
     })
-    return render(request, "reviews/review_detail.html", context)
 
 
 @require_POST
