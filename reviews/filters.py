@@ -63,7 +63,9 @@ class _Base(django_filters.FilterSet):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.filters["year"].extra["choices"] = _year_choices(self.queryset, self.date_field)
+        # Read only when drawn or checked: a list whose filters are kept reads no years.
+        queryset, date_field = self.queryset, self.date_field
+        self.filters["year"].extra["choices"] = lambda: _year_choices(queryset, date_field)
         self.form.fields["q"].widget = forms.TextInput(attrs={"type": "search"})
 
 

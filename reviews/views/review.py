@@ -10,8 +10,10 @@ from accounts.http import AuthenticatedHttpRequest
 from panels.permissions import is_member
 from reviews import permissions as perms
 from reviews import selectors, services
+from reviews.filter_form import filter_fields
 from reviews.filters import ReviewFilter
 from reviews.forms import ReviewForm, StageForm
+from reviews.kept_items import ROW, items_for
 from reviews.measure_reviews import measure_trend
 from reviews.models import Review, Stage
 from reviews.report_section import report_body
@@ -29,13 +31,14 @@ from scrutiny.permissions import require
 
 @login_required
 def review_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    reviews = selectors.with_counts(selectors.visible_reviews(request.user)).order_by(
-        "-planned_start", "-created_at"
-    )
+    reviews = selectors.visible_reviews(request.user).order_by("-planned_start", "-created_at")
     filters = ReviewFilter(request.GET or None, queryset=reviews, request=request)
-    page = paginate(request, filters.qs)
+    # The page's reviews as ids alone: their items are drawn once and kept under their versions.
+    page = paginate(request, filters.qs.values_list(*ROW))
     return render(request, "reviews/review_list.html", {
-        "filter": filters, "page": page, "query": query_without_page(request),
+        "filter": filters, "filter_fields": filter_fields(filters, request), "page": page,
+        "query": query_without_page(request),
+        "items": items_for(list(page.object_list), level=3, show_panel=True),
         "can_create": perms.can_create_review(request.user),
     })
 
