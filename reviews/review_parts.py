@@ -3,7 +3,8 @@
 Its details (panel, type, service area, stage, dates, lead member and supporting officer), who
 proposed it, its stages and every move between them, its scope, questions and method, its counts
 of evidence and its latest evidence cost about ten queries and half the page's drawing. Nothing in
-them depends on who is looking (the buttons and forms that do stay in the page), so they are kept
+them depends on who is looking (the page shows the buttons to add evidence and the stage form's
+fields only to those who may use them, and its forms' tokens are its own), so they are kept
 under the review's versions (reviews/findings_section.py), which every change they show renews: a
 stage move, a question, a piece of evidence or the review itself its own, the panel's and the
 service area's names theirs, anyone's name the people's. They are read in one cache call with
@@ -20,14 +21,19 @@ from django.utils.safestring import SafeString
 
 from reviews import selectors
 from reviews.findings_section import KEPT_SECONDS, draw_section, section_key, version
-from reviews.models import Review
+from reviews.forms import StageForm
+from reviews.models import Review, Stage
 
-PARTS = ("details", "proposer", "stages", "scope", "evidence_counts", "recent_evidence")
+PARTS = ("details", "proposer", "stages", "stage_fields", "scope", "evidence_counts", "recent_evidence",
+         "add_evidence")
 
 
 def _draw_parts(review: Review, questions: list) -> dict[str, SafeString]:
     context = selectors.review_page(review, findings=False, questions=questions)
-    context["review"] = review
+    # The stage form's fields hold only what the stage implies (the next stage): the page shows
+    # them, inside its own form with its CSRF token, to those who may move the stage.
+    stage_form = StageForm(review=review) if review.stage != Stage.PROPOSED else None
+    context.update(review=review, stage_form=stage_form)
     return {part: render_to_string("reviews/_review_parts.html", {**context, "part": part}) for part in PARTS}
 
 

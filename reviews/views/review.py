@@ -87,8 +87,7 @@ def review_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "can_edit": perms.can_edit_review(user, review),
         "can_add_evidence": perms.can_add_evidence(user, review),
         "can_add_finding": perms.can_add_finding(user, review),
-        "stage_form": StageForm(review=review)
-        if perms.can_move_stage(user, review) and review.stage != Stage.PROPOSED else None,
+        "can_move_stage": review.stage != Stage.PROPOSED and perms.can_move_stage(user, review),
         "can_confirm": review.stage == Stage.PROPOSED and perms.can_confirm_review(user, review),
         "page_links": review_page_links(review, user),
         "page_sections": review_page_sections(review, user),

@@ -95,6 +95,14 @@ def test_each_person_sees_their_own_buttons_beside_the_kept_parts(client, world)
     assert "Change the review" not in html and "Log a finding" not in html
 
 
+def test_the_kept_stage_form_offers_the_stages_from_where_the_review_is(client, world):
+    client.force_login(world.chair)
+    assert '<option value="evidence" selected>' in page(client, world.review)  # scoping: next is evidence
+    services.move_stage(review=world.review, to_stage=Stage.EVIDENCE, by=world.chair)
+    html = page(client, world.review)
+    assert '<option value="analysis" selected>' in html and '<option value="evidence"' not in html
+
+
 def test_the_person_who_proposed_is_named_on_a_proposed_review(client, world):
     proposed = ReviewFactory(panel=world.panel, stage=Stage.PROPOSED, created_by=world.second)
     client.force_login(world.member)
