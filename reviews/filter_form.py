@@ -35,17 +35,17 @@ TEMPLATE = "includes/crispy_form.html"
 
 def filter_fields(filters: Any, request: HttpRequest) -> SafeString:
     """The filters' fields (a django-filter FilterSet's form) as HTML, from the cache when kept."""
-    form = filters.form
     user = request.user
     scope = "all" if is_staff_role(user) else sorted(panel_ids_for(user))
-    values = [(name, request.GET.getlist(name)) for name in form.fields]
+    # The form's fields are its filters' (the form itself is made only if drawn).
+    values = [(name, request.GET.getlist(name)) for name in filters.filters]
     template = get_template(TEMPLATE)
     raw = repr([type(filters).__qualname__, template.template.source, translation.get_language(), scope,
-                form.is_bound, values, timezone.localdate().year, versions(FILTERS_KEY)])
+                filters.is_bound, values, timezone.localdate().year, versions(FILTERS_KEY)])
     key = "reviews:filter-fields:" + hashlib.sha256(raw.encode()).hexdigest()
     html = cache.get(key)
     if html is None:
-        html = draw(form)
+        html = draw(filters.form)
         cache.set(key, html, KEPT_SECONDS)
     return SafeString(html)
 

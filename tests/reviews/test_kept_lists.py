@@ -107,3 +107,13 @@ def test_the_welsh_list_gets_welsh_filters(client, world):
     assert "All panels" in get(client, "/reviews/")
     html = get(client, "/cy/reviews/")
     assert "Pob panel" in html and "All panels" not in html
+
+
+def test_the_kept_filters_keep_their_search_box_help_and_suggested_reviews(client, world):
+    client.force_login(world.member)
+    get(client, "/reviews/evidence/")  # drawn and kept
+    html = get(client, "/reviews/evidence/")
+    assert 'type="search"' in html and "Words from the title, description, notes or measure." in html
+    assert '<option value="Complaints handling">' in html  # this member's review, suggested
+    html = get(client, "/reviews/?q=late")  # filtered: the form is made to check what was typed
+    assert 'type="search"' in html and "title, scope or findings." in html
