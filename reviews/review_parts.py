@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.cache import cache
-from django.template.loader import render_to_string
+from django.template.loader import get_template
 from django.utils import translation
 from django.utils.safestring import SafeString
 
@@ -34,7 +34,8 @@ def _draw_parts(review: Review, questions: list) -> dict[str, SafeString]:
     # them, inside its own form with its CSRF token, to those who may move the stage.
     stage_form = StageForm(review=review) if review.stage != Stage.PROPOSED else None
     context.update(review=review, stage_form=stage_form)
-    return {part: render_to_string("reviews/_review_parts.html", {**context, "part": part}) for part in PARTS}
+    template = get_template("reviews/_review_parts.html")
+    return {part: SafeString(template.render({**context, "part": part}).strip()) for part in PARTS}
 
 
 def review_page_parts(review: Review, *, group_by: str, page_number: Any) -> dict[str, SafeString]:
