@@ -19,6 +19,7 @@ from reviews.models import Review, Stage
 from reviews.report_section import report_body
 from reviews.review_parts import review_page_parts
 from reviews.views.common import (
+    CountedAlong,
     get_review,
     paginate,
     query_without_page,
@@ -34,7 +35,7 @@ def review_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     reviews = selectors.visible_reviews(request.user).order_by("-planned_start", "-created_at")
     filters = ReviewFilter(request.GET or None, queryset=reviews, request=request)
     # The page's reviews as ids alone: their items are drawn once and kept under their versions.
-    page = paginate(request, filters.qs.values_list(*ROW))
+    page = paginate(request, filters.qs.values_list(*ROW), paginator=CountedAlong)
     return render(request, "reviews/review_list.html", {
         "filter": filters, "filter_fields": filter_fields(filters, request), "page": page,
         "query": query_without_page(request),

@@ -117,3 +117,17 @@ def test_the_kept_filters_keep_their_search_box_help_and_suggested_reviews(clien
     assert '<option value="Complaints handling">' in html  # this member's review, suggested
     html = get(client, "/reviews/?q=late")  # filtered: the form is made to check what was typed
     assert 'type="search"' in html and "title, scope or findings." in html
+
+
+def test_a_page_of_reviews_is_counted_in_the_query_that_reads_it(client, world):
+    for n in range(22):
+        ReviewFactory(panel=world.panel, title=f"Walkabout {n}")
+    client.force_login(world.member)
+    get(client, "/reviews/?q=walkabout")
+    with CaptureQueriesContext(connection) as queries:
+        html = get(client, "/reviews/?q=walkabout&page=2")
+    assert "22 reviews" in html and "Page 2 of 2" in html and html.count("<h3") == 2
+    assert not [q for q in queries if "COUNT(*)" in q["sql"] and "reviews_review" in q["sql"]]
+    html = get(client, "/reviews/?q=walkabout&page=9")  # past the end: the last page
+    assert "Page 2 of 2" in html
+    assert "No reviews match" in get(client, "/reviews/?q=nothing+like+it")
