@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from reports import permissions, selectors
-from reports.models import Kind, ReportRequest
+from reports.models import Kind, ReportRequest, Status
 from reviews.models import Review
 from scrutiny import freshness
 
@@ -48,11 +48,13 @@ def section(review: Review, user: User) -> dict[str, Any] | None:
     if not permissions.can_view_review_report(user, review):
         return None
     report = latest_request(review.pk)
+    # Only a failed request is tried again: asking who may, for the others, is a query for nothing.
+    can_retry = report is not None and report.status == Status.FAILED and permissions.can_retry(user, report)
     return {
         "template": "reports/_review_page_section.html",
         "title": _("Report"),
         "report": report,
-        "can_retry": report is not None and permissions.can_retry(user, report),
+        "can_retry": can_retry,
     }
 
 

@@ -107,3 +107,15 @@ def test_the_retry_button_is_shown_only_to_those_who_may_use_it_when_kept(client
         assert not read and (retry in page) == may
     client.force_login(world.outsider)  # another panel's tenant may not see the review at all
     assert client.get(world.review.get_absolute_url()).status_code == 403
+
+
+def test_a_tenant_who_may_see_the_review_reads_nothing_more_for_a_made_pdf(client, world):
+    asked(world, status=Status.DONE)
+    client.force_login(world.chair)
+    visit(client, world.review)
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(world.review.get_absolute_url()).content.decode()
+
+    assert "Your report is ready." in page
+    assert not any('SELECT 1 AS "a" FROM "reviews_review"' in q["sql"] for q in queries)  # may they see it?
