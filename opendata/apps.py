@@ -11,11 +11,12 @@ class OpendataConfig(AppConfig):
         """This app's site switches, and what it adds to other apps' pages (scrutiny/extensions.py)."""
         # The labels stay lazy, so the settings page shows them in the reader's language
         # (scrutiny.switches asks for str).
-        from opendata import public
+        from opendata import public, review_page
         from scrutiny import extensions as ext
         from scrutiny import switches
 
         public.connect()
+        review_page.connect()
         public.register_versions()
         switches.register(
             key=public.PROGRAMME,

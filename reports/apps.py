@@ -12,12 +12,13 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         """This app's site switch, and what it adds to other apps' pages and commands
         (scrutiny/extensions.py)."""
-        from reports import public
+        from reports import public, review_page
         from reports.annual import writes
         from scrutiny import extensions as ext
         from scrutiny import public_cache, switches
 
         writes.connect()
+        review_page.connect()
         public_cache.register("reports:annual", public.annual_version)
 
         switches.register(

@@ -22,12 +22,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.db.models import QuerySet
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from reports import permissions
-from reports.models import ACTIVE, ReportRequest, Status
+from reports import permissions, review_page
+from reports.models import ACTIVE, Kind, ReportRequest, Status
 from scrutiny import jobs
 from scrutiny.permissions import require
 
@@ -117,9 +118,18 @@ def request_report(
     return report, True
 
 
+def _update(requests: QuerySet[ReportRequest], **values: Any) -> int:
+    """`requests.update(**values)`, which sends no signals: the review pages showing those
+    requests are told here (reports/review_page.py)."""
+    review_ids = list(requests.filter(kind=Kind.REVIEW).values_list("parameters__review", flat=True))
+    count = requests.update(**values)
+    review_page.forget(*review_ids)
+    return count
+
+
 def _queue(report: ReportRequest) -> None:
     report.job = jobs.enqueue(MAKE_REPORT, report.pk)
-    ReportRequest.objects.filter(pk=report.pk).update(job=report.job)
+    ReportRequest.objects.filter(pk=report.pk).update(job=report.job)  # the job is not shown: no version
 
 
 def retry(*, report: ReportRequest, by: User) -> ReportRequest:
@@ -129,7 +139,8 @@ def retry(*, report: ReportRequest, by: User) -> ReportRequest:
         raise ValidationError(_("Only a report that failed can be tried again."))
     try:
         with transaction.atomic():
-            updated = ReportRequest.objects.filter(pk=report.pk, status=Status.FAILED).update(
+            updated = _update(
+                ReportRequest.objects.filter(pk=report.pk, status=Status.FAILED),
                 status=Status.QUEUED, error="", error_detail="", attempts=0,
                 queued_at=timezone.now(), started_at=None, finished_at=None,
             )
@@ -158,7 +169,8 @@ def _fail(report: ReportRequest, message: Any, exc: BaseException) -> None:
         message = str(message)
     detail = "".join(traceback.format_exception(exc))[-8000:]
     logger.error("Report request %s failed: %s", report.pk, detail)
-    ReportRequest.objects.filter(pk=report.pk).update(
+    _update(
+        ReportRequest.objects.filter(pk=report.pk),
         status=Status.FAILED, error=message, error_detail=detail, finished_at=timezone.now(),
     )
 
@@ -178,7 +190,7 @@ def make_report(*, request_id: int, last_try: bool = True) -> str:
         _store(report, made)
     except TRANSIENT as exc:
         if not last_try:
-            ReportRequest.objects.filter(pk=report.pk).update(status=Status.QUEUED)
+            _update(ReportRequest.objects.filter(pk=report.pk), status=Status.QUEUED)
             raise  # the task tries again later
         _fail(report, TRANSIENT_FAULT, exc)
         return "failed"
@@ -218,7 +230,8 @@ def give_up(*, given_up: Iterable[Job]) -> int:
     for job in given_up:
         for code, _label in settings.LANGUAGES:
             with translation.override(code):
-                count += ReportRequest.objects.filter(job=job, status__in=ACTIVE, language=code).update(
+                count += _update(
+                    ReportRequest.objects.filter(job=job, status__in=ACTIVE, language=code),
                     status=Status.FAILED, error=_gave_up(job.attempts), finished_at=timezone.now(),
                 )
     return count
@@ -234,7 +247,7 @@ def delete_old_files(*, now: datetime | None = None) -> int:
     count = 0
     for report in old:
         report.file.delete(save=False)
-        ReportRequest.objects.filter(pk=report.pk).update(file="", file_deleted_at=now)
+        _update(ReportRequest.objects.filter(pk=report.pk), file="", file_deleted_at=now)
         count += 1
     return count
 
