@@ -1,17 +1,25 @@
 """Each change the tracker's kept figures count renews the versions they are kept under
 (recommendations.selectors.tracker_figures): its panel's and the one over every panel. A change
-that no figure counts, or a finding, a meeting or anything else in another app, renews nothing."""
+that no figure counts, or a finding, a meeting or anything else in another app, renews nothing.
+
+The tracker's filter fields (recommendations/filter_fields.py) offer every panel, service area,
+review title and owner's name: a change to one of them renews the choices' version."""
 
 from typing import Any
 
 from django.db.models.signals import post_delete, post_save
 
 from accounts.models import User
+from panels.models import Panel
+from recommendations.filter_fields import CHOICES_KEY
 from recommendations.models import Action, Recommendation, Response
 from recommendations.selectors import forget_figures
-from reviews.models import Review
+from reviews.models import Review, ServiceArea
+from scrutiny.freshness import renew
+from scrutiny.written import rows_written
 
 SHOWN_OF_A_PERSON = frozenset({"display_name", "email"})  # the owner's name filters the tracker
+OFFERED_OF_A_PERSON = frozenset({"display_name", "role", "is_active"})  # owners offered as choices
 
 
 def _recommendation_changed(sender: type, instance: Recommendation, **kwargs: Any) -> None:
@@ -27,10 +35,17 @@ def _part_changed(sender: type, instance: Response | Action, **kwargs: Any) -> N
 def _review_changed(sender: type, instance: Review, **kwargs: Any) -> None:
     # Its title is one of the tracker's filters.
     forget_figures(panel_ids=[instance.panel_id])
+    renew(CHOICES_KEY)
+
+
+def _choice_changed(sender: type, **kwargs: Any) -> None:
+    renew(CHOICES_KEY)
 
 
 def _person_changed(sender: type, instance: User, created: bool = False, update_fields: Any = None,
                     **kwargs: Any) -> None:
+    if created or update_fields is None or OFFERED_OF_A_PERSON & set(update_fields):
+        renew(CHOICES_KEY)
     if not created and (update_fields is None or SHOWN_OF_A_PERSON & set(update_fields)):
         owned = Recommendation.objects.filter(owner=instance).values_list("review__panel_id", flat=True)
         forget_figures(panel_ids=owned.distinct())
@@ -39,6 +54,10 @@ def _person_changed(sender: type, instance: User, created: bool = False, update_
 for _receiver, _model in (
     (_recommendation_changed, Recommendation), (_part_changed, Response), (_part_changed, Action),
     (_review_changed, Review), (_person_changed, User),
+    (_choice_changed, Panel), (_choice_changed, ServiceArea),
 ):
     for _signal in (post_save, post_delete):
         _signal.connect(_receiver, sender=_model, dispatch_uid=f"recommendations-figures-{_model.__name__}")
+for _model in (Review, User, Panel, ServiceArea):  # written in bulk, announced (scrutiny/written.py)
+    rows_written.connect(_choice_changed, sender=_model,
+                         dispatch_uid=f"recommendations-choices-{_model.__name__}")

@@ -1,3 +1,4 @@
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -13,11 +14,11 @@ from django.utils import timezone
 from accounts.http import AuthenticatedHttpRequest
 from accounts.models import User
 from recommendations import exports, permissions, public, selectors
+from recommendations.filter_fields import filter_fields
 from recommendations.filters import TrackerFilter
 from recommendations.models import ProgressUpdate, Recommendation
 from recommendations.tracker_rows import tracker_page
 from scrutiny import extensions, uploads
-from scrutiny.kept_html import kept_fields
 from scrutiny.models import SiteSettings
 from scrutiny.permissions import require
 from scrutiny.public_cache import NO_FORM_TOKEN, etag_of, not_modified, public_headers
@@ -49,24 +50,28 @@ def _filtered(request: AuthenticatedHttpRequest) -> TrackerFilter:
 @login_required
 def tracker(request: AuthenticatedHttpRequest) -> HttpResponse:
     """All the recommendations the person may see, filtered, sorted and counted."""
-    filterset = _filtered(request)
-    recommendations = filterset.qs
-    page, rows = tracker_page(recommendations, request.GET.get("page"), PAGE_SIZE)
+    # The filters' form alone: the recommendations are filtered only if what is shown of them
+    # is not kept (building the query costs about a tenth of the page).
+    filterset = TrackerFilter(request.GET, queryset=Recommendation.objects.none(), user=request.user)
+    listing = functools.cache(lambda: filterset.filter_queryset(selectors.visible_to(request.user)))
     query = request.GET.copy()
     query.pop("page", None)
     review = filterset.form.cleaned_data.get("review") if filterset.form.is_valid() else None
     # What the person may see decides what is counted: the visibility rule itself is the key.
     seen_by = repr(permissions.visible_filter(request.user))
-    filters = request.GET.copy()
-    for name in ("page", "sort"):
-        filters.pop(name, None)
-    summary, medians = selectors.tracker_figures(
-        recommendations, key=f"{seen_by}?{filters.urlencode()}",
-        panel_ids=_counted_panels(request, filterset),
-    )
+    filters = query.copy()
+    filters.pop("sort", None)
+    panel_ids = _counted_panels(request, filterset)
+    # (The start of the financial year decides what ?year= finds.)
+    counted = f"{seen_by}?{filters.urlencode()}|{filterset.start_month}"
+    counted_under = selectors.tracker_versions(key=counted, panel_ids=panel_ids)
+    summary, medians = selectors.tracker_figures(listing, kept_under=counted_under)
+    listed_under = f"{counted_under}|{query.urlencode()}"  # the listing's order too
+    page, rows = tracker_page(listing, request.GET.get("page"), PAGE_SIZE,
+                              count=summary["listed"], kept_under=listed_under)
     return render(request, "recommendations/tracker.html", {
         "filter": filterset,
-        "filter_fields": kept_fields(filterset.form, "recommendations/_filter_fields.html"),
+        "filter_fields": filter_fields(filterset, request.user),
         "page": page,
         "rows": rows,
         "summary": summary,

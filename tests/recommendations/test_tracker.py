@@ -127,7 +127,7 @@ def test_summary_bar_and_medians(world, make_rec):
             submitted_at=now - timedelta(days=days), implemented_at=now
         )
     counts = summary(visible_to(world.manager))
-    assert counts == {"made": 8, "awaiting": 1, "accepted": 5, "partly": 1, "rejected": 1,
+    assert counts == {"listed": 8, "made": 8, "awaiting": 1, "accepted": 5, "partly": 1, "rejected": 1,
                       "implemented": 2, "verified": 1, "overdue": 1}
     assert medians(visible_to(world.manager))["to_implementation"] == 150
 

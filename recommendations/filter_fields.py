@@ -1,0 +1,51 @@
+"""The tracker's filter fields, drawn once and kept without reading their choices.
+
+Reading the choices and suggestions (panels, service areas, review titles, owners' names) is
+four queries on every visit, and drawing the fields through crispy-forms about 10 ms. The fields
+are kept under the choices' version, renewed by a panel, a review, a service area or a person's
+name, role or being active changing (recommendations/signals.py); under which panels the person
+may choose from (every one for staff, their own for tenants), the financial years offered, the
+values and errors of the filters asked for, the page's language and the template."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING
+
+from django.core.cache import cache
+from django.template.loader import get_template, render_to_string
+from django.utils import translation
+from django.utils.safestring import SafeString
+
+from panels.permissions import panel_ids_for
+from scrutiny.freshness import versions
+from scrutiny.permissions import is_staff_role
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from recommendations.filters import TrackerFilter
+
+CHOICES_KEY = "recommendations:filter-choices-version"
+TEMPLATE = "recommendations/_filter_fields.html"
+KEPT_SECONDS = 60 * 60
+
+
+def filter_fields(filterset: TrackerFilter, user: User) -> SafeString:
+    """The tracker's filter fields for this person and these filters, from the cache when none
+    of what they show has changed."""
+    form = filterset.form
+    form.is_valid()  # the errors are shown beside the fields
+    drawn_from = [
+        get_template(TEMPLATE).template.source, translation.get_language(),
+        None if is_staff_role(user) else sorted(panel_ids_for(user)),
+        filterset.filters["year"].extra["choices"],
+        [(name, form.data.getlist(name)) for name in form.fields],
+        sorted((name, [str(error) for error in errors]) for name, errors in form.errors.items()),
+        versions(CHOICES_KEY),
+    ]
+    key = "recommendations:filter-fields:" + hashlib.sha256(repr(drawn_from).encode()).hexdigest()
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(TEMPLATE, {"form": form})
+        cache.set(key, html, KEPT_SECONDS)
+    return SafeString(html)
