@@ -78,7 +78,10 @@ def results_section(*, sa: SelfAssessment, user: User, can_plan: bool) -> SafeSt
     """The results page's body for this person, from the cache when nothing it shows has changed."""
     earlier = selectors.earlier_assessment(assessment=sa)
     names = [scores_key(sa.pk), FRAMEWORKS_KEY] + ([scores_key(earlier.pk)] if earlier else [])
-    who = user.pk if can_plan else None
+    # The links beside each weakness come from other apps (extensions.ASSESSMENT_RESULT_LINKS).
+    adders = extensions.functions(extensions.ASSESSMENT_RESULT_LINKS)
+    links = [f"{f.__module__}.{f.__qualname__}" for f in adders]
+    who = (user.pk, links) if can_plan else None
     raw = repr([sa.pk, earlier.pk if earlier else None, translation.get_language(), can_plan, who,
                 versions(*names)])
     key = "assessments:results-section:" + hashlib.sha256(raw.encode()).hexdigest()
