@@ -5,7 +5,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -140,8 +139,8 @@ def you_said_we_did(request: HttpRequest) -> HttpResponse:
 
 
 def _you_said_we_did(request: HttpRequest, extra: dict[str, Any]) -> HttpResponse:
-    page = Paginator(selectors.you_said_we_did(), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "recommendations/you_said_we_did.html", {"page": page, **extra})
+    listed = public.listed(request)
+    return render(request, "recommendations/you_said_we_did.html", {"listed": listed, **extra})
 
 
 @login_required
