@@ -19,7 +19,8 @@ def visit(client, path=URL):
 
 @pytest.fixture
 def verified(client, world, make_rec):
-    rec = make_rec("verified", text="Name the team in every letter.", impact_statement="Tenants know who to call.")
+    rec = make_rec("verified", text="Name the team in every letter.",
+                   impact_statement="Tenants know who to call.")
     client.force_login(world.member)
     assert visit(client)[1] and not visit(client)[1]  # read, then kept
     return rec
