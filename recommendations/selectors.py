@@ -152,11 +152,11 @@ def current_financial_year(start_month: int, today: dt.date | None = None) -> in
 
 
 def detail(pk: int) -> Recommendation:
-    """One recommendation with its review, response, findings and action plan."""
+    """One recommendation with its review, response and findings, as its page shows them (no
+    more: each table joined in is read and built whole)."""
     return (
         Recommendation.objects.select_related(
-            "review__panel", "review__service_area", "service_area", "owner", "created_by",
-            "response__responded_by",
+            "review__panel", "service_area", "owner", "response__responded_by",
         )
         .prefetch_related("findings")
         .with_overdue()
