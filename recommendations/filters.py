@@ -45,6 +45,12 @@ def _year_label(start_year: int, start_month: int) -> str:
     return str(start_year) if start_month == 1 else f"{start_year}/{str(start_year + 1)[-2:]}"
 
 
+def year_choices(start_month: int) -> list[tuple[str, str]]:
+    """The financial years offered, this one first."""
+    this_year = current_financial_year(start_month)
+    return [(str(y), _year_label(y, start_month)) for y in range(this_year, this_year - YEARS_SHOWN, -1)]
+
+
 class TrackerFilter(django_filters.FilterSet):
     # Each filter is copied for every request (django-filter deep-copies them): their choices are
     # given as functions, as a copied queryset costs more than the rest of the copying together.
@@ -101,10 +107,7 @@ class TrackerFilter(django_filters.FilterSet):
     def __init__(self, data: Any = None, *args: Any, user: User | None = None, **kwargs: Any) -> None:
         super().__init__(data, *args, **kwargs)
         self.start_month = SiteSettings.load().financial_year_start_month
-        this_year = current_financial_year(self.start_month)
-        self.filters["year"].extra["choices"] = [
-            (str(y), _year_label(y, self.start_month)) for y in range(this_year, this_year - YEARS_SHOWN, -1)
-        ]
+        self.filters["year"].extra["choices"] = year_choices(self.start_month)
         reviews = Review.objects.select_related("panel").order_by("title")
         panels = Panel.objects.order_by("name")
         if not is_staff_role(user):

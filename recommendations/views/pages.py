@@ -49,28 +49,37 @@ def _filtered(request: AuthenticatedHttpRequest) -> TrackerFilter:
 @login_required
 def tracker(request: AuthenticatedHttpRequest) -> HttpResponse:
     """All the recommendations the person may see, filtered, sorted and counted."""
-    # The filters' form alone: the recommendations are filtered only if what is shown of them
-    # is not kept (building the query costs about a tenth of the page).
-    filterset = TrackerFilter(request.GET, queryset=Recommendation.objects.none(), user=request.user)
-    listing = functools.cache(lambda: filterset.filter_queryset(selectors.visible_to(request.user)))
     query = request.GET.copy()
     query.pop("page", None)
-    review = filterset.form.cleaned_data.get("review") if filterset.form.is_valid() else None
+    # The filters' form is built only when filters are asked for or something is drawn, and the
+    # recommendations filtered only when what is shown of them is not kept: on a plain visit
+    # whose parts are kept, building them would be about a third of the page.
+    filterset = functools.cache(
+        lambda: TrackerFilter(request.GET, queryset=Recommendation.objects.none(), user=request.user)
+    )
+
+    def filtered() -> QuerySet[Recommendation]:
+        filterset().form.is_valid()
+        return filterset().filter_queryset(selectors.visible_to(request.user))
+
+    listing = functools.cache(filtered)
+    review = filterset().form.cleaned_data.get("review") if query and filterset().form.is_valid() else None
     # What the person may see decides what is counted: the visibility rule itself is the key.
     seen_by = repr(permissions.visible_filter(request.user))
     filters = query.copy()
     filters.pop("sort", None)
-    panel_ids = _counted_panels(request, filterset)
+    panel_ids = _counted_panels(request, filterset()) if query else permissions.visible_panels(request.user)
     # (The start of the financial year decides what ?year= finds.)
-    counted = f"{seen_by}?{filters.urlencode()}|{filterset.start_month}"
+    start_month = SiteSettings.load().financial_year_start_month
+    counted = f"{seen_by}?{filters.urlencode()}|{start_month}"
     counted_under = selectors.tracker_versions(key=counted, panel_ids=panel_ids)
     summary, medians = selectors.tracker_figures(listing, kept_under=counted_under)
     listed_under = f"{counted_under}|{query.urlencode()}"  # the listing's order too
     page, rows = tracker_page(listing, request.GET.get("page"), PAGE_SIZE,
                               count=summary["listed"], kept_under=listed_under)
     return render(request, "recommendations/tracker.html", {
-        "filter": filterset,
-        "filter_fields": filter_fields(filterset, request.user),
+        "filter": filterset() if query else None,
+        "filter_fields": filter_fields(filterset, request.user, data=query, start_month=start_month),
         "page": page,
         "rows": rows,
         "summary": summary,
