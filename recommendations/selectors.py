@@ -164,6 +164,14 @@ def detail(pk: int) -> Recommendation:
     )
 
 
+def for_its_page(pk: int) -> Recommendation:
+    """One recommendation with what deciding who may see it and which steps they may take needs
+    (its page's body is kept: recommendations/detail_page.py)."""
+    return Recommendation.objects.select_related("review").only(
+        "pk", "review_id", "status", "owner_id", "service_area_id", "review__panel_id",
+    ).get(pk=pk)
+
+
 def actions_for(recommendation: Recommendation) -> list[Action]:
     """The recommendation's action plan, soonest due first, with owners."""
     return list(recommendation.actions.select_related("owner").order_by("due_date", "pk"))

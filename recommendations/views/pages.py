@@ -13,9 +13,10 @@ from django.utils import timezone
 from accounts.http import AuthenticatedHttpRequest
 from accounts.models import User
 from recommendations import exports, permissions, public, selectors
+from recommendations.detail_page import kept_body
 from recommendations.filter_fields import filter_fields
 from recommendations.filters import TrackerFilter
-from recommendations.models import ProgressUpdate, Recommendation
+from recommendations.models import Action, ProgressUpdate, Recommendation
 from recommendations.tracker_rows import tracker_page
 from scrutiny import extensions, uploads
 from scrutiny.models import SiteSettings
@@ -155,23 +156,22 @@ def _you_said_we_did(request: HttpRequest, extra: dict[str, Any]) -> HttpRespons
 @login_required
 def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     try:
-        rec = selectors.detail(pk)
+        rec = selectors.for_its_page(pk)
     except Recommendation.DoesNotExist as exc:
         raise Http404("There is no such recommendation.") from exc
     require(permissions.can_view(request.user, rec), permissions.REFUSALS["view"])
-    actions = selectors.actions_for(rec)
+    body = kept_body(rec)
     work_open = permissions.is_possible(rec, "plan_work")
-    for action in actions:
-        action.can_update = work_open and permissions.can_update_action(request.user, action)
+    updatable = {  # the actions whose "Update" link this person sees
+        row["pk"] for row in body["rows"] if work_open and permissions.can_update_action(
+            request.user, Action(owner_id=row["owner_id"], recommendation=rec)
+        )
+    }
     steps = permissions.allowed_steps(request.user, rec)
-    if work_open and any(a.can_update for a in actions):
+    if updatable:
         steps.add("progress")  # an action's owner may add progress on it
     return render(request, "recommendations/detail.html", {
-        "rec": rec,
-        "steps": steps,
-        "actions": actions,
-        "update_column": any(a.can_update for a in actions),
-        "updates": selectors.progress_for(rec),
+        "rec": rec, "body": body, "steps": steps, "updatable": updatable, "update_column": bool(updatable),
     })
 
 
