@@ -14,10 +14,11 @@ from accounts.http import AuthenticatedHttpRequest
 from accounts.models import User
 from recommendations import exports, permissions, public, selectors
 from recommendations.detail_page import kept_body
-from recommendations.filter_fields import filter_fields
+from recommendations.filter_fields import checked_filters, filter_fields
 from recommendations.filters import TrackerFilter
 from recommendations.models import Action, ProgressUpdate, Recommendation
 from recommendations.tracker_rows import tracker_page
+from reviews.models import Review
 from scrutiny import extensions, uploads
 from scrutiny.models import SiteSettings
 from scrutiny.permissions import require
@@ -33,13 +34,14 @@ def visible_or_403(user: User, pk: int) -> Recommendation:
     return rec
 
 
-def _counted_panels(request: AuthenticatedHttpRequest, filterset: TrackerFilter) -> list[int] | None:
+def _counted_panels(
+    request: AuthenticatedHttpRequest, checked: dict[str, Any] | None, review: Review | None
+) -> list[int] | None:
     """The panels the tracker's figures count recommendations of, or None for any panel."""
-    chosen = filterset.form.cleaned_data if filterset.form.is_valid() else {}
-    if chosen.get("panel"):
-        return [chosen["panel"].pk]
-    if chosen.get("review"):
-        return [chosen["review"].panel_id]
+    if checked and not checked["errors"] and checked["panel_id"]:
+        return [checked["panel_id"]]
+    if review is not None:
+        return [review.panel_id]
     return permissions.visible_panels(request.user)
 
 
@@ -64,14 +66,17 @@ def tracker(request: AuthenticatedHttpRequest) -> HttpResponse:
         return filterset().filter_queryset(selectors.visible_to(request.user))
 
     listing = functools.cache(filtered)
-    review = filterset().form.cleaned_data.get("review") if query and filterset().form.is_valid() else None
+    # (The start of the financial year decides what ?year= finds.)
+    start_month = SiteSettings.load().financial_year_start_month
+    checked = checked_filters(filterset, request.user, data=query, start_month=start_month) if query else None
+    review = None
+    if checked and not checked["errors"] and checked["review_id"]:
+        review = Review.objects.select_related("panel").filter(pk=checked["review_id"]).first()
     # What the person may see decides what is counted: the visibility rule itself is the key.
     seen_by = repr(permissions.visible_filter(request.user))
     filters = query.copy()
     filters.pop("sort", None)
-    panel_ids = _counted_panels(request, filterset()) if query else permissions.visible_panels(request.user)
-    # (The start of the financial year decides what ?year= finds.)
-    start_month = SiteSettings.load().financial_year_start_month
+    panel_ids = _counted_panels(request, checked, review)
     counted = f"{seen_by}?{filters.urlencode()}|{start_month}"
     counted_under = selectors.tracker_versions(key=counted, panel_ids=panel_ids)
     summary, medians = selectors.tracker_figures(listing, kept_under=counted_under)
@@ -79,8 +84,9 @@ def tracker(request: AuthenticatedHttpRequest) -> HttpResponse:
     page, rows = tracker_page(listing, request.GET.get("page"), PAGE_SIZE,
                               count=summary["listed"], kept_under=listed_under)
     return render(request, "recommendations/tracker.html", {
-        "filter": filterset() if query else None,
-        "filter_fields": filter_fields(filterset, request.user, data=query, start_month=start_month),
+        "filter": filterset() if checked and checked["errors"] else None,  # for the errors' summary
+        "filter_fields": filter_fields(filterset, request.user, data=query, start_month=start_month,
+                                       errors=checked["errors"] if checked else None),
         "page": page,
         "rows": rows,
         "summary": summary,
