@@ -297,7 +297,11 @@ def compare(*, before: SelfAssessment, after: SelfAssessment) -> dict[int, Chang
 
 def compare_with_earlier(*, assessment: SelfAssessment) -> Comparison:
     """What improved and what slipped since the previous self-assessment of the same framework."""
-    earlier = earlier_assessment(assessment=assessment)
+    return comparison(assessment=assessment, earlier=earlier_assessment(assessment=assessment))
+
+
+def comparison(*, assessment: SelfAssessment, earlier: SelfAssessment | None) -> Comparison:
+    """What improved and what slipped since `earlier` (None: nothing to compare with)."""
     if earlier is None:
         return Comparison(earlier=None, improved=[], slipped=[], changes={})
     changes = compare(before=earlier, after=assessment)

@@ -37,11 +37,23 @@ SORTS = {
 YEARS_SHOWN = 8
 
 
+def _owners() -> QuerySet[User]:
+    return User.objects.filter(role__in=[Role.OFFICER, Role.MANAGER], is_active=True)
+
+
 def _year_label(start_year: int, start_month: int) -> str:
     return str(start_year) if start_month == 1 else f"{start_year}/{str(start_year + 1)[-2:]}"
 
 
+def year_choices(start_month: int) -> list[tuple[str, str]]:
+    """The financial years offered, this one first."""
+    this_year = current_financial_year(start_month)
+    return [(str(y), _year_label(y, start_month)) for y in range(this_year, this_year - YEARS_SHOWN, -1)]
+
+
 class TrackerFilter(django_filters.FilterSet):
+    # Each filter is copied for every request (django-filter deep-copies them): their choices are
+    # given as functions, as a copied queryset costs more than the rest of the copying together.
     q = django_filters.CharFilter(
         method="filter_words", label=_("Words in the recommendation"),
         widget=forms.TextInput(attrs={"type": "search"}),
@@ -52,22 +64,23 @@ class TrackerFilter(django_filters.FilterSet):
     # Reviews and owners grow without limit, so they are typed (with suggestions), not picked
     # from a list of every one; the review page still links here with ?review=<id>.
     review = django_filters.ModelChoiceFilter(
-        queryset=Review.objects.none(), label=_("Review"), empty_label=_("Any review"),
+        queryset=lambda request: Review.objects.none(), label=_("Review"), empty_label=_("Any review"),
         widget=forms.HiddenInput,
     )
     review_title = django_filters.CharFilter(
         field_name="review__title", lookup_expr="icontains", label=_("Review (type part of its title)"),
     )
     panel = django_filters.ModelChoiceFilter(
-        field_name="review__panel", queryset=Panel.objects.none(), label=_("Panel"),
+        field_name="review__panel", queryset=lambda request: Panel.objects.none(), label=_("Panel"),
         empty_label=_("Any panel"),
     )
     service_area = django_filters.ModelChoiceFilter(
-        queryset=ServiceArea.objects.all(), label=_("Service area"), empty_label=_("Any service area")
+        queryset=lambda request: ServiceArea.objects.all(), label=_("Service area"),
+        empty_label=_("Any service area"),
     )
     owner = django_filters.ModelChoiceFilter(
-        queryset=User.objects.filter(role__in=[Role.OFFICER, Role.MANAGER], is_active=True),
-        label=_("Owner"), empty_label=_("Anyone"), widget=forms.HiddenInput,
+        queryset=lambda request: _owners(), label=_("Owner"), empty_label=_("Anyone"),
+        widget=forms.HiddenInput,
     )
     owner_name = django_filters.CharFilter(
         field_name="owner__display_name", lookup_expr="icontains", label=_("Owner (type part of their name)"),
@@ -94,10 +107,7 @@ class TrackerFilter(django_filters.FilterSet):
     def __init__(self, data: Any = None, *args: Any, user: User | None = None, **kwargs: Any) -> None:
         super().__init__(data, *args, **kwargs)
         self.start_month = SiteSettings.load().financial_year_start_month
-        this_year = current_financial_year(self.start_month)
-        self.filters["year"].extra["choices"] = [
-            (str(y), _year_label(y, self.start_month)) for y in range(this_year, this_year - YEARS_SHOWN, -1)
-        ]
+        self.filters["year"].extra["choices"] = year_choices(self.start_month)
         reviews = Review.objects.select_related("panel").order_by("title")
         panels = Panel.objects.order_by("name")
         if not is_staff_role(user):
@@ -108,7 +118,7 @@ class TrackerFilter(django_filters.FilterSet):
         self.form.fields["review_title"].widget = DatalistInput(
             lambda: reviews.order_by("-created_at").values_list("title", flat=True)[:DATALIST_SIZE]
         )
-        owners = self.filters["owner"].queryset
+        owners = _owners()
         self.form.fields["owner_name"].widget = DatalistInput(
             lambda: owners.order_by("display_name").values_list("display_name", flat=True)[:DATALIST_SIZE]
         )

@@ -1,14 +1,20 @@
 """This app's page that people who are not signed in may read (extensions.PUBLIC_PAGES), its
 link in every page's footer (extensions.FOOTER_LINKS), and its version for scrutiny.public_cache:
 renewed by every write to what it shows (verified recommendations, their reviews, panels and
-service areas, the site settings), and by nothing else."""
+service areas, the site settings), and by nothing else. The page's list is the same for everyone
+who sees it, signed in or not: it is kept under that version, the page's number and language."""
 
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from accounts.models import User
@@ -17,6 +23,8 @@ from scrutiny.models import SiteSettings
 from scrutiny.written import rows_written
 
 VERSION_KEY = "you-said-we-did"
+PAGE_SIZE = 25
+KEPT_SECONDS = 60 * 60
 
 
 def page() -> dict[str, str] | None:
@@ -41,6 +49,26 @@ def version(request: HttpRequest) -> str | None:
     if number is None:
         return None
     return f"{freshness.digest(VERSION_KEY)}-{number}"
+
+
+def listed(request: HttpRequest) -> SafeString:
+    """The verified recommendations of the page asked for, and links to the others: drawn once
+    for each version, page and language (a page number nobody links to is drawn, not kept)."""
+    number = public_cache.page_number(request)
+    key = None
+    if number is not None:
+        version = freshness.digest(VERSION_KEY)
+        key = f"recommendations:you-said-we-did:{version}:{translation.get_language()}:{number}"
+        html = cache.get(key)
+        if html is not None:
+            return SafeString(html)
+    from recommendations import selectors
+
+    page = Paginator(selectors.you_said_we_did(), PAGE_SIZE).get_page(request.GET.get("page"))
+    html = render_to_string("recommendations/_you_said_we_did_list.html", {"page": page})
+    if key is not None:
+        cache.set(key, html, KEPT_SECONDS)
+    return SafeString(html)
 
 
 def _changed(sender: type, instance: Any = None, rows: list | None = None, **kwargs: Any) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from statistics import median
@@ -49,6 +49,7 @@ def visible_to(user: User) -> QuerySet[Recommendation]:
 def summary(queryset: QuerySet[Recommendation]) -> dict[str, Any]:
     """Counts for the tracker's summary bar, in one query, over the filtered recommendations."""
     return queryset.order_by().aggregate(
+        listed=Count("pk"),
         made=Count("pk", filter=~Q(status=Status.DRAFT)),
         awaiting=Count("pk", filter=Q(status=Status.SUBMITTED)),
         accepted=Count("pk", filter=Q(response__decision=Decision.ACCEPTED)),
@@ -111,22 +112,26 @@ def forget_figures(*, panel_ids: Iterable[int | None]) -> None:
     renew(ALL_KEY, *(panel_key(pk) for pk in set(panel_ids)))
 
 
-def tracker_figures(
-    queryset: QuerySet[Recommendation], *, key: str, panel_ids: list[int] | None = None
-) -> tuple[dict, dict]:
-    """The summary counts and medians for the tracker, from the cache when nothing has changed.
+def tracker_versions(*, key: str, panel_ids: list[int] | None = None) -> str:
+    """What the tracker's figures and pages over a filtered set are kept under.
 
     `key` names the filtered set (who is looking and the filters), and `panel_ids` the panels
-    it is drawn from (None: any). The cache key also holds today's date (overdue is about
-    today) and the versions of those panels' recommendations (of all, with None), so a kept
-    figure is never older than the data, finding that out costs no query, and a change on
-    another panel leaves it kept."""
+    it is drawn from (None: any). It also holds today's date (overdue is about today) and the
+    versions of those panels' recommendations (of all, with None), so a kept figure is never
+    older than the data, finding that out costs no query, and a change on another panel leaves
+    it kept."""
     names = [ALL_KEY] if panel_ids is None else [panel_key(pk) for pk in sorted(set(panel_ids))]
-    raw = f"{key}|{timezone.localdate()}|{versions(*names)}"
-    cache_key = "tracker-figures:" + hashlib.sha256(raw.encode()).hexdigest()
+    return f"{key}|{timezone.localdate()}|{versions(*names)}"
+
+
+def tracker_figures(listing: Callable[[], QuerySet[Recommendation]], *, kept_under: str) -> tuple[dict, dict]:
+    """The summary counts (with `listed`, how many the filters find) and medians of the
+    recommendations `listing` gives, from the cache when nothing has changed (`kept_under`:
+    tracker_versions)."""
+    cache_key = "tracker-figures:" + hashlib.sha256(kept_under.encode()).hexdigest()
     figures = cache.get(cache_key)
     if figures is None:
-        figures = (summary(queryset), medians(queryset))
+        figures = (summary(listing()), medians(listing()))
         cache.set(cache_key, figures, TRACKER_FIGURES_SECONDS)
     return figures
 
@@ -147,16 +152,24 @@ def current_financial_year(start_month: int, today: dt.date | None = None) -> in
 
 
 def detail(pk: int) -> Recommendation:
-    """One recommendation with its review, response, findings and action plan."""
+    """One recommendation with its review, response and findings, as its page shows them (no
+    more: each table joined in is read and built whole)."""
     return (
         Recommendation.objects.select_related(
-            "review__panel", "review__service_area", "service_area", "owner", "created_by",
-            "response__responded_by",
+            "review__panel", "service_area", "owner", "response__responded_by",
         )
         .prefetch_related("findings")
         .with_overdue()
         .get(pk=pk)
     )
+
+
+def for_its_page(pk: int) -> Recommendation:
+    """One recommendation with what deciding who may see it and which steps they may take needs
+    (its page's body is kept: recommendations/detail_page.py)."""
+    return Recommendation.objects.select_related("review").only(
+        "pk", "review_id", "status", "owner_id", "service_area_id", "review__panel_id",
+    ).get(pk=pk)
 
 
 def actions_for(recommendation: Recommendation) -> list[Action]:

@@ -14,11 +14,12 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.http import AuthenticatedHttpRequest
 from accounts.models import User
-from assessments import kept_results, permissions, selectors, services
+from assessments import permissions, selectors, services
 from assessments.forms import ActionForm, ActionUpdateForm
-from assessments.models import ImprovementAction, Outcome, SelfAssessment
+from assessments.models import ImprovementAction, Outcome
+from assessments.results_section import results_section
 from assessments.views.common import viewable
-from scrutiny import charts, extensions
+from scrutiny import extensions
 from scrutiny.forms import run_form
 from scrutiny.permissions import require
 
@@ -27,56 +28,14 @@ NOT_CLOSED: Any = _(
 )
 
 
-def heatmap(results: selectors.PooledResults) -> charts.Chart:
-    """Standards × score: how many scores of each value each standard received."""
-    columns = [f"{i} {label}" for i, label in enumerate(results.scale, start=1)] + [gettext("Don't know")]
-    return charts.heatmap(
-        title=gettext("How each standard was scored"),
-        description=gettext("For each standard, the number of scores at each point of the scale. Bigger dots "
-                            "mean more people gave that score."),
-        row_labels=[f"{code} {title}" for code, title, _ in results.heatmap],
-        column_labels=columns,
-        values=[counts for _, _, counts in results.heatmap],
-    )
-
-
 @login_required
 def results(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     sa = viewable(request, pk)
     require(permissions.can_see_results(request.user, sa), NOT_CLOSED)
-    pooled = kept_results.pooled_results(assessment=sa)
-    comparison = selectors.compare_with_earlier(assessment=sa)
     can_plan = permissions.can_plan_actions(request.user, sa)
-    more = _result_links(sa, pooled.weaknesses, request.user) if can_plan else {}
-    by_standard: dict[str, list] = {}
-    for row in pooled.outcomes:
-        by_standard.setdefault(f"{row.standard_code} {row.standard_title}", []).append(row)
-    return render(
-        request,
-        "assessments/results.html",
-        {
-            "sa": sa,
-            "pooled": pooled,
-            "chart": heatmap(pooled),
-            "comparison": comparison,
-            "by_standard": by_standard,
-            "weaknesses": [(row, more.get(row.outcome_id, [])) for row in pooled.weaknesses],
-            "can_plan": can_plan,
-            "scale_max": sa.scale_max,
-        },
-    )
-
-
-def _result_links(
-    sa: SelfAssessment, rows: list[selectors.OutcomeResult], user: User
-) -> dict[int, list[dict]]:
-    """Buttons later apps add beside each weakness (making a recommendation from it)."""
-    found: dict[int, list] = {}
-    outcomes = {row.outcome_id: row.code for row in rows}
-    for links in extensions.functions(extensions.ASSESSMENT_RESULT_LINKS):
-        for outcome_id, items in links(assessment=sa, outcomes=outcomes, user=user).items():
-            found.setdefault(outcome_id, []).extend(items)
-    return found
+    return render(request, "assessments/results.html", {
+        "sa": sa, "body": results_section(sa=sa, user=request.user, can_plan=can_plan),
+    })
 
 
 def _links(outcome_ids: list[int], user: User) -> dict[int, list]:

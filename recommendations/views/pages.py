@@ -1,10 +1,10 @@
+import functools
 from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -13,11 +13,13 @@ from django.utils import timezone
 from accounts.http import AuthenticatedHttpRequest
 from accounts.models import User
 from recommendations import exports, permissions, public, selectors
+from recommendations.detail_page import kept_body
+from recommendations.filter_fields import checked_filters, filter_fields
 from recommendations.filters import TrackerFilter
-from recommendations.models import ProgressUpdate, Recommendation
+from recommendations.models import Action, ProgressUpdate, Recommendation
 from recommendations.tracker_rows import tracker_page
+from reviews.models import Review
 from scrutiny import extensions, uploads
-from scrutiny.kept_html import kept_fields
 from scrutiny.models import SiteSettings
 from scrutiny.permissions import require
 from scrutiny.public_cache import NO_FORM_TOKEN, etag_of, not_modified, public_headers
@@ -32,13 +34,14 @@ def visible_or_403(user: User, pk: int) -> Recommendation:
     return rec
 
 
-def _counted_panels(request: AuthenticatedHttpRequest, filterset: TrackerFilter) -> list[int] | None:
+def _counted_panels(
+    request: AuthenticatedHttpRequest, checked: dict[str, Any] | None, review: Review | None
+) -> list[int] | None:
     """The panels the tracker's figures count recommendations of, or None for any panel."""
-    chosen = filterset.form.cleaned_data if filterset.form.is_valid() else {}
-    if chosen.get("panel"):
-        return [chosen["panel"].pk]
-    if chosen.get("review"):
-        return [chosen["review"].panel_id]
+    if checked and not checked["errors"] and checked["panel_id"]:
+        return [checked["panel_id"]]
+    if review is not None:
+        return [review.panel_id]
     return permissions.visible_panels(request.user)
 
 
@@ -49,24 +52,41 @@ def _filtered(request: AuthenticatedHttpRequest) -> TrackerFilter:
 @login_required
 def tracker(request: AuthenticatedHttpRequest) -> HttpResponse:
     """All the recommendations the person may see, filtered, sorted and counted."""
-    filterset = _filtered(request)
-    recommendations = filterset.qs
-    page, rows = tracker_page(recommendations, request.GET.get("page"), PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
-    review = filterset.form.cleaned_data.get("review") if filterset.form.is_valid() else None
+    # The filters' form is built only when filters are asked for or something is drawn, and the
+    # recommendations filtered only when what is shown of them is not kept: on a plain visit
+    # whose parts are kept, building them would be about a third of the page.
+    filterset = functools.cache(
+        lambda: TrackerFilter(request.GET, queryset=Recommendation.objects.none(), user=request.user)
+    )
+
+    def filtered() -> QuerySet[Recommendation]:
+        filterset().form.is_valid()
+        return filterset().filter_queryset(selectors.visible_to(request.user))
+
+    listing = functools.cache(filtered)
+    # (The start of the financial year decides what ?year= finds.)
+    start_month = SiteSettings.load().financial_year_start_month
+    checked = checked_filters(filterset, request.user, data=query, start_month=start_month) if query else None
+    review = None
+    if checked and not checked["errors"] and checked["review_id"]:
+        review = Review.objects.select_related("panel").filter(pk=checked["review_id"]).first()
     # What the person may see decides what is counted: the visibility rule itself is the key.
     seen_by = repr(permissions.visible_filter(request.user))
-    filters = request.GET.copy()
-    for name in ("page", "sort"):
-        filters.pop(name, None)
-    summary, medians = selectors.tracker_figures(
-        recommendations, key=f"{seen_by}?{filters.urlencode()}",
-        panel_ids=_counted_panels(request, filterset),
-    )
+    filters = query.copy()
+    filters.pop("sort", None)
+    panel_ids = _counted_panels(request, checked, review)
+    counted = f"{seen_by}?{filters.urlencode()}|{start_month}"
+    counted_under = selectors.tracker_versions(key=counted, panel_ids=panel_ids)
+    summary, medians = selectors.tracker_figures(listing, kept_under=counted_under)
+    listed_under = f"{counted_under}|{query.urlencode()}"  # the listing's order too
+    page, rows = tracker_page(listing, request.GET.get("page"), PAGE_SIZE,
+                              count=summary["listed"], kept_under=listed_under)
     return render(request, "recommendations/tracker.html", {
-        "filter": filterset,
-        "filter_fields": kept_fields(filterset.form, "recommendations/_filter_fields.html"),
+        "filter": filterset() if checked and checked["errors"] else None,  # for the errors' summary
+        "filter_fields": filter_fields(filterset, request.user, data=query, start_month=start_month,
+                                       errors=checked["errors"] if checked else None),
         "page": page,
         "rows": rows,
         "summary": summary,
@@ -135,30 +155,29 @@ def you_said_we_did(request: HttpRequest) -> HttpResponse:
 
 
 def _you_said_we_did(request: HttpRequest, extra: dict[str, Any]) -> HttpResponse:
-    page = Paginator(selectors.you_said_we_did(), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "recommendations/you_said_we_did.html", {"page": page, **extra})
+    listed = public.listed(request)
+    return render(request, "recommendations/you_said_we_did.html", {"listed": listed, **extra})
 
 
 @login_required
 def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     try:
-        rec = selectors.detail(pk)
+        rec = selectors.for_its_page(pk)
     except Recommendation.DoesNotExist as exc:
         raise Http404("There is no such recommendation.") from exc
     require(permissions.can_view(request.user, rec), permissions.REFUSALS["view"])
-    actions = selectors.actions_for(rec)
+    body = kept_body(rec)
     work_open = permissions.is_possible(rec, "plan_work")
-    for action in actions:
-        action.can_update = work_open and permissions.can_update_action(request.user, action)
+    updatable = {  # the actions whose "Update" link this person sees
+        row["pk"] for row in body["rows"] if work_open and permissions.can_update_action(
+            request.user, Action(owner_id=row["owner_id"], recommendation=rec)
+        )
+    }
     steps = permissions.allowed_steps(request.user, rec)
-    if work_open and any(a.can_update for a in actions):
+    if updatable:
         steps.add("progress")  # an action's owner may add progress on it
     return render(request, "recommendations/detail.html", {
-        "rec": rec,
-        "steps": steps,
-        "actions": actions,
-        "update_column": any(a.can_update for a in actions),
-        "updates": selectors.progress_for(rec),
+        "rec": rec, "body": body, "steps": steps, "updatable": updatable, "update_column": bool(updatable),
     })
 
 

@@ -81,7 +81,7 @@ def test_year_filter_uses_the_financial_year_of_submission(client, world, make_r
     client.force_login(world.manager)
     response = client.get(TRACKER + "?year=2024")
     assert list(response.context["page"].object_list) == [april.pk]
-    assert dict(response.context["filter"].form.fields["year"].choices)["2024"] == "2024/25"
+    assert '<option value="2024" selected>2024/25</option>' in response.content.decode()
     assert list(client.get(TRACKER + "?year=2023").context["page"].object_list) == [march.pk]
 
 
@@ -127,7 +127,7 @@ def test_summary_bar_and_medians(world, make_rec):
             submitted_at=now - timedelta(days=days), implemented_at=now
         )
     counts = summary(visible_to(world.manager))
-    assert counts == {"made": 8, "awaiting": 1, "accepted": 5, "partly": 1, "rejected": 1,
+    assert counts == {"listed": 8, "made": 8, "awaiting": 1, "accepted": 5, "partly": 1, "rejected": 1,
                       "implemented": 2, "verified": 1, "overdue": 1}
     assert medians(visible_to(world.manager))["to_implementation"] == 150
 

@@ -5,7 +5,9 @@ shown to another."""
 import re
 
 import pytest
+from django.db import connection
 from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
 
 from recommendations.filters import TrackerFilter
 from recommendations.selectors import visible_to
@@ -59,3 +61,32 @@ def test_a_wrong_value_is_marked_and_what_was_typed_is_kept(client, world):
     html = client.get(TRACKER + "?overdue=maybe&q=<b>rent</b>").content.decode()
     assert 'name="overdue" class="select form-select is-invalid"' in html
     assert 'value="&lt;b&gt;rent&lt;/b&gt;"' in html and "<b>rent</b>" not in html
+
+
+def _checks_filters(client, path):
+    """The page and whether the filters asked for were checked (panels read) rather than kept."""
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(path).content.decode()
+    return page, any('FROM "panels_panel"' in q["sql"] for q in queries)
+
+
+def test_what_checking_the_filters_found_is_kept_until_a_choice_changes(client, world, make_rec):
+    mine = make_rec("submitted", text="Phone back within a day.")
+    other = PanelFactory(name="Estates Panel")
+    make_rec("submitted", review=ReviewFactory(panel=other), text="Mend the lifts.")
+    client.force_login(world.manager)
+    path = f"{TRACKER}?panel={world.panel.pk}"
+    assert _checks_filters(client, path)[1]
+    page, checked = _checks_filters(client, path)
+    assert not checked and mine.text in page and "Mend the lifts." not in page
+    world.panel.name = "SURE Team North"  # one of the choices
+    world.panel.save()
+    page, checked = _checks_filters(client, path)
+    assert checked and "SURE Team North" in page
+
+
+def test_a_filter_in_error_is_still_explained_when_kept(client, world):
+    client.force_login(world.manager)
+    for _ in range(2):
+        page = client.get(f"{TRACKER}?panel=999999").content.decode()
+        assert "There is a problem" in page
