@@ -8,12 +8,12 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils.translation import gettext
 
 from accounts.models import User
 from scrutiny import freshness, public_cache
 from scrutiny.models import SiteSettings
+from scrutiny.paths import reverse
 from scrutiny.written import rows_written
 
 VERSION_KEY = "you-said-we-did"
