@@ -42,7 +42,8 @@ def main_menu(context: template.Context, name: str) -> SafeString:
     key = (
         name, get_language(), get_urlconf(), get_script_prefix(),
         bool(getattr(user, "is_site_admin", False)),
-        getattr(match, "url_name", None), getattr(match, "app_name", None),
+        getattr(match, "url_name", None), getattr(match, "app_name", None), getattr(match, "namespace", None),
+        getattr(request, "current_app", None),
         tuple(map(id, links)),
     )
     try:
