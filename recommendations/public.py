@@ -12,7 +12,6 @@ from django.core.paginator import Paginator
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
@@ -20,6 +19,7 @@ from django.utils.translation import gettext
 from accounts.models import User
 from scrutiny import freshness, public_cache
 from scrutiny.models import SiteSettings
+from scrutiny.paths import reverse
 from scrutiny.written import rows_written
 
 VERSION_KEY = "you-said-we-did"

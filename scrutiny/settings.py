@@ -108,8 +108,12 @@ TEMPLATES = [
                 "scrutiny.context_processors.site",
             ],
             "builtins": ["scrutiny.templatetags.everywhere"],
-            # Django's i18n library with a cheaper {% translate %} (scrutiny/templatetags/quick_i18n.py).
-            "libraries": {"i18n": "scrutiny.templatetags.quick_i18n"},
+            # Django's i18n library with a cheaper {% translate %} (scrutiny/templatetags/quick_i18n.py),
+            # and Django's static library giving each file's address once (quick_static.py).
+            "libraries": {
+                "i18n": "scrutiny.templatetags.quick_i18n",
+                "static": "scrutiny.templatetags.quick_static",
+            },
         },
     },
     # Plain-text emails: nothing is HTML there, so "O'Neill & Sons" must not become entities.

@@ -5,8 +5,10 @@ from typing import Any
 
 from django import template
 from django.core.exceptions import DisallowedHost
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpRequest, QueryDict
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 
 from scrutiny.languages import HTML_LANG, NAMES, in_language, site_languages
@@ -35,9 +37,28 @@ def other_language(context: Any) -> dict[str, Any] | None:
         "code": other,
         "lang": HTML_LANG[other],
         "name": NAMES[other],
-        "url": reverse("language", args=[other]) + "?" + _next(full),
+        "url": _chooser(other) + "?" + _next(full),
         "alternates": _alternates(request, full, here),
     }
+
+
+# The language chooser's address for each language, worked out once (reverse() takes about 40 µs).
+_choosers: dict[tuple, str] = {}
+
+
+def _chooser(code: str) -> str:
+    key = (get_urlconf(), get_script_prefix(), translation.get_language(), code)
+    try:
+        return _choosers[key]
+    except KeyError:
+        address = _choosers[key] = reverse("language", args=[code])
+        return address
+
+
+@receiver(setting_changed)
+def _forget(**kwargs: Any) -> None:
+    """Tests that change the URLs see the chooser's address worked out afresh."""
+    _choosers.clear()
 
 
 def _alternates(request: HttpRequest, full: str, here: str) -> list[dict[str, str]]:

@@ -78,3 +78,14 @@ def test_the_accessibility_statement_says_pages_are_in_both_languages_only_when_
     site.welsh = False
     site.save()
     assert "read every page in Welsh" not in client.get("/accessibility").content.decode()
+
+
+def test_the_chooser_on_a_welsh_page_after_an_english_one_links_to_english(client):
+    # The chooser's address is worked out once per language (templatetags/languages.py).
+    client.force_login(UserFactory(role="tenant"))
+    english = client.get("/accessibility").content.decode()
+    welsh = client.get("/cy/accessibility").content.decode()
+    assert 'href="/language/cy/?next=/accessibility" lang="cy" hreflang="cy">Cymraeg</a>' in english
+    assert 'href="/language/en-gb/?next=/cy/accessibility" lang="en-GB" hreflang="en-GB">English</a>' in welsh
+    assert '<li><a href="/recommendations/you-said-we-did/">You said, we did</a></li>' in english
+    assert '<li><a href="/cy/recommendations/you-said-we-did/">' in welsh
