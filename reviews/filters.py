@@ -63,8 +63,21 @@ class _Base(django_filters.FilterSet):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.filters["year"].extra["choices"] = _year_choices(self.queryset, self.date_field)
-        self.form.fields["q"].widget = forms.TextInput(attrs={"type": "search"})
+        # Read only when drawn or checked: a list whose filters are kept reads no years.
+        queryset, date_field = self.queryset, self.date_field
+        self.filters["year"].extra["choices"] = lambda: _year_choices(queryset, date_field)
+
+    @property
+    def form(self) -> forms.Form:
+        """The filters' form, made only when first asked for: a list whose filters are kept and
+        that is not filtered never makes it."""
+        if not hasattr(self, "_form"):
+            self.adjust(super().form)
+        return self._form
+
+    def adjust(self, form: forms.Form) -> None:
+        """What the form needs beyond its filters' fields."""
+        form.fields["q"].widget = forms.TextInput(attrs={"type": "search"})
 
 
 class ReviewFilter(_Base):
@@ -76,9 +89,9 @@ class ReviewFilter(_Base):
         model = Review
         fields = ["q", "panel", "service_area", "stage", "kind", "year"]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.form.fields["q"].help_text = gettext("Words from a review's title, scope or findings.")
+    def adjust(self, form: forms.Form) -> None:
+        super().adjust(form)
+        form.fields["q"].help_text = gettext("Words from a review's title, scope or findings.")
 
     def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return search_reviews(queryset, value)
@@ -118,13 +131,13 @@ class EvidenceFilter(_Base):
         model = Evidence
         fields = ["q", "review", "review_title", "panel", "service_area", "stage", "kind", "year"]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def adjust(self, form: forms.Form) -> None:
+        super().adjust(form)
         reviews = _reviews(self.request)
-        self.form.fields["review_title"].widget = DatalistInput(
+        form.fields["review_title"].widget = DatalistInput(
             lambda: reviews.order_by("-created_at").values_list("title", flat=True)[:DATALIST_SIZE]
         )
-        self.form.fields["q"].help_text = gettext("Words from the title, description, notes or measure.")
+        form.fields["q"].help_text = gettext("Words from the title, description, notes or measure.")
 
     def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return search_evidence(queryset, value)

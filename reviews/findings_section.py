@@ -36,6 +36,7 @@ from reviews.models import (
     ServiceArea,
     SiteVisit,
     SiteVisitPhoto,
+    StageChange,
 )
 from scrutiny.freshness import renew, versions
 
@@ -64,19 +65,26 @@ def version(review: Review) -> str:
     return hashlib.sha256(found.encode()).hexdigest()[:32]
 
 
-def findings_section(review: Review, *, questions: list, group_by: str, page_number: Any) -> SafeString:
-    """The review's findings section (one page, grouped one way), from the cache when kept."""
+def section_key(review: Review, *, digest: str, group_by: str, page_number: Any) -> str:
+    """Where the section is kept, given the review's `version()`."""
     page = hashlib.sha256(str(page_number).encode()).hexdigest()[:16]
     # Its words are the page's language's: a Welsh page never gets the English fragment.
-    language = translation.get_language()
-    key = f"reviews:findings-section:{review.pk}:{version(review)}:{group_by}:{page}:{language}"
+    return f"reviews:findings-section:{review.pk}:{digest}:{group_by}:{page}:{translation.get_language()}"
+
+
+def draw_section(review: Review, *, questions: list, group_by: str, page_number: Any) -> SafeString:
+    """The review's findings section drawn afresh (one page, grouped one way)."""
+    context = selectors.findings_page(review, questions=questions, group_by=group_by, page_number=page_number)
+    context.update(review=review, group_by=group_by)
+    return render_to_string("reviews/_findings_section.html", context)
+
+
+def findings_section(review: Review, *, questions: list, group_by: str, page_number: Any) -> SafeString:
+    """The review's findings section (one page, grouped one way), from the cache when kept."""
+    key = section_key(review, digest=version(review), group_by=group_by, page_number=page_number)
     html = cache.get(key)
     if html is None:
-        context = selectors.findings_page(
-            review, questions=questions, group_by=group_by, page_number=page_number
-        )
-        context.update(review=review, group_by=group_by)
-        html = render_to_string("reviews/_findings_section.html", context)
+        html = draw_section(review, questions=questions, group_by=group_by, page_number=page_number)
         cache.set(key, html, KEPT_SECONDS)
     return html
 
@@ -90,7 +98,7 @@ def _renew_reviews(review_ids: list[int]) -> None:
 
 
 def _own_review(sender: type, instance: Any, **kwargs: Any) -> None:
-    # A finding, a piece of evidence (of any kind) or a question: it names its review.
+    # A finding, a piece of evidence (of any kind), a question or a stage move: it names its review.
     forget(review_id=instance.review_id)
 
 
@@ -134,7 +142,7 @@ def connect_signals() -> None:
     are their own models (multi-table inheritance) and send their own signals."""
     evidence = [m for m in apps.get_models() if issubclass(m, Evidence)]
     receivers: list[tuple[Callable[..., None], list[Any]]] = [
-        (_own_review, [Finding, ScopeQuestion, *evidence]), (_review_changed, [Review]),
+        (_own_review, [Finding, ScopeQuestion, StageChange, *evidence]), (_review_changed, [Review]),
         (_comment_changed, [FindingComment]), (_photo_changed, [SiteVisitPhoto]),
         (_panel_changed, [Panel]), (_service_area_changed, [ServiceArea]), (_person_changed, [User]),
     ]

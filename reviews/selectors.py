@@ -277,11 +277,12 @@ def findings_page(
 
 
 def review_page(
-    review: Review, *, group_by: str = "question", page_number: int | str | None = 1, findings: bool = True
+    review: Review, *, group_by: str = "question", page_number: int | str | None = 1, findings: bool = True,
+    questions: list[ScopeQuestion] | None = None,
 ) -> dict:
     """Everything the review page shows, in a fixed number of queries and a bounded size;
     without the page of findings if `findings` is false (the page keeps that part cached)."""
-    questions = list(review.questions.all())
+    questions = list(review.questions.all()) if questions is None else questions
     changes = list(review.stage_changes.select_related("changed_by"))
     counts = evidence_counts(review)
     found = (

@@ -9,8 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from accounts.http import AuthenticatedHttpRequest
 from reviews import permissions as perms
 from reviews import selectors, services
+from reviews.filter_form import filter_fields
 from reviews.filters import EvidenceFilter
 from reviews.forms import EVIDENCE_FORMS, PhotoForm
+from reviews.kept_items import EVIDENCE_ROW, evidence_items
 from reviews.models import Evidence, EvidenceKind, Review, SiteVisitPhoto
 from reviews.views.common import CountedUpTo, autosave, get_review, paginate, query_without_page
 from scrutiny import uploads
@@ -51,9 +53,11 @@ def _split(kind: str, data: dict[str, Any]) -> tuple[dict[str, Any], Any, Any, s
 def evidence_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     evidence = selectors.visible_evidence(request.user).order_by("-date", "-created_at", "-pk")
     filters = EvidenceFilter(request.GET or None, queryset=evidence, request=request)
-    page = paginate(request, filters.qs, paginator=CountedUpTo)
+    # The page's evidence as ids alone: its items are drawn once and kept under their versions.
+    page = paginate(request, filters.qs.values_list(*EVIDENCE_ROW), paginator=CountedUpTo)
     return render(request, "reviews/evidence_list.html", {
-        "filter": filters, "page": page, "query": query_without_page(request),
+        "filter": filters, "filter_fields": filter_fields(filters, request), "page": page,
+        "query": query_without_page(request), "items": evidence_items(list(page.object_list)),
         "filtered": any(value for name, value in request.GET.items() if name != "page"),
     })
 

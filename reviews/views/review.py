@@ -10,13 +10,16 @@ from accounts.http import AuthenticatedHttpRequest
 from panels.permissions import is_member
 from reviews import permissions as perms
 from reviews import selectors, services
+from reviews.filter_form import filter_fields
 from reviews.filters import ReviewFilter
-from reviews.findings_section import findings_section
 from reviews.forms import ReviewForm, StageForm
+from reviews.kept_items import ROW, items_for
 from reviews.measure_reviews import measure_trend
 from reviews.models import Review, Stage
 from reviews.report_section import report_body
+from reviews.review_parts import review_page_parts
 from reviews.views.common import (
+    CountedAlong,
     get_review,
     paginate,
     query_without_page,
@@ -29,13 +32,14 @@ from scrutiny.permissions import require
 
 @login_required
 def review_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    reviews = selectors.with_counts(selectors.visible_reviews(request.user)).order_by(
-        "-planned_start", "-created_at"
-    )
+    reviews = selectors.visible_reviews(request.user).order_by("-planned_start", "-created_at")
     filters = ReviewFilter(request.GET or None, queryset=reviews, request=request)
-    page = paginate(request, filters.qs)
+    # The page's reviews as ids alone: their items are drawn once and kept under their versions.
+    page = paginate(request, filters.qs.values_list(*ROW), paginator=CountedAlong)
     return render(request, "reviews/review_list.html", {
-        "filter": filters, "page": page, "query": query_without_page(request),
+        "filter": filters, "filter_fields": filter_fields(filters, request), "page": page,
+        "query": query_without_page(request),
+        "items": items_for(list(page.object_list), level=3, show_panel=True),
         "can_create": perms.can_create_review(request.user),
     })
 
@@ -77,23 +81,18 @@ def review_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     user = request.user
     group_by = "type" if request.GET.get("group") == "type" else "question"
     page_number = request.GET.get("page")
-    context = selectors.review_page(review, group_by=group_by, page_number=page_number, findings=False)
-    context.update({
-        "findings_section": findings_section(
-            review, questions=context["questions"], group_by=group_by, page_number=page_number
-        ),
+    return render(request, "reviews/review_detail.html", {
+        "parts": review_page_parts(review, group_by=group_by, page_number=page_number),
         "review": review,
         "group_by": group_by,
         "can_edit": perms.can_edit_review(user, review),
         "can_add_evidence": perms.can_add_evidence(user, review),
         "can_add_finding": perms.can_add_finding(user, review),
-        "stage_form": StageForm(review=review)
-        if perms.can_move_stage(user, review) and review.stage != Stage.PROPOSED else None,
+        "can_move_stage": review.stage != Stage.PROPOSED and perms.can_move_stage(user, review),
         "can_confirm": review.stage == Stage.PROPOSED and perms.can_confirm_review(user, review),
         "page_links": review_page_links(review, user),
         "page_sections": review_page_sections(review, user),
     })
-    return render(request, "reviews/review_detail.html", context)
 
 
 @require_POST

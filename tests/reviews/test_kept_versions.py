@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from reviews.findings_section import version
+from reviews.models import Stage, StageChange
 from tests.factories.accounts import UserFactory
 from tests.factories.panels import MeetingFactory, PanelFactory
 from tests.factories.recommendations import RecommendationFactory
@@ -50,6 +51,7 @@ SHOWN = {
     "evidence's finding linked": lambda w: DocumentFactory(review=w.review).findings.add(
         FindingFactory(review=w.review)),
     "a question reworded": lambda w: rename(w.q1, "text", "Is every call logged?"),
+    "a stage move": lambda w: StageChange.objects.create(review=w.review, to_stage=Stage.EVIDENCE),
     "the review retitled": lambda w: rename(w.review, "title", "Complaints, again"),
     "the panel renamed": lambda w: rename(w.panel, "name", "SURE Panel"),
     "the service area renamed": lambda w: rename(w.review.service_area, "name", "Lettings"),

@@ -12,18 +12,15 @@ from tests.factories.reviews import (
     ReviewFactory,
     ServiceAreaFactory,
 )
-
-
-def _titles(response):
-    return [r.title for r in response.context["page"].object_list]
+from tests.reviews import listed
 
 
 def test_tenants_see_their_panels_reviews_and_staff_see_all(client, world):
     other = ReviewFactory(panel=PanelFactory(name="Quality Panel"), title="Empty homes standard")
     client.force_login(world.member)
-    assert _titles(client.get("/reviews/")) == ["Complaints handling"]
+    assert listed.titles(client.get("/reviews/")) == ["Complaints handling"]
     client.force_login(world.manager)
-    assert set(_titles(client.get("/reviews/"))) == {"Complaints handling", other.title}
+    assert set(listed.titles(client.get("/reviews/"))) == {"Complaints handling", other.title}
 
 
 def test_reviews_filter_by_panel_area_stage_type_and_year(client, world):
@@ -36,12 +33,12 @@ def test_reviews_filter_by_panel_area_stage_type_and_year(client, world):
                   stage=Stage.MONITORING, planned_start=datetime.date(2016, 1, 10))
     client.force_login(world.officer)
 
-    assert _titles(client.get(f"/reviews/?panel={quality.pk}")) == ["Void inspections"]
-    assert _titles(client.get(f"/reviews/?service_area={repairs.pk}")) == ["Repairs communications"]
-    assert _titles(client.get("/reviews/?stage=evidence")) == ["Void inspections"]
-    assert _titles(client.get("/reviews/?kind=inspection")) == ["Void inspections"]
-    assert _titles(client.get("/reviews/?year=2016")) == ["Repairs communications"]
-    assert _titles(client.get(f"/reviews/?year=2015&panel={world.panel.pk}")) == []
+    assert listed.titles(client.get(f"/reviews/?panel={quality.pk}")) == ["Void inspections"]
+    assert listed.titles(client.get(f"/reviews/?service_area={repairs.pk}")) == ["Repairs communications"]
+    assert listed.titles(client.get("/reviews/?stage=evidence")) == ["Void inspections"]
+    assert listed.titles(client.get("/reviews/?kind=inspection")) == ["Void inspections"]
+    assert listed.titles(client.get("/reviews/?year=2016")) == ["Repairs communications"]
+    assert listed.titles(client.get(f"/reviews/?year=2015&panel={world.panel.pk}")) == []
 
 
 def test_review_search_covers_titles_scope_and_findings(client, world):
@@ -50,11 +47,12 @@ def test_review_search_covers_titles_scope_and_findings(client, world):
     FindingFactory(review=world.review, statement="No private space to make a complaint at reception.")
     client.force_login(world.member)
 
-    assert _titles(client.get("/reviews/?q=repairs")) == ["Communications in the repairs service"]
-    assert _titles(client.get("/reviews/?q=appointment letters")) == ["Communications in the repairs service"]
-    assert _titles(client.get("/reviews/?q=private reception")) == ["Complaints handling"]
-    assert _titles(client.get("/reviews/?q=complaints")) == ["Complaints handling"]
-    assert _titles(client.get("/reviews/?q=gardening")) == []
+    assert listed.titles(client.get("/reviews/?q=repairs")) == ["Communications in the repairs service"]
+    found = listed.titles(client.get("/reviews/?q=appointment letters"))
+    assert found == ["Communications in the repairs service"]
+    assert listed.titles(client.get("/reviews/?q=private reception")) == ["Complaints handling"]
+    assert listed.titles(client.get("/reviews/?q=complaints")) == ["Complaints handling"]
+    assert listed.titles(client.get("/reviews/?q=gardening")) == []
     assert "No reviews match" in client.get("/reviews/?q=gardening").content.decode()
 
 
@@ -63,10 +61,10 @@ def test_review_list_is_paginated_keeping_the_filters(client, world):
         ReviewFactory(panel=world.panel, title=f"Estate walkabout {n:02d}")
     client.force_login(world.member)
     first = client.get("/reviews/?q=walkabout")
-    assert len(_titles(first)) == 20
+    assert len(listed.titles(first)) == 20
     assert "?q=walkabout&amp;page=2" in first.content.decode()
     second = client.get("/reviews/?q=walkabout&page=2")
-    assert len(_titles(second)) == 5
+    assert len(listed.titles(second)) == 5
     assert "Page 2 of 2" in second.content.decode()
 
 
@@ -79,7 +77,7 @@ def test_evidence_list_filters_and_searches(client, world):
     client.force_login(world.member)
 
     def titles(query):
-        return [e.title for e in client.get(f"/reviews/evidence/?{query}").context["page"].object_list]
+        return listed.titles(client.get(f"/reviews/evidence/?{query}"))
 
     assert titles(f"review={world.review.pk}&kind=document") == ["Complaints policy"]
     assert titles("kind=figure") == ["Stage 2 answered in 20 days"]
@@ -108,12 +106,12 @@ def test_search_uses_full_text_search_on_postgresql_and_plain_matching_elsewhere
 
     FindingFactory(review=world.review, statement="Staff record every complaint made in person.")
     client.force_login(world.member)
-    found = _titles(client.get("/reviews/?q=recorded"))
+    found = listed.titles(client.get("/reviews/?q=recorded"))
     if connection.vendor == "postgresql":
         assert found == ["Complaints handling"]
     else:
         assert found == []
-    assert _titles(client.get("/reviews/?q=record person")) == ["Complaints handling"]
+    assert listed.titles(client.get("/reviews/?q=record person")) == ["Complaints handling"]
 
 
 def test_a_long_evidence_list_counts_no_further_than_its_limit(client, world, monkeypatch):
@@ -137,7 +135,7 @@ def test_a_long_evidence_list_counts_no_further_than_its_limit(client, world, mo
     assert "The newest 3 are listed. To find others, search for words or choose" in page
     assert "Page 1 of 2" in page  # 3 results at 2 a page, not 5
     second = client.get("/reviews/evidence/?page=2")
-    assert len(_titles(second)) == 1
+    assert len(listed.titles(second)) == 1
     assert "The newest 3 are listed" in second.content.decode()  # a page of the whole list
     assert len(counts) == 1 and "LIMIT 4" in counts[0]
     searched = client.get("/reviews/evidence/?q=tenancy").content.decode()
@@ -148,15 +146,15 @@ def test_a_long_evidence_list_counts_no_further_than_its_limit(client, world, mo
 
 
 def test_the_filters_are_drawn_once_and_show_what_was_typed_and_each_new_choice(client, world):
-    # The filter fields are kept (scrutiny/kept_html.py): kept drawings must still follow what
+    # The filter fields are kept (reviews/filter_form.py): kept drawings must still follow what
     # was typed and the choices as they stand.
     from unittest import mock
 
-    from django.template import loader
+    from reviews import filter_form
 
     client.force_login(world.officer)
     client.get("/reviews/")
-    with mock.patch("scrutiny.kept_html.render_to_string", wraps=loader.render_to_string) as drawn:
+    with mock.patch("reviews.filter_form.draw", wraps=filter_form.draw) as drawn:
         page = client.get("/reviews/").content.decode()
         assert drawn.call_count == 0
         assert 'name="q"' in page and 'value="late repairs"' not in page

@@ -12,6 +12,7 @@ from tests.factories.reviews import (
     InterviewFactory,
     PerformanceFigureFactory,
 )
+from tests.reviews import listed
 
 pytestmark = pytest.mark.django_db
 
@@ -19,10 +20,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _postgresql():
     need_service(connection.vendor == "postgresql", "stored search words are PostgreSQL's: set DATABASE_URL")
-
-
-def _titles(response):
-    return [r.title for r in response.context["page"].object_list]
 
 
 def test_saving_writes_the_search_words_and_editing_rewrites_them(client, world):
@@ -43,7 +40,7 @@ def test_evidence_search_words_include_its_kinds_own_fields(client, world):
     assert "answer" in str(Evidence.objects.get(pk=figure.pk).search)
     assert "caretak" in str(Evidence.objects.get(pk=interview.pk).search)
     client.force_login(world.member)
-    assert _titles(client.get("/reviews/evidence/?q=caretakers")) == [interview.title]
+    assert listed.titles(client.get("/reviews/evidence/?q=caretakers")) == [interview.title]
 
 
 def test_refresh_all_writes_the_same_words_as_saving(world):
@@ -80,7 +77,7 @@ def test_evidence_titles_have_a_trigram_index_for_part_of_a_word(client, world):
     assert "gin_trgm_ops" in definition and "upper" in definition.lower()
     DocumentFactory(review=world.review, title="Caretaking rota")
     client.force_login(world.member)
-    assert _titles(client.get("/reviews/evidence/?q=aretak")) == ["Caretaking rota"]
+    assert listed.titles(client.get("/reviews/evidence/?q=aretak")) == ["Caretaking rota"]
 
 
 def test_text_too_short_for_a_trigram_matches_whole_words_only(client, world):
@@ -89,8 +86,8 @@ def test_text_too_short_for_a_trigram_matches_whole_words_only(client, world):
     DocumentFactory(review=world.review, title="Abbey Road estate walkabout")
     DocumentFactory(review=world.review, title="Notes from the AB meeting")
     client.force_login(world.member)
-    assert _titles(client.get("/reviews/evidence/?q=ab")) == ["Notes from the AB meeting"]
-    assert _titles(client.get("/reviews/evidence/?q=abb")) == ["Abbey Road estate walkabout"]
+    assert listed.titles(client.get("/reviews/evidence/?q=ab")) == ["Notes from the AB meeting"]
+    assert listed.titles(client.get("/reviews/evidence/?q=abb")) == ["Abbey Road estate walkabout"]
 
 
 def test_the_search_indexes_are_written_at_once_not_through_a_pending_list():
