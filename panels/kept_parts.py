@@ -23,7 +23,7 @@ from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
-from scrutiny.freshness import renew, versions
+from scrutiny.freshness import renew, versions, versions_and
 
 KEPT_SECONDS = 60 * 60
 
@@ -68,14 +68,17 @@ def kept(
     """The part drawn with `template`, and the small facts kept beside it, from the cache (under
     `part`, "app:name") when none of the versions under `keys` changed; else `draw()` gives its
     context (whose "kept" entry is kept beside the HTML) and how many seconds it may be kept."""
-    drawn_from = [versions(*keys), *varies, translation.get_language(), timezone.localdate().isoformat(),
+    # Kept with the versions it was drawn under, read with them in one cache call and checked.
+    drawn_from = [*varies, translation.get_language(), timezone.localdate().isoformat(),
                   _source_digest(template)]
     key = f"{part}:" + hashlib.sha256(repr(drawn_from).encode()).hexdigest()
-    found = cache.get(key)
+    drawn_under, found = versions_and(key, *keys)
+    if found is not None and found[0] != drawn_under:
+        found = None
     # A part may name, once drawn, more versions it shows ("also_under": the names of the panels
     # its rows happen to belong to): checked when read.
-    if found is not None and found[1].get("also_under") and (
-        versions(*found[1]["also_under"]) != found[1]["also_under_versions"]
+    if found is not None and found[2].get("also_under") and (
+        versions(*found[2]["also_under"]) != found[2]["also_under_versions"]
     ):
         found = None
     if found is None:
@@ -83,7 +86,7 @@ def kept(
         facts = dict(context.get("kept", {}))
         if facts.get("also_under"):
             facts["also_under_versions"] = versions(*facts["also_under"])
-        found = (get_template(template).render(context), facts)
+        found = (drawn_under, get_template(template).render(context), facts)
         cache.set(key, found, seconds)
-    html, facts = found
+    _drawn_under, html, facts = found
     return mark_safe(html), facts  # noqa: S308 - rendered by the template engine, escaped there

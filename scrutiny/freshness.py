@@ -59,12 +59,23 @@ def _settle_owed() -> None:
 def versions(*keys: str) -> str:
     """The current versions kept under `keys` and the epoch, in one cache call (a version is
     started for any there is none of): part of the key of anything kept from that data."""
+    return _versions(keys)[0]
+
+
+def versions_and(kept: str, *keys: str) -> tuple[str, Any]:
+    """`versions(*keys)` and whatever is kept under `kept` (None when nothing is), in the same
+    cache call: for what is kept with the versions it was made under, and checked against them."""
+    joined, found = _versions(keys, kept)
+    return joined, found.get(kept)
+
+
+def _versions(keys: tuple[str, ...], *kept: str) -> tuple[str, dict[str, Any]]:
     _settle_owed()
     wanted = [EPOCH_KEY, *keys]
     along = _along.get()
     extra = [key for key in along[0] if key not in wanted] if along else []
     # A copy: with Redis down, django-redis answers every get_many with one shared empty dict.
-    found = dict(cache.get_many([*wanted, *extra]))
+    found = dict(cache.get_many([*wanted, *extra, *kept]))
     for key in [*wanted, *extra]:
         if key not in found:
             value = _new_value()
@@ -72,7 +83,7 @@ def versions(*keys: str) -> str:
             found[key] = cache.get(key, value)
     if along:
         along[1].update({key: str(found[key]) for key in (EPOCH_KEY, *along[0])})
-    return ":".join(str(found[key]) for key in wanted)
+    return ":".join(str(found[key]) for key in wanted), found
 
 
 @contextmanager
