@@ -6,7 +6,9 @@ may see and do), the language, today's date and its template's text:
 - a panel's meetings version, renewed by any change to the panel (its name), its meetings, their
   papers or their attendance (panels/signals.py);
 - a panel's members version (panels/kept_members.py), renewed by its memberships and its members;
-- a person's training version, renewed by their training records.
+- a person's training version, renewed by their training records;
+- a panel's invitations version, renewed by the places kept on it for people invited and by their
+  invitations (a name, an acceptance).
 A meeting to come stops being one when it ends, with nothing saved: a part listing meetings to
 come is kept no longer than until the first of them ends.
 """
@@ -39,6 +41,25 @@ def training_key(user_id: int) -> str:
 def forget_meetings(*, panel_ids: Iterable[int]) -> None:
     """Renew these panels' meetings versions (now, and again when the change commits)."""
     renew(*(meetings_key(pk) for pk in set(panel_ids)))
+
+
+def invitations_key(panel_id: int) -> str:
+    return f"panels:invitations-version:{panel_id}"
+
+
+def forget_invitations(*, panel_ids: Iterable[int]) -> None:
+    renew(*(invitations_key(pk) for pk in set(panel_ids)))
+
+
+def pending_names(panel_id: int, places: Callable[[], Iterable[Any]]) -> list[str]:
+    """The names of the people invited to the panel who have not joined yet (`places()`, in
+    order), kept under the panel's invitations version."""
+    key = f"panels:pending-names:{panel_id}"
+    drawn_under, found = versions_and(key, invitations_key(panel_id))
+    if found is None or found[0] != drawn_under:
+        found = (drawn_under, [place.invitation.display_name for place in places()])
+        cache.set(key, found, KEPT_SECONDS)
+    return found[1]
 
 
 def forget_training(*, user_id: int) -> None:
