@@ -53,3 +53,34 @@ def test_a_review_moved_or_deleted_leaves_the_list(client, seen):
     assert "Complaints handling" in visit(client, other)[0]
     seen.delete()
     assert "Complaints handling" not in visit(client, other)[0]
+
+
+def home(client):
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/").content.decode()
+    return page, [q for q in queries if 'FROM "reviews_review"' in q["sql"]]
+
+
+def test_home_keeps_which_reviews_are_in_progress(client, seen):
+    assert "Complaints handling" in home(client)[0]
+    ReviewFactory(title="Repairs")  # another panel's, which the person neither leads nor supports
+    page, read = home(client)
+    assert not read and "Complaints handling" in page and "Repairs" not in page
+
+
+def test_home_lists_a_review_elsewhere_once_the_person_leads_it(client, seen):
+    elsewhere = ReviewFactory(title="Repairs")
+    home(client)
+    elsewhere.lead_member = seen.member
+    elsewhere.save()
+    assert "Repairs" in home(client)[0]
+    elsewhere.lead_member = None
+    elsewhere.save()
+    assert "Repairs" not in home(client)[0]
+
+
+def test_home_list_follows_the_persons_panels(client, seen):
+    other = ReviewFactory(title="Repairs")
+    home(client)
+    MembershipFactory(panel=other.panel, user=seen.member)
+    assert "Repairs" in home(client)[0]
