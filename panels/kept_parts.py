@@ -6,7 +6,9 @@ may see and do), the language, today's date and its template's text:
 - a panel's meetings version, renewed by any change to the panel (its name), its meetings, their
   papers or their attendance (panels/signals.py);
 - a panel's members version (panels/kept_members.py), renewed by its memberships and its members;
-- a person's training version, renewed by their training records.
+- a person's training version, renewed by their training records;
+- a panel's invitations version, renewed by the places kept on it for people invited and by their
+  invitations (a name, an acceptance).
 A meeting to come stops being one when it ends, with nothing saved: a part listing meetings to
 come is kept no longer than until the first of them ends.
 """
@@ -23,7 +25,7 @@ from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
-from scrutiny.freshness import renew, versions
+from scrutiny.freshness import renew, versions, versions_and
 
 KEPT_SECONDS = 60 * 60
 
@@ -39,6 +41,25 @@ def training_key(user_id: int) -> str:
 def forget_meetings(*, panel_ids: Iterable[int]) -> None:
     """Renew these panels' meetings versions (now, and again when the change commits)."""
     renew(*(meetings_key(pk) for pk in set(panel_ids)))
+
+
+def invitations_key(panel_id: int) -> str:
+    return f"panels:invitations-version:{panel_id}"
+
+
+def forget_invitations(*, panel_ids: Iterable[int]) -> None:
+    renew(*(invitations_key(pk) for pk in set(panel_ids)))
+
+
+def pending_names(panel_id: int, places: Callable[[], Iterable[Any]]) -> list[str]:
+    """The names of the people invited to the panel who have not joined yet (`places()`, in
+    order), kept under the panel's invitations version."""
+    key = f"panels:pending-names:{panel_id}"
+    drawn_under, found = versions_and(key, invitations_key(panel_id))
+    if found is None or found[0] != drawn_under:
+        found = (drawn_under, [place.invitation.display_name for place in places()])
+        cache.set(key, found, KEPT_SECONDS)
+    return found[1]
 
 
 def forget_training(*, user_id: int) -> None:
@@ -68,14 +89,17 @@ def kept(
     """The part drawn with `template`, and the small facts kept beside it, from the cache (under
     `part`, "app:name") when none of the versions under `keys` changed; else `draw()` gives its
     context (whose "kept" entry is kept beside the HTML) and how many seconds it may be kept."""
-    drawn_from = [versions(*keys), *varies, translation.get_language(), timezone.localdate().isoformat(),
+    # Kept with the versions it was drawn under, read with them in one cache call and checked.
+    drawn_from = [*varies, translation.get_language(), timezone.localdate().isoformat(),
                   _source_digest(template)]
     key = f"{part}:" + hashlib.sha256(repr(drawn_from).encode()).hexdigest()
-    found = cache.get(key)
+    drawn_under, found = versions_and(key, *keys)
+    if found is not None and found[0] != drawn_under:
+        found = None
     # A part may name, once drawn, more versions it shows ("also_under": the names of the panels
     # its rows happen to belong to): checked when read.
-    if found is not None and found[1].get("also_under") and (
-        versions(*found[1]["also_under"]) != found[1]["also_under_versions"]
+    if found is not None and found[2].get("also_under") and (
+        versions(*found[2]["also_under"]) != found[2]["also_under_versions"]
     ):
         found = None
     if found is None:
@@ -83,7 +107,7 @@ def kept(
         facts = dict(context.get("kept", {}))
         if facts.get("also_under"):
             facts["also_under_versions"] = versions(*facts["also_under"])
-        found = (get_template(template).render(context), facts)
+        found = (drawn_under, get_template(template).render(context), facts)
         cache.set(key, found, seconds)
-    html, facts = found
+    _drawn_under, html, facts = found
     return mark_safe(html), facts  # noqa: S308 - rendered by the template engine, escaped there

@@ -11,7 +11,7 @@ from django.dispatch import receiver
 
 from accounts.models import Invitation, User
 from panels import kept_members, kept_parts
-from panels.models import Attendance, Meeting, MeetingPaper, Membership, Panel, Training
+from panels.models import Attendance, Meeting, MeetingPaper, Membership, Panel, PanelInvitation, Training
 from panels.selectors.volunteering import forget_figures
 
 
@@ -107,9 +107,22 @@ def _own_training_changed(sender: type, instance: Training, **kwargs: Any) -> No
     kept_parts.forget_training(user_id=instance.user_id)
 
 
+# The names of those invited and not joined yet, on the panel page for its managers.
+def _place_changed(sender: type, instance: PanelInvitation, **kwargs: Any) -> None:
+    kept_parts.forget_invitations(panel_ids=[instance.panel_id])
+
+
+def _invitation_changed(sender: type, instance: Invitation, **kwargs: Any) -> None:
+    # A deleted invitation's places go first (a cascade), each renewing its panel's version.
+    kept_parts.forget_invitations(
+        panel_ids=PanelInvitation.objects.filter(invitation_id=instance.pk).values_list("panel_id", flat=True)
+    )
+
+
 _KEPT_PARTS_RECEIVERS: tuple[tuple[Any, type], ...] = (
     (_meeting_changed, Meeting), (_panel_changed, Panel), (_meeting_part_changed, Attendance),
     (_meeting_part_changed, MeetingPaper), (_own_training_changed, Training),
+    (_place_changed, PanelInvitation), (_invitation_changed, Invitation),
 )
 for _kept_receiver, _kept_model in _KEPT_PARTS_RECEIVERS:
     for _signal in (post_save, post_delete):

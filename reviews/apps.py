@@ -9,12 +9,13 @@ class ReviewsConfig(AppConfig):
     def ready(self) -> None:
         """Connects this app's receivers, and says what it adds to other apps' pages and commands
         (scrutiny/extensions.py)."""
-        from reviews import filter_form, findings_section, search
+        from reviews import filter_form, findings_section, panel_page, search
         from scrutiny import extensions as ext
 
         search.connect_signals()
         findings_section.connect_signals()
         filter_form.connect_signals()
+        panel_page.connect_signals()
         ext.register(ext.HOME_SECTIONS, "reviews.home.section")
         ext.register(ext.MENU_LINKS, {
             "label": _("Reviews"), "url_name": "reviews:list", "app": "reviews",

@@ -59,7 +59,8 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "member_count": members["count"],
             "members_shown": members["shown"],
             "panel_figures": _panel_figures(panel, can_see_figures=can_see_figures),
-            "pending": list(selectors.pending_places(panel)) if can_manage else [],
+            "pending": kept_parts.pending_names(panel.pk, lambda: selectors.pending_places(panel))
+            if can_manage else [],
             "sections": panel_page_sections(panel, user),
             "can_manage": can_manage,
             "can_edit": permissions.can_edit_panel(user, panel),
