@@ -70,6 +70,9 @@ class CountedUpTo(Paginator):
         return self._counted > COUNT_UP_TO
 
 
+MOST_PAGES = 1_000_000
+
+
 class CountedAlong(Paginator):
     """A paginator for a list of rows (`values_list`) that reads a page's rows and how many
     there are in all in one query, the total counted beside each row (a window count): a
@@ -81,7 +84,9 @@ class CountedAlong(Paginator):
             wanted = int(number or 1)
         except (TypeError, ValueError):
             wanted = 1
-        if wanted >= 1:
+        # A page number no list reaches (a hostile ?page=) is left to Paginator, which gives the last
+        # page, rather than sent to the database as an offset past its largest integer.
+        if 1 <= wanted <= MOST_PAGES:
             start = (wanted - 1) * self.per_page
             counted = self.object_list.annotate(counted_along=Window(Count("pk")))
             rows = list(counted[start:start + self.per_page])

@@ -165,24 +165,35 @@ def _landlords(count, years):
     _we_are(landlords[0].code)
 
 
+def _keep_the_person(client):
+    # The signed-in person and the site settings (which `_landlords` saves) are read from the
+    # database on the first request after they change, then kept (accounts/backends.py): both
+    # counts below are of later requests, so they compare the page's own queries.
+    client.get(reverse("accessibility"))
+
+
 def test_query_count_is_the_same_for_40_and_400_landlords(tenant_client, count_queries):
     _landlords(40, 2)
+    _keep_the_person(tenant_client)
     few = count_queries(tenant_client.get, _url())
     Figure.objects.all().delete()
     Survey.objects.all().delete()
     Landlord.objects.all().delete()
     _landlords(400, 2)
+    _keep_the_person(tenant_client)
 
     assert count_queries(tenant_client.get, _url()) == few
 
 
 def test_query_count_is_the_same_for_1_and_10_years(tenant_client, count_queries):
     _landlords(40, 1)
+    _keep_the_person(tenant_client)
     one = count_queries(tenant_client.get, _url())
     Figure.objects.all().delete()
     Survey.objects.all().delete()
     Landlord.objects.all().delete()
     _landlords(40, 10)
+    _keep_the_person(tenant_client)
 
     assert count_queries(tenant_client.get, _url()) == one
 
