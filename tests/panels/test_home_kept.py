@@ -3,7 +3,6 @@ panels, their meetings or their training draws it afresh; a change to another pa
 another person's training, leaves it kept; one person's section is never shown to another."""
 
 import datetime
-from unittest import mock
 
 import pytest
 from django.core.cache import cache
@@ -19,6 +18,7 @@ from tests.factories.panels import (
     PanelFactory,
     TrainingFactory,
 )
+from tests.kept_parts import drawn, get_watching_the_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -35,11 +35,9 @@ def member():
 
 def home(client):
     """The section's HTML, and whether it was drawn afresh (and kept) rather than found kept."""
-    with mock.patch.object(cache, "set", wraps=cache.set) as kept:
-        html = client.get("/").content.decode()
-    drawn = any(c.args[0].startswith("panels:home:") for c in kept.call_args_list)
+    html, keys = get_watching_the_cache(client, "/")
     start = html.index('id="home-panels"')
-    return html[start : html.index("</section>", start)], drawn
+    return html[start : html.index("</section>", start)], drawn(keys, "panels:home:")
 
 
 def test_the_section_is_kept_and_a_meeting_of_their_panel_draws_it_afresh(client, member):

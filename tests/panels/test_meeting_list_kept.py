@@ -3,7 +3,6 @@ kept: a change to the panel's meetings or their attendance draws it afresh, a ch
 panel leaves it kept, and one person's attendance is never shown to another."""
 
 import datetime
-from unittest import mock
 
 import pytest
 from django.core.cache import cache
@@ -12,6 +11,7 @@ from django.utils import timezone
 from panels.models import AttendanceStatus
 from tests.factories.accounts import UserFactory
 from tests.factories.panels import AttendanceFactory, MeetingFactory, MembershipFactory, PanelFactory
+from tests.kept_parts import drawn, get_watching_the_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -29,10 +29,8 @@ def member():
 
 def meetings(client, panel):
     """The lists' HTML, and whether they were drawn afresh (and kept) rather than found kept."""
-    with mock.patch.object(cache, "set", wraps=cache.set) as kept:
-        html = client.get(f"/panels/{panel.pk}/meetings/").content.decode()
-    drawn = any(c.args[0].startswith("panels:meeting-lists:") for c in kept.call_args_list)
-    return html[html.index("Coming up"):html.index("</main>")], drawn
+    html, keys = get_watching_the_cache(client, f"/panels/{panel.pk}/meetings/")
+    return html[html.index("Coming up"):html.index("</main>")], drawn(keys, "panels:meeting-lists:")
 
 
 def test_the_lists_are_kept_and_a_new_meeting_draws_them_afresh(client, member):

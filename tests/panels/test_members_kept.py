@@ -1,8 +1,6 @@
 """A panel's members list is drawn once and kept: a change to one of its memberships or to one of
 its members draws it afresh, a sign-in or a change on another panel leaves it kept."""
 
-from unittest import mock
-
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
@@ -11,6 +9,7 @@ from accounts.models import User
 from panels.models import PanelRole
 from tests.factories.accounts import UserFactory
 from tests.factories.panels import MembershipFactory, PanelFactory
+from tests.kept_parts import drawn, get_watching_the_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -26,14 +25,9 @@ def setting():
 
 def members_page(client, panel):
     """The list's HTML, and whether it was drawn afresh (and kept) rather than found kept."""
-    with mock.patch.object(cache, "set", wraps=cache.set) as kept:
-        response = client.get(f"/panels/{panel.pk}/members/")
-    assert response.status_code == 200
-    drawn = any(c.args[0].startswith("panels:member-rows:") for c in kept.call_args_list)
-    html = response.content.decode()
+    html, keys = get_watching_the_cache(client, f"/panels/{panel.pk}/members/")
     start = html.index('<ul class="card-list">')
-    listed = html[start:html.index("</ul>", start)]
-    return listed, drawn
+    return html[start:html.index("</ul>", start)], drawn(keys, "panels:member-rows:")
 
 
 def test_a_members_change_draws_the_list_afresh(client, setting):
@@ -105,10 +99,8 @@ def test_the_members_page_makes_the_same_queries_for_5_or_60_members_and_fewer_k
 
 def past_members(client, panel):
     """The past members' part of the page, and whether it was drawn afresh rather than found kept."""
-    with mock.patch.object(cache, "set", wraps=cache.set) as kept:
-        html = client.get(f"/panels/{panel.pk}/members/").content.decode()
-    drawn = any(c.args[0].startswith("panels:past-members:") for c in kept.call_args_list)
-    return html[html.index("Past members"):html.index("</main>")], drawn
+    html, keys = get_watching_the_cache(client, f"/panels/{panel.pk}/members/")
+    return html[html.index("Past members"):html.index("</main>")], drawn(keys, "panels:past-members:")
 
 
 def test_someone_leaving_or_renamed_draws_the_past_members_afresh_and_a_sign_in_does_not(client, setting):

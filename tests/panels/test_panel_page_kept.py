@@ -2,8 +2,6 @@
 first few members (for what the viewer may see and do): a change they show draws them afresh,
 a change elsewhere leaves them kept, and nobody is shown what was drawn for someone else."""
 
-from unittest import mock
-
 import pytest
 from django.core.cache import cache
 
@@ -11,6 +9,7 @@ from accounts.models import User
 from panels.models import AttendanceStatus, MeetingPaper
 from tests.factories.accounts import UserFactory
 from tests.factories.panels import AttendanceFactory, MeetingFactory, MembershipFactory, PanelFactory
+from tests.kept_parts import drawn, get_watching_the_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -27,14 +26,11 @@ def setting():
 
 def panel_page(client, panel):
     """The two parts' HTML, and which of them were drawn afresh (and kept) rather than found kept."""
-    with mock.patch.object(cache, "set", wraps=cache.set) as kept:
-        response = client.get(f"/panels/{panel.pk}/")
-    assert response.status_code == 200
-    drawn = {c.args[0].split(":")[1] for c in kept.call_args_list if c.args[0].startswith("panels:")}
-    html = response.content.decode()
+    html, keys = get_watching_the_cache(client, f"/panels/{panel.pk}/")
+    drawn_parts = {key.split(":")[1] for key in keys if key.startswith("panels:")}
     meetings = html[html.index('id="next-meetings"'):html.index('id="panel-work"')]
     members = html[html.index('id="members"'):html.index('id="training"')]
-    return meetings, members, drawn
+    return meetings, members, drawn_parts
 
 
 def test_kept_parts_are_found_kept_on_a_second_visit(client, setting):
@@ -114,10 +110,8 @@ def test_contact_details_drawn_for_an_administrator_are_not_shown_to_a_member(cl
 
 
 def figures_part(client, panel):
-    with mock.patch.object(cache, "set", wraps=cache.set) as kept:
-        html = client.get(f"/panels/{panel.pk}/").content.decode()
-    drawn = any(c.args[0].startswith("panels:panel-figures:") for c in kept.call_args_list)
-    return html[html.index('id="training"'):html.index("</main>")], drawn
+    html, keys = get_watching_the_cache(client, f"/panels/{panel.pk}/")
+    return html[html.index('id="training"'):html.index("</main>")], drawn(keys, "panels:panel-figures:")
 
 
 def test_the_figures_are_kept_until_what_they_count_changes_and_link_on_for_those_who_may(client, setting):

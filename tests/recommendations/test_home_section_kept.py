@@ -4,7 +4,6 @@ is shown a section drawn for someone else."""
 
 from datetime import timedelta
 from types import SimpleNamespace
-from unittest import mock
 
 import pytest
 from django.core.cache import cache
@@ -15,16 +14,16 @@ from tests.factories.assessments import ImprovementActionFactory
 from tests.factories.panels import MembershipFactory, PanelFactory
 from tests.factories.recommendations import ActionFactory
 from tests.factories.reviews import FindingFactory, ReviewFactory
+from tests.kept_parts import drawn, get_watching_the_cache
 
 
 def home(client):
     """The section, and whether it was drawn afresh (and kept) rather than found kept."""
-    with mock.patch.object(cache, "set", wraps=cache.set) as kept:
-        page = client.get("/").content.decode()
+    page, keys = get_watching_the_cache(client, "/")
     headings = ("Recommendations to verify", "Recommendations awaiting", "My actions")
     start = min(page.find(h) for h in headings if h in page)
     section = page[start:page.index("See all recommendations", start)]
-    return section, any(c.args[0].startswith("recommendations:home-") for c in kept.call_args_list)
+    return section, drawn(keys, "recommendations:home-")
 
 
 @pytest.fixture
